@@ -1,0 +1,3 @@
+/* date.c: placeholder until the module lands. */
+#include "config.h"
+#include "date.h"

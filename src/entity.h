@@ -1,0 +1,58 @@
+/* entity.h: named entities (people, organizations, places) found in an
+ * article, each mention already linked within the article to a canonical
+ * name, so that the store can merge mentions across the corpus by key. */
+#ifndef LEDE_ENTITY_H
+#define LEDE_ENTITY_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+typedef enum entity_type { ENT_PER = 0, ENT_ORG = 1, ENT_LOC = 2, ENT_NTYPES = 3 } entity_type;
+
+/* Which stored text a mention's offsets point into. */
+typedef enum article_field {
+	FIELD_BODY = 0,
+	FIELD_TITLE = 1,
+	FIELD_LEDE = 2,
+	FIELD_CAPTION = 3,
+	FIELD_CREDIT = 4
+} article_field;
+
+typedef struct mention {
+	entity_type type;
+	article_field field;
+	size_t start, end;  /* byte offsets into that field of struct article */
+	char *surface;      /* the text as written */
+	char *canonical;    /* linked name: "Vladimir Putin" for "Putin",
+	                       "Hoa Kỳ" for "Mỹ" (gazetteer canonical) */
+} mention;
+
+typedef struct mention_list {
+	mention *v;
+	size_t n, cap;
+} mention_list;
+
+void mention_list_init(mention_list *l);
+void mention_list_free(mention_list *l);
+
+typedef struct entity_extractor entity_extractor;
+
+/* Loads gazetteers and cue lists from the data files (datafile.h).
+ * The extractor is read-only afterwards: one may serve several threads. */
+entity_extractor *entity_extractor_new(void);
+void entity_extractor_free(entity_extractor *ex);
+
+/* Appends the mentions of a parsed article to out. */
+void entity_extract(const entity_extractor *ex, const article *a, mention_list *out);
+
+/* The key under which entities merge across the corpus: folded like search
+ * (case, diacritics, đ->d) with doubled letters collapsed, so "Zelenskyy",
+ * "Zelensky" and "ZELENSKY" share one key. Returns a new string. */
+char *entity_key(const char *name);
+
+/* "PER", "ORG", "LOC"; entity_type_parse returns -1 for anything else. */
+const char *entity_type_name(entity_type t);
+int entity_type_parse(const char *s);
+
+#endif

@@ -1,0 +1,3 @@
+/* fts.c: placeholder until the module lands. */
+#include "config.h"
+#include "fts.h"

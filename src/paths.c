@@ -1,0 +1,3 @@
+/* paths.c: placeholder until the module lands. */
+#include "config.h"
+#include "paths.h"

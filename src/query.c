@@ -1,0 +1,3 @@
+/* query.c: placeholder until the module lands. */
+#include "config.h"
+#include "query.h"

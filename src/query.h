@@ -1,0 +1,134 @@
+/* query.h: everything that reads the store: filtered, paged article
+ * lists, one article with its mentions, entity facets and statistics.
+ * The CLI and the interface both read through here and nothing else. */
+#ifndef LEDE_QUERY_H
+#define LEDE_QUERY_H
+
+#include <stdint.h>
+
+#include "entity.h"
+#include "store.h"
+#include "util.h"
+
+/* The filter that narrows the article list. Entity names are any alias,
+ * matched case- and diacritic-insensitively. */
+typedef struct query_filter {
+	strlist entities;      /* all must be mentioned (AND) */
+	strlist not_entities;  /* none may be mentioned */
+	char *search;          /* full-text query (FTS5 syntax, folded), or NULL */
+	char *since, *until;   /* ISO date bounds, inclusive, or NULL */
+	int starred_only;
+	int unread_only;
+} query_filter;
+
+void query_filter_init(query_filter *f);
+void query_filter_free(query_filter *f);
+void query_filter_copy(query_filter *dst, const query_filter *src);
+
+/* Position of a row in list order (newest first): paging is by key,
+ * never by OFFSET, so a page costs the same at row 10 and row 900,000. */
+typedef struct query_key {
+	char sortdate[17];  /* ISO date as stored, "" when undated */
+	int64_t id;
+} query_key;
+
+typedef struct article_row {
+	int64_t id;
+	query_key key;
+	char date[17];      /* ISO to the precision known, "" when none */
+	char *title;        /* printable (no control characters) */
+	char *source;       /* the file's name without folder */
+	int read, starred;
+} article_row;
+
+void article_row_free(article_row *r);
+
+/* Fills up to `limit` rows after `after` (NULL: from the first row) in list
+ * order, or before it when backward is set (rows still come out in list
+ * order). Returns the number of rows, or -1 with *err set (a malformed
+ * search, an unknown entity is not an error: it matches nothing). */
+int query_page(store *s, const query_filter *f, const query_key *after, int backward,
+               int limit, article_row *rows, char **err);
+
+/* Counts the rows the filter lets through. -1 with *err on error. */
+int64_t query_count(store *s, const query_filter *f, char **err);
+
+/* Counts the rows before key in list order (the cursor's index). */
+int64_t query_index_of(store *s, const query_filter *f, const query_key *key, char **err);
+
+/* An entity mention of a shown article. */
+typedef struct query_mention {
+	int64_t entity_id;
+	entity_type type;
+	article_field field;
+	int64_t start, end;
+	char *surface;
+	char *canonical;
+} query_mention;
+
+/* One article for reading. */
+typedef struct article_full {
+	int64_t id;
+	char date[17];
+	char *title, *dateline, *lede, *caption, *credit, *body, *lang, *hash;
+	strlist paths;        /* every file that holds this content */
+	int read, starred;
+	query_mention *mentions;
+	size_t n_mentions;
+} article_full;
+
+/* Loads article `id` (or, when id is 0, the one stored for file `path`).
+ * Returns 1 found, 0 not found, -1 error with *err. */
+int query_article(store *s, int64_t id, const char *path, article_full *out, char **err);
+void article_full_free(article_full *a);
+
+/* Renders an article as one JSON object (built by SQLite's JSON
+ * functions). New string, or NULL with *err. */
+char *query_article_json(store *s, int64_t id, char **err);
+
+/* Renders a page of the filtered list as JSON array elements, TSV lines
+ * or whatever the callback wants: the CLI streams the whole result. */
+typedef int (*query_row_fn)(void *ctx, const article_row *row);
+int query_each(store *s, const query_filter *f, query_row_fn fn, void *ctx, char **err);
+
+/* An entity with its count within a result set. */
+typedef struct facet_row {
+	int64_t id;
+	entity_type type;
+	char *name;
+	int64_t articles;  /* articles of the result set that mention it */
+	int64_t mentions;
+	char *aliases;     /* "Mỹ|United States|US", or NULL */
+} facet_row;
+
+void facet_row_free(facet_row *r);
+
+/* The entities of the articles the filter lets through, most frequent
+ * first. type < 0: all types. prefix (any case and diacritics) narrows by
+ * name or alias. Returns the number of rows (<= limit) or -1. */
+int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
+                 facet_row *rows, char **err);
+
+/* Resolves a name or alias to entity ids (one alias may name several
+ * entities of different types). Returns the count, 0 when unknown. */
+int query_resolve_entity(store *s, const char *name, int64_t *ids, int max);
+
+/* Per-user marks. */
+int query_set_read(store *s, int64_t id, int read);
+int query_set_starred(store *s, int64_t id, int starred);
+
+typedef struct store_stats {
+	int64_t articles, files, entities, mentions;
+	int64_t per, org, loc;
+	int64_t read, starred;
+	int64_t db_bytes;
+	char oldest[17], newest[17];
+} store_stats;
+
+int query_stats(store *s, store_stats *st, char **err);
+
+/* True when another process changed the store since the last call
+ * (PRAGMA data_version): the interface polls this when idle. */
+int query_store_changed(store *s);
+
+#endif

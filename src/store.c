@@ -1,0 +1,3 @@
+/* store.c: placeholder until the module lands. */
+#include "config.h"
+#include "store.h"

@@ -1,0 +1,66 @@
+/* store.h: the SQLite store (articles, files, entities, full-text index)
+ * and the per-user state database attached to it (read/starred marks,
+ * entity edits), which stays writable when the store is read-only. */
+#ifndef LEDE_STORE_H
+#define LEDE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "entity.h"
+
+typedef struct store {
+	sqlite3 *db;
+	char *path;
+	char *state_path;
+	int readonly;   /* the store file or its folder is not writable */
+	int has_state;  /* the state database is attached as "state" */
+} store;
+
+/* Schema version this build writes; stores of older versions are migrated
+ * forward on open, newer ones are refused. */
+#define STORE_SCHEMA_VERSION 1
+
+enum {
+	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */
+	STORE_OPEN_READONLY = 2  /* never write to the store file */
+};
+
+/* Opens (creating if asked) the store at path and attaches the state
+ * database at state_path (NULL: no state). A corrupt file or one of
+ * another program is refused and left untouched. On error returns NULL
+ * and sets *err to a message naming the file (caller frees). */
+store *store_open(const char *path, const char *state_path, int flags, char **err);
+void store_close(store *s);
+
+/* Metadata of a source file. */
+typedef struct store_file {
+	const char *path;  /* absolute, as ingested */
+	int64_t size;
+	int64_t mtime_ns;
+} store_file;
+
+/* What the store already knows of a path: 0 unknown, 1 same size and
+ * mtime (unchanged), 2 known but changed. */
+int store_file_status(store *s, const store_file *f);
+
+/* Records that the file (re)appears with content hash `hash` and no new
+ * parse is needed because an article with this hash exists. Returns 1 when
+ * done so, 0 when the hash is unknown (the caller must parse). */
+int store_link_file_to_hash(store *s, const store_file *f, const char *hash);
+
+/* Stores a parsed article with its mentions for file f, replacing what the
+ * file had before. Returns 0 or -1 with *err set. */
+int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
+                      const mention_list *mentions, char **err);
+
+/* Removes the file and, when no other file holds it, its article. */
+int store_forget_file(store *s, const char *path);
+
+/* Transactions around batches of puts. */
+int store_begin(store *s, char **err);
+int store_commit(store *s, char **err);
+void store_rollback(store *s);
+
+#endif

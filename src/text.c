@@ -1,0 +1,3 @@
+/* text.c: placeholder until the module lands. */
+#include "config.h"
+#include "text.h"

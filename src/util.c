@@ -1,0 +1,205 @@
+/* util.c: allocation, buffers, string lists and hashing (see util.h). */
+#include "config.h"
+
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reports memory exhaustion and stops: there is no sane way on. */
+static void oom(void)
+{
+	fputs("lede: out of memory\n", stderr);
+	abort();
+}
+
+/* malloc that never returns NULL. */
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* calloc that never returns NULL. */
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* realloc that never returns NULL. */
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* strdup that never returns NULL. */
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* strndup that never returns NULL. */
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Formats into a new string. */
+char *xasprintf(const char *fmt, ...)
+{
+	strbuf b;
+	va_list ap;
+	sb_init(&b);
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	sb_grow(&b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	return sb_detach(&b);
+}
+
+/* Starts an empty buffer; no allocation until something is added. */
+void sb_init(strbuf *b)
+{
+	b->s = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+/* Makes room for extra more bytes plus the terminating NUL. */
+void sb_grow(strbuf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+/* Appends n bytes. */
+void sb_add(strbuf *b, const char *s, size_t n)
+{
+	sb_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Appends a NUL-terminated string. */
+void sb_adds(strbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+/* Appends one byte. */
+void sb_addc(strbuf *b, char c)
+{
+	sb_add(b, &c, 1);
+}
+
+/* Appends formatted text. */
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sb_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* Empties the buffer but keeps its memory. */
+void sb_clear(strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+/* Gives the caller the string and resets the buffer. */
+char *sb_detach(strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	sb_init(b);
+	return s;
+}
+
+/* Frees the buffer's memory. */
+void sb_free(strbuf *b)
+{
+	free(b->s);
+	sb_init(b);
+}
+
+/* Starts an empty list. */
+void sl_init(strlist *l)
+{
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}
+
+/* Appends a string the list takes ownership of. */
+void sl_push_owned(strlist *l, char *s)
+{
+	if (l->n + 1 >= l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+	l->v[l->n] = NULL;
+}
+
+/* Appends a copy of s. */
+void sl_push(strlist *l, const char *s)
+{
+	sl_push_owned(l, xstrdup(s));
+}
+
+/* Frees every string and the list. */
+void sl_free(strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	sl_init(l);
+}
+
+/* FNV-1a, 64 bits. */
+uint64_t hash64(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}

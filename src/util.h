@@ -1,0 +1,53 @@
+/* util.h: small helpers every module of lede uses: checked allocation,
+ * a growable byte buffer, a growable list of strings and a content hash. */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation that aborts with a message on out-of-memory: lede cannot do
+ * anything useful once malloc fails, and checking every call site would
+ * hide the real logic. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer that is always NUL-terminated. */
+typedef struct strbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+} strbuf;
+
+void sb_init(strbuf *b);
+void sb_grow(strbuf *b, size_t extra);
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_adds(strbuf *b, const char *s);
+void sb_addc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_clear(strbuf *b);
+/* Hands over the string (never NULL) and leaves the buffer empty. */
+char *sb_detach(strbuf *b);
+void sb_free(strbuf *b);
+
+/* A growable list of owned strings. */
+typedef struct strlist {
+	char **v;
+	size_t n;
+	size_t cap;
+} strlist;
+
+void sl_init(strlist *l);
+void sl_push(strlist *l, const char *s);      /* copies s */
+void sl_push_owned(strlist *l, char *s);      /* takes s */
+void sl_free(strlist *l);
+
+/* 64-bit FNV-1a of a byte range: identifies article content (with its
+ * length) for de-duplication; not for security. */
+uint64_t hash64(const void *data, size_t n);
+
+#endif
