@@ -34,6 +34,11 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out);
  * Returns a new NUL-terminated string; *outlen gets its length if not NULL. */
 char *text_fold(const char *s, size_t n, size_t *outlen);
 
+/* Like text_fold, but appends the folded text to a strbuf (util.h), so
+ * that hot loops (the FTS tokenizer) reuse one buffer. */
+struct strbuf;
+void text_fold_append(struct strbuf *out, const char *s, size_t n);
+
 /* Copies s replacing every control character (C0, DEL, C1) by a space:
  * the last guard before text reaches a terminal or a TSV line. */
 char *text_printable(const char *s);
