@@ -1,3 +1,89 @@
-/* datafile.c: placeholder until the module lands. */
+/* datafile.c: line-oriented data files, shipped and user-extended (see
+ * datafile.h). */
 #include "config.h"
+
 #include "datafile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uninorm.h>
+
+#include "paths.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/lede"
+#endif
+
+/* The shipped data folder: the environment wins so tests and uninstalled
+ * runs use the source tree's data/. */
+const char *datafile_dir(void)
+{
+	const char *env = getenv("LEDE_DATADIR");
+	if (env && *env)
+		return env;
+	return PKGDATADIR;
+}
+
+/* Whether c is white space that trimming removes. */
+static int is_trim_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* Reads one data file into out (trimmed, NFC, no blanks or comments).
+ * Returns 1 when the file was read, 0 when it does not exist. */
+static int read_lines(const char *path, strlist *out)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	int first = 1;
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		char *s = line;
+		size_t n = (size_t)got;
+		/* A UTF-8 BOM an editor may have written. */
+		if (first && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+		first = 0;
+		while (n > 0 && is_trim_space(s[n - 1]))
+			n--;
+		while (n > 0 && is_trim_space(*s)) {
+			s++;
+			n--;
+		}
+		if (n == 0 || s[0] == '#')
+			continue;
+		size_t outlen = 0;
+		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &outlen);
+		if (!nfc) {
+			/* Not valid UTF-8: keep the bytes rather than lose the line. */
+			sl_push_owned(out, xstrndup(s, n));
+			continue;
+		}
+		sl_push_owned(out, xstrndup((const char *)nfc, outlen));
+		free(nfc);
+	}
+	free(line);
+	fclose(f);
+	return 1;
+}
+
+int datafile_lines(const char *name, strlist *out)
+{
+	int files = 0;
+	char *shipped = xasprintf("%s/%s", datafile_dir(), name);
+	files += read_lines(shipped, out);
+	free(shipped);
+	char *dir = paths_config_dir();
+	char *user = xasprintf("%s/%s", dir, name);
+	files += read_lines(user, out);
+	free(user);
+	free(dir);
+	return files;
+}
