@@ -1,3 +1,245 @@
-/* fts.c: placeholder until the module lands. */
+/* fts.c: the FTS5 tokenizer "lede".
+ *
+ * A token is a maximal run of letters, digits and combining marks (general
+ * categories L, N and M as libunistring knows them), folded with
+ * text_fold_append and reported with its byte offsets in the original
+ * text, so that highlighting works on the stored text. The same rules
+ * tokenize documents and queries, which is what makes "dam phan",
+ * "Đàm phán" and "ĐÀM PHÁN" all find "đàm phán".
+ *
+ * An apostrophe between two word characters ("O'Brien", "Putin’s") splits
+ * the word, so that "putin" finds "Putin's". In documents the whole word
+ * without apostrophes ("obrien") is also indexed at the position of its
+ * first part, so that it can be searched for written either way. */
 #include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
 #include "fts.h"
+#include "text.h"
+#include "util.h"
+
+/* Folded tokens are cut to this many bytes (at a character boundary):
+ * a megabyte-long "word" is junk, and cutting documents and queries alike
+ * keeps them matching. */
+#define TOKEN_MAX 256
+
+/* One tokenizer instance: FTS5 creates one per table and connection, and
+ * a connection is used by one thread at a time, so the buffers are ours. */
+typedef struct lede_tokenizer {
+	strbuf fold;   /* the folded token being reported */
+	strbuf joined; /* a word with apostrophes, folded and without them */
+	uc_general_category_t word_cats;
+} lede_tokenizer;
+
+/* Which ASCII bytes are word characters. */
+static bool ascii_word(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Decodes the character at p and says whether it belongs to a word;
+ * *len gets its length in bytes. */
+static bool word_char_at(const lede_tokenizer *t, const uint8_t *p, const uint8_t *end, int *len)
+{
+	if (*p < 0x80) {
+		*len = 1;
+		return ascii_word(*p);
+	}
+	ucs4_t uc;
+	*len = u8_mbtouc(&uc, p, (size_t)(end - p));
+	/* U+02BC is a letter by category but serves as an apostrophe. */
+	if (uc == 0x02BC)
+		return false;
+	return uc_is_general_category(uc, t->word_cats);
+}
+
+/* Length of the apostrophe at p (', U+2019, U+02BC), or 0. */
+static int apostrophe_at(const uint8_t *p, const uint8_t *end)
+{
+	if (*p == '\'')
+		return 1;
+	if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
+		return 3;
+	if (end - p >= 2 && p[0] == 0xCA && p[1] == 0xBC)
+		return 2;
+	return 0;
+}
+
+/* Cuts a folded token to TOKEN_MAX bytes without splitting a character. */
+static size_t token_cut(const strbuf *b)
+{
+	if (b->len <= TOKEN_MAX)
+		return b->len;
+	size_t n = TOKEN_MAX;
+	while (n > 0 && ((uint8_t)b->s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* xCreate: a new tokenizer; "lede" takes no arguments. */
+static int lede_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	*out = NULL;
+	if (argc > 0)
+		return SQLITE_ERROR;
+	lede_tokenizer *t = xcalloc(1, sizeof *t);
+	sb_init(&t->fold);
+	sb_init(&t->joined);
+	t->word_cats = uc_general_category_or(
+		uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N), UC_CATEGORY_M);
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+/* xDelete: frees a tokenizer. */
+static void lede_delete(Fts5Tokenizer *tok)
+{
+	lede_tokenizer *t = (lede_tokenizer *)tok;
+	if (!t)
+		return;
+	sb_free(&t->fold);
+	sb_free(&t->joined);
+	free(t);
+}
+
+typedef int (*token_cb)(void *ctx, int tflags, const char *tok, int ntok, int start, int end);
+
+/* Folds s[start, end) and reports it, unless it folds to nothing (a lone
+ * combining mark). */
+static int emit(lede_tokenizer *t, void *ctx, token_cb cb, int tflags, const char *s, size_t start,
+		size_t end)
+{
+	sb_clear(&t->fold);
+	text_fold_append(&t->fold, s + start, end - start);
+	size_t n = token_cut(&t->fold);
+	if (n == 0)
+		return SQLITE_OK;
+	return cb(ctx, tflags, t->fold.s, (int)n, (int)start, (int)end);
+}
+
+/* Length of the character at p within a word span (always valid UTF-8,
+ * as word_char_at only accepts decodable characters). */
+static size_t char_len(const uint8_t *p, const uint8_t *end)
+{
+	int k = u8_mblen(p, (size_t)(end - p));
+	return k > 0 ? (size_t)k : 1;
+}
+
+/* Reports a word with inner apostrophes: each part, and in documents the
+ * joined word as a synonym of the first part. */
+static int emit_apostrophe_word(lede_tokenizer *t, void *ctx, token_cb cb, bool document,
+				const char *s, size_t start, size_t end)
+{
+	const uint8_t *base = (const uint8_t *)s;
+	const uint8_t *p = base + start, *stop = base + end;
+	int rc = SQLITE_OK;
+	if (document) {
+		/* Folding keeps apostrophes as they are: fold, then drop them. */
+		sb_clear(&t->joined);
+		text_fold_append(&t->joined, s + start, end - start);
+		const uint8_t *q = (const uint8_t *)t->joined.s, *qend = q + t->joined.len;
+		char *o = t->joined.s;
+		while (q < qend) {
+			int a = apostrophe_at(q, qend);
+			if (a) {
+				q += a;
+				continue;
+			}
+			*o++ = (char)*q++;
+		}
+		t->joined.len = (size_t)(o - t->joined.s);
+		t->joined.s[t->joined.len] = '\0';
+	}
+	bool first = true;
+	while (p < stop && rc == SQLITE_OK) {
+		const uint8_t *q = p;
+		while (q < stop && !apostrophe_at(q, stop))
+			q += char_len(q, stop);
+		rc = emit(t, ctx, cb, 0, s, (size_t)(p - base), (size_t)(q - base));
+		/* The synonym needs a token to sit with. */
+		if (rc == SQLITE_OK && first && document && t->fold.len && t->joined.len) {
+			size_t n = token_cut(&t->joined);
+			rc = cb(ctx, FTS5_TOKEN_COLOCATED, t->joined.s, (int)n, (int)start, (int)end);
+		}
+		first = false;
+		p = q;
+		if (p < stop)
+			p += apostrophe_at(p, stop);
+	}
+	return rc;
+}
+
+/* xTokenize: splits text into folded words (see the top of the file). */
+static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int ntext,
+			 token_cb cb)
+{
+	lede_tokenizer *t = (lede_tokenizer *)tok;
+	const uint8_t *base = (const uint8_t *)text;
+	const uint8_t *end = base + (ntext > 0 ? ntext : 0);
+	const uint8_t *p = base;
+	bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+	int rc = SQLITE_OK;
+
+	while (p < end && rc == SQLITE_OK) {
+		int k;
+		if (!word_char_at(t, p, end, &k)) {
+			p += k > 0 ? k : 1;
+			continue;
+		}
+		const uint8_t *start = p;
+		bool apostrophes = false;
+		p += k;
+		while (p < end) {
+			if (word_char_at(t, p, end, &k)) {
+				p += k;
+				continue;
+			}
+			/* An apostrophe counts only with word characters on both sides. */
+			int a = apostrophe_at(p, end);
+			if (a && p + a < end && word_char_at(t, p + a, end, &k)) {
+				apostrophes = true;
+				p += a + k;
+				continue;
+			}
+			break;
+		}
+		size_t s0 = (size_t)(start - base), s1 = (size_t)(p - base);
+		if (apostrophes)
+			rc = emit_apostrophe_word(t, ctx, cb, document, text, s0, s1);
+		else
+			rc = emit(t, ctx, cb, 0, text, s0, s1);
+	}
+	return rc;
+}
+
+/* Finds the fts5_api of db, as the FTS5 documentation prescribes: the
+ * fts5() SQL function hands it out through a typed pointer. */
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+/* Registers the tokenizer (see fts.h). */
+int fts_register(sqlite3 *db)
+{
+	fts5_api *api = fts5_api_of(db);
+	if (!api)
+		return SQLITE_ERROR;
+	static fts5_tokenizer lede = {lede_create, lede_delete, lede_tokenize};
+	return api->xCreateTokenizer(api, "lede", NULL, &lede, NULL);
+}
