@@ -1,10 +1,659 @@
-/* cli.c: placeholder until the CLI lands. */
+/* cli.c: lede's command line: global options, subcommands, GNU-style
+ * --help and --version, and exit statuses 0 / 1 (some input failed) /
+ * 2 (usage). Output is scriptable: TSV or JSON built by SQLite. */
 #include "config.h"
+
 #include "cli.h"
 
-/* Placeholder. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "ingest.h"
+#include "paths.h"
+#include "query.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"Usage: lede [--db PATH] [PATH...]\n"
+	"       lede [--db PATH] COMMAND [OPTION...] [ARG...]\n"
+	"\n"
+	"Read a corpus of news articles in the terminal. With PATHs, ingest them\n"
+	"(files or folders, recursively), then open the interface.\n"
+	"\n"
+	"Commands:\n"
+	"  ingest PATH...        ingest files and folders into the store, no interface\n"
+	"  list                  list articles, newest first\n"
+	"      --entity NAME       only articles that mention NAME (repeatable: all of them)\n"
+	"      --not-entity NAME   no articles that mention NAME (repeatable)\n"
+	"      --search QUERY      full-text search; case and diacritics do not matter\n"
+	"      --since DATE        articles dated DATE or later\n"
+	"      --until DATE        articles dated DATE or earlier\n"
+	"      --starred, --unread only starred / unread articles\n"
+	"      --format tsv|json   output format (default tsv: id, date, title, source)\n"
+	"  show ID|PATH          print one article\n"
+	"      --format text|json  output format (default text)\n"
+	"  entities              list entities with article and mention counts\n"
+	"      --article ID        only the entities of article ID\n"
+	"      --type PER|ORG|LOC  only entities of this type\n"
+	"      --with NAME         only in articles that mention NAME (repeatable)\n"
+	"      --format tsv|json   output format (default tsv)\n"
+	"  stats                 counts and sizes of the store\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH      the store file (default $LEDE_DB, else\n"
+	"                 $XDG_DATA_HOME/lede/lede.db)\n"
+	"  -h, --help     show this help and exit\n"
+	"  -V, --version  show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 some input failed, 2 usage error.\n"
+	"See lede(1) for the keys of the interface.\n";
+
+/* Prints a usage error and returns the usage exit status. */
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("lede: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'lede --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Prints an error message (and frees it). */
+static void print_error(char *msg)
+{
+	fprintf(stderr, "lede: %s\n", msg ? msg : "unknown error");
+	free(msg);
+}
+
+/* Options shared by the subcommands, parsed in one place. */
+typedef struct cli_opts {
+	const char *db;
+	const char *format;
+	query_filter filter;
+	int type;          /* --type, or -1 */
+	int64_t article;   /* --article */
+	strlist args;      /* positional arguments */
+} cli_opts;
+
+enum {
+	OPT_DB = 256,
+	OPT_ENTITY,
+	OPT_NOT_ENTITY,
+	OPT_SEARCH,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_FORMAT,
+	OPT_TYPE,
+	OPT_WITH,
+	OPT_ARTICLE,
+	OPT_STARRED,
+	OPT_UNREAD
+};
+
+/* Which options each command takes. */
+typedef struct command {
+	const char *name;
+	const char *accepts;  /* option letters by enum offset, see opt_allowed */
+	int (*run)(cli_opts *o, cli_ui_fn ui);
+} command;
+
+/* Parses a date argument (ISO or as people write it) into its ISO form;
+ * returns the usage status on a bad date, else -1. */
+static int parse_date_opt(const char *opt, const char *arg, char **out)
+{
+	lede_date d;
+	if (date_parse_arg(arg, &d) != 0) {
+		fprintf(stderr, "lede: invalid --%s date '%s' (try 2021-12-30)\n", opt, arg);
+		return EXIT_USAGE;
+	}
+	char buf[17];
+	date_format(&d, buf);
+	free(*out);
+	*out = xstrdup(buf);
+	return -1;
+}
+
+/* Parses a positive article id; -1 when s is not one. */
+static int64_t parse_id(const char *s)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *s == '\0' || *end != '\0' || v <= 0)
+		return -1;
+	return v;
+}
+
+/* Opens the store for a command: created when ingesting, else it must
+ * exist. Prints the error itself. */
+static store *open_store(const cli_opts *o, int create)
+{
+	char *path = paths_store(o->db);
+	char *state = paths_state();
+	char *err = NULL;
+	store *s = store_open(path, state, create ? STORE_OPEN_CREATE : 0, &err);
+	if (!s)
+		print_error(err);
+	free(path);
+	free(state);
+	return s;
+}
+
+/* Ingests o->args into s and prints the summary line. Returns the exit
+ * status contribution: 0, 1 (some input failed) or -1 (store failed). */
+static int do_ingest(store *s, char *const *paths, int n)
+{
+	ingest_options io = {1, 0};
+	ingest_summary sum;
+	char *err = NULL;
+	int rc = ingest_paths(s, paths, n, &io, &sum, &err);
+	if (rc < 0) {
+		print_error(err);
+		return -1;
+	}
+	fprintf(stderr,
+		"lede: ingest: %lld new, %lld changed, %lld unchanged, %lld duplicate, "
+		"%lld failed\n",
+		(long long)sum.added, (long long)sum.changed, (long long)sum.unchanged,
+		(long long)sum.duplicate, (long long)sum.failed);
+	return rc;
+}
+
+/* lede ingest PATH... */
+static int cmd_ingest(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	if (o->args.n == 0)
+		return usage_error("%s", "ingest: missing PATH");
+	store *s = open_store(o, 1);
+	if (!s)
+		return EXIT_INPUT;
+	int rc = do_ingest(s, o->args.v, (int)o->args.n);
+	store_close(s);
+	return rc == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
+/* lede [PATH...]: ingest, then the interface. */
+static int cmd_open(cli_opts *o, cli_ui_fn ui)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("lede: the interface needs a terminal; for scripts use 'lede ingest', "
+		      "'lede list' or 'lede show'\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	store *s = open_store(o, o->args.n > 0);
+	if (!s)
+		return EXIT_INPUT;
+	int failed = 0;
+	if (o->args.n) {
+		int rc = do_ingest(s, o->args.v, (int)o->args.n);
+		if (rc < 0) {
+			store_close(s);
+			return EXIT_INPUT;
+		}
+		failed = rc;
+	}
+	int rc = ui(s);
+	store_close(s);
+	return rc ? rc : (failed ? EXIT_INPUT : EXIT_OK);
+}
+
+/* Output state of `lede list`. */
+typedef struct list_out {
+	int json;
+	int64_t n;
+	sqlite3_stmt *obj;  /* SELECT json_object(...) with bound values */
+} list_out;
+
+/* Prints one list row as TSV or a JSON array element. */
+static int list_row(void *ctx, const article_row *r)
+{
+	list_out *lo = ctx;
+	if (!lo->json) {
+		printf("%lld\t%s\t%s\t%s\n", (long long)r->id, r->date, r->title, r->source);
+		lo->n++;
+		return 0;
+	}
+	sqlite3_reset(lo->obj);
+	sqlite3_bind_int64(lo->obj, 1, r->id);
+	if (r->date[0])
+		sqlite3_bind_text(lo->obj, 2, r->date, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(lo->obj, 2);
+	sqlite3_bind_text(lo->obj, 3, r->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(lo->obj, 4, r->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int(lo->obj, 5, r->read);
+	sqlite3_bind_int(lo->obj, 6, r->starred);
+	if (sqlite3_step(lo->obj) == SQLITE_ROW)
+		printf("%s%s", lo->n ? ",\n" : "[\n", (const char *)sqlite3_column_text(lo->obj, 0));
+	lo->n++;
+	return 0;
+}
+
+/* Checks --format against the allowed values; 0 json, 1 the other. */
+static int format_is_json(const cli_opts *o, const char *plain, int *json)
+{
+	*json = 0;
+	if (!o->format || strcmp(o->format, plain) == 0)
+		return 0;
+	if (strcmp(o->format, "json") == 0) {
+		*json = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* lede list */
+static int cmd_list(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	list_out lo = {0, 0, NULL};
+	if (format_is_json(o, "tsv", &lo.json))
+		return usage_error("invalid --format '%s' (tsv or json)", o->format);
+	if (o->args.n)
+		return usage_error("list: unexpected argument '%s'", o->args.v[0]);
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	if (lo.json)
+		sqlite3_prepare_v2(s->db,
+				   "SELECT json_object('id', ?1, 'date', ?2, 'title', ?3,"
+				   " 'source', ?4, 'read', json(iif(?5, 'true', 'false')),"
+				   " 'starred', json(iif(?6, 'true', 'false')))",
+				   -1, &lo.obj, NULL);
+	char *err = NULL;
+	int rc = query_each(s, &o->filter, list_row, &lo, &err);
+	if (lo.json && rc == 0)
+		puts(lo.n ? "\n]" : "[]");
+	sqlite3_finalize(lo.obj);
+	store_close(s);
+	if (rc) {
+		print_error(err);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* Prints a field's text line by line, each line made printable. */
+static void print_block(const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	if (label)
+		fputs(label, stdout);
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, n);
+		char *safe = text_printable(line);
+		puts(safe);
+		free(safe);
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+/* lede show ID|PATH */
+static int cmd_show(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	int json;
+	if (format_is_json(o, "text", &json))
+		return usage_error("invalid --format '%s' (text or json)", o->format);
+	if (o->args.n != 1)
+		return usage_error("%s", "show: expected one article ID or file PATH");
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	const char *arg = o->args.v[0];
+	int64_t id = parse_id(arg);
+	article_full a;
+	char *err = NULL;
+	int found = query_article(s, id > 0 ? id : 0, id > 0 ? NULL : arg, &a, &err);
+	if (found <= 0) {
+		if (found < 0)
+			print_error(err);
+		else
+			fprintf(stderr, "lede: %s: no such article in %s\n", arg, s->path);
+		store_close(s);
+		return EXIT_INPUT;
+	}
+	if (json) {
+		char *j = query_article_json(s, a.id, &err);
+		if (!j) {
+			print_error(err);
+			article_full_free(&a);
+			store_close(s);
+			return EXIT_INPUT;
+		}
+		puts(j);
+		free(j);
+	} else {
+		print_block(NULL, a.title);
+		if (a.date[0])
+			printf("Date: %s\n", a.date);
+		print_block("Dateline: ", a.dateline);
+		for (size_t i = 0; i < a.paths.n; i++)
+			print_block("File: ", a.paths.v[i]);
+		if (a.caption || a.credit) {
+			putchar('\n');
+			print_block("Photo: ", a.caption);
+			print_block("Credit: ", a.credit);
+		}
+		if (a.lede) {
+			putchar('\n');
+			print_block(NULL, a.lede);
+		}
+		putchar('\n');
+		print_block(NULL, a.body);
+	}
+	if (!a.read)
+		query_set_read(s, a.id, 1);
+	article_full_free(&a);
+	store_close(s);
+	return EXIT_OK;
+}
+
+/* Output state of `lede entities`. */
+typedef struct entities_out {
+	int json;
+	int64_t n;
+	sqlite3_stmt *obj;
+} entities_out;
+
+/* Prints one entity row as TSV or a JSON array element. */
+static int entity_row(void *ctx, const facet_row *r)
+{
+	entities_out *eo = ctx;
+	if (!eo->json) {
+		printf("%s\t%s\t%lld\t%lld\t%s\n", entity_type_name(r->type), r->name,
+		       (long long)r->articles, (long long)r->mentions, r->aliases ? r->aliases : "");
+		eo->n++;
+		return 0;
+	}
+	sqlite3_reset(eo->obj);
+	sqlite3_bind_int64(eo->obj, 1, r->id);
+	sqlite3_bind_text(eo->obj, 2, entity_type_name(r->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(eo->obj, 3, r->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(eo->obj, 4, r->articles);
+	sqlite3_bind_int64(eo->obj, 5, r->mentions);
+	sqlite3_bind_text(eo->obj, 6, r->aliases ? r->aliases : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(eo->obj) == SQLITE_ROW)
+		printf("%s%s", eo->n ? ",\n" : "[\n", (const char *)sqlite3_column_text(eo->obj, 0));
+	eo->n++;
+	return 0;
+}
+
+/* lede entities */
+static int cmd_entities(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	entities_out eo = {0, 0, NULL};
+	if (format_is_json(o, "tsv", &eo.json))
+		return usage_error("invalid --format '%s' (tsv or json)", o->format);
+	if (o->args.n)
+		return usage_error("entities: unexpected argument '%s'", o->args.v[0]);
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	if (eo.json)
+		sqlite3_prepare_v2(s->db,
+				   "SELECT json_object('id', ?1, 'type', ?2, 'name', ?3,"
+				   " 'articles', ?4, 'mentions', ?5, 'aliases',"
+				   " CASE WHEN ?6 = '' THEN json_array() ELSE"
+				   " (SELECT json_group_array(value) FROM"
+				   "  json_each('[\"' || replace(replace(replace(?6, '\\', '\\\\'),"
+				   "  '\"', '\\\"'), '|', '\",\"') || '\"]')) END)",
+				   -1, &eo.obj, NULL);
+	o->filter.article_id = o->article;
+	char *err = NULL;
+	int rc = query_each_facet(s, &o->filter, o->type, NULL, entity_row, &eo, &err);
+	if (eo.json && rc == 0)
+		puts(eo.n ? "\n]" : "[]");
+	sqlite3_finalize(eo.obj);
+	store_close(s);
+	if (rc) {
+		print_error(err);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* lede stats */
+static int cmd_stats(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	if (o->args.n)
+		return usage_error("stats: unexpected argument '%s'", o->args.v[0]);
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	store_stats st;
+	char *err = NULL;
+	if (query_stats(s, &st, &err)) {
+		print_error(err);
+		store_close(s);
+		return EXIT_INPUT;
+	}
+	char *path = text_printable(s->path);
+	printf("store\t%s%s\n", path, s->readonly ? " (read-only)" : "");
+	free(path);
+	printf("articles\t%lld\n", (long long)st.articles);
+	printf("files\t%lld\n", (long long)st.files);
+	printf("entities\t%lld\t(PER %lld, ORG %lld, LOC %lld)\n", (long long)st.entities,
+	       (long long)st.per, (long long)st.org, (long long)st.loc);
+	printf("mentions\t%lld\n", (long long)st.mentions);
+	printf("dates\t%s .. %s\n", st.oldest[0] ? st.oldest : "-", st.newest[0] ? st.newest : "-");
+	printf("read\t%lld\n", (long long)st.read);
+	printf("starred\t%lld\n", (long long)st.starred);
+	printf("bytes\t%lld\n", (long long)st.db_bytes);
+	if (st.articles)
+		printf("bytes/article\t%lld\n", (long long)(st.db_bytes / st.articles));
+	store_close(s);
+	return EXIT_OK;
+}
+
+static const struct option long_options[] = {
+	{"db", required_argument, NULL, OPT_DB},
+	{"entity", required_argument, NULL, OPT_ENTITY},
+	{"not-entity", required_argument, NULL, OPT_NOT_ENTITY},
+	{"search", required_argument, NULL, OPT_SEARCH},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"type", required_argument, NULL, OPT_TYPE},
+	{"with", required_argument, NULL, OPT_WITH},
+	{"article", required_argument, NULL, OPT_ARTICLE},
+	{"starred", no_argument, NULL, OPT_STARRED},
+	{"unread", no_argument, NULL, OPT_UNREAD},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Which command accepts which option: a string of the option's offsets
+ * from OPT_DB as letters 'a'.. ('a' is --db, accepted everywhere). */
+static const command commands[] = {
+	{"", "a", cmd_open},
+	{"ingest", "a", cmd_ingest},
+	{"list", "abcdefgkl", cmd_list},
+	{"show", "ag", cmd_show},
+	{"entities", "aghij", cmd_entities},
+	{"stats", "a", cmd_stats},
+};
+
+/* The name of long option c, for error messages. */
+static const char *option_name(int c)
+{
+	for (const struct option *lo = long_options; lo->name; lo++)
+		if (lo->val == c)
+			return lo->name;
+	return "?";
+}
+
+/* True when the command takes option c. */
+static int opt_allowed(const command *cmd, int c)
+{
+	return strchr(cmd->accepts, 'a' + (c - OPT_DB)) != NULL;
+}
+
+/* Frees the parsed options. */
+static void cli_opts_free(cli_opts *o)
+{
+	query_filter_free(&o->filter);
+	sl_free(&o->args);
+}
+
+/* Parses argv into o for cmd; returns -1 done, or an exit status. */
+static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
+{
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		}
+		if (c == 'V') {
+			printf("lede %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		}
+		if (c == '?' || c == ':') {
+			if (optopt >= OPT_DB && optopt <= OPT_UNREAD)
+				return usage_error("option '--%s' requires an argument",
+						   option_name(optopt));
+			if (optopt > 0 && optopt < 256) {
+				char opt[3] = {'-', (char)optopt, '\0'};
+				return usage_error("unknown option '%s'", opt);
+			}
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+		if (!opt_allowed(cmd, c))
+			return usage_error(*cmd->name ? "option '--%s' does not apply here"
+						      : "option '--%s' needs a command (see --help)",
+					   option_name(c));
+		switch (c) {
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_ENTITY:
+		case OPT_WITH:
+			sl_push(&o->filter.entities, optarg);
+			break;
+		case OPT_NOT_ENTITY:
+			sl_push(&o->filter.not_entities, optarg);
+			break;
+		case OPT_SEARCH:
+			free(o->filter.search);
+			o->filter.search = xstrdup(optarg);
+			break;
+		case OPT_SINCE:
+			if (parse_date_opt("since", optarg, &o->filter.since) >= 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_UNTIL:
+			if (parse_date_opt("until", optarg, &o->filter.until) >= 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_FORMAT:
+			o->format = optarg;
+			break;
+		case OPT_TYPE:
+			o->type = entity_type_parse(optarg);
+			if (o->type < 0)
+				return usage_error("invalid --type '%s' (PER, ORG or LOC)", optarg);
+			break;
+		case OPT_ARTICLE:
+			o->article = parse_id(optarg);
+			if (o->article < 0)
+				return usage_error("invalid --article '%s' (an article id)", optarg);
+			break;
+		case OPT_STARRED:
+			o->filter.starred_only = 1;
+			break;
+		case OPT_UNREAD:
+			o->filter.unread_only = 1;
+			break;
+		}
+	}
+	for (int i = optind; i < argc; i++)
+		sl_push(&o->args, argv[i]);
+	return -1;
+}
+
+/* True when arg names no existing file and looks like a command word:
+ * `lede frobnicate` is a typo, not a path. */
+static int looks_like_command(const char *arg)
+{
+	struct stat st;
+	if (stat(arg, &st) == 0)
+		return 0;
+	for (const char *p = arg; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
+			return 0;
+	return *arg != '\0';
+}
+
+/* Entry point of the command line; see cli.h. */
 int cli_main(int argc, char **argv, cli_ui_fn ui)
 {
-	(void)argc; (void)argv; (void)ui;
-	return EXIT_USAGE;
+	/* Global options come before the command; find the command word. */
+	int i = 1;
+	const char *db = NULL;
+	for (; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			db = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			db = argv[i] + 5;
+			continue;
+		}
+		if (strcmp(argv[i], "--") == 0 || argv[i][0] != '-' || argv[i][1] == '\0')
+			break;
+		/* --help, --version or an option the default command checks. */
+		break;
+	}
+	const command *cmd = &commands[0];
+	int first = i;
+	if (i < argc && argv[i][0] != '-') {
+		for (size_t k = 1; k < sizeof commands / sizeof commands[0]; k++)
+			if (strcmp(argv[i], commands[k].name) == 0)
+				cmd = &commands[k];
+		if (cmd == &commands[0] && looks_like_command(argv[i]))
+			return usage_error("unknown command '%s'", argv[i]);
+		if (cmd != &commands[0])
+			first = i + 1;
+	}
+	/* Rebuild argv for getopt: program name, then the command's words. */
+	int sub_argc = 1 + (argc - first);
+	char **sub_argv = xcalloc((size_t)sub_argc + 1, sizeof *sub_argv);
+	sub_argv[0] = argv[0];
+	for (int k = first; k < argc; k++)
+		sub_argv[1 + k - first] = argv[k];
+
+	cli_opts o;
+	memset(&o, 0, sizeof o);
+	query_filter_init(&o.filter);
+	sl_init(&o.args);
+	o.type = -1;
+	o.db = db;
+	int rc = parse_options(cmd, sub_argc, sub_argv, &o);
+	if (rc < 0)
+		rc = cmd->run(&o, ui);
+	cli_opts_free(&o);
+	free(sub_argv);
+	return rc;
 }

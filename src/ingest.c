@@ -1,3 +1,472 @@
-/* ingest.c: placeholder until the module lands. */
+/* ingest.c: files and folders into the store. The calling thread walks
+ * the paths and writes to SQLite; worker threads read, hash, parse and
+ * extract entities, so every core works while one connection writes in
+ * batched transactions (see ingest.h). */
 #include "config.h"
+
 #include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "entity.h"
+#include "util.h"
+
+/* Files larger than this are not articles but accidents (dumps, videos). */
+#define INGEST_MAX_FILE (256u << 20)
+/* Articles per transaction: large enough to amortize the commit, small
+ * enough that a killed ingest loses little. */
+#define INGEST_BATCH 2000
+/* How far workers may run ahead of the writer, bounding memory. */
+#define INGEST_WINDOW 512
+
+/* A file found by the walk. */
+typedef struct ingest_file {
+	char *path;
+	int64_t size, mtime_ns;
+	int status;  /* store_file_status(): 0 new, 2 changed */
+} ingest_file;
+
+/* What a worker made of one file. */
+typedef struct ingest_result {
+	int done;
+	char *error;     /* the warning for a file that failed, or NULL */
+	char hash[40];
+	text_status parse;
+	article art;
+	mention_list mentions;
+} ingest_result;
+
+/* The shared state of one ingest run. */
+typedef struct ingest_run {
+	ingest_file *files;
+	size_t n_files, cap_files;
+	ingest_result *results;
+	size_t next;      /* next file a worker takes */
+	size_t written;   /* files the writer has finished */
+	pthread_mutex_t lock;
+	pthread_cond_t result_ready;
+	pthread_cond_t window_moved;
+	article_rules rules;
+	entity_extractor *extractor;
+} ingest_run;
+
+/* Identity of a folder, for symlink loop detection. */
+typedef struct dir_id {
+	dev_t dev;
+	ino_t ino;
+} dir_id;
+
+typedef struct walk_state {
+	ingest_run *run;
+	ingest_summary *sum;
+	dir_id *stack;  /* folders from the argument down to here */
+	size_t depth, cap;
+} walk_state;
+
+/* Prints one warning line naming the file. */
+static void warn_file(const char *path, const char *what)
+{
+	fprintf(stderr, "lede: %s: %s\n", path, what);
+}
+
+/* Adds a regular file to the run. */
+static void add_file(ingest_run *run, const char *path, const struct stat *st)
+{
+	if (run->n_files == run->cap_files) {
+		run->cap_files = run->cap_files ? run->cap_files * 2 : 256;
+		run->files = xrealloc(run->files, run->cap_files * sizeof *run->files);
+	}
+	ingest_file *f = &run->files[run->n_files++];
+	f->path = xstrdup(path);
+	f->size = st->st_size;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+	f->status = 0;
+}
+
+/* Sorts directory entries so that ingest order, and so article ids, do
+ * not depend on the file system's order. */
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(walk_state *w, const char *path, int top);
+
+/* Walks one folder: regular files and sub-folders, hidden ones skipped,
+ * each folder entered at most once along a path (symlink loops). */
+static void walk_dir(walk_state *w, const char *path, const struct stat *st)
+{
+	for (size_t i = 0; i < w->depth; i++) {
+		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+			warn_file(path, "symlink loop, skipped");
+			w->sum->failed++;
+			return;
+		}
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		warn_file(path, strerror(errno));
+		w->sum->failed++;
+		return;
+	}
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 16;
+		w->stack = xrealloc(w->stack, w->cap * sizeof *w->stack);
+	}
+	w->stack[w->depth++] = (dir_id){st->st_dev, st->st_ino};
+	strlist names;
+	sl_init(&names);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		sl_push(&names, e->d_name);
+	}
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof *names.v, cmp_names);
+	size_t plen = strlen(path);
+	for (size_t i = 0; i < names.n; i++) {
+		char *child = plen && path[plen - 1] == '/' ? xasprintf("%s%s", path, names.v[i])
+							   : xasprintf("%s/%s", path, names.v[i]);
+		walk(w, child, 0);
+		free(child);
+	}
+	sl_free(&names);
+	w->depth--;
+}
+
+/* Walks a path given on the command line or found in a folder. */
+static void walk(walk_state *w, const char *path, int top)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		int e = errno;
+		struct stat lst;
+		if (e == ELOOP || (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)))
+			warn_file(path, e == ELOOP ? "symlink loop, skipped" : "broken symlink, skipped");
+		else
+			warn_file(path, strerror(e));
+		w->sum->failed++;
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		walk_dir(w, path, &st);
+	} else if (S_ISREG(st.st_mode)) {
+		char *abs = realpath(path, NULL);
+		add_file(w->run, abs ? abs : path, &st);
+		free(abs);
+	} else if (top) {
+		warn_file(path, "not a regular file or folder, skipped");
+		w->sum->failed++;
+	}
+}
+
+/* Reads a whole file; returns NULL with *error set. */
+static uint8_t *read_file(const char *path, size_t *len, char **error)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*error = xasprintf("cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*error = xasprintf("cannot read: %s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if ((uint64_t)st.st_size > INGEST_MAX_FILE) {
+		*error = xasprintf("file of %lld bytes is too large (limit %u MB), skipped",
+				   (long long)st.st_size, INGEST_MAX_FILE >> 20);
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	uint8_t *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*error = xasprintf("cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > INGEST_MAX_FILE) {
+			*error = xasprintf("file is too large (limit %u MB), skipped",
+					   INGEST_MAX_FILE >> 20);
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+	}
+	close(fd);
+	*len = n;
+	return buf;
+}
+
+/* Does a worker's share for one file: read, hash, parse, extract. */
+static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r)
+{
+	size_t len = 0;
+	uint8_t *raw = read_file(f->path, &len, &r->error);
+	if (!raw)
+		return;
+	snprintf(r->hash, sizeof r->hash, "%016llx-%llx", (unsigned long long)hash64(raw, len),
+		 (unsigned long long)len);
+	r->parse = article_parse(raw, len, &run->rules, &r->art);
+	free(raw);
+	if (r->parse == TEXT_EMPTY)
+		r->error = xstrdup("empty file, skipped");
+	else if (r->parse == TEXT_BINARY)
+		r->error = xstrdup("binary file (not text), skipped");
+	else
+		entity_extract(run->extractor, &r->art, &r->mentions);
+}
+
+/* Worker thread: takes files in order within the window ahead of the
+ * writer and publishes each result. */
+static void *worker(void *arg)
+{
+	ingest_run *run = arg;
+	for (;;) {
+		pthread_mutex_lock(&run->lock);
+		while (run->next < run->n_files && run->next >= run->written + INGEST_WINDOW)
+			pthread_cond_wait(&run->window_moved, &run->lock);
+		if (run->next >= run->n_files) {
+			pthread_mutex_unlock(&run->lock);
+			return NULL;
+		}
+		size_t i = run->next++;
+		pthread_mutex_unlock(&run->lock);
+
+		ingest_result *r = &run->results[i];
+		process_file(run, &run->files[i], r);
+
+		pthread_mutex_lock(&run->lock);
+		r->done = 1;
+		pthread_cond_broadcast(&run->result_ready);
+		pthread_mutex_unlock(&run->lock);
+	}
+}
+
+/* Frees what a worker made of a file once it is written. */
+static void result_clear(ingest_result *r)
+{
+	free(r->error);
+	if (r->parse == TEXT_OK && !r->error)
+		article_free(&r->art);
+	mention_list_free(&r->mentions);
+	memset(r, 0, sizeof *r);
+}
+
+/* Monotonic seconds, for batching and the progress bar. */
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Draws the progress bar on stderr (a TTY, checked by the caller). */
+static void progress_draw(size_t done, size_t total, double started)
+{
+	int width = 30;
+	int filled = total ? (int)((double)done / (double)total * width) : width;
+	double elapsed = now_s() - started;
+	double rate = elapsed > 0 ? (double)done / elapsed : 0;
+	fputs("\rlede: ingest [", stderr);
+	for (int i = 0; i < width; i++)
+		fputc(i < filled ? '#' : '.', stderr);
+	fprintf(stderr, "] %zu/%zu  %.0f/s ", done, total, rate);
+	fflush(stderr);
+}
+
+/* Writes one finished result in the writer thread. */
+static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest_summary *sum,
+			char **err)
+{
+	if (r->error) {
+		warn_file(f->path, r->error);
+		sum->failed++;
+		return 0;
+	}
+	if (r->art.repaired) {
+		char *msg = xasprintf("invalid UTF-8 repaired (%zu sequences replaced by U+FFFD)",
+				      r->art.repaired);
+		warn_file(f->path, msg);
+		free(msg);
+	}
+	store_file sf = {f->path, f->size, f->mtime_ns};
+	char *old_hash = f->status ? store_file_hash(s, f->path) : NULL;
+	int same = old_hash && strcmp(old_hash, r->hash) == 0;
+	free(old_hash);
+	int linked = store_link_file_to_hash(s, &sf, r->hash);
+	if (linked < 0) {
+		*err = xasprintf("%s: cannot store: %s", f->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (linked) {
+		if (same)
+			sum->unchanged++;
+		else if (f->status)
+			sum->changed++;
+		else
+			sum->duplicate++;
+		return 0;
+	}
+	if (store_put_article(s, &sf, r->hash, &r->art, &r->mentions, err))
+		return -1;
+	if (f->status)
+		sum->changed++;
+	else
+		sum->added++;
+	return 0;
+}
+
+/* Ingests paths; see ingest.h. */
+int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
+		 ingest_summary *sum, char **err)
+{
+	memset(sum, 0, sizeof *sum);
+	*err = NULL;
+	if (s->readonly) {
+		*err = xasprintf("%s: the store is read-only; cannot ingest", s->path);
+		return -1;
+	}
+	ingest_run run;
+	memset(&run, 0, sizeof run);
+	walk_state w = {&run, sum, NULL, 0, 0};
+	for (int i = 0; i < n; i++)
+		walk(&w, paths[i], 1);
+	free(w.stack);
+
+	/* Unchanged files (same size and mtime) cost one lookup and no read. */
+	size_t keep = 0;
+	for (size_t i = 0; i < run.n_files; i++) {
+		ingest_file *f = &run.files[i];
+		store_file sf = {f->path, f->size, f->mtime_ns};
+		f->status = store_file_status(s, &sf);
+		if (f->status == 1) {
+			sum->unchanged++;
+			free(f->path);
+			continue;
+		}
+		run.files[keep++] = *f;
+	}
+	run.n_files = keep;
+
+	int rc = 0;
+	if (run.n_files) {
+		article_rules_load(&run.rules);
+		run.extractor = entity_extractor_new();
+		run.results = xcalloc(run.n_files, sizeof *run.results);
+		pthread_mutex_init(&run.lock, NULL);
+		pthread_cond_init(&run.result_ready, NULL);
+		pthread_cond_init(&run.window_moved, NULL);
+
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		int jobs = o && o->jobs > 0 ? o->jobs : (cores > 0 ? (int)cores : 1);
+		if ((size_t)jobs > run.n_files)
+			jobs = (int)run.n_files;
+		pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
+		int started = 0;
+		for (int j = 0; j < jobs; j++)
+			if (pthread_create(&threads[j], NULL, worker, &run) == 0)
+				started++;
+			else
+				break;
+
+		int progress = o && o->progress && isatty(STDERR_FILENO);
+		double t0 = now_s(), last_draw = 0, last_commit = t0;
+		size_t in_batch = 0;
+		int in_tx = 0;
+		for (size_t i = 0; i < run.n_files; i++) {
+			ingest_result *r = &run.results[i];
+			if (started == 0)
+				process_file(&run, &run.files[i], r);
+			pthread_mutex_lock(&run.lock);
+			while (started && !r->done)
+				pthread_cond_wait(&run.result_ready, &run.lock);
+			pthread_mutex_unlock(&run.lock);
+
+			if (rc == 0 && !in_tx) {
+				if (store_begin(s, err))
+					rc = -1;
+				else
+					in_tx = 1;
+			}
+			if (rc == 0 && write_result(s, &run.files[i], r, sum, err)) {
+				store_rollback(s);
+				in_tx = 0;
+				rc = -1;
+			}
+			result_clear(r);
+			in_batch++;
+			double t = now_s();
+			if (rc == 0 && in_tx && (in_batch >= INGEST_BATCH || t - last_commit > 2.0)) {
+				in_tx = 0;
+				if (store_commit(s, err))
+					rc = -1;
+				in_batch = 0;
+				last_commit = t;
+			}
+			if (progress && t - last_draw > 0.1) {
+				progress_draw(i + 1, run.n_files, t0);
+				last_draw = t;
+			}
+			pthread_mutex_lock(&run.lock);
+			run.written = i + 1;
+			if (rc)
+				run.next = run.n_files;  /* stop the workers */
+			pthread_cond_broadcast(&run.window_moved);
+			pthread_mutex_unlock(&run.lock);
+			if (rc)
+				break;
+		}
+		if (rc == 0 && in_tx && store_commit(s, err))
+			rc = -1;
+		if (progress) {
+			progress_draw(run.n_files, run.n_files, t0);
+			fputc('\n', stderr);
+		}
+		for (int j = 0; j < started; j++)
+			pthread_join(threads[j], NULL);
+		free(threads);
+		for (size_t i = 0; i < run.n_files; i++)
+			if (run.results[i].done || run.results[i].error)
+				result_clear(&run.results[i]);
+		free(run.results);
+		pthread_mutex_destroy(&run.lock);
+		pthread_cond_destroy(&run.result_ready);
+		pthread_cond_destroy(&run.window_moved);
+		entity_extractor_free(run.extractor);
+		article_rules_free(&run.rules);
+	}
+	for (size_t i = 0; i < run.n_files; i++)
+		free(run.files[i].path);
+	free(run.files);
+	if (rc)
+		return -1;
+	return sum->failed ? 1 : 0;
+}

@@ -1,3 +1,767 @@
-/* query.c: placeholder until the module lands. */
+/* query.c: every read of the store (see query.h). Filters become one SQL
+ * WHERE clause with bound parameters; lists are paged by (date, id) keys
+ * so a page costs the same wherever it is. */
 #include "config.h"
+
 #include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Most ids one entity name may resolve to (one per type, and spelling
+ * variants that fold alike). */
+#define MAX_IDS 16
+
+/* Starts an empty filter. */
+void query_filter_init(query_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	sl_init(&f->entities);
+	sl_init(&f->not_entities);
+}
+
+/* Frees a filter's strings. */
+void query_filter_free(query_filter *f)
+{
+	sl_free(&f->entities);
+	sl_free(&f->not_entities);
+	free(f->search);
+	free(f->since);
+	free(f->until);
+	query_filter_init(f);
+}
+
+/* Deep copy, so that the interface can keep a history of filters. */
+void query_filter_copy(query_filter *dst, const query_filter *src)
+{
+	query_filter_init(dst);
+	for (size_t i = 0; i < src->entities.n; i++)
+		sl_push(&dst->entities, src->entities.v[i]);
+	for (size_t i = 0; i < src->not_entities.n; i++)
+		sl_push(&dst->not_entities, src->not_entities.v[i]);
+	dst->search = src->search ? xstrdup(src->search) : NULL;
+	dst->since = src->since ? xstrdup(src->since) : NULL;
+	dst->until = src->until ? xstrdup(src->until) : NULL;
+	dst->starred_only = src->starred_only;
+	dst->unread_only = src->unread_only;
+}
+
+/* A bound parameter of a statement under construction. */
+typedef struct sql_param {
+	int is_int;
+	int64_t i;
+	const char *s;
+} sql_param;
+
+/* SQL text with its parameters, built up piece by piece. */
+typedef struct sql_builder {
+	strbuf sql;
+	sql_param p[64 + 4 * MAX_IDS];
+	int n;
+	strlist owned;  /* strings the parameters point into */
+} sql_builder;
+
+/* Starts an empty statement. */
+static void sqlb_init(sql_builder *b)
+{
+	sb_init(&b->sql);
+	b->n = 0;
+	sl_init(&b->owned);
+}
+
+/* Frees the statement text and owned strings. */
+static void sqlb_free(sql_builder *b)
+{
+	sb_free(&b->sql);
+	sl_free(&b->owned);
+}
+
+/* Adds a text parameter (copied) and its '?' to the SQL. */
+static void sqlb_text(sql_builder *b, const char *s)
+{
+	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
+		return;
+	sl_push(&b->owned, s);
+	b->p[b->n++] = (sql_param){0, 0, b->owned.v[b->owned.n - 1]};
+	sb_adds(&b->sql, "?");
+}
+
+/* Adds an integer parameter and its '?' to the SQL. */
+static void sqlb_int(sql_builder *b, int64_t v)
+{
+	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
+		return;
+	b->p[b->n++] = (sql_param){1, v, NULL};
+	sb_adds(&b->sql, "?");
+}
+
+/* Prepares the built statement and binds its parameters. */
+static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, b->sql.s, -1, &st, NULL) != SQLITE_OK) {
+		if (err)
+			*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return NULL;
+	}
+	for (int i = 0; i < b->n; i++) {
+		if (b->p[i].is_int)
+			sqlite3_bind_int64(st, i + 1, b->p[i].i);
+		else
+			sqlite3_bind_text(st, i + 1, b->p[i].s, -1, SQLITE_STATIC);
+	}
+	return st;
+}
+
+/* Resolves a name or alias to entity ids: by folded alias, then by link
+ * key (so spelling variants like Zelensky/Zelenskyy find the entity). */
+int query_resolve_entity(store *s, const char *name, int64_t *ids, int max)
+{
+	char *fold = text_fold(name, strlen(name), NULL);
+	char *key = entity_key(name);
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT entity_id FROM entity_alias WHERE key = ?1"
+			       " UNION SELECT id FROM entity WHERE key = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		while (n < max && sqlite3_step(st) == SQLITE_ROW)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	free(fold);
+	free(key);
+	return n;
+}
+
+/* Appends " AND a.id [NOT] IN (articles mentioning any of ids)". */
+static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate)
+{
+	sb_adds(&b->sql, negate ? " AND a.id NOT IN" : " AND a.id IN");
+	sb_adds(&b->sql, " (SELECT article_id FROM article_entity WHERE entity_id IN (");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_addc(&b->sql, ',');
+		sqlb_int(b, ids[i]);
+	}
+	sb_adds(&b->sql, "))");
+}
+
+/* Appends the filter's conditions (each starting with " AND") on
+ * article alias a. */
+static void where_filter(store *s, sql_builder *b, const query_filter *f)
+{
+	int64_t ids[MAX_IDS];
+	for (size_t i = 0; i < f->entities.n; i++) {
+		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+		if (n == 0) {
+			/* An unknown entity matches nothing. */
+			sb_adds(&b->sql, " AND 0");
+			continue;
+		}
+		where_entity(b, ids, n, 0);
+	}
+	for (size_t i = 0; i < f->not_entities.n; i++) {
+		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
+		if (n)
+			where_entity(b, ids, n, 1);
+	}
+	if (f->search && *f->search) {
+		sb_adds(&b->sql, " AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ");
+		sqlb_text(b, f->search);
+		sb_adds(&b->sql, ")");
+	}
+	if (f->since && *f->since) {
+		sb_adds(&b->sql, " AND a.date <> '' AND a.date >= ");
+		sqlb_text(b, f->since);
+	}
+	if (f->until && *f->until) {
+		/* "2021-12-30" includes "2021-12-30 09:32". */
+		sb_adds(&b->sql, " AND a.date <> '' AND substr(a.date, 1, length(");
+		sqlb_text(b, f->until);
+		sb_adds(&b->sql, ")) <= ");
+		sqlb_text(b, f->until);
+	}
+	if (f->article_id) {
+		sb_adds(&b->sql, " AND a.id = ");
+		sqlb_int(b, f->article_id);
+	}
+	if (s->has_state && f->starred_only)
+		sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM state.mark m WHERE m.hash = a.hash"
+				 " AND m.starred)");
+	if (s->has_state && f->unread_only)
+		sb_adds(&b->sql, " AND NOT EXISTS (SELECT 1 FROM state.mark m WHERE m.hash = a.hash"
+				 " AND m.read)");
+}
+
+/* Makes a search error readable: FTS5's own words plus what was typed. */
+static char *search_error(store *s, const query_filter *f)
+{
+	return xasprintf("invalid search '%s': %s", f->search ? f->search : "",
+			 sqlite3_errmsg(s->db));
+}
+
+/* Columns of a list row; marks come from the state database when any. */
+static void select_row_columns(store *s, sql_builder *b)
+{
+	if (s->has_state)
+		sb_adds(&b->sql,
+			"SELECT a.id, a.date, a.title, a.source,"
+			" coalesce(m.read, 0), coalesce(m.starred, 0)"
+			" FROM article a LEFT JOIN state.mark m ON m.hash = a.hash WHERE 1");
+	else
+		sb_adds(&b->sql, "SELECT a.id, a.date, a.title, a.source, 0, 0"
+				 " FROM article a WHERE 1");
+}
+
+/* Copies a text column, making it safe for a terminal or TSV line. */
+static char *column_printable(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return text_printable(t ? t : "");
+}
+
+/* Copies a (possibly NULL) text column. */
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t ? xstrdup(t) : NULL;
+}
+
+/* Fills a row from the current result of a list statement. */
+static void row_from_stmt(sqlite3_stmt *st, article_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	const char *d = (const char *)sqlite3_column_text(st, 1);
+	snprintf(r->date, sizeof r->date, "%s", d ? d : "");
+	memcpy(r->key.sortdate, r->date, sizeof r->date);
+	r->key.id = r->id;
+	r->title = column_printable(st, 2);
+	r->source = column_printable(st, 3);
+	r->read = sqlite3_column_int(st, 4);
+	r->starred = sqlite3_column_int(st, 5);
+}
+
+/* Frees a row's strings. */
+void article_row_free(article_row *r)
+{
+	free(r->title);
+	free(r->source);
+	r->title = r->source = NULL;
+}
+
+/* One page of the list by key; see query.h. */
+int query_page(store *s, const query_filter *f, const query_key *after, int backward, int limit,
+	       article_row *rows, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	select_row_columns(s, &b);
+	where_filter(s, &b, f);
+	if (after) {
+		sb_adds(&b.sql, backward ? " AND (a.date, a.id) > (" : " AND (a.date, a.id) < (");
+		sqlb_text(&b, after->sortdate);
+		sb_addc(&b.sql, ',');
+		sqlb_int(&b, after->id);
+		sb_addc(&b.sql, ')');
+	}
+	sb_adds(&b.sql, backward ? " ORDER BY a.date ASC, a.id ASC LIMIT "
+				 : " ORDER BY a.date DESC, a.id DESC LIMIT ");
+	sqlb_int(&b, limit);
+	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
+	sqlb_free(&b);
+	if (!st)
+		return -1;
+	int n = 0, rc;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_from_stmt(st, &rows[n++]);
+	if (n < limit && rc != SQLITE_DONE) {
+		*err = search_error(s, f);
+		for (int i = 0; i < n; i++)
+			article_row_free(&rows[i]);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (backward) {
+		for (int i = 0; i < n / 2; i++) {
+			article_row t = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = t;
+		}
+	}
+	return n;
+}
+
+/* Runs a single-integer query built from the filter. */
+static int64_t count_where(store *s, const query_filter *f, const query_key *before, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	sb_adds(&b.sql, "SELECT count(*) FROM article a WHERE 1");
+	where_filter(s, &b, f);
+	if (before) {
+		sb_adds(&b.sql, " AND (a.date, a.id) > (");
+		sqlb_text(&b, before->sortdate);
+		sb_addc(&b.sql, ',');
+		sqlb_int(&b, before->id);
+		sb_addc(&b.sql, ')');
+	}
+	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
+	sqlb_free(&b);
+	if (!st)
+		return -1;
+	int64_t n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		*err = search_error(s, f);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Counts the filtered rows. */
+int64_t query_count(store *s, const query_filter *f, char **err)
+{
+	return count_where(s, f, NULL, err);
+}
+
+/* Counts the filtered rows that come before key in list order. */
+int64_t query_index_of(store *s, const query_filter *f, const query_key *key, char **err)
+{
+	return count_where(s, f, key, err);
+}
+
+/* Streams every filtered row in list order to fn (the CLI's list). */
+int query_each(store *s, const query_filter *f, query_row_fn fn, void *ctx, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	select_row_columns(s, &b);
+	where_filter(s, &b, f);
+	sb_adds(&b.sql, " ORDER BY a.date DESC, a.id DESC");
+	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
+	sqlb_free(&b);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		article_row r;
+		row_from_stmt(st, &r);
+		int stop = fn(ctx, &r);
+		article_row_free(&r);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		*err = search_error(s, f);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Finds the article held by a file path (absolute or as given). */
+static int64_t article_for_path(store *s, const char *path)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	char *abs = realpath(path, NULL);
+	if (sqlite3_prepare_v2(s->db, "SELECT article_id FROM file WHERE path IN (?1, ?2)", -1,
+			       &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, abs ? abs : path, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	free(abs);
+	return id;
+}
+
+/* Loads the mentions of an article in reading order. */
+static int load_mentions(store *s, article_full *a)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
+			       " FROM mention m JOIN entity e ON e.id = m.entity_id"
+			       " WHERE m.article_id = ?1 ORDER BY m.field, m.start",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (a->n_mentions == cap) {
+			cap = cap ? cap * 2 : 32;
+			a->mentions = xrealloc(a->mentions, cap * sizeof *a->mentions);
+		}
+		query_mention *m = &a->mentions[a->n_mentions++];
+		m->entity_id = sqlite3_column_int64(st, 0);
+		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+		m->type = t < 0 ? ENT_ORG : (entity_type)t;
+		m->field = (article_field)sqlite3_column_int(st, 2);
+		m->start = sqlite3_column_int64(st, 3);
+		m->end = sqlite3_column_int64(st, 4);
+		m->surface = column_dup(st, 5);
+		m->canonical = column_dup(st, 6);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Loads one article with its files, marks and mentions. */
+int query_article(store *s, int64_t id, const char *path, article_full *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	sl_init(&out->paths);
+	if (!id && path)
+		id = article_for_path(s, path);
+	if (!id)
+		return 0;
+	const char *sql = s->has_state
+				  ? "SELECT a.id, a.date, a.title, a.dateline, a.lede, a.caption,"
+				    " a.credit, a.body, a.lang, a.hash,"
+				    " coalesce(m.read, 0), coalesce(m.starred, 0)"
+				    " FROM article a LEFT JOIN state.mark m ON m.hash = a.hash"
+				    " WHERE a.id = ?1"
+				  : "SELECT a.id, a.date, a.title, a.dateline, a.lede, a.caption,"
+				    " a.credit, a.body, a.lang, a.hash, 0, 0 FROM article a"
+				    " WHERE a.id = ?1";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		out->id = sqlite3_column_int64(st, 0);
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+		snprintf(out->date, sizeof out->date, "%s", d ? d : "");
+		out->title = column_dup(st, 2);
+		out->dateline = column_dup(st, 3);
+		out->lede = column_dup(st, 4);
+		out->caption = column_dup(st, 5);
+		out->credit = column_dup(st, 6);
+		out->body = column_dup(st, 7);
+		out->lang = column_dup(st, 8);
+		out->hash = column_dup(st, 9);
+		out->read = sqlite3_column_int(st, 10);
+		out->starred = sqlite3_column_int(st, 11);
+	}
+	sqlite3_finalize(st);
+	if (!found)
+		return 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT path FROM file WHERE article_id = ?1 ORDER BY path",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			sl_push(&out->paths, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (load_mentions(s, out)) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		article_full_free(out);
+		return -1;
+	}
+	return 1;
+}
+
+/* Frees an article loaded by query_article. */
+void article_full_free(article_full *a)
+{
+	free(a->title);
+	free(a->dateline);
+	free(a->lede);
+	free(a->caption);
+	free(a->credit);
+	free(a->body);
+	free(a->lang);
+	free(a->hash);
+	sl_free(&a->paths);
+	for (size_t i = 0; i < a->n_mentions; i++) {
+		free(a->mentions[i].surface);
+		free(a->mentions[i].canonical);
+	}
+	free(a->mentions);
+	memset(a, 0, sizeof *a);
+}
+
+/* The article as JSON, assembled by SQLite's JSON functions. */
+char *query_article_json(store *s, int64_t id, char **err)
+{
+	static const char sql[] =
+		"SELECT json_object("
+		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
+		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
+		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
+		" 'paths', (SELECT json_group_array(path) FROM"
+		"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"
+		" 'mentions', (SELECT json_group_array(json_object("
+		"   'type', e.type, 'text', m.surface,"
+		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
+		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
+		"   'start', m.start, 'end', m.end, 'entity', e.name)) FROM"
+		"   (SELECT * FROM mention WHERE article_id = a.id ORDER BY field, start) m"
+		"   JOIN entity e ON e.id = m.entity_id))"
+		" FROM article a WHERE a.id = ?1";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	char *json = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		json = column_dup(st, 0);
+	else
+		*err = xasprintf("no article %lld", (long long)id);
+	sqlite3_finalize(st);
+	return json;
+}
+
+/* Frees a facet row's strings. */
+void facet_row_free(facet_row *r)
+{
+	free(r->name);
+	free(r->aliases);
+	r->name = r->aliases = NULL;
+}
+
+/* True when the filter lets every article through. */
+static int filter_is_empty(const query_filter *f)
+{
+	return f->entities.n == 0 && f->not_entities.n == 0 && !(f->search && *f->search) &&
+	       !(f->since && *f->since) && !(f->until && *f->until) && !f->starred_only &&
+	       !f->unread_only && !f->article_id;
+}
+
+/* Runs the facet query, handing each row (with its aliases) to fn;
+ * limit < 0: no limit. Returns the number of rows or -1. */
+static int facets_run(store *s, const query_filter *f, int type, const char *prefix, int limit,
+		      query_facet_fn fn, void *ctx, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	if (filter_is_empty(f)) {
+		/* The whole store: the counts kept on the entity rows. */
+		sb_adds(&b.sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
+				" FROM entity e WHERE e.articles > 0");
+	} else {
+		sb_adds(&b.sql, "SELECT e.id, e.type, e.name, count(*) AS n, sum(ae.mentions)"
+				" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+				" WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
+		where_filter(s, &b, f);
+		sb_adds(&b.sql, ")");
+	}
+	if (type >= 0 && type < ENT_NTYPES) {
+		sb_adds(&b.sql, " AND e.type = ");
+		sqlb_text(&b, entity_type_name((entity_type)type));
+	}
+	if (prefix && *prefix) {
+		char *fold = text_fold(prefix, strlen(prefix), NULL);
+		sb_adds(&b.sql, " AND EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
+				" AND instr(al.key, ");
+		sqlb_text(&b, fold);
+		sb_adds(&b.sql, ") > 0)");
+		free(fold);
+	}
+	if (!filter_is_empty(f))
+		sb_adds(&b.sql, " GROUP BY e.id");
+	sb_adds(&b.sql, " ORDER BY n DESC, e.name LIMIT ");
+	sqlb_int(&b, limit);
+	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
+	sqlb_free(&b);
+	if (!st)
+		return -1;
+	/* Aliases only for the rows shown: cheap, and never for the table. */
+	sqlite3_stmt *al = NULL;
+	sqlite3_prepare_v2(s->db,
+			   "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
+			   " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
+			   -1, &al, NULL);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		facet_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+		r.type = t < 0 ? ENT_ORG : (entity_type)t;
+		r.name = column_printable(st, 2);
+		r.articles = sqlite3_column_int64(st, 3);
+		r.mentions = sqlite3_column_int64(st, 4);
+		r.aliases = NULL;
+		if (al) {
+			sqlite3_reset(al);
+			sqlite3_bind_int64(al, 1, r.id);
+			sqlite3_bind_text(al, 2, r.name, -1, SQLITE_STATIC);
+			if (sqlite3_step(al) == SQLITE_ROW && sqlite3_column_type(al, 0) != SQLITE_NULL)
+				r.aliases = column_printable(al, 0);
+		}
+		n++;
+		int stop = fn(ctx, &r);
+		facet_row_free(&r);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(al);
+	if (rc != SQLITE_DONE) {
+		*err = search_error(s, f);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Where query_facets collects rows. */
+typedef struct facet_sink {
+	facet_row *rows;
+	int n;
+} facet_sink;
+
+/* Keeps a copy of a facet row for query_facets. */
+static int facet_collect(void *ctx, const facet_row *r)
+{
+	facet_sink *k = ctx;
+	facet_row *d = &k->rows[k->n++];
+	*d = *r;
+	d->name = xstrdup(r->name);
+	d->aliases = r->aliases ? xstrdup(r->aliases) : NULL;
+	return 0;
+}
+
+/* Entities of the filtered articles with counts within them. */
+int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
+		 facet_row *rows, char **err)
+{
+	facet_sink k = {rows, 0};
+	if (limit <= 0)
+		return 0;
+	if (facets_run(s, f, type, prefix, limit, facet_collect, &k, err) < 0) {
+		for (int i = 0; i < k.n; i++)
+			facet_row_free(&rows[i]);
+		return -1;
+	}
+	return k.n;
+}
+
+/* Every facet row, streamed. */
+int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
+		     query_facet_fn fn, void *ctx, char **err)
+{
+	return facets_run(s, f, type, prefix, -1, fn, ctx, err) < 0 ? -1 : 0;
+}
+
+/* Sets one mark column for the article's content hash. */
+static int set_mark(store *s, int64_t id, const char *column, int value)
+{
+	if (!s->has_state)
+		return -1;
+	char *sql = xasprintf("INSERT INTO state.mark(hash, %s) SELECT hash, ?2 FROM article"
+			      " WHERE id = ?1 ON CONFLICT(hash) DO UPDATE SET %s = excluded.%s",
+			      column, column, column);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, value ? 1 : 0);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Marks an article read or unread for this user. */
+int query_set_read(store *s, int64_t id, int read)
+{
+	return set_mark(s, id, "read", read);
+}
+
+/* Stars or unstars an article for this user. */
+int query_set_starred(store *s, int64_t id, int starred)
+{
+	return set_mark(s, id, "starred", starred);
+}
+
+/* Counts for `lede stats`. */
+int query_stats(store *s, store_stats *st, char **err)
+{
+	memset(st, 0, sizeof *st);
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM file),"
+		" (SELECT count(*) FROM entity WHERE articles > 0),"
+		" (SELECT count(*) FROM mention),"
+		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'PER'),"
+		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'ORG'),"
+		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'LOC'),"
+		" (SELECT min(date) FROM article WHERE date <> ''),"
+		" (SELECT max(date) FROM article)";
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		st->articles = sqlite3_column_int64(q, 0);
+		st->files = sqlite3_column_int64(q, 1);
+		st->entities = sqlite3_column_int64(q, 2);
+		st->mentions = sqlite3_column_int64(q, 3);
+		st->per = sqlite3_column_int64(q, 4);
+		st->org = sqlite3_column_int64(q, 5);
+		st->loc = sqlite3_column_int64(q, 6);
+		const char *o = (const char *)sqlite3_column_text(q, 7);
+		const char *n = (const char *)sqlite3_column_text(q, 8);
+		snprintf(st->oldest, sizeof st->oldest, "%s", o ? o : "");
+		snprintf(st->newest, sizeof st->newest, "%s", n ? n : "");
+	}
+	sqlite3_finalize(q);
+	if (s->has_state &&
+	    sqlite3_prepare_v2(s->db,
+			       "SELECT count(*) FILTER (WHERE m.read), count(*) FILTER (WHERE m.starred)"
+			       " FROM state.mark m JOIN article a ON a.hash = m.hash",
+			       -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			st->read = sqlite3_column_int64(q, 0);
+			st->starred = sqlite3_column_int64(q, 1);
+		}
+		sqlite3_finalize(q);
+	}
+	struct stat sb;
+	if (stat(s->path, &sb) == 0)
+		st->db_bytes = sb.st_size;
+	char *wal = xasprintf("%s-wal", s->path);
+	if (stat(wal, &sb) == 0)
+		st->db_bytes += sb.st_size;
+	free(wal);
+	return 0;
+}
+
+/* True when another connection committed since the last call. */
+int query_store_changed(store *s)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	int changed = s->data_version && v != s->data_version;
+	s->data_version = v;
+	return changed;
+}

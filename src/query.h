@@ -19,6 +19,7 @@ typedef struct query_filter {
 	char *since, *until;   /* ISO date bounds, inclusive, or NULL */
 	int starred_only;
 	int unread_only;
+	int64_t article_id;    /* only this article (0: any) */
 } query_filter;
 
 void query_filter_init(query_filter *f);
@@ -108,6 +109,12 @@ void facet_row_free(facet_row *r);
  * name or alias. Returns the number of rows (<= limit) or -1. */
 int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
                  facet_row *rows, char **err);
+
+/* Streams every facet row (same order and meaning as query_facets, no
+ * limit) to fn; a non-zero return from fn stops. */
+typedef int (*query_facet_fn)(void *ctx, const facet_row *row);
+int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
+                     query_facet_fn fn, void *ctx, char **err);
 
 /* Resolves a name or alias to entity ids (one alias may name several
  * entities of different types). Returns the count, 0 when unknown. */

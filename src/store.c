@@ -1,3 +1,756 @@
-/* store.c: placeholder until the module lands. */
+/* store.c: the SQLite store: opening and validating the file, the
+ * versioned schema and its migrations, the attached per-user state
+ * database, and every write ingest makes (see store.h). */
 #include "config.h"
+
 #include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fts.h"
+#include "paths.h"
+#include "util.h"
+
+/* 'lede' in ASCII: marks a SQLite file as ours, so that a database of
+ * another program is never taken over and migrated. */
+#define LEDE_APPLICATION_ID 0x6c656465
+
+/* Schema migrations: migrations[v] takes a store from version v to v + 1.
+ * Append only; never edit a step that has shipped. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE article("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash TEXT NOT NULL UNIQUE,"      /* content hash of the raw file */
+	"  date TEXT NOT NULL DEFAULT '',"  /* ISO to the precision found */
+	"  title TEXT NOT NULL,"
+	"  dateline TEXT, lede TEXT, caption TEXT, credit TEXT,"
+	"  body TEXT NOT NULL,"
+	"  lang TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  added INTEGER NOT NULL);"
+	"CREATE INDEX article_date ON article(date, id);"
+	"CREATE TABLE file("
+	"  path TEXT PRIMARY KEY,"
+	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE);"
+	"CREATE INDEX file_article ON file(article_id);"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, lede, caption, body,"
+	"  content='article', content_rowid='id', tokenize='lede');"
+	"CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN"
+	"  INSERT INTO article_fts(rowid, title, lede, caption, body)"
+	"  VALUES (new.id, new.title, new.lede, new.caption, new.body);"
+	"END;"
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts(article_fts, rowid, title, lede, caption, body)"
+	"  VALUES ('delete', old.id, old.title, old.lede, old.caption, old.body);"
+	"END;"
+	"CREATE TABLE entity("
+	"  id INTEGER PRIMARY KEY,"
+	"  type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),"
+	"  key TEXT NOT NULL,"              /* entity_key() of the canonical name */
+	"  name TEXT NOT NULL,"
+	"  articles INTEGER NOT NULL DEFAULT 0,"
+	"  mentions INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (type, key));"
+	"CREATE INDEX entity_articles ON entity(articles DESC);"
+	"CREATE TABLE entity_alias("
+	"  key TEXT NOT NULL,"              /* text_fold() of the alias */
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  PRIMARY KEY (key, entity_id)) WITHOUT ROWID;"
+	"CREATE TABLE mention("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  field INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  surface TEXT NOT NULL);"
+	"CREATE INDEX mention_article ON mention(article_id);"
+	"CREATE TABLE article_entity("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  mentions INTEGER NOT NULL, salience REAL NOT NULL,"
+	"  PRIMARY KEY (article_id, entity_id)) WITHOUT ROWID;"
+	"CREATE INDEX article_entity_entity ON article_entity(entity_id, article_id);"
+	/* Entity counts follow their articles, also through cascades. */
+	"CREATE TRIGGER article_entity_insert AFTER INSERT ON article_entity BEGIN"
+	"  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions"
+	"  WHERE id = new.entity_id;"
+	"END;"
+	"CREATE TRIGGER article_entity_delete AFTER DELETE ON article_entity BEGIN"
+	"  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions"
+	"  WHERE id = old.entity_id;"
+	"END;",
+};
+
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+/* The state database: per-user marks and edits, keyed by content hash and
+ * entity key so they survive re-ingest and apply to any store. */
+static const char state_schema[] =
+	"CREATE TABLE IF NOT EXISTS state.mark("
+	"  hash TEXT PRIMARY KEY,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS state.entity_edit("
+	"  id INTEGER PRIMARY KEY,"
+	"  op TEXT NOT NULL,"               /* rename, merge, retype, hide */
+	"  type TEXT NOT NULL, key TEXT NOT NULL,"
+	"  arg TEXT, arg2 TEXT,"
+	"  at INTEGER NOT NULL);";
+
+/* Prepared statements of the write path, made once per store. */
+enum {
+	ST_FILE_STATUS,
+	ST_ARTICLE_BY_HASH,
+	ST_FILE_UPSERT,
+	ST_FILE_ARTICLE,
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_ORPHAN_DELETE,
+	ST_ENTITY_UPSERT,
+	ST_ALIAS_INSERT,
+	ST_MENTION_INSERT,
+	ST_ARTICLE_ENTITY_INSERT,
+	ST_FILE_DELETE,
+	ST_FILE_HASH,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_FILE_STATUS] = "SELECT size, mtime_ns FROM file WHERE path = ?1",
+	[ST_ARTICLE_BY_HASH] = "SELECT id FROM article WHERE hash = ?1",
+	[ST_FILE_UPSERT] = "INSERT INTO file(path, size, mtime_ns, hash, article_id)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5)"
+			   " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+			   " mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
+			   " article_id = excluded.article_id",
+	[ST_FILE_ARTICLE] = "SELECT article_id FROM file WHERE path = ?1",
+	[ST_ARTICLE_INSERT] = "INSERT INTO article(hash, date, title, dateline, lede, caption,"
+			      " credit, body, lang, source, added)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_ARTICLE_ORPHAN_DELETE] = "DELETE FROM article WHERE id = ?1"
+				     " AND NOT EXISTS (SELECT 1 FROM file WHERE article_id = ?1)",
+	[ST_ENTITY_UPSERT] = "INSERT INTO entity(type, key, name) VALUES (?1, ?2, ?3)"
+			     " ON CONFLICT(type, key) DO UPDATE SET name = name RETURNING id",
+	[ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
+			    " VALUES (?1, ?2, ?3)",
+	[ST_MENTION_INSERT] = "INSERT INTO mention(article_id, entity_id, field, start, end,"
+			      " surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ARTICLE_ENTITY_INSERT] = "INSERT INTO article_entity(article_id, entity_id,"
+				     " mentions, salience) VALUES (?1, ?2, ?3, ?4)",
+	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
+	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
+};
+
+/* Statements live beside the handle; store.h keeps the struct small. */
+typedef struct store_private {
+	store pub;
+	sqlite3_stmt *stmt[ST_COUNT];
+} store_private;
+
+/* The prepared statement k, made on first use. */
+static sqlite3_stmt *stmt_get(store *s, int k)
+{
+	store_private *p = (store_private *)s;
+	if (!p->stmt[k] &&
+	    sqlite3_prepare_v3(s->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &p->stmt[k], NULL) !=
+		    SQLITE_OK)
+		return NULL;
+	sqlite3_reset(p->stmt[k]);
+	sqlite3_clear_bindings(p->stmt[k]);
+	return p->stmt[k];
+}
+
+/* Runs SQL that returns no rows; on failure sets *err (when err). */
+static int exec_sql(sqlite3 *db, const char *sql, char **err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	if (err)
+		*err = xstrdup(msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* Reads one integer PRAGMA or query; -1 on error. */
+static int64_t query_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* True when the file or, for a file still to be made, its folder may be
+ * written by us. */
+static int path_writable(const char *path, int exists)
+{
+	if (exists)
+		return access(path, W_OK) == 0;
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int ok;
+	if (!slash)
+		ok = access(".", W_OK) == 0;
+	else if (slash == dir)
+		ok = access("/", W_OK) == 0;
+	else {
+		*slash = '\0';
+		ok = access(dir, W_OK) == 0;
+	}
+	free(dir);
+	return ok;
+}
+
+/* Checks that an existing file is a lede store we can use, without
+ * writing to it; names the file in *err otherwise. */
+static int validate_existing(store *s, char **err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+	int64_t objects = -1;
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			objects = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+			*err = xasprintf("%s: not a lede store (the file is not a SQLite database or "
+					 "is corrupt); it was left untouched",
+					 s->path);
+		else
+			*err = xasprintf("%s: cannot read the store: %s", s->path,
+					 sqlite3_errmsg(s->db));
+		return -1;
+	}
+	int64_t app = query_int(s->db, "PRAGMA application_id");
+	if (objects > 0 && app != LEDE_APPLICATION_ID) {
+		*err = xasprintf("%s: not a lede store (a SQLite database of another program); "
+				 "it was left untouched",
+				 s->path);
+		return -1;
+	}
+	int64_t version = query_int(s->db, "PRAGMA user_version");
+	if (version > STORE_SCHEMA_VERSION) {
+		*err = xasprintf("%s: store schema version %lld is newer than this lede "
+				 "understands (%d); upgrade lede",
+				 s->path, (long long)version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	return 0;
+}
+
+/* Brings the schema up to STORE_SCHEMA_VERSION, one transaction per step so
+ * an interrupted migration leaves the previous version intact. */
+static int migrate(store *s, char **err)
+{
+	int64_t version = query_int(s->db, "PRAGMA user_version");
+	if (version < 0)
+		version = 0;
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (s->readonly) {
+		*err = xasprintf("%s: store is read-only and needs a schema upgrade (version %lld "
+				 "to %d); open it once with write access",
+				 s->path, (long long)version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	for (int64_t v = version; v < (int64_t)N_MIGRATIONS; v++) {
+		char *msg = NULL;
+		char *sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA application_id = %d;"
+				      " PRAGMA user_version = %lld; COMMIT;",
+				      migrations[v], LEDE_APPLICATION_ID, (long long)v + 1);
+		int rc = exec_sql(s->db, sql, &msg);
+		free(sql);
+		if (rc) {
+			exec_sql(s->db, "ROLLBACK", NULL);
+			*err = xasprintf("%s: schema migration to version %lld failed: %s", s->path,
+					 (long long)v + 1, msg);
+			free(msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Attaches the per-user state database, creating it and its folder. A
+ * state that cannot be opened is a warning, not an error: reading works
+ * without marks. */
+static void attach_state(store *s)
+{
+	if (!s->state_path)
+		return;
+	if (paths_make_parent(s->state_path) != 0) {
+		fprintf(stderr, "lede: %s: cannot create the state folder: %s; marks are off\n",
+			s->state_path, strerror(errno));
+		return;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "ATTACH DATABASE ?1 AS state", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, s->state_path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	char *msg = NULL;
+	if (rc != SQLITE_DONE || exec_sql(s->db, state_schema, &msg) != 0) {
+		fprintf(stderr, "lede: %s: cannot use the state database: %s; marks are off\n",
+			s->state_path, msg ? msg : sqlite3_errmsg(s->db));
+		free(msg);
+		exec_sql(s->db, "DETACH DATABASE state", NULL);
+		return;
+	}
+	exec_sql(s->db, "PRAGMA state.journal_mode = WAL", NULL);
+	s->has_state = 1;
+}
+
+/* Opens the SQLite handle: read-write (creating if asked) or read-only;
+ * a read-only WAL store in a folder we may not write is opened immutable. */
+static int open_handle(store *s, int exists, int create, char **err)
+{
+	int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
+	/* Build a file: URI so that '?' and '#' in paths stay literal. */
+	strbuf b;
+	sb_init(&b);
+	sb_adds(&b, "file:");
+	for (const char *p = s->path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			sb_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			sb_addc(&b, *p);
+	}
+	if (s->readonly) {
+		flags |= SQLITE_OPEN_READONLY;
+		/* Without write access to the folder SQLite cannot make the WAL
+		 * index; immutable reads the file as it is. */
+		if (!path_writable(s->path, 0))
+			sb_adds(&b, "?immutable=1");
+	} else {
+		flags |= SQLITE_OPEN_READWRITE | (create && !exists ? SQLITE_OPEN_CREATE : 0);
+	}
+	uri = sb_detach(&b);
+	int rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: cannot open the store: %s", s->path,
+				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens a store; see store.h. */
+store *store_open(const char *path, const char *state_path, int flags, char **err)
+{
+	store_private *p = xcalloc(1, sizeof *p);
+	store *s = &p->pub;
+	s->path = xstrdup(path);
+	s->state_path = state_path ? xstrdup(state_path) : NULL;
+	*err = NULL;
+
+	struct stat st;
+	int exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		*err = xasprintf("%s: is a folder, not a store file", path);
+		goto fail;
+	}
+	if (!exists && !(flags & STORE_OPEN_CREATE)) {
+		*err = xasprintf("%s: no store here; run 'lede ingest PATH' first", path);
+		goto fail;
+	}
+	if (!exists) {
+		if (paths_make_parent(path) != 0) {
+			*err = xasprintf("%s: cannot create the store's folder: %s", path,
+					 strerror(errno));
+			goto fail;
+		}
+		if (!path_writable(path, 0)) {
+			*err = xasprintf("%s: cannot create the store: folder is not writable", path);
+			goto fail;
+		}
+	}
+	s->readonly = (flags & STORE_OPEN_READONLY) || (exists && !path_writable(path, 1));
+	if (open_handle(s, exists, flags & STORE_OPEN_CREATE, err))
+		goto fail;
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if (fts_register(s->db) != SQLITE_OK) {
+		*err = xasprintf("%s: cannot register the full-text tokenizer (is FTS5 in this "
+				 "SQLite?): %s",
+				 path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (exists && validate_existing(s, err))
+		goto fail;
+	if (!s->readonly) {
+		char *msg = NULL;
+		if (exec_sql(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", &msg)) {
+			*err = xasprintf("%s: cannot use the store: %s", path, msg);
+			free(msg);
+			goto fail;
+		}
+	}
+	exec_sql(s->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", NULL);
+	if (migrate(s, err))
+		goto fail;
+	attach_state(s);
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+/* Closes the store, finalizing cached statements. */
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	store_private *p = (store_private *)s;
+	for (int k = 0; k < ST_COUNT; k++)
+		sqlite3_finalize(p->stmt[k]);
+	if (s->db) {
+		if (!s->readonly)
+			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close_v2(s->db);
+	}
+	free(s->path);
+	free(s->state_path);
+	free(p);
+}
+
+/* Looks the file up by path: unknown, unchanged or changed. */
+int store_file_status(store *s, const store_file *f)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FILE_STATUS);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, f->path, -1, SQLITE_STATIC);
+	int status = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		status = sqlite3_column_int64(st, 0) == f->size &&
+				 sqlite3_column_int64(st, 1) == f->mtime_ns
+			 ? 1
+			 : 2;
+	sqlite3_reset(st);
+	return status;
+}
+
+/* The content hash a path had when last ingested, or NULL. */
+char *store_file_hash(store *s, const char *path)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FILE_HASH);
+	char *hash = NULL;
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		hash = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return hash;
+}
+
+/* The article id stored for a content hash, or 0. */
+static int64_t article_by_hash(store *s, const char *hash)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_BY_HASH);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The article a path held before this ingest, or 0. */
+static int64_t article_of_file(store *s, const char *path)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FILE_ARTICLE);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* Points the file row at article_id, then drops the article the file held
+ * before if nothing else holds it. */
+static int bind_file(store *s, const store_file *f, const char *hash, int64_t article_id)
+{
+	int64_t old = article_of_file(s, f->path);
+	sqlite3_stmt *st = stmt_get(s, ST_FILE_UPSERT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, f->size);
+	sqlite3_bind_int64(st, 3, f->mtime_ns);
+	sqlite3_bind_text(st, 4, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, article_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (old && old != article_id) {
+		st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, old);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* Links the file to an article already stored with the same content. */
+int store_link_file_to_hash(store *s, const store_file *f, const char *hash)
+{
+	int64_t id = article_by_hash(s, hash);
+	if (!id)
+		return 0;
+	return bind_file(s, f, hash, id) == 0 ? 1 : -1;
+}
+
+/* Binds a possibly NULL string. */
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Weight of a mention for salience: the title and the lede say what an
+ * article is about more than a passing mention in the body. */
+static double field_weight(article_field f)
+{
+	switch (f) {
+	case FIELD_TITLE:
+		return 3.0;
+	case FIELD_LEDE:
+		return 2.0;
+	default:
+		return 1.0;
+	}
+}
+
+/* One entity of an article while its mentions are being gathered. */
+typedef struct entity_tally {
+	int64_t entity_id;
+	int64_t mentions;
+	double weight;
+} entity_tally;
+
+/* Upserts the entity for a mention and records its alias; returns the
+ * entity id or 0. */
+static int64_t entity_for_mention(store *s, const mention *m)
+{
+	char *key = entity_key(m->canonical);
+	int64_t id = 0;
+	sqlite3_stmt *st = stmt_get(s, ST_ENTITY_UPSERT);
+	if (st) {
+		sqlite3_bind_text(st, 1, entity_type_name(m->type), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, m->canonical, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	free(key);
+	if (!id)
+		return 0;
+	/* Aliases are looked up by fold (case and diacritics), so
+	 * `lede list --entity putin` finds "Vladimir Putin". */
+	const char *names[2] = {m->canonical, m->surface};
+	for (int i = 0; i < 2; i++) {
+		if (i == 1 && strcmp(m->surface, m->canonical) == 0)
+			break;
+		char *fold = text_fold(names[i], strlen(names[i]), NULL);
+		st = stmt_get(s, ST_ALIAS_INSERT);
+		if (st) {
+			sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, id);
+			sqlite3_bind_text(st, 3, names[i], -1, SQLITE_STATIC);
+			sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+		free(fold);
+	}
+	return id;
+}
+
+/* Stores the mentions of a new article and its per-entity tallies. */
+static int put_mentions(store *s, int64_t article_id, const mention_list *ml)
+{
+	entity_tally *t = xcalloc(ml->n ? ml->n : 1, sizeof *t);
+	size_t nt = 0;
+	double total = 0;
+	int rc = 0;
+	for (size_t i = 0; i < ml->n && rc == 0; i++) {
+		const mention *m = &ml->v[i];
+		int64_t eid = entity_for_mention(s, m);
+		if (!eid) {
+			rc = -1;
+			break;
+		}
+		sqlite3_stmt *st = stmt_get(s, ST_MENTION_INSERT);
+		if (!st) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, article_id);
+		sqlite3_bind_int64(st, 2, eid);
+		sqlite3_bind_int(st, 3, (int)m->field);
+		sqlite3_bind_int64(st, 4, (int64_t)m->start);
+		sqlite3_bind_int64(st, 5, (int64_t)m->end);
+		sqlite3_bind_text(st, 6, m->surface, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(st);
+		size_t k = 0;
+		while (k < nt && t[k].entity_id != eid)
+			k++;
+		if (k == nt)
+			t[nt++].entity_id = eid;
+		t[k].mentions++;
+		t[k].weight += field_weight(m->field);
+		total += field_weight(m->field);
+	}
+	for (size_t k = 0; k < nt && rc == 0; k++) {
+		sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_ENTITY_INSERT);
+		if (!st) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, article_id);
+		sqlite3_bind_int64(st, 2, t[k].entity_id);
+		sqlite3_bind_int64(st, 3, t[k].mentions);
+		sqlite3_bind_double(st, 4, total > 0 ? t[k].weight / total : 0);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(st);
+	}
+	free(t);
+	return rc;
+}
+
+/* The file's name without its folder: the list's "source" column. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* Stores a parsed article for a file; see store.h. */
+int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
+		      const mention_list *mentions, char **err)
+{
+	int64_t id = article_by_hash(s, hash);
+	if (!id) {
+		char date[17];
+		date_format(&a->date, date);
+		sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_INSERT);
+		if (!st)
+			goto fail;
+		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, a->title ? a->title : "", -1, SQLITE_STATIC);
+		bind_opt(st, 4, a->dateline);
+		bind_opt(st, 5, a->lede);
+		bind_opt(st, 6, a->caption);
+		bind_opt(st, 7, a->credit);
+		sqlite3_bind_text(st, 8, a->body ? a->body : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, a->lang, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, base_name(f->path), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 11, (int64_t)time(NULL));
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			goto fail;
+		id = sqlite3_last_insert_rowid(s->db);
+		if (mentions && put_mentions(s, id, mentions))
+			goto fail;
+	}
+	if (bind_file(s, f, hash, id))
+		goto fail;
+	return 0;
+fail:
+	*err = xasprintf("%s: cannot store: %s", f->path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
+/* Forgets a file, and its article when no other file holds it. */
+int store_forget_file(store *s, const char *path)
+{
+	int64_t old = article_of_file(s, path);
+	sqlite3_stmt *st = stmt_get(s, ST_FILE_DELETE);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (old) {
+		st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, old);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* Starts a write transaction (IMMEDIATE: fail early if another ingest
+ * holds the store, after the busy timeout). */
+int store_begin(store *s, char **err)
+{
+	char *msg = NULL;
+	if (exec_sql(s->db, "BEGIN IMMEDIATE", &msg) == 0)
+		return 0;
+	*err = xasprintf("%s: cannot write the store: %s", s->path, msg);
+	free(msg);
+	return -1;
+}
+
+/* Commits the current batch. */
+int store_commit(store *s, char **err)
+{
+	char *msg = NULL;
+	if (exec_sql(s->db, "COMMIT", &msg) == 0)
+		return 0;
+	*err = xasprintf("%s: cannot commit to the store: %s", s->path, msg);
+	free(msg);
+	store_rollback(s);
+	return -1;
+}
+
+/* Abandons the current batch. */
+void store_rollback(store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s->db, "ROLLBACK", NULL);
+}

@@ -16,6 +16,7 @@ typedef struct store {
 	char *state_path;
 	int readonly;   /* the store file or its folder is not writable */
 	int has_state;  /* the state database is attached as "state" */
+	int64_t data_version;  /* last PRAGMA data_version seen by query_store_changed */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated
@@ -44,6 +45,9 @@ typedef struct store_file {
 /* What the store already knows of a path: 0 unknown, 1 same size and
  * mtime (unchanged), 2 known but changed. */
 int store_file_status(store *s, const store_file *f);
+
+/* The content hash stored for path (new string), or NULL when unknown. */
+char *store_file_hash(store *s, const char *path);
 
 /* Records that the file (re)appears with content hash `hash` and no new
  * parse is needed because an article with this hash exists. Returns 1 when
