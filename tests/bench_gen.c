@@ -1,0 +1,262 @@
+/* bench_gen.c: writes N synthetic articles of about 4 KB for `make bench`.
+ *
+ * Usage: bench_gen SAMPLES_DIR OUT_DIR N [SEED]
+ *
+ * The sentences come from the sample articles (the *.txt files of samples/, UTF-8 ones
+ * only); each article is a random mix of them in one of the layouts lede
+ * reads: Vietnamese (lede, title, date, lede again, body, site trailer)
+ * or English (title, blank line, date, body). Files go 1,000 to a folder.
+ * Deterministic for a given seed; fast enough to write 100,000 files in a
+ * few seconds. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+#define ARTICLE_BYTES 3700
+
+/* Sentences of one language. */
+typedef struct pool {
+	strlist s;
+} pool;
+
+static pool vi, en;
+static uint64_t rng_state;
+
+/* xorshift64*: a small deterministic generator, enough for picking. */
+static uint64_t rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+/* A random index below n (n > 0). */
+static size_t pick(size_t n)
+{
+	return (size_t)(rng() % n);
+}
+
+/* Adds one sentence of len bytes to the pool of its language: Vietnamese
+ * when it has any non-ASCII byte (Vietnamese prose always does). */
+static void add_sentence(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len < 30 || len > 600)
+		return;
+	bool ascii = true;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = false;
+	sl_push_owned(ascii ? &en.s : &vi.s, xstrndup(s, len));
+}
+
+/* Splits one line of prose into sentences at ". ", "? " and "! ". Short
+ * lines (titles, dates, trailer items) are not prose and are skipped. */
+static void add_line(const char *line, size_t len)
+{
+	if (len < 60)
+		return;
+	size_t start = 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if ((line[i] == '.' || line[i] == '?' || line[i] == '!') && line[i + 1] == ' ') {
+			add_sentence(line + start, i + 1 - start);
+			start = i + 2;
+		}
+	}
+	add_sentence(line + start, len - start);
+}
+
+/* Reads one sample file; files that are not plain UTF-8 (UTF-16, binary)
+ * are skipped, a UTF-8 BOM and CRs are ignored. */
+static void read_sample(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return;
+	strbuf b;
+	sb_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_add(&b, chunk, n);
+	fclose(f);
+	if (!b.len || memchr(b.s, '\0', b.len)) {
+		sb_free(&b);
+		return;
+	}
+	const char *p = b.s, *end = b.s + b.len;
+	if (b.len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		size_t len = (size_t)(e - p);
+		if (len && p[len - 1] == '\r')
+			len--;
+		add_line(p, len);
+		p = nl ? nl + 1 : end;
+	}
+	sb_free(&b);
+}
+
+/* Reads every .txt file of the samples folder (not recursively). */
+static int read_samples(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "bench_gen: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
+			continue;
+		char *path = xasprintf("%s/%s", dir, de->d_name);
+		read_sample(path);
+		free(path);
+	}
+	closedir(d);
+	return 0;
+}
+
+/* A title made from a sentence: its first words, no final full stop. */
+static void add_title(strbuf *b, const char *s)
+{
+	size_t len = strlen(s);
+	if (len > 90) {
+		len = 90;
+		while (len > 40 && s[len] != ' ')
+			len--;
+	}
+	while (len && (s[len - 1] == '.' || s[len - 1] == ' '))
+		len--;
+	sb_add(b, s, len);
+	sb_addc(b, '\n');
+}
+
+/* Appends paragraphs of 2 to 5 sentences from p until the article has
+ * about ARTICLE_BYTES bytes. */
+static void add_body(strbuf *b, const pool *p)
+{
+	while (b->len < ARTICLE_BYTES) {
+		size_t k = 2 + pick(4);
+		for (size_t i = 0; i < k; i++) {
+			if (i)
+				sb_addc(b, ' ');
+			sb_adds(b, p->s.v[pick(p->s.n)]);
+		}
+		sb_addc(b, '\n');
+	}
+}
+
+static const char *months[] = {"January", "February", "March",     "April",   "May",      "June",
+			       "July",    "August",   "September", "October", "November", "December"};
+
+/* Builds article number i in b. Two in three are Vietnamese when both
+ * languages are available. */
+static void make_article(strbuf *b, size_t i)
+{
+	sb_clear(b);
+	bool vietnamese = en.s.n == 0 || (vi.s.n > 0 && pick(3) != 0);
+	int day = 1 + (int)pick(28), month = 1 + (int)pick(12), year = 2015 + (int)pick(8);
+	if (vietnamese) {
+		const char *lede = vi.s.v[pick(vi.s.n)];
+		sb_adds(b, lede);
+		sb_addc(b, '\n');
+		add_title(b, vi.s.v[pick(vi.s.n)]);
+		sb_printf(b, "%02d/%02d/%d, %02d:%02d\n", day, month, year, (int)pick(24),
+			  (int)pick(60));
+		sb_adds(b, lede);
+		sb_addc(b, '\n');
+		add_body(b, &vi);
+		/* The number keeps every article distinct, as real ones are. */
+		sb_printf(b, "Mã bài: %zu\nBài liên quan\n", i);
+		add_title(b, vi.s.v[pick(vi.s.n)]);
+	} else {
+		add_title(b, en.s.v[pick(en.s.n)]);
+		sb_printf(b, "\n%s %d, %d\n\n", months[month - 1], day, year);
+		add_body(b, &en);
+		sb_printf(b, "Story number %zu.\n", i);
+	}
+}
+
+/* Creates a folder if it does not exist yet. */
+static int make_dir(const char *path)
+{
+	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "bench_gen: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4 || argc > 5) {
+		fprintf(stderr, "usage: bench_gen SAMPLES_DIR OUT_DIR N [SEED]\n");
+		return 2;
+	}
+	char *endp;
+	unsigned long long n = strtoull(argv[3], &endp, 10);
+	if (*endp || n == 0) {
+		fprintf(stderr, "bench_gen: bad count: %s\n", argv[3]);
+		return 2;
+	}
+	rng_state = argc == 5 ? strtoull(argv[4], NULL, 10) : 0;
+	rng_state = rng_state * 0x9E3779B97F4A7C15ULL + 88172645463325252ULL;
+
+	sl_init(&vi.s);
+	sl_init(&en.s);
+	if (read_samples(argv[1]) != 0)
+		return 1;
+	if (vi.s.n + en.s.n < 10) {
+		fprintf(stderr, "bench_gen: too few sentences in the .txt files of %s (%zu)\n", argv[1],
+			vi.s.n + en.s.n);
+		return 1;
+	}
+	if (make_dir(argv[2]) != 0)
+		return 1;
+
+	strbuf art;
+	sb_init(&art);
+	int status = 0;
+	for (size_t i = 0; i < n && status == 0; i++) {
+		char *dir = xasprintf("%s/%03zu", argv[2], i / 1000);
+		if (i % 1000 == 0 && make_dir(dir) != 0)
+			status = 1;
+		char *path = xasprintf("%s/article-%07zu.txt", dir, i);
+		make_article(&art, i);
+		FILE *f = status ? NULL : fopen(path, "wb");
+		if (!status && (!f || fwrite(art.s, 1, art.len, f) != art.len)) {
+			fprintf(stderr, "bench_gen: %s: %s\n", path, strerror(errno));
+			status = 1;
+		}
+		if (f && fclose(f) != 0 && !status) {
+			fprintf(stderr, "bench_gen: %s: %s\n", path, strerror(errno));
+			status = 1;
+		}
+		free(path);
+		free(dir);
+	}
+	sb_free(&art);
+	fprintf(stderr, "bench_gen: %llu articles from %zu Vietnamese and %zu English sentences\n",
+		n, vi.s.n, en.s.n);
+	sl_free(&vi.s);
+	sl_free(&en.s);
+	return status;
+}
