@@ -1,10 +1,617 @@
-/* ui.c: placeholder until the interface lands. */
+/* ui.c: the screen manager and the main loop. It lays the three panes out
+ * for the terminal's size, routes keys and mouse events to the focused
+ * pane (which may decline them) and then to the global keys, keeps the
+ * status line, polls the store for changes when idle, and restores the
+ * terminal on every way out, signals included. */
 #include "config.h"
-#include "ui.h"
 
-/* Placeholder: no interface yet. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "text.h"
+#include "ui.h"
+#include "uiint.h"
+
+volatile sig_atomic_t ui_signal;
+
+/* Widths at which the layouts change. */
+#define WIDE_COLS 160
+#define STACKED_COLS 80
+#define MIN_COLS 20
+#define MIN_ROWS 6
+#define POLL_MS 500
+
+/* Remembers the signal; the main loop notices it within one timeout. */
+static void on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+/* See uiint.h: a one-shot message in the status line. */
+void app_message(app *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf b;
+	sb_init(&b);
+	char tmp[512];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	sb_adds(&b, tmp);
+	free(a->message);
+	a->message = sb_detach(&b);
+	a->message_error = error;
+}
+
+/* Milliseconds on a monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Places one pane (or hides it when h or w is 0). */
+static void place(pane *p, int y, int x, int h, int w, int border)
+{
+	if (p->win) {
+		delwin(p->win);
+		p->win = NULL;
+	}
+	p->shown = h > 1 && w > 1;
+	p->y = y;
+	p->x = x;
+	p->h = h;
+	p->w = w;
+	p->border = border;
+	if (p->shown) {
+		p->win = newwin(h, w, y, x);
+		if (!p->win)
+			p->shown = 0;
+	}
+}
+
+/* Chooses a layout for the terminal's size and places the panes. */
+static void layout(app *a)
+{
+	int rows = LINES, cols = COLS;
+	int h = rows - 1; /* the status line */
+	pane *list = &a->panes[PANE_LIST], *reader = &a->panes[PANE_READER],
+	     *side = &a->panes[PANE_SIDEBAR];
+	if (a->status)
+		delwin(a->status);
+	if (cols < MIN_COLS || rows < MIN_ROWS) {
+		a->layout = LAYOUT_TOO_SMALL;
+		for (int i = 0; i < NPANES; i++)
+			place(&a->panes[i], 0, 0, 0, 0, 0);
+		a->status = newwin(1, cols > 0 ? cols : 1, rows / 2, 0);
+	} else if (cols >= WIDE_COLS) {
+		a->layout = LAYOUT_WIDE;
+		int sw = cols / 5 < 28 ? 28 : cols / 5 > 44 ? 44 : cols / 5;
+		int lw = (cols - sw) * 2 / 5;
+		place(list, 0, 0, h, lw, 0);
+		place(reader, 0, lw, h, cols - sw - lw, 1);
+		place(side, 0, cols - sw, h, sw, 1);
+		a->status = newwin(1, cols, rows - 1, 0);
+	} else if (cols >= STACKED_COLS && h >= 12) {
+		a->layout = LAYOUT_STACKED;
+		int sw = cols / 4 < 20 ? 20 : cols / 4 > 34 ? 34 : cols / 4;
+		int lh = h * 2 / 5 < 4 ? 4 : h * 2 / 5;
+		place(list, 0, 0, lh, cols - sw, 0);
+		place(reader, lh, 0, h - lh, cols - sw, 0);
+		place(side, 0, cols - sw, h, sw, 1);
+		a->status = newwin(1, cols, rows - 1, 0);
+	} else {
+		a->layout = LAYOUT_SINGLE;
+		for (int i = 0; i < NPANES; i++)
+			place(&a->panes[i], 0, 0, i == a->focus ? h : 0, i == a->focus ? cols : 0, 0);
+		a->status = newwin(1, cols, rows - 1, 0);
+	}
+	keypad(a->status, TRUE);
+	wtimeout(a->status, POLL_MS);
+	leaveok(a->status, TRUE);
+	for (int i = 0; i < NPANES; i++) {
+		if (a->panes[i].shown) {
+			leaveok(a->panes[i].win, TRUE);
+			a->panes[i].ops->resize(&a->panes[i]);
+		}
+	}
+}
+
+/* The status line: filters (or a message), shown/total and the help hint. */
+static void draw_status(app *a)
+{
+	WINDOW *w = a->status;
+	int cols = getmaxx(w);
+	attr_t at = role_attr(a, ROLE_STATUS);
+	werase(w);
+	wbkgdset(w, ' ' | at);
+	wmove(w, 0, 0);
+	if (a->layout == LAYOUT_TOO_SMALL) {
+		const char *note = "terminal too small";
+		int nw = (int)strlen(note);
+		wmove(w, 0, cols > nw ? (cols - nw) / 2 : 0);
+		draw_text(a, w, note, -1, cols, A_BOLD);
+		wbkgdset(w, ' ');
+		wnoutrefresh(w);
+		return;
+	}
+	char right[96];
+	snprintf(right, sizeof right, " %lld/%lld %s ? help ", (long long)a->shown,
+	         (long long)a->total, a->ascii ? "|" : "\xE2\x94\x82");
+	int rw = draw_width(a, right);
+	if (rw > cols / 2) {
+		snprintf(right, sizeof right, " %lld/%lld", (long long)a->shown, (long long)a->total);
+		rw = draw_width(a, right);
+	}
+	if (rw > cols)
+		rw = 0;
+	int room = cols - rw;
+	draw_fill(w, cols, at);
+	wmove(w, 0, 0);
+	if (a->message) {
+		draw_text(a, w, " ", -1, room, at);
+		draw_text(a, w, a->message, -1, room - 1,
+		          a->message_error ? (at | A_BOLD) : role_attr(a, ROLE_MESSAGE));
+	} else {
+		strbuf b;
+		sb_init(&b);
+		for (size_t i = 0; i < a->filter.entities.n; i++)
+			sb_printf(&b, " +%s", a->filter.entities.v[i]);
+		for (size_t i = 0; i < a->filter.not_entities.n; i++)
+			sb_printf(&b, " -%s", a->filter.not_entities.v[i]);
+		if (a->filter.search)
+			sb_printf(&b, " /%s", a->filter.search);
+		if (!b.len)
+			sb_adds(&b, " all articles");
+		draw_text(a, w, b.s, (long)b.len, room, at);
+		sb_free(&b);
+	}
+	if (rw) {
+		wmove(w, 0, cols - rw);
+		draw_text(a, w, right, -1, rw, at);
+	}
+	wbkgdset(w, ' ');
+	wnoutrefresh(w);
+}
+
+/* Paints every shown pane and the status line, sending only what changed. */
+static void draw_all(app *a)
+{
+	if (a->layout == LAYOUT_TOO_SMALL) {
+		werase(stdscr);
+		wnoutrefresh(stdscr);
+	}
+	for (int i = 0; i < NPANES; i++) {
+		pane *p = &a->panes[i];
+		if (!p->shown)
+			continue;
+		touchwin(p->win);
+		p->ops->draw(p);
+		wnoutrefresh(p->win);
+	}
+	draw_status(a);
+	doupdate();
+}
+
+/* See uiint.h: lays out again (the size may have changed), then repaints. */
+void app_redraw_all(app *a)
+{
+	layout(a);
+	draw_all(a);
+}
+
+/* See uiint.h. */
+void app_focus(app *a, int index)
+{
+	int was = a->focus;
+	a->focus = (index + NPANES) % NPANES;
+	if (a->layout == LAYOUT_SINGLE && was != a->focus)
+		layout(a);
+}
+
+/* See uiint.h: the filter changed: count, list, sidebar, reader. */
+void app_filter_changed(app *a)
+{
+	list_reload(&a->panes[PANE_LIST], 1);
+	a->panes[PANE_SIDEBAR].ops->reload(&a->panes[PANE_SIDEBAR]);
+	a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+}
+
+/* Recounts the whole store (for shown/total). */
+static void count_total(app *a)
+{
+	query_filter none;
+	char *err = NULL;
+	query_filter_init(&none);
+	a->total = query_count(a->s, &none, &err);
+	if (a->total < 0) {
+		free(err);
+		a->total = 0;
+	}
+	query_filter_free(&none);
+}
+
+/* See uiint.h: shows the article in the reader and marks it read. */
+void app_open_article(app *a, int64_t id)
+{
+	a->open_id = id;
+	if (query_set_read(a->s, id, 1) == 0)
+		list_mark(&a->panes[PANE_LIST], id, 1, -1);
+	reader_load(&a->panes[PANE_READER], id);
+	reader_set_marks(&a->panes[PANE_READER], 1, -1);
+	if (a->layout == LAYOUT_SINGLE)
+		app_focus(a, PANE_READER);
+}
+
+/* Removes name (folded comparison) from a list; returns 1 if it was there. */
+static int remove_name(strlist *l, const char *name)
+{
+	char *f = text_fold(name, strlen(name), NULL);
+	int found = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		char *g = text_fold(l->v[i], strlen(l->v[i]), NULL);
+		int same = !strcmp(f, g);
+		free(g);
+		if (same) {
+			free(l->v[i]);
+			memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof *l->v);
+			l->n--;
+			found = 1;
+			break;
+		}
+	}
+	free(f);
+	return found;
+}
+
+/* See uiint.h: adds an entity (negated: excluded) to the filter. Returns
+ * 0 when no entity has that name. */
+int app_add_entity(app *a, const char *name, int negated)
+{
+	int64_t ids[8];
+	while (*name == ' ')
+		name++;
+	if (!*name)
+		return 0;
+	if (query_resolve_entity(a->s, name, ids, 8) <= 0) {
+		app_message(a, 1, "no entity named \"%s\"", name);
+		return 0;
+	}
+	remove_name(&a->filter.entities, name);
+	remove_name(&a->filter.not_entities, name);
+	sl_push(negated ? &a->filter.not_entities : &a->filter.entities, name);
+	app_filter_changed(a);
+	return 1;
+}
+
+/* Completion for the entity prompt: facets of the current result set
+ * whose name or alias starts with the text. */
+static int complete_entity(app *a, const char *text, strlist *out)
+{
+	facet_row rows[20];
+	char *err = NULL;
+	const char *prefix = text[0] == '!' ? text + 1 : text;
+	int n = query_facets(a->s, &a->filter, -1, *prefix ? prefix : NULL, 20, rows, &err);
+	if (n < 0) {
+		free(err);
+		return 0;
+	}
+	for (int i = 0; i < n; i++) {
+		char *c = xasprintf("%s%s", text[0] == '!' ? "!" : "", rows[i].name);
+		sl_push_owned(out, c);
+		facet_row_free(&rows[i]);
+	}
+	return n;
+}
+
+/* `/`: asks for a search and applies it; an empty one removes it. */
+static void do_search(app *a)
+{
+	char *q = prompt_read(a, "Search: ", &a->search_history, NULL);
+	if (!q)
+		return;
+	char *old = a->filter.search;
+	a->filter.search = *q ? q : NULL;
+	if (!*q)
+		free(q);
+	/* A malformed query must not leave a broken filter behind. */
+	char *err = NULL;
+	int64_t n = query_count(a->s, &a->filter, &err);
+	if (n < 0) {
+		app_message(a, 1, "search: %s", err ? err : "invalid query");
+		free(err);
+		free(a->filter.search);
+		a->filter.search = old;
+		return;
+	}
+	free(old);
+	app_filter_changed(a);
+}
+
+/* `e`: asks for an entity (with completion); "!name" excludes it. */
+static void do_entity(app *a)
+{
+	char *name = prompt_read(a, "Entity: ", &a->entity_history, complete_entity);
+	if (!name)
+		return;
+	if (name[0] == '!')
+		app_add_entity(a, name + 1, 1);
+	else
+		app_add_entity(a, name, 0);
+	free(name);
+}
+
+/* The article `s` and `u` act on: the one read when the reader has the
+ * focus, else the one selected in the list. */
+static int64_t target_article(app *a, int *read, int *starred)
+{
+	const article_row *r = list_selected(&a->panes[PANE_LIST]);
+	if (a->focus == PANE_READER && a->open_id) {
+		if (r && r->id == a->open_id) {
+			*read = r->read;
+			*starred = r->starred;
+		} else {
+			article_full art;
+			memset(&art, 0, sizeof art);
+			char *err = NULL;
+			if (query_article(a->s, a->open_id, NULL, &art, &err) <= 0) {
+				free(err);
+				article_full_free(&art);
+				return 0;
+			}
+			*read = art.read;
+			*starred = art.starred;
+			article_full_free(&art);
+		}
+		return a->open_id;
+	}
+	if (!r)
+		return 0;
+	*read = r->read;
+	*starred = r->starred;
+	return r->id;
+}
+
+/* `s` and `u`: flip a mark and show it everywhere. */
+static void toggle_mark(app *a, int star)
+{
+	int read = 0, starred = 0;
+	int64_t id = target_article(a, &read, &starred);
+	if (!id)
+		return;
+	int rc = star ? query_set_starred(a->s, id, !starred) : query_set_read(a->s, id, !read);
+	if (rc != 0) {
+		app_message(a, 1, "could not save the mark");
+		return;
+	}
+	list_mark(&a->panes[PANE_LIST], id, star ? -1 : !read, star ? !starred : -1);
+	if (id == a->open_id)
+		reader_set_marks(&a->panes[PANE_READER], star ? -1 : !read, star ? !starred : -1);
+	app_message(a, 0, "%s", star ? (!starred ? "starred" : "unstarred")
+	                             : (!read ? "marked read" : "marked unread"));
+}
+
+/* Everything the store may have changed: counts, list, facets, reader. */
+static void reload(app *a)
+{
+	count_total(a);
+	list_reload(&a->panes[PANE_LIST], 1);
+	sidebar_stale(&a->panes[PANE_SIDEBAR]);
+}
+
+/* The pane under a screen position, or -1. */
+static int pane_at(app *a, int y, int x)
+{
+	for (int i = 0; i < NPANES; i++) {
+		pane *p = &a->panes[i];
+		if (p->shown && y >= p->y && y < p->y + p->h && x >= p->x && x < p->x + p->w)
+			return i;
+	}
+	return -1;
+}
+
+/* Keys no pane took. */
+static void global_key(app *a, int key, int is_char)
+{
+	if (!is_char) {
+		switch (key) {
+		case KEY_BTAB:
+			app_focus(a, a->focus - 1);
+			break;
+		case KEY_F(1):
+			help_show(a);
+			break;
+		}
+		return;
+	}
+	switch (key) {
+	case '\t':
+		app_focus(a, a->focus + 1);
+		break;
+	case 'q':
+		a->quit = 1;
+		break;
+	case '?':
+		help_show(a);
+		break;
+	case '/':
+		do_search(a);
+		break;
+	case 'e':
+		do_entity(a);
+		break;
+	case 'x':
+		sl_free(&a->filter.entities);
+		sl_free(&a->filter.not_entities);
+		sl_init(&a->filter.entities);
+		sl_init(&a->filter.not_entities);
+		free(a->filter.search);
+		a->filter.search = NULL;
+		app_filter_changed(a);
+		break;
+	case 's':
+		toggle_mark(a, 1);
+		break;
+	case 'u':
+		toggle_mark(a, 0);
+		break;
+	case 'r':
+		reload(a);
+		a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+		app_message(a, 0, "reloaded");
+		break;
+	case 'n':
+	case 'N':
+		if (!a->open_id) {
+			app_message(a, 0, "no article open");
+			break;
+		}
+		if (a->layout == LAYOUT_SINGLE && a->focus != PANE_READER)
+			app_focus(a, PANE_READER);
+		if (!reader_jump_mention(&a->panes[PANE_READER], key == 'n' ? 1 : -1))
+			app_message(a, 0, "no %s mention", key == 'n' ? "further" : "earlier");
+		break;
+	case 27: /* Esc: back to the list */
+		app_focus(a, PANE_LIST);
+		break;
+	case 12: /* Ctrl-L */
+		clearok(curscr, TRUE);
+		break;
+	}
+}
+
+/* True when the locale's character set is UTF-8. */
+static int locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+}
+
+/* See ui.h. */
 int ui_run(store *s)
 {
-	(void)s;
-	return 0;
+	app A;
+	app *a = &A;
+	memset(a, 0, sizeof A);
+	a->s = s;
+	query_filter_init(&a->filter);
+	sl_init(&a->search_history);
+	sl_init(&a->entity_history);
+	setlocale(LC_ALL, "");
+	a->ascii = !locale_is_utf8();
+
+	/* Our handlers before initscr, so that ncurses keeps them; SIGTSTP
+	 * stays with ncurses, which suspends and redraws on fg. */
+	struct sigaction sa, old_int, old_term, old_hup;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	ui_signal = 0;
+
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr()) {
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGTERM, &old_term, NULL);
+		sigaction(SIGHUP, &old_hup, NULL);
+		return 1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	draw_setup(a);
+
+	list_init(&a->panes[PANE_LIST]);
+	reader_init(&a->panes[PANE_READER]);
+	sidebar_init(&a->panes[PANE_SIDEBAR]);
+	for (int i = 0; i < NPANES; i++)
+		a->panes[i].app = a;
+	a->focus = PANE_LIST;
+	layout(a);
+	query_store_changed(s); /* the first call only sets the baseline */
+	count_total(a);
+	list_reload(&a->panes[PANE_LIST], 0);
+	if (a->ascii)
+		app_message(a, 0, "ASCII mode: set LANG=C.UTF-8 for full text");
+	long long last_poll = now_ms();
+	draw_all(a);
+
+	while (!a->quit && !ui_signal) {
+		wint_t wc;
+		int rc = wget_wch(a->status, &wc);
+		if (ui_signal)
+			break;
+		/* Polled when idle and between keys, so that articles another
+		 * process ingests show up within a second even while typing. */
+		int changed = 0;
+		long long now = now_ms();
+		if (now - last_poll >= POLL_MS) {
+			last_poll = now;
+			if (query_store_changed(s)) {
+				reload(a);
+				changed = 1;
+			}
+		}
+		if (rc == ERR && !changed)
+			continue;
+		if (rc == OK || rc == KEY_CODE_YES) {
+			int is_char = rc == OK;
+			int key = (int)wc;
+			free(a->message);
+			a->message = NULL;
+			if (!is_char && key == KEY_RESIZE) {
+				layout(a);
+			} else if (!is_char && key == KEY_MOUSE) {
+				MEVENT ev;
+				if (getmouse(&ev) == OK) {
+					int i = pane_at(a, ev.y, ev.x);
+					if (i >= 0) {
+						if (i != a->focus && !(ev.bstate & (BUTTON4_PRESSED |
+						                                    BUTTON5_PRESSED)))
+							app_focus(a, i);
+						pane *p = &a->panes[i];
+						p->ops->mouse(p, ev.y - p->y, ev.x - p->x, ev.bstate);
+					}
+				}
+			} else if (a->layout != LAYOUT_TOO_SMALL) {
+				pane *p = &a->panes[a->focus];
+				if (!p->shown || !p->ops->key(p, key, is_char))
+					global_key(a, key, is_char);
+			} else if (is_char && key == 'q') {
+				a->quit = 1;
+			}
+		}
+		if (!a->quit && !ui_signal)
+			draw_all(a);
+	}
+
+	int status = ui_signal ? 128 + (int)ui_signal : 0;
+	endwin();
+	for (int i = 0; i < NPANES; i++) {
+		if (a->panes[i].win)
+			delwin(a->panes[i].win);
+		a->panes[i].ops->destroy(&a->panes[i]);
+	}
+	if (a->status)
+		delwin(a->status);
+	free(a->message);
+	query_filter_free(&a->filter);
+	sl_free(&a->search_history);
+	sl_free(&a->entity_history);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return status;
 }

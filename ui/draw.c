@@ -1,0 +1,164 @@
+/* draw.c: attributes by role (colour, or bold/reverse/underline on
+ * monochrome terminals and under NO_COLOR) and text output that is
+ * measured by display width and never cut inside a grapheme. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "uiint.h"
+#include "uitext.h"
+
+/* Sets up colour pairs when the terminal has colours and the user did not
+ * ask for none (NO_COLOR, https://no-color.org: present and not empty). */
+void draw_setup(app *a)
+{
+	const char *nc = getenv("NO_COLOR");
+	a->color = has_colors() && !(nc && *nc);
+	attr_t *r = a->attr;
+	for (int i = 0; i < NROLES; i++)
+		r[i] = A_NORMAL;
+	r[ROLE_UNREAD] = A_BOLD;
+	r[ROLE_SELECTED] = A_REVERSE;
+	r[ROLE_HEADLINE] = A_BOLD;
+	r[ROLE_STATUS] = A_REVERSE;
+	r[ROLE_TITLE_FOCUS] = A_REVERSE | A_BOLD;
+	r[ROLE_TITLE] = A_UNDERLINE;
+	r[ROLE_MESSAGE] = A_BOLD;
+	if (!a->color) {
+		/* Monochrome: types told apart by bold and underline. */
+		r[ROLE_PER] = A_BOLD | A_UNDERLINE;
+		r[ROLE_ORG] = A_UNDERLINE;
+		r[ROLE_LOC] = A_BOLD;
+		r[ROLE_FILTER] = A_BOLD;
+		r[ROLE_STAR] = A_BOLD;
+		r[ROLE_DIM] = A_NORMAL;
+		r[ROLE_CAPTION] = A_NORMAL;
+		return;
+	}
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_YELLOW, -1);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_GREEN, -1);
+	init_pair(4, COLOR_BLUE, -1);
+	init_pair(5, COLOR_MAGENTA, -1);
+	init_pair(6, COLOR_BLACK, COLOR_CYAN);
+	init_pair(7, COLOR_RED, -1);
+	r[ROLE_PER] = COLOR_PAIR(1) | A_BOLD;
+	r[ROLE_ORG] = COLOR_PAIR(2) | A_BOLD;
+	r[ROLE_LOC] = COLOR_PAIR(3) | A_BOLD;
+	r[ROLE_DIM] = COLOR_PAIR(4);
+	r[ROLE_CAPTION] = COLOR_PAIR(5);
+	r[ROLE_TITLE_FOCUS] = COLOR_PAIR(6) | A_BOLD;
+	r[ROLE_STAR] = COLOR_PAIR(1) | A_BOLD;
+	r[ROLE_FILTER] = COLOR_PAIR(7) | A_BOLD;
+	r[ROLE_MESSAGE] = A_BOLD | A_REVERSE;
+}
+
+/* Attribute of a role. */
+attr_t role_attr(app *a, int role)
+{
+	return a->attr[role];
+}
+
+/* Role that highlights an entity type. */
+int entity_role(int type)
+{
+	switch (type) {
+	case ENT_PER:
+		return ROLE_PER;
+	case ENT_ORG:
+		return ROLE_ORG;
+	default:
+		return ROLE_LOC;
+	}
+}
+
+/* The mark of cut text: one column either way. */
+const char *draw_ellipsis(app *a)
+{
+	return a->ascii ? "~" : "\xE2\x80\xA6";
+}
+
+/* See uiint.h. */
+int draw_prepared(app *a, WINDOW *w, const char *s, size_t n, int cols, attr_t attr)
+{
+	if (cols <= 0)
+		return 0;
+	size_t width = text_width(s, n);
+	size_t len = n;
+	int used;
+	int cut = 0;
+	if (width > (size_t)cols) {
+		len = text_fit(s, n, (size_t)cols - 1);
+		cut = 1;
+	}
+	wattrset(w, attr);
+	waddnstr(w, s, (int)len);
+	used = (int)text_width(s, len);
+	if (cut) {
+		waddstr(w, draw_ellipsis(a));
+		used++;
+	}
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+/* See uiint.h. */
+int draw_text(app *a, WINDOW *w, const char *s, long n, int cols, attr_t attr)
+{
+	size_t len = n < 0 ? strlen(s) : (size_t)n;
+	size_t dlen;
+	char *d = uitext_display(s, len, a->ascii, NULL, &dlen);
+	int used = draw_prepared(a, w, d, dlen, cols, attr);
+	free(d);
+	return used;
+}
+
+/* See uiint.h. */
+int draw_width(app *a, const char *s)
+{
+	size_t dlen;
+	char *d = uitext_display(s, strlen(s), a->ascii, NULL, &dlen);
+	int width = (int)text_width(d, dlen);
+	free(d);
+	return width;
+}
+
+/* See uiint.h. */
+void draw_fill(WINDOW *w, int to, attr_t attr)
+{
+	int y, x;
+	getyx(w, y, x);
+	(void)y;
+	wattrset(w, attr);
+	for (; x < to; x++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+/* See uiint.h. */
+void draw_pane_frame(pane *p, const char *title, const char *right)
+{
+	app *a = p->app;
+	int focused = a->focus == (int)(p - a->panes);
+	attr_t at = role_attr(a, focused ? ROLE_TITLE_FOCUS : ROLE_TITLE);
+	if (p->border)
+		mvwvline(p->win, 0, 0, ACS_VLINE, p->h);
+	wmove(p->win, 0, PANE_LEFT(p));
+	int cols = PANE_COLS(p);
+	wattrset(p->win, at);
+	/* The focus mark is visible without colour or reverse video too. */
+	waddstr(p->win, focused ? (cols > 4 ? "> " : ">") : (cols > 4 ? "  " : " "));
+	int used = focused || cols <= 4 ? (cols > 4 ? 2 : 1) : 2;
+	int rw = right ? draw_width(a, right) : 0;
+	if (rw + 1 >= cols - used)
+		rw = 0;
+	used += draw_text(a, p->win, title, -1, cols - used - (rw ? rw + 1 : 0), at);
+	draw_fill(p->win, PANE_LEFT(p) + cols - rw, at);
+	if (rw)
+		draw_text(a, p->win, right, -1, rw, at);
+	wattrset(p->win, A_NORMAL);
+}

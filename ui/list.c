@@ -1,0 +1,476 @@
+/* list.c: the article list pane. It never holds the whole result: a
+ * window of rows around the cursor is paged from the store by key
+ * (query_page), and the cursor's absolute index comes from query_count and
+ * query_index_of, so moving costs the same at row 10 and row 900,000. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "uiint.h"
+
+/* Rows fetched per page, and the most rows kept around the cursor. */
+#define LIST_PAGE 64
+#define LIST_KEEP (4 * LIST_PAGE)
+
+typedef struct list_state {
+	article_row *rows; /* rows[i] is the row at index base + i */
+	int n, cap;
+	int64_t base;
+	int64_t count; /* rows the filter lets through */
+	int64_t cur;   /* index of the selected row */
+	int64_t top;   /* index of the first row on screen */
+} list_state;
+
+/* The pane's own state. */
+static list_state *state(pane *p)
+{
+	return p->priv;
+}
+
+/* Drops every cached row. */
+static void cache_clear(list_state *L)
+{
+	for (int i = 0; i < L->n; i++)
+		article_row_free(&L->rows[i]);
+	L->n = 0;
+}
+
+/* Fetches a page into a new array; reports errors in the status line. */
+static int fetch(pane *p, const query_key *after, int backward, int limit, article_row **out)
+{
+	char *err = NULL;
+	*out = xcalloc((size_t)limit, sizeof **out);
+	int got = query_page(p->app->s, &p->app->filter, after, backward, limit, *out, &err);
+	if (got < 0) {
+		app_message(p->app, 1, "%s", err ? err : "query failed");
+		free(err);
+		got = 0;
+	}
+	return got;
+}
+
+/* Makes room for `more` rows. */
+static void cache_reserve(list_state *L, int more)
+{
+	if (L->n + more > L->cap) {
+		L->cap = L->n + more + LIST_PAGE;
+		L->rows = xrealloc(L->rows, (size_t)L->cap * sizeof *L->rows);
+	}
+}
+
+/* Appends the page after the last cached row; returns rows added. */
+static int extend_forward(pane *p)
+{
+	list_state *L = state(p);
+	article_row *page;
+	int got = fetch(p, L->n ? &L->rows[L->n - 1].key : NULL, 0, LIST_PAGE, &page);
+	cache_reserve(L, got);
+	memcpy(L->rows + L->n, page, (size_t)got * sizeof *page);
+	L->n += got;
+	free(page);
+	return got;
+}
+
+/* Prepends the page before the first cached row; returns rows added. */
+static int extend_backward(pane *p)
+{
+	list_state *L = state(p);
+	if (!L->n)
+		return 0;
+	article_row *page;
+	int got = fetch(p, &L->rows[0].key, 1, LIST_PAGE, &page);
+	cache_reserve(L, got);
+	memmove(L->rows + got, L->rows, (size_t)L->n * sizeof *L->rows);
+	memcpy(L->rows, page, (size_t)got * sizeof *page);
+	L->n += got;
+	L->base -= got;
+	free(page);
+	return got;
+}
+
+/* Keeps the cache small: drops rows far from the cursor. */
+static void cache_trim(list_state *L)
+{
+	while (L->n > LIST_KEEP) {
+		int64_t ahead = L->base + L->n - L->cur, behind = L->cur - L->base;
+		int drop = LIST_PAGE;
+		if (ahead > behind) {
+			for (int i = L->n - drop; i < L->n; i++)
+				article_row_free(&L->rows[i]);
+			L->n -= drop;
+		} else {
+			for (int i = 0; i < drop; i++)
+				article_row_free(&L->rows[i]);
+			memmove(L->rows, L->rows + drop, (size_t)(L->n - drop) * sizeof *L->rows);
+			L->n -= drop;
+			L->base += drop;
+		}
+	}
+}
+
+/* Makes sure rows [lo, hi) are cached (as far as they exist). */
+static void ensure(pane *p, int64_t lo, int64_t hi)
+{
+	list_state *L = state(p);
+	if (lo < 0)
+		lo = 0;
+	if (hi > L->count)
+		hi = L->count;
+	if (L->n == 0 && L->count > 0) {
+		L->base = 0;
+		if (!extend_forward(p)) {
+			L->count = 0;
+			return;
+		}
+	}
+	while (lo < L->base) {
+		if (!extend_backward(p)) {
+			/* The store changed under us: what is cached starts the list. */
+			L->base = 0;
+			break;
+		}
+	}
+	while (hi > L->base + L->n) {
+		if (!extend_forward(p)) {
+			L->count = L->base + L->n;
+			break;
+		}
+	}
+}
+
+/* The cached row at index i, or NULL. */
+static article_row *row_at(list_state *L, int64_t i)
+{
+	if (i < L->base || i >= L->base + L->n)
+		return NULL;
+	return &L->rows[i - L->base];
+}
+
+/* See uiint.h. */
+const article_row *list_selected(pane *p)
+{
+	list_state *L = state(p);
+	return L->count ? row_at(L, L->cur) : NULL;
+}
+
+/* Keeps the cursor inside the list and on screen, and its rows cached. */
+static void settle(pane *p)
+{
+	list_state *L = state(p);
+	int rows = PANE_ROWS(p) > 0 ? PANE_ROWS(p) : 1;
+	if (L->cur >= L->count)
+		L->cur = L->count - 1;
+	if (L->cur < 0)
+		L->cur = 0;
+	if (L->cur < L->top)
+		L->top = L->cur;
+	if (L->cur >= L->top + rows)
+		L->top = L->cur - rows + 1;
+	if (L->top > L->count - rows)
+		L->top = L->count - rows;
+	if (L->top < 0)
+		L->top = 0;
+	ensure(p, L->top, L->top + rows);
+	if (!row_at(L, L->cur) && L->count) {
+		ensure(p, L->cur, L->cur + 1);
+		if (L->cur >= L->count)
+			L->cur = L->count ? L->count - 1 : 0;
+	}
+	cache_trim(L);
+}
+
+/* Jumps to the last row: one backward page from the end. */
+static void jump_end(pane *p)
+{
+	list_state *L = state(p);
+	cache_clear(L);
+	article_row *page;
+	int got = fetch(p, NULL, 1, LIST_PAGE, &page);
+	cache_reserve(L, got);
+	memcpy(L->rows, page, (size_t)got * sizeof *page);
+	free(page);
+	L->n = got;
+	L->base = L->count - got;
+	if (L->base < 0)
+		L->base = 0;
+	L->cur = L->count - 1;
+}
+
+/* See uiint.h. Reloads count and rows; keeps the selected article (or its
+ * place) when asked. */
+void list_reload(pane *p, int keep_selection)
+{
+	list_state *L = state(p);
+	app *a = p->app;
+	char *err = NULL;
+	query_key key = {{0}, 0};
+	int have_key = 0;
+	const article_row *sel = list_selected(p);
+	if (keep_selection && sel) {
+		key = sel->key;
+		have_key = 1;
+	}
+	cache_clear(L);
+	L->count = query_count(a->s, &a->filter, &err);
+	if (L->count < 0) {
+		app_message(a, 1, "%s", err ? err : "query failed");
+		free(err);
+		L->count = 0;
+	}
+	a->shown = L->count;
+	L->base = 0;
+	if (!have_key || L->count == 0) {
+		L->cur = L->top = 0;
+		settle(p);
+		return;
+	}
+	int64_t idx = query_index_of(a->s, &a->filter, &key, &err);
+	if (idx < 0) {
+		free(err);
+		idx = 0;
+	}
+	/* The rows before the key, then the page from the key on. */
+	article_row *page;
+	int before = fetch(p, &key, 1, LIST_PAGE / 2, &page);
+	cache_reserve(L, before);
+	memcpy(L->rows, page, (size_t)before * sizeof *page);
+	free(page);
+	L->n = before;
+	L->base = idx - before;
+	if (L->base < 0)
+		L->base = 0;
+	extend_forward(p);
+	L->cur = idx < L->count ? idx : L->count - 1;
+	for (int i = 0; i < L->n; i++) {
+		if (L->rows[i].id == key.id) {
+			L->cur = L->base + i;
+			break;
+		}
+	}
+	int rows = PANE_ROWS(p) > 0 ? PANE_ROWS(p) : 1;
+	int64_t off = L->cur - L->top;
+	if (off < 0 || off >= rows)
+		L->top = L->cur - rows / 3;
+	settle(p);
+}
+
+/* See uiint.h: keeps the cached row's marks in step with the store. */
+void list_mark(pane *p, int64_t id, int read, int starred)
+{
+	list_state *L = state(p);
+	for (int i = 0; i < L->n; i++) {
+		if (L->rows[i].id == id) {
+			if (read >= 0)
+				L->rows[i].read = read;
+			if (starred >= 0)
+				L->rows[i].starred = starred;
+		}
+	}
+}
+
+/* Paints one row at screen row y. */
+static void draw_row(pane *p, int y, const article_row *r, int selected)
+{
+	app *a = p->app;
+	WINDOW *w = p->win;
+	int left = PANE_LEFT(p), cols = PANE_COLS(p);
+	attr_t base = selected ? role_attr(a, ROLE_SELECTED) : A_NORMAL;
+	attr_t title_at = base | (r->read ? A_NORMAL : role_attr(a, ROLE_UNREAD));
+	wmove(w, y, left);
+	int x = 0;
+	if (cols >= 3) {
+		wattrset(w, base | (r->read ? A_NORMAL : A_BOLD));
+		waddch(w, r->read ? ' ' : 'N');
+		wattrset(w, base | (r->starred ? role_attr(a, ROLE_STAR) : A_NORMAL));
+		waddch(w, r->starred ? '*' : ' ');
+		wattrset(w, base);
+		waddch(w, ' ');
+		x = 3;
+	}
+	if (cols - x >= 30) {
+		char date[12];
+		snprintf(date, sizeof date, "%-10.10s ", r->date);
+		x += draw_text(a, w, date, -1, 11, base | (selected ? 0 : role_attr(a, ROLE_DIM)));
+	}
+	int src_cols = 0;
+	if (cols - x >= 60 && r->source) {
+		src_cols = draw_width(a, r->source);
+		if (src_cols > 18)
+			src_cols = 18;
+	}
+	int title_cols = cols - x - (src_cols ? src_cols + 2 : 0);
+	const char *title = r->title && *r->title ? r->title : "(untitled)";
+	x += draw_text(a, w, title, -1, title_cols, title_at);
+	draw_fill(w, left + cols - (src_cols ? src_cols + 1 : 0), base);
+	if (src_cols) {
+		draw_text(a, w, r->source, -1, src_cols,
+		          base | (selected ? 0 : role_attr(a, ROLE_DIM)));
+		draw_fill(w, left + cols, base);
+	}
+}
+
+/* Paints the pane. */
+static void list_draw(pane *p)
+{
+	list_state *L = state(p);
+	app *a = p->app;
+	char right[64];
+	if (L->count)
+		snprintf(right, sizeof right, "%lld/%lld", (long long)(L->cur + 1),
+		         (long long)L->count);
+	else
+		snprintf(right, sizeof right, "0/0");
+	draw_pane_frame(p, "Articles", right);
+	int rows = PANE_ROWS(p);
+	for (int i = 0; i < rows; i++) {
+		int64_t idx = L->top + i;
+		article_row *r = row_at(L, idx);
+		if (r) {
+			draw_row(p, PANE_TOP + i, r, idx == L->cur);
+		} else {
+			wmove(p->win, PANE_TOP + i, PANE_LEFT(p));
+			if (i == 0 && L->count == 0)
+				draw_text(a, p->win, "No articles match.", -1, PANE_COLS(p),
+				          role_attr(a, ROLE_DIM));
+			draw_fill(p->win, p->w, A_NORMAL);
+		}
+	}
+}
+
+/* Moves the cursor by delta rows (clamped). */
+static void move_by(pane *p, int64_t delta)
+{
+	list_state *L = state(p);
+	L->cur += delta;
+	settle(p);
+}
+
+/* Keys of the list. */
+static int list_key(pane *p, int key, int is_char)
+{
+	list_state *L = state(p);
+	int rows = PANE_ROWS(p) > 1 ? PANE_ROWS(p) - 1 : 1;
+	if (is_char) {
+		switch (key) {
+		case 'j':
+			move_by(p, 1);
+			return 1;
+		case 'k':
+			move_by(p, -1);
+			return 1;
+		case ' ':
+		case 6: /* Ctrl-F */
+			L->top += rows;
+			move_by(p, rows);
+			return 1;
+		case 2: /* Ctrl-B */
+			L->top -= rows;
+			move_by(p, -rows);
+			return 1;
+		case 'g':
+			L->cur = L->top = 0;
+			settle(p);
+			return 1;
+		case 'G':
+			jump_end(p);
+			settle(p);
+			return 1;
+		case '\n':
+		case '\r':
+			if (list_selected(p))
+				app_open_article(p->app, list_selected(p)->id);
+			return 1;
+		}
+		return 0;
+	}
+	switch (key) {
+	case KEY_DOWN:
+		move_by(p, 1);
+		return 1;
+	case KEY_UP:
+		move_by(p, -1);
+		return 1;
+	case KEY_NPAGE:
+		L->top += rows;
+		move_by(p, rows);
+		return 1;
+	case KEY_PPAGE:
+		L->top -= rows;
+		move_by(p, -rows);
+		return 1;
+	case KEY_HOME:
+		L->cur = L->top = 0;
+		settle(p);
+		return 1;
+	case KEY_END:
+		jump_end(p);
+		settle(p);
+		return 1;
+	case KEY_ENTER:
+		if (list_selected(p))
+			app_open_article(p->app, list_selected(p)->id);
+		return 1;
+	}
+	return 0;
+}
+
+/* Click selects (a click on the selected row opens it); wheel scrolls. */
+static void list_mouse(pane *p, int row, int col, mmask_t button)
+{
+	list_state *L = state(p);
+	(void)col;
+	if (button & BUTTON4_PRESSED) {
+		move_by(p, -3);
+	} else if (button & BUTTON5_PRESSED) {
+		move_by(p, 3);
+	} else if (row >= PANE_TOP) {
+		int64_t idx = L->top + row - PANE_TOP;
+		if (idx < L->count) {
+			int again = idx == L->cur;
+			L->cur = idx;
+			settle(p);
+			if (again && list_selected(p))
+				app_open_article(p->app, list_selected(p)->id);
+		}
+	}
+}
+
+/* The rectangle changed: keep the cursor on screen. */
+static void list_resize(pane *p)
+{
+	settle(p);
+}
+
+/* The filter or the store changed. */
+static void list_refresh(pane *p)
+{
+	list_reload(p, 1);
+}
+
+/* Frees the pane's state. */
+static void list_destroy(pane *p)
+{
+	list_state *L = state(p);
+	cache_clear(L);
+	free(L->rows);
+	free(L);
+	p->priv = NULL;
+}
+
+static const pane_ops list_ops = {
+	.title = "Articles",
+	.draw = list_draw,
+	.key = list_key,
+	.resize = list_resize,
+	.mouse = list_mouse,
+	.reload = list_refresh,
+	.destroy = list_destroy,
+};
+
+/* See uiint.h. */
+void list_init(pane *p)
+{
+	p->ops = &list_ops;
+	p->priv = xcalloc(1, sizeof(list_state));
+}

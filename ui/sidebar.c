@@ -1,0 +1,395 @@
+/* sidebar.c: the entity sidebar: the active filters on top (each
+ * removable), then the facets of the current result set (entities with
+ * their article counts within it), narrowed as the user types. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "uiint.h"
+#include "uitext.h"
+
+/* Facets loaded at once: far more than a screen, few enough to be quick. */
+#define SIDEBAR_LIMIT 300
+
+typedef struct sidebar_state {
+	facet_row *rows;
+	int n;
+	int stale;
+	char narrow[256]; /* what the user typed, UTF-8 */
+	int cur, top;     /* over the items: filters, then facets */
+} sidebar_state;
+
+/* Kinds of filter items, in the order they are listed. */
+enum { ITEM_ENTITY, ITEM_NOT_ENTITY, ITEM_SEARCH, ITEM_FACET };
+
+/* The pane's own state. */
+static sidebar_state *state(pane *p)
+{
+	return p->priv;
+}
+
+/* Number of active filter items. */
+static int n_filters(app *a)
+{
+	return (int)(a->filter.entities.n + a->filter.not_entities.n) + (a->filter.search ? 1 : 0);
+}
+
+/* What item i is; *index gets its index within its kind. */
+static int item_kind(app *a, int i, int *index)
+{
+	int ne = (int)a->filter.entities.n, nn = (int)a->filter.not_entities.n;
+	if (i < ne) {
+		*index = i;
+		return ITEM_ENTITY;
+	}
+	if (i < ne + nn) {
+		*index = i - ne;
+		return ITEM_NOT_ENTITY;
+	}
+	if (i == ne + nn && a->filter.search) {
+		*index = 0;
+		return ITEM_SEARCH;
+	}
+	*index = i - n_filters(a);
+	return ITEM_FACET;
+}
+
+/* Frees the loaded facets. */
+static void clear_rows(sidebar_state *S)
+{
+	for (int i = 0; i < S->n; i++)
+		facet_row_free(&S->rows[i]);
+	S->n = 0;
+}
+
+/* Loads the facets of the current filter and narrowing. */
+static void load(pane *p)
+{
+	sidebar_state *S = state(p);
+	app *a = p->app;
+	char *err = NULL;
+	clear_rows(S);
+	int got = query_facets(a->s, &a->filter, -1, S->narrow[0] ? S->narrow : NULL, SIDEBAR_LIMIT,
+	                       S->rows, &err);
+	if (got < 0) {
+		app_message(a, 1, "%s", err ? err : "facets failed");
+		free(err);
+		got = 0;
+	}
+	S->n = got;
+	S->stale = 0;
+	int items = n_filters(a) + S->n;
+	if (S->cur >= items)
+		S->cur = items - 1;
+	if (S->cur < 0)
+		S->cur = 0;
+}
+
+/* See uiint.h. */
+void sidebar_stale(pane *p)
+{
+	state(p)->stale = 1;
+}
+
+/* Rows for items: all but the narrowing row. */
+static int item_rows(pane *p)
+{
+	return PANE_ROWS(p) - 1;
+}
+
+/* Keeps the cursor in range and on screen. */
+static void settle(pane *p)
+{
+	sidebar_state *S = state(p);
+	int items = n_filters(p->app) + S->n;
+	int rows = item_rows(p) > 0 ? item_rows(p) : 1;
+	if (S->cur >= items)
+		S->cur = items - 1;
+	if (S->cur < 0)
+		S->cur = 0;
+	if (S->cur < S->top)
+		S->top = S->cur;
+	if (S->cur >= S->top + rows)
+		S->top = S->cur - rows + 1;
+	if (S->top < 0)
+		S->top = 0;
+}
+
+/* Short name of an entity type. */
+static const char *type_tag(int type)
+{
+	return type == ENT_PER ? "PER" : type == ENT_ORG ? "ORG" : "LOC";
+}
+
+/* Paints one item at screen row y. */
+static void draw_item(pane *p, int y, int i)
+{
+	app *a = p->app;
+	sidebar_state *S = state(p);
+	WINDOW *w = p->win;
+	int left = PANE_LEFT(p), cols = PANE_COLS(p);
+	int focused = a->focus == PANE_SIDEBAR;
+	attr_t sel = i == S->cur && focused ? role_attr(a, ROLE_SELECTED) : A_NORMAL;
+	if (i == S->cur && !focused)
+		sel = A_UNDERLINE;
+	int k;
+	int kind = item_kind(a, i, &k);
+	wmove(w, y, left);
+	if (kind != ITEM_FACET) {
+		const char *mark = kind == ITEM_ENTITY ? "+ " : kind == ITEM_NOT_ENTITY ? "- " : "/ ";
+		const char *name = kind == ITEM_ENTITY       ? a->filter.entities.v[k]
+		                   : kind == ITEM_NOT_ENTITY ? a->filter.not_entities.v[k]
+		                                             : a->filter.search;
+		int used = draw_text(a, w, mark, -1, cols, sel | role_attr(a, ROLE_FILTER));
+		draw_text(a, w, name, -1, cols - used, sel | role_attr(a, ROLE_FILTER));
+		draw_fill(w, left + cols, sel);
+		return;
+	}
+	facet_row *r = &S->rows[k];
+	char count[24];
+	snprintf(count, sizeof count, " %lld", (long long)r->articles);
+	int used = 0;
+	if (cols >= 16)
+		used += draw_text(a, w, type_tag(r->type), -1, 3,
+		                  sel | role_attr(a, entity_role(r->type))) +
+		        draw_text(a, w, " ", -1, 1, sel);
+	int cw = (int)strlen(count);
+	if (cols - used - cw < 4)
+		cw = 0;
+	used += draw_text(a, w, r->name ? r->name : "?", -1, cols - used - cw, sel);
+	draw_fill(w, left + cols - cw, sel);
+	if (cw)
+		draw_text(a, w, count, -1, cw, sel | (sel ? 0 : role_attr(a, ROLE_DIM)));
+}
+
+/* Paints the pane. */
+static void sidebar_draw(pane *p)
+{
+	sidebar_state *S = state(p);
+	app *a = p->app;
+	if (S->stale)
+		load(p);
+	settle(p);
+	char right[32];
+	snprintf(right, sizeof right, "%d", S->n);
+	draw_pane_frame(p, "Entities", right);
+	int left = PANE_LEFT(p), cols = PANE_COLS(p);
+	if (PANE_ROWS(p) <= 0)
+		return;
+	wmove(p->win, PANE_TOP, left);
+	if (S->narrow[0]) {
+		int used = draw_text(a, p->win, "Find: ", -1, cols, role_attr(a, ROLE_DIM));
+		used += draw_text(a, p->win, S->narrow, -1, cols - used, A_BOLD);
+		if (used < cols && a->focus == PANE_SIDEBAR)
+			draw_text(a, p->win, "_", -1, 1, A_BLINK);
+	} else {
+		draw_text(a, p->win,
+		          a->focus == PANE_SIDEBAR ? "type to narrow, Enter adds, ! excludes"
+		                                   : "Tab here, type to narrow",
+		          -1, cols, role_attr(a, ROLE_DIM));
+	}
+	draw_fill(p->win, left + cols, A_NORMAL);
+	int items = n_filters(a) + S->n;
+	for (int r = 0; r < item_rows(p); r++) {
+		int i = S->top + r;
+		if (i < items) {
+			draw_item(p, PANE_TOP + 1 + r, i);
+		} else {
+			wmove(p->win, PANE_TOP + 1 + r, left);
+			if (i == 0)
+				draw_text(a, p->win, "no entities", -1, cols, role_attr(a, ROLE_DIM));
+			draw_fill(p->win, left + cols, A_NORMAL);
+		}
+	}
+}
+
+/* Removes filter item i (an entity, an excluded entity or the search). */
+static void remove_filter(pane *p, int i)
+{
+	app *a = p->app;
+	int k;
+	int kind = item_kind(a, i, &k);
+	strlist *l = kind == ITEM_ENTITY ? &a->filter.entities : &a->filter.not_entities;
+	if (kind == ITEM_SEARCH) {
+		free(a->filter.search);
+		a->filter.search = NULL;
+	} else if (kind == ITEM_ENTITY || kind == ITEM_NOT_ENTITY) {
+		free(l->v[k]);
+		memmove(l->v + k, l->v + k + 1, (l->n - (size_t)k - 1) * sizeof *l->v);
+		l->n--;
+	} else {
+		return;
+	}
+	app_filter_changed(a);
+}
+
+/* Removes the last character (grapheme) of the narrowing text. */
+static void narrow_backspace(sidebar_state *S)
+{
+	size_t len = strlen(S->narrow);
+	S->narrow[uitext_prev_grapheme(S->narrow, len)] = '\0';
+}
+
+/* Keys of the sidebar: movement, narrowing by typing, Enter and '!'. */
+static int sidebar_key(pane *p, int key, int is_char)
+{
+	sidebar_state *S = state(p);
+	app *a = p->app;
+	int rows = item_rows(p) > 1 ? item_rows(p) - 1 : 1;
+	int nf = n_filters(a);
+	if (!is_char) {
+		switch (key) {
+		case KEY_DOWN:
+			S->cur++;
+			break;
+		case KEY_UP:
+			S->cur--;
+			break;
+		case KEY_NPAGE:
+			S->cur += rows;
+			break;
+		case KEY_PPAGE:
+			S->cur -= rows;
+			break;
+		case KEY_HOME:
+			S->cur = 0;
+			break;
+		case KEY_END:
+			S->cur = nf + S->n - 1;
+			break;
+		case KEY_BACKSPACE:
+			if (S->narrow[0]) {
+				narrow_backspace(S);
+				S->stale = 1;
+				S->cur = nf;
+			}
+			break;
+		case KEY_DC:
+			if (S->cur < nf)
+				remove_filter(p, S->cur);
+			break;
+		case KEY_ENTER:
+			return sidebar_key(p, '\n', 1);
+		default:
+			return 0;
+		}
+		settle(p);
+		return 1;
+	}
+	int k;
+	int kind = item_kind(a, S->cur, &k);
+	switch (key) {
+	case '\n':
+	case '\r':
+		if (kind == ITEM_FACET && k < S->n)
+			app_add_entity(a, S->rows[k].name, 0);
+		else if (kind != ITEM_FACET)
+			remove_filter(p, S->cur);
+		return 1;
+	case '!':
+		if (kind == ITEM_FACET && k < S->n)
+			app_add_entity(a, S->rows[k].name, 1);
+		return 1;
+	case 14: /* Ctrl-N */
+		S->cur++;
+		settle(p);
+		return 1;
+	case 16: /* Ctrl-P */
+		S->cur--;
+		settle(p);
+		return 1;
+	case 127:
+	case 8:
+		return sidebar_key(p, KEY_BACKSPACE, 0);
+	case 21: /* Ctrl-U */
+		S->narrow[0] = '\0';
+		S->stale = 1;
+		return 1;
+	case 27: /* Esc: clear the narrowing, then leave */
+		if (!S->narrow[0])
+			return 0;
+		S->narrow[0] = '\0';
+		S->stale = 1;
+		return 1;
+	}
+	if (key < 32 || key == '?')
+		return 0;
+	/* Any other character narrows the facets. */
+	uint8_t buf[8];
+	int len = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+	size_t have = strlen(S->narrow);
+	if (len > 0 && have + (size_t)len < sizeof S->narrow) {
+		memcpy(S->narrow + have, buf, (size_t)len);
+		S->narrow[have + (size_t)len] = '\0';
+		S->stale = 1;
+		S->cur = nf;
+		S->top = 0;
+	}
+	return 1;
+}
+
+/* Click selects, a click on the selected item applies it; wheel scrolls. */
+static void sidebar_mouse(pane *p, int row, int col, mmask_t button)
+{
+	sidebar_state *S = state(p);
+	(void)col;
+	if (button & BUTTON4_PRESSED) {
+		S->cur -= 3;
+	} else if (button & BUTTON5_PRESSED) {
+		S->cur += 3;
+	} else if (row >= PANE_TOP + 1) {
+		int i = S->top + row - PANE_TOP - 1;
+		if (i < n_filters(p->app) + S->n) {
+			if (i == S->cur) {
+				sidebar_key(p, '\n', 1);
+				return;
+			}
+			S->cur = i;
+		}
+	}
+	settle(p);
+}
+
+/* The rectangle changed. */
+static void sidebar_resize(pane *p)
+{
+	settle(p);
+}
+
+/* The filter or the store changed: reload when next drawn. */
+static void sidebar_refresh(pane *p)
+{
+	state(p)->stale = 1;
+}
+
+/* Frees the pane's state. */
+static void sidebar_destroy(pane *p)
+{
+	sidebar_state *S = state(p);
+	clear_rows(S);
+	free(S->rows);
+	free(S);
+	p->priv = NULL;
+}
+
+static const pane_ops sidebar_ops = {
+	.title = "Entities",
+	.draw = sidebar_draw,
+	.key = sidebar_key,
+	.resize = sidebar_resize,
+	.mouse = sidebar_mouse,
+	.reload = sidebar_refresh,
+	.destroy = sidebar_destroy,
+};
+
+/* See uiint.h. */
+void sidebar_init(pane *p)
+{
+	p->ops = &sidebar_ops;
+	sidebar_state *S = xcalloc(1, sizeof *S);
+	S->rows = xcalloc(SIDEBAR_LIMIT, sizeof *S->rows);
+	S->stale = 1;
+	p->priv = S;
+}

@@ -1,0 +1,138 @@
+/* uiint.h: what the parts of the interface share: the pane object with
+ * its table of operations, the application state the screen manager keeps,
+ * and the drawing helpers every pane uses. */
+#ifndef LEDE_UIINT_H
+#define LEDE_UIINT_H
+
+#include <curses.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "query.h"
+#include "util.h"
+
+struct app;
+typedef struct pane pane;
+
+/* What a pane does; the screen manager knows panes only through this. */
+typedef struct pane_ops {
+	const char *title;
+	void (*draw)(pane *p);                     /* paints p->win (no refresh) */
+	int (*key)(pane *p, int key, int is_char); /* 1 when the key was used */
+	void (*resize)(pane *p);                   /* the rectangle changed */
+	void (*mouse)(pane *p, int row, int col, mmask_t button);
+	void (*reload)(pane *p);                   /* the filter or store changed */
+	void (*destroy)(pane *p);
+} pane_ops;
+
+struct pane {
+	const pane_ops *ops;
+	struct app *app;
+	WINDOW *win;
+	int y, x, h, w; /* rectangle on the screen */
+	int shown;      /* laid out in the current layout */
+	int border;     /* column 0 is a separator line */
+	void *priv;
+};
+
+/* Content area of a pane: below its title row, right of its border. */
+#define PANE_TOP 1
+#define PANE_LEFT(p) ((p)->border ? 1 : 0)
+#define PANE_ROWS(p) ((p)->h - PANE_TOP)
+#define PANE_COLS(p) ((p)->w - PANE_LEFT(p))
+
+enum { PANE_LIST = 0, PANE_READER = 1, PANE_SIDEBAR = 2, NPANES = 3 };
+enum { LAYOUT_WIDE, LAYOUT_STACKED, LAYOUT_SINGLE, LAYOUT_TOO_SMALL };
+
+/* Drawing attributes by role, set up once for colour or monochrome. */
+enum {
+	ROLE_NORMAL,
+	ROLE_TITLE_FOCUS,
+	ROLE_TITLE,
+	ROLE_UNREAD,
+	ROLE_SELECTED,
+	ROLE_DIM,
+	ROLE_STAR,
+	ROLE_HEADLINE,
+	ROLE_CAPTION,
+	ROLE_STATUS,
+	ROLE_MESSAGE,
+	ROLE_PER,
+	ROLE_ORG,
+	ROLE_LOC,
+	ROLE_FILTER,
+	NROLES
+};
+
+typedef struct app {
+	store *s;
+	query_filter filter;
+	int ascii;             /* the locale is not UTF-8: transliterate */
+	int color;             /* colours in use */
+	attr_t attr[NROLES];
+	pane panes[NPANES];
+	int focus;             /* index of the focused pane */
+	int layout;
+	WINDOW *status;
+	char *message;         /* shown in the status line until the next key */
+	int message_error;
+	int64_t total;         /* articles in the store */
+	int64_t shown;         /* articles the filter lets through */
+	int64_t open_id;       /* article in the reader, 0 when none */
+	int quit;
+	strlist search_history, entity_history;
+} app;
+
+extern volatile sig_atomic_t ui_signal;
+
+/* ui.c */
+void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_filter_changed(app *a);
+void app_open_article(app *a, int64_t id);
+void app_focus(app *a, int index);
+void app_redraw_all(app *a);
+int app_add_entity(app *a, const char *name, int negated);
+
+/* draw.c */
+void draw_setup(app *a);
+/* Writes s (n bytes, or strlen when n is -1) at the window's cursor in at
+ * most cols columns, cutting with an ellipsis when it does not fit.
+ * Returns the columns used. Transliterates in ASCII mode. */
+int draw_text(app *a, WINDOW *w, const char *s, long n, int cols, attr_t attr);
+/* Same for text already prepared for display (uitext_display). */
+int draw_prepared(app *a, WINDOW *w, const char *s, size_t n, int cols, attr_t attr);
+/* Fills the rest of the row from the cursor to column `to` with spaces. */
+void draw_fill(WINDOW *w, int to, attr_t attr);
+/* The title row of a pane, marked when focused, and its border. */
+void draw_pane_frame(pane *p, const char *title, const char *right);
+/* Width of text as shown (after transliteration in ASCII mode). */
+int draw_width(app *a, const char *s);
+attr_t role_attr(app *a, int role);
+int entity_role(int type);
+const char *draw_ellipsis(app *a);
+
+/* Pane constructors. */
+void list_init(pane *p);
+void reader_init(pane *p);
+void sidebar_init(pane *p);
+
+/* list.c: the selected row and marks. */
+const article_row *list_selected(pane *p);
+void list_mark(pane *p, int64_t id, int read, int starred);
+void list_reload(pane *p, int keep_selection);
+
+/* reader.c */
+void reader_load(pane *p, int64_t id);
+void reader_set_marks(pane *p, int read, int starred);
+int reader_jump_mention(pane *p, int dir);
+
+/* sidebar.c */
+void sidebar_stale(pane *p);
+
+/* prompt.c: reads a line at the bottom row; NULL when cancelled. */
+typedef int (*prompt_complete_fn)(app *a, const char *text, strlist *out);
+char *prompt_read(app *a, const char *label, strlist *history, prompt_complete_fn complete);
+/* Shows the help screen until a key closes it. */
+void help_show(app *a);
+
+#endif
