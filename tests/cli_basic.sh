@@ -1,0 +1,99 @@
+#!/bin/sh
+# cli_basic.sh: the scriptable CLI on the samples: ingest (incremental,
+# idempotent, duplicates), list, search, dates, show, stats, help.
+. "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
+
+nsamples=$(ls "$LEDE_SAMPLES" | wc -l | tr -d ' ')
+cp -R "$LEDE_SAMPLES" "$T/corpus"
+
+run --db "$DB" ingest "$T/corpus"
+expect_rc 0 "ingest of the samples"
+check "summary counts every sample as new" has "$T/err" "$nsamples new, 0 changed, 0 unchanged"
+check "no progress bar when stderr is not a terminal" sh -c "! grep -q \"\$(printf '\\r')\" '$T/err'"
+
+run --db "$DB" ingest "$T/corpus"
+expect_rc 0 "second ingest"
+check "second ingest: everything unchanged" has "$T/err" "0 new, 0 changed, $nsamples unchanged"
+
+touch -d '2001-01-01' "$T/corpus/vi-001-dam-phan-an-ninh.txt"
+run --db "$DB" ingest "$T/corpus"
+check "touched file with the same content is unchanged" has "$T/err" "0 new, 0 changed, $nsamples unchanged"
+
+cp "$T/corpus/en-001-geneva-security-talks.txt" "$T/corpus/copy-of-en-001.txt"
+run --db "$DB" ingest "$T/corpus"
+check "identical content under a second path is a duplicate" has "$T/err" "1 duplicate"
+run --db "$DB" list
+check "the duplicate is one article" test "$(lines "$T/out")" = "$nsamples"
+id=$(grep -F 'en-001-geneva' "$T/out" | cut -f1 | head -n1)
+run --db "$DB" show "$id"
+check "show lists both paths of a duplicated article" sh -c "grep -c '^File: ' '$T/out' | grep -qx 2"
+
+printf 'Changed title\n\nA changed body about Geneva.\n' >"$T/corpus/vi-004-kinh-te-xuat-khau.txt"
+run --db "$DB" ingest "$T/corpus"
+check "a changed file is counted as changed" has "$T/err" "1 changed"
+run --db "$DB" list --search "changed body"
+check "the changed file's new text is searchable" test "$(lines "$T/out")" = 1
+run --db "$DB" list
+check "a changed file replaces its article" test "$(lines "$T/out")" = "$nsamples"
+
+# Search folds case and diacritics, in the query and in the text.
+run --db "$DB" list --search "dam phan"
+expect_rc 0 "search without diacritics"
+a=$(lines "$T/out")
+check "search 'dam phan' finds articles" test "$a" -gt 0
+run --db "$DB" list --search "ĐÀM PHÁN"
+check "search 'ĐÀM PHÁN' finds the same" test "$(lines "$T/out")" = "$a"
+run --db "$DB" list --search "đàm phán"
+check "search 'đàm phán' finds the same" test "$(lines "$T/out")" = "$a"
+run --db "$DB" list --search '"dam phan"'
+check "phrase search works" test "$(lines "$T/out")" -gt 0
+run --db "$DB" list --search "đàm*"
+check "prefix search works" test "$(lines "$T/out")" -ge "$a"
+run --db "$DB" list --search "zzzyyyxxx"
+expect_rc 0 "search with no hits"
+check "no hits, no lines" test "$(lines "$T/out")" = 0
+run --db "$DB" list --search '"dam phan'
+expect_rc 1 "malformed search"
+check "malformed search names the query" has "$T/err" "invalid search"
+
+# Dates.
+run --db "$DB" list --since 2022-01-01 --until 2022-01-31
+expect_rc 0 "date range"
+check "date range keeps only January 2022" sh -c "cut -f2 '$T/out' | grep -v '^2022-01' | wc -l | grep -qx 0"
+run --db "$DB" list --since 31/12/2099
+check "a future --since lists nothing" test "$(lines "$T/out")" = 0
+run --db "$DB" list --since "not a date"
+expect_rc 2 "invalid --since"
+
+# JSON, built by SQLite.
+run --db "$DB" list --format json
+expect_rc 0 "list as JSON"
+check "JSON list is an array of objects" sh -c "head -c 2 '$T/out' | grep -q '^\\[' && grep -q '\"title\":' '$T/out'"
+if command -v python3 >/dev/null; then
+    check "JSON list parses" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d) == int(sys.argv[2])" "$T/out" "$nsamples"
+fi
+run --db "$DB" show "$id" --format json
+check "show as JSON has the body" has "$T/out" '"body":'
+run --db "$DB" show "$T/corpus/en-001-geneva-security-talks.txt"
+expect_rc 0 "show by path"
+run --db "$DB" show 999999
+expect_rc 1 "show of an unknown id"
+check "unknown id is named" has "$T/err" "999999"
+
+# The default store follows XDG_DATA_HOME, and LEDE_DB overrides it.
+run ingest "$T/corpus/en-002-nato-foreign-ministers.txt"
+check "default store is created under XDG_DATA_HOME" test -f "$XDG_DATA_HOME/lede/lede.db"
+LEDE_DB=$T/env.db "$LEDE_BIN" ingest "$T/corpus/en-003-un-climate-report.txt" 2>/dev/null
+check "LEDE_DB names the store" test -f "$T/env.db"
+
+run --db "$DB" stats
+expect_rc 0 "stats"
+check "stats counts the articles" has "$T/out" "articles	$nsamples"
+
+run --help
+expect_rc 0 "--help"
+check "--help shows usage" has "$T/out" "Usage: lede"
+run --version
+check "--version names lede" has "$T/out" "lede "
+
+finish
