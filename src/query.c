@@ -113,7 +113,7 @@ static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
 		if (b->p[i].is_int)
 			sqlite3_bind_int64(st, i + 1, b->p[i].i);
 		else
-			sqlite3_bind_text(st, i + 1, b->p[i].s, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, i + 1, b->p[i].s, -1, SQLITE_TRANSIENT);
 	}
 	return st;
 }
