@@ -318,15 +318,16 @@ static void attach_state(store *s)
 	s->has_state = 1;
 }
 
-/* Opens the SQLite handle: read-write (creating if asked) or read-only;
- * a read-only WAL store in a folder we may not write is opened immutable. */
-static int open_handle(store *s, int exists, int create, char **err)
+/* Opens the SQLite handle. The connection itself is always read-write
+ * and may create, because ATTACH inherits its flags and the state database
+ * must stay writable; a read-only store is opened with mode=ro in its URI,
+ * and immutable when its folder cannot hold the WAL index. Whether a
+ * missing store may be created was decided by the caller. */
+static int open_handle(store *s, char **err)
 {
-	int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-	char *uri = NULL;
-	/* Build a file: URI so that '?' and '#' in paths stay literal. */
 	strbuf b;
 	sb_init(&b);
+	/* A file: URI, with '?', '#' and '%' escaped so they stay literal. */
 	sb_adds(&b, "file:");
 	for (const char *p = s->path; *p; p++) {
 		if (*p == '?' || *p == '#' || *p == '%')
@@ -334,17 +335,13 @@ static int open_handle(store *s, int exists, int create, char **err)
 		else
 			sb_addc(&b, *p);
 	}
-	if (s->readonly) {
-		flags |= SQLITE_OPEN_READONLY;
-		/* Without write access to the folder SQLite cannot make the WAL
-		 * index; immutable reads the file as it is. */
-		if (!path_writable(s->path, 0))
-			sb_adds(&b, "?immutable=1");
-	} else {
-		flags |= SQLITE_OPEN_READWRITE | (create && !exists ? SQLITE_OPEN_CREATE : 0);
-	}
-	uri = sb_detach(&b);
-	int rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+	if (s->readonly)
+		sb_adds(&b, path_writable(s->path, 0) ? "?mode=ro" : "?mode=ro&immutable=1");
+	char *uri = sb_detach(&b);
+	int rc = sqlite3_open_v2(uri, &s->db,
+				 SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE |
+					 SQLITE_OPEN_CREATE,
+				 NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: cannot open the store: %s", s->path,
@@ -385,7 +382,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		}
 	}
 	s->readonly = (flags & STORE_OPEN_READONLY) || (exists && !path_writable(path, 1));
-	if (open_handle(s, exists, flags & STORE_OPEN_CREATE, err))
+	if (open_handle(s, err))
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
