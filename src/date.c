@@ -103,6 +103,12 @@ static int accept_word(scan *c, const char *w)
 	size_t len = strlen(w);
 	if (c->n - c->i < len)
 		return 0;
+	/* u8_casecmp is costly: rule out a different first letter cheaply. */
+	unsigned char x = (unsigned char)c->s[c->i], y = (unsigned char)w[0];
+	if (x < 0x80 && y < 0x80 && (x | 0x20) != y)
+		return 0;
+	if ((x < 0x80) != (y < 0x80))
+		return 0;
 	int cmp = 1;
 	if (u8_casecmp((const uint8_t *)c->s + c->i, len, (const uint8_t *)w, len, NULL, NULL,
 	               &cmp) != 0 ||
