@@ -1,18 +1,313 @@
-/* test_store.c: placeholder until the tests land. */
+/* test_store.c: the store's schema, validation and crash safety: a new
+ * store gets the current schema, foreign or newer files are refused
+ * untouched, and an ingest killed at any point leaves a consistent store
+ * that the next ingest completes. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <cmocka.h>
 
-static void test_placeholder(void **state)
+#include "ingest.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+/* A temporary folder per test. */
+static char *make_tmpdir(void)
+{
+	char *tmpl = xstrdup("/tmp/lede-test-store.XXXXXX");
+	assert_non_null(mkdtemp(tmpl));
+	return tmpl;
+}
+
+/* rm -rf of a test folder. */
+static void remove_tree(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* Writes a file. */
+static void write_file(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+}
+
+/* Runs a one-integer query. */
+static int64_t one_int(store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Asserts SQLite's and FTS5's integrity checks and the derived counts. */
+static void assert_consistent(store *s)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "INSERT INTO article_fts(article_fts) VALUES ('integrity-check')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	/* Every article has a file, and the entity tallies match. */
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article a WHERE NOT EXISTS"
+				    " (SELECT 1 FROM file f WHERE f.article_id = a.id)"),
+			 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.articles <>"
+				    " (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id)"),
+			 0);
+}
+
+/* A new store has the current schema version, our application id and
+ * WAL; reopening it keeps them. */
+static void test_new_store_schema(void **state)
 {
 	(void)state;
-	assert_true(1);
+	char *dir = make_tmpdir();
+	char *path = xasprintf("%s/a/b/store.db", dir);
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_CREATE, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "PRAGMA application_id"), 0x6c656465);
+	assert_int_equal(one_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	assert_int_equal(one_int(s, "PRAGMA foreign_keys"), 1);
+	store_close(s);
+	s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	store_close(s);
+	free(path);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Without STORE_OPEN_CREATE a missing store is an error naming it. */
+static void test_missing_store(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *path = xasprintf("%s/none.db", dir);
+	char *err = NULL;
+	assert_null(store_open(path, NULL, 0, &err));
+	assert_non_null(strstr(err, "none.db"));
+	struct stat st;
+	assert_int_not_equal(stat(path, &st), 0);
+	free(err);
+	free(path);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A SQLite database of another program is refused and left untouched. */
+static void test_foreign_database(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *path = xasprintf("%s/other.db", dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	char *err = NULL;
+	assert_null(store_open(path, NULL, STORE_OPEN_CREATE, &err));
+	assert_non_null(strstr(err, "not a lede store"));
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
+	free(err);
+	free(path);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A store written by a newer lede is refused with a clear message. */
+static void test_newer_schema(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *path = xasprintf("%s/new.db", dir);
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_CREATE, &err);
+	assert_non_null(s);
+	char *sql = xasprintf("PRAGMA user_version = %d", STORE_SCHEMA_VERSION + 1);
+	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	store_close(s);
+	assert_null(store_open(path, NULL, 0, &err));
+	assert_non_null(strstr(err, "newer"));
+	free(err);
+	free(path);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Writes n small distinct articles into dir. */
+static void make_corpus(const char *dir, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/article-%05d.txt", dir, i);
+		char *text = xasprintf("Bài báo số %d về Hà Nội\n\n%02d/%02d/2021\n\n"
+				       "Đây là nội dung đàm phán thứ %d giữa các bên tại Geneva."
+				       " Ông Nguyễn Văn An cho biết cuộc họp kéo dài.\n",
+				       i, 1 + i % 28, 1 + i % 12, i);
+		write_file(path, text, strlen(text));
+		free(text);
+		free(path);
+	}
+}
+
+/* Ingests dir into the store at path in this process. */
+static ingest_summary ingest_dir(const char *path, const char *dir)
+{
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_CREATE, &err);
+	assert_non_null(s);
+	ingest_options o = {0, 2};
+	ingest_summary sum;
+	char *paths[1] = {(char *)dir};
+	assert_true(ingest_paths(s, paths, 1, &o, &sum, &err) >= 0);
+	store_close(s);
+	return sum;
+}
+
+/* An ingest killed at several moments: each time the store opens, passes
+ * the integrity checks, and the next ingest completes it. */
+static void test_killed_ingest(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *corpus = xasprintf("%s/corpus", dir);
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	const int n = 3000;
+	make_corpus(corpus, n);
+	const long delays_ms[] = {5, 40, 150, 400};
+	int interrupted = 0;
+	for (size_t k = 0; k < sizeof delays_ms / sizeof delays_ms[0]; k++) {
+		char *path = xasprintf("%s/store-%zu.db", dir, k);
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			int devnull = open("/dev/null", O_WRONLY);
+			dup2(devnull, 2);
+			ingest_dir(path, corpus);
+			_exit(0);
+		}
+		struct timespec ts = {0, delays_ms[k] * 1000000L};
+		nanosleep(&ts, NULL);
+		kill(pid, SIGKILL);
+		int status;
+		waitpid(pid, &status, 0);
+
+		char *err = NULL;
+		store *s = store_open(path, NULL, 0, &err);
+		if (!s) {
+			/* Killed before the store file had its schema: a fresh
+			 * start must still work. */
+			free(err);
+		} else {
+			assert_consistent(s);
+			if (one_int(s, "SELECT count(*) FROM file") < n)
+				interrupted++;
+			store_close(s);
+		}
+		ingest_summary sum = ingest_dir(path, corpus);
+		assert_int_equal(sum.failed, 0);
+		assert_int_equal(sum.added + sum.unchanged + sum.changed + sum.duplicate, n);
+		s = store_open(path, NULL, 0, &err);
+		assert_non_null(s);
+		assert_consistent(s);
+		assert_int_equal(one_int(s, "SELECT count(*) FROM article"), n);
+		assert_int_equal(one_int(s, "SELECT count(*) FROM file"), n);
+		store_close(s);
+		free(path);
+	}
+	/* The test means something only if some kill came mid-ingest. */
+	assert_true(interrupted > 0);
+	free(corpus);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A changed file replaces its article, and the old article's mentions,
+ * tallies and index entries go with it. */
+static void test_changed_file_replaces(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *corpus = xasprintf("%s/corpus", dir);
+	char *path = xasprintf("%s/store.db", dir);
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	make_corpus(corpus, 3);
+	ingest_dir(path, corpus);
+	char *file = xasprintf("%s/article-00001.txt", corpus);
+	const char *text = "Tin mới hoàn toàn\n\nNội dung khác hẳn về Paris.\n";
+	write_file(file, text, strlen(text));
+	struct timespec times[2] = {{0, UTIME_NOW}, {1000000000, 0}};
+	utimensat(AT_FDCWD, file, times, 0);
+	ingest_summary sum = ingest_dir(path, corpus);
+	assert_int_equal(sum.changed, 1);
+	assert_int_equal(sum.unchanged, 2);
+	char *err = NULL;
+	store *s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_consistent(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article"), 3);
+	query_filter f;
+	query_filter_init(&f);
+	f.search = xstrdup("paris");
+	assert_int_equal(query_count(s, &f, &err), 1);
+	free(f.search);
+	f.search = xstrdup("\"thu 1\"");
+	assert_int_equal(query_count(s, &f, &err), 0);
+	query_filter_free(&f);
+	store_close(s);
+	free(file);
+	free(path);
+	free(corpus);
+	remove_tree(dir);
+	free(dir);
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_placeholder)};
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_store_schema),
+		cmocka_unit_test(test_missing_store),
+		cmocka_unit_test(test_foreign_database),
+		cmocka_unit_test(test_newer_schema),
+		cmocka_unit_test(test_changed_file_replaces),
+		cmocka_unit_test(test_killed_ingest),
+	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
