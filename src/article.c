@@ -486,7 +486,7 @@ text_status article_parse(const uint8_t *raw, size_t n, const article_rules *rul
 
 	/* A caption paragraph with its credit may stand before the dateline. */
 	para caption, credit;
-	if (!out->caption && body_from + 1 < count && lines[body_from].n < 2 * SHORT_LINE * 3 &&
+	if (!out->caption && body_from + 1 < count && lines[body_from].n <= 4 * SHORT_LINE &&
 	    dateline_length(lines[body_from + 1], &(size_t){0}) &&
 	    split_credit(lines[body_from], &caption, &credit)) {
 		out->caption = repaired_copy(caption);
