@@ -82,11 +82,20 @@ const char *draw_ellipsis(app *a)
 	return a->ascii ? "~" : "\xE2\x80\xA6";
 }
 
+/* The row whose last column the latest write filled: curses leaves the
+ * cursor there (bottom row) or on the next row, so draw_fill must not
+ * trust the cursor after such a write. */
+static WINDOW *full_win;
+static int full_row = -1;
+
 /* See uiint.h. */
 int draw_prepared(app *a, WINDOW *w, const char *s, size_t n, int cols, attr_t attr)
 {
 	if (cols <= 0)
 		return 0;
+	int y0, x0;
+	getyx(w, y0, x0);
+	full_win = NULL;
 	size_t width = text_width(s, n);
 	size_t len = n;
 	int used;
@@ -103,6 +112,10 @@ int draw_prepared(app *a, WINDOW *w, const char *s, size_t n, int cols, attr_t a
 		used++;
 	}
 	wattrset(w, A_NORMAL);
+	if (x0 + used >= getmaxx(w)) {
+		full_win = w;
+		full_row = y0;
+	}
 	return used;
 }
 
@@ -128,11 +141,16 @@ int draw_width(app *a, const char *s)
 }
 
 /* See uiint.h. */
-void draw_fill(WINDOW *w, int to, attr_t attr)
+void draw_fill(WINDOW *w, int row, int to, attr_t attr)
 {
 	int y, x;
 	getyx(w, y, x);
-	(void)y;
+	/* Text that ended at the right edge moved the cursor to the next row:
+	 * there is nothing left to fill on this one. */
+	if (y != row || (w == full_win && row == full_row)) {
+		full_win = NULL;
+		return;
+	}
 	wattrset(w, attr);
 	for (; x < to; x++)
 		waddch(w, ' ');
@@ -145,8 +163,10 @@ void draw_pane_frame(pane *p, const char *title, const char *right)
 	app *a = p->app;
 	int focused = a->focus == (int)(p - a->panes);
 	attr_t at = role_attr(a, focused ? ROLE_TITLE_FOCUS : ROLE_TITLE);
+	/* ACS line drawing in UTF-8; a plain '|' elsewhere, which every
+	 * terminal shows whatever its alternate character set support. */
 	if (p->border)
-		mvwvline(p->win, 0, 0, ACS_VLINE, p->h);
+		mvwvline(p->win, 0, 0, a->ascii ? '|' : ACS_VLINE, p->h);
 	wmove(p->win, 0, PANE_LEFT(p));
 	int cols = PANE_COLS(p);
 	wattrset(p->win, at);
@@ -157,7 +177,7 @@ void draw_pane_frame(pane *p, const char *title, const char *right)
 	if (rw + 1 >= cols - used)
 		rw = 0;
 	used += draw_text(a, p->win, title, -1, cols - used - (rw ? rw + 1 : 0), at);
-	draw_fill(p->win, PANE_LEFT(p) + cols - rw, at);
+	draw_fill(p->win, 0, PANE_LEFT(p) + cols - rw, at);
 	if (rw)
 		draw_text(a, p->win, right, -1, rw, at);
 	wattrset(p->win, A_NORMAL);

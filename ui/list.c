@@ -279,16 +279,19 @@ static void draw_row(pane *p, int y, const article_row *r, int selected)
 	attr_t title_at = base | (r->read ? A_NORMAL : role_attr(a, ROLE_UNREAD));
 	wmove(w, y, left);
 	int x = 0;
-	if (cols >= 3) {
+	if (cols >= 4) {
+		/* The cursor is marked in text too: monochrome, screen readers. */
+		wattrset(w, base);
+		waddch(w, selected ? '>' : ' ');
 		wattrset(w, base | (r->read ? A_NORMAL : A_BOLD));
 		waddch(w, r->read ? ' ' : 'N');
 		wattrset(w, base | (r->starred ? role_attr(a, ROLE_STAR) : A_NORMAL));
 		waddch(w, r->starred ? '*' : ' ');
 		wattrset(w, base);
 		waddch(w, ' ');
-		x = 3;
+		x = 4;
 	}
-	if (cols - x >= 30) {
+	if (cols - x >= 40) {
 		char date[12];
 		snprintf(date, sizeof date, "%-10.10s ", r->date);
 		x += draw_text(a, w, date, -1, 11, base | (selected ? 0 : role_attr(a, ROLE_DIM)));
@@ -302,11 +305,11 @@ static void draw_row(pane *p, int y, const article_row *r, int selected)
 	int title_cols = cols - x - (src_cols ? src_cols + 2 : 0);
 	const char *title = r->title && *r->title ? r->title : "(untitled)";
 	x += draw_text(a, w, title, -1, title_cols, title_at);
-	draw_fill(w, left + cols - (src_cols ? src_cols + 1 : 0), base);
+	draw_fill(w, y, left + cols - (src_cols ? src_cols + 1 : 0), base);
 	if (src_cols) {
 		draw_text(a, w, r->source, -1, src_cols,
 		          base | (selected ? 0 : role_attr(a, ROLE_DIM)));
-		draw_fill(w, left + cols, base);
+		draw_fill(w, y, left + cols, base);
 	}
 }
 
@@ -333,7 +336,7 @@ static void list_draw(pane *p)
 			if (i == 0 && L->count == 0)
 				draw_text(a, p->win, "No articles match.", -1, PANE_COLS(p),
 				          role_attr(a, ROLE_DIM));
-			draw_fill(p->win, p->w, A_NORMAL);
+			draw_fill(p->win, PANE_TOP + i, p->w, A_NORMAL);
 		}
 	}
 }

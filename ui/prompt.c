@@ -65,6 +65,7 @@ char *prompt_read(app *a, const char *label, strlist *history, prompt_complete_f
 {
 	strbuf b;
 	sb_init(&b);
+	sb_adds(&b, ""); /* the editing below relies on a NUL-terminated buffer */
 	size_t cur = 0;
 	size_t hist = history ? history->n : 0;
 	char *saved = NULL; /* the new line while browsing history */

@@ -236,14 +236,14 @@ static void draw_line(pane *p, int y, const rline *l)
 	int left = PANE_LEFT(p) + 1;
 	int cols = PANE_COLS(p) - 1;
 	wmove(w, y, PANE_LEFT(p));
-	draw_fill(w, left, A_NORMAL);
+	draw_fill(w, y, left, A_NORMAL);
 	if (l->block < 0 || cols <= 0) {
-		draw_fill(w, p->w, A_NORMAL);
+		draw_fill(w, y, p->w, A_NORMAL);
 		return;
 	}
 	rblock *b = &R->blocks[l->block];
 	int indent = b->indent < cols ? b->indent : 0;
-	draw_fill(w, left + indent, A_NORMAL);
+	draw_fill(w, y, left + indent, A_NORMAL);
 	cols -= indent;
 	attr_t base = role_attr(a, b->role);
 	size_t pos = l->start;
@@ -264,7 +264,7 @@ static void draw_line(pane *p, int y, const rline *l)
 	}
 	if (pos < l->end && cols > 0)
 		draw_prepared(a, w, b->s + pos, l->end - pos, cols, base);
-	draw_fill(w, p->w, A_NORMAL);
+	draw_fill(w, y, p->w, A_NORMAL);
 }
 
 /* Paints the pane. */
@@ -294,7 +294,7 @@ static void reader_draw(pane *p)
 				draw_text(a, p->win, "Enter on an article opens it here.", -1,
 				          PANE_COLS(p) - 1, role_attr(a, ROLE_DIM));
 			}
-			draw_fill(p->win, p->w, A_NORMAL);
+			draw_fill(p->win, PANE_TOP + i, p->w, A_NORMAL);
 		}
 	}
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "text.h"
 #include "uiint.h"
 #include "uitext.h"
 
@@ -64,6 +65,25 @@ static void clear_rows(sidebar_state *S)
 	S->n = 0;
 }
 
+/* True when name is one of the filter's entities (either list). */
+static int in_filter(app *a, const char *name)
+{
+	const strlist *lists[2] = {&a->filter.entities, &a->filter.not_entities};
+	if (!lists[0]->n && !lists[1]->n)
+		return 0;
+	char *f = text_fold(name, strlen(name), NULL);
+	int found = 0;
+	for (int l = 0; l < 2 && !found; l++) {
+		for (size_t i = 0; i < lists[l]->n && !found; i++) {
+			char *g = text_fold(lists[l]->v[i], strlen(lists[l]->v[i]), NULL);
+			found = !strcmp(f, g);
+			free(g);
+		}
+	}
+	free(f);
+	return found;
+}
+
 /* Loads the facets of the current filter and narrowing. */
 static void load(pane *p)
 {
@@ -78,7 +98,16 @@ static void load(pane *p)
 		free(err);
 		got = 0;
 	}
-	S->n = got;
+	/* Entities already in the filter would only repeat it. */
+	int kept = 0;
+	for (int i = 0; i < got; i++) {
+		if (in_filter(a, S->rows[i].name)) {
+			facet_row_free(&S->rows[i]);
+			continue;
+		}
+		S->rows[kept++] = S->rows[i];
+	}
+	S->n = kept;
 	S->stale = 0;
 	int items = n_filters(a) + S->n;
 	if (S->cur >= items)
@@ -103,6 +132,8 @@ static int item_rows(pane *p)
 static void settle(pane *p)
 {
 	sidebar_state *S = state(p);
+	if (S->stale)
+		load(p);
 	int items = n_filters(p->app) + S->n;
 	int rows = item_rows(p) > 0 ? item_rows(p) : 1;
 	if (S->cur >= items)
@@ -144,7 +175,7 @@ static void draw_item(pane *p, int y, int i)
 		                                             : a->filter.search;
 		int used = draw_text(a, w, mark, -1, cols, sel | role_attr(a, ROLE_FILTER));
 		draw_text(a, w, name, -1, cols - used, sel | role_attr(a, ROLE_FILTER));
-		draw_fill(w, left + cols, sel);
+		draw_fill(w, y, left + cols, sel);
 		return;
 	}
 	facet_row *r = &S->rows[k];
@@ -159,7 +190,7 @@ static void draw_item(pane *p, int y, int i)
 	if (cols - used - cw < 4)
 		cw = 0;
 	used += draw_text(a, w, r->name ? r->name : "?", -1, cols - used - cw, sel);
-	draw_fill(w, left + cols - cw, sel);
+	draw_fill(w, y, left + cols - cw, sel);
 	if (cw)
 		draw_text(a, w, count, -1, cw, sel | (sel ? 0 : role_attr(a, ROLE_DIM)));
 }
@@ -169,8 +200,6 @@ static void sidebar_draw(pane *p)
 {
 	sidebar_state *S = state(p);
 	app *a = p->app;
-	if (S->stale)
-		load(p);
 	settle(p);
 	char right[32];
 	snprintf(right, sizeof right, "%d", S->n);
@@ -190,7 +219,7 @@ static void sidebar_draw(pane *p)
 		                                   : "Tab here, type to narrow",
 		          -1, cols, role_attr(a, ROLE_DIM));
 	}
-	draw_fill(p->win, left + cols, A_NORMAL);
+	draw_fill(p->win, PANE_TOP, left + cols, A_NORMAL);
 	int items = n_filters(a) + S->n;
 	for (int r = 0; r < item_rows(p); r++) {
 		int i = S->top + r;
@@ -200,7 +229,7 @@ static void sidebar_draw(pane *p)
 			wmove(p->win, PANE_TOP + 1 + r, left);
 			if (i == 0)
 				draw_text(a, p->win, "no entities", -1, cols, role_attr(a, ROLE_DIM));
-			draw_fill(p->win, left + cols, A_NORMAL);
+			draw_fill(p->win, PANE_TOP + 1 + r, left + cols, A_NORMAL);
 		}
 	}
 }
@@ -230,6 +259,21 @@ static void narrow_backspace(sidebar_state *S)
 {
 	size_t len = strlen(S->narrow);
 	S->narrow[uitext_prev_grapheme(S->narrow, len)] = '\0';
+}
+
+/* Adds facet k to the filter; the narrowing is done with, so that the
+ * sidebar shows what co-occurs with the new filter. */
+static void apply(pane *p, int k, int negated)
+{
+	sidebar_state *S = state(p);
+	char *name = xstrdup(S->rows[k].name);
+	if (app_add_entity(p->app, name, negated)) {
+		S->narrow[0] = '\0';
+		S->stale = 1;
+		S->cur = n_filters(p->app);
+		S->top = 0;
+	}
+	free(name);
 }
 
 /* Keys of the sidebar: movement, narrowing by typing, Enter and '!'. */
@@ -284,13 +328,13 @@ static int sidebar_key(pane *p, int key, int is_char)
 	case '\n':
 	case '\r':
 		if (kind == ITEM_FACET && k < S->n)
-			app_add_entity(a, S->rows[k].name, 0);
+			apply(p, k, 0);
 		else if (kind != ITEM_FACET)
 			remove_filter(p, S->cur);
 		return 1;
 	case '!':
 		if (kind == ITEM_FACET && k < S->n)
-			app_add_entity(a, S->rows[k].name, 1);
+			apply(p, k, 1);
 		return 1;
 	case 14: /* Ctrl-N */
 		S->cur++;

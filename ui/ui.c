@@ -152,7 +152,7 @@ static void draw_status(app *a)
 	if (rw > cols)
 		rw = 0;
 	int room = cols - rw;
-	draw_fill(w, cols, at);
+	draw_fill(w, 0, cols, at);
 	wmove(w, 0, 0);
 	if (a->message) {
 		draw_text(a, w, " ", -1, room, at);

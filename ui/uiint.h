@@ -101,8 +101,9 @@ void draw_setup(app *a);
 int draw_text(app *a, WINDOW *w, const char *s, long n, int cols, attr_t attr);
 /* Same for text already prepared for display (uitext_display). */
 int draw_prepared(app *a, WINDOW *w, const char *s, size_t n, int cols, attr_t attr);
-/* Fills the rest of the row from the cursor to column `to` with spaces. */
-void draw_fill(WINDOW *w, int to, attr_t attr);
+/* Fills row `row` from the cursor to column `to` with spaces (nothing when
+ * the cursor already left the row). */
+void draw_fill(WINDOW *w, int row, int to, attr_t attr);
 /* The title row of a pane, marked when focused, and its border. */
 void draw_pane_frame(pane *p, const char *title, const char *right);
 /* Width of text as shown (after transliteration in ASCII mode). */
