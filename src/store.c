@@ -461,32 +461,44 @@ char *store_file_hash(store *s, const char *path)
 	return hash;
 }
 
-/* The article id stored for a content hash, or 0. */
-static int64_t article_by_hash(store *s, const char *hash)
+/* Runs cached statement k with one text parameter; returns the integer
+ * of its first row, or 0 when there is none. */
+static int64_t lookup_id(store *s, int k, const char *text)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_BY_HASH);
+	sqlite3_stmt *st = stmt_get(s, k);
 	int64_t id = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return id;
 }
 
+/* The article id stored for a content hash, or 0. */
+static int64_t article_by_hash(store *s, const char *hash)
+{
+	return lookup_id(s, ST_ARTICLE_BY_HASH, hash);
+}
+
 /* The article a path held before this ingest, or 0. */
 static int64_t article_of_file(store *s, const char *path)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_FILE_ARTICLE);
-	int64_t id = 0;
+	return lookup_id(s, ST_FILE_ARTICLE, path);
+}
+
+/* Deletes article id when no file holds it any more (cascades to its
+ * mentions and tallies; triggers fix the index and entity counts). */
+static int drop_if_orphan(store *s, int64_t id)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
 	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return id;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Points the file row at article_id, then drops the article the file held
@@ -506,17 +518,7 @@ static int bind_file(store *s, const store_file *f, const char *hash, int64_t ar
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (old && old != article_id) {
-		st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, old);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return -1;
-	}
-	return 0;
+	return old && old != article_id ? drop_if_orphan(s, old) : 0;
 }
 
 /* Links the file to an article already stored with the same content. */
@@ -708,17 +710,7 @@ int store_forget_file(store *s, const char *path)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (old) {
-		st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, old);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return -1;
-	}
-	return 0;
+	return old ? drop_if_orphan(s, old) : 0;
 }
 
 /* Starts a write transaction (IMMEDIATE: fail early if another ingest
