@@ -1,3 +1,1625 @@
-/* entity.c: placeholder until the module lands. */
+/* entity.c: named-entity extraction and within-article linking for
+ * Vietnamese and English news (see entity.h; every rule is described in
+ * HACKING, section "Entities").
+ *
+ * The work per article is linear: each field is cut into tokens once, each
+ * token gets a matching key once, and gazetteer and cue phrases are found
+ * with an open-addressing hash table over keys of whole token sequences. */
 #include "config.h"
+
 #include "entity.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "datafile.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- character classes and matching keys ---------------------------- */
+
+/* Matching keys keep diacritics (so "bà" is not "Ba" and "Mỹ" is not
+ * "My") but not where they sit: the key of a word is its lower-case base
+ * letters, then, if it has any, a 0x01 byte and its marks in sorted order.
+ * "hòa" and "hoà" (two spelling conventions) share the key. */
+
+#define CP_TABLE 0x2000 /* code points below this have a precomputed entry */
+#define MAXMARKS 3
+
+enum { C_ALPHA = 1, C_UPPER = 2, C_LOWER = 4, C_MARK = 8, C_DIGIT = 16 };
+
+typedef struct cp_info {
+	uint32_t base;            /* lower-case base letter, 0 for a lone mark */
+	uint16_t marks[MAXMARKS]; /* combining marks of the decomposition */
+	uint8_t nmarks;
+	uint8_t cls;
+} cp_info;
+
+/* Works out the class and key parts of one code point with libunistring. */
+static void cp_compute(ucs4_t uc, cp_info *ci)
+{
+	memset(ci, 0, sizeof *ci);
+	if (uc_is_general_category(uc, UC_CATEGORY_M)) {
+		ci->cls = C_MARK;
+		if (uc < 0x10000) {
+			ci->marks[0] = (uint16_t)uc;
+			ci->nmarks = 1;
+		}
+		return;
+	}
+	if (uc_is_general_category(uc, UC_CATEGORY_Nd)) {
+		ci->cls = C_DIGIT;
+		ci->base = uc;
+		return;
+	}
+	if (!uc_is_property_alphabetic(uc))
+		return;
+	ci->cls = C_ALPHA;
+	if (uc_is_property_uppercase(uc) || uc_is_general_category(uc, UC_CATEGORY_Lt))
+		ci->cls |= C_UPPER;
+	else if (uc_is_property_lowercase(uc))
+		ci->cls |= C_LOWER;
+	/* The Vietnamese d with stroke folds to d, as in search; its stroke
+	 * counts as a mark so that "Đức" and "Duc" keep distinct keys. */
+	if (uc == 0x0110 || uc == 0x0111) {
+		ci->base = 'd';
+		ci->marks[0] = 0x0111;
+		ci->nmarks = 1;
+		return;
+	}
+	uint8_t buf[8];
+	int n = u8_uctomb(buf, uc, sizeof buf);
+	size_t dlen = 0;
+	uint8_t *d = n > 0 ? u8_normalize(UNINORM_NFD, buf, (size_t)n, NULL, &dlen) : NULL;
+	ucs4_t first = uc;
+	if (d && dlen) {
+		const uint8_t *p = d, *end = d + dlen;
+		int len = u8_mbtouc(&first, p, (size_t)(end - p));
+		p += len;
+		while (p < end) {
+			ucs4_t m;
+			len = u8_mbtouc(&m, p, (size_t)(end - p));
+			p += len;
+			if (ci->nmarks < MAXMARKS && m < 0x10000 &&
+			    uc_is_general_category(m, UC_CATEGORY_M))
+				ci->marks[ci->nmarks++] = (uint16_t)m;
+		}
+	}
+	free(d);
+	ci->base = uc_tolower(first);
+}
+
+/* The class and key parts of uc: from the table when it is covered. */
+static cp_info cp_get(const cp_info *table, ucs4_t uc)
+{
+	if (uc < CP_TABLE)
+		return table[uc];
+	cp_info ci;
+	cp_compute(uc, &ci);
+	return ci;
+}
+
+/* ---- phrase tables -------------------------------------------------- */
+
+/* Gazetteer entries and cue phrases both live in one open-addressing hash
+ * table keyed by the matching key of their whole token sequence. */
+
+enum cue_kind {
+	CUE_TITLE = 1u << 0,
+	CUE_HONORIFIC = 1u << 1,
+	CUE_ORG_HEAD = 1u << 2,
+	CUE_ORG_HEAD_LOC = 1u << 3,
+	CUE_ORG_SUFFIX = 1u << 4,
+	CUE_ORG_PRE = 1u << 5,
+	CUE_LOC_HEAD = 1u << 6,
+	CUE_LOC_CUE = 1u << 7,
+	CUE_LOC_SUFFIX = 1u << 8,
+	CUE_LOC_PREP = 1u << 9,
+	CUE_PER_POST = 1u << 10,
+	CUE_CONNECTOR = 1u << 11,
+	CUE_STOP = 1u << 12,
+	CUE_STOP_ACRO = 1u << 13,
+};
+
+static const struct {
+	const char *name;
+	unsigned kind;
+} cue_names[] = {
+	{"title", CUE_TITLE},           {"honorific", CUE_HONORIFIC},
+	{"org-head", CUE_ORG_HEAD},     {"org-head+", CUE_ORG_HEAD_LOC},
+	{"org-suffix", CUE_ORG_SUFFIX}, {"org-pre", CUE_ORG_PRE},
+	{"loc-head", CUE_LOC_HEAD},     {"loc-cue", CUE_LOC_CUE},
+	{"loc-suffix", CUE_LOC_SUFFIX}, {"loc-prep", CUE_LOC_PREP},
+	{"per-post", CUE_PER_POST},     {"connector", CUE_CONNECTOR},
+	{"stop", CUE_STOP},             {"stop-acro", CUE_STOP_ACRO},
+};
+
+#define MAXPHRASE 12 /* tokens in the longest phrase looked up */
+
+typedef struct phrase {
+	char *key;         /* matching key of the token sequence */
+	uint32_t keylen;
+	uint8_t ntok;
+	/* gazetteer part */
+	int8_t type;       /* entity_type, or -1 when only a cue */
+	bool not_initial;  /* common word too: not at a sentence start */
+	uint32_t need_cap; /* bit i: token i must start upper case */
+	uint32_t need_all; /* bit i: token i must be all capitals */
+	char *canonical;
+	/* cue part */
+	unsigned cue_any; /* cue kinds matching in any case */
+	unsigned cue_cap; /* cue kinds matching only when capitalized */
+} phrase;
+
+struct entity_extractor {
+	cp_info *cp;          /* CP_TABLE entries */
+	phrase *ph;           /* all phrases */
+	size_t nph, capph;
+	uint32_t *slots;      /* hash slots: phrase index + 1, 0 when empty */
+	size_t nslots;
+	/* first-token keys of all phrases, with the longest phrase length */
+	char **first;
+	uint8_t *firstmax;
+	uint32_t *fslots;
+	size_t nfirst, capfirst, nfslots;
+};
+
+/* FNV-1a over a key: spreads short keys well enough for a few thousand. */
+static uint32_t key_hash(const char *s, size_t n)
+{
+	return (uint32_t)hash64(s, n);
+}
+
+/* Index of the phrase with this key, or -1. */
+static long ph_find(const entity_extractor *ex, const char *key, size_t n)
+{
+	if (!ex->nslots)
+		return -1;
+	size_t mask = ex->nslots - 1;
+	for (size_t i = key_hash(key, n) & mask;; i = (i + 1) & mask) {
+		uint32_t v = ex->slots[i];
+		if (!v)
+			return -1;
+		const phrase *p = &ex->ph[v - 1];
+		if (p->keylen == n && memcmp(p->key, key, n) == 0)
+			return (long)(v - 1);
+	}
+}
+
+/* Longest phrase length starting with this first-token key, 0 if none. */
+static int first_max(const entity_extractor *ex, const char *key, size_t n)
+{
+	if (!ex->nfslots)
+		return 0;
+	size_t mask = ex->nfslots - 1;
+	for (size_t i = key_hash(key, n) & mask;; i = (i + 1) & mask) {
+		uint32_t v = ex->fslots[i];
+		if (!v)
+			return 0;
+		const char *k = ex->first[v - 1];
+		if (strlen(k) == n && memcmp(k, key, n) == 0)
+			return ex->firstmax[v - 1];
+	}
+}
+
+/* Rebuilds an open-addressing table of `n` string keys into *slots. */
+static void rehash(uint32_t **slots, size_t *nslots, size_t n, const char *(*keyof)(const void *, size_t),
+                   const void *arg)
+{
+	size_t size = 64;
+	while (size < n * 2 + 1)
+		size <<= 1;
+	free(*slots);
+	*slots = xcalloc(size, sizeof **slots);
+	*nslots = size;
+	for (size_t k = 0; k < n; k++) {
+		const char *key = keyof(arg, k);
+		for (size_t i = key_hash(key, strlen(key)) & (size - 1);; i = (i + 1) & (size - 1)) {
+			if (!(*slots)[i]) {
+				(*slots)[i] = (uint32_t)(k + 1);
+				break;
+			}
+		}
+	}
+}
+
+/* Key of phrase k, for rehash. */
+static const char *ph_keyof(const void *arg, size_t k)
+{
+	return ((const entity_extractor *)arg)->ph[k].key;
+}
+
+/* Key of first-token entry k, for rehash. */
+static const char *first_keyof(const void *arg, size_t k)
+{
+	return ((const entity_extractor *)arg)->first[k];
+}
+
+/* ---- tokens ---------------------------------------------------------- */
+
+enum tok_flag {
+	T_WORD = 1u << 0,
+	T_CAP = 1u << 1,      /* first letter upper case */
+	T_ALLCAPS = 1u << 2,  /* two or more letters, none lower case */
+	T_LOWER = 1u << 3,    /* first letter lower case */
+	T_DIGIT = 1u << 4,
+	T_INITIAL = 1u << 5,  /* starts a sentence, a quote or a paragraph */
+	T_VI = 1u << 6,       /* spelled like a Vietnamese syllable */
+	T_BREAK = 1u << 7,    /* sentence-ending punctuation or a line end */
+	T_OPEN = 1u << 8,     /* opening quote or bracket */
+	T_PARA = 1u << 9,     /* first token of a line */
+	T_SPACE = 1u << 10,   /* white space before the token */
+	T_DOMAIN = 1u << 11,  /* "APnews.com" */
+	T_DASH = 1u << 12,
+	T_SEP = 1u << 13,     /* '/', ',' or ';' */
+	T_LPAREN = 1u << 14,
+};
+
+typedef struct tok {
+	uint32_t start, end; /* bytes in the field */
+	uint32_t key, klen;  /* matching key in the context's key arena */
+	uint32_t flags;
+} tok;
+
+/* Top-level domains that turn "word.tld" into one token. */
+static bool is_tld(const char *s, size_t n)
+{
+	static const char *const tlds[] = {"com", "net", "org", "vn", "gov", "edu", "info", "io",
+	                                   "co",  "uk",  "ru",  "fr", "de",  "int", "news"};
+	for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+		if (strlen(tlds[i]) == n && memcmp(tlds[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether folded letters s[0..n) can be one Vietnamese syllable: an
+ * initial consonant, one to three vowels, and a permitted final. Foreign
+ * names ("Kremlin", "Biden", "Horne") fail this; it tells the end of a
+ * Vietnamese organization name from a foreign person's name after it. */
+static bool vi_syllable(const char *s, size_t n)
+{
+	static const char *const initials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
+	                                       "qu",  "th", "tr", "b",  "c",  "d",  "g",  "h",
+	                                       "k",   "l",  "m",  "n",  "p",  "r",  "s",  "t",
+	                                       "v",   "x",  ""};
+	static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+	for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
+		size_t il = strlen(initials[i]);
+		if (il > n || memcmp(s, initials[i], il) != 0)
+			continue;
+		size_t v = il;
+		while (v < n && strchr("aeiouy", s[v]) && s[v])
+			v++;
+		if (v == il || v - il > 3)
+			continue;
+		for (size_t f = 0; f < sizeof finals / sizeof *finals; f++)
+			if (strlen(finals[f]) == n - v && memcmp(s + v, finals[f], n - v) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Per-call state: the extractor is shared and read-only, so everything an
+ * extraction writes lives here. */
+typedef struct cand cand;
+
+typedef struct ctx {
+	const entity_extractor *ex;
+	const char *text; /* current field */
+	size_t len;
+	int field;
+	bool en;          /* English article */
+	bool titlecase;   /* English headline in Title Case: capitals prove nothing */
+	strbuf keys;      /* arena of token keys */
+	tok *t;
+	size_t nt, capt;
+	cand *c;
+	size_t nc, capc;
+	strbuf scratch;
+} ctx;
+
+/* Appends the key of text[s..e) to the arena; sets *letters to the number
+ * of base bytes (before the marks). */
+static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
+{
+	const uint8_t *p = (const uint8_t *)x->text + s, *end = (const uint8_t *)x->text + e;
+	uint16_t marks[32];
+	size_t nm = 0, nletters = 0, nupper = 0, nlower = 0;
+	uint32_t flags = 0;
+	bool first = true;
+	size_t base_start = x->keys.len;
+	while (p < end) {
+		ucs4_t uc;
+		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+		p += len;
+		cp_info ci = cp_get(x->ex->cp, uc);
+		if (ci.cls & C_ALPHA) {
+			nletters++;
+			if (ci.cls & C_UPPER)
+				nupper++;
+			if (ci.cls & C_LOWER)
+				nlower++;
+			if (first)
+				flags |= (ci.cls & C_UPPER) ? T_CAP : (ci.cls & C_LOWER) ? T_LOWER : 0;
+			first = false;
+		} else if (ci.cls & C_DIGIT) {
+			flags |= T_DIGIT;
+			first = false;
+		}
+		if (ci.base) {
+			uint8_t buf[8];
+			int n = u8_uctomb(buf, ci.base, sizeof buf);
+			if (n > 0)
+				sb_add(&x->keys, (const char *)buf, (size_t)n);
+		}
+		for (int i = 0; i < ci.nmarks && nm < 32; i++)
+			marks[nm++] = ci.marks[i];
+	}
+	if (nletters >= 2 && nupper == nletters)
+		flags |= T_ALLCAPS;
+	(void)nlower;
+	size_t blen = x->keys.len - base_start;
+	if (!(flags & T_DIGIT) && nletters && vi_syllable(x->keys.s + base_start, blen))
+		flags |= T_VI;
+	if (nm) {
+		/* insertion sort: a word has a handful of marks */
+		for (size_t i = 1; i < nm; i++)
+			for (size_t j = i; j > 0 && marks[j - 1] > marks[j]; j--) {
+				uint16_t tmp = marks[j];
+				marks[j] = marks[j - 1];
+				marks[j - 1] = tmp;
+			}
+		sb_addc(&x->keys, '\x01');
+		for (size_t i = 0; i < nm; i++) {
+			uint8_t buf[8];
+			int n = u8_uctomb(buf, marks[i], sizeof buf);
+			if (n > 0)
+				sb_add(&x->keys, (const char *)buf, (size_t)n);
+		}
+	}
+	*flags_out = flags;
+}
+
+/* Adds a token for text[s..e). */
+static void push_tok(ctx *x, size_t s, size_t e, uint32_t flags)
+{
+	if (x->nt == x->capt) {
+		x->capt = x->capt ? x->capt * 2 : 256;
+		x->t = xrealloc(x->t, x->capt * sizeof *x->t);
+	}
+	tok *t = &x->t[x->nt++];
+	t->start = (uint32_t)s;
+	t->end = (uint32_t)e;
+	t->key = (uint32_t)x->keys.len;
+	uint32_t kf = 0;
+	if (flags & T_WORD) {
+		make_key(x, s, e, &kf);
+	} else {
+		sb_add(&x->keys, x->text + s, e - s);
+	}
+	t->klen = (uint32_t)(x->keys.len - t->key);
+	sb_addc(&x->keys, '\0');
+	t->flags = flags | kf;
+}
+
+/* Class of the code point at p (and its length in *len). */
+static cp_info class_at(const ctx *x, size_t i, int *len)
+{
+	ucs4_t uc;
+	*len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+	return cp_get(x->ex->cp, uc);
+}
+
+/* Whether the code point at i is a letter, digit or mark. */
+static bool wordch_at(const ctx *x, size_t i)
+{
+	if (i >= x->len)
+		return false;
+	int len;
+	cp_info ci = class_at(x, i, &len);
+	return (ci.cls & (C_ALPHA | C_DIGIT | C_MARK)) != 0;
+}
+
+/* Cuts the current field into word and punctuation tokens and marks
+ * sentence starts. */
+static void tokenize(ctx *x)
+{
+	x->nt = 0;
+	sb_clear(&x->keys);
+	size_t i = 0;
+	bool space = true, para = true;
+	while (i < x->len) {
+		unsigned char c = (unsigned char)x->text[i];
+		if (c == '\n') {
+			push_tok(x, i, i + 1, T_BREAK);
+			i++;
+			space = para = true;
+			continue;
+		}
+		int len;
+		cp_info ci = class_at(x, i, &len);
+		ucs4_t uc;
+		u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+		if (uc == ' ' || uc == '\t' || uc == 0xA0 || uc == '\r' || uc_is_space(uc)) {
+			i += (size_t)len;
+			space = true;
+			continue;
+		}
+		uint32_t fl = (space ? T_SPACE : 0) | (para ? T_PARA : 0);
+		space = para = false;
+		if (!(ci.cls & (C_ALPHA | C_DIGIT | C_MARK))) {
+			uint32_t pf = fl;
+			if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || uc == 0x2026)
+				pf |= T_BREAK;
+			if (c == '(' || c == '[' || uc == 0x201C || uc == 0x2018 || uc == 0xAB)
+				pf |= T_OPEN;
+			if (c == '(')
+				pf |= T_LPAREN;
+			if ((c == '"' || c == '\'') && (fl & T_SPACE))
+				pf |= T_OPEN;
+			if (c == '-' || uc == 0x2013 || uc == 0x2014)
+				pf |= T_DASH;
+			if (c == '/' || c == ',' || c == ';')
+				pf |= T_SEP;
+			push_tok(x, i, i + (size_t)len, pf);
+			i += (size_t)len;
+			continue;
+		}
+		/* a word: letters, digits and marks, with joiners inside */
+		size_t s = i;
+		bool domain = false;
+		for (;;) {
+			while (wordch_at(x, i)) {
+				class_at(x, i, &len);
+				i += (size_t)len;
+			}
+			if (i + 1 >= x->len)
+				break;
+			unsigned char d = (unsigned char)x->text[i];
+			ucs4_t j;
+			int jl = u8_mbtouc(&j, (const uint8_t *)x->text + i, x->len - i);
+			if ((d == '\'' || j == 0x2019) && wordch_at(x, i + (size_t)jl)) {
+				/* O'Brien, d'Ivoire joined; the English possessive 's is not */
+				size_t k = i + (size_t)jl;
+				if ((x->text[k] == 's') && !wordch_at(x, k + 1))
+					break;
+				i = k;
+				continue;
+			}
+			if (d == '.' && wordch_at(x, i + 1)) {
+				size_t k = i + 1, ke = k;
+				while (wordch_at(x, ke)) {
+					class_at(x, ke, &len);
+					ke += (size_t)len;
+				}
+				if (is_tld(x->text + k, ke - k)) {
+					i = ke;
+					domain = true;
+					continue;
+				}
+				/* TP.HCM, U.S.: capitals on both sides of the dot */
+				int l1, l2;
+				cp_info a = class_at(x, i - 1, &l1);
+				cp_info b = class_at(x, k, &l2);
+				bool left_caps = true;
+				for (size_t q = s; q < i;) {
+					cp_info cq = class_at(x, q, &l1);
+					if (cq.cls & C_LOWER)
+						left_caps = false;
+					q += (size_t)l1;
+				}
+				if (left_caps && (a.cls & C_UPPER) && (b.cls & C_UPPER)) {
+					i = k;
+					continue;
+				}
+			}
+			break;
+		}
+		/* U.S. keeps its last dot: single capitals joined by dots */
+		if (i < x->len && x->text[i] == '.' && i - s >= 3 && x->text[i - 2] == '.' &&
+		    !wordch_at(x, i + 1))
+			i++;
+		push_tok(x, s, i, T_WORD | fl | (domain ? T_DOMAIN : 0));
+	}
+	/* sentence starts: after a break, an opening quote or bracket, a spaced
+	 * dash, or at the start of the field */
+	bool initial = true;
+	for (size_t k = 0; k < x->nt; k++) {
+		tok *t = &x->t[k];
+		if (t->flags & T_WORD) {
+			if (initial)
+				t->flags |= T_INITIAL;
+			initial = false;
+		} else if (t->flags & (T_BREAK | T_OPEN)) {
+			initial = true;
+		} else if ((t->flags & T_DASH) && (t->flags & T_SPACE)) {
+			initial = true;
+		} else if (x->text[t->start] == '"' || x->text[t->start] == '\'') {
+			/* a closing quote keeps the state it found */
+		} else {
+			initial = false;
+		}
+		if (x->titlecase && (t->flags & T_WORD))
+			t->flags |= T_INITIAL;
+	}
+}
+
+static const char *tkey(const ctx *x, size_t k)
+{
+	return x->keys.s + x->t[k].key;
+}
+
+/* ---- phrase lookup in the text --------------------------------------- */
+
+/* Whether token k's case satisfies phrase token i's requirements. */
+static bool case_ok(const ctx *x, const phrase *p, size_t k, int i)
+{
+	uint32_t f = x->t[k].flags;
+	if ((p->need_all >> i) & 1)
+		return (f & T_ALLCAPS) != 0;
+	if ((p->need_cap >> i) & 1)
+		return (f & T_CAP) != 0;
+	return true;
+}
+
+typedef struct match {
+	const phrase *p;
+	size_t ntok; /* tokens covered */
+} match;
+
+/* Finds phrases starting at token k, longest first. want_gaz: only phrases
+ * that are gazetteer names (with their case rules); else only cues,
+ * returned with the cue kinds that apply in *kinds. */
+static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
+{
+	match m = {NULL, 0};
+	if (!(x->t[k].flags & T_WORD) && x->text[x->t[k].start] != '&')
+		return m;
+	int maxn = first_max(x->ex, tkey(x, k), x->t[k].klen);
+	if (!maxn)
+		return m;
+	/* gather the key of up to maxn tokens, then try the longest first */
+	size_t ends[MAXPHRASE + 1];
+	strbuf *b = &x->scratch;
+	sb_clear(b);
+	int n = 0;
+	for (size_t j = k; j < x->nt && n < maxn && n < MAXPHRASE; j++) {
+		const tok *t = &x->t[j];
+		if (t->flags & T_BREAK && x->text[t->start] == '\n')
+			break;
+		if (n)
+			sb_addc(b, ' ');
+		sb_add(b, tkey(x, j), t->klen);
+		ends[++n] = b->len;
+	}
+	for (; n > 0; n--) {
+		long pi = ph_find(x->ex, b->s, ends[n]);
+		if (pi < 0)
+			continue;
+		const phrase *p = &x->ex->ph[pi];
+		if (want_gaz) {
+			if (p->type < 0)
+				continue;
+			/* the last token must be a word: "Mỹ." is Mỹ */
+			bool ok = true;
+			for (int i = 0; i < n && ok; i++)
+				ok = case_ok(x, p, k + (size_t)i, i);
+			/* a multi-word name may start in lower case: "điện Kremlin" */
+			if (!ok && n > 1) {
+				ok = true;
+				for (int i = 1; i < n && ok; i++)
+					ok = case_ok(x, p, k + (size_t)i, i);
+			}
+			if (!ok)
+				continue;
+			if (p->not_initial && (x->t[k].flags & T_INITIAL))
+				continue;
+			/* "Thứ Năm" is a weekday, not the Năm of a name */
+			m.p = p;
+			m.ntok = (size_t)n;
+			return m;
+		}
+		unsigned kk = p->cue_any;
+		if (x->t[k].flags & T_CAP)
+			kk |= p->cue_cap;
+		if (!kk)
+			continue;
+		*kinds = kk;
+		m.p = p;
+		m.ntok = (size_t)n;
+		return m;
+	}
+	return m;
+}
+
+/* ---- candidates -------------------------------------------------------- */
+
+#define TYPE_UNK 3
+
+struct cand {
+	int field;
+	size_t start, end;    /* bytes in the field */
+	uint8_t ntok;
+	bool strong;          /* written as a name where capitals are evidence */
+	bool dropped;
+	int score[3];         /* type evidence */
+	const char *gaz;      /* gazetteer canonical, borrowed */
+	char *name;           /* the name as written, spaces normalized */
+	char *lkey;           /* joined token keys, for linking */
+	int group;            /* candidate whose name this one takes */
+};
+
+/* Evidence weights: a definite cue outweighs any number of weak ones. */
+enum { EV_DEF = 100, EV_CUE = 10, EV_WEAK = 1 };
+
+/* Adds a candidate over tokens a..b-1 of the current field. */
+static cand *add_cand(ctx *x, size_t a, size_t b)
+{
+	if (x->nc == x->capc) {
+		x->capc = x->capc ? x->capc * 2 : 64;
+		x->c = xrealloc(x->c, x->capc * sizeof *x->c);
+	}
+	cand *c = &x->c[x->nc++];
+	memset(c, 0, sizeof *c);
+	c->field = x->field;
+	c->start = x->t[a].start;
+	c->end = x->t[b - 1].end;
+	c->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
+	c->group = (int)(x->nc - 1);
+	strbuf nb, kb;
+	sb_init(&nb);
+	sb_init(&kb);
+	bool allcaps = true;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		if (k > a && (t->flags & T_SPACE))
+			sb_addc(&nb, ' ');
+		sb_add(&nb, x->text + t->start, t->end - t->start);
+		if (k > a)
+			sb_addc(&kb, ' ');
+		sb_add(&kb, tkey(x, k), t->klen);
+		if ((t->flags & T_WORD) && !(t->flags & T_ALLCAPS))
+			allcaps = false;
+	}
+	/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay */
+	if (allcaps && b - a > 1) {
+		size_t tl = 0;
+		uint8_t *tc = u8_totitle((const uint8_t *)nb.s, nb.len, NULL, NULL, NULL, &tl);
+		if (tc) {
+			sb_clear(&nb);
+			sb_add(&nb, (const char *)tc, tl);
+			free(tc);
+		}
+	}
+	c->name = sb_detach(&nb);
+	c->lkey = sb_detach(&kb);
+	sb_free(&nb);
+	sb_free(&kb);
+	return c;
+}
+
+/* Adds a gazetteer match as a candidate. */
+static void add_gaz(ctx *x, size_t k, const match *m)
+{
+	cand *c = add_cand(x, k, k + m->ntok);
+	c->gaz = m->p->canonical;
+	c->strong = true;
+	c->score[m->p->type] += EV_DEF;
+}
+
+/* Whether token k is an acronym that names an organization (NATO, CNN). */
+static bool acronym(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_ALLCAPS) || (t->flags & T_DIGIT))
+		return false;
+	size_t n = t->end - t->start;
+	if (n > 8)
+		return false;
+	/* Roman numerals (II, XIV) are numbers */
+	bool roman = true;
+	for (size_t i = t->start; i < t->end; i++)
+		if (!strchr("IVXLCDM", x->text[i]))
+			roman = false;
+	if (roman)
+		return false;
+	unsigned kinds = 0;
+	match m = find_phrase(x, k, false, &kinds);
+	if (m.p && m.ntok == 1 && (kinds & (CUE_STOP_ACRO | CUE_STOP | CUE_TITLE | CUE_HONORIFIC)))
+		return false;
+	return true;
+}
+
+/* Cue kinds of the phrase starting at token k and its length (0 if none). */
+static size_t cue_at(ctx *x, size_t k, unsigned *kinds)
+{
+	*kinds = 0;
+	if (k >= x->nt)
+		return 0;
+	match m = find_phrase(x, k, false, kinds);
+	return m.p ? m.ntok : 0;
+}
+
+/* A gazetteer match at token k, or ntok 0. */
+static match gaz_at(ctx *x, size_t k)
+{
+	if (k >= x->nt || !(x->t[k].flags & T_WORD))
+		return (match){NULL, 0};
+	unsigned dummy;
+	return find_phrase(x, k, true, &dummy);
+}
+
+/* Whether token k can be part of a proper name run. */
+static bool namey(const ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	uint32_t f = x->t[k].flags;
+	return (f & T_WORD) && (f & T_CAP) && !(f & T_DIGIT) && !(f & T_DOMAIN);
+}
+
+/* Collects a run of capitalized tokens from k (English: with connectors
+ * inside organization names). Returns the index after the run. */
+static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc)
+{
+	size_t j = k;
+	size_t last_conn = 0;
+	*has_org = *has_loc = false;
+	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
+	while (j < x->nt) {
+		if (namey(x, j)) {
+			/* an acronym does not join a run of ordinary names */
+			bool jc = (x->t[j].flags & T_ALLCAPS) != 0;
+			if (j > k && jc != caps)
+				break;
+			if (j > k) {
+				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
+				unsigned kinds;
+				size_t n = cue_at(x, j, &kinds);
+				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
+					break;
+			}
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n == 1 && (kinds & CUE_ORG_SUFFIX))
+				*has_org = true;
+			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
+				*has_loc = true;
+			j++;
+			continue;
+		}
+		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
+		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) && namey(x, j + 1)) {
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
+				if (!last_conn)
+					last_conn = j;
+				j++;
+				continue;
+			}
+		}
+		if (j > k && x->text[x->t[j].start] == '&' && namey(x, j + 1) && !(x->t[j].flags & T_SPACE)) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	/* connectors stay only inside organization and place names */
+	if (last_conn && !*has_org && !*has_loc)
+		j = last_conn;
+	if (j - k > MAXPHRASE)
+		j = k + MAXPHRASE;
+	return j;
+}
+
+/* Extends an organization name after its head noun (tokens k..h-1).
+ * Vietnamese capitalizes the first syllable of each word of an
+ * organization's name, so one lower-case syllable may follow a capitalized
+ * one ("Bộ Ngoại giao"); "và", "&" and "châu" join when a capital follows.
+ * A foreign name right after the head is the name ("Điện Kremlin"). A
+ * known place ends the name ("Bộ Ngoại giao | Nga"), except after heads
+ * like "Đại học" whose names end with their city (keep_loc). Returns the
+ * end token, or k when nothing name-like follows the head. */
+static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
+{
+	size_t j = h, end = k;
+	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
+	int ncap = 0;
+	bool foreign = false, vi = false;
+	while (j < x->nt) {
+		const tok *t = &x->t[j];
+		if (!(t->flags & T_WORD)) {
+			if (x->text[t->start] == '&' && ncap && namey(x, j + 1)) {
+				j++;
+				lower_run = 0;
+				continue;
+			}
+			break;
+		}
+		if (t->flags & (T_DIGIT | T_DOMAIN))
+			break;
+		if (t->flags & T_CAP) {
+			match g = gaz_at(x, j);
+			if (g.p && g.p->type == ENT_LOC && (j > h || !keep_loc)) {
+				if (keep_loc && !foreign && ncap) {
+					j += g.ntok;
+					end = j;
+				}
+				break;
+			}
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n && (kinds & CUE_TITLE))
+				break;
+			if (t->flags & T_VI) {
+				if (foreign)
+					break;
+				vi = true;
+			} else {
+				if (vi)
+					break;
+				foreign = true;
+			}
+			ncap++;
+			lower_run = 0;
+			end = ++j;
+			continue;
+		}
+		if (foreign)
+			break;
+		unsigned kinds;
+		size_t n = cue_at(x, j, &kinds);
+		if (n == 1 && (kinds & (CUE_CONNECTOR | CUE_LOC_HEAD)) && ncap && namey(x, j + 1)) {
+			j++;
+			lower_run = 0;
+			continue;
+		}
+		if (lower_run == 0 && (t->flags & T_VI) && ncap) {
+			lower_run = 1;
+			end = ++j;
+			continue;
+		}
+		break;
+	}
+	return ncap ? end : k;
+}
+
+/* An ALL-CAPS dateline at the start of a line ("REHOBOTH BEACH - ",
+ * "WASHINGTON (AP) -"): a place. Returns the token after it, or 0. */
+static size_t dateline(ctx *x, size_t k)
+{
+	size_t e = k;
+	while (e < x->nt && (x->t[e].flags & T_WORD) && (x->t[e].flags & T_ALLCAPS) &&
+	       !(x->t[e].flags & T_DIGIT) && e - k < 5)
+		e++;
+	if (e == k || e >= x->nt)
+		return 0;
+	uint32_t f = x->t[e].flags;
+	char c = x->text[x->t[e].start];
+	if (!((f & T_DASH) || (f & T_LPAREN) || c == ','))
+		return 0;
+	match g = gaz_at(x, k);
+	if (g.p && k + g.ntok == e) {
+		add_gaz(x, k, &g);
+		return e;
+	}
+	/* a lone acronym before a dash is more often an organization */
+	if (e - k == 1 && acronym(x, k))
+		return 0;
+	cand *cd = add_cand(x, k, e);
+	cd->strong = true;
+	cd->score[ENT_LOC] += EV_DEF;
+	return e;
+}
+
+/* Names from one segment of a photo credit ("APnews.com", "Patrick
+ * Semansky", "Reuters"): a gazetteer name, a web site (an organization),
+ * a capitalized name of two words or more (a person), or one capitalized
+ * word (an agency). */
+static void credit_segment(ctx *x, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (x->text[x->t[k].start] == ':')
+			a = k + 1;
+	while (a < b && !(x->t[a].flags & T_WORD))
+		a++;
+	while (b > a && !(x->t[b - 1].flags & T_WORD))
+		b--;
+	if (a >= b)
+		return;
+	unsigned kinds;
+	size_t n = cue_at(x, a, &kinds);
+	if (n && (kinds & CUE_STOP) && a + n < b)
+		a += n;
+	match g = gaz_at(x, a);
+	if (g.p && a + g.ntok == b) {
+		add_gaz(x, a, &g);
+		return;
+	}
+	if (b - a == 1 && (x->t[a].flags & T_DOMAIN)) {
+		cand *c = add_cand(x, a, b);
+		const char *dot = memchr(c->name, '.', strlen(c->name));
+		if (dot && dot > c->name) {
+			char *nm = xstrndup(c->name, (size_t)(dot - c->name));
+			free(c->name);
+			c->name = nm;
+		}
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		return;
+	}
+	for (size_t k = a; k < b; k++)
+		if (!namey(x, k))
+			return;
+	cand *c = add_cand(x, a, b);
+	c->strong = true;
+	c->score[b - a >= 2 ? ENT_PER : ENT_ORG] += b - a >= 2 ? EV_DEF : EV_CUE;
+}
+
+/* Finds the candidates of a photo credit field. */
+static void scan_credit(ctx *x)
+{
+	size_t k = 0;
+	while (k < x->nt) {
+		size_t e = k;
+		while (e < x->nt && !(x->t[e].flags & T_SEP))
+			e++;
+		credit_segment(x, k, e);
+		k = e + 1;
+	}
+}
+
+/* Finds the candidates of a running-text field. */
+static void scan_field(ctx *x)
+{
+	int pend = -1, pend_w = 0; /* type a cue before a name gives it */
+	bool pend_title = false, pend_honor = false;
+	for (size_t k = 0; k < x->nt;) {
+		const tok *t = &x->t[k];
+		if (!(t->flags & T_WORD)) {
+			pend = -1;
+			k++;
+			continue;
+		}
+		if ((t->flags & T_PARA) && (t->flags & T_ALLCAPS)) {
+			size_t e = dateline(x, k);
+			if (e) {
+				k = e;
+				continue;
+			}
+		}
+		if (!pend_honor) {
+			match g = gaz_at(x, k);
+			if (g.p) {
+				add_gaz(x, k, &g);
+				k += g.ntok;
+				continue;
+			}
+		}
+		unsigned kinds = 0;
+		size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+		/* a name after "ông"/"Tổng thống" may look like a stop word */
+		if (n && pend >= 0 && (pend_honor || pend_title) && n == 1 && namey(x, k) &&
+		    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+			n = 0;
+		if (n) {
+			if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
+				size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0);
+				if (e > k) {
+					cand *c = add_cand(x, k, e);
+					c->strong = true;
+					c->score[ENT_ORG] += EV_DEF;
+					k = e;
+					continue;
+				}
+			}
+			if ((kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
+			    !(x->t[k + n].flags & T_ALLCAPS)) {
+				size_t e = k + n;
+				while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+					e++;
+				cand *c = add_cand(x, k, e);
+				c->strong = true;
+				c->score[ENT_LOC] += EV_DEF;
+				k = e;
+				continue;
+			}
+			bool set = false;
+			if (kinds & CUE_TITLE) {
+				pend = ENT_PER, pend_w = EV_DEF, pend_title = true, pend_honor = false;
+				set = true;
+			} else if (kinds & CUE_HONORIFIC) {
+				if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+				                        namey(x, k + n + 1))) {
+					pend = ENT_PER, pend_w = EV_DEF, pend_honor = true, pend_title = false;
+					set = true;
+				}
+			} else if (kinds & CUE_LOC_CUE) {
+				pend = ENT_LOC, pend_w = EV_DEF, pend_title = pend_honor = false;
+				set = true;
+			} else if (kinds & CUE_ORG_PRE) {
+				pend = ENT_ORG, pend_w = EV_CUE, pend_title = pend_honor = false;
+				set = true;
+			} else if (kinds & CUE_LOC_PREP) {
+				pend = ENT_LOC, pend_w = EV_WEAK, pend_title = pend_honor = false;
+				set = true;
+			}
+			if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+			    !(t->flags & T_CAP)) {
+				if (!set)
+					pend = -1, pend_title = pend_honor = false;
+				k += n;
+				/* "Mr. Putin": the dot of the abbreviation */
+				if (pend_honor && k < x->nt && x->text[x->t[k].start] == '.')
+					k++;
+				continue;
+			}
+		}
+		if (!namey(x, k)) {
+			pend = -1, pend_title = pend_honor = false;
+			k++;
+			continue;
+		}
+		/* after a title: "Bộ trưởng Quốc phòng Mỹ Lloyd Austin" */
+		if (pend_title && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && k + 1 < x->nt &&
+		    (x->t[k + 1].flags & T_WORD) && (x->t[k + 1].flags & T_LOWER) &&
+		    (x->t[k + 1].flags & T_VI)) {
+			k += 2;
+			continue;
+		}
+		bool has_org, has_loc;
+		size_t e = name_run(x, k, &has_org, &has_loc);
+		cand *c = add_cand(x, k, e);
+		bool single = e - k == 1;
+		bool acro = single && acronym(x, k);
+		if (single && (t->flags & T_ALLCAPS) && !acro) {
+			/* a stop acronym or a numeral: not a name */
+			x->nc--;
+			free(c->name);
+			free(c->lkey);
+			pend = -1, pend_title = pend_honor = false;
+			k = e;
+			continue;
+		}
+		c->strong = !(t->flags & T_INITIAL) || !single || acro || pend_honor ||
+		            (pend_title && !x->titlecase);
+		if (x->titlecase && !acro)
+			c->strong = false;
+		if (has_org && !single)
+			c->score[ENT_ORG] += EV_DEF;
+		else if (has_loc && !single)
+			c->score[ENT_LOC] += EV_DEF;
+		if (acro)
+			c->score[ENT_ORG] += EV_CUE;
+		if (pend >= 0) {
+			int w = pend_w;
+			/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
+			if (pend_title && single && (t->flags & T_VI))
+				w = EV_CUE;
+			c->score[pend] += w;
+		}
+		unsigned pk = 0;
+		if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
+			c->score[ENT_PER] += EV_CUE;
+		pend = -1, pend_title = pend_honor = false;
+		k = e;
+	}
+}
+
+/* Whether an English headline is in Title Case, where capitals prove
+ * nothing: most of its longer words are capitalized. */
+static bool title_case(ctx *x)
+{
+	size_t words = 0, caps = 0;
+	for (size_t k = 0; k < x->nt; k++) {
+		const tok *t = &x->t[k];
+		if (!(t->flags & T_WORD) || t->end - t->start < 4)
+			continue;
+		words++;
+		if (t->flags & T_CAP)
+			caps++;
+	}
+	return words >= 3 && caps * 10 >= words * 6;
+}
+
+/* ---- linking ------------------------------------------------------------ */
+
+typedef struct uniq {
+	const char *key;   /* "G"+canonical for gazetteer names, "N"+lkey else */
+	const char *lkey;
+	const char *gaz;
+	const char *name;  /* the first spelling */
+	int ntok;
+	int count;
+	int score[3];
+	bool strong;
+	int root;          /* unique this one links to */
+} uniq;
+
+/* Index of a unique key in the per-call table, adding it if new. */
+static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots,
+                   char *key)
+{
+	size_t mask = nslots - 1;
+	size_t kl = strlen(key);
+	for (size_t i = key_hash(key, kl) & mask;; i = (i + 1) & mask) {
+		if (!slots[i]) {
+			if (*nu == *capu) {
+				*capu = *capu ? *capu * 2 : 32;
+				*u = xrealloc(*u, *capu * sizeof **u);
+			}
+			memset(&(*u)[*nu], 0, sizeof **u);
+			(*u)[*nu].key = key;
+			(*u)[*nu].root = (int)*nu;
+			slots[i] = (uint32_t)(++*nu);
+			return (int)(*nu - 1);
+		}
+		const char *k = (*u)[slots[i] - 1].key;
+		if (strcmp(k, key) == 0) {
+			free(key);
+			return (int)(slots[i] - 1);
+		}
+	}
+}
+
+/* Type with the most evidence, or -1 when there is none. */
+static int best_type(const int *score)
+{
+	int best = -1, bs = 0;
+	for (int t = 0; t < 3; t++)
+		if (score[t] > bs)
+			bs = score[t], best = t;
+	return best;
+}
+
+/* Whether short (a name's last words) ends the longer name key long. */
+static bool key_suffix(const char *lng, const char *shrt)
+{
+	size_t a = strlen(lng), b = strlen(shrt);
+	return a > b && lng[a - b - 1] == ' ' && memcmp(lng + a - b, shrt, b) == 0;
+}
+
+/* Links the candidates of the article into entities, decides their type,
+ * drops what has no evidence, and appends the mentions to out. */
+static void resolve(ctx *x, const article *a, mention_list *out)
+{
+	if (!x->nc)
+		return;
+	size_t nslots = 64;
+	while (nslots < x->nc * 2 + 1)
+		nslots <<= 1;
+	uint32_t *slots = xcalloc(nslots, sizeof *slots);
+	uniq *u = NULL;
+	size_t nu = 0, capu = 0;
+	int *uid = xmalloc(x->nc * sizeof *uid);
+	for (size_t i = 0; i < x->nc; i++) {
+		cand *c = &x->c[i];
+		char *key = c->gaz ? xasprintf("G%d%s", best_type(c->score), c->gaz)
+		                   : xasprintf("N%s", c->lkey);
+		int id = uniq_id(&u, &nu, &capu, slots, nslots, key);
+		uid[i] = id;
+		uniq *q = &u[id];
+		if (!q->count) {
+			q->lkey = c->lkey;
+			q->gaz = c->gaz;
+			q->name = c->name;
+			q->ntok = c->ntok;
+		}
+		q->count++;
+		for (int t = 0; t < 3; t++)
+			q->score[t] += c->score[t];
+		q->strong |= c->strong;
+	}
+	/* partial names link to the longer name they end ("Putin" ->
+	 * "Vladimir Putin"); longer names first so that chains resolve */
+	for (int len = 1; len < MAXPHRASE; len++) {
+		for (size_t i = 0; i < nu; i++) {
+			uniq *q = &u[i];
+			if (q->gaz || q->ntok != len)
+				continue;
+			int qt = best_type(q->score);
+			int best = -1;
+			for (size_t j = 0; j < nu; j++) {
+				const uniq *r = &u[j];
+				if (r->gaz || r->ntok <= q->ntok || !key_suffix(r->lkey, q->lkey))
+					continue;
+				int rt = best_type(r->score);
+				if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
+				    r->score[rt] >= EV_DEF)
+					continue;
+				if (best < 0 || r->count > u[best].count ||
+				    (r->count == u[best].count && r->ntok > u[best].ntok))
+					best = (int)j;
+			}
+			if (best >= 0)
+				q->root = best;
+		}
+	}
+	/* evidence flows to the root of each chain */
+	for (size_t i = 0; i < nu; i++) {
+		int r = (int)i;
+		while (u[r].root != r)
+			r = u[r].root;
+		u[i].root = r;
+	}
+	for (size_t i = 0; i < nu; i++) {
+		int r = u[i].root;
+		if (r == (int)i)
+			continue;
+		for (int t = 0; t < 3; t++)
+			u[r].score[t] += u[i].score[t];
+		u[r].strong |= u[i].strong;
+	}
+	for (size_t i = 0; i < x->nc; i++) {
+		const cand *c = &x->c[i];
+		const uniq *r = &u[u[uid[i]].root];
+		int type = best_type(r->score);
+		if (type < 0 && !r->gaz && r->ntok >= 2)
+			type = ENT_PER; /* a capitalized name of several words: a person */
+		if (type < 0 || !r->strong)
+			continue;
+		const char *text = c->field == FIELD_TITLE     ? a->title
+		                   : c->field == FIELD_LEDE    ? a->lede
+		                   : c->field == FIELD_CAPTION ? a->caption
+		                   : c->field == FIELD_CREDIT  ? a->credit
+		                                               : a->body;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 32;
+			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+		}
+		mention *m = &out->v[out->n++];
+		m->type = (entity_type)type;
+		m->field = (article_field)c->field;
+		m->start = c->start;
+		m->end = c->end;
+		m->surface = xstrndup(text + c->start, c->end - c->start);
+		m->canonical = xstrdup(r->gaz ? r->gaz : r->name);
+	}
+	for (size_t i = 0; i < nu; i++)
+		free((char *)u[i].key);
+	free(u);
+	free(uid);
+	free(slots);
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+void mention_list_init(mention_list *l)
+{
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+void mention_list_free(mention_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].surface);
+		free(l->v[i].canonical);
+	}
+	free(l->v);
+	mention_list_init(l);
+}
+
+/* Releases a context's buffers. */
+static void ctx_free(ctx *x)
+{
+	for (size_t i = 0; i < x->nc; i++) {
+		free(x->c[i].name);
+		free(x->c[i].lkey);
+	}
+	free(x->c);
+	free(x->t);
+	sb_free(&x->keys);
+	sb_free(&x->scratch);
+}
+
+/* Points the context at one field and cuts it into tokens. */
+static void ctx_field(ctx *x, const char *text, int field)
+{
+	x->text = text;
+	x->len = strlen(text);
+	x->field = field;
+	x->titlecase = false;
+	tokenize(x);
+	if (field == FIELD_TITLE && x->en && title_case(x)) {
+		x->titlecase = true;
+		tokenize(x);
+	}
+}
+
+void entity_extract(const entity_extractor *ex, const article *a, mention_list *out)
+{
+	ctx x;
+	memset(&x, 0, sizeof x);
+	x.ex = ex;
+	sb_init(&x.keys);
+	sb_init(&x.scratch);
+	x.en = a->lang[0] == 'e' && a->lang[1] == 'n';
+	const struct {
+		const char *text;
+		int field;
+	} fields[] = {{a->title, FIELD_TITLE},
+	              {a->lede, FIELD_LEDE},
+	              {a->caption, FIELD_CAPTION},
+	              {a->credit, FIELD_CREDIT},
+	              {a->body, FIELD_BODY}};
+	for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+		if (!fields[f].text || !*fields[f].text)
+			continue;
+		ctx_field(&x, fields[f].text, fields[f].field);
+		if (fields[f].field == FIELD_CREDIT)
+			scan_credit(&x);
+		else
+			scan_field(&x);
+	}
+	resolve(&x, a, out);
+	ctx_free(&x);
+}
+
+/* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
+ * `kind`) to the extractor. */
+static void add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
+                       unsigned kind)
+{
+	bool not_initial = false;
+	if (*text == '~') {
+		not_initial = true;
+		text++;
+	}
+	ctx x;
+	memset(&x, 0, sizeof x);
+	x.ex = ex;
+	sb_init(&x.keys);
+	sb_init(&x.scratch);
+	x.text = text;
+	x.len = strlen(text);
+	tokenize(&x);
+	if (!x.nt || x.nt > MAXPHRASE) {
+		ctx_free(&x);
+		return;
+	}
+	strbuf key;
+	sb_init(&key);
+	uint32_t need_cap = 0, need_all = 0;
+	for (size_t k = 0; k < x.nt; k++) {
+		if (k)
+			sb_addc(&key, ' ');
+		sb_add(&key, tkey(&x, k), x.t[k].klen);
+		if (x.t[k].flags & T_ALLCAPS)
+			need_all |= 1u << k;
+		else if (x.t[k].flags & T_CAP)
+			need_cap |= 1u << k;
+	}
+	bool cap_first = (x.t[0].flags & T_CAP) != 0;
+	/* the first token's key, for the first-token table */
+	char *first = xstrndup(tkey(&x, 0), x.t[0].klen);
+	uint8_t ntok = (uint8_t)x.nt;
+	ctx_free(&x);
+
+	long pi = ph_find(ex, key.s, key.len);
+	phrase *p;
+	if (pi < 0) {
+		if (ex->nph == ex->capph) {
+			ex->capph = ex->capph ? ex->capph * 2 : 1024;
+			ex->ph = xrealloc(ex->ph, ex->capph * sizeof *ex->ph);
+		}
+		p = &ex->ph[ex->nph++];
+		memset(p, 0, sizeof *p);
+		p->keylen = (uint32_t)key.len;
+		p->key = sb_detach(&key);
+		p->ntok = ntok;
+		p->type = -1;
+		if (ex->nph * 2 + 1 > ex->nslots)
+			rehash(&ex->slots, &ex->nslots, ex->nph, ph_keyof, ex);
+		else {
+			size_t mask = ex->nslots - 1;
+			for (size_t i = key_hash(p->key, p->keylen) & mask;; i = (i + 1) & mask)
+				if (!ex->slots[i]) {
+					ex->slots[i] = (uint32_t)ex->nph;
+					break;
+				}
+		}
+	} else {
+		p = &ex->ph[pi];
+	}
+	sb_free(&key);
+	if (type >= 0) {
+		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
+		if (!same) {
+			free(p->canonical);
+			p->canonical = xstrdup(canonical);
+			p->type = (int8_t)type;
+			p->not_initial = not_initial;
+		} else {
+			p->not_initial |= not_initial;
+		}
+		p->need_cap = need_cap;
+		p->need_all = need_all;
+	} else if (cap_first) {
+		p->cue_cap |= kind;
+	} else {
+		p->cue_any |= kind;
+	}
+
+	/* first-token table */
+	size_t fl = strlen(first);
+	if (ex->nfslots) {
+		size_t mask = ex->nfslots - 1;
+		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask) {
+			uint32_t v = ex->fslots[i];
+			if (!v)
+				break;
+			if (strcmp(ex->first[v - 1], first) == 0) {
+				if (ex->firstmax[v - 1] < ntok)
+					ex->firstmax[v - 1] = ntok;
+				free(first);
+				return;
+			}
+		}
+	}
+	if (ex->nfirst == ex->capfirst) {
+		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
+		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
+		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
+	}
+	ex->first[ex->nfirst] = first;
+	ex->firstmax[ex->nfirst] = ntok;
+	ex->nfirst++;
+	rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
+}
+
+/* Splits a tab-separated line in place. Returns the number of fields. */
+static size_t split_tabs(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+	while (n < max) {
+		f[n++] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return n;
+}
+
+/* Loads the gazetteer file `name`: TYPE, canonical name, aliases. */
+static void load_gazetteer(entity_extractor *ex, const char *name)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines(name, &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[64];
+		size_t n = split_tabs(lines.v[i], f, 64);
+		int type = n >= 2 ? entity_type_parse(f[0]) : -1;
+		if (type < 0)
+			continue;
+		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
+		if (!*canonical)
+			continue;
+		for (size_t k = 1; k < n; k++)
+			if (*f[k])
+				add_phrase(ex, f[k], type, canonical, 0);
+	}
+	sl_free(&lines);
+}
+
+/* Loads the cue phrases of entity-cues.txt. */
+static void load_cues(entity_extractor *ex)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("entity-cues.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[2];
+		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
+			continue;
+		for (size_t c = 0; c < sizeof cue_names / sizeof *cue_names; c++)
+			if (strcmp(cue_names[c].name, f[0]) == 0)
+				add_phrase(ex, f[1], -1, NULL, cue_names[c].kind);
+	}
+	sl_free(&lines);
+}
+
+entity_extractor *entity_extractor_new(void)
+{
+	entity_extractor *ex = xcalloc(1, sizeof *ex);
+	ex->cp = xmalloc(CP_TABLE * sizeof *ex->cp);
+	for (ucs4_t uc = 0; uc < CP_TABLE; uc++)
+		cp_compute(uc, &ex->cp[uc]);
+	load_cues(ex);
+	load_gazetteer(ex, "countries.tsv");
+	load_gazetteer(ex, "places.tsv");
+	load_gazetteer(ex, "organizations.tsv");
+	load_gazetteer(ex, "people.tsv");
+	return ex;
+}
+
+void entity_extractor_free(entity_extractor *ex)
+{
+	if (!ex)
+		return;
+	for (size_t i = 0; i < ex->nph; i++) {
+		free(ex->ph[i].key);
+		free(ex->ph[i].canonical);
+	}
+	for (size_t i = 0; i < ex->nfirst; i++)
+		free(ex->first[i]);
+	free(ex->ph);
+	free(ex->slots);
+	free(ex->first);
+	free(ex->firstmax);
+	free(ex->fslots);
+	free(ex->cp);
+	free(ex);
+}
+
+char *entity_key(const char *name)
+{
+	char *f = text_fold(name, strlen(name), NULL);
+	/* collapse repeated characters and runs of white space: "Zelenskyy" and
+	 * "Zelensky" share a key */
+	char *w = f;
+	const char *r = f;
+	while (*r == ' ')
+		r++;
+	const char *prev = NULL;
+	size_t prevlen = 0;
+	while (*r) {
+		size_t len = 1;
+		while ((r[len] & 0xC0) == 0x80)
+			len++;
+		bool space = *r == ' ' || *r == '\t' || *r == '\n';
+		if (space && (prev == NULL || (prevlen == 1 && w[-1] == ' '))) {
+			r += len;
+			continue;
+		}
+		if (!space && prev && prevlen == len && memcmp(w - len, r, len) == 0) {
+			r += len;
+			continue;
+		}
+		memmove(w, space ? " " : r, space ? 1 : len);
+		w += space ? 1 : len;
+		prev = w - (space ? 1 : len);
+		prevlen = space ? 1 : len;
+		r += len;
+	}
+	while (w > f && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return f;
+}
+
+const char *entity_type_name(entity_type t)
+{
+	switch (t) {
+	case ENT_PER:
+		return "PER";
+	case ENT_ORG:
+		return "ORG";
+	case ENT_LOC:
+		return "LOC";
+	default:
+		return "?";
+	}
+}
+
+int entity_type_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	for (int t = 0; t < ENT_NTYPES; t++)
+		if (strcmp(s, entity_type_name((entity_type)t)) == 0)
+			return t;
+	return -1;
+}

@@ -1,0 +1,249 @@
+/* eval.c: entity extraction quality on the sample articles. For every
+ * samples/NAME.txt with a gold list tests/gold/NAME.tsv (lines
+ * "TYPE<TAB>canonical name"), compares the extracted entity set with the
+ * gold set by type and entity_key, and prints precision, recall and F1 per
+ * type and overall. With --check (the test) it fails when micro precision
+ * is below 0.90 or recall below 0.85; --dump FILE prints what one file
+ * yields; -v lists every miss and false alarm. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "datafile.h"
+#include "entity.h"
+#include "util.h"
+
+/* Reads a whole file; NULL when it cannot. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	strbuf b;
+	sb_init(&b);
+	char buf[65536];
+	size_t r;
+	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&b, buf, r);
+	fclose(f);
+	*n = b.len;
+	return sb_detach(&b);
+}
+
+/* One entity as compared: "T key". */
+static char *ekey(int type, const char *name)
+{
+	char *k = entity_key(name);
+	char *s = xasprintf("%s\t%s", entity_type_name((entity_type)type), k);
+	free(k);
+	return s;
+}
+
+/* Whether list l holds s. */
+static int has(const strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Extracts the entity set of one sample file into out (deduplicated);
+ * names gets the canonical names in the same order. Returns 0 on success. */
+static int extract_file(const entity_extractor *ex, const article_rules *rules, const char *path,
+                        strlist *out, strlist *names, int dump)
+{
+	size_t n;
+	char *raw = slurp(path, &n);
+	if (!raw)
+		return -1;
+	article a;
+	text_status st = article_parse((const uint8_t *)raw, n, rules, &a);
+	free(raw);
+	if (st != TEXT_OK)
+		return -1;
+	mention_list ml;
+	mention_list_init(&ml);
+	entity_extract(ex, &a, &ml);
+	for (size_t i = 0; i < ml.n; i++) {
+		const mention *m = &ml.v[i];
+		if (dump)
+			printf("%s\t%d\t%zu-%zu\t%s\t=> %s\n", entity_type_name(m->type), (int)m->field,
+			       m->start, m->end, m->surface, m->canonical);
+		char *k = ekey(m->type, m->canonical);
+		if (has(out, k)) {
+			free(k);
+		} else {
+			sl_push_owned(out, k);
+			sl_push(names, m->canonical);
+		}
+	}
+	mention_list_free(&ml);
+	article_free(&a);
+	return 0;
+}
+
+/* Reads a gold list: TYPE<TAB>name lines, '#' comments. */
+static int read_gold(const char *path, strlist *out, strlist *names)
+{
+	size_t n;
+	char *s = slurp(path, &n);
+	if (!s)
+		return -1;
+	char *save = NULL;
+	for (char *line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (*line == '#' || !*line)
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		int t = entity_type_parse(line);
+		if (t < 0)
+			continue;
+		char *k = ekey(t, tab + 1);
+		if (has(out, k)) {
+			free(k);
+		} else {
+			sl_push_owned(out, k);
+			sl_push(names, tab + 1);
+		}
+	}
+	free(s);
+	return 0;
+}
+
+/* Sorts file names so the report is stable. */
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+	int check = 0, verbose = 0;
+	const char *dump = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--check") == 0)
+			check = 1;
+		else if (strcmp(argv[i], "-v") == 0)
+			verbose = 1;
+		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+			dump = argv[++i];
+		else {
+			fprintf(stderr, "usage: eval [--check] [-v] [--dump FILE]\n");
+			return 2;
+		}
+	}
+	article_rules rules;
+	article_rules_load(&rules);
+	entity_extractor *ex = entity_extractor_new();
+	if (dump) {
+		strlist got, names;
+		sl_init(&got);
+		sl_init(&names);
+		int rc = extract_file(ex, &rules, dump, &got, &names, 1);
+		sl_free(&got);
+		sl_free(&names);
+		entity_extractor_free(ex);
+		article_rules_free(&rules);
+		return rc ? 1 : 0;
+	}
+	const char *samples = getenv("LEDE_SAMPLES");
+	const char *tests = getenv("LEDE_TESTS");
+	if (!samples || !tests) {
+		fprintf(stderr, "eval: LEDE_SAMPLES and LEDE_TESTS must be set\n");
+		return 77;
+	}
+	char *golddir = xasprintf("%s/gold", tests);
+	DIR *d = opendir(golddir);
+	if (!d) {
+		fprintf(stderr, "eval: no gold folder %s\n", golddir);
+		free(golddir);
+		return 77;
+	}
+	strlist files;
+	sl_init(&files);
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0)
+			sl_push_owned(&files, xstrndup(de->d_name, l - 4));
+	}
+	closedir(d);
+	qsort(files.v, files.n, sizeof *files.v, cmpstr);
+
+	long tp[ENT_NTYPES] = {0}, fp[ENT_NTYPES] = {0}, fn[ENT_NTYPES] = {0};
+	int failed = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		char *gpath = xasprintf("%s/%s.tsv", golddir, files.v[i]);
+		char *spath = xasprintf("%s/%s.txt", samples, files.v[i]);
+		strlist gold, gnames, got, names;
+		sl_init(&gold);
+		sl_init(&gnames);
+		sl_init(&got);
+		sl_init(&names);
+		if (read_gold(gpath, &gold, &gnames) || extract_file(ex, &rules, spath, &got, &names, 0)) {
+			fprintf(stderr, "eval: cannot read %s or %s\n", gpath, spath);
+			failed = 1;
+		}
+		for (size_t k = 0; k < got.n; k++) {
+			char type[4];
+			memcpy(type, got.v[k], 3);
+			type[3] = '\0';
+			int ty = entity_type_parse(type);
+			if (has(&gold, got.v[k])) {
+				tp[ty]++;
+			} else {
+				fp[ty]++;
+				if (verbose)
+					printf("%s: false  %s %s\n", files.v[i], type, names.v[k]);
+			}
+		}
+		for (size_t k = 0; k < gold.n; k++) {
+			if (has(&got, gold.v[k]))
+				continue;
+			char type[4];
+			memcpy(type, gold.v[k], 3);
+			type[3] = '\0';
+			fn[entity_type_parse(type)]++;
+			if (verbose)
+				printf("%s: missed %s %s\n", files.v[i], type, gnames.v[k]);
+		}
+		sl_free(&gold);
+		sl_free(&gnames);
+		sl_free(&got);
+		sl_free(&names);
+		free(gpath);
+		free(spath);
+	}
+	long T = 0, F = 0, N = 0;
+	printf("%-5s %9s %9s %9s %6s\n", "type", "precision", "recall", "F1", "gold");
+	for (int t = 0; t <= ENT_NTYPES; t++) {
+		long a = t < ENT_NTYPES ? tp[t] : T, b = t < ENT_NTYPES ? fp[t] : F,
+		     c = t < ENT_NTYPES ? fn[t] : N;
+		double p = a + b ? (double)a / (double)(a + b) : 1.0;
+		double r = a + c ? (double)a / (double)(a + c) : 1.0;
+		double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+		printf("%-5s %9.3f %9.3f %9.3f %6ld\n",
+		       t < ENT_NTYPES ? entity_type_name((entity_type)t) : "all", p, r, f1, a + c);
+		if (t < ENT_NTYPES) {
+			T += tp[t];
+			F += fp[t];
+			N += fn[t];
+		} else if (check && (p < 0.90 || r < 0.85)) {
+			printf("FAIL: micro precision %.3f (needs 0.90), recall %.3f (needs 0.85)\n", p, r);
+			failed = 1;
+		}
+	}
+	printf("%zu articles\n", files.n);
+	sl_free(&files);
+	free(golddir);
+	entity_extractor_free(ex);
+	article_rules_free(&rules);
+	return failed ? 1 : 0;
+}
