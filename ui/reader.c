@@ -173,7 +173,7 @@ static void build_blocks(pane *p)
 	sb_free(&meta);
 	add_paragraphs(p, art->caption, FIELD_CAPTION, ROLE_CAPTION, 2, 1);
 	add_paragraphs(p, art->credit, FIELD_CREDIT, ROLE_CAPTION, 2, 0);
-	add_paragraphs(p, art->dateline, -1, ROLE_HEADLINE, 0, 1);
+	/* No block for the dateline: the body's first paragraph begins with it. */
 	add_paragraphs(p, art->lede, FIELD_LEDE, ROLE_UNREAD, 0, 1);
 	add_paragraphs(p, art->body, FIELD_BODY, ROLE_NORMAL, 0, 1);
 }
