@@ -126,6 +126,9 @@ enum cue_kind {
 	CUE_CONNECTOR = 1u << 11,
 	CUE_STOP = 1u << 12,
 	CUE_STOP_ACRO = 1u << 13,
+	CUE_PARTICLE = 1u << 14,
+	CUE_MISC_SUFFIX = 1u << 15,
+	CUE_FUNCTION = 1u << 16,
 };
 
 static const struct {
@@ -139,6 +142,8 @@ static const struct {
 	{"loc-suffix", CUE_LOC_SUFFIX}, {"loc-prep", CUE_LOC_PREP},
 	{"per-post", CUE_PER_POST},     {"connector", CUE_CONNECTOR},
 	{"stop", CUE_STOP},             {"stop-acro", CUE_STOP_ACRO},
+	{"particle", CUE_PARTICLE},     {"misc-suffix", CUE_MISC_SUFFIX},
+	{"function", CUE_FUNCTION},
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -401,6 +406,8 @@ static void push_tok(ctx *x, size_t s, size_t e, uint32_t flags)
 	uint32_t kf = 0;
 	if (flags & T_WORD) {
 		make_key(x, s, e, &kf);
+	} else if (flags & T_DASH) {
+		sb_addc(&x->keys, '-'); /* "-", "–" and "—" match alike */
 	} else {
 		sb_add(&x->keys, x->text + s, e - s);
 	}
@@ -574,6 +581,8 @@ typedef struct match {
 	size_t ntok; /* tokens covered */
 } match;
 
+static bool head_word(ctx *x, size_t k);
+
 /* Finds phrases starting at token k, longest first. want_gaz: only phrases
  * that are gazetteer names (with their case rules); else only cues,
  * returned with the cue kinds that apply in *kinds. */
@@ -611,8 +620,9 @@ static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 			bool ok = true;
 			for (int i = 0; i < n && ok; i++)
 				ok = case_ok(x, p, k + (size_t)i, i);
-			/* a multi-word name may start in lower case: "điện Kremlin" */
-			if (!ok && n > 1) {
+			/* a multi-word name may start with a lower-case head word:
+			 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
+			if (!ok && n > 1 && head_word(x, k)) {
 				ok = true;
 				for (int i = 1; i < n && ok; i++)
 					ok = case_ok(x, p, k + (size_t)i, i);
@@ -641,13 +651,17 @@ static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 
 /* ---- candidates -------------------------------------------------------- */
 
+static int best_type(const int *score);
+
 #define TYPE_UNK 3
 
 struct cand {
 	int field;
 	size_t start, end;    /* bytes in the field */
+	size_t t0, t1;        /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
 	bool strong;          /* written as a name where capitals are evidence */
+	bool nodefault;       /* no type without evidence (products, events) */
 	bool dropped;
 	int score[3];         /* type evidence */
 	const char *gaz;      /* gazetteer canonical, borrowed */
@@ -669,6 +683,8 @@ static cand *add_cand(ctx *x, size_t a, size_t b)
 	cand *c = &x->c[x->nc++];
 	memset(c, 0, sizeof *c);
 	c->field = x->field;
+	c->t0 = a;
+	c->t1 = b;
 	c->start = x->t[a].start;
 	c->end = x->t[b - 1].end;
 	c->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
@@ -737,6 +753,19 @@ static bool acronym(ctx *x, size_t k)
 	return true;
 }
 
+/* Whether token k alone is an organization's or a place's head word, in
+ * any case ("điện", "châu", "tòa"). */
+static bool head_word(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	long pi = ph_find(x->ex, tkey(x, k), t->klen);
+	if (pi < 0)
+		return false;
+	const phrase *p = &x->ex->ph[pi];
+	return ((p->cue_any | p->cue_cap) &
+	        (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_LOC_HEAD | CUE_LOC_CUE)) != 0;
+}
+
 /* Cue kinds of the phrase starting at token k and its length (0 if none). */
 static size_t cue_at(ctx *x, size_t k, unsigned *kinds)
 {
@@ -767,11 +796,11 @@ static bool namey(const ctx *x, size_t k)
 
 /* Collects a run of capitalized tokens from k (English: with connectors
  * inside organization names). Returns the index after the run. */
-static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc)
+static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 {
 	size_t j = k;
 	size_t last_conn = 0;
-	*has_org = *has_loc = false;
+	*has_org = *has_loc = *misc = false;
 	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
 	while (j < x->nt) {
 		if (namey(x, j)) {
@@ -785,6 +814,10 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc)
 				size_t n = cue_at(x, j, &kinds);
 				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
 					break;
+				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
+				 * sentence before a known name is no part of it */
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p)
+					break;
 			}
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
@@ -792,8 +825,27 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc)
 				*has_org = true;
 			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
 				*has_loc = true;
+			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
+				*misc = true;
 			j++;
+			/* "Park Hang-seo": a hyphenated lower-case tail */
+			if (j + 1 < x->nt && (x->t[j].flags & T_DASH) && !(x->t[j].flags & T_SPACE) &&
+			    (x->t[j + 1].flags & T_WORD) && (x->t[j + 1].flags & T_LOWER) &&
+			    !(x->t[j + 1].flags & T_SPACE) && x->text[x->t[j].start] == '-')
+				j += 2;
 			continue;
+		}
+		/* "Ursula von der Leyen" */
+		if (j > k && (x->t[j].flags & T_WORD) && (x->t[j].flags & T_LOWER)) {
+			size_t q = j;
+			unsigned kinds;
+			while (q < x->nt && cue_at(x, q, &kinds) == 1 && (kinds & CUE_PARTICLE) &&
+			       (x->t[q].flags & T_LOWER))
+				q++;
+			if (q > j && namey(x, q) && !(x->t[q].flags & T_ALLCAPS)) {
+				j = q;
+				continue;
+			}
 		}
 		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
 		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) && namey(x, j + 1)) {
@@ -833,7 +885,7 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 	size_t j = h, end = k;
 	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
 	int ncap = 0;
-	bool foreign = false, vi = false;
+	bool foreign = false, vi = false, place_next = false, after_dash = false;
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
 		if (!(t->flags & T_WORD)) {
@@ -842,16 +894,41 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 				lower_run = 0;
 				continue;
 			}
+			/* "Bộ Văn hóa, Thể thao và Du lịch": a list that ends in "và" */
+			if (x->text[t->start] == ',' && ncap && vi && namey(x, j + 1)) {
+				size_t q = j + 1;
+				bool found = false;
+				while (q < x->nt && q < j + 8) {
+					const tok *u = &x->t[q];
+					unsigned kinds;
+					if ((u->flags & T_WORD) && (u->flags & T_LOWER) && cue_at(x, q, &kinds) == 1 &&
+					    (kinds & CUE_CONNECTOR) && namey(x, q + 1)) {
+						found = true;
+						break;
+					}
+					if (!(u->flags & T_WORD) && x->text[u->start] != ',')
+						break;
+					if ((u->flags & T_WORD) && !(u->flags & T_VI))
+						break;
+					q++;
+				}
+				if (found) {
+					j++;
+					lower_run = 0;
+					continue;
+				}
+			}
 			break;
 		}
 		if (t->flags & (T_DIGIT | T_DOMAIN))
 			break;
 		if (t->flags & T_CAP) {
 			match g = gaz_at(x, j);
-			if (g.p && g.p->type == ENT_LOC && (j > h || !keep_loc)) {
-				if (keep_loc && !foreign && ncap) {
+			if (g.p && g.p->type == ENT_LOC) {
+				if ((keep_loc && !foreign) || after_dash) {
 					j += g.ntok;
 					end = j;
+					ncap++;
 				}
 				break;
 			}
@@ -869,19 +946,40 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 				foreign = true;
 			}
 			ncap++;
-			lower_run = 0;
+			lower_run = place_next ? 1 : 0;
+			place_next = false;
 			end = ++j;
+			/* "Hội đồng NATO - Nga" */
+			if ((t->flags & T_ALLCAPS) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			    namey(x, j + 1)) {
+				foreign = vi = false;
+				after_dash = true;
+				j++;
+			}
 			continue;
 		}
 		if (foreign)
 			break;
 		unsigned kinds;
 		size_t n = cue_at(x, j, &kinds);
+		/* "Ủy ban nhân dân thành phố Hà Nội" */
+		if (keep_loc && n && (kinds & CUE_LOC_CUE) && !foreign) {
+			match g = gaz_at(x, j + n);
+			if (g.p && g.p->type == ENT_LOC) {
+				end = j + n + g.ntok;
+				ncap++;
+				break;
+			}
+		}
 		if (n == 1 && (kinds & (CUE_CONNECTOR | CUE_LOC_HEAD)) && ncap && namey(x, j + 1)) {
 			j++;
 			lower_run = 0;
+			place_next = (kinds & CUE_LOC_HEAD) != 0;
 			continue;
 		}
+		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
+		if (n && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
+			break;
 		if (lower_run == 0 && (t->flags & T_VI) && ncap) {
 			lower_run = 1;
 			end = ++j;
@@ -911,9 +1009,6 @@ static size_t dateline(ctx *x, size_t k)
 		add_gaz(x, k, &g);
 		return e;
 	}
-	/* a lone acronym before a dash is more often an organization */
-	if (e - k == 1 && acronym(x, k))
-		return 0;
 	cand *cd = add_cand(x, k, e);
 	cd->strong = true;
 	cd->score[ENT_LOC] += EV_DEF;
@@ -998,6 +1093,11 @@ static void scan_field(ctx *x)
 		}
 		if (!pend_honor) {
 			match g = gaz_at(x, k);
+			/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
+			 * name that merely starts with a known one */
+			if (g.p && pend >= 0 && !pend_title && pend_w >= EV_CUE && namey(x, k + g.ntok) &&
+			    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+				g.p = NULL;
 			if (g.p) {
 				add_gaz(x, k, &g);
 				k += g.ntok;
@@ -1075,9 +1175,14 @@ static void scan_field(ctx *x)
 			k += 2;
 			continue;
 		}
-		bool has_org, has_loc;
-		size_t e = name_run(x, k, &has_org, &has_loc);
+		bool has_org, has_loc, misc;
+		size_t e = name_run(x, k, &has_org, &has_loc, &misc);
 		cand *c = add_cand(x, k, e);
+		/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
+		if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
+			c->nodefault = true;
+		if (misc)
+			c->strong = false;
 		bool single = e - k == 1;
 		bool acro = single && acronym(x, k);
 		if (single && (t->flags & T_ALLCAPS) && !acro) {
@@ -1089,8 +1194,17 @@ static void scan_field(ctx *x)
 			k = e;
 			continue;
 		}
-		c->strong = !(t->flags & T_INITIAL) || !single || acro || pend_honor ||
-		            (pend_title && !x->titlecase);
+		c->strong = !misc && (!(t->flags & T_INITIAL) || !single || acro || pend_honor ||
+		                      (pend_title && !x->titlecase));
+		/* one capitalized Vietnamese syllable before a lower-case one is a
+		 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
+		bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && e < x->nt &&
+		               (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+		               (x->t[e].flags & T_VI) && !(x->t[e].flags & T_DIGIT);
+		if (capword && !pend_honor && !pend_title) {
+			c->strong = false;
+			pend = -1;
+		}
 		if (x->titlecase && !acro)
 			c->strong = false;
 		if (has_org && !single)
@@ -1104,7 +1218,23 @@ static void scan_field(ctx *x)
 			/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
 			if (pend_title && single && (t->flags & T_VI))
 				w = EV_CUE;
+			/* "vùng Thủ đô": one capitalized syllable of a common word */
+			if (!pend_honor && single && (t->flags & T_VI) && e < x->nt &&
+			    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI) &&
+			    !pend_title)
+				w = 0, c->strong = false;
 			c->score[pend] += w;
+		}
+		/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
+		if (x->nc >= 2 && k >= 2) {
+			const cand *p = &x->c[x->nc - 2];
+			unsigned jk;
+			bool joiner = x->text[x->t[k - 1].start] == ',' ||
+			              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
+			               (x->t[k - 1].flags & T_LOWER));
+			int pt = best_type(p->score);
+			if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
+				c->score[pt] += EV_WEAK;
 		}
 		unsigned pk = 0;
 		if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
@@ -1141,6 +1271,7 @@ typedef struct uniq {
 	int count;
 	int score[3];
 	bool strong;
+	bool nodefault;
 	int root;          /* unique this one links to */
 } uniq;
 
@@ -1217,6 +1348,7 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		for (int t = 0; t < 3; t++)
 			q->score[t] += c->score[t];
 		q->strong |= c->strong;
+		q->nodefault |= c->nodefault;
 	}
 	/* partial names link to the longer name they end ("Putin" ->
 	 * "Vladimir Putin"); longer names first so that chains resolve */
@@ -1262,7 +1394,7 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		const cand *c = &x->c[i];
 		const uniq *r = &u[u[uid[i]].root];
 		int type = best_type(r->score);
-		if (type < 0 && !r->gaz && r->ntok >= 2)
+		if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
 			type = ENT_PER; /* a capitalized name of several words: a person */
 		if (type < 0 || !r->strong)
 			continue;
@@ -1438,11 +1570,14 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 			p->canonical = xstrdup(canonical);
 			p->type = (int8_t)type;
 			p->not_initial = not_initial;
+			p->need_cap = need_cap;
+			p->need_all = need_all;
 		} else {
+			/* two spellings of one alias: either case is fine */
 			p->not_initial |= not_initial;
+			p->need_cap &= need_cap;
+			p->need_all &= need_all;
 		}
-		p->need_cap = need_cap;
-		p->need_all = need_all;
 	} else if (cap_first) {
 		p->cue_cap |= kind;
 	} else {
