@@ -101,7 +101,7 @@ static const fold_entry *fold_block(ucs4_t uc)
 	sb_free(&tmp);
 	fold_entry *expected = NULL;
 	if (!atomic_compare_exchange_strong_explicit(&fold_blocks[bi], &expected, b,
-						     memory_order_acq_rel, memory_order_acquire)) {
+	                                             memory_order_acq_rel, memory_order_acquire)) {
 		free(b);
 		b = expected;
 	}

@@ -93,8 +93,8 @@ static int lede_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **o
 	lede_tokenizer *t = xcalloc(1, sizeof *t);
 	sb_init(&t->fold);
 	sb_init(&t->joined);
-	t->word_cats = uc_general_category_or(
-		uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N), UC_CATEGORY_M);
+	t->word_cats = uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
+	                                      UC_CATEGORY_M);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -115,7 +115,7 @@ typedef int (*token_cb)(void *ctx, int tflags, const char *tok, int ntok, int st
 /* Folds s[start, end) and reports it, unless it folds to nothing (a lone
  * combining mark). */
 static int emit(lede_tokenizer *t, void *ctx, token_cb cb, int tflags, const char *s, size_t start,
-		size_t end)
+                size_t end)
 {
 	sb_clear(&t->fold);
 	text_fold_append(&t->fold, s + start, end - start);
@@ -136,7 +136,7 @@ static size_t char_len(const uint8_t *p, const uint8_t *end)
 /* Reports a word with inner apostrophes: each part, and in documents the
  * joined word as a synonym of the first part. */
 static int emit_apostrophe_word(lede_tokenizer *t, void *ctx, token_cb cb, bool document,
-				const char *s, size_t start, size_t end)
+                                const char *s, size_t start, size_t end)
 {
 	const uint8_t *base = (const uint8_t *)s;
 	const uint8_t *p = base + start, *stop = base + end;
@@ -167,7 +167,8 @@ static int emit_apostrophe_word(lede_tokenizer *t, void *ctx, token_cb cb, bool 
 		/* The synonym needs a token to sit with. */
 		if (rc == SQLITE_OK && first && document && t->fold.len && t->joined.len) {
 			size_t n = token_cut(&t->joined);
-			rc = cb(ctx, FTS5_TOKEN_COLOCATED, t->joined.s, (int)n, (int)start, (int)end);
+			rc = cb(ctx, FTS5_TOKEN_COLOCATED, t->joined.s, (int)n, (int)start,
+			        (int)end);
 		}
 		first = false;
 		p = q;
@@ -179,7 +180,7 @@ static int emit_apostrophe_word(lede_tokenizer *t, void *ctx, token_cb cb, bool 
 
 /* xTokenize: splits text into folded words (see the top of the file). */
 static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int ntext,
-			 token_cb cb)
+                         token_cb cb)
 {
 	lede_tokenizer *t = (lede_tokenizer *)tok;
 	const uint8_t *base = (const uint8_t *)text;

@@ -56,7 +56,7 @@ fi
 
 # Prints the value of an awk expression with $2 decimals (default 1).
 calc() {
-	awk "BEGIN { printf \"%.${2:-1}f\", $1 }"
+	awk "BEGIN { printf \"%.${2:-1}f\", ($1) }"
 }
 
 # Sum of the sizes of the store files (database and write-ahead log).

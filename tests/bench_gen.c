@@ -164,8 +164,9 @@ static void add_body(strbuf *b, const pool *p)
 	}
 }
 
-static const char *months[] = {"January", "February", "March",     "April",   "May",      "June",
-			       "July",    "August",   "September", "October", "November", "December"};
+static const char *months[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
 
 /* Builds article number i in b. Two in three are Vietnamese when both
  * languages are available. */
@@ -180,7 +181,7 @@ static void make_article(strbuf *b, size_t i)
 		sb_addc(b, '\n');
 		add_title(b, vi.s.v[pick(vi.s.n)]);
 		sb_printf(b, "%02d/%02d/%d, %02d:%02d\n", day, month, year, (int)pick(24),
-			  (int)pick(60));
+		          (int)pick(60));
 		sb_adds(b, lede);
 		sb_addc(b, '\n');
 		add_body(b, &vi);
@@ -205,6 +206,7 @@ static int make_dir(const char *path)
 	return 0;
 }
 
+/* Reads the samples, then writes the N articles. */
 int main(int argc, char **argv)
 {
 	if (argc < 4 || argc > 5) {
@@ -225,8 +227,8 @@ int main(int argc, char **argv)
 	if (read_samples(argv[1]) != 0)
 		return 1;
 	if (vi.s.n + en.s.n < 10) {
-		fprintf(stderr, "bench_gen: too few sentences in the .txt files of %s (%zu)\n", argv[1],
-			vi.s.n + en.s.n);
+		fprintf(stderr, "bench_gen: too few sentences in the .txt files of %s (%zu)\n",
+		        argv[1], vi.s.n + en.s.n);
 		return 1;
 	}
 	if (make_dir(argv[2]) != 0)
@@ -255,7 +257,7 @@ int main(int argc, char **argv)
 	}
 	sb_free(&art);
 	fprintf(stderr, "bench_gen: %llu articles from %zu Vietnamese and %zu English sentences\n",
-		n, vi.s.n, en.s.n);
+	        n, vi.s.n, en.s.n);
 	sl_free(&vi.s);
 	sl_free(&en.s);
 	return status;

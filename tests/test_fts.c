@@ -14,14 +14,15 @@
 #include "fts.h"
 #include "util.h"
 
+/* The rows of the test table; rowid i + 1 holds rows[i]. Row 7 is NFD. */
 static const char *rows[] = {
-	/* 1 */ "Hai bên sẽ đàm phán về Ukraine.",
-	/* 2 */ "ĐÀM PHÁN HÒA BÌNH KẾT THÚC",
-	/* 3 */ "Thời tiết hôm nay đẹp ở Hà Nội.",
-	/* 4 */ "Phán quyết của tòa về cuộc đàm thoại.",
-	/* 5 */ "Damascus và Đà Nẵng",
-	/* 6 */ "Putin’s plan, O'Brien said; don't worry.",
-	/* 7 */ "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t vie\xcc\x82\xcc\x81t ba\xcc\x86\xcc\x80ng NFD",
+    "Hai bên sẽ đàm phán về Ukraine.",
+    "ĐÀM PHÁN HÒA BÌNH KẾT THÚC",
+    "Thời tiết hôm nay đẹp ở Hà Nội.",
+    "Phán quyết của tòa về cuộc đàm thoại.",
+    "Damascus và Đà Nẵng",
+    "Putin’s plan, O'Brien said; don't worry.",
+    "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t vie\xcc\x82\xcc\x81t ba\xcc\x86\xcc\x80ng NFD",
 };
 
 /* Opens an in-memory database with the tokenizer and a filled table. */
@@ -30,13 +31,14 @@ static int setup(void **state)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(fts_register(db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='lede')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='lede')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, body) VALUES (?1, ?2)", -1, &st,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "INSERT INTO t(rowid, body) VALUES (?1, ?2)", -1, &st, NULL),
+	    SQLITE_OK);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
 		sqlite3_bind_text(st, 2, rows[i], -1, SQLITE_STATIC);
@@ -48,6 +50,7 @@ static int setup(void **state)
 	return 0;
 }
 
+/* Closes the database of setup. */
 static int teardown(void **state)
 {
 	sqlite3_close(*state);
@@ -59,9 +62,10 @@ static int teardown(void **state)
 static char *match(sqlite3 *db, const char *query)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
 	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
 	strbuf b;
 	sb_init(&b);
@@ -86,6 +90,7 @@ static void check_match(sqlite3 *db, const char *query, const char *want)
 	free(got);
 }
 
+/* Queries typed without diacritics find Vietnamese text. */
 static void test_no_diacritics(void **state)
 {
 	sqlite3 *db = *state;
@@ -97,19 +102,21 @@ static void test_no_diacritics(void **state)
 	check_match(db, "ukraine", "1");
 }
 
+/* Upper case, precomposed and decomposed spellings all match. */
 static void test_any_case_and_marks(void **state)
 {
 	sqlite3 *db = *state;
 	check_match(db, "ĐÀM PHÁN", "1,2,4");
 	check_match(db, "Đàm phán", "1,2,4");
 	/* The query itself written decomposed. */
-	check_match(db, "\xc4\x91" "a\xcc\x80m", "1,2,4");
+	check_match(db, "\304\221a\314\200m", "1,2,4");
 	/* A stored NFD row is found by every spelling. */
 	check_match(db, "tiếng việt", "7");
 	check_match(db, "TIENG VIET", "7");
 	check_match(db, "bằng", "7");
 }
 
+/* Phrases match adjacent words only, in order. */
 static void test_phrase(void **state)
 {
 	sqlite3 *db = *state;
@@ -119,6 +126,7 @@ static void test_phrase(void **state)
 	check_match(db, "\"viet bang\"", "7");
 }
 
+/* Prefix queries are folded too. */
 static void test_prefix(void **state)
 {
 	sqlite3 *db = *state;
@@ -128,6 +136,7 @@ static void test_prefix(void **state)
 	check_match(db, "\"dam th\" *", "4");
 }
 
+/* Unrelated rows are not found; NOT excludes. */
 static void test_no_false_matches(void **state)
 {
 	sqlite3 *db = *state;
@@ -141,6 +150,7 @@ static void test_no_false_matches(void **state)
 	check_match(db, "ket thuc", "2");
 }
 
+/* Words with apostrophes are found by their parts and joined. */
 static void test_apostrophes(void **state)
 {
 	sqlite3 *db = *state;
@@ -154,6 +164,7 @@ static void test_apostrophes(void **state)
 	check_match(db, "\"don't worry\"", "6");
 }
 
+/* A malformed query is an SQLite error, not a crash. */
 static void test_malformed_query(void **state)
 {
 	sqlite3 *db = *state;
@@ -171,29 +182,30 @@ static void test_offsets(void **state)
 {
 	sqlite3 *db = *state;
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1 "
-					    "ORDER BY rowid",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1 "
+	                       "ORDER BY rowid",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, "dam phan", -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
-			    "Hai bên sẽ [đàm] [phán] về Ukraine.");
+	                    "Hai bên sẽ [đàm] [phán] về Ukraine.");
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
-			    "[ĐÀM] [PHÁN] HÒA BÌNH KẾT THÚC");
+	                    "[ĐÀM] [PHÁN] HÒA BÌNH KẾT THÚC");
 	sqlite3_finalize(st);
 
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", -1,
+	                       &st, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, "viet", -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
-			    "Tie\xcc\x82\xcc\x81ng [Vie\xcc\xa3\xcc\x82t] [vie\xcc\x82\xcc\x81t] "
-			    "ba\xcc\x86\xcc\x80ng NFD");
+	                    "Tie\xcc\x82\xcc\x81ng [Vie\xcc\xa3\xcc\x82t] [vie\xcc\x82\xcc\x81t] "
+	                    "ba\xcc\x86\xcc\x80ng NFD");
 	sqlite3_finalize(st);
 }
 
@@ -202,11 +214,12 @@ typedef struct collected {
 	strbuf text; /* "tok@start-end " for each, "+" before synonyms */
 } collected;
 
+/* xToken callback: appends one token to the collected text. */
 static int collect(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	collected *c = ctx;
 	sb_printf(&c->text, "%s%.*s@%d-%d ", (tflags & FTS5_TOKEN_COLOCATED) ? "+" : "", ntok, tok,
-		  start, end);
+	          start, end);
 	return SQLITE_OK;
 }
 
@@ -235,6 +248,7 @@ static char *tokenize(sqlite3 *db, const char *s, int flags)
 	return sb_detach(&c.text);
 }
 
+/* The exact tokens, offsets and synonyms the tokenizer reports. */
 static void test_tokens(void **state)
 {
 	sqlite3 *db = *state;
@@ -272,28 +286,31 @@ static void test_tokens(void **state)
 	sb_free(&big);
 }
 
+/* The tokenizer rejects options it does not know. */
 static void test_bad_arguments(void **state)
 {
 	sqlite3 *db = *state;
 	/* The tokenizer takes no options. */
-	assert_int_not_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='lede x')",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db,
+	                                  "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='lede x')",
+	                                  NULL, NULL, NULL),
+	                     SQLITE_OK);
 }
 
+/* Runs the tokenizer tests, each on a fresh database. */
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_no_diacritics, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_any_case_and_marks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_phrase, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prefix, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_no_false_matches, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_apostrophes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_malformed_query, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_diacritics, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_any_case_and_marks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_phrase, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_prefix, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_false_matches, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_apostrophes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_malformed_query, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
