@@ -45,6 +45,14 @@ static const char usage_text[] =
 	"      --type PER|ORG|LOC  only entities of this type\n"
 	"      --with NAME         only in articles that mention NAME (repeatable)\n"
 	"      --format tsv|json   output format (default tsv)\n"
+	"  entity rename NAME NEWNAME   show entity NAME as NEWNAME\n"
+	"  entity merge NAME INTO-NAME  count entity NAME as INTO-NAME\n"
+	"  entity retype NAME PER|ORG|LOC  give entity NAME another type\n"
+	"  entity hide NAME      leave NAME out of entity lists and highlights\n"
+	"  entity unhide NAME    show a hidden entity again\n"
+	"  entity edits          list your entity edits\n"
+	"      (NAME: any name or alias; TYPE:NAME when several entities share it;\n"
+	"       edits are yours, kept with your marks, and survive re-ingest)\n"
 	"  stats                 counts and sizes of the store\n"
 	"\n"
 	"Options:\n"
@@ -430,6 +438,133 @@ static int cmd_entities(cli_opts *o, cli_ui_fn ui)
 	return EXIT_OK;
 }
 
+/* Finds the one entity spec names for `lede entity`; prints why not
+ * (unknown, or ambiguous with the candidates and their types) and
+ * returns 0 then. */
+static int entity_one(store *s, const char *spec, entity_match *out)
+{
+	entity_match m[16];
+	char *err = NULL;
+	int n = query_entity_lookup(s, spec, m, 16, &err);
+	if (n < 0) {
+		print_error(err);
+		return 0;
+	}
+	if (n == 0) {
+		char *safe = text_printable(spec);
+		fprintf(stderr, "lede: no entity named '%s' (see 'lede entities')\n", safe);
+		free(safe);
+		return 0;
+	}
+	if (n > 1) {
+		char *safe = text_printable(spec);
+		fprintf(stderr, "lede: '%s' names %d entities; say which with TYPE:NAME:\n", safe, n);
+		free(safe);
+		for (int i = 0; i < n; i++) {
+			safe = text_printable(m[i].name);
+			fprintf(stderr, "  %s:%s\n", entity_type_name(m[i].type), safe);
+			free(safe);
+			entity_match_free(&m[i]);
+		}
+		return 0;
+	}
+	*out = m[0];
+	return 1;
+}
+
+/* Prints one edit of `lede entity edits` as TSV. */
+static int edit_row(void *ctx, const query_edit_row *r)
+{
+	(void)ctx;
+	char *name = text_printable(r->name);
+	char *arg = text_printable(r->arg ? r->arg : "");
+	printf("%s\t%s\t%s\t%s\t%s\n", r->op, r->type, name, arg, r->at);
+	free(name);
+	free(arg);
+	return 0;
+}
+
+/* lede entity rename|merge|retype|hide|unhide|edits ... */
+static int cmd_entity(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	static const struct {
+		const char *op;
+		size_t nargs;
+	} ops[] = {{"rename", 2}, {"merge", 2}, {"retype", 2},
+		   {"hide", 1},   {"unhide", 1}, {"edits", 0}};
+	if (o->args.n == 0)
+		return usage_error("%s", "entity: missing operation (rename, merge, retype, hide, "
+					 "unhide or edits)");
+	const char *op = o->args.v[0];
+	size_t k = 0;
+	while (k < sizeof ops / sizeof ops[0] && strcmp(ops[k].op, op) != 0)
+		k++;
+	if (k == sizeof ops / sizeof ops[0])
+		return usage_error("entity: unknown operation '%s' (rename, merge, retype, hide, "
+				   "unhide or edits)",
+				   op);
+	if (o->args.n - 1 != ops[k].nargs) {
+		fprintf(stderr, "lede: entity %s: expected %s\n", op,
+			ops[k].nargs == 0   ? "no arguments"
+			: ops[k].nargs == 1 ? "NAME"
+			: k == 0	    ? "NAME NEWNAME"
+			: k == 1	    ? "NAME INTO-NAME"
+					    : "NAME PER|ORG|LOC");
+		return usage_error("%s", "entity: wrong number of arguments");
+	}
+	int type = -1;
+	if (strcmp(op, "retype") == 0) {
+		type = entity_type_parse(o->args.v[2]);
+		if (type < 0)
+			return usage_error("entity retype: invalid type '%s' (PER, ORG or LOC)",
+					   o->args.v[2]);
+	}
+	if (strcmp(op, "rename") == 0 && o->args.v[2][strspn(o->args.v[2], " \t")] == '\0')
+		return usage_error("%s", "entity rename: empty new name");
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	char *err = NULL;
+	int rc = 0;
+	if (strcmp(op, "edits") == 0) {
+		rc = query_each_entity_edit(s, edit_row, NULL, &err);
+		if (rc)
+			print_error(err);
+		store_close(s);
+		return rc ? EXIT_INPUT : EXIT_OK;
+	}
+	entity_match m, into;
+	if (!entity_one(s, o->args.v[1], &m)) {
+		store_close(s);
+		return EXIT_INPUT;
+	}
+	if (strcmp(op, "rename") == 0) {
+		rc = query_entity_rename(s, m.id, o->args.v[2], &err);
+	} else if (strcmp(op, "merge") == 0) {
+		if (!entity_one(s, o->args.v[2], &into)) {
+			rc = 1;
+		} else {
+			if (into.id == m.id)
+				err = xasprintf("'%s' and '%s' are already one entity", o->args.v[1],
+						o->args.v[2]);
+			else
+				rc = query_entity_merge(s, m.id, into.id, &err);
+			rc = err ? -1 : rc;
+			entity_match_free(&into);
+		}
+	} else if (strcmp(op, "retype") == 0) {
+		rc = query_entity_retype(s, m.id, (entity_type)type, &err);
+	} else {
+		rc = query_entity_hide(s, m.id, strcmp(op, "hide") == 0, &err);
+	}
+	entity_match_free(&m);
+	if (rc < 0)
+		print_error(err);
+	store_close(s);
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
 /* lede stats */
 static int cmd_stats(cli_opts *o, cli_ui_fn ui)
 {
@@ -490,6 +625,7 @@ static const command commands[] = {
 	{"list", "abcdefgkl", cmd_list},
 	{"show", "ag", cmd_show},
 	{"entities", "aghij", cmd_entities},
+	{"entity", "a", cmd_entity},
 	{"stats", "a", cmd_stats},
 };
 

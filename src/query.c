@@ -13,9 +13,9 @@
 #include "text.h"
 #include "util.h"
 
-/* Most ids one entity name may resolve to (one per type, and spelling
- * variants that fold alike). */
-#define MAX_IDS 16
+/* Most ids one entity name may resolve to (one per type, spelling
+ * variants that fold alike, and the entities the user merged). */
+#define MAX_IDS 64
 
 /* Starts an empty filter. */
 void query_filter_init(query_filter *f)
@@ -118,18 +118,301 @@ static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
 	return st;
 }
 
-/* Resolves a name or alias to entity ids: by folded alias, then by link
- * key (so spelling variants like Zelensky/Zelenskyy find the entity). */
+/* Copies a text column, making it safe for a terminal or TSV line. */
+static char *column_printable(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return text_printable(t ? t : "");
+}
+
+/* Copies a (possibly NULL) text column. */
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t ? xstrdup(t) : NULL;
+}
+
+/* ---- The user's entity edits ------------------------------------------
+ *
+ * Edits live in state.entity_edit keyed by the (type, key) an entity has in
+ * the store, so they outlive the store itself. Before a query reads
+ * entities, edits_active() folds them into temp.entity_eff: one row per
+ * entity an edit touches, with the entity it now counts as (canon: the
+ * end of its merge chain), and that entity's type, name and hidden flag
+ * after the edits. Queries join it only when it is in use, so a user
+ * without edits pays nothing. It is rebuilt when the edits or the set of
+ * entities change (a signature of both is kept beside it). */
+
+/* Longest merge chain followed; longer ones (or cycles) stop there. */
+#define MAX_MERGE_DEPTH 64
+
+/* One entity touched by an edit while the map is being built. */
+typedef struct edit_node {
+	int64_t id;
+	char type[4];
+	char *name;          /* name in the store */
+	int64_t merge_into;  /* entity id, or 0 */
+	char *rename;        /* latest rename, or NULL */
+	char retype[4];      /* latest retype, or "" */
+	int hidden;
+	int64_t canon;
+	int merged;          /* others were merged into it */
+} edit_node;
+
+/* The nodes of the map under construction. */
+typedef struct edit_graph {
+	edit_node *v;
+	size_t n, cap;
+} edit_graph;
+
+/* The node of entity id, added (with its store type and name) when new. */
+static edit_node *graph_node(store *s, edit_graph *g, int64_t id)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].id == id)
+			return &g->v[i];
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT type, name FROM entity WHERE id = ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	edit_node *nd = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (g->n == g->cap) {
+			g->cap = g->cap ? 2 * g->cap : 16;
+			g->v = xrealloc(g->v, g->cap * sizeof *g->v);
+		}
+		nd = &g->v[g->n++];
+		memset(nd, 0, sizeof *nd);
+		nd->id = id;
+		snprintf(nd->type, sizeof nd->type, "%s", (const char *)sqlite3_column_text(st, 0));
+		nd->name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return nd;
+}
+
+/* Frees the nodes. */
+static void graph_free(edit_graph *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->v[i].name);
+		free(g->v[i].rename);
+	}
+	free(g->v);
+}
+
+/* Reads the edits in the order they were made into the graph; later
+ * edits of the same kind win. Edits of entities this store lacks are
+ * kept in the state but have nothing to act on here. */
+static int graph_load(store *s, edit_graph *g)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT x.op, e.id, x.arg, t.id FROM state.entity_edit x"
+			       " JOIN entity e ON e.type = x.type AND e.key = x.key"
+			       " LEFT JOIN entity t ON x.op = 'merge' AND t.type = x.arg"
+			       " AND t.key = x.arg2 ORDER BY x.id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *op = (const char *)sqlite3_column_text(st, 0);
+		const char *arg = (const char *)sqlite3_column_text(st, 2);
+		int64_t target = sqlite3_column_int64(st, 3);
+		if (strcmp(op, "merge") == 0 && (!target || target == sqlite3_column_int64(st, 1)))
+			continue;
+		edit_node *nd = graph_node(s, g, sqlite3_column_int64(st, 1));
+		if (!nd)
+			continue;
+		if (strcmp(op, "rename") == 0 && arg && *arg) {
+			free(nd->rename);
+			nd->rename = xstrdup(arg);
+		} else if (strcmp(op, "retype") == 0 && arg && entity_type_parse(arg) >= 0) {
+			snprintf(nd->retype, sizeof nd->retype, "%s", arg);
+		} else if (strcmp(op, "hide") == 0) {
+			nd->hidden = 1;
+		} else if (strcmp(op, "merge") == 0) {
+			nd->merge_into = target;
+		}
+	}
+	sqlite3_finalize(st);
+	/* Merge targets are nodes too: they carry the group's name. */
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].merge_into && !graph_node(s, g, g->v[i].merge_into))
+			g->v[i].merge_into = 0;
+	return 0;
+}
+
+/* Index of the node of entity id, or -1. */
+static ssize_t graph_find(const edit_graph *g, int64_t id)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].id == id)
+			return (ssize_t)i;
+	return -1;
+}
+
+/* Sets every node's canon: the end of its merge chain. A chain that loops
+ * (two edits merging each way) stops before it repeats itself. */
+static void graph_resolve(edit_graph *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		size_t k = i;
+		for (int depth = 0; g->v[k].merge_into && depth < MAX_MERGE_DEPTH; depth++) {
+			ssize_t next = graph_find(g, g->v[k].merge_into);
+			if (next < 0 || (size_t)next == i)
+				break;
+			k = (size_t)next;
+		}
+		g->v[i].canon = g->v[k].id;
+		if (k != i)
+			g->v[k].merged = 1;
+	}
+}
+
+/* Writes the graph into temp.entity_eff. */
+static int graph_store(store *s, const edit_graph *g)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO temp.entity_eff(id, canon, type, name, hidden, merged,"
+			       " fold, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < g->n && rc == 0; i++) {
+		const edit_node *root = &g->v[graph_find(g, g->v[i].canon)];
+		const char *name = root->rename ? root->rename : root->name;
+		char *fold = text_fold(name, strlen(name), NULL);
+		char *key = entity_key(name);
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, g->v[i].id);
+		sqlite3_bind_int64(st, 2, root->id);
+		sqlite3_bind_text(st, 3, root->retype[0] ? root->retype : root->type, -1,
+				  SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 5, root->hidden);
+		sqlite3_bind_int(st, 6, root->merged);
+		sqlite3_bind_text(st, 7, fold, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		free(fold);
+		free(key);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Rebuilds temp.entity_eff from the edits and records the signature. */
+static int edits_rebuild(store *s, int64_t n, int64_t max_edit, int64_t max_entity)
+{
+	if (sqlite3_exec(s->db,
+			 "CREATE TEMP TABLE IF NOT EXISTS entity_eff("
+			 "  id INTEGER PRIMARY KEY, canon INTEGER NOT NULL,"
+			 "  type TEXT NOT NULL, name TEXT NOT NULL, hidden INTEGER NOT NULL,"
+			 "  merged INTEGER NOT NULL, fold TEXT NOT NULL, key TEXT NOT NULL);"
+			 "CREATE INDEX IF NOT EXISTS temp.entity_eff_canon ON entity_eff(canon);"
+			 "CREATE INDEX IF NOT EXISTS temp.entity_eff_fold ON entity_eff(fold);"
+			 "CREATE TEMP TABLE IF NOT EXISTS entity_eff_sig(n, max_edit, max_entity);"
+			 "SAVEPOINT entity_eff; DELETE FROM temp.entity_eff;"
+			 "DELETE FROM temp.entity_eff_sig;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	edit_graph g = {NULL, 0, 0};
+	int rc = s->has_state ? graph_load(s, &g) : 0;
+	if (rc == 0) {
+		graph_resolve(&g);
+		rc = graph_store(s, &g);
+	}
+	graph_free(&g);
+	sqlite3_stmt *st;
+	if (rc == 0 && sqlite3_prepare_v2(s->db, "INSERT INTO temp.entity_eff_sig VALUES (?1, ?2, ?3)",
+					  -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, n);
+		sqlite3_bind_int64(st, 2, max_edit);
+		sqlite3_bind_int64(st, 3, max_entity);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	if (rc == 0)
+		sqlite3_exec(s->db, "RELEASE entity_eff", NULL, NULL, NULL);
+	else
+		sqlite3_exec(s->db, "ROLLBACK TO entity_eff; RELEASE entity_eff", NULL, NULL, NULL);
+	return rc;
+}
+
+/* True when the user has entity edits, with temp.entity_eff up to date;
+ * false (and nothing to join) otherwise. */
+static int edits_active(store *s)
+{
+	if (!s->has_state)
+		return 0;
+
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT count(*), coalesce(max(id), 0),"
+			       " (SELECT coalesce(max(id), 0) FROM entity) FROM state.entity_edit",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	int64_t n = 0, max_edit = 0, max_entity = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		max_edit = sqlite3_column_int64(st, 1);
+		max_entity = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	int fresh = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT 1 FROM temp.entity_eff_sig WHERE n = ?1 AND max_edit = ?2"
+			       " AND max_entity = ?3",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, n);
+		sqlite3_bind_int64(st, 2, max_edit);
+		sqlite3_bind_int64(st, 3, max_entity);
+		fresh = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	} else if (n == 0) {
+		return 0; /* no edits and no map: the common case, nothing to do */
+	}
+	if (!fresh && edits_rebuild(s, n, max_edit, max_entity) != 0)
+		return 0;
+	return n > 0;
+}
+
+/* Makes sure temp.entity_eff exists (empty without edits), for the
+ * statements that always join it: lookups, never the hot paths. */
+static int edits_table(store *s)
+{
+	if (edits_active(s))
+		return 0;
+	return edits_rebuild(s, 0, 0, 0);
+}
+
+/* The entities (after merges) a name folded to ?1 and keyed ?2 names: by
+ * alias, by link key (so spelling variants like Zelensky/Zelenskyy find
+ * the entity) and by the names the user gave. Needs temp.entity_eff. */
+#define RESOLVE_GROUPS_CTE                                                                  \
+	"WITH hit(id) AS (SELECT entity_id FROM entity_alias WHERE key = ?1"                 \
+	" UNION SELECT id FROM entity WHERE key = ?2"                                        \
+	" UNION SELECT id FROM temp.entity_eff WHERE fold = ?1 OR key = ?2),"                \
+	" grp(c) AS (SELECT DISTINCT coalesce(x.canon, hit.id) FROM hit"                     \
+	" LEFT JOIN temp.entity_eff x ON x.id = hit.id) "
+
+/* Resolves a name or alias to entity ids; with edits, to every entity of
+ * the merged groups it names. */
 int query_resolve_entity(store *s, const char *name, int64_t *ids, int max)
 {
 	char *fold = text_fold(name, strlen(name), NULL);
 	char *key = entity_key(name);
 	sqlite3_stmt *st;
 	int n = 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT entity_id FROM entity_alias WHERE key = ?1"
-			       " UNION SELECT id FROM entity WHERE key = ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
+	const char *sql = edits_active(s)
+				  ? RESOLVE_GROUPS_CTE "SELECT c FROM grp UNION SELECT x.id FROM"
+						       " temp.entity_eff x JOIN grp ON x.canon = grp.c"
+				  : "SELECT entity_id FROM entity_alias WHERE key = ?1"
+				    " UNION SELECT id FROM entity WHERE key = ?2";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 		while (n < max && sqlite3_step(st) == SQLITE_ROW)
@@ -139,6 +422,231 @@ int query_resolve_entity(store *s, const char *name, int64_t *ids, int max)
 	free(fold);
 	free(key);
 	return n;
+}
+
+/* Frees a match's name. */
+void entity_match_free(entity_match *m)
+{
+	free(m->name);
+	m->name = NULL;
+}
+
+/* Finds the entities a NAME or TYPE:NAME names, as the user sees them. */
+int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, char **err)
+{
+	int type = -1;
+	const char *colon = strchr(spec, ':');
+	if (colon && colon - spec == 3) {
+		char t[4] = {spec[0], spec[1], spec[2], '\0'};
+		type = entity_type_parse(t);
+		if (type >= 0)
+			spec = colon + 1;
+	}
+	if (edits_table(s) != 0) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	static const char sql[] =
+		RESOLVE_GROUPS_CTE
+		"SELECT g.c, coalesce(x.type, e.type), coalesce(x.name, e.name),"
+		" coalesce(x.hidden, 0) FROM grp g JOIN entity e ON e.id = g.c"
+		" LEFT JOIN temp.entity_eff x ON x.id = g.c"
+		" WHERE e.articles > 0 OR coalesce(x.merged, 0)"
+		" ORDER BY 2, 3";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	char *fold = text_fold(spec, strlen(spec), NULL);
+	char *key = entity_key(spec);
+	sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	int n = 0, exact = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+		if (type >= 0 && t != type)
+			continue;
+		entity_match *m = &out[n++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->type = t < 0 ? ENT_ORG : (entity_type)t;
+		m->name = column_dup(st, 2);
+		m->hidden = sqlite3_column_int(st, 3);
+		char *nf = text_fold(m->name, strlen(m->name), NULL);
+		m->exact = strcmp(nf, fold) == 0;
+		exact += m->exact;
+		free(nf);
+	}
+	sqlite3_finalize(st);
+	free(fold);
+	free(key);
+	/* A name that is some entity's own name means that entity, not the
+	 * others it is only an alias or spelling variant of. */
+	if (exact > 0 && exact < n) {
+		int k = 0;
+		for (int i = 0; i < n; i++) {
+			if (out[i].exact)
+				out[k++] = out[i];
+			else
+				entity_match_free(&out[i]);
+		}
+		n = k;
+	}
+	return n;
+}
+
+/* Records one edit of entity id (its store type and key), first removing
+ * the earlier edits of that kind (`replace`) or exactly that edit. */
+static int put_edit(store *s, int64_t id, const char *op, const char *arg, const char *arg2,
+		    int insert, char **err)
+{
+	if (!s->has_state) {
+		*err = xstrdup("entity edits need the state database, which could not be opened");
+		return -1;
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "DELETE FROM state.entity_edit WHERE op = ?2 AND (type, key) ="
+				    " (SELECT type, key FROM entity WHERE id = ?1)",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, op, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK && insert) {
+		rc = sqlite3_prepare_v2(s->db,
+					"INSERT INTO state.entity_edit(op, type, key, arg, arg2, at)"
+					" SELECT ?2, type, key, ?3, ?4, CAST(strftime('%s', 'now') AS INTEGER) FROM entity"
+					" WHERE id = ?1",
+					-1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, op, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, arg, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, arg2, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("cannot record the entity edit: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
+/* The store's own name and type of an entity, for deciding whether an
+ * edit only restores them. */
+static int entity_original(store *s, int64_t id, char **name, char type[4])
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	*name = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT name, type FROM entity WHERE id = ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*name = column_dup(st, 0);
+		snprintf(type, 4, "%s", (const char *)sqlite3_column_text(st, 1));
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Gives entity id a new name (its own name again: the rename is undone). */
+int query_entity_rename(store *s, int64_t id, const char *name, char **err)
+{
+	char *orig, type[4];
+	if (!entity_original(s, id, &orig, type)) {
+		*err = xasprintf("no entity %lld", (long long)id);
+		return -1;
+	}
+	int rc = put_edit(s, id, "rename", name, NULL, strcmp(orig, name) != 0, err);
+	free(orig);
+	return rc;
+}
+
+/* Merges entity id into entity into (both as query_entity_lookup found
+ * them). */
+int query_entity_merge(store *s, int64_t id, int64_t into, char **err)
+{
+	char *name, type[4];
+	if (id == into) {
+		*err = xstrdup("an entity cannot be merged into itself");
+		return -1;
+	}
+	if (!entity_original(s, into, &name, type)) {
+		*err = xasprintf("no entity %lld", (long long)into);
+		return -1;
+	}
+	free(name);
+	sqlite3_stmt *st;
+	char *key = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT key FROM entity WHERE id = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, into);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			key = column_dup(st, 0);
+		sqlite3_finalize(st);
+	}
+	int rc = put_edit(s, id, "merge", type, key ? key : "", 1, err);
+	free(key);
+	return rc;
+}
+
+/* Gives entity id another type (its own type again: undone). */
+int query_entity_retype(store *s, int64_t id, entity_type t, char **err)
+{
+	char *name, type[4];
+	if (!entity_original(s, id, &name, type)) {
+		*err = xasprintf("no entity %lld", (long long)id);
+		return -1;
+	}
+	free(name);
+	const char *tn = entity_type_name(t);
+	return put_edit(s, id, "retype", tn, NULL, strcmp(type, tn) != 0, err);
+}
+
+/* Hides entity id from lists, facets and highlights, or shows it again. */
+int query_entity_hide(store *s, int64_t id, int hidden, char **err)
+{
+	return put_edit(s, id, "hide", NULL, NULL, hidden, err);
+}
+
+/* Streams the user's edits, oldest first, with the entities' names. */
+int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err)
+{
+	if (!s->has_state)
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT x.op, x.type, coalesce(e.name, x.key),"
+			       " CASE x.op WHEN 'merge' THEN x.arg || ':' || coalesce(t.name, x.arg2)"
+			       " ELSE x.arg END, datetime(x.at, 'unixepoch')"
+			       " FROM state.entity_edit x"
+			       " LEFT JOIN entity e ON e.type = x.type AND e.key = x.key"
+			       " LEFT JOIN entity t ON x.op = 'merge' AND t.type = x.arg"
+			       " AND t.key = x.arg2 ORDER BY x.id",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		query_edit_row r;
+		r.op = (const char *)sqlite3_column_text(st, 0);
+		r.type = (const char *)sqlite3_column_text(st, 1);
+		r.name = (const char *)sqlite3_column_text(st, 2);
+		r.arg = (const char *)sqlite3_column_text(st, 3);
+		r.at = (const char *)sqlite3_column_text(st, 4);
+		if (fn(ctx, &r))
+			break;
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 /* Appends " AND a.id [NOT] IN (articles mentioning any of ids)". */
@@ -219,20 +727,6 @@ static void select_row_columns(store *s, sql_builder *b)
 	else
 		sb_adds(&b->sql, "SELECT a.id, a.date, a.title, a.source, 0, 0"
 				 " FROM article a WHERE 1");
-}
-
-/* Copies a text column, making it safe for a terminal or TSV line. */
-static char *column_printable(sqlite3_stmt *st, int col)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	return text_printable(t ? t : "");
-}
-
-/* Copies a (possibly NULL) text column. */
-static char *column_dup(sqlite3_stmt *st, int col)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	return t ? xstrdup(t) : NULL;
 }
 
 /* Fills a row from the current result of a list statement. */
@@ -394,11 +888,20 @@ static int64_t article_for_path(store *s, const char *path)
 static int load_mentions(store *s, article_full *a)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
-			       " FROM mention m JOIN entity e ON e.id = m.entity_id"
-			       " WHERE m.article_id = ?1 ORDER BY m.field, m.start",
-			       -1, &st, NULL) != SQLITE_OK)
+	/* With edits: the merged-into entity, names and types after edits,
+	 * no mentions of hidden entities. */
+	const char *sql =
+		edits_active(s)
+			? "SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type), m.field,"
+			  " m.start, m.end, m.surface, coalesce(x.name, e.name)"
+			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
+			  " LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
+			  " WHERE m.article_id = ?1 AND NOT coalesce(x.hidden, 0)"
+			  " ORDER BY m.field, m.start"
+			: "SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
+			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
+			  " WHERE m.article_id = ?1 ORDER BY m.field, m.start";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
 	size_t cap = 0;
@@ -502,7 +1005,8 @@ void article_full_free(article_full *a)
 /* The article as JSON, assembled by SQLite's JSON functions. */
 char *query_article_json(store *s, int64_t id, char **err)
 {
-	static const char sql[] =
+	/* The mentions as load_mentions gives them (edits applied). */
+	static const char sql_plain[] =
 		"SELECT json_object("
 		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
 		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
@@ -517,6 +1021,24 @@ char *query_article_json(store *s, int64_t id, char **err)
 		"   (SELECT * FROM mention WHERE article_id = a.id ORDER BY field, start) m"
 		"   JOIN entity e ON e.id = m.entity_id))"
 		" FROM article a WHERE a.id = ?1";
+	static const char sql_edited[] =
+		"SELECT json_object("
+		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
+		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
+		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
+		" 'paths', (SELECT json_group_array(path) FROM"
+		"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"
+		" 'mentions', (SELECT json_group_array(json_object("
+		"   'type', coalesce(x.type, e.type), 'text', m.surface,"
+		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
+		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
+		"   'start', m.start, 'end', m.end, 'entity', coalesce(x.name, e.name))) FROM"
+		"   (SELECT * FROM mention WHERE article_id = a.id ORDER BY field, start) m"
+		"   JOIN entity e ON e.id = m.entity_id"
+		"   LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
+		"   WHERE NOT coalesce(x.hidden, 0)))"
+		" FROM article a WHERE a.id = ?1";
+	const char *sql = edits_active(s) ? sql_edited : sql_plain;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
@@ -548,49 +1070,116 @@ static int filter_is_empty(const query_filter *f)
 	       !f->unread_only && !f->article_id;
 }
 
+/* Appends the facet statement without edits: the counts kept on the
+ * entity rows for the whole store, else counted over the filtered
+ * articles. */
+static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, int type,
+			     const char *fold)
+{
+	if (filter_is_empty(f)) {
+		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
+				 " FROM entity e WHERE e.articles > 0");
+	} else {
+		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, count(*) AS n, sum(ae.mentions)"
+				 " FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+				 " WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
+		where_filter(s, b, f);
+		sb_adds(&b->sql, ")");
+	}
+	if (type >= 0 && type < ENT_NTYPES) {
+		sb_adds(&b->sql, " AND e.type = ");
+		sqlb_text(b, entity_type_name((entity_type)type));
+	}
+	if (fold) {
+		sb_adds(&b->sql, " AND e.id IN (SELECT entity_id FROM entity_alias WHERE instr(key, ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0)");
+	}
+	if (!filter_is_empty(f))
+		sb_adds(&b->sql, " GROUP BY e.id");
+	sb_adds(&b->sql, " ORDER BY n DESC, e.name");
+}
+
+/* Appends the facet statement with the user's edits: counts per merged
+ * group (articles counted once however many of its entities they
+ * mention), names and types after edits, hidden entities left out. */
+static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, int type,
+			      const char *fold)
+{
+	sb_adds(&b->sql, "SELECT g.c, coalesce(x.type, e.type), coalesce(x.name, e.name) AS nm,"
+			 " g.n, g.mn FROM (");
+	if (filter_is_empty(f)) {
+		sb_adds(&b->sql,
+			"SELECT e.id AS c, e.articles AS n, e.mentions AS mn FROM entity e"
+			" WHERE e.articles > 0 AND e.id NOT IN (SELECT id FROM temp.entity_eff)"
+			" UNION ALL SELECT x.id,"
+			" CASE WHEN x.merged THEN (SELECT count(DISTINCT ae.article_id)"
+			"  FROM article_entity ae WHERE ae.entity_id IN"
+			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
+			"  ELSE (SELECT articles FROM entity WHERE id = x.id) END,"
+			" (SELECT sum(mentions) FROM entity WHERE id IN"
+			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
+			" FROM temp.entity_eff x WHERE x.id = x.canon AND NOT x.hidden");
+	} else {
+		sb_adds(&b->sql, "SELECT coalesce(x.canon, ae.entity_id) AS c,"
+				 " count(DISTINCT ae.article_id) AS n, sum(ae.mentions) AS mn"
+				 " FROM article_entity ae"
+				 " LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"
+				 " WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
+		where_filter(s, b, f);
+		sb_adds(&b->sql, ") AND NOT coalesce(x.hidden, 0) GROUP BY c");
+	}
+	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
+			 " WHERE g.n > 0");
+	if (type >= 0 && type < ENT_NTYPES) {
+		sb_adds(&b->sql, " AND coalesce(x.type, e.type) = ");
+		sqlb_text(b, entity_type_name((entity_type)type));
+	}
+	if (fold) {
+		/* Any alias of any entity of the group, or the new name. */
+		sb_adds(&b->sql, " AND (g.c IN (SELECT coalesce(y.canon, al.entity_id)"
+				 " FROM entity_alias al LEFT JOIN temp.entity_eff y"
+				 " ON y.id = al.entity_id WHERE instr(al.key, ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0) OR instr(coalesce(x.fold, ''), ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0)");
+	}
+	sb_adds(&b->sql, " ORDER BY g.n DESC, nm");
+}
+
 /* Runs the facet query, handing each row (with its aliases) to fn;
  * limit < 0: no limit. Returns the number of rows or -1. */
 static int facets_run(store *s, const query_filter *f, int type, const char *prefix, int limit,
 		      query_facet_fn fn, void *ctx, char **err)
 {
+	int edited = edits_active(s);
+	char *fold = prefix && *prefix ? text_fold(prefix, strlen(prefix), NULL) : NULL;
 	sql_builder b;
 	sqlb_init(&b);
-	if (filter_is_empty(f)) {
-		/* The whole store: the counts kept on the entity rows. */
-		sb_adds(&b.sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
-				" FROM entity e WHERE e.articles > 0");
-	} else {
-		sb_adds(&b.sql, "SELECT e.id, e.type, e.name, count(*) AS n, sum(ae.mentions)"
-				" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
-				" WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
-		where_filter(s, &b, f);
-		sb_adds(&b.sql, ")");
-	}
-	if (type >= 0 && type < ENT_NTYPES) {
-		sb_adds(&b.sql, " AND e.type = ");
-		sqlb_text(&b, entity_type_name((entity_type)type));
-	}
-	if (prefix && *prefix) {
-		char *fold = text_fold(prefix, strlen(prefix), NULL);
-		sb_adds(&b.sql, " AND EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
-				" AND instr(al.key, ");
-		sqlb_text(&b, fold);
-		sb_adds(&b.sql, ") > 0)");
-		free(fold);
-	}
-	if (!filter_is_empty(f))
-		sb_adds(&b.sql, " GROUP BY e.id");
-	sb_adds(&b.sql, " ORDER BY n DESC, e.name LIMIT ");
+	if (edited)
+		facets_sql_edited(s, &b, f, type, fold);
+	else
+		facets_sql_plain(s, &b, f, type, fold);
+	free(fold);
+	sb_adds(&b.sql, " LIMIT ");
 	sqlb_int(&b, limit);
 	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
 	sqlb_free(&b);
 	if (!st)
 		return -1;
-	/* Aliases only for the rows shown: cheap, and never for the table. */
+	/* Aliases only for the rows shown: cheap, and never for the table.
+	 * A merged group has the names and aliases of all its entities. */
 	sqlite3_stmt *al = NULL;
 	sqlite3_prepare_v2(s->db,
-			   "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
-			   " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
+			   edited ? "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
+				    " (SELECT alias FROM entity_alias WHERE entity_id = ?1 OR"
+				    "  entity_id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1)"
+				    "  UNION SELECT name FROM entity WHERE id = ?1 OR"
+				    "  id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1))"
+				    " WHERE alias <> ?2 ORDER BY alias)"
+				  : "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
+				    " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
 			   -1, &al, NULL);
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -711,8 +1300,24 @@ int query_stats(store *s, store_stats *st, char **err)
 		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'LOC'),"
 		" (SELECT min(date) FROM article WHERE date <> ''),"
 		" (SELECT max(date) FROM article)";
+	/* With edits: entities as the user sees them (merged ones once,
+	 * hidden ones not, retyped ones under their new type). */
+	static const char sql_edited[] =
+		"WITH eff(t) AS (SELECT coalesce(x.type, e.type) FROM entity e"
+		"  LEFT JOIN temp.entity_eff x ON x.id = e.id"
+		"  WHERE (e.articles > 0 OR coalesce(x.merged, 0))"
+		"  AND (x.id IS NULL OR (x.canon = x.id AND NOT x.hidden)))"
+		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM file),"
+		" (SELECT count(*) FROM eff),"
+		" (SELECT count(*) FROM mention),"
+		" (SELECT count(*) FROM eff WHERE t = 'PER'),"
+		" (SELECT count(*) FROM eff WHERE t = 'ORG'),"
+		" (SELECT count(*) FROM eff WHERE t = 'LOC'),"
+		" (SELECT min(date) FROM article WHERE date <> ''),"
+		" (SELECT max(date) FROM article)";
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->db, edits_active(s) ? sql_edited : sql, -1, &q, NULL) !=
+	    SQLITE_OK) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
 		return -1;
 	}

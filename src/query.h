@@ -120,6 +120,46 @@ int query_each_facet(store *s, const query_filter *f, int type, const char *pref
  * entities of different types). Returns the count, 0 when unknown. */
 int query_resolve_entity(store *s, const char *name, int64_t *ids, int max);
 
+/* An entity as the user sees it, after their edits (see below). */
+typedef struct entity_match {
+	int64_t id;        /* the entity; merged ones: the one they were merged into */
+	entity_type type;  /* after retype */
+	char *name;        /* after rename */
+	int hidden;
+	int exact;         /* the name given is its own name, not an alias */
+} entity_match;
+
+void entity_match_free(entity_match *m);
+
+/* Finds the entities NAME names (any alias, any case and diacritics;
+ * "TYPE:NAME" keeps those of that type), after the user's edits. When
+ * NAME is the own name of some of them, only those. Returns the count
+ * (<= max; more than one: ambiguous), 0 when unknown, -1 with *err. */
+int query_entity_lookup(store *s, const char *name, entity_match *out, int max, char **err);
+
+/* Per-user entity edits, kept in the state database by the entity's
+ * (type, key) so they survive re-ingest and rebuilding the store, and
+ * applied by every query here: entities list and facets, --entity
+ * resolution, an article's mentions. ids come from query_entity_lookup.
+ * Renaming or retyping to the store's own value undoes the edit. Each
+ * returns 0 or -1 with *err. */
+int query_entity_rename(store *s, int64_t id, const char *name, char **err);
+int query_entity_merge(store *s, int64_t id, int64_t into, char **err);
+int query_entity_retype(store *s, int64_t id, entity_type t, char **err);
+int query_entity_hide(store *s, int64_t id, int hidden, char **err);
+
+/* One recorded edit, for `lede entity edits`. */
+typedef struct query_edit_row {
+	const char *op;    /* rename, merge, retype, hide */
+	const char *type;  /* the entity's type in the store */
+	const char *name;  /* its name in the store (its key if absent) */
+	const char *arg;   /* new name, TYPE:NAME merged into, new type, or NULL */
+	const char *at;    /* UTC date and time of the edit */
+} query_edit_row;
+
+typedef int (*query_edit_fn)(void *ctx, const query_edit_row *row);
+int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err);
+
 /* Per-user marks. */
 int query_set_read(store *s, int64_t id, int read);
 int query_set_starred(store *s, int64_t id, int starred);
