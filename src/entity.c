@@ -96,13 +96,28 @@ static void cp_compute(ucs4_t uc, cp_info *ci)
 	ci->base = uc_tolower(first);
 }
 
-/* The class and key parts of uc: from the table when it is covered. */
+/* The class and key parts of uc: from the table when it is covered;
+ * beyond it (punctuation, other scripts) without decomposing, which is
+ * slow and matters only for Latin letters, all inside the table. */
 static cp_info cp_get(const cp_info *table, ucs4_t uc)
 {
 	if (uc < CP_TABLE)
 		return table[uc];
 	cp_info ci;
-	cp_compute(uc, &ci);
+	memset(&ci, 0, sizeof ci);
+	if (uc_is_general_category(uc, UC_CATEGORY_M)) {
+		ci.cls = C_MARK;
+	} else if (uc_is_general_category(uc, UC_CATEGORY_Nd)) {
+		ci.cls = C_DIGIT;
+		ci.base = uc;
+	} else if (uc_is_property_alphabetic(uc)) {
+		ci.cls = C_ALPHA;
+		if (uc_is_property_uppercase(uc))
+			ci.cls |= C_UPPER;
+		else if (uc_is_property_lowercase(uc))
+			ci.cls |= C_LOWER;
+		ci.base = uc_tolower(uc);
+	}
 	return ci;
 }
 
@@ -176,19 +191,32 @@ struct entity_extractor {
 	size_t nfirst, capfirst, nfslots;
 };
 
+#define FNV_BASIS 2166136261u
+
+/* Continues a 32-bit FNV-1a hash over n more bytes: the scanner hashes a
+ * growing sequence of tokens once, not once per length. */
+static uint32_t fnv_more(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
 /* FNV-1a over a key: spreads short keys well enough for a few thousand. */
 static uint32_t key_hash(const char *s, size_t n)
 {
-	return (uint32_t)hash64(s, n);
+	return fnv_more(FNV_BASIS, s, n);
 }
 
-/* Index of the phrase with this key, or -1. */
-static long ph_find(const entity_extractor *ex, const char *key, size_t n)
+/* Index of the phrase with this key and hash, or -1. */
+static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
 {
 	if (!ex->nslots)
 		return -1;
 	size_t mask = ex->nslots - 1;
-	for (size_t i = key_hash(key, n) & mask;; i = (i + 1) & mask) {
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint32_t v = ex->slots[i];
 		if (!v)
 			return -1;
@@ -198,13 +226,20 @@ static long ph_find(const entity_extractor *ex, const char *key, size_t n)
 	}
 }
 
-/* Longest phrase length starting with this first-token key, 0 if none. */
-static int first_max(const entity_extractor *ex, const char *key, size_t n)
+/* Index of the phrase with this key, or -1. */
+static long ph_find(const entity_extractor *ex, const char *key, size_t n)
+{
+	return ph_find_h(ex, key, n, key_hash(key, n));
+}
+
+/* Longest phrase length starting with this first-token key (hash h),
+ * 0 if none. */
+static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
 {
 	if (!ex->nfslots)
 		return 0;
 	size_t mask = ex->nfslots - 1;
-	for (size_t i = key_hash(key, n) & mask;; i = (i + 1) & mask) {
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint32_t v = ex->fslots[i];
 		if (!v)
 			return 0;
@@ -271,6 +306,11 @@ typedef struct tok {
 	uint32_t start, end; /* bytes in the field */
 	uint32_t key, klen;  /* matching key in the context's key arena */
 	uint32_t flags;
+	/* phrase lookups starting here, done once (memo bit 1: gazetteer,
+	 * bit 2: cue) */
+	uint8_t memo, gaz_n, cue_n;
+	unsigned cue_kinds;
+	const phrase *gaz, *cue;
 } tok;
 
 /* Top-level domains that turn "word.tld" into one token. */
@@ -290,23 +330,45 @@ static bool is_tld(const char *s, size_t n)
  * Vietnamese organization name from a foreign person's name after it. */
 static bool vi_syllable(const char *s, size_t n)
 {
-	static const char *const initials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
-	                                       "qu",  "th", "tr", "b",  "c",  "d",  "g",  "h",
-	                                       "k",   "l",  "m",  "n",  "p",  "r",  "s",  "t",
-	                                       "v",   "x",  ""};
-	static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
-	for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
-		size_t il = strlen(initials[i]);
-		if (il > n || memcmp(s, initials[i], il) != 0)
+	if (n == 0 || n > 7)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return false;
+	/* candidate initial consonants by first letter, longest first */
+	const char *cands[4] = {NULL};
+	switch (s[0]) {
+	case 'b': case 'd': case 'h': case 'l': case 'm': case 'r': case 's': case 'v': case 'x':
+		cands[0] = s[0] == 'b' ? "b" : s[0] == 'd' ? "d" : s[0] == 'h' ? "h" : s[0] == 'l' ? "l"
+		         : s[0] == 'm' ? "m" : s[0] == 'r' ? "r" : s[0] == 's' ? "s" : s[0] == 'v' ? "v"
+		         : "x";
+		break;
+	case 'c': cands[0] = "ch"; cands[1] = "c"; break;
+	case 'g': cands[0] = "gh"; cands[1] = "gi"; cands[2] = "g"; break;
+	case 'k': cands[0] = "kh"; cands[1] = "k"; break;
+	case 'n': cands[0] = "ngh"; cands[1] = "ng"; cands[2] = "nh"; cands[3] = "n"; break;
+	case 'p': cands[0] = "ph"; cands[1] = "p"; break;
+	case 'q': cands[0] = "qu"; break;
+	case 't': cands[0] = "th"; cands[1] = "tr"; cands[2] = "t"; break;
+	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': cands[0] = ""; break;
+	default: return false;
+	}
+	for (int c = 0; c < 4 && cands[c]; c++) {
+		size_t il = strlen(cands[c]);
+		if (il > n || memcmp(s, cands[c], il) != 0)
 			continue;
 		size_t v = il;
-		while (v < n && strchr("aeiouy", s[v]) && s[v])
+		while (v < n && memchr("aeiouy", s[v], 6))
 			v++;
+		/* "gi" may be the initial or g + the vowel i */
 		if (v == il || v - il > 3)
 			continue;
-		for (size_t f = 0; f < sizeof finals / sizeof *finals; f++)
-			if (strlen(finals[f]) == n - v && memcmp(s + v, finals[f], n - v) == 0)
-				return true;
+		size_t fl = n - v;
+		const char *f = s + v;
+		if (fl == 0 || (fl == 1 && memchr("cmnpt", f[0], 5)) ||
+		    (fl == 2 && (memcmp(f, "ch", 2) == 0 || memcmp(f, "ng", 2) == 0 ||
+		                 memcmp(f, "nh", 2) == 0)))
+			return true;
 	}
 	return false;
 }
@@ -340,10 +402,15 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 	uint32_t flags = 0;
 	bool first = true;
 	size_t base_start = x->keys.len;
+	sb_grow(&x->keys, (size_t)(end - p) + 8);
 	while (p < end) {
 		ucs4_t uc;
-		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
-		p += len;
+		if (*p < 0x80) {
+			uc = *p++;
+		} else {
+			int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+			p += len;
+		}
 		cp_info ci = cp_get(x->ex->cp, uc);
 		if (ci.cls & C_ALPHA) {
 			nletters++;
@@ -358,7 +425,12 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 			flags |= T_DIGIT;
 			first = false;
 		}
-		if (ci.base) {
+		if (ci.base && ci.base < 0x80) {
+			if (x->keys.len + 2 > x->keys.cap)
+				sb_grow(&x->keys, 16);
+			x->keys.s[x->keys.len++] = (char)ci.base;
+			x->keys.s[x->keys.len] = '\0';
+		} else if (ci.base) {
 			uint8_t buf[8];
 			int n = u8_uctomb(buf, ci.base, sizeof buf);
 			if (n > 0)
@@ -414,11 +486,17 @@ static void push_tok(ctx *x, size_t s, size_t e, uint32_t flags)
 	t->klen = (uint32_t)(x->keys.len - t->key);
 	sb_addc(&x->keys, '\0');
 	t->flags = flags | kf;
+	t->memo = 0;
 }
 
 /* Class of the code point at p (and its length in *len). */
 static cp_info class_at(const ctx *x, size_t i, int *len)
 {
+	unsigned char c = (unsigned char)x->text[i];
+	if (c < 0x80) {
+		*len = 1;
+		return x->ex->cp[c];
+	}
 	ucs4_t uc;
 	*len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
 	return cp_get(x->ex->cp, uc);
@@ -429,6 +507,9 @@ static bool wordch_at(const ctx *x, size_t i)
 {
 	if (i >= x->len)
 		return false;
+	unsigned char c = (unsigned char)x->text[i];
+	if (c < 0x80)
+		return (x->ex->cp[c].cls & (C_ALPHA | C_DIGIT)) != 0;
 	int len;
 	cp_info ci = class_at(x, i, &len);
 	return (ci.cls & (C_ALPHA | C_DIGIT | C_MARK)) != 0;
@@ -450,11 +531,17 @@ static void tokenize(ctx *x)
 			space = para = true;
 			continue;
 		}
+		if (c == ' ' || c == '\t' || c == '\r') {
+			i++;
+			space = true;
+			continue;
+		}
 		int len;
 		cp_info ci = class_at(x, i, &len);
-		ucs4_t uc;
-		u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
-		if (uc == ' ' || uc == '\t' || uc == 0xA0 || uc == '\r' || uc_is_space(uc)) {
+		ucs4_t uc = c;
+		if (c >= 0x80)
+			u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+		if (uc == 0xA0 || (c >= 0x80 && !ci.cls && uc_is_space(uc))) {
 			i += (size_t)len;
 			space = true;
 			continue;
@@ -483,8 +570,10 @@ static void tokenize(ctx *x)
 		size_t s = i;
 		bool domain = false;
 		for (;;) {
-			while (wordch_at(x, i)) {
-				class_at(x, i, &len);
+			while (i < x->len) {
+				cp_info w = class_at(x, i, &len);
+				if (!(w.cls & (C_ALPHA | C_DIGIT | C_MARK)))
+					break;
 				i += (size_t)len;
 			}
 			if (i + 1 >= x->len)
@@ -586,16 +675,19 @@ static bool head_word(ctx *x, size_t k);
 /* Finds phrases starting at token k, longest first. want_gaz: only phrases
  * that are gazetteer names (with their case rules); else only cues,
  * returned with the cue kinds that apply in *kinds. */
-static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
+static match find_phrase_raw(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 {
 	match m = {NULL, 0};
 	if (!(x->t[k].flags & T_WORD) && x->text[x->t[k].start] != '&')
 		return m;
-	int maxn = first_max(x->ex, tkey(x, k), x->t[k].klen);
+	uint32_t h = key_hash(tkey(x, k), x->t[k].klen);
+	int maxn = first_max(x->ex, tkey(x, k), x->t[k].klen, h);
 	if (!maxn)
 		return m;
-	/* gather the key of up to maxn tokens, then try the longest first */
+	/* gather the key of up to maxn tokens with the hash of each prefix,
+	 * then try the longest first */
 	size_t ends[MAXPHRASE + 1];
+	uint32_t hashes[MAXPHRASE + 1];
 	strbuf *b = &x->scratch;
 	sb_clear(b);
 	int n = 0;
@@ -603,13 +695,17 @@ static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 		const tok *t = &x->t[j];
 		if (t->flags & T_BREAK && x->text[t->start] == '\n')
 			break;
-		if (n)
+		if (n) {
 			sb_addc(b, ' ');
+			h = fnv_more(h, " ", 1);
+			h = fnv_more(h, tkey(x, j), t->klen);
+		}
 		sb_add(b, tkey(x, j), t->klen);
 		ends[++n] = b->len;
+		hashes[n] = h;
 	}
 	for (; n > 0; n--) {
-		long pi = ph_find(x->ex, b->s, ends[n]);
+		long pi = ph_find_h(x->ex, b->s, ends[n], hashes[n]);
 		if (pi < 0)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
@@ -647,6 +743,32 @@ static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 		return m;
 	}
 	return m;
+}
+
+/* find_phrase_raw, remembered per token: the scanner asks the same
+ * question about a token several times. */
+static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
+{
+	tok *t = &x->t[k];
+	uint8_t bit = want_gaz ? 1 : 2;
+	if (!(t->memo & bit)) {
+		unsigned kk = 0;
+		match m = find_phrase_raw(x, k, want_gaz, &kk);
+		t = &x->t[k];
+		if (want_gaz) {
+			t->gaz = m.p;
+			t->gaz_n = (uint8_t)m.ntok;
+		} else {
+			t->cue = m.p;
+			t->cue_n = (uint8_t)m.ntok;
+			t->cue_kinds = kk;
+		}
+		t->memo |= bit;
+	}
+	if (want_gaz)
+		return (match){t->gaz, t->gaz ? t->gaz_n : 0};
+	*kinds = t->cue_kinds;
+	return (match){t->cue, t->cue ? t->cue_n : 0};
 }
 
 /* ---- candidates -------------------------------------------------------- */
@@ -1177,6 +1299,10 @@ static void scan_field(ctx *x)
 		}
 		bool has_org, has_loc, misc;
 		size_t e = name_run(x, k, &has_org, &has_loc, &misc);
+		/* in a Title Case headline every word stands alone; those that
+		 * name something link to the body's names */
+		if (x->titlecase)
+			e = k + 1, has_org = has_loc = misc = false;
 		cand *c = add_cand(x, k, e);
 		/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
 		if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
@@ -1608,7 +1734,16 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	ex->first[ex->nfirst] = first;
 	ex->firstmax[ex->nfirst] = ntok;
 	ex->nfirst++;
-	rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
+	if (ex->nfirst * 2 + 1 > ex->nfslots) {
+		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
+	} else {
+		size_t mask = ex->nfslots - 1;
+		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask)
+			if (!ex->fslots[i]) {
+				ex->fslots[i] = (uint32_t)ex->nfirst;
+				break;
+			}
+	}
 }
 
 /* Splits a tab-separated line in place. Returns the number of fields. */

@@ -1,18 +1,407 @@
-/* test_entity.c: placeholder until the tests land. */
+/* test_entity.c: entity extraction and linking rules (see HACKING,
+ * "Entities"), on hand-made articles and on the real corpus files when
+ * ../shared/corpus exists beside the source tree. */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
 #include <cmocka.h>
 
-static void test_placeholder(void **state)
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Builds a Vietnamese (or English) article from its parts. */
+static article make(const char *lang, const char *title, const char *lede, const char *caption,
+                    const char *credit, const char *body)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup(title ? title : "");
+	a.lede = lede ? xstrdup(lede) : NULL;
+	a.caption = caption ? xstrdup(caption) : NULL;
+	a.credit = credit ? xstrdup(credit) : NULL;
+	a.body = xstrdup(body ? body : "");
+	memcpy(a.lang, lang, 3);
+	return a;
+}
+
+/* Frees what make built. */
+static void unmake(article *a)
+{
+	free(a->title);
+	free(a->lede);
+	free(a->caption);
+	free(a->credit);
+	free(a->body);
+}
+
+/* The mention of `surface` (first one) or NULL. */
+static const mention *find_surface(const mention_list *l, const char *surface)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].surface, surface) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+/* Whether some mention links to canonical name `name` with type t. */
+static int has_entity(const mention_list *l, entity_type t, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == t && strcmp(l->v[i].canonical, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether any mention has this canonical name or surface, any type. */
+static int has_name(const mention_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].canonical, name) == 0 || strcmp(l->v[i].surface, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Extracts from a body-only Vietnamese article. */
+static void extract_vi(const char *body, mention_list *out)
+{
+	article a = make("vi", "", NULL, NULL, NULL, body);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	unmake(&a);
+}
+
+static void test_key(void **state)
 {
 	(void)state;
-	assert_true(1);
+	const char *same[][2] = {{"Zelenskyy", "Zelensky"}, {"ZELENSKY", "zelensky"},
+	                         {"Châu Âu", "châu Âu"},    {"Đà Nẵng", "da nang"},
+	                         {"Hoà Bình", "Hòa Bình"},  {"  Joe   Biden ", "joe biden"}};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		char *a = entity_key(same[i][0]), *b = entity_key(same[i][1]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	char *a = entity_key("Joe Biden"), *b = entity_key("Hunter Biden");
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+	assert_string_equal(entity_type_name(ENT_ORG), "ORG");
+	assert_int_equal(entity_type_parse("LOC"), ENT_LOC);
+	assert_int_equal(entity_type_parse("MISC"), -1);
+}
+
+static void test_titles_and_linking(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tổng thống Nga Vladimir Putin gặp Ngoại trưởng Hoa Kỳ Antony Blinken. "
+	           "Ông Putin nói rằng ông Blinken đã đến Moscow.",
+	           &l);
+	assert_true(has_entity(&l, ENT_PER, "Vladimir Putin"));
+	assert_true(has_entity(&l, ENT_PER, "Antony Blinken"));
+	assert_true(has_entity(&l, ENT_LOC, "Nga"));
+	assert_true(has_entity(&l, ENT_LOC, "Moscow"));
+	/* titles are cues, not names */
+	assert_false(has_name(&l, "Tổng thống"));
+	assert_false(has_name(&l, "Ngoại trưởng"));
+	/* partial names link to the full name, with their own offsets */
+	const mention *m = find_surface(&l, "Putin");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "Vladimir Putin");
+	assert_int_equal(m->type, ENT_PER);
+	const char *body = "Tổng thống Nga Vladimir Putin gặp Ngoại trưởng Hoa Kỳ Antony Blinken. "
+	                   "Ông Putin";
+	assert_int_equal(m->end, strlen(body));
+	assert_int_equal(m->start, strlen(body) - strlen("Putin"));
+	/* gazetteer aliases share one canonical name */
+	m = find_surface(&l, "Hoa Kỳ");
+	assert_non_null(m);
+	mention_list_free(&l);
+
+	extract_vi("Mỹ và Nga đàm phán tại Geneva.", &l);
+	m = find_surface(&l, "Mỹ");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_LOC);
+	assert_string_equal(m->canonical, "Hoa Kỳ");
+	mention_list_free(&l);
+}
+
+static void test_organizations(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Người phát ngôn Hội đồng An ninh Quốc gia Emily Horne cho biết Bộ Ngoại giao Nga "
+	           "sẽ dẫn đầu, còn Tổ chức An ninh và Hợp tác châu Âu và Tổ chức Hiệp ước Bắc Đại "
+	           "Tây Dương theo dõi. NATO và Nhà Trắng im lặng; Tòa Bạch Ốc không bình luận, "
+	           "do điện Kremlin yêu cầu.",
+	           &l);
+	assert_true(has_entity(&l, ENT_ORG, "Hội đồng An ninh Quốc gia"));
+	assert_true(has_entity(&l, ENT_PER, "Emily Horne"));
+	/* a country after an organization is not part of its name */
+	assert_true(has_entity(&l, ENT_ORG, "Bộ Ngoại giao"));
+	assert_true(has_entity(&l, ENT_LOC, "Nga"));
+	assert_true(has_entity(&l, ENT_ORG, "OSCE"));
+	/* the Vietnamese name and the acronym are one entity */
+	const mention *m = find_surface(&l, "Tổ chức Hiệp ước Bắc Đại Tây Dương");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "NATO");
+	m = find_surface(&l, "Tòa Bạch Ốc");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, find_surface(&l, "Nhà Trắng")->canonical);
+	m = find_surface(&l, "điện Kremlin");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_ORG);
+	assert_false(has_name(&l, "Người"));
+	mention_list_free(&l);
+
+	/* the ORG name stops at a verb: "Bộ Tứ gồm" is "Bộ Tứ" */
+	extract_vi("Lãnh đạo nhóm Bộ Tứ gồm bốn nước đã họp.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Bộ Tứ"));
+	mention_list_free(&l);
+}
+
+static void test_no_junk(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Theo các nhà phân tích, cuộc gặp diễn ra hôm Thứ Năm, 30 tháng 12 năm 2021. "
+	           "Trong khi đó, Hai bên chưa đạt thỏa thuận. Nhưng ông cho biết sẽ tiếp tục. "
+	           "Quý III tăng 12%. Các Đồng minh lo ngại về COVID-19 và GDP.",
+	           &l);
+	for (size_t i = 0; i < l.n; i++)
+		fail_msg("unexpected entity %s %s", entity_type_name(l.v[i].type), l.v[i].surface);
+	mention_list_free(&l);
+}
+
+static void test_dateline_credit_english(void **state)
+{
+	(void)state;
+	article a = make("vi", "Hai nhà lãnh đạo điện đàm", NULL,
+	                 "Tổng thống Joe Biden tại Nhà Trắng.", "APnews.com/Patrick Semansky",
+	                 "REHOBOTH BEACH - Tổng thống Joe Biden nói chuyện.\n\nÔng Biden về Delaware.");
+	mention_list l;
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	assert_true(has_entity(&l, ENT_LOC, "Rehoboth Beach"));
+	assert_true(has_entity(&l, ENT_PER, "Patrick Semansky"));
+	const mention *m = find_surface(&l, "APnews.com");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_ORG);
+	assert_int_equal(m->field, FIELD_CREDIT);
+	assert_string_equal(m->canonical, "AP");
+	m = find_surface(&l, "Patrick Semansky");
+	assert_int_equal(m->start, strlen("APnews.com/"));
+	/* a mention in the caption counts in the caption's offsets */
+	int caption = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].field == FIELD_CAPTION && strcmp(l.v[i].canonical, "Joe Biden") == 0)
+			caption = 1;
+	assert_true(caption);
+	mention_list_free(&l);
+	unmake(&a);
+
+	a = make("en", "Biden and Putin Talk as Tensions Rise Over Ukraine", NULL, NULL, NULL,
+	         "WASHINGTON - President Joe Biden spoke with Russian President Vladimir Putin on "
+	         "Thursday. Mr. Biden met officials from the Ministry of Foreign Affairs in "
+	         "Kandahar and Herat. White House press secretary Jen Psaki said the United States "
+	         "and the European Union agree. Officials said Nord Stream 2 would stop.");
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	assert_true(has_entity(&l, ENT_LOC, "Washington"));
+	assert_true(has_entity(&l, ENT_PER, "Joe Biden"));
+	assert_true(has_entity(&l, ENT_PER, "Vladimir Putin"));
+	assert_true(has_entity(&l, ENT_PER, "Jen Psaki"));
+	assert_true(has_entity(&l, ENT_ORG, "Ministry of Foreign Affairs"));
+	assert_true(has_entity(&l, ENT_LOC, "Kandahar"));
+	assert_true(has_entity(&l, ENT_LOC, "Herat"));
+	assert_true(has_entity(&l, ENT_LOC, "Hoa Kỳ"));
+	assert_true(has_entity(&l, ENT_ORG, "EU"));
+	assert_false(has_name(&l, "Russian"));
+	assert_false(has_name(&l, "Thursday"));
+	assert_false(has_name(&l, "Officials"));
+	assert_false(has_name(&l, "Nord Stream"));
+	/* the Title Case headline still links its names to the body's */
+	m = find_surface(&l, "Putin");
+	assert_non_null(m);
+	assert_int_equal(m->field, FIELD_TITLE);
+	assert_string_equal(m->canonical, "Vladimir Putin");
+	assert_false(has_name(&l, "Talk"));
+	assert_false(has_name(&l, "Tensions Rise Over Ukraine"));
+	mention_list_free(&l);
+	unmake(&a);
+}
+
+/* Reads a file of the real corpus; NULL when the corpus is not there. */
+static char *corpus_file(const char *prefix, size_t *n)
+{
+	const char *tests = getenv("LEDE_TESTS");
+	if (!tests)
+		return NULL;
+	char *cmd = xasprintf("ls %s/../../shared/corpus/%s*.txt 2>/dev/null", tests, prefix);
+	FILE *p = popen(cmd, "r");
+	free(cmd);
+	if (!p)
+		return NULL;
+	char path[4096];
+	char *got = fgets(path, sizeof path, p);
+	pclose(p);
+	if (!got)
+		return NULL;
+	path[strcspn(path, "\n")] = '\0';
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	strbuf b;
+	sb_init(&b);
+	char buf[8192];
+	size_t r;
+	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&b, buf, r);
+	fclose(f);
+	*n = b.len;
+	return sb_detach(&b);
+}
+
+/* Parses and extracts one corpus file; returns 0 when it is missing. */
+static int corpus_mentions(const char *prefix, mention_list *l)
+{
+	size_t n;
+	char *raw = corpus_file(prefix, &n);
+	if (!raw)
+		return 0;
+	article_rules rules;
+	article_rules_load(&rules);
+	article a;
+	assert_int_equal(article_parse((const uint8_t *)raw, n, &rules, &a), TEXT_OK);
+	mention_list_init(l);
+	entity_extract(ex, &a, l);
+	article_free(&a);
+	article_rules_free(&rules);
+	free(raw);
+	return 1;
+}
+
+static void test_corpus(void **state)
+{
+	(void)state;
+	mention_list l0, l4;
+	if (!corpus_mentions("000_", &l0) || !corpus_mentions("004_", &l4)) {
+		skip();
+		return;
+	}
+	assert_true(has_entity(&l0, ENT_PER, "Joe Biden"));
+	assert_true(has_entity(&l0, ENT_PER, "Vladimir Putin"));
+	assert_true(has_entity(&l0, ENT_PER, "Emily Horne"));
+	assert_true(has_entity(&l0, ENT_PER, "Antony Blinken"));
+	assert_true(has_entity(&l0, ENT_ORG, "NATO"));
+	assert_true(has_entity(&l0, ENT_ORG, "Hội đồng An ninh Quốc gia"));
+	assert_true(has_entity(&l0, ENT_LOC, "Nga"));
+	assert_true(has_entity(&l0, ENT_LOC, "Ukraine"));
+	assert_false(has_name(&l0, "Phạm Minh Chính"));
+	assert_false(has_name(&l0, "Tổng thống"));
+	assert_false(has_name(&l0, "Theo"));
+	assert_false(has_name(&l0, "Trong"));
+	/* 000 writes Mỹ, 004 writes Hoa Kỳ: one canonical name, one key */
+	const mention *my = find_surface(&l0, "Mỹ");
+	const mention *hk = find_surface(&l4, "Hoa Kỳ");
+	assert_non_null(my);
+	assert_non_null(hk);
+	assert_int_equal(my->type, ENT_LOC);
+	assert_string_equal(my->canonical, hk->canonical);
+	char *k1 = entity_key(my->canonical), *k2 = entity_key(hk->canonical);
+	assert_string_equal(k1, k2);
+	free(k1);
+	free(k2);
+	/* Zelensky (000) and Zelenskyy (004) share a key across the corpus */
+	const mention *z0 = find_surface(&l0, "Volodymyr Zelensky");
+	const mention *z4 = find_surface(&l4, "Volodymyr Zelenskyy");
+	assert_non_null(z0);
+	assert_non_null(z4);
+	k1 = entity_key(z0->canonical);
+	k2 = entity_key(z4->canonical);
+	assert_string_equal(k1, k2);
+	free(k1);
+	free(k2);
+	/* 004: the credit and the dateline */
+	assert_true(has_entity(&l4, ENT_PER, "Patrick Semansky"));
+	assert_true(has_entity(&l4, ENT_ORG, "AP"));
+	assert_true(has_entity(&l4, ENT_LOC, "Rehoboth Beach"));
+	assert_true(has_entity(&l4, ENT_PER, "Jake Sullivan"));
+	mention_list_free(&l0);
+	mention_list_free(&l4);
+}
+
+/* Thread body: extracts the same article many times and checks that the
+ * shared extractor gives the same answer every time. */
+static void *worker(void *arg)
+{
+	size_t *count = arg;
+	article a = make("vi", "", NULL, NULL, NULL,
+	                 "Tổng thống Joe Biden gặp Tổng thống Vladimir Putin tại Geneva. Ông Biden "
+	                 "và NATO bàn về Ukraine.");
+	for (int i = 0; i < 200; i++) {
+		mention_list l;
+		mention_list_init(&l);
+		entity_extract(ex, &a, &l);
+		if (i == 0)
+			*count = l.n;
+		else if (l.n != *count)
+			*count = (size_t)-1;
+		mention_list_free(&l);
+	}
+	unmake(&a);
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	(void)state;
+	pthread_t th[4];
+	size_t counts[4];
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, worker, &counts[i]), 0);
+	for (int i = 0; i < 4; i++)
+		pthread_join(th[i], NULL);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(counts[i], counts[0]);
+		assert_true(counts[i] >= 6 && counts[i] != (size_t)-1);
+	}
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_placeholder)};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_key),
+		cmocka_unit_test(test_titles_and_linking),
+		cmocka_unit_test(test_organizations),
+		cmocka_unit_test(test_no_junk),
+		cmocka_unit_test(test_dateline_credit_english),
+		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_threads),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
