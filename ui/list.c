@@ -462,13 +462,13 @@ static void list_destroy(pane *p)
 }
 
 static const pane_ops list_ops = {
-	.title = "Articles",
-	.draw = list_draw,
-	.key = list_key,
-	.resize = list_resize,
-	.mouse = list_mouse,
-	.reload = list_refresh,
-	.destroy = list_destroy,
+    .title = "Articles",
+    .draw = list_draw,
+    .key = list_key,
+    .resize = list_resize,
+    .mouse = list_mouse,
+    .reload = list_refresh,
+    .destroy = list_destroy,
 };
 
 /* See uiint.h. */

@@ -72,9 +72,10 @@ static void clear_blocks(reader_state *R)
 static int mention_wanted(app *a, const query_mention *m)
 {
 	int wanted = 0;
-	char *mc = text_fold(m->canonical ? m->canonical : "", m->canonical ? strlen(m->canonical) : 0,
-	                     NULL);
-	char *ms = text_fold(m->surface ? m->surface : "", m->surface ? strlen(m->surface) : 0, NULL);
+	char *mc = text_fold(m->canonical ? m->canonical : "",
+	                     m->canonical ? strlen(m->canonical) : 0, NULL);
+	char *ms =
+	    text_fold(m->surface ? m->surface : "", m->surface ? strlen(m->surface) : 0, NULL);
 	for (size_t i = 0; i < a->filter.entities.n && !wanted; i++) {
 		const char *name = a->filter.entities.v[i];
 		char *f = text_fold(name, strlen(name), NULL);
@@ -277,8 +278,9 @@ static void reader_draw(pane *p)
 		layout(p);
 		clamp_top(p);
 		int rows = PANE_ROWS(p);
-		int pct = R->nlines <= (size_t)rows ? 100
-		                                    : (int)(100 * (R->top + rows) / (long)R->nlines);
+		int pct = R->nlines <= (size_t)rows
+		              ? 100
+		              : (int)(100 * (R->top + rows) / (long)R->nlines);
 		snprintf(right, sizeof right, "%d%%", pct > 100 ? 100 : pct);
 	}
 	draw_pane_frame(p, "Reader", right);
@@ -484,13 +486,13 @@ static void reader_destroy(pane *p)
 }
 
 static const pane_ops reader_ops = {
-	.title = "Reader",
-	.draw = reader_draw,
-	.key = reader_key,
-	.resize = reader_resize,
-	.mouse = reader_mouse,
-	.reload = reader_refresh,
-	.destroy = reader_destroy,
+    .title = "Reader",
+    .draw = reader_draw,
+    .key = reader_key,
+    .resize = reader_resize,
+    .mouse = reader_mouse,
+    .reload = reader_refresh,
+    .destroy = reader_destroy,
 };
 
 /* See uiint.h. */

@@ -169,7 +169,9 @@ static void draw_item(pane *p, int y, int i)
 	int kind = item_kind(a, i, &k);
 	wmove(w, y, left);
 	if (kind != ITEM_FACET) {
-		const char *mark = kind == ITEM_ENTITY ? "+ " : kind == ITEM_NOT_ENTITY ? "- " : "/ ";
+		const char *mark = kind == ITEM_ENTITY       ? "+ "
+		                   : kind == ITEM_NOT_ENTITY ? "- "
+		                                             : "/ ";
 		const char *name = kind == ITEM_ENTITY       ? a->filter.entities.v[k]
 		                   : kind == ITEM_NOT_ENTITY ? a->filter.not_entities.v[k]
 		                                             : a->filter.search;
@@ -228,7 +230,8 @@ static void sidebar_draw(pane *p)
 		} else {
 			wmove(p->win, PANE_TOP + 1 + r, left);
 			if (i == 0)
-				draw_text(a, p->win, "no entities", -1, cols, role_attr(a, ROLE_DIM));
+				draw_text(a, p->win, "no entities", -1, cols,
+				          role_attr(a, ROLE_DIM));
 			draw_fill(p->win, PANE_TOP + 1 + r, left + cols, A_NORMAL);
 		}
 	}
@@ -419,13 +422,13 @@ static void sidebar_destroy(pane *p)
 }
 
 static const pane_ops sidebar_ops = {
-	.title = "Entities",
-	.draw = sidebar_draw,
-	.key = sidebar_key,
-	.resize = sidebar_resize,
-	.mouse = sidebar_mouse,
-	.reload = sidebar_refresh,
-	.destroy = sidebar_destroy,
+    .title = "Entities",
+    .draw = sidebar_draw,
+    .key = sidebar_key,
+    .resize = sidebar_resize,
+    .mouse = sidebar_mouse,
+    .reload = sidebar_refresh,
+    .destroy = sidebar_destroy,
 };
 
 /* See uiint.h. */

@@ -20,11 +20,11 @@
 volatile sig_atomic_t ui_signal;
 
 /* Widths at which the layouts change. */
-#define WIDE_COLS 160
+#define WIDE_COLS    160
 #define STACKED_COLS 80
-#define MIN_COLS 20
-#define MIN_ROWS 6
-#define POLL_MS 500
+#define MIN_COLS     20
+#define MIN_ROWS     6
+#define POLL_MS      500
 
 /* Remembers the signal; the main loop notices it within one timeout. */
 static void on_signal(int sig)
@@ -109,7 +109,8 @@ static void layout(app *a)
 	} else {
 		a->layout = LAYOUT_SINGLE;
 		for (int i = 0; i < NPANES; i++)
-			place(&a->panes[i], 0, 0, i == a->focus ? h : 0, i == a->focus ? cols : 0, 0);
+			place(&a->panes[i], 0, 0, i == a->focus ? h : 0, i == a->focus ? cols : 0,
+			      0);
 		a->status = newwin(1, cols, rows - 1, 0);
 	}
 	keypad(a->status, TRUE);
@@ -146,7 +147,8 @@ static void draw_status(app *a)
 	         (long long)a->total, a->ascii ? "|" : "\xE2\x94\x82");
 	int rw = draw_width(a, right);
 	if (rw > cols / 2) {
-		snprintf(right, sizeof right, " %lld/%lld", (long long)a->shown, (long long)a->total);
+		snprintf(right, sizeof right, " %lld/%lld", (long long)a->shown,
+		         (long long)a->total);
 		rw = draw_width(a, right);
 	}
 	if (rw > cols)
@@ -393,8 +395,9 @@ static void toggle_mark(app *a, int star)
 	list_mark(&a->panes[PANE_LIST], id, star ? -1 : !read, star ? !starred : -1);
 	if (id == a->open_id)
 		reader_set_marks(&a->panes[PANE_READER], star ? -1 : !read, star ? !starred : -1);
-	app_message(a, 0, "%s", star ? (!starred ? "starred" : "unstarred")
-	                             : (!read ? "marked read" : "marked unread"));
+	app_message(a, 0, "%s",
+	            star ? (!starred ? "starred" : "unstarred")
+	                 : (!read ? "marked read" : "marked unread"));
 }
 
 /* Everything the store may have changed: counts, list, facets, reader. */
@@ -578,11 +581,13 @@ int ui_run(store *s)
 				if (getmouse(&ev) == OK) {
 					int i = pane_at(a, ev.y, ev.x);
 					if (i >= 0) {
-						if (i != a->focus && !(ev.bstate & (BUTTON4_PRESSED |
-						                                    BUTTON5_PRESSED)))
+						if (i != a->focus &&
+						    !(ev.bstate &
+						      (BUTTON4_PRESSED | BUTTON5_PRESSED)))
 							app_focus(a, i);
 						pane *p = &a->panes[i];
-						p->ops->mouse(p, ev.y - p->y, ev.x - p->x, ev.bstate);
+						p->ops->mouse(p, ev.y - p->y, ev.x - p->x,
+						              ev.bstate);
 					}
 				}
 			} else if (a->layout != LAYOUT_TOO_SMALL) {

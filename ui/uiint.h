@@ -21,7 +21,7 @@ typedef struct pane_ops {
 	int (*key)(pane *p, int key, int is_char); /* 1 when the key was used */
 	void (*resize)(pane *p);                   /* the rectangle changed */
 	void (*mouse)(pane *p, int row, int col, mmask_t button);
-	void (*reload)(pane *p);                   /* the filter or store changed */
+	void (*reload)(pane *p); /* the filter or store changed */
 	void (*destroy)(pane *p);
 } pane_ops;
 
@@ -36,7 +36,7 @@ struct pane {
 };
 
 /* Content area of a pane: below its title row, right of its border. */
-#define PANE_TOP 1
+#define PANE_TOP     1
 #define PANE_LEFT(p) ((p)->border ? 1 : 0)
 #define PANE_ROWS(p) ((p)->h - PANE_TOP)
 #define PANE_COLS(p) ((p)->w - PANE_LEFT(p))
@@ -67,18 +67,18 @@ enum {
 typedef struct app {
 	store *s;
 	query_filter filter;
-	int ascii;             /* the locale is not UTF-8: transliterate */
-	int color;             /* colours in use */
+	int ascii; /* the locale is not UTF-8: transliterate */
+	int color; /* colours in use */
 	attr_t attr[NROLES];
 	pane panes[NPANES];
-	int focus;             /* index of the focused pane */
+	int focus; /* index of the focused pane */
 	int layout;
 	WINDOW *status;
-	char *message;         /* shown in the status line until the next key */
+	char *message; /* shown in the status line until the next key */
 	int message_error;
-	int64_t total;         /* articles in the store */
-	int64_t shown;         /* articles the filter lets through */
-	int64_t open_id;       /* article in the reader, 0 when none */
+	int64_t total;   /* articles in the store */
+	int64_t shown;   /* articles the filter lets through */
+	int64_t open_id; /* article in the reader, 0 when none */
 	int quit;
 	strlist search_history, entity_history;
 } app;

@@ -19,15 +19,15 @@ static const struct {
 	ucs4_t uc;
 	const char *ascii;
 } ascii_table[] = {
-	{0x0110, "D"},  {0x0111, "d"},   {0x00D0, "D"},   {0x00F0, "d"},  {0x00D8, "O"},
-	{0x00F8, "o"},  {0x00DF, "ss"},  {0x00C6, "AE"},  {0x00E6, "ae"}, {0x0152, "OE"},
-	{0x0153, "oe"}, {0x0141, "L"},   {0x0142, "l"},   {0x0131, "i"},  {0x00A0, " "},
-	{0x00AB, "\""}, {0x00BB, "\""},  {0x00B7, "."},   {0x2010, "-"},  {0x2011, "-"},
-	{0x2012, "-"},  {0x2013, "-"},   {0x2014, "-"},   {0x2015, "-"},  {0x2212, "-"},
-	{0x2018, "'"},  {0x2019, "'"},   {0x201A, "'"},   {0x201B, "'"},  {0x2032, "'"},
-	{0x201C, "\""}, {0x201D, "\""},  {0x201E, "\""},  {0x2033, "\""}, {0x2022, "*"},
-	{0x2026, "..."}, {0x20AC, "EUR"}, {0x00B0, "o"},   {0x00D7, "x"},  {0x2039, "<"},
-	{0x203A, ">"},  {0x3000, " "},   {0xFFFD, "?"},
+    {0x0110, "D"},   {0x0111, "d"},   {0x00D0, "D"},  {0x00F0, "d"},  {0x00D8, "O"},
+    {0x00F8, "o"},   {0x00DF, "ss"},  {0x00C6, "AE"}, {0x00E6, "ae"}, {0x0152, "OE"},
+    {0x0153, "oe"},  {0x0141, "L"},   {0x0142, "l"},  {0x0131, "i"},  {0x00A0, " "},
+    {0x00AB, "\""},  {0x00BB, "\""},  {0x00B7, "."},  {0x2010, "-"},  {0x2011, "-"},
+    {0x2012, "-"},   {0x2013, "-"},   {0x2014, "-"},  {0x2015, "-"},  {0x2212, "-"},
+    {0x2018, "'"},   {0x2019, "'"},   {0x201A, "'"},  {0x201B, "'"},  {0x2032, "'"},
+    {0x201C, "\""},  {0x201D, "\""},  {0x201E, "\""}, {0x2033, "\""}, {0x2022, "*"},
+    {0x2026, "..."}, {0x20AC, "EUR"}, {0x00B0, "o"},  {0x00D7, "x"},  {0x2039, "<"},
+    {0x203A, ">"},   {0x3000, " "},   {0xFFFD, "?"},
 };
 
 /* True for code points that show nothing and may simply vanish. */
@@ -118,8 +118,8 @@ char *uitext_display(const char *s, size_t n, int ascii, size_t *map, size_t *ou
 
 /* Appends a line, cutting it between graphemes when it is still wider
  * than the width (one long word, a URL). */
-static void push_line(const char *s, size_t start, size_t end, int width, uiline **lines,
-                      size_t *n, size_t *cap)
+static void push_line(const char *s, size_t start, size_t end, int width, uiline **lines, size_t *n,
+                      size_t *cap)
 {
 	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\t'))
 		end--;
