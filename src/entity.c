@@ -150,21 +150,29 @@ static const struct {
 	const char *name;
 	unsigned kind;
 } cue_names[] = {
-	{"title", CUE_TITLE},           {"honorific", CUE_HONORIFIC},
-	{"org-head", CUE_ORG_HEAD},     {"org-head+", CUE_ORG_HEAD_LOC},
-	{"org-suffix", CUE_ORG_SUFFIX}, {"org-pre", CUE_ORG_PRE},
-	{"loc-head", CUE_LOC_HEAD},     {"loc-cue", CUE_LOC_CUE},
-	{"loc-suffix", CUE_LOC_SUFFIX}, {"loc-prep", CUE_LOC_PREP},
-	{"per-post", CUE_PER_POST},     {"connector", CUE_CONNECTOR},
-	{"stop", CUE_STOP},             {"stop-acro", CUE_STOP_ACRO},
-	{"particle", CUE_PARTICLE},     {"misc-suffix", CUE_MISC_SUFFIX},
-	{"function", CUE_FUNCTION},
+    {"title", CUE_TITLE},
+    {"honorific", CUE_HONORIFIC},
+    {"org-head", CUE_ORG_HEAD},
+    {"org-head+", CUE_ORG_HEAD_LOC},
+    {"org-suffix", CUE_ORG_SUFFIX},
+    {"org-pre", CUE_ORG_PRE},
+    {"loc-head", CUE_LOC_HEAD},
+    {"loc-cue", CUE_LOC_CUE},
+    {"loc-suffix", CUE_LOC_SUFFIX},
+    {"loc-prep", CUE_LOC_PREP},
+    {"per-post", CUE_PER_POST},
+    {"connector", CUE_CONNECTOR},
+    {"stop", CUE_STOP},
+    {"stop-acro", CUE_STOP_ACRO},
+    {"particle", CUE_PARTICLE},
+    {"misc-suffix", CUE_MISC_SUFFIX},
+    {"function", CUE_FUNCTION},
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
 typedef struct phrase {
-	char *key;         /* matching key of the token sequence */
+	char *key; /* matching key of the token sequence */
 	uint32_t keylen;
 	uint8_t ntok;
 	/* gazetteer part */
@@ -179,10 +187,10 @@ typedef struct phrase {
 } phrase;
 
 struct entity_extractor {
-	cp_info *cp;          /* CP_TABLE entries */
-	phrase *ph;           /* all phrases */
+	cp_info *cp; /* CP_TABLE entries */
+	phrase *ph;  /* all phrases */
 	size_t nph, capph;
-	uint32_t *slots;      /* hash slots: phrase index + 1, 0 when empty */
+	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
 	size_t nslots;
 	/* first-token keys of all phrases, with the longest phrase length */
 	char **first;
@@ -250,8 +258,8 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 }
 
 /* Rebuilds an open-addressing table of `n` string keys into *slots. */
-static void rehash(uint32_t **slots, size_t *nslots, size_t n, const char *(*keyof)(const void *, size_t),
-                   const void *arg)
+static void rehash(uint32_t **slots, size_t *nslots, size_t n,
+                   const char *(*keyof)(const void *, size_t), const void *arg)
 {
 	size_t size = 64;
 	while (size < n * 2 + 1)
@@ -261,7 +269,8 @@ static void rehash(uint32_t **slots, size_t *nslots, size_t n, const char *(*key
 	*nslots = size;
 	for (size_t k = 0; k < n; k++) {
 		const char *key = keyof(arg, k);
-		for (size_t i = key_hash(key, strlen(key)) & (size - 1);; i = (i + 1) & (size - 1)) {
+		for (size_t i = key_hash(key, strlen(key)) & (size - 1);;
+		     i = (i + 1) & (size - 1)) {
 			if (!(*slots)[i]) {
 				(*slots)[i] = (uint32_t)(k + 1);
 				break;
@@ -286,19 +295,19 @@ static const char *first_keyof(const void *arg, size_t k)
 
 enum tok_flag {
 	T_WORD = 1u << 0,
-	T_CAP = 1u << 1,      /* first letter upper case */
-	T_ALLCAPS = 1u << 2,  /* two or more letters, none lower case */
-	T_LOWER = 1u << 3,    /* first letter lower case */
+	T_CAP = 1u << 1,     /* first letter upper case */
+	T_ALLCAPS = 1u << 2, /* two or more letters, none lower case */
+	T_LOWER = 1u << 3,   /* first letter lower case */
 	T_DIGIT = 1u << 4,
-	T_INITIAL = 1u << 5,  /* starts a sentence, a quote or a paragraph */
-	T_VI = 1u << 6,       /* spelled like a Vietnamese syllable */
-	T_BREAK = 1u << 7,    /* sentence-ending punctuation or a line end */
-	T_OPEN = 1u << 8,     /* opening quote or bracket */
-	T_PARA = 1u << 9,     /* first token of a line */
-	T_SPACE = 1u << 10,   /* white space before the token */
-	T_DOMAIN = 1u << 11,  /* "APnews.com" */
+	T_INITIAL = 1u << 5, /* starts a sentence, a quote or a paragraph */
+	T_VI = 1u << 6,      /* spelled like a Vietnamese syllable */
+	T_BREAK = 1u << 7,   /* sentence-ending punctuation or a line end */
+	T_OPEN = 1u << 8,    /* opening quote or bracket */
+	T_PARA = 1u << 9,    /* first token of a line */
+	T_SPACE = 1u << 10,  /* white space before the token */
+	T_DOMAIN = 1u << 11, /* "APnews.com" */
 	T_DASH = 1u << 12,
-	T_SEP = 1u << 13,     /* '/', ',' or ';' */
+	T_SEP = 1u << 13, /* '/', ',' or ';' */
 	T_LPAREN = 1u << 14,
 };
 
@@ -338,20 +347,66 @@ static bool vi_syllable(const char *s, size_t n)
 	/* candidate initial consonants by first letter, longest first */
 	const char *cands[4] = {NULL};
 	switch (s[0]) {
-	case 'b': case 'd': case 'h': case 'l': case 'm': case 'r': case 's': case 'v': case 'x':
-		cands[0] = s[0] == 'b' ? "b" : s[0] == 'd' ? "d" : s[0] == 'h' ? "h" : s[0] == 'l' ? "l"
-		         : s[0] == 'm' ? "m" : s[0] == 'r' ? "r" : s[0] == 's' ? "s" : s[0] == 'v' ? "v"
-		         : "x";
+	case 'b':
+	case 'd':
+	case 'h':
+	case 'l':
+	case 'm':
+	case 'r':
+	case 's':
+	case 'v':
+	case 'x':
+		cands[0] = s[0] == 'b'   ? "b"
+		           : s[0] == 'd' ? "d"
+		           : s[0] == 'h' ? "h"
+		           : s[0] == 'l' ? "l"
+		           : s[0] == 'm' ? "m"
+		           : s[0] == 'r' ? "r"
+		           : s[0] == 's' ? "s"
+		           : s[0] == 'v' ? "v"
+		                         : "x";
 		break;
-	case 'c': cands[0] = "ch"; cands[1] = "c"; break;
-	case 'g': cands[0] = "gh"; cands[1] = "gi"; cands[2] = "g"; break;
-	case 'k': cands[0] = "kh"; cands[1] = "k"; break;
-	case 'n': cands[0] = "ngh"; cands[1] = "ng"; cands[2] = "nh"; cands[3] = "n"; break;
-	case 'p': cands[0] = "ph"; cands[1] = "p"; break;
-	case 'q': cands[0] = "qu"; break;
-	case 't': cands[0] = "th"; cands[1] = "tr"; cands[2] = "t"; break;
-	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': cands[0] = ""; break;
-	default: return false;
+	case 'c':
+		cands[0] = "ch";
+		cands[1] = "c";
+		break;
+	case 'g':
+		cands[0] = "gh";
+		cands[1] = "gi";
+		cands[2] = "g";
+		break;
+	case 'k':
+		cands[0] = "kh";
+		cands[1] = "k";
+		break;
+	case 'n':
+		cands[0] = "ngh";
+		cands[1] = "ng";
+		cands[2] = "nh";
+		cands[3] = "n";
+		break;
+	case 'p':
+		cands[0] = "ph";
+		cands[1] = "p";
+		break;
+	case 'q':
+		cands[0] = "qu";
+		break;
+	case 't':
+		cands[0] = "th";
+		cands[1] = "tr";
+		cands[2] = "t";
+		break;
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 'y':
+		cands[0] = "";
+		break;
+	default:
+		return false;
 	}
 	for (int c = 0; c < 4 && cands[c]; c++) {
 		size_t il = strlen(cands[c]);
@@ -382,9 +437,9 @@ typedef struct ctx {
 	const char *text; /* current field */
 	size_t len;
 	int field;
-	bool en;          /* English article */
-	bool titlecase;   /* English headline in Title Case: capitals prove nothing */
-	strbuf keys;      /* arena of token keys */
+	bool en;        /* English article */
+	bool titlecase; /* English headline in Title Case: capitals prove nothing */
+	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
 	cand *c;
@@ -392,13 +447,13 @@ typedef struct ctx {
 	strbuf scratch;
 } ctx;
 
-/* Appends the key of text[s..e) to the arena; sets *letters to the number
- * of base bytes (before the marks). */
+/* Appends the matching key of text[s..e) to the arena and sets
+ * *flags_out to the word's case, digit and syllable flags. */
 static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 {
 	const uint8_t *p = (const uint8_t *)x->text + s, *end = (const uint8_t *)x->text + e;
 	uint16_t marks[32];
-	size_t nm = 0, nletters = 0, nupper = 0, nlower = 0;
+	size_t nm = 0, nletters = 0, nupper = 0;
 	uint32_t flags = 0;
 	bool first = true;
 	size_t base_start = x->keys.len;
@@ -416,10 +471,10 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 			nletters++;
 			if (ci.cls & C_UPPER)
 				nupper++;
-			if (ci.cls & C_LOWER)
-				nlower++;
 			if (first)
-				flags |= (ci.cls & C_UPPER) ? T_CAP : (ci.cls & C_LOWER) ? T_LOWER : 0;
+				flags |= (ci.cls & C_UPPER)   ? T_CAP
+				         : (ci.cls & C_LOWER) ? T_LOWER
+				                              : 0;
 			first = false;
 		} else if (ci.cls & C_DIGIT) {
 			flags |= T_DIGIT;
@@ -441,7 +496,6 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 	}
 	if (nletters >= 2 && nupper == nletters)
 		flags |= T_ALLCAPS;
-	(void)nlower;
 	size_t blen = x->keys.len - base_start;
 	if (!(flags & T_DIGIT) && nletters && vi_syllable(x->keys.s + base_start, blen))
 		flags |= T_VI;
@@ -550,7 +604,8 @@ static void tokenize(ctx *x)
 		space = para = false;
 		if (!(ci.cls & (C_ALPHA | C_DIGIT | C_MARK))) {
 			uint32_t pf = fl;
-			if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || uc == 0x2026)
+			if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+			    uc == 0x2026)
 				pf |= T_BREAK;
 			if (c == '(' || c == '[' || uc == 0x201C || uc == 0x2018 || uc == 0xAB)
 				pf |= T_OPEN;
@@ -779,17 +834,17 @@ static int best_type(const int *score);
 
 struct cand {
 	int field;
-	size_t start, end;    /* bytes in the field */
-	size_t t0, t1;        /* tokens of the field (while it is scanned) */
+	size_t start, end; /* bytes in the field */
+	size_t t0, t1;     /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
-	bool strong;          /* written as a name where capitals are evidence */
-	bool nodefault;       /* no type without evidence (products, events) */
+	bool strong;    /* written as a name where capitals are evidence */
+	bool nodefault; /* no type without evidence (products, events) */
 	bool dropped;
-	int score[3];         /* type evidence */
-	const char *gaz;      /* gazetteer canonical, borrowed */
-	char *name;           /* the name as written, spaces normalized */
-	char *lkey;           /* joined token keys, for linking */
-	int group;            /* candidate whose name this one takes */
+	int score[3];    /* type evidence */
+	const char *gaz; /* gazetteer canonical, borrowed */
+	char *name;      /* the name as written, spaces normalized */
+	char *lkey;      /* joined token keys, for linking */
+	int group;       /* candidate whose name this one takes */
 };
 
 /* Evidence weights: a definite cue outweighs any number of weak ones. */
@@ -951,9 +1006,10 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 				*misc = true;
 			j++;
 			/* "Park Hang-seo": a hyphenated lower-case tail */
-			if (j + 1 < x->nt && (x->t[j].flags & T_DASH) && !(x->t[j].flags & T_SPACE) &&
-			    (x->t[j + 1].flags & T_WORD) && (x->t[j + 1].flags & T_LOWER) &&
-			    !(x->t[j + 1].flags & T_SPACE) && x->text[x->t[j].start] == '-')
+			if (j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
+			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
+			    x->text[x->t[j].start] == '-')
 				j += 2;
 			continue;
 		}
@@ -970,7 +1026,8 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 			}
 		}
 		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
-		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) && namey(x, j + 1)) {
+		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) &&
+		    namey(x, j + 1)) {
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
@@ -980,7 +1037,8 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 				continue;
 			}
 		}
-		if (j > k && x->text[x->t[j].start] == '&' && namey(x, j + 1) && !(x->t[j].flags & T_SPACE)) {
+		if (j > k && x->text[x->t[j].start] == '&' && namey(x, j + 1) &&
+		    !(x->t[j].flags & T_SPACE)) {
 			j++;
 			continue;
 		}
@@ -1023,8 +1081,9 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 				while (q < x->nt && q < j + 8) {
 					const tok *u = &x->t[q];
 					unsigned kinds;
-					if ((u->flags & T_WORD) && (u->flags & T_LOWER) && cue_at(x, q, &kinds) == 1 &&
-					    (kinds & CUE_CONNECTOR) && namey(x, q + 1)) {
+					if ((u->flags & T_WORD) && (u->flags & T_LOWER) &&
+					    cue_at(x, q, &kinds) == 1 && (kinds & CUE_CONNECTOR) &&
+					    namey(x, q + 1)) {
 						found = true;
 						break;
 					}
@@ -1217,8 +1276,9 @@ static void scan_field(ctx *x)
 			match g = gaz_at(x, k);
 			/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
 			 * name that merely starts with a known one */
-			if (g.p && pend >= 0 && !pend_title && pend_w >= EV_CUE && namey(x, k + g.ntok) &&
-			    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+			if (g.p && pend >= 0 && !pend_title && pend_w >= EV_CUE &&
+			    namey(x, k + g.ntok) && (x->t[k + g.ntok].flags & T_SPACE) &&
+			    !gaz_at(x, k + g.ntok).p)
 				g.p = NULL;
 			if (g.p) {
 				add_gaz(x, k, &g);
@@ -1256,12 +1316,15 @@ static void scan_field(ctx *x)
 			}
 			bool set = false;
 			if (kinds & CUE_TITLE) {
-				pend = ENT_PER, pend_w = EV_DEF, pend_title = true, pend_honor = false;
+				pend = ENT_PER, pend_w = EV_DEF, pend_title = true,
+				pend_honor = false;
 				set = true;
 			} else if (kinds & CUE_HONORIFIC) {
-				if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
-				                        namey(x, k + n + 1))) {
-					pend = ENT_PER, pend_w = EV_DEF, pend_honor = true, pend_title = false;
+				if (namey(x, k + n) ||
+				    (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+				     namey(x, k + n + 1))) {
+					pend = ENT_PER, pend_w = EV_DEF, pend_honor = true,
+					pend_title = false;
 					set = true;
 				}
 			} else if (kinds & CUE_LOC_CUE) {
@@ -1274,7 +1337,8 @@ static void scan_field(ctx *x)
 				pend = ENT_LOC, pend_w = EV_WEAK, pend_title = pend_honor = false;
 				set = true;
 			}
-			if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+			if (set ||
+			    (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
 			    !(t->flags & T_CAP)) {
 				if (!set)
 					pend = -1, pend_title = pend_honor = false;
@@ -1324,8 +1388,8 @@ static void scan_field(ctx *x)
 		                      (pend_title && !x->titlecase));
 		/* one capitalized Vietnamese syllable before a lower-case one is a
 		 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
-		bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && e < x->nt &&
-		               (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+		bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) &&
+		               e < x->nt && (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
 		               (x->t[e].flags & T_VI) && !(x->t[e].flags & T_DIGIT);
 		if (capword && !pend_honor && !pend_title) {
 			c->strong = false;
@@ -1346,8 +1410,8 @@ static void scan_field(ctx *x)
 				w = EV_CUE;
 			/* "vùng Thủ đô": one capitalized syllable of a common word */
 			if (!pend_honor && single && (t->flags & T_VI) && e < x->nt &&
-			    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI) &&
-			    !pend_title)
+			    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+			    (x->t[e].flags & T_VI) && !pend_title)
 				w = 0, c->strong = false;
 			c->score[pend] += w;
 		}
@@ -1359,7 +1423,8 @@ static void scan_field(ctx *x)
 			              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
 			               (x->t[k - 1].flags & T_LOWER));
 			int pt = best_type(p->score);
-			if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
+			if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 &&
+			    c->strong)
 				c->score[pt] += EV_WEAK;
 		}
 		unsigned pk = 0;
@@ -1389,21 +1454,20 @@ static bool title_case(ctx *x)
 /* ---- linking ------------------------------------------------------------ */
 
 typedef struct uniq {
-	const char *key;   /* "G"+canonical for gazetteer names, "N"+lkey else */
+	const char *key; /* "G"+canonical for gazetteer names, "N"+lkey else */
 	const char *lkey;
 	const char *gaz;
-	const char *name;  /* the first spelling */
+	const char *name; /* the first spelling */
 	int ntok;
 	int count;
 	int score[3];
 	bool strong;
 	bool nodefault;
-	int root;          /* unique this one links to */
+	int root; /* unique this one links to */
 } uniq;
 
 /* Index of a unique key in the per-call table, adding it if new. */
-static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots,
-                   char *key)
+static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots, char *key)
 {
 	size_t mask = nslots - 1;
 	size_t kl = strlen(key);

@@ -73,8 +73,8 @@ static int extract_file(const entity_extractor *ex, const article_rules *rules, 
 	for (size_t i = 0; i < ml.n; i++) {
 		const mention *m = &ml.v[i];
 		if (dump)
-			printf("%s\t%d\t%zu-%zu\t%s\t=> %s\n", entity_type_name(m->type), (int)m->field,
-			       m->start, m->end, m->surface, m->canonical);
+			printf("%s\t%d\t%zu-%zu\t%s\t=> %s\n", entity_type_name(m->type),
+			       (int)m->field, m->start, m->end, m->surface, m->canonical);
 		char *k = ekey(m->type, m->canonical);
 		if (has(out, k)) {
 			free(k);
@@ -186,7 +186,8 @@ int main(int argc, char **argv)
 		sl_init(&gnames);
 		sl_init(&got);
 		sl_init(&names);
-		if (read_gold(gpath, &gold, &gnames) || extract_file(ex, &rules, spath, &got, &names, 0)) {
+		if (read_gold(gpath, &gold, &gnames) ||
+		    extract_file(ex, &rules, spath, &got, &names, 0)) {
 			fprintf(stderr, "eval: cannot read %s or %s\n", gpath, spath);
 			failed = 1;
 		}
@@ -235,7 +236,9 @@ int main(int argc, char **argv)
 			F += fp[t];
 			N += fn[t];
 		} else if (check && (p < 0.90 || r < 0.85)) {
-			printf("FAIL: micro precision %.3f (needs 0.90), recall %.3f (needs 0.85)\n", p, r);
+			printf(
+			    "FAIL: micro precision %.3f (needs 0.90), recall %.3f (needs 0.85)\n",
+			    p, r);
 			failed = 1;
 		}
 	}

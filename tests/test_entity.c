@@ -140,11 +140,12 @@ static void test_organizations(void **state)
 {
 	(void)state;
 	mention_list l;
-	extract_vi("Người phát ngôn Hội đồng An ninh Quốc gia Emily Horne cho biết Bộ Ngoại giao Nga "
-	           "sẽ dẫn đầu, còn Tổ chức An ninh và Hợp tác châu Âu và Tổ chức Hiệp ước Bắc Đại "
-	           "Tây Dương theo dõi. NATO và Nhà Trắng im lặng; Tòa Bạch Ốc không bình luận, "
-	           "do điện Kremlin yêu cầu.",
-	           &l);
+	extract_vi(
+	    "Người phát ngôn Hội đồng An ninh Quốc gia Emily Horne cho biết Bộ Ngoại giao Nga "
+	    "sẽ dẫn đầu, còn Tổ chức An ninh và Hợp tác châu Âu và Tổ chức Hiệp ước Bắc Đại "
+	    "Tây Dương theo dõi. NATO và Nhà Trắng im lặng; Tòa Bạch Ốc không bình luận, "
+	    "do điện Kremlin yêu cầu.",
+	    &l);
 	assert_true(has_entity(&l, ENT_ORG, "Hội đồng An ninh Quốc gia"));
 	assert_true(has_entity(&l, ENT_PER, "Emily Horne"));
 	/* a country after an organization is not part of its name */
@@ -186,9 +187,10 @@ static void test_no_junk(void **state)
 static void test_dateline_credit_english(void **state)
 {
 	(void)state;
-	article a = make("vi", "Hai nhà lãnh đạo điện đàm", NULL,
-	                 "Tổng thống Joe Biden tại Nhà Trắng.", "APnews.com/Patrick Semansky",
-	                 "REHOBOTH BEACH - Tổng thống Joe Biden nói chuyện.\n\nÔng Biden về Delaware.");
+	article a =
+	    make("vi", "Hai nhà lãnh đạo điện đàm", NULL, "Tổng thống Joe Biden tại Nhà Trắng.",
+	         "APnews.com/Patrick Semansky",
+	         "REHOBOTH BEACH - Tổng thống Joe Biden nói chuyện.\n\nÔng Biden về Delaware.");
 	mention_list l;
 	mention_list_init(&l);
 	entity_extract(ex, &a, &l);
@@ -395,13 +397,13 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_key),
-		cmocka_unit_test(test_titles_and_linking),
-		cmocka_unit_test(test_organizations),
-		cmocka_unit_test(test_no_junk),
-		cmocka_unit_test(test_dateline_credit_english),
-		cmocka_unit_test(test_corpus),
-		cmocka_unit_test(test_threads),
+	    cmocka_unit_test(test_key),
+	    cmocka_unit_test(test_titles_and_linking),
+	    cmocka_unit_test(test_organizations),
+	    cmocka_unit_test(test_no_junk),
+	    cmocka_unit_test(test_dateline_credit_english),
+	    cmocka_unit_test(test_corpus),
+	    cmocka_unit_test(test_threads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
