@@ -649,11 +649,33 @@ int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err)
 	return 0;
 }
 
-/* Appends " AND a.id [NOT] IN (articles mentioning any of ids)". */
-static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate)
+/* How a condition on a set of articles joins a list query. A page of the
+ * list walks the date index newest first and stops after a screenful:
+ * for a set that holds a good share of the store, probing each article
+ * walked (EXISTS on a primary key) finds a page in a few hundred probes,
+ * where building the set first (IN) would read all of it. A small set is
+ * better built first and sorted. Counts always read the set. */
+enum { WHERE_SET = 0, WHERE_PAGE = 1 };
+
+/* Sets of at least this many articles are probed when paging: about
+ * sqrt(page * store size) for a page of 60 rows and a million articles,
+ * where walking the date index and building the set cost alike. */
+#define PROBE_MIN_ARTICLES 8000
+
+/* Appends a condition that the article mentions (or, negated, does not
+ * mention) any of ids; probe: as an EXISTS per article walked. */
+static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate, int probe)
 {
-	sb_adds(&b->sql, negate ? " AND a.id NOT IN" : " AND a.id IN");
-	sb_adds(&b->sql, " (SELECT article_id FROM article_entity WHERE entity_id IN (");
+	if (probe)
+		sb_adds(&b->sql, negate ? " AND NOT EXISTS (SELECT 1 FROM article_entity pe"
+					  " WHERE pe.article_id = a.id AND pe.entity_id IN ("
+					: " AND EXISTS (SELECT 1 FROM article_entity pe"
+					  " WHERE pe.article_id = a.id AND pe.entity_id IN (");
+	else
+		sb_adds(&b->sql, negate ? " AND a.id NOT IN (SELECT article_id FROM article_entity"
+					  " WHERE entity_id IN ("
+					: " AND a.id IN (SELECT article_id FROM article_entity"
+					  " WHERE entity_id IN (");
 	for (int i = 0; i < n; i++) {
 		if (i)
 			sb_addc(&b->sql, ',');
@@ -662,11 +684,68 @@ static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate)
 	sb_adds(&b->sql, "))");
 }
 
+/* Runs a one-integer statement with up to two bound values (int64 when
+ * text is NULL); -1 on error. */
+static int64_t one_int(store *s, const char *sql, const char *text, const int64_t *ids, int n)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	for (int i = 0; ids && i < n; i++)
+		sqlite3_bind_int64(st, i + 1, ids[i]);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Articles mentioning any of ids (an upper bound: the entities' own
+ * counts added up). */
+static int64_t entity_articles(store *s, const int64_t *ids, int n)
+{
+	int64_t total = 0;
+	for (int i = 0; i < n; i++) {
+		int64_t k = one_int(s, "SELECT articles FROM entity WHERE id = ?1", NULL, &ids[i], 1);
+		total += k > 0 ? k : 0;
+	}
+	return total;
+}
+
+/* True when the search matches at least PROBE_MIN_ARTICLES articles
+ * (counted only up to there: cheap whatever the search). */
+static int search_is_common(store *s, const char *search)
+{
+	char *sql = xasprintf("SELECT count(*) FROM (SELECT rowid FROM article_fts"
+			      " WHERE article_fts MATCH ?1 LIMIT %d)",
+			      PROBE_MIN_ARTICLES);
+	int64_t n = one_int(s, sql, search, NULL, 0);
+	free(sql);
+	return n >= PROBE_MIN_ARTICLES;
+}
+
 /* Appends the filter's conditions (each starting with " AND") on
- * article alias a. */
-static void where_filter(store *s, sql_builder *b, const query_filter *f)
+ * article alias a; mode: WHERE_PAGE for a list walked in date order,
+ * WHERE_SET for counts and facets. */
+static void where_filter(store *s, sql_builder *b, const query_filter *f, int mode)
 {
 	int64_t ids[MAX_IDS];
+	/* When paging, the rarest small entity set (if any) is built; the
+	 * others are probed. */
+	size_t build = (size_t)-1;
+	if (mode == WHERE_PAGE) {
+		int64_t best = PROBE_MIN_ARTICLES;
+		for (size_t i = 0; i < f->entities.n; i++) {
+			int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+			int64_t k = entity_articles(s, ids, n);
+			if (k < best) {
+				best = k;
+				build = i;
+			}
+		}
+	}
 	for (size_t i = 0; i < f->entities.n; i++) {
 		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
 		if (n == 0) {
@@ -674,17 +753,25 @@ static void where_filter(store *s, sql_builder *b, const query_filter *f)
 			sb_adds(&b->sql, " AND 0");
 			continue;
 		}
-		where_entity(b, ids, n, 0);
+		where_entity(b, ids, n, 0, mode == WHERE_PAGE && i != build);
 	}
 	for (size_t i = 0; i < f->not_entities.n; i++) {
 		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
 		if (n)
-			where_entity(b, ids, n, 1);
+			where_entity(b, ids, n, 1, mode == WHERE_PAGE);
 	}
 	if (f->search && *f->search) {
-		sb_adds(&b->sql, " AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ");
-		sqlb_text(b, f->search);
-		sb_adds(&b->sql, ")");
+		if (mode == WHERE_PAGE && build == (size_t)-1 && search_is_common(s, f->search)) {
+			sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM article_fts WHERE article_fts"
+					 " MATCH ");
+			sqlb_text(b, f->search);
+			sb_adds(&b->sql, " AND rowid = a.id)");
+		} else {
+			sb_adds(&b->sql,
+				" AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ");
+			sqlb_text(b, f->search);
+			sb_adds(&b->sql, ")");
+		}
 	}
 	if (f->since && *f->since) {
 		sb_adds(&b->sql, " AND a.date <> '' AND a.date >= ");
@@ -759,7 +846,7 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 	sql_builder b;
 	sqlb_init(&b);
 	select_row_columns(s, &b);
-	where_filter(s, &b, f);
+	where_filter(s, &b, f, WHERE_PAGE);
 	if (after) {
 		sb_adds(&b.sql, backward ? " AND (a.date, a.id) > (" : " AND (a.date, a.id) < (");
 		sqlb_text(&b, after->sortdate);
@@ -795,13 +882,77 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 	return n;
 }
 
+/* True when the filter is made of entities and a search only, so that
+ * its articles can be found on the indexes alone (set_select). */
+static int set_applies(const query_filter *f)
+{
+	if ((f->since && *f->since) || (f->until && *f->until) || f->article_id ||
+	    f->starred_only || f->unread_only)
+		return 0;
+	return f->entities.n > 0 || (f->search && *f->search);
+}
+
+/* Appends the ids of the filtered articles as a compound SELECT over the
+ * indexes alone (entity index, full-text index), never reading an
+ * article row, when set_applies; returns 0 (nothing appended) otherwise. */
+static int set_select(store *s, sql_builder *b, const query_filter *f)
+{
+	if (!set_applies(f))
+		return 0;
+	int have_search = f->search && *f->search;
+	int64_t ids[MAX_IDS];
+	int parts = 0;
+	for (size_t i = 0; i < f->entities.n; i++) {
+		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
+		sb_adds(&b->sql, "SELECT article_id FROM article_entity WHERE entity_id IN (");
+		for (int k = 0; k < n; k++) {
+			if (k)
+				sb_addc(&b->sql, ',');
+			sqlb_int(b, ids[k]);
+		}
+		sb_adds(&b->sql, n ? ")" : "NULL)");
+	}
+	if (have_search) {
+		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
+		sb_adds(&b->sql, "SELECT rowid FROM article_fts WHERE article_fts MATCH ");
+		sqlb_text(b, f->search);
+	}
+	for (size_t i = 0; i < f->not_entities.n; i++) {
+		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
+		if (n == 0)
+			continue;
+		sb_adds(&b->sql, " EXCEPT SELECT article_id FROM article_entity WHERE entity_id IN (");
+		for (int k = 0; k < n; k++) {
+			if (k)
+				sb_addc(&b->sql, ',');
+			sqlb_int(b, ids[k]);
+		}
+		sb_adds(&b->sql, ")");
+	}
+	return 1;
+}
+
 /* Runs a single-integer query built from the filter. */
 static int64_t count_where(store *s, const query_filter *f, const query_key *before, char **err)
 {
 	sql_builder b;
 	sqlb_init(&b);
-	sb_adds(&b.sql, "SELECT count(*) FROM article a WHERE 1");
-	where_filter(s, &b, f);
+	int64_t ids[MAX_IDS];
+	if (!before && set_applies(f) && f->entities.n == 1 && f->not_entities.n == 0 &&
+	    !(f->search && *f->search) &&
+	    query_resolve_entity(s, f->entities.v[0], ids, MAX_IDS) == 1) {
+		/* One entity: its articles, counted on the entity index alone. */
+		sb_adds(&b.sql, "SELECT count(*) FROM article_entity WHERE entity_id = ");
+		sqlb_int(&b, ids[0]);
+	} else if (!before && set_applies(f)) {
+		sb_adds(&b.sql, "SELECT count(*) FROM (");
+		set_select(s, &b, f);
+		sb_adds(&b.sql, ")");
+	} else {
+		sb_adds(&b.sql, "SELECT count(*) FROM article a WHERE 1");
+		where_filter(s, &b, f, WHERE_SET);
+	}
 	if (before) {
 		sb_adds(&b.sql, " AND (a.date, a.id) > (");
 		sqlb_text(&b, before->sortdate);
@@ -840,7 +991,7 @@ int query_each(store *s, const query_filter *f, query_row_fn fn, void *ctx, char
 	sql_builder b;
 	sqlb_init(&b);
 	select_row_columns(s, &b);
-	where_filter(s, &b, f);
+	where_filter(s, &b, f, WHERE_SET);
 	sb_adds(&b.sql, " ORDER BY a.date DESC, a.id DESC");
 	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
 	sqlb_free(&b);
@@ -1070,6 +1221,16 @@ static int filter_is_empty(const query_filter *f)
 	       !f->unread_only && !f->article_id;
 }
 
+/* Appends a SELECT of the filtered articles' ids: over the indexes alone
+ * when it can (set_select), else over the article table. */
+static void filtered_ids(store *s, sql_builder *b, const query_filter *f)
+{
+	if (set_select(s, b, f))
+		return;
+	sb_adds(&b->sql, "SELECT a.id FROM article a WHERE 1");
+	where_filter(s, b, f, WHERE_SET);
+}
+
 /* Appends the facet statement without edits: the counts kept on the
  * entity rows for the whole store, else counted over the filtered
  * articles. */
@@ -1080,11 +1241,13 @@ static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, in
 		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
 				 " FROM entity e WHERE e.articles > 0");
 	} else {
-		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, count(*) AS n, sum(ae.mentions)"
-				 " FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
-				 " WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
-		where_filter(s, b, f);
-		sb_adds(&b->sql, ")");
+		/* Count on the index first, then read only the entities counted. */
+		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, g.n AS n, g.mn FROM"
+				 " (SELECT entity_id, count(*) AS n, sum(mentions) AS mn"
+				 " FROM article_entity WHERE article_id IN (");
+		filtered_ids(s, b, f);
+		sb_adds(&b->sql, ") GROUP BY entity_id) g JOIN entity e ON e.id = g.entity_id"
+				 " WHERE 1");
 	}
 	if (type >= 0 && type < ENT_NTYPES) {
 		sb_adds(&b->sql, " AND e.type = ");
@@ -1095,8 +1258,6 @@ static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, in
 		sqlb_text(b, fold);
 		sb_adds(&b->sql, ") > 0)");
 	}
-	if (!filter_is_empty(f))
-		sb_adds(&b->sql, " GROUP BY e.id");
 	sb_adds(&b->sql, " ORDER BY n DESC, e.name");
 }
 
@@ -1125,8 +1286,8 @@ static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, i
 				 " count(DISTINCT ae.article_id) AS n, sum(ae.mentions) AS mn"
 				 " FROM article_entity ae"
 				 " LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"
-				 " WHERE ae.article_id IN (SELECT a.id FROM article a WHERE 1");
-		where_filter(s, b, f);
+				 " WHERE ae.article_id IN (");
+		filtered_ids(s, b, f);
 		sb_adds(&b->sql, ") AND NOT coalesce(x.hidden, 0) GROUP BY c");
 	}
 	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"

@@ -1,0 +1,437 @@
+/* bench_query.c: query speed on a big synthetic store (`make bench` with
+ * BENCH_BIG=1; issue 4's targets: first screen under 100 ms, a new filter
+ * or search under 50 ms, a key press under 16 ms, resident memory under
+ * 50 MB).
+ *
+ * Usage: bench_query build DB N   writes N synthetic articles into store DB
+ *                                 (kept when it already holds N or more)
+ *        bench_query time DB      times the interface's queries on DB
+ *
+ * Articles are short (a title and a 40-word body from a small vocabulary,
+ * so that search words range from very common to rare) with 8 entities
+ * each, drawn from a pool of 20,000 with a Zipf-like law: a few entities
+ * are in a third of all articles, most in a handful. They go in through
+ * store_put_article, the same path as ingest, without parsing files. Each
+ * timing is the median of several runs, in milliseconds. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+#define N_ENTITIES 20000
+#define ENTITIES_PER_ARTICLE 8
+#define BODY_WORDS 40
+#define RUNS 7
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+
+/* xorshift64*: a small deterministic generator. */
+static uint64_t rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+/* A uniform double in [0, 1). */
+static double uniform(void)
+{
+	return (double)(rng() >> 11) / 9007199254740992.0;
+}
+
+/* Cumulative weights 1/(k+1) of the Zipf-like law over n items. */
+static double *zipf_table(int n)
+{
+	double *c = xmalloc((size_t)n * sizeof *c);
+	double sum = 0;
+	for (int k = 0; k < n; k++) {
+		sum += 1.0 / (k + 1);
+		c[k] = sum;
+	}
+	for (int k = 0; k < n; k++)
+		c[k] /= sum;
+	return c;
+}
+
+/* Draws an index from a cumulative table by binary search. */
+static int zipf_draw(const double *c, int n)
+{
+	double u = uniform();
+	int lo = 0, hi = n - 1;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (c[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Syllables the words and names are made of (Vietnamese, with their
+ * diacritics, so that folding has work to do). */
+static const char *const syllables[] = {
+	"an",   "bình", "chiến", "dân",  "đàm",  "phán", "giá",  "hội",  "kinh", "tế",
+	"lực",  "mới",  "nước",  "ông",  "quốc", "sự",   "thị",  "trường", "văn", "xã",
+	"yên",  "bộ",   "cơ",    "điện", "hàng", "khu",  "lãnh", "minh", "nghị", "phố",
+};
+#define N_SYL (sizeof syllables / sizeof syllables[0])
+
+/* Vocabulary: two-syllable words, drawn Zipf-like so search terms range
+ * from very common to rare. */
+#define N_WORDS 5000
+static char *words[N_WORDS];
+static char *entity_names[N_ENTITIES];
+
+/* Makes the vocabulary and the entity names. */
+static void make_words(void)
+{
+	for (int i = 0; i < N_WORDS; i++)
+		words[i] = xasprintf("%s%s%d", syllables[i % N_SYL], syllables[(i / N_SYL) % N_SYL],
+				     i / (int)(N_SYL * N_SYL));
+	for (int i = 0; i < N_ENTITIES; i++)
+		entity_names[i] = xasprintf("Thực Thể %s %d", syllables[i % N_SYL], i);
+}
+
+/* Writes n synthetic articles into s in batches. */
+static int build(store *s, int64_t have, int64_t n)
+{
+	double *ez = zipf_table(N_ENTITIES), *wz = zipf_table(N_WORDS);
+	char *err = NULL;
+	strbuf body, title;
+	sb_init(&body);
+	sb_init(&title);
+	mention_list ml;
+	mention_list_init(&ml);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int64_t i = have; i < n; i++) {
+		if ((i - have) % 10000 == 0 && store_begin(s, &err))
+			goto fail;
+		sb_clear(&title);
+		sb_clear(&body);
+		for (int w = 0; w < 6; w++)
+			sb_printf(&title, "%s%s", w ? " " : "", words[zipf_draw(wz, N_WORDS)]);
+		mention_list_free(&ml);
+		mention_list_init(&ml);
+		int ents[ENTITIES_PER_ARTICLE];
+		for (int k = 0; k < ENTITIES_PER_ARTICLE; k++) {
+			int e;
+			int dup;
+			do {
+				e = zipf_draw(ez, N_ENTITIES);
+				dup = 0;
+				for (int j = 0; j < k; j++)
+					dup |= ents[j] == e;
+			} while (dup);
+			ents[k] = e;
+		}
+		for (int w = 0; w < BODY_WORDS; w++) {
+			if (w % 5 == 0) {
+				int e = ents[(w / 5) % ENTITIES_PER_ARTICLE];
+				if (body.len)
+					sb_addc(&body, ' ');
+				if (ml.n == ml.cap) {
+					ml.cap = ml.cap ? 2 * ml.cap : 16;
+					ml.v = xrealloc(ml.v, ml.cap * sizeof *ml.v);
+				}
+				mention *m = &ml.v[ml.n++];
+				m->type = (entity_type)(e % 3);
+				m->field = FIELD_BODY;
+				m->start = body.len;
+				sb_adds(&body, entity_names[e]);
+				m->end = body.len;
+				m->surface = xstrdup(entity_names[e]);
+				m->canonical = xstrdup(entity_names[e]);
+			}
+			sb_printf(&body, "%s%s", body.len ? " " : "", words[zipf_draw(wz, N_WORDS)]);
+		}
+		article a;
+		memset(&a, 0, sizeof a);
+		a.title = title.s;
+		a.body = body.s;
+		strcpy(a.lang, "vi");
+		a.date.year = 2000 + (int)(rng() % 25);
+		a.date.month = 1 + (int)(rng() % 12);
+		a.date.day = 1 + (int)(rng() % 28);
+		a.date.hour = (int)(rng() % 24);
+		a.date.minute = (int)(rng() % 60);
+		a.date.precision = DATE_MINUTE;
+		char path[64], hash[32];
+		snprintf(path, sizeof path, "/bench/%07lld.txt", (long long)i);
+		snprintf(hash, sizeof hash, "bench%016llx", (unsigned long long)i);
+		store_file f = {path, (int64_t)body.len, i};
+		if (store_put_article(s, &f, hash, &a, &ml, &err))
+			goto fail;
+		if ((i + 1 - have) % 10000 == 0 || i + 1 == n) {
+			if (store_commit(s, &err))
+				goto fail;
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			double sec = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+			fprintf(stderr, "\r  built %lld of %lld articles (%.0f s)", (long long)i + 1,
+				(long long)n, sec);
+		}
+	}
+	fputc('\n', stderr);
+	mention_list_free(&ml);
+	sb_free(&body);
+	sb_free(&title);
+	free(ez);
+	free(wz);
+	return 0;
+fail:
+	fprintf(stderr, "bench_query: %s\n", err ? err : "failed");
+	free(err);
+	store_rollback(s);
+	mention_list_free(&ml);
+	sb_free(&body);
+	sb_free(&title);
+	free(ez);
+	free(wz);
+	return -1;
+}
+
+/* Milliseconds since an arbitrary start. */
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Orders doubles for qsort. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* What one timed step does. */
+typedef enum step { S_PAGE, S_PAGE_AFTER, S_COUNT, S_INDEX, S_FACETS, S_SCREEN } step;
+
+/* One timing case: a filter and the steps to time on it. */
+typedef struct bench_case {
+	const char *label;
+	query_filter f;
+	query_key deep;  /* a key far down the list */
+	int64_t count;
+} bench_case;
+
+/* Runs one step once; returns its result size (rows or count). */
+static int64_t run_step(store *s, bench_case *c, step k)
+{
+	article_row rows[60];
+	facet_row facets[50];
+	char *err = NULL;
+	int64_t r = 0;
+	switch (k) {
+	case S_SCREEN: {
+		/* What the interface does for a new filter: count, first page,
+		 * sidebar. */
+		r = query_count(s, &c->f, &err);
+		int n = query_page(s, &c->f, NULL, 0, 60, rows, &err);
+		for (int i = 0; i < n; i++)
+			article_row_free(&rows[i]);
+		n = query_facets(s, &c->f, -1, NULL, 50, facets, &err);
+		for (int i = 0; i < n; i++)
+			facet_row_free(&facets[i]);
+		break;
+	}
+	case S_PAGE:
+	case S_PAGE_AFTER: {
+		int n = query_page(s, &c->f, k == S_PAGE ? NULL : &c->deep, 0, 60, rows, &err);
+		for (int i = 0; i < n; i++)
+			article_row_free(&rows[i]);
+		r = n;
+		break;
+	}
+	case S_COUNT:
+		r = query_count(s, &c->f, &err);
+		break;
+	case S_INDEX:
+		r = query_index_of(s, &c->f, &c->deep, &err);
+		break;
+	case S_FACETS: {
+		int n = query_facets(s, &c->f, -1, NULL, 50, facets, &err);
+		for (int i = 0; i < n; i++)
+			facet_row_free(&facets[i]);
+		r = n;
+		break;
+	}
+	}
+	if (err) {
+		fprintf(stderr, "bench_query: %s: %s\n", c->label, err);
+		free(err);
+	}
+	return r;
+}
+
+/* Median time of RUNS runs of a step, in ms. */
+static double time_step(store *s, bench_case *c, step k)
+{
+	double t[RUNS];
+	for (int i = 0; i < RUNS; i++) {
+		double t0 = now_ms();
+		run_step(s, c, k);
+		t[i] = now_ms() - t0;
+	}
+	qsort(t, RUNS, sizeof t[0], cmp_double);
+	return t[RUNS / 2];
+}
+
+/* Finds a key about 9/10 down the filtered list (by paging backward from
+ * the end: what End then k would need). */
+static void find_deep_key(store *s, bench_case *c)
+{
+	char *err = NULL;
+	c->count = query_count(s, &c->f, &err);
+	free(err);
+	err = NULL;
+	article_row rows[1];
+	int n = query_page(s, &c->f, NULL, 1, 1, rows, &err);
+	free(err);
+	memset(&c->deep, 0, sizeof c->deep);
+	if (n == 1) {
+		c->deep = rows[0].key;
+		article_row_free(&rows[0]);
+	}
+}
+
+/* Peak resident memory of this process in kB (Linux), or -1. */
+static long peak_rss_kb(void)
+{
+	FILE *fp = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof line, fp))
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kb = strtol(line + 6, NULL, 10);
+	fclose(fp);
+	return kb;
+}
+
+/* The name of the entity of a given frequency rank in the store. */
+static char *entity_at_rank(store *s, int rank)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM entity ORDER BY articles DESC LIMIT 1 OFFSET ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int(st, 1, rank);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return name;
+}
+
+/* Times the interface's queries on the store at path. */
+static int time_queries(const char *path)
+{
+	char *err = NULL;
+	double t0 = now_ms();
+	store *s = store_open(path, NULL, 0, &err);
+	if (!s) {
+		fprintf(stderr, "bench_query: %s\n", err);
+		free(err);
+		return 1;
+	}
+	double open_ms = now_ms() - t0;
+	char *common = entity_at_rank(s, 0), *mid = entity_at_rank(s, 100),
+	     *rare = entity_at_rank(s, 5000), *second = entity_at_rank(s, 1);
+	if (!common || !rare || !mid || !second) {
+		fprintf(stderr, "bench_query: the store has too few entities\n");
+		store_close(s);
+		return 1;
+	}
+	bench_case cases[9];
+	int nc = 0;
+#define CASE(lbl) (query_filter_init(&cases[nc].f), cases[nc].label = (lbl), &cases[nc++].f)
+	CASE("everything");
+	sl_push(&CASE("entity, most common")->entities, common);
+	sl_push(&CASE("entity, rank 100")->entities, mid);
+	sl_push(&CASE("entity, rank 5000 (rare)")->entities, rare);
+	query_filter *f = CASE("two common entities");
+	sl_push(&f->entities, common);
+	sl_push(&f->entities, second);
+	sl_push(&CASE("not the most common entity")->not_entities, common);
+	/* words[0] is the most common word, words[2000] a rare one. */
+	CASE("search, common word")->search = xstrdup(words[0]);
+	CASE("search, rare word")->search = xstrdup(words[2000]);
+	f = CASE("entity + search");
+	sl_push(&f->entities, common);
+	f->search = xstrdup(words[3]);
+#undef CASE
+	printf("  store opened in %.1f ms\n", open_ms);
+	printf("  %-28s %9s %7s %7s %7s %7s %7s %7s\n", "filter (ms, median of 7)", "rows",
+	       "screen", "page", "deep", "count", "index", "facets");
+	for (int i = 0; i < nc; i++) {
+		bench_case *c = &cases[i];
+		double first = now_ms();
+		run_step(s, c, S_SCREEN); /* the first time, as a user sees it */
+		first = now_ms() - first;
+		find_deep_key(s, c);
+		printf("  %-28s %9lld %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f  (first screen %.1f)\n",
+		       c->label, (long long)c->count, time_step(s, c, S_SCREEN),
+		       time_step(s, c, S_PAGE), time_step(s, c, S_PAGE_AFTER),
+		       time_step(s, c, S_COUNT), time_step(s, c, S_INDEX),
+		       time_step(s, c, S_FACETS), first);
+		fflush(stdout);
+	}
+	printf("  screen = count + first page + 50 facets (a new filter); page = 60 rows;\n"
+	       "  deep = 60 rows after a key near the end; index = rows before that key\n");
+	printf("  peak RSS: %.1f MB\n", (double)peak_rss_kb() / 1024);
+	for (int i = 0; i < nc; i++)
+		query_filter_free(&cases[i].f);
+	free(common);
+	free(mid);
+	free(rare);
+	free(second);
+	store_close(s);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && strcmp(argv[1], "build") == 0) {
+		int64_t n = strtoll(argv[3], NULL, 10);
+		char *err = NULL;
+		store *s = store_open(argv[2], NULL, STORE_OPEN_CREATE, &err);
+		if (!s) {
+			fprintf(stderr, "bench_query: %s\n", err);
+			free(err);
+			return 1;
+		}
+		sqlite3_stmt *st;
+		int64_t have = 0;
+		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM article", -1, &st, NULL) ==
+		    SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW)
+				have = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+		/* Speed over safety: a benchmark store can be built again. */
+		sqlite3_exec(s->db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", NULL, NULL,
+			     NULL);
+		make_words();
+		int rc = have >= n ? 0 : build(s, have, n);
+		store_close(s);
+		return rc ? 1 : 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "time") == 0) {
+		make_words();
+		return time_queries(argv[2]);
+	}
+	fprintf(stderr, "usage: bench_query build DB N | bench_query time DB\n");
+	return 2;
+}
