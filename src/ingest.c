@@ -54,6 +54,8 @@ typedef struct ingest_run {
 	ingest_result *results;
 	size_t next;      /* next file a worker takes */
 	size_t written;   /* files the writer has finished */
+	size_t writer_waits_for;  /* result the writer sleeps on, or SIZE_MAX */
+	int workers_waiting;      /* workers asleep on the window */
 	pthread_mutex_t lock;
 	pthread_cond_t result_ready;
 	pthread_cond_t window_moved;
@@ -251,8 +253,11 @@ static void *worker(void *arg)
 	ingest_run *run = arg;
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
-		while (run->next < run->n_files && run->next >= run->written + INGEST_WINDOW)
+		while (run->next < run->n_files && run->next >= run->written + INGEST_WINDOW) {
+			run->workers_waiting++;
 			pthread_cond_wait(&run->window_moved, &run->lock);
+			run->workers_waiting--;
+		}
 		if (run->next >= run->n_files) {
 			pthread_mutex_unlock(&run->lock);
 			return NULL;
@@ -263,9 +268,12 @@ static void *worker(void *arg)
 		ingest_result *r = &run->results[i];
 		process_file(run, &run->files[i], r);
 
+		/* Wake the writer only when it sleeps on this very result:
+		 * wake-ups cost more than the bookkeeping. */
 		pthread_mutex_lock(&run->lock);
 		r->done = 1;
-		pthread_cond_broadcast(&run->result_ready);
+		if (run->writer_waits_for == i)
+			pthread_cond_signal(&run->result_ready);
 		pthread_mutex_unlock(&run->lock);
 	}
 }
@@ -378,9 +386,13 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 
 	int rc = 0;
 	if (run.n_files) {
+		/* A bigger page cache while writing many articles; back to the
+		 * default afterwards, for the interface's memory budget. */
+		sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 		article_rules_load(&run.rules);
 		run.extractor = entity_extractor_new();
 		run.results = xcalloc(run.n_files, sizeof *run.results);
+		run.writer_waits_for = SIZE_MAX;
 		pthread_mutex_init(&run.lock, NULL);
 		pthread_cond_init(&run.result_ready, NULL);
 		pthread_cond_init(&run.window_moved, NULL);
@@ -406,8 +418,11 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 			if (started == 0)
 				process_file(&run, &run.files[i], r);
 			pthread_mutex_lock(&run.lock);
-			while (started && !r->done)
+			while (started && !r->done) {
+				run.writer_waits_for = i;
 				pthread_cond_wait(&run.result_ready, &run.lock);
+			}
+			run.writer_waits_for = SIZE_MAX;
 			pthread_mutex_unlock(&run.lock);
 
 			if (rc == 0 && !in_tx) {
@@ -439,7 +454,8 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 			run.written = i + 1;
 			if (rc)
 				run.next = run.n_files;  /* stop the workers */
-			pthread_cond_broadcast(&run.window_moved);
+			if (run.workers_waiting)
+				pthread_cond_broadcast(&run.window_moved);
 			pthread_mutex_unlock(&run.lock);
 			if (rc)
 				break;
@@ -462,6 +478,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		pthread_cond_destroy(&run.window_moved);
 		entity_extractor_free(run.extractor);
 		article_rules_free(&run.rules);
+		sqlite3_exec(s->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	}
 	for (size_t i = 0; i < run.n_files; i++)
 		free(run.files[i].path);

@@ -66,23 +66,23 @@ static const char *const migrations[] = {
 	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
 	"  alias TEXT NOT NULL,"
 	"  PRIMARY KEY (key, entity_id)) WITHOUT ROWID;"
+	/* Clustered by article: a store has tens of mentions per article,
+	 * written in article order and read an article at a time. */
 	"CREATE TABLE mention("
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
 	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
 	"  field INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	"  surface TEXT NOT NULL);"
-	"CREATE INDEX mention_article ON mention(article_id);"
+	"  surface TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, field, start, entity_id)) WITHOUT ROWID;"
 	"CREATE TABLE article_entity("
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
 	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
 	"  mentions INTEGER NOT NULL, salience REAL NOT NULL,"
 	"  PRIMARY KEY (article_id, entity_id)) WITHOUT ROWID;"
 	"CREATE INDEX article_entity_entity ON article_entity(entity_id, article_id);"
-	/* Entity counts follow their articles, also through cascades. */
-	"CREATE TRIGGER article_entity_insert AFTER INSERT ON article_entity BEGIN"
-	"  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions"
-	"  WHERE id = new.entity_id;"
-	"END;"
+	/* Entity counts follow their articles: deletes (also through
+	 * cascades) by trigger; inserts are summed by store.c and added once
+	 * per entity at each commit, not once per article. */
 	"CREATE TRIGGER article_entity_delete AFTER DELETE ON article_entity BEGIN"
 	"  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions"
 	"  WHERE id = old.entity_id;"
@@ -122,6 +122,7 @@ enum {
 	ST_ARTICLE_ENTITY_INSERT,
 	ST_FILE_DELETE,
 	ST_FILE_HASH,
+	ST_ENTITY_COUNT_ADD,
 	ST_COUNT
 };
 
@@ -149,13 +150,28 @@ static const char *const stmt_sql[ST_COUNT] = {
 				     " mentions, salience) VALUES (?1, ?2, ?3, ?4)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
+	[ST_ENTITY_COUNT_ADD] = "UPDATE entity SET articles = articles + ?2,"
+				" mentions = mentions + ?3 WHERE id = ?1",
 };
 
 /* Statements live beside the handle; store.h keeps the struct small. */
 typedef struct store_private {
 	store pub;
 	sqlite3_stmt *stmt[ST_COUNT];
+	/* Ingest writes tens of mentions per article: entity ids and the
+	 * aliases already recorded are remembered, not asked of SQLite. */
+	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
+	strmap aliases;     /* "id\x1fname" -> 1 */
+	strbuf scratch;
+	/* Entity counts added by the open transaction, written at commit. */
+	struct entity_delta {
+		int64_t id, articles, mentions;
+	} *deltas;
+	size_t n_deltas, cap_deltas;
+	strmap delta_index;  /* "id" -> index + 1 into deltas */
 } store_private;
+
+static void clear_deltas(store_private *p);
 
 /* The prepared statement k, made on first use. */
 static sqlite3_stmt *stmt_get(store *s, int k)
@@ -357,6 +373,14 @@ static int open_handle(store *s, char **err)
 /* Opens a store; see store.h. */
 store *store_open(const char *path, const char *state_path, int flags, char **err)
 {
+	static int configured;
+	if (!configured) {
+		/* Memory statistics cost a global mutex on every allocation,
+		 * and nothing here reads them. Fails harmlessly once SQLite
+		 * is initialized. */
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 	store_private *p = xcalloc(1, sizeof *p);
 	store *s = &p->pub;
 	s->path = xstrdup(path);
@@ -423,6 +447,11 @@ void store_close(store *s)
 	store_private *p = (store_private *)s;
 	for (int k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(p->stmt[k]);
+	sm_free(&p->entity_ids);
+	sm_free(&p->aliases);
+	sb_free(&p->scratch);
+	clear_deltas(p);
+	free(p->deltas);
 	if (s->db) {
 		if (!s->readonly)
 			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
@@ -563,42 +592,104 @@ typedef struct entity_tally {
 	double weight;
 } entity_tally;
 
-/* Upserts the entity for a mention and records its alias; returns the
- * entity id or 0. */
-static int64_t entity_for_mention(store *s, const mention *m)
+/* Records name as an alias of entity id, once per store session. */
+static void add_alias(store_private *p, int64_t id, const char *name)
 {
-	char *key = entity_key(m->canonical);
-	int64_t id = 0;
-	sqlite3_stmt *st = stmt_get(s, ST_ENTITY_UPSERT);
+	sb_clear(&p->scratch);
+	sb_printf(&p->scratch, "%lld\x1f%s", (long long)id, name);
+	if (sm_get(&p->aliases, p->scratch.s))
+		return;
+	sm_put(&p->aliases, p->scratch.s, 1);
+	char *fold = text_fold(name, strlen(name), NULL);
+	sqlite3_stmt *st = stmt_get(&p->pub, ST_ALIAS_INSERT);
 	if (st) {
-		sqlite3_bind_text(st, 1, entity_type_name(m->type), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, m->canonical, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			id = sqlite3_column_int64(st, 0);
+		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+		sqlite3_step(st);
 		sqlite3_reset(st);
 	}
-	free(key);
-	if (!id)
-		return 0;
-	/* Aliases are looked up by fold (case and diacritics), so
-	 * `lede list --entity putin` finds "Vladimir Putin". */
-	const char *names[2] = {m->canonical, m->surface};
-	for (int i = 0; i < 2; i++) {
-		if (i == 1 && strcmp(m->surface, m->canonical) == 0)
-			break;
-		char *fold = text_fold(names[i], strlen(names[i]), NULL);
-		st = stmt_get(s, ST_ALIAS_INSERT);
+	free(fold);
+}
+
+/* The entity id for a mention, made on first sight, with its alias
+ * recorded; 0 on failure. Aliases are looked up by fold (case and
+ * diacritics), so `lede list --entity putin` finds "Vladimir Putin". */
+static int64_t entity_for_mention(store *s, const mention *m)
+{
+	store_private *p = (store_private *)s;
+	sb_clear(&p->scratch);
+	sb_printf(&p->scratch, "%d\x1f%s", (int)m->type, m->canonical);
+	int64_t id = sm_get(&p->entity_ids, p->scratch.s);
+	if (!id) {
+		char *cache_key = xstrdup(p->scratch.s);
+		char *key = entity_key(m->canonical);
+		sqlite3_stmt *st = stmt_get(s, ST_ENTITY_UPSERT);
 		if (st) {
-			sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, id);
-			sqlite3_bind_text(st, 3, names[i], -1, SQLITE_STATIC);
-			sqlite3_step(st);
+			sqlite3_bind_text(st, 1, entity_type_name(m->type), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, m->canonical, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				id = sqlite3_column_int64(st, 0);
 			sqlite3_reset(st);
 		}
-		free(fold);
+		if (id) {
+			sm_put(&p->entity_ids, cache_key, id);
+			add_alias(p, id, m->canonical);
+		}
+		free(key);
+		free(cache_key);
+		if (!id)
+			return 0;
 	}
+	if (strcmp(m->surface, m->canonical) != 0)
+		add_alias(p, id, m->surface);
 	return id;
+}
+
+/* Adds to the counts of entity id that the next commit writes. */
+static void add_delta(store_private *p, int64_t id, int64_t mentions)
+{
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	int64_t k = sm_get(&p->delta_index, key);
+	if (!k) {
+		if (p->n_deltas == p->cap_deltas) {
+			p->cap_deltas = p->cap_deltas ? p->cap_deltas * 2 : 256;
+			p->deltas = xrealloc(p->deltas, p->cap_deltas * sizeof *p->deltas);
+		}
+		p->deltas[p->n_deltas] = (struct entity_delta){id, 0, 0};
+		k = (int64_t)++p->n_deltas;
+		sm_put(&p->delta_index, key, k);
+	}
+	p->deltas[k - 1].articles++;
+	p->deltas[k - 1].mentions += mentions;
+}
+
+/* Forgets the pending counts (after they are written, or rolled back). */
+static void clear_deltas(store_private *p)
+{
+	p->n_deltas = 0;
+	sm_free(&p->delta_index);
+}
+
+/* Writes the pending entity counts; part of the transaction. */
+static int flush_deltas(store_private *p)
+{
+	int rc = 0;
+	for (size_t i = 0; i < p->n_deltas && rc == 0; i++) {
+		sqlite3_stmt *st = stmt_get(&p->pub, ST_ENTITY_COUNT_ADD);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->deltas[i].id);
+		sqlite3_bind_int64(st, 2, p->deltas[i].articles);
+		sqlite3_bind_int64(st, 3, p->deltas[i].mentions);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(st);
+	}
+	clear_deltas(p);
+	return rc;
 }
 
 /* Stores the mentions of a new article and its per-entity tallies. */
@@ -651,6 +742,7 @@ static int put_mentions(store *s, int64_t article_id, const mention_list *ml)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = -1;
 		sqlite3_reset(st);
+		add_delta((store_private *)s, t[k].entity_id, t[k].mentions);
 	}
 	free(t);
 	return rc;
@@ -732,6 +824,12 @@ int store_begin(store *s, char **err)
 int store_commit(store *s, char **err)
 {
 	char *msg = NULL;
+	if (flush_deltas((store_private *)s) != 0) {
+		*err = xasprintf("%s: cannot update entity counts: %s", s->path,
+				 sqlite3_errmsg(s->db));
+		store_rollback(s);
+		return -1;
+	}
 	if (exec_sql(s->db, "COMMIT", &msg) == 0)
 		return 0;
 	*err = xasprintf("%s: cannot commit to the store: %s", s->path, msg);
@@ -740,9 +838,13 @@ int store_commit(store *s, char **err)
 	return -1;
 }
 
-/* Abandons the current batch. */
+/* Abandons the current batch; the caches may name rows rolled back. */
 void store_rollback(store *s)
 {
+	store_private *p = (store_private *)s;
 	if (!sqlite3_get_autocommit(s->db))
 		exec_sql(s->db, "ROLLBACK", NULL);
+	sm_free(&p->entity_ids);
+	sm_free(&p->aliases);
+	clear_deltas(p);
 }

@@ -55,7 +55,8 @@ char *store_file_hash(store *s, const char *path);
 int store_link_file_to_hash(store *s, const store_file *f, const char *hash);
 
 /* Stores a parsed article with its mentions for file f, replacing what the
- * file had before. Returns 0 or -1 with *err set. */
+ * file had before. Call between store_begin and store_commit: entity
+ * counts are written at commit. Returns 0 or -1 with *err set. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
                       const mention_list *mentions, char **err);
 

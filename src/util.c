@@ -203,3 +203,69 @@ uint64_t hash64(const void *data, size_t n)
 	}
 	return h;
 }
+
+/* Starts an empty map; no allocation until the first put. */
+void sm_init(strmap *m)
+{
+	m->keys = NULL;
+	m->vals = NULL;
+	m->cap = m->n = 0;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t sm_slot(const strmap *m, const char *key)
+{
+	size_t mask = m->cap - 1;
+	size_t i = (size_t)hash64(key, strlen(key)) & mask;
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Looks key up. */
+int64_t sm_get(const strmap *m, const char *key)
+{
+	if (!m->cap)
+		return 0;
+	size_t i = sm_slot(m, key);
+	return m->keys[i] ? m->vals[i] : 0;
+}
+
+/* Sets key to val, growing the table at half load. */
+void sm_put(strmap *m, const char *key, int64_t val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		strmap big;
+		big.cap = m->cap ? m->cap * 2 : 256;
+		big.n = 0;
+		big.keys = xcalloc(big.cap, sizeof *big.keys);
+		big.vals = xcalloc(big.cap, sizeof *big.vals);
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->keys[i])
+				continue;
+			size_t j = sm_slot(&big, m->keys[i]);
+			big.keys[j] = m->keys[i];
+			big.vals[j] = m->vals[i];
+			big.n++;
+		}
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	size_t i = sm_slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = xstrdup(key);
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
+/* Frees the keys and tables, leaving an empty map. */
+void sm_free(strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	sm_init(m);
+}

@@ -46,6 +46,20 @@ void sl_push(strlist *l, const char *s);      /* copies s */
 void sl_push_owned(strlist *l, char *s);      /* takes s */
 void sl_free(strlist *l);
 
+/* A map from strings to integers (open addressing, keys copied): caches
+ * of ids on hot paths, where a query per lookup would cost too much. */
+typedef struct strmap {
+	char **keys;
+	int64_t *vals;
+	size_t cap, n;
+} strmap;
+
+void sm_init(strmap *m);
+/* The value stored for key, or 0 when there is none (store no zeros). */
+int64_t sm_get(const strmap *m, const char *key);
+void sm_put(strmap *m, const char *key, int64_t val);
+void sm_free(strmap *m);
+
 /* 64-bit FNV-1a of a byte range: identifies article content (with its
  * length) for de-duplication; not for security. */
 uint64_t hash64(const void *data, size_t n);
