@@ -454,7 +454,10 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 			run.written = i + 1;
 			if (rc)
 				run.next = run.n_files;  /* stop the workers */
-			if (run.workers_waiting)
+			/* Sleeping workers are woken for a stretch of free slots, not
+			 * for each one: every wake-up is a system call. */
+			if (run.workers_waiting &&
+			    (rc || run.written % 32 == 0 || run.written == run.n_files))
 				pthread_cond_broadcast(&run.window_moved);
 			pthread_mutex_unlock(&run.lock);
 			if (rc)

@@ -44,10 +44,9 @@ static const char *const migrations[] = {
 	"CREATE INDEX file_article ON file(article_id);"
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, lede, caption, body,"
 	"  content='article', content_rowid='id', tokenize='lede');"
-	"CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN"
-	"  INSERT INTO article_fts(rowid, title, lede, caption, body)"
-	"  VALUES (new.id, new.title, new.lede, new.caption, new.body);"
-	"END;"
+	/* New articles are indexed by store.c, a batch per commit: FTS5 flushes
+	 * its pending terms at every statement savepoint, so an insert trigger
+	 * made a segment per article. */
 	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
 	"  INSERT INTO article_fts(article_fts, rowid, title, lede, caption, body)"
 	"  VALUES ('delete', old.id, old.title, old.lede, old.caption, old.body);"
@@ -123,6 +122,7 @@ enum {
 	ST_FILE_DELETE,
 	ST_FILE_HASH,
 	ST_ENTITY_COUNT_ADD,
+	ST_FTS_INDEX,
 	ST_COUNT
 };
 
@@ -150,6 +150,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 				     " mentions, salience) VALUES (?1, ?2, ?3, ?4)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
+	[ST_FTS_INDEX] = "INSERT INTO article_fts(rowid, title, lede, caption, body)"
+			 " SELECT id, title, lede, caption, body FROM article WHERE id >= ?1",
 	[ST_ENTITY_COUNT_ADD] = "UPDATE entity SET articles = articles + ?2,"
 				" mentions = mentions + ?3 WHERE id = ?1",
 };
@@ -169,9 +171,11 @@ typedef struct store_private {
 	} *deltas;
 	size_t n_deltas, cap_deltas;
 	strmap delta_index;  /* "id" -> index + 1 into deltas */
+	int64_t fts_from;    /* first article of the transaction not yet indexed */
 } store_private;
 
 static void clear_deltas(store_private *p);
+static int flush_fts(store_private *p);
 
 /* The prepared statement k, made on first use. */
 static sqlite3_stmt *stmt_get(store *s, int k)
@@ -524,6 +528,11 @@ static int64_t article_of_file(store *s, const char *path)
  * mentions and tallies; triggers fix the index and entity counts). */
 static int drop_if_orphan(store *s, int64_t id)
 {
+	store_private *p = (store_private *)s;
+	/* The delete trigger removes the article from the index: it must be
+	 * in it first. */
+	if (p->fts_from && id >= p->fts_from && flush_fts(p))
+		return -1;
 	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
 	if (!st)
 		return -1;
@@ -596,7 +605,9 @@ typedef struct entity_tally {
 static void add_alias(store_private *p, int64_t id, const char *name)
 {
 	sb_clear(&p->scratch);
-	sb_printf(&p->scratch, "%lld\x1f%s", (long long)id, name);
+	sb_add_int(&p->scratch, id);
+	sb_addc(&p->scratch, '\x1f');
+	sb_adds(&p->scratch, name);
 	if (sm_get(&p->aliases, p->scratch.s))
 		return;
 	sm_put(&p->aliases, p->scratch.s, 1);
@@ -619,7 +630,9 @@ static int64_t entity_for_mention(store *s, const mention *m)
 {
 	store_private *p = (store_private *)s;
 	sb_clear(&p->scratch);
-	sb_printf(&p->scratch, "%d\x1f%s", (int)m->type, m->canonical);
+	sb_add_int(&p->scratch, (int64_t)m->type);
+	sb_addc(&p->scratch, '\x1f');
+	sb_adds(&p->scratch, m->canonical);
 	int64_t id = sm_get(&p->entity_ids, p->scratch.s);
 	if (!id) {
 		char *cache_key = xstrdup(p->scratch.s);
@@ -650,8 +663,9 @@ static int64_t entity_for_mention(store *s, const mention *m)
 /* Adds to the counts of entity id that the next commit writes. */
 static void add_delta(store_private *p, int64_t id, int64_t mentions)
 {
-	char key[24];
-	snprintf(key, sizeof key, "%lld", (long long)id);
+	sb_clear(&p->scratch);
+	sb_add_int(&p->scratch, id);
+	const char *key = p->scratch.s;
 	int64_t k = sm_get(&p->delta_index, key);
 	if (!k) {
 		if (p->n_deltas == p->cap_deltas) {
@@ -690,6 +704,21 @@ static int flush_deltas(store_private *p)
 	}
 	clear_deltas(p);
 	return rc;
+}
+
+/* Indexes the articles stored since the last flush, in one statement. */
+static int flush_fts(store_private *p)
+{
+	if (!p->fts_from)
+		return 0;
+	sqlite3_stmt *st = stmt_get(&p->pub, ST_FTS_INDEX);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->fts_from);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	p->fts_from = 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Stores the mentions of a new article and its per-entity tallies. */
@@ -782,6 +811,9 @@ int store_put_article(store *s, const store_file *f, const char *hash, const art
 		if (rc != SQLITE_DONE)
 			goto fail;
 		id = sqlite3_last_insert_rowid(s->db);
+		store_private *p = (store_private *)s;
+		if (!p->fts_from)
+			p->fts_from = id;
 		if (mentions && put_mentions(s, id, mentions))
 			goto fail;
 	}
@@ -824,8 +856,8 @@ int store_begin(store *s, char **err)
 int store_commit(store *s, char **err)
 {
 	char *msg = NULL;
-	if (flush_deltas((store_private *)s) != 0) {
-		*err = xasprintf("%s: cannot update entity counts: %s", s->path,
+	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0) {
+		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		store_rollback(s);
 		return -1;
@@ -847,4 +879,5 @@ void store_rollback(store *s)
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	clear_deltas(p);
+	p->fts_from = 0;
 }

@@ -135,6 +135,24 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* Appends v in decimal. */
+void sb_add_int(strbuf *b, int64_t v)
+{
+	char digits[24];
+	int n = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		digits[n++] = '-';
+	sb_grow(b, (size_t)n);
+	while (n)
+		b->s[b->len++] = digits[--n];
+	b->s[b->len] = '\0';
+}
+
 /* Empties the buffer but keeps its memory. */
 void sb_clear(strbuf *b)
 {

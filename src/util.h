@@ -29,6 +29,8 @@ void sb_add(strbuf *b, const char *s, size_t n);
 void sb_adds(strbuf *b, const char *s);
 void sb_addc(strbuf *b, char c);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a decimal integer (hot paths: no format string to parse). */
+void sb_add_int(strbuf *b, int64_t v);
 void sb_clear(strbuf *b);
 /* Hands over the string (never NULL) and leaves the buffer empty. */
 char *sb_detach(strbuf *b);

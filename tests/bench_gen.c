@@ -2,9 +2,9 @@
  *
  * Usage: bench_gen SAMPLES_DIR OUT_DIR N [SEED]
  *
- * The sentences come from the sample articles (the *.txt files of samples/, UTF-8 ones
- * only); each article is a random mix of them in one of the layouts lede
- * reads: Vietnamese (lede, title, date, lede again, body, site trailer)
+ * The sentences come from the sample articles (the *.txt files of samples/,
+ * decoded and NFC-normalized as ingest does); each article is a random
+ * mix of them in one of the layouts lede reads: Vietnamese (lede, title, date, lede again, body, site trailer)
  * or English (title, blank line, date, body). Files go 1,000 to a folder.
  * Deterministic for a given seed; fast enough to write 100,000 files in a
  * few seconds. */
@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "text.h"
 #include "util.h"
 
 #define ARTICLE_BYTES 3700
@@ -80,8 +81,9 @@ static void add_line(const char *line, size_t len)
 	add_sentence(line + start, len - start);
 }
 
-/* Reads one sample file; files that are not plain UTF-8 (UTF-16, binary)
- * are skipped, a UTF-8 BOM and CRs are ignored. */
+/* Reads one sample file through text_decode, as ingest would: any
+ * encoding, and NFC, so that the synthetic corpus is as normalized as
+ * real news text (an NFD sample must not make every article NFD). */
 static void read_sample(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -94,23 +96,20 @@ static void read_sample(const char *path)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		sb_add(&b, chunk, n);
 	fclose(f);
-	if (!b.len || memchr(b.s, '\0', b.len)) {
+	text_decoded t;
+	if (text_decode((const uint8_t *)b.s, b.len, &t) != TEXT_OK) {
 		sb_free(&b);
 		return;
 	}
-	const char *p = b.s, *end = b.s + b.len;
-	if (b.len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
+	sb_free(&b);
+	const char *p = t.s, *end = t.s + t.len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
-		size_t len = (size_t)(e - p);
-		if (len && p[len - 1] == '\r')
-			len--;
-		add_line(p, len);
+		add_line(p, (size_t)(e - p));
 		p = nl ? nl + 1 : end;
 	}
-	sb_free(&b);
+	free(t.s);
 }
 
 /* Reads every .txt file of the samples folder (not recursively). */

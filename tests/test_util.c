@@ -37,6 +37,15 @@ static void test_strbuf(void **state)
 	s = sb_detach(&b);
 	assert_string_equal(s, "");
 	free(s);
+	sb_add_int(&b, 0);
+	sb_addc(&b, ' ');
+	sb_add_int(&b, -42);
+	sb_addc(&b, ' ');
+	sb_add_int(&b, INT64_MIN);
+	sb_addc(&b, ' ');
+	sb_add_int(&b, INT64_MAX);
+	assert_string_equal(b.s, "0 -42 -9223372036854775808 9223372036854775807");
+	sb_free(&b);
 }
 
 /* Lists copy what they are given and stay NULL-terminated. */
