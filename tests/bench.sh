@@ -11,7 +11,8 @@
 # Environment (set by `make bench`): LEDE_BIN, LEDE_SAMPLES, LEDE_DATADIR,
 # LEDE_BENCH_GEN (the generator, tests/bench_gen). Optional: BENCH_N,
 # BENCH_RUNS, BENCH_BIG=1 (the 1,000,000-article store, issue 4; BENCH_STORE
-# keeps it), LEDE_BENCH_QUERY (tests/bench_query),
+# keeps it; then the interface is timed in tmux by tests/bench_ui.sh,
+# see there for BENCH_UI_*), LEDE_BENCH_QUERY (tests/bench_query),
 # TMPDIR (where the corpora and stores go: about 1 GB for N = 100,000).
 # Never part of `make check`: timings belong in a benchmark, not a test.
 set -eu
@@ -185,6 +186,17 @@ if [ "${BENCH_BIG:-0}" = 1 ]; then
 		"$bq" time "$big" || status=1
 		echo "  targets: first screen < 100 ms, new filter or search < 50 ms," \
 			"key press < 16 ms, RSS < 50 MB"
+		# The interface itself in tmux (tests/bench_ui.sh), on the big
+		# store and on 10,000 and 100,000 articles: memory must stay flat.
+		echo
+		echo "The interface (tests/bench_ui.sh):"
+		small=''
+		for n in 10000 100000; do
+			"$bq" build "$tmp/ui-$n.db" $n >/dev/null || status=1
+			small="$small $tmp/ui-$n.db"
+		done
+		# shellcheck disable=SC2086
+		sh "$(dirname "$0")/bench_ui.sh" $small "$big" || status=1
 	fi
 fi
 exit $status

@@ -117,6 +117,10 @@ static void ensure(pane *p, int64_t lo, int64_t hi)
 		lo = 0;
 	if (hi > L->count)
 		hi = L->count;
+	/* Far back towards the start (g, Home): paging backward there would
+	 * walk and hold every row between; the start is one page away. */
+	if (L->n && lo < L->base - LIST_PAGE && lo < LIST_KEEP)
+		cache_clear(L);
 	if (L->n == 0 && L->count > 0) {
 		L->base = 0;
 		if (!extend_forward(p)) {
@@ -124,18 +128,22 @@ static void ensure(pane *p, int64_t lo, int64_t hi)
 			return;
 		}
 	}
+	/* Long walks (a store change, a big jump) keep the cache bounded:
+	 * cache_trim drops the rows on the side away from the cursor. */
 	while (lo < L->base) {
 		if (!extend_backward(p)) {
 			/* The store changed under us: what is cached starts the list. */
 			L->base = 0;
 			break;
 		}
+		cache_trim(L);
 	}
 	while (hi > L->base + L->n) {
 		if (!extend_forward(p)) {
 			L->count = L->base + L->n;
 			break;
 		}
+		cache_trim(L);
 	}
 }
 
@@ -197,6 +205,13 @@ static void jump_end(pane *p)
 	L->cur = L->count - 1;
 }
 
+/* True when the filter lets every article through. */
+static int filter_is_empty(const query_filter *f)
+{
+	return !f->entities.n && !f->not_entities.n && !f->search && !f->since && !f->until &&
+	       !f->starred_only && !f->unread_only && !f->article_id;
+}
+
 /* See uiint.h. Reloads count and rows; keeps the selected article (or its
  * place) when asked. */
 void list_reload(pane *p, int keep_selection)
@@ -212,7 +227,11 @@ void list_reload(pane *p, int keep_selection)
 		have_key = 1;
 	}
 	cache_clear(L);
-	L->count = query_count(a->s, &a->filter, &err);
+	/* No filter: the count is the store's, which the app keeps. */
+	if (filter_is_empty(&a->filter) && a->total >= 0)
+		L->count = a->total;
+	else
+		L->count = query_count(a->s, &a->filter, &err);
 	if (L->count < 0) {
 		app_message(a, 1, "%s", err ? err : "query failed");
 		free(err);

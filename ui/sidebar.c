@@ -128,12 +128,11 @@ static int item_rows(pane *p)
 	return PANE_ROWS(p) - 1;
 }
 
-/* Keeps the cursor in range and on screen. */
+/* Keeps the cursor in range and on screen. The facets load later, when
+ * no key is waiting (sidebar_idle), unless the keys need them now. */
 static void settle(pane *p)
 {
 	sidebar_state *S = state(p);
-	if (S->stale)
-		load(p);
 	int items = n_filters(p->app) + S->n;
 	int rows = item_rows(p) > 0 ? item_rows(p) : 1;
 	if (S->cur >= items)
@@ -197,14 +196,23 @@ static void draw_item(pane *p, int y, int i)
 		draw_text(a, w, count, -1, cw, sel | (sel ? 0 : role_attr(a, ROLE_DIM)));
 }
 
-/* Paints the pane. */
+/* Loads the facets now when they are stale (keys that move over them or
+ * apply one cannot wait for idle). */
+static void need_rows(pane *p)
+{
+	if (state(p)->stale)
+		load(p);
+}
+
+/* Paints the pane: the filters, then the facets or, while they are
+ * stale, a note that they are coming. */
 static void sidebar_draw(pane *p)
 {
 	sidebar_state *S = state(p);
 	app *a = p->app;
 	settle(p);
 	char right[32];
-	snprintf(right, sizeof right, "%d", S->n);
+	snprintf(right, sizeof right, S->stale ? "..." : "%d", S->n);
 	draw_pane_frame(p, "Entities", right);
 	int left = PANE_LEFT(p), cols = PANE_COLS(p);
 	if (PANE_ROWS(p) <= 0)
@@ -222,14 +230,18 @@ static void sidebar_draw(pane *p)
 		          -1, cols, role_attr(a, ROLE_DIM));
 	}
 	draw_fill(p->win, PANE_TOP, left + cols, A_NORMAL);
-	int items = n_filters(a) + S->n;
+	int nf = n_filters(a);
+	int items = nf + (S->stale ? 0 : S->n);
 	for (int r = 0; r < item_rows(p); r++) {
 		int i = S->top + r;
 		if (i < items) {
 			draw_item(p, PANE_TOP + 1 + r, i);
 		} else {
 			wmove(p->win, PANE_TOP + 1 + r, left);
-			if (i == 0)
+			if (i == nf && S->stale)
+				draw_text(a, p->win, "counting...", -1, cols,
+				          role_attr(a, ROLE_DIM));
+			else if (i == 0)
 				draw_text(a, p->win, "no entities", -1, cols,
 				          role_attr(a, ROLE_DIM));
 			draw_fill(p->win, PANE_TOP + 1 + r, left + cols, A_NORMAL);
@@ -287,6 +299,9 @@ static int sidebar_key(pane *p, int key, int is_char)
 	int rows = item_rows(p) > 1 ? item_rows(p) - 1 : 1;
 	int nf = n_filters(a);
 	if (!is_char) {
+		if (key == KEY_DOWN || key == KEY_UP || key == KEY_NPAGE || key == KEY_PPAGE ||
+		    key == KEY_HOME || key == KEY_END || key == KEY_ENTER)
+			need_rows(p);
 		switch (key) {
 		case KEY_DOWN:
 			S->cur++;
@@ -325,6 +340,8 @@ static int sidebar_key(pane *p, int key, int is_char)
 		settle(p);
 		return 1;
 	}
+	if (key == '\n' || key == '\r' || key == '!' || key == 14 || key == 16)
+		need_rows(p);
 	int k;
 	int kind = item_kind(a, S->cur, &k);
 	switch (key) {
@@ -382,6 +399,7 @@ static void sidebar_mouse(pane *p, int row, int col, mmask_t button)
 {
 	sidebar_state *S = state(p);
 	(void)col;
+	need_rows(p);
 	if (button & BUTTON4_PRESSED) {
 		S->cur -= 3;
 	} else if (button & BUTTON5_PRESSED) {
@@ -411,6 +429,16 @@ static void sidebar_refresh(pane *p)
 	state(p)->stale = 1;
 }
 
+/* Loads the facets put off while keys were coming. */
+static int sidebar_idle(pane *p)
+{
+	if (!state(p)->stale)
+		return 0;
+	load(p);
+	settle(p);
+	return 1;
+}
+
 /* Frees the pane's state. */
 static void sidebar_destroy(pane *p)
 {
@@ -429,6 +457,7 @@ static const pane_ops sidebar_ops = {
     .mouse = sidebar_mouse,
     .reload = sidebar_refresh,
     .destroy = sidebar_destroy,
+    .idle = sidebar_idle,
 };
 
 /* See uiint.h. */

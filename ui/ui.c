@@ -185,6 +185,7 @@ static void draw_status(app *a)
 /* Paints every shown pane and the status line, sending only what changed. */
 static void draw_all(app *a)
 {
+	trace_draw_begin();
 	if (a->layout == LAYOUT_TOO_SMALL) {
 		werase(stdscr);
 		wnoutrefresh(stdscr);
@@ -199,6 +200,7 @@ static void draw_all(app *a)
 	}
 	draw_status(a);
 	doupdate();
+	trace_frame_done();
 }
 
 /* See uiint.h: lays out again (the size may have changed), then repaints. */
@@ -220,6 +222,7 @@ void app_focus(app *a, int index)
 /* See uiint.h: the filter changed: count, list, sidebar, reader. */
 void app_filter_changed(app *a)
 {
+	trace_label("filter");
 	list_reload(&a->panes[PANE_LIST], 1);
 	a->panes[PANE_SIDEBAR].ops->reload(&a->panes[PANE_SIDEBAR]);
 	a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
@@ -316,6 +319,7 @@ static int complete_entity(app *a, const char *text, strlist *out)
 static void do_search(app *a)
 {
 	char *q = prompt_read(a, "Search: ", &a->search_history, NULL);
+	trace_begin(q ? "search" : "cancel", NULL);
 	if (!q)
 		return;
 	char *old = a->filter.search;
@@ -340,6 +344,7 @@ static void do_search(app *a)
 static void do_entity(app *a)
 {
 	char *name = prompt_read(a, "Entity: ", &a->entity_history, complete_entity);
+	trace_begin(name ? "entity" : "cancel", NULL);
 	if (!name)
 		return;
 	if (name[0] == '!')
@@ -489,6 +494,22 @@ static void global_key(app *a, int key, int is_char)
 	}
 }
 
+/* Does the work one shown pane put off until idle; 1 when there was some
+ * (then the screen must be painted again, and there may be more). */
+static int run_idle(app *a)
+{
+	for (int i = 0; i < NPANES; i++) {
+		pane *p = &a->panes[i];
+		if (!p->shown || !p->ops->idle)
+			continue;
+		trace_begin("idle", p->ops->title);
+		if (p->ops->idle(p))
+			return 1;
+	}
+	trace_cancel();
+	return 0;
+}
+
 /* True when the locale's character set is UTF-8. */
 static int locale_is_utf8(void)
 {
@@ -508,6 +529,7 @@ int ui_run(store *s)
 	sl_init(&a->entity_history);
 	setlocale(LC_ALL, "");
 	a->ascii = !locale_is_utf8();
+	trace_open();
 
 	/* Our handlers before initscr, so that ncurses keeps them; SIGTSTP
 	 * stays with ncurses, which suspends and redraws on fg. */
@@ -523,6 +545,7 @@ int ui_run(store *s)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	if (!initscr()) {
+		trace_close();
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);
 		sigaction(SIGHUP, &old_hup, NULL);
@@ -543,6 +566,7 @@ int ui_run(store *s)
 		a->panes[i].app = a;
 	a->focus = PANE_LIST;
 	layout(a);
+	trace_header(LINES, COLS);
 	query_store_changed(s); /* the first call only sets the baseline */
 	count_total(a);
 	list_reload(&a->panes[PANE_LIST], 0);
@@ -551,11 +575,17 @@ int ui_run(store *s)
 	long long last_poll = now_ms();
 	draw_all(a);
 
+	int idle_due = 1; /* panes may have work put off until idle */
 	while (!a->quit && !ui_signal) {
 		wint_t wc;
+		/* With work put off, only look for a key; without, wait. */
+		wtimeout(a->status, idle_due ? 0 : POLL_MS);
 		int rc = wget_wch(a->status, &wc);
+		wtimeout(a->status, POLL_MS); /* prompts and help wait for keys */
 		if (ui_signal)
 			break;
+		if (rc == OK || rc == KEY_CODE_YES)
+			trace_key_begin((int)wc, rc == OK);
 		/* Polled when idle and between keys, so that articles another
 		 * process ingests show up within a second even while typing. */
 		int changed = 0;
@@ -563,12 +593,20 @@ int ui_run(store *s)
 		if (now - last_poll >= POLL_MS) {
 			last_poll = now;
 			if (query_store_changed(s)) {
+				if (rc == ERR)
+					trace_begin("reload", NULL);
 				reload(a);
 				changed = 1;
 			}
 		}
-		if (rc == ERR && !changed)
+		if (rc == ERR && !changed) {
+			if (idle_due && run_idle(a))
+				draw_all(a);
+			else
+				idle_due = 0;
 			continue;
+		}
+		idle_due = 1;
 		if (rc == OK || rc == KEY_CODE_YES) {
 			int is_char = rc == OK;
 			int key = (int)wc;
@@ -618,5 +656,6 @@ int ui_run(store *s)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	trace_close();
 	return status;
 }

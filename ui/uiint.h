@@ -23,6 +23,10 @@ typedef struct pane_ops {
 	void (*mouse)(pane *p, int row, int col, mmask_t button);
 	void (*reload)(pane *p); /* the filter or store changed */
 	void (*destroy)(pane *p);
+	/* Optional: work put off until no key is waiting (slow queries
+	 * whose results can come a moment after the rest of the screen).
+	 * Returns 1 when it did some (the pane must be painted again). */
+	int (*idle)(pane *p);
 } pane_ops;
 
 struct pane {
@@ -111,6 +115,18 @@ int draw_width(app *a, const char *s);
 attr_t role_attr(app *a, int role);
 int entity_role(int type);
 const char *draw_ellipsis(app *a);
+
+/* trace.c: per-frame timings appended to $LEDE_TRACE (benchmarks only). */
+void trace_open(void);
+int trace_on(void);
+void trace_header(int rows, int cols);
+void trace_begin(const char *event, const char *key); /* an operation starts now */
+void trace_key_begin(int key, int is_char);           /* a key came in now */
+void trace_label(const char *event);                  /* a "key" turned out to be this */
+void trace_draw_begin(void);
+void trace_frame_done(void); /* after doupdate(): writes the operation's line */
+void trace_cancel(void);     /* nothing was done: no line */
+void trace_close(void);
 
 /* Pane constructors. */
 void list_init(pane *p);
