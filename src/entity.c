@@ -144,6 +144,10 @@ enum cue_kind {
 	CUE_PARTICLE = 1u << 14,
 	CUE_MISC_SUFFIX = 1u << 15,
 	CUE_FUNCTION = 1u << 16,
+	CUE_LOC_ADMIN = 1u << 17,
+	CUE_PER_PRE = 1u << 18,
+	CUE_MISC_HEAD = 1u << 19,
+	CUE_SURNAME = 1u << 20,
 };
 
 static const struct {
@@ -167,6 +171,10 @@ static const struct {
     {"particle", CUE_PARTICLE},
     {"misc-suffix", CUE_MISC_SUFFIX},
     {"function", CUE_FUNCTION},
+    {"loc-admin", CUE_LOC_ADMIN},
+    {"per-pre", CUE_PER_PRE},
+    {"misc-head", CUE_MISC_HEAD},
+    {"surname", CUE_SURNAME},
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -837,14 +845,14 @@ struct cand {
 	size_t start, end; /* bytes in the field */
 	size_t t0, t1;     /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
-	bool strong;    /* written as a name where capitals are evidence */
-	bool nodefault; /* no type without evidence (products, events) */
-	bool dropped;
+	bool strong;     /* written as a name where capitals are evidence */
+	bool nodefault;  /* no type without evidence (products, events) */
+	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
 	char *lkey;      /* joined token keys, for linking */
-	int group;       /* candidate whose name this one takes */
+	int link;        /* candidate this one is the acronym or full name of, or -1 */
 };
 
 /* Evidence weights: a definite cue outweighs any number of weak ones. */
@@ -865,7 +873,7 @@ static cand *add_cand(ctx *x, size_t a, size_t b)
 	c->start = x->t[a].start;
 	c->end = x->t[b - 1].end;
 	c->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
-	c->group = (int)(x->nc - 1);
+	c->link = -1;
 	strbuf nb, kb;
 	sb_init(&nb);
 	sb_init(&kb);
@@ -971,12 +979,24 @@ static bool namey(const ctx *x, size_t k)
 	return (f & T_WORD) && (f & T_CAP) && !(f & T_DIGIT) && !(f & T_DOMAIN);
 }
 
+/* Whether a Korean-style name starts at token j: a capitalized word and a
+ * hyphenated given name ("Park Seung-woo", "Lee Ji-eun"). Such a name
+ * ends whatever capitalized run comes before it ("Tập đoàn LG | Park
+ * Seung-woo"). */
+static bool korean_name(const ctx *x, size_t j)
+{
+	return j + 3 < x->nt && namey(x, j) && !(x->t[j].flags & T_ALLCAPS) && namey(x, j + 1) &&
+	       (x->t[j + 2].flags & T_DASH) && !(x->t[j + 2].flags & T_SPACE) &&
+	       x->text[x->t[j + 2].start] == '-' && (x->t[j + 3].flags & T_WORD) &&
+	       (x->t[j + 3].flags & T_LOWER) && !(x->t[j + 3].flags & T_SPACE);
+}
+
 /* Collects a run of capitalized tokens from k (English: with connectors
  * inside organization names). Returns the index after the run. */
 static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 {
 	size_t j = k;
-	size_t last_conn = 0;
+	size_t last_conn = 0, poss = 0;
 	*has_org = *has_loc = *misc = false;
 	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
 	while (j < x->nt) {
@@ -994,6 +1014,8 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
 				 * sentence before a known name is no part of it */
 				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p)
+					break;
+				if (korean_name(x, j))
 					break;
 			}
 			unsigned kinds;
@@ -1042,14 +1064,69 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 			j++;
 			continue;
 		}
+		/* "Hanoi People's Committee": a possessive inside an English
+		 * organization name, not after a known name ("Russia's") */
+		if (j > k && !(x->t[j].flags & T_WORD) && !(x->t[j].flags & T_SPACE) &&
+		    j + 2 < x->nt && x->t[j + 1].end - x->t[j + 1].start == 1 &&
+		    x->text[x->t[j + 1].start] == 's' && !(x->t[j + 1].flags & T_SPACE) &&
+		    namey(x, j + 2) && !gaz_at(x, j - 1).p &&
+		    (x->text[x->t[j].start] == '\'' ||
+		     (x->t[j].end - x->t[j].start == 3 &&
+		      memcmp(x->text + x->t[j].start, "\xe2\x80\x99", 3) == 0))) {
+			if (!poss)
+				poss = j;
+			j += 2;
+			continue;
+		}
 		break;
 	}
-	/* connectors stay only inside organization and place names */
+	/* connectors and possessives stay only inside organization (and place)
+	 * names */
 	if (last_conn && !*has_org && !*has_loc)
 		j = last_conn;
+	if (poss && !*has_org && j > poss)
+		j = poss;
 	if (j - k > MAXPHRASE)
 		j = k + MAXPHRASE;
 	return j;
+}
+
+/* The end of the place named at token q after an administrative unit
+ * ("tỉnh Điện Biên", "huyện Mường Nhé"), or 0: a gazetteer place, or one
+ * to three capitalized Vietnamese syllables (two when more follow: a
+ * person's name may come next). */
+static size_t admin_place(ctx *x, size_t q)
+{
+	match g = gaz_at(x, q);
+	if (g.p)
+		return g.p->type == ENT_LOC ? q + g.ntok : 0;
+	size_t e = q;
+	while (namey(x, e) && (x->t[e].flags & T_VI) && !(x->t[e].flags & T_ALLCAPS)) {
+		unsigned kinds;
+		if (cue_at(x, e, &kinds) && (kinds & (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+			break;
+		e++;
+	}
+	if (e == q)
+		return 0;
+	return e - q > 3 ? q + 2 : e;
+}
+
+/* Whether a place that an organization's name may end with starts at
+ * token q: a known place (for heads that keep it) or an administrative
+ * unit and its place. */
+static bool org_place_at(ctx *x, size_t q, bool keep_loc)
+{
+	if (q >= x->nt)
+		return false;
+	if (keep_loc && (x->t[q].flags & T_CAP)) {
+		match g = gaz_at(x, q);
+		if (g.p && g.p->type == ENT_LOC)
+			return true;
+	}
+	unsigned kinds;
+	size_t n = cue_at(x, q, &kinds);
+	return n && (kinds & CUE_LOC_ADMIN) && admin_place(x, q + n);
 }
 
 /* Extends an organization name after its head noun (tokens k..h-1).
@@ -1058,14 +1135,18 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
  * one ("Bộ Ngoại giao"); "và", "&" and "châu" join when a capital follows.
  * A foreign name right after the head is the name ("Điện Kremlin"). A
  * known place ends the name ("Bộ Ngoại giao | Nga"), except after heads
- * like "Đại học" whose names end with their city (keep_loc). Returns the
+ * like "Đại học" whose names end with their city (keep_loc); an
+ * administrative unit and its place always end it inside ("Sở Y tế tỉnh
+ * Điện Biên"). After a title (after_title), a surname and another capital
+ * start the person ("Bộ trưởng Bộ Tài chính | Hồ Văn Phúc"). Returns the
  * end token, or k when nothing name-like follows the head. */
-static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
+static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 {
 	size_t j = h, end = k;
 	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
 	int ncap = 0;
 	bool foreign = false, vi = false, place_next = false, after_dash = false;
+	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
 		if (!(t->flags & T_WORD)) {
@@ -1099,6 +1180,20 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 					continue;
 				}
 			}
+			/* "Ủy ban Tài chính - Ngân sách", "Liên minh Kinh tế Á - Âu": a
+			 * dash between Vietnamese words of the name */
+			if ((t->flags & T_DASH) && ncap && vi && !foreign && namey(x, j + 1) &&
+			    (x->t[j + 1].flags & T_VI) && !(x->t[j + 1].flags & T_ALLCAPS) &&
+			    !gaz_at(x, j + 1).p) {
+				unsigned kinds;
+				if (!cue_at(x, j + 1, &kinds) ||
+				    !(kinds &
+				      (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_STOP))) {
+					j++;
+					lower_run = 0;
+					continue;
+				}
+			}
 			break;
 		}
 		if (t->flags & (T_DIGIT | T_DOMAIN))
@@ -1117,13 +1212,29 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 			size_t n = cue_at(x, j, &kinds);
 			if (n && (kinds & CUE_TITLE))
 				break;
-			if (t->flags & T_VI) {
+			if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
+			    (kinds & CUE_SURNAME) && namey(x, j + 1))
+				break;
+			if (ncap && korean_name(x, j))
+				break;
+			cap_run = (t->flags & T_ALLCAPS) ? 0 : cap_run + 1;
+			if (t->flags & T_ALLCAPS) {
+				/* "Công ty TNHH Xây dựng", "Tập đoàn LG": an acronym is
+				 * neither Vietnamese nor foreign */
+			} else if (t->flags & T_VI) {
 				if (foreign)
 					break;
 				vi = true;
 			} else {
-				if (vi)
+				if (vi) {
+					/* "Công ty Cổ phần Thực phẩm Dinh dưỡng Nutifood": a
+					 * company's brand ends its name */
+					if (keep_loc && !namey(x, j + 1)) {
+						ncap++;
+						end = ++j;
+					}
 					break;
+				}
 				foreign = true;
 			}
 			ncap++;
@@ -1143,6 +1254,15 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 			break;
 		unsigned kinds;
 		size_t n = cue_at(x, j, &kinds);
+		/* "Ủy ban nhân dân huyện Mường Nhé", "Sở Y tế tỉnh Điện Biên" */
+		if (n && (kinds & CUE_LOC_ADMIN) && (ncap || keep_loc)) {
+			size_t pe = admin_place(x, j + n);
+			if (pe) {
+				end = pe;
+				ncap++;
+				break;
+			}
+		}
 		/* "Ủy ban nhân dân thành phố Hà Nội" */
 		if (keep_loc && n && (kinds & CUE_LOC_CUE) && !foreign) {
 			match g = gaz_at(x, j + n);
@@ -1152,19 +1272,50 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc)
 				break;
 			}
 		}
+		/* "và" before another organization's head starts that one:
+		 * "Bệnh viện Bạch Mai | và Bệnh viện Chợ Rẫy" */
 		if (n == 1 && (kinds & (CUE_CONNECTOR | CUE_LOC_HEAD)) && ncap && namey(x, j + 1)) {
+			unsigned nk;
+			if ((kinds & CUE_CONNECTOR) && cue_at(x, j + 1, &nk) &&
+			    (nk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+				break;
+			/* "Tập đoàn LG | của Hàn Quốc": a known name after a small word
+			 * is a name of its own */
+			if ((kinds & CUE_CONNECTOR) && gaz_at(x, j + 1).p)
+				break;
 			j++;
 			lower_run = 0;
+			cap_run = 0;
 			place_next = (kinds & CUE_LOC_HEAD) != 0;
 			continue;
 		}
 		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
 		if (n && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
 			break;
-		if (lower_run == 0 && (t->flags & T_VI) && ncap) {
+		/* one lower-case syllable ends a word begun by one capital, not
+		 * two: "An ninh Quốc gia", but "Xây dựng Trường Sơn | tăng" */
+		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run <= 1) {
 			lower_run = 1;
+			cap_run = 0;
 			end = ++j;
 			continue;
+		}
+		/* a second or third lower-case syllable only on the way to the
+		 * place the name ends with: "Đường cao tốc | Việt Nam", "Phòng
+		 * chống thiên tai | tỉnh Hà Tĩnh" */
+		if (lower_run == 1 && (t->flags & T_VI) && ncap && !n) {
+			if (org_place_at(x, j + 1, keep_loc)) {
+				j++;
+				lower_run = 2;
+				continue;
+			}
+			if (j + 1 < x->nt && (x->t[j + 1].flags & T_WORD) &&
+			    (x->t[j + 1].flags & T_LOWER) && (x->t[j + 1].flags & T_VI) &&
+			    !cue_at(x, j + 1, &kinds) && org_place_at(x, j + 2, keep_loc)) {
+				j += 2;
+				lower_run = 2;
+				continue;
+			}
 		}
 		break;
 	}
@@ -1232,9 +1383,17 @@ static void credit_segment(ctx *x, size_t a, size_t b)
 		c->score[ENT_ORG] += EV_DEF;
 		return;
 	}
-	for (size_t k = a; k < b; k++)
+	for (size_t k = a; k < b; k++) {
+		/* "Lee Ji-eun" */
+		if (k > a && k + 1 < b && x->text[x->t[k].start] == '-' &&
+		    !(x->t[k].flags & T_SPACE) && (x->t[k + 1].flags & T_WORD) &&
+		    !(x->t[k + 1].flags & T_SPACE)) {
+			k++;
+			continue;
+		}
 		if (!namey(x, k))
 			return;
+	}
 	cand *c = add_cand(x, a, b);
 	c->strong = true;
 	c->score[b - a >= 2 ? ENT_PER : ENT_ORG] += b - a >= 2 ? EV_DEF : EV_CUE;
@@ -1250,6 +1409,119 @@ static void scan_credit(ctx *x)
 			e++;
 		credit_segment(x, k, e);
 		k = e + 1;
+	}
+}
+
+/* Whether token k may be the short form in brackets of a longer name:
+ * an acronym (KTNN, NSC, AfDB) or one capitalized foreign word after an
+ * organization (Vinamilk). */
+static bool short_form(const ctx *x, size_t k, bool after_org)
+{
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_DIGIT))
+		return false;
+	if (t->flags & T_ALLCAPS)
+		return true;
+	for (size_t i = t->start + 1; i < t->end; i++)
+		if (x->text[i] >= 'A' && x->text[i] <= 'Z')
+			return true; /* AfDB, VnExpress */
+	return after_org && !(t->flags & T_VI);
+}
+
+/* Whether the first letters of the words a..b-1 spell the acronym at
+ * token k ("Kiểm toán Nhà nước" = KTNN; đ counts as d). */
+static bool initials(const ctx *x, size_t a, size_t b, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (t->end - t->start != b - a)
+		return false;
+	for (size_t q = a; q < b; q++) {
+		char c = x->text[t->start + (q - a)];
+		if (!(x->t[q].flags & T_WORD) || c < 'A' || c > 'Z' ||
+		    x->keys.s[x->t[q].key] != c - 'A' + 'a')
+			return false;
+	}
+	return (x->t[a].flags & T_CAP) != 0;
+}
+
+/* Links names to their short forms in brackets, in the candidates of the
+ * current field from c0 on: "Hội đồng An ninh Quốc gia (NSC)", "NSC
+ * (National Security Council)", "Công ty Cổ phần Sữa Việt Nam (Vinamilk)".
+ * An acronym whose words found no name yet makes one when their initials
+ * spell it ("Kiểm toán Nhà nước (KTNN)"). After a treaty's name the
+ * acronym is no entity either ("Hiệp định ... (TPP)"). */
+static void link_brackets(ctx *x, size_t c0)
+{
+	size_t nc = x->nc;
+	/* "cao tốc Cầu Giẽ - Ninh Bình", "Kandahar and Herat": a name of no
+	 * known type before a known place of the same list is weakly one */
+	for (size_t i = c0 + 1; i < nc; i++) {
+		cand *p = &x->c[i - 1];
+		const cand *c = &x->c[i];
+		if (!c->gaz || p->t1 + 1 != c->t0 || best_type(p->score) >= 0 || p->misc)
+			continue;
+		const tok *j = &x->t[p->t1];
+		unsigned jk;
+		if (((j->flags & T_DASH) && (j->flags & T_SPACE)) ||
+		    (cue_at(x, p->t1, &jk) == 1 && (jk & CUE_CONNECTOR) && (j->flags & T_LOWER)))
+			p->score[best_type(c->score)] += EV_WEAK;
+	}
+	for (size_t i = c0; i < nc; i++) {
+		size_t a = x->c[i].t0, b = x->c[i].t1;
+		if (a < 2 || b >= x->nt || !(x->t[a - 1].flags & T_LPAREN) ||
+		    x->text[x->t[b].start] != ')' || x->c[i].misc)
+			continue;
+		long o = -1;
+		for (size_t q = i; q-- > c0;)
+			if (x->c[q].t1 == a - 1) {
+				o = (long)q;
+				break;
+			}
+		if (o >= 0) {
+			cand *out = &x->c[o], *in = &x->c[i];
+			bool out_org = out->score[ENT_ORG] >= EV_DEF;
+			if (out->misc) {
+				if (b - a == 1 && short_form(x, a, true)) {
+					in->misc = true;
+					in->strong = false;
+				}
+				continue;
+			}
+			/* "Văn phòng Đại diện Thương mại Mỹ (USTR)": the organization
+			 * before the place */
+			if (out->score[ENT_LOC] >= EV_DEF && o > (long)c0 &&
+			    x->c[o - 1].t1 == out->t0 && x->c[o - 1].score[ENT_ORG] >= EV_DEF &&
+			    !x->c[o - 1].misc) {
+				o--;
+				out = &x->c[o];
+			}
+			if (out->score[ENT_LOC] >= EV_DEF || out->score[ENT_PER] >= EV_DEF)
+				continue;
+			if (b - a == 1 && short_form(x, a, out_org) &&
+			    (out->ntok >= 2 || out->gaz) && !(out->gaz && in->gaz))
+				in->link = (int)o;
+			else if (out->ntok == 1 && short_form(x, out->t0, false) &&
+			         (x->t[out->t0].flags & T_ALLCAPS) && b - a >= 2 && !in->gaz)
+				in->link = (int)o;
+			continue;
+		}
+		/* no name right before: the words whose initials spell it */
+		if (b - a != 1 || !(x->t[a].flags & T_ALLCAPS) || x->c[i].gaz)
+			continue;
+		size_t len = x->t[a].end - x->t[a].start;
+		if (len < 2 || len + 1 > a)
+			continue;
+		size_t s0 = a - 1 - len;
+		if (!initials(x, s0, a - 1, a))
+			continue;
+		/* the candidates inside those words give way */
+		for (size_t q = c0; q < i; q++)
+			if (x->c[q].t0 >= s0 && x->c[q].t1 <= a - 1)
+				x->c[q].misc = true;
+		cand *full = add_cand(x, s0, a - 1);
+		full->strong = true;
+		full->score[ENT_ORG] += EV_DEF;
+		x->c[i].link = (int)(x->nc - 1);
 	}
 }
 
@@ -1280,6 +1552,47 @@ static void scan_field(ctx *x)
 			    namey(x, k + g.ntok) && (x->t[k + g.ntok].flags & T_SPACE) &&
 			    !gaz_at(x, k + g.ntok).p)
 				g.p = NULL;
+			/* "Quốc hội Phần Lan": a gazetteer name that is also a head
+			 * word names another country's institution before a place */
+			unsigned hk;
+			if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) == g.ntok &&
+			    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+				match lg = gaz_at(x, k + g.ntok);
+				if (lg.p && lg.p->type == ENT_LOC) {
+					cand *c = add_cand(x, k, k + g.ntok);
+					c->strong = true;
+					c->score[ENT_ORG] += EV_DEF;
+					k += g.ntok;
+					continue;
+				}
+			}
+			/* "Hanoi Metro Company", "Japan International Cooperation
+			 * Agency": a place that starts an English organization name */
+			if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
+			    (x->t[k + g.ntok].flags & T_SPACE)) {
+				bool ho, hl, mi;
+				size_t e = name_run(x, k, &ho, &hl, &mi);
+				if (ho && !mi && e > k + g.ntok) {
+					/* "NATO-Russia Council": a name joined by a hyphen */
+					size_t s0 = k;
+					if (k >= 2 && x->text[x->t[k - 1].start] == '-' &&
+					    !(x->t[k - 1].flags & T_SPACE) &&
+					    !(x->t[k].flags & T_SPACE) && x->nc &&
+					    x->c[x->nc - 1].field == x->field &&
+					    x->c[x->nc - 1].t1 == k - 1 &&
+					    x->c[x->nc - 1].ntok == 1) {
+						s0 = x->c[x->nc - 1].t0;
+						x->nc--;
+						free(x->c[x->nc].name);
+						free(x->c[x->nc].lkey);
+					}
+					cand *c = add_cand(x, s0, e);
+					c->strong = true;
+					c->score[ENT_ORG] += EV_DEF;
+					k = e;
+					continue;
+				}
+			}
 			if (g.p) {
 				add_gaz(x, k, &g);
 				k += g.ntok;
@@ -1293,8 +1606,21 @@ static void scan_field(ctx *x)
 		    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
 			n = 0;
 		if (n) {
+			/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
+			if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
+				size_t e = org_tail(x, k, k + n, true, false);
+				if (e > k) {
+					cand *c = add_cand(x, k, e);
+					c->misc = true;
+					c->nodefault = true;
+					pend = -1, pend_title = pend_honor = false;
+					k = e;
+					continue;
+				}
+			}
 			if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
-				size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0);
+				size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0,
+				                    pend_title);
 				if (e > k) {
 					cand *c = add_cand(x, k, e);
 					c->strong = true;
@@ -1303,8 +1629,11 @@ static void scan_field(ctx *x)
 					continue;
 				}
 			}
-			if ((kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
-			    !(x->t[k + n].flags & T_ALLCAPS)) {
+			/* "biển | Đồng bằng sông Cửu Long": a known name after the
+			 * head is that name */
+			bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
+			                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
+			if (loc_name) {
 				size_t e = k + n;
 				while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
 					e++;
@@ -1328,7 +1657,19 @@ static void scan_field(ctx *x)
 					set = true;
 				}
 			} else if (kinds & CUE_LOC_CUE) {
+				/* "Chủ tịch huyện | Lò Văn Thắng": after a title, a surname
+				 * and two more capitals are the person */
+				unsigned sk;
+				if (pend_title && namey(x, k + n) && cue_at(x, k + n, &sk) == 1 &&
+				    (sk & CUE_SURNAME) && namey(x, k + n + 1) &&
+				    namey(x, k + n + 2) && !gaz_at(x, k + n).p) {
+					k += n;
+					continue;
+				}
 				pend = ENT_LOC, pend_w = EV_DEF, pend_title = pend_honor = false;
+				set = true;
+			} else if (kinds & CUE_PER_PRE) {
+				pend = ENT_PER, pend_w = EV_CUE, pend_title = pend_honor = false;
 				set = true;
 			} else if (kinds & CUE_ORG_PRE) {
 				pend = ENT_ORG, pend_w = EV_CUE, pend_title = pend_honor = false;
@@ -1405,6 +1746,9 @@ static void scan_field(ctx *x)
 			c->score[ENT_ORG] += EV_CUE;
 		if (pend >= 0) {
 			int w = pend_w;
+			/* "Phó Chủ tịch LG": an acronym after a title is the employer */
+			if (pend_title && acro)
+				w = 0;
 			/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
 			if (pend_title && single && (t->flags & T_VI))
 				w = EV_CUE;
@@ -1419,9 +1763,11 @@ static void scan_field(ctx *x)
 		if (x->nc >= 2 && k >= 2) {
 			const cand *p = &x->c[x->nc - 2];
 			unsigned jk;
-			bool joiner = x->text[x->t[k - 1].start] == ',' ||
-			              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
-			               (x->t[k - 1].flags & T_LOWER));
+			bool joiner =
+			    x->text[x->t[k - 1].start] == ',' ||
+			    ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE)) ||
+			    (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
+			     (x->t[k - 1].flags & T_LOWER));
 			int pt = best_type(p->score);
 			if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 &&
 			    c->strong)
@@ -1430,7 +1776,12 @@ static void scan_field(ctx *x)
 		unsigned pk = 0;
 		if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
 			c->score[ENT_PER] += EV_CUE;
-		pend = -1, pend_title = pend_honor = false;
+		/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
+		 * after the acronym of the employer */
+		bool keep =
+		    pend_title && acro && namey(x, e) && namey(x, e + 1) && !korean_name(x, e + 1);
+		if (!keep)
+			pend = -1, pend_title = pend_honor = false;
 		k = e;
 	}
 }
@@ -1508,6 +1859,17 @@ static bool key_suffix(const char *lng, const char *shrt)
 	return a > b && lng[a - b - 1] == ' ' && memcmp(lng + a - b, shrt, b) == 0;
 }
 
+/* Whether shrt is the family name that starts the Korean-style name lng
+ * ("jung" of "jung min - seok", the keys of "Jung" and "Jung Min-seok"). */
+static bool key_family(const char *lng, const char *shrt)
+{
+	size_t b = strlen(shrt);
+	if (strncmp(lng, shrt, b) != 0 || lng[b] != ' ')
+		return false;
+	const char *rest = lng + b + 1, *d = strstr(rest, " - ");
+	return d && d > rest && !memchr(rest, ' ', (size_t)(d - rest)) && !strchr(d + 3, ' ');
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 static void resolve(ctx *x, const article *a, mention_list *out)
@@ -1523,6 +1885,9 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 	int *uid = xmalloc(x->nc * sizeof *uid);
 	for (size_t i = 0; i < x->nc; i++) {
 		cand *c = &x->c[i];
+		uid[i] = -1;
+		if (c->misc)
+			continue;
 		char *key = c->gaz ? xasprintf("G%d%s", best_type(c->score), c->gaz)
 		                   : xasprintf("N%s", c->lkey);
 		int id = uniq_id(&u, &nu, &capu, slots, nslots, key);
@@ -1551,7 +1916,9 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			int best = -1;
 			for (size_t j = 0; j < nu; j++) {
 				const uniq *r = &u[j];
-				if (r->gaz || r->ntok <= q->ntok || !key_suffix(r->lkey, q->lkey))
+				if (r->gaz || r->ntok <= q->ntok ||
+				    !(key_suffix(r->lkey, q->lkey) ||
+				      (q->ntok == 1 && key_family(r->lkey, q->lkey))))
 					continue;
 				int rt = best_type(r->score);
 				if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
@@ -1564,6 +1931,29 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			if (best >= 0)
 				q->root = best;
 		}
+	}
+	/* a name and its short form in brackets are one entity, named by the
+	 * gazetteer if it knows either, else by the longer name */
+	for (size_t i = 0; i < x->nc; i++) {
+		const cand *c = &x->c[i];
+		if (c->link < 0 || c->misc || uid[i] < 0 || uid[c->link] < 0)
+			continue;
+		int ra = uid[i], rb = uid[c->link];
+		while (u[ra].root != ra)
+			ra = u[ra].root;
+		while (u[rb].root != rb)
+			rb = u[rb].root;
+		if (ra == rb || (u[ra].gaz && u[rb].gaz))
+			continue;
+		int ta = best_type(u[ra].score), tb = best_type(u[rb].score);
+		if (ta >= 0 && tb >= 0 && ta != tb && u[ra].score[ta] >= EV_DEF &&
+		    u[rb].score[tb] >= EV_DEF)
+			continue;
+		bool to_a = u[ra].gaz || (!u[rb].gaz && u[ra].ntok > u[rb].ntok);
+		if (to_a)
+			u[rb].root = ra;
+		else
+			u[ra].root = rb;
 	}
 	/* evidence flows to the root of each chain */
 	for (size_t i = 0; i < nu; i++) {
@@ -1582,6 +1972,8 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 	}
 	for (size_t i = 0; i < x->nc; i++) {
 		const cand *c = &x->c[i];
+		if (uid[i] < 0)
+			continue;
 		const uniq *r = &u[u[uid[i]].root];
 		int type = best_type(r->score);
 		if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
@@ -1677,10 +2069,13 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
 		if (!fields[f].text || !*fields[f].text)
 			continue;
 		ctx_field(&x, fields[f].text, fields[f].field);
-		if (fields[f].field == FIELD_CREDIT)
+		size_t c0 = x.nc;
+		if (fields[f].field == FIELD_CREDIT) {
 			scan_credit(&x);
-		else
+		} else {
 			scan_field(&x);
+			link_brackets(&x, c0);
+		}
 	}
 	resolve(&x, a, out);
 	ctx_free(&x);
