@@ -49,10 +49,10 @@ frames() {
 	fi
 }
 
-# wait_frames N: waits (at most 20 s) until the trace has N frames.
+# wait_frames N [TENTHS]: waits until the trace has N frames (default 20 s).
 wait_frames() {
 	i=0
-	while [ "$(frames)" -lt "$1" ] && [ $i -lt 2000 ]; do
+	while [ "$(frames)" -lt "$1" ] && [ $i -lt "${2:-200}0" ]; do
 		sleep 0.01
 		i=$((i + 1))
 	done
@@ -66,7 +66,15 @@ key() {
 	wait_frames "$n"
 }
 
-# prompt TEXT: `/`, the text, Enter; waits for the search's frame.
+# whole KEY...: sends the keys and waits for the frame and then for the
+# facets (an idle frame) as a person would before choosing among them.
+whole() {
+	n=$(($(frames) + 2))
+	tm send-keys -t b "$@"
+	wait_frames "$n" 600
+}
+
+# search TEXT: `/`, the text, Enter; waits for the search's frame.
 search() {
 	n=$(($(frames) + 1))
 	tm send-keys -t b /
@@ -124,11 +132,11 @@ EOF
 			key Down
 			d=$((d + 1))
 		done
-		key Enter
-		key Enter
+		whole Enter
+		whole Enter
 		key Escape
 		for k in 1 2 3 4 5; do key j; done
-		key x
+		whole x
 	done
 	# Narrowing the sidebar by typing.
 	key Tab
@@ -137,10 +145,12 @@ EOF
 	key C-u
 	key Escape
 	search anan0
+	wait_frames $(($(frames) + 1)) 600
 	for k in 1 2 3 4 5; do key j; done
-	key x
+	whole x
 	search yenchien2
-	key x
+	wait_frames $(($(frames) + 1)) 600
+	whole x
 	tm send-keys -t b q
 	sleep 0.2
 	tm kill-server 2>/dev/null || :
@@ -175,6 +185,30 @@ report() {
 		for (k in n)
 			printf "    %-16s %6d %9.2f %9.2f %9.2f\n", k, n[k], median(k, v),
 				worst(k, v), median(k, d)
+	}' | sort
+	# Frames of work put off until idle (the facets) complete the
+	# operation before them: its time until the screen was whole.
+	for t in "$1"/trace.*; do
+		awk -F '\t' '
+		function flush() { if (op != "") printf "%s\t%.3f\n", op, whole }
+		/^#/ { next }
+		$1 == "idle" { whole = $6; next }
+		{ flush(); op = $1 == "key" ? "key " $2 : $1; whole = $3 }
+		END { flush() }' "$t"
+	done | awk -F '\t' '
+	$1 == "start" || $1 == "filter" || $1 == "search" { n[$1]++; v[$1, n[$1]] = $2 }
+	END {
+		for (k in n) {
+			m = n[k]
+			for (i = 1; i <= m; i++) c[i] = v[k, i]
+			for (i = 2; i <= m; i++) {
+				t = c[i]
+				for (j = i - 1; j >= 1 && c[j] > t; j--) c[j + 1] = c[j]
+				c[j + 1] = t
+			}
+			printf "    %-16s median %.2f, worst %.2f ms until whole (facets in)\n", k,
+				m % 2 ? c[(m + 1) / 2] : (c[m / 2] + c[m / 2 + 1]) / 2, c[m]
+		}
 	}' | sort
 	cat "$1"/trace.* | awk -F '\t' '
 	/^#/ { next }

@@ -244,14 +244,20 @@ void list_reload(pane *p, int keep_selection)
 		settle(p);
 		return;
 	}
-	int64_t idx = query_index_of(a->s, &a->filter, &key, &err);
-	if (idx < 0) {
-		free(err);
-		idx = 0;
-	}
-	/* The rows before the key, then the page from the key on. */
+	/* The rows before the key, then the page from the key on. When
+	 * fewer than asked come before it, they are all there are and give
+	 * the key's index; only deeper keys need query_index_of, which
+	 * counts (slow on sets of hundreds of thousands). */
 	article_row *page;
 	int before = fetch(p, &key, 1, LIST_PAGE / 2, &page);
+	int64_t idx = before;
+	if (before == LIST_PAGE / 2) {
+		idx = query_index_of(a->s, &a->filter, &key, &err);
+		if (idx < 0) {
+			free(err);
+			idx = 0;
+		}
+	}
 	cache_reserve(L, before);
 	memcpy(L->rows, page, (size_t)before * sizeof *page);
 	free(page);

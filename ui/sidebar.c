@@ -18,8 +18,11 @@ typedef struct sidebar_state {
 	facet_row *rows;
 	int n;
 	int stale;
-	char narrow[256]; /* what the user typed, UTF-8 */
-	int cur, top;     /* over the items: filters, then facets */
+	facet_worker *worker; /* computes the facets off the main thread */
+	int no_worker;        /* it could not start: compute them here */
+	unsigned job;         /* the worker's request for the current facets, 0: none */
+	char narrow[256];     /* what the user typed, UTF-8 */
+	int cur, top;         /* over the items: filters, then facets */
 } sidebar_state;
 
 /* Kinds of filter items, in the order they are listed. */
@@ -84,15 +87,11 @@ static int in_filter(app *a, const char *name)
 	return found;
 }
 
-/* Loads the facets of the current filter and narrowing. */
-static void load(pane *p)
+/* Takes facet rows as the current ones (got < 0: the query failed). */
+static void install(pane *p, int got, char *err)
 {
 	sidebar_state *S = state(p);
 	app *a = p->app;
-	char *err = NULL;
-	clear_rows(S);
-	int got = query_facets(a->s, &a->filter, -1, S->narrow[0] ? S->narrow : NULL, SIDEBAR_LIMIT,
-	                       S->rows, &err);
 	if (got < 0) {
 		app_message(a, 1, "%s", err ? err : "facets failed");
 		free(err);
@@ -109,6 +108,7 @@ static void load(pane *p)
 	}
 	S->n = kept;
 	S->stale = 0;
+	S->job = 0;
 	int items = n_filters(a) + S->n;
 	if (S->cur >= items)
 		S->cur = items - 1;
@@ -116,10 +116,29 @@ static void load(pane *p)
 		S->cur = 0;
 }
 
+/* Loads the facets of the current filter and narrowing, here and now. */
+static void load(pane *p)
+{
+	sidebar_state *S = state(p);
+	app *a = p->app;
+	char *err = NULL;
+	clear_rows(S);
+	int got = query_facets(a->s, &a->filter, -1, S->narrow[0] ? S->narrow : NULL, SIDEBAR_LIMIT,
+	                       S->rows, &err);
+	install(p, got, err);
+}
+
+/* The facets no longer match the filter or the narrowing. */
+static void mark_stale(sidebar_state *S)
+{
+	S->stale = 1;
+	S->job = 0; /* an answer on its way is for what was asked before */
+}
+
 /* See uiint.h. */
 void sidebar_stale(pane *p)
 {
-	state(p)->stale = 1;
+	mark_stale(state(p));
 }
 
 /* Rows for items: all but the narrowing row. */
@@ -196,12 +215,37 @@ static void draw_item(pane *p, int y, int i)
 		draw_text(a, w, count, -1, cw, sel | (sel ? 0 : role_attr(a, ROLE_DIM)));
 }
 
-/* Loads the facets now when they are stale (keys that move over them or
- * apply one cannot wait for idle). */
+/* Takes the worker's answer to the current request (waiting for it when
+ * asked); IDLE_DONE when installed, else IDLE_WAITING. */
+static int take(pane *p, int wait)
+{
+	sidebar_state *S = state(p);
+	facet_row *rows = xcalloc(SIDEBAR_LIMIT, sizeof *rows);
+	char *err = NULL;
+	int n = 0;
+	int got = facet_worker_take(S->worker, S->job, wait, rows, &n, &err);
+	if (got == 0) {
+		free(rows);
+		return IDLE_WAITING;
+	}
+	clear_rows(S);
+	memcpy(S->rows, rows, (size_t)n * sizeof *rows);
+	free(rows);
+	install(p, got < 0 ? -1 : n, err);
+	return IDLE_DONE;
+}
+
+/* Gets the facets now when they are stale (keys that move over them or
+ * apply one cannot wait for idle): the worker's answer when it has the
+ * request already (it began earlier), else a query here. */
 static void need_rows(pane *p)
 {
-	if (state(p)->stale)
-		load(p);
+	sidebar_state *S = state(p);
+	if (!S->stale)
+		return;
+	if (S->worker && S->job && take(p, 1) == IDLE_DONE)
+		return;
+	load(p);
 }
 
 /* Paints the pane: the filters, then the facets or, while they are
@@ -284,7 +328,7 @@ static void apply(pane *p, int k, int negated)
 	char *name = xstrdup(S->rows[k].name);
 	if (app_add_entity(p->app, name, negated)) {
 		S->narrow[0] = '\0';
-		S->stale = 1;
+		mark_stale(S);
 		S->cur = n_filters(p->app);
 		S->top = 0;
 	}
@@ -324,7 +368,7 @@ static int sidebar_key(pane *p, int key, int is_char)
 		case KEY_BACKSPACE:
 			if (S->narrow[0]) {
 				narrow_backspace(S);
-				S->stale = 1;
+				mark_stale(S);
 				S->cur = nf;
 			}
 			break;
@@ -369,13 +413,13 @@ static int sidebar_key(pane *p, int key, int is_char)
 		return sidebar_key(p, KEY_BACKSPACE, 0);
 	case 21: /* Ctrl-U */
 		S->narrow[0] = '\0';
-		S->stale = 1;
+		mark_stale(S);
 		return 1;
 	case 27: /* Esc: clear the narrowing, then leave */
 		if (!S->narrow[0])
 			return 0;
 		S->narrow[0] = '\0';
-		S->stale = 1;
+		mark_stale(S);
 		return 1;
 	}
 	if (key < 32 || key == '?')
@@ -387,7 +431,7 @@ static int sidebar_key(pane *p, int key, int is_char)
 	if (len > 0 && have + (size_t)len < sizeof S->narrow) {
 		memcpy(S->narrow + have, buf, (size_t)len);
 		S->narrow[have + (size_t)len] = '\0';
-		S->stale = 1;
+		mark_stale(S);
 		S->cur = nf;
 		S->top = 0;
 	}
@@ -426,23 +470,42 @@ static void sidebar_resize(pane *p)
 /* The filter or the store changed: reload when next drawn. */
 static void sidebar_refresh(pane *p)
 {
-	state(p)->stale = 1;
+	mark_stale(state(p));
 }
 
-/* Loads the facets put off while keys were coming. */
+/* Gets the facets put off while keys were coming: asks the worker for
+ * them, then takes its answer when it is there; without a worker, loads
+ * them here. */
 static int sidebar_idle(pane *p)
 {
-	if (!state(p)->stale)
-		return 0;
-	load(p);
+	sidebar_state *S = state(p);
+	if (!S->stale)
+		return IDLE_NONE;
+	if (!S->worker && !S->no_worker) {
+		S->worker = facet_worker_start(p->app->s);
+		S->no_worker = !S->worker;
+	}
+	if (!S->worker) {
+		load(p);
+		settle(p);
+		return IDLE_DONE;
+	}
+	if (!S->job) {
+		S->job = facet_worker_request(S->worker, &p->app->filter,
+		                              S->narrow[0] ? S->narrow : NULL, SIDEBAR_LIMIT);
+		return IDLE_WAITING;
+	}
+	if (take(p, 0) == IDLE_WAITING)
+		return IDLE_WAITING;
 	settle(p);
-	return 1;
+	return IDLE_DONE;
 }
 
 /* Frees the pane's state. */
 static void sidebar_destroy(pane *p)
 {
 	sidebar_state *S = state(p);
+	facet_worker_stop(S->worker);
 	clear_rows(S);
 	free(S->rows);
 	free(S);

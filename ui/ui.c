@@ -25,6 +25,7 @@ volatile sig_atomic_t ui_signal;
 #define MIN_COLS     20
 #define MIN_ROWS     6
 #define POLL_MS      500
+#define WAIT_MS      10 /* how often to look for a worker's answer */
 
 /* Remembers the signal; the main loop notices it within one timeout. */
 static void on_signal(int sig)
@@ -494,20 +495,24 @@ static void global_key(app *a, int key, int is_char)
 	}
 }
 
-/* Does the work one shown pane put off until idle; 1 when there was some
- * (then the screen must be painted again, and there may be more). */
+/* Does the work one shown pane put off until idle: IDLE_DONE when there
+ * was some (paint again; there may be more), IDLE_WAITING when a worker
+ * thread has it (look again soon), IDLE_NONE when there is nothing left. */
 static int run_idle(app *a)
 {
+	int waiting = 0;
 	for (int i = 0; i < NPANES; i++) {
 		pane *p = &a->panes[i];
 		if (!p->shown || !p->ops->idle)
 			continue;
 		trace_begin("idle", p->ops->title);
-		if (p->ops->idle(p))
-			return 1;
+		int r = p->ops->idle(p);
+		if (r == IDLE_DONE)
+			return IDLE_DONE;
+		waiting |= r == IDLE_WAITING;
 	}
 	trace_cancel();
-	return 0;
+	return waiting ? IDLE_WAITING : IDLE_NONE;
 }
 
 /* True when the locale's character set is UTF-8. */
@@ -575,11 +580,14 @@ int ui_run(store *s)
 	long long last_poll = now_ms();
 	draw_all(a);
 
-	int idle_due = 1; /* panes may have work put off until idle */
+	int idle = IDLE_DONE; /* panes may have work put off until idle */
 	while (!a->quit && !ui_signal) {
 		wint_t wc;
-		/* With work put off, only look for a key; without, wait. */
-		wtimeout(a->status, idle_due ? 0 : POLL_MS);
+		/* With work put off, only look for a key; while a worker has
+		 * it, look again soon; else wait. */
+		wtimeout(a->status, idle == IDLE_DONE      ? 0
+		                    : idle == IDLE_WAITING ? WAIT_MS
+		                                           : POLL_MS);
 		int rc = wget_wch(a->status, &wc);
 		wtimeout(a->status, POLL_MS); /* prompts and help wait for keys */
 		if (ui_signal)
@@ -600,13 +608,13 @@ int ui_run(store *s)
 			}
 		}
 		if (rc == ERR && !changed) {
-			if (idle_due && run_idle(a))
+			if (idle != IDLE_NONE)
+				idle = run_idle(a);
+			if (idle == IDLE_DONE)
 				draw_all(a);
-			else
-				idle_due = 0;
 			continue;
 		}
-		idle_due = 1;
+		idle = IDLE_DONE;
 		if (rc == OK || rc == KEY_CODE_YES) {
 			int is_char = rc == OK;
 			int key = (int)wc;

@@ -25,7 +25,8 @@ typedef struct pane_ops {
 	void (*destroy)(pane *p);
 	/* Optional: work put off until no key is waiting (slow queries
 	 * whose results can come a moment after the rest of the screen).
-	 * Returns 1 when it did some (the pane must be painted again). */
+	 * Returns IDLE_DONE when it did some (the pane must be painted
+	 * again), IDLE_WAITING while a worker thread has it, else IDLE_NONE. */
 	int (*idle)(pane *p);
 } pane_ops;
 
@@ -127,6 +128,22 @@ void trace_draw_begin(void);
 void trace_frame_done(void); /* after doupdate(): writes the operation's line */
 void trace_cancel(void);     /* nothing was done: no line */
 void trace_close(void);
+
+/* worker.c: facets computed on a thread with its own connection. */
+typedef struct facet_worker facet_worker;
+facet_worker *facet_worker_start(store *s);
+/* Asks for the facets of f narrowed by prefix (as query_facets); replaces
+ * a request not yet begun. Returns the request's number (never 0). */
+unsigned facet_worker_request(facet_worker *w, const query_filter *f, const char *prefix,
+                              int limit);
+/* The answer to request id: 1 with rows[0..*n) (the caller's now), 0 when
+ * not there yet (with wait set: waits for it), -1 with *err when the
+ * query failed. */
+int facet_worker_take(facet_worker *w, unsigned id, int wait, facet_row *rows, int *n, char **err);
+void facet_worker_stop(facet_worker *w);
+
+/* Results of pane_ops.idle. */
+enum { IDLE_NONE = 0, IDLE_DONE = 1, IDLE_WAITING = 2 };
 
 /* Pane constructors. */
 void list_init(pane *p);
