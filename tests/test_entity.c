@@ -184,6 +184,122 @@ static void test_no_junk(void **state)
 	mention_list_free(&l);
 }
 
+/* Short forms in brackets link to their full names; initials make the
+ * name when no rule found it; a treaty's acronym is no entity. */
+static void test_brackets(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Báo cáo của Kiểm toán Nhà nước (KTNN) nêu nhiều sai phạm. Theo KTNN, "
+	           "số tiền phải thu hồi rất lớn. Tổ chức Nông Lương Liên Hợp Quốc (FAO) "
+	           "cũng lên tiếng. Hội đồng An ninh Quốc gia (NSC) họp khẩn. Công ty Cổ "
+	           "phần Sữa Việt Nam (Vinamilk) báo lãi, và Vinamilk chia cổ tức. Mỹ đã "
+	           "rút khỏi Hiệp định Đối tác xuyên Thái Bình Dương (TPP) năm 2017.",
+	           &l);
+	assert_true(has_entity(&l, ENT_ORG, "Kiểm toán Nhà nước"));
+	assert_false(has_entity(&l, ENT_ORG, "KTNN"));
+	const mention *m = find_surface(&l, "KTNN");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "Kiểm toán Nhà nước");
+	assert_true(has_entity(&l, ENT_ORG, "Tổ chức Nông Lương Liên Hợp Quốc"));
+	assert_false(has_entity(&l, ENT_ORG, "FAO"));
+	/* the gazetteer's name wins: NSC */
+	m = find_surface(&l, "Hội đồng An ninh Quốc gia");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "NSC");
+	assert_true(has_entity(&l, ENT_ORG, "Công ty Cổ phần Sữa Việt Nam"));
+	m = find_surface(&l, "Vinamilk");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "Công ty Cổ phần Sữa Việt Nam");
+	assert_false(has_name(&l, "TPP"));
+	assert_false(has_name(&l, "Thái Bình Dương"));
+	mention_list_free(&l);
+
+	/* a place in brackets is no short form */
+	extract_vi("Đoàn công tác đến Hà Nội (Việt Nam) hôm thứ Ba.", &l);
+	assert_true(has_entity(&l, ENT_LOC, "Hà Nội"));
+	assert_true(has_entity(&l, ENT_LOC, "Việt Nam"));
+	mention_list_free(&l);
+}
+
+/* Provinces, administrative units inside organization names, titles
+ * before organizations and persons. */
+static void test_admin_units(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chủ tịch Ủy ban nhân dân tỉnh Kon Tum Nguyễn Văn Bình đi kiểm tra. Ông "
+	           "Bình gặp lãnh đạo Sở Y tế tỉnh Lai Châu và Ban Chỉ huy Phòng chống thiên "
+	           "tai tỉnh Yên Bái. Ủy ban nhân dân huyện Sa Thầy đã báo cáo. Bộ trưởng Bộ "
+	           "Kế hoạch và Đầu tư Trần Quốc Khánh phát biểu. Chủ tịch huyện Đào Văn "
+	           "Lâm cũng có mặt. Bệnh viện Thống Nhất và Bệnh viện Gia Định nhận bệnh nhân.",
+	           &l);
+	assert_true(has_entity(&l, ENT_ORG, "Ủy ban nhân dân tỉnh Kon Tum"));
+	assert_true(has_entity(&l, ENT_PER, "Nguyễn Văn Bình"));
+	const mention *m = find_surface(&l, "Bình");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "Nguyễn Văn Bình");
+	assert_true(has_entity(&l, ENT_ORG, "Sở Y tế tỉnh Lai Châu"));
+	assert_true(has_entity(&l, ENT_ORG, "Ban Chỉ huy Phòng chống thiên tai tỉnh Yên Bái"));
+	assert_true(has_entity(&l, ENT_ORG, "Ủy ban nhân dân huyện Sa Thầy"));
+	assert_true(has_entity(&l, ENT_ORG, "Bộ Kế hoạch và Đầu tư"));
+	assert_true(has_entity(&l, ENT_PER, "Trần Quốc Khánh"));
+	assert_true(has_entity(&l, ENT_PER, "Đào Văn Lâm"));
+	assert_false(has_entity(&l, ENT_LOC, "Đào Văn Lâm"));
+	assert_true(has_entity(&l, ENT_ORG, "Bệnh viện Thống Nhất"));
+	assert_true(has_entity(&l, ENT_ORG, "Bệnh viện Gia Định"));
+	mention_list_free(&l);
+
+	/* a province alone, with and without its cue */
+	extract_vi("Mưa lớn ở Quảng Ngãi và tỉnh Hà Giang khiến nhiều tuyến đường bị chia cắt.",
+	           &l);
+	assert_true(has_entity(&l, ENT_LOC, "Quảng Ngãi"));
+	assert_true(has_entity(&l, ENT_LOC, "Hà Giang"));
+	mention_list_free(&l);
+}
+
+/* Names that end or share organization names; surnames with a per-pre
+ * cue; Korean names; another country's parliament. */
+static void test_name_edges(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Công ty TNHH Xây dựng Hồng Hà tăng ca. Tập đoàn LG của Hàn Quốc mở nhà "
+	           "máy. Chủ tịch Tập đoàn LG Kim Dong-hyun nói ông Kim rất lạc quan. Chính "
+	           "quyền Obama từng ủng hộ dự án. Chủ tịch Quốc hội Na Uy Masud Gharahkhani "
+	           "đến thăm. Liên minh Kinh tế Á - Âu họp tại Moscow.",
+	           &l);
+	assert_true(has_entity(&l, ENT_ORG, "Công ty TNHH Xây dựng Hồng Hà"));
+	assert_true(has_entity(&l, ENT_ORG, "Tập đoàn LG"));
+	assert_true(has_entity(&l, ENT_LOC, "Hàn Quốc"));
+	assert_true(has_entity(&l, ENT_PER, "Kim Dong-hyun"));
+	const mention *m = find_surface(&l, "Kim");
+	assert_non_null(m);
+	assert_string_equal(m->canonical, "Kim Dong-hyun");
+	assert_true(has_entity(&l, ENT_PER, "Obama"));
+	assert_true(has_entity(&l, ENT_ORG, "Quốc hội"));
+	assert_false(has_entity(&l, ENT_ORG, "Quốc hội Việt Nam"));
+	assert_true(has_entity(&l, ENT_PER, "Masud Gharahkhani"));
+	assert_true(has_entity(&l, ENT_ORG, "Liên minh Kinh tế Á - Âu"));
+	mention_list_free(&l);
+
+	/* English: a place that starts an organization's name, possessives */
+	article a = make("en", "", NULL, NULL, NULL,
+	                 "The Hanoi People's Committee met officials of the Japan International "
+	                 "Cooperation Agency and the NATO-Russia Council. Russia's envoy "
+	                 "criticised the Trump administration.");
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	assert_true(has_entity(&l, ENT_ORG, "Hanoi People's Committee"));
+	assert_true(has_entity(&l, ENT_ORG, "Japan International Cooperation Agency"));
+	assert_false(has_entity(&l, ENT_LOC, "Nhật Bản"));
+	assert_true(has_entity(&l, ENT_ORG, "NATO-Russia Council"));
+	assert_true(has_entity(&l, ENT_LOC, "Nga"));
+	assert_true(has_entity(&l, ENT_PER, "Trump"));
+	mention_list_free(&l);
+	unmake(&a);
+}
+
 static void test_dateline_credit_english(void **state)
 {
 	(void)state;
@@ -402,6 +518,9 @@ int main(void)
 	    cmocka_unit_test(test_organizations),
 	    cmocka_unit_test(test_no_junk),
 	    cmocka_unit_test(test_dateline_credit_english),
+	    cmocka_unit_test(test_brackets),
+	    cmocka_unit_test(test_admin_units),
+	    cmocka_unit_test(test_name_edges),
 	    cmocka_unit_test(test_corpus),
 	    cmocka_unit_test(test_threads),
 	};
