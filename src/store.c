@@ -433,7 +433,10 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 			goto fail;
 		}
 	}
-	exec_sql(s->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", NULL);
+	/* Temporary b-trees in files (the OS caches them): facets of an
+	 * entity in half of a million articles sort millions of rows, which
+	 * in memory took 220 MB and 35 s instead of 10 MB and 5 s. */
+	exec_sql(s->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;", NULL);
 	if (migrate(s, err))
 		goto fail;
 	attach_state(s);
