@@ -327,9 +327,13 @@ static void do_search(app *a)
 	a->filter.search = *q ? q : NULL;
 	if (!*q)
 		free(q);
-	/* A malformed query must not leave a broken filter behind. */
+	/* A malformed query must not leave a broken filter behind. One row
+	 * tells (a count would read every match of a common word). */
 	char *err = NULL;
-	int64_t n = query_count(a->s, &a->filter, &err);
+	article_row probe;
+	int n = query_page(a->s, &a->filter, NULL, 0, 1, &probe, &err);
+	if (n > 0)
+		article_row_free(&probe);
 	if (n < 0) {
 		app_message(a, 1, "search: %s", err ? err : "invalid query");
 		free(err);
