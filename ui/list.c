@@ -4,6 +4,7 @@
  * query_index_of, so moving costs the same at row 10 and row 900,000. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,20 +13,46 @@
 /* Rows fetched per page, and the most rows kept around the cursor. */
 #define LIST_PAGE 64
 #define LIST_KEEP (4 * LIST_PAGE)
+/* The count while the worker computes it: paging finds the end anyway. */
+#define COUNT_UNKNOWN (INT64_MAX / 4)
 
 typedef struct list_state {
 	article_row *rows; /* rows[i] is the row at index base + i */
 	int n, cap;
 	int64_t base;
-	int64_t count; /* rows the filter lets through */
-	int64_t cur;   /* index of the selected row */
-	int64_t top;   /* index of the first row on screen */
+	int64_t count;  /* rows the filter lets through (COUNT_UNKNOWN: not yet) */
+	int counted;    /* count is known */
+	worker *worker; /* counts off the main thread */
+	int no_worker;  /* it could not start: count here */
+	unsigned job;   /* the worker's request for the current count, 0: none */
+	int64_t cur;    /* index of the selected row */
+	int64_t top;    /* index of the first row on screen */
 } list_state;
 
 /* The pane's own state. */
 static list_state *state(pane *p)
 {
 	return p->priv;
+}
+
+/* True when the filter lets every article through. */
+static int filter_is_empty(const query_filter *f)
+{
+	return !f->entities.n && !f->not_entities.n && !f->search && !f->since && !f->until &&
+	       !f->starred_only && !f->unread_only && !f->article_id;
+}
+
+/* The count is known: the list, the status line and, without a filter,
+ * the store's total take it. */
+static void set_count(pane *p, int64_t n)
+{
+	list_state *L = state(p);
+	L->count = n;
+	L->counted = 1;
+	L->job = 0;
+	p->app->shown = n;
+	if (filter_is_empty(&p->app->filter))
+		p->app->total = n;
 }
 
 /* Drops every cached row. */
@@ -124,7 +151,7 @@ static void ensure(pane *p, int64_t lo, int64_t hi)
 	if (L->n == 0 && L->count > 0) {
 		L->base = 0;
 		if (!extend_forward(p)) {
-			L->count = 0;
+			set_count(p, 0);
 			return;
 		}
 	}
@@ -140,7 +167,7 @@ static void ensure(pane *p, int64_t lo, int64_t hi)
 	}
 	while (hi > L->base + L->n) {
 		if (!extend_forward(p)) {
-			L->count = L->base + L->n;
+			set_count(p, L->base + L->n); /* the end: the count is known */
 			break;
 		}
 		cache_trim(L);
@@ -188,10 +215,31 @@ static void settle(pane *p)
 	cache_trim(L);
 }
 
+/* Makes sure the count is known (G needs it): the worker's answer when
+ * it has the request, else a count here. */
+static void need_count(pane *p)
+{
+	list_state *L = state(p);
+	app *a = p->app;
+	if (L->counted)
+		return;
+	char *err = NULL;
+	int64_t n = -1;
+	if (!(L->worker && L->job && worker_take(L->worker, L->job, 1, NULL, &n, &err) == 1))
+		n = query_count(a->s, &a->filter, &err);
+	if (n < 0) {
+		app_message(a, 1, "%s", err ? err : "query failed");
+		n = L->base + L->n;
+	}
+	free(err);
+	set_count(p, n);
+}
+
 /* Jumps to the last row: one backward page from the end. */
 static void jump_end(pane *p)
 {
 	list_state *L = state(p);
+	need_count(p);
 	cache_clear(L);
 	article_row *page;
 	int got = fetch(p, NULL, 1, LIST_PAGE, &page);
@@ -203,13 +251,6 @@ static void jump_end(pane *p)
 	if (L->base < 0)
 		L->base = 0;
 	L->cur = L->count - 1;
-}
-
-/* True when the filter lets every article through. */
-static int filter_is_empty(const query_filter *f)
-{
-	return !f->entities.n && !f->not_entities.n && !f->search && !f->since && !f->until &&
-	       !f->starred_only && !f->unread_only && !f->article_id;
 }
 
 /* See uiint.h. Reloads count and rows; keeps the selected article (or its
@@ -227,17 +268,17 @@ void list_reload(pane *p, int keep_selection)
 		have_key = 1;
 	}
 	cache_clear(L);
-	/* No filter: the count is the store's, which the app keeps. */
-	if (filter_is_empty(&a->filter) && a->total >= 0)
-		L->count = a->total;
-	else
-		L->count = query_count(a->s, &a->filter, &err);
-	if (L->count < 0) {
-		app_message(a, 1, "%s", err ? err : "query failed");
-		free(err);
-		L->count = 0;
+	/* No filter: the count is the store's, which the app keeps. Else it
+	 * comes from the worker when no key waits (list_idle): counting a
+	 * big set takes far longer than the pages shown. */
+	if (filter_is_empty(&a->filter) && a->total >= 0) {
+		set_count(p, a->total);
+	} else {
+		L->count = COUNT_UNKNOWN;
+		L->counted = 0;
+		L->job = 0;
+		a->shown = -1;
 	}
-	a->shown = L->count;
 	L->base = 0;
 	if (!have_key || L->count == 0) {
 		L->cur = L->top = 0;
@@ -344,7 +385,9 @@ static void list_draw(pane *p)
 	list_state *L = state(p);
 	app *a = p->app;
 	char right[64];
-	if (L->count)
+	if (L->count && !L->counted)
+		snprintf(right, sizeof right, "%lld/...", (long long)(L->cur + 1));
+	else if (L->count)
 		snprintf(right, sizeof right, "%lld/%lld", (long long)(L->cur + 1),
 		         (long long)L->count);
 	else
@@ -476,10 +519,46 @@ static void list_refresh(pane *p)
 	list_reload(p, 1);
 }
 
+/* Counts the rows of a new filter: asks the worker, then takes its
+ * answer when it is there; without a worker, counts here. */
+static int list_idle(pane *p)
+{
+	list_state *L = state(p);
+	app *a = p->app;
+	if (L->counted)
+		return IDLE_NONE;
+	if (!L->worker && !L->no_worker) {
+		L->worker = worker_start(a->s);
+		L->no_worker = !L->worker;
+	}
+	if (L->worker && !L->job) {
+		L->job = worker_request(L->worker, &a->filter, NULL, 0);
+		return IDLE_WAITING;
+	}
+	if (L->worker) {
+		int64_t n = 0;
+		char *err = NULL;
+		int got = worker_take(L->worker, L->job, 0, NULL, &n, &err);
+		if (got == 0)
+			return IDLE_WAITING;
+		if (got < 0) {
+			app_message(a, 1, "%s", err ? err : "query failed");
+			free(err);
+			n = L->base + L->n;
+		}
+		set_count(p, n);
+	} else {
+		need_count(p);
+	}
+	settle(p);
+	return IDLE_DONE;
+}
+
 /* Frees the pane's state. */
 static void list_destroy(pane *p)
 {
 	list_state *L = state(p);
+	worker_stop(L->worker);
 	cache_clear(L);
 	free(L->rows);
 	free(L);
@@ -494,6 +573,7 @@ static const pane_ops list_ops = {
     .mouse = list_mouse,
     .reload = list_refresh,
     .destroy = list_destroy,
+    .idle = list_idle,
 };
 
 /* See uiint.h. */

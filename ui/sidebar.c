@@ -18,11 +18,11 @@ typedef struct sidebar_state {
 	facet_row *rows;
 	int n;
 	int stale;
-	facet_worker *worker; /* computes the facets off the main thread */
-	int no_worker;        /* it could not start: compute them here */
-	unsigned job;         /* the worker's request for the current facets, 0: none */
-	char narrow[256];     /* what the user typed, UTF-8 */
-	int cur, top;         /* over the items: filters, then facets */
+	worker *worker;   /* computes the facets off the main thread */
+	int no_worker;    /* it could not start: compute them here */
+	unsigned job;     /* the worker's request for the current facets, 0: none */
+	char narrow[256]; /* what the user typed, UTF-8 */
+	int cur, top;     /* over the items: filters, then facets */
 } sidebar_state;
 
 /* Kinds of filter items, in the order they are listed. */
@@ -222,8 +222,8 @@ static int take(pane *p, int wait)
 	sidebar_state *S = state(p);
 	facet_row *rows = xcalloc(SIDEBAR_LIMIT, sizeof *rows);
 	char *err = NULL;
-	int n = 0;
-	int got = facet_worker_take(S->worker, S->job, wait, rows, &n, &err);
+	int64_t n = 0;
+	int got = worker_take(S->worker, S->job, wait, rows, &n, &err);
 	if (got == 0) {
 		free(rows);
 		return IDLE_WAITING;
@@ -231,7 +231,7 @@ static int take(pane *p, int wait)
 	clear_rows(S);
 	memcpy(S->rows, rows, (size_t)n * sizeof *rows);
 	free(rows);
-	install(p, got < 0 ? -1 : n, err);
+	install(p, got < 0 ? -1 : (int)n, err);
 	return IDLE_DONE;
 }
 
@@ -479,10 +479,10 @@ static void sidebar_refresh(pane *p)
 static int sidebar_idle(pane *p)
 {
 	sidebar_state *S = state(p);
-	if (!S->stale)
+	if (!S->stale || !p->shown)
 		return IDLE_NONE;
 	if (!S->worker && !S->no_worker) {
-		S->worker = facet_worker_start(p->app->s);
+		S->worker = worker_start(p->app->s);
 		S->no_worker = !S->worker;
 	}
 	if (!S->worker) {
@@ -491,8 +491,8 @@ static int sidebar_idle(pane *p)
 		return IDLE_DONE;
 	}
 	if (!S->job) {
-		S->job = facet_worker_request(S->worker, &p->app->filter,
-		                              S->narrow[0] ? S->narrow : NULL, SIDEBAR_LIMIT);
+		S->job = worker_request(S->worker, &p->app->filter, S->narrow[0] ? S->narrow : NULL,
+		                        SIDEBAR_LIMIT);
 		return IDLE_WAITING;
 	}
 	if (take(p, 0) == IDLE_WAITING)
@@ -505,7 +505,7 @@ static int sidebar_idle(pane *p)
 static void sidebar_destroy(pane *p)
 {
 	sidebar_state *S = state(p);
-	facet_worker_stop(S->worker);
+	worker_stop(S->worker);
 	clear_rows(S);
 	free(S->rows);
 	free(S);

@@ -143,13 +143,15 @@ static void draw_status(app *a)
 		wnoutrefresh(w);
 		return;
 	}
-	char right[96];
-	snprintf(right, sizeof right, " %lld/%lld %s ? help ", (long long)a->shown,
-	         (long long)a->total, a->ascii ? "|" : "\xE2\x94\x82");
+	/* Counts still coming from the worker show as "...". */
+	char shown[24], total[24], right[96];
+	snprintf(shown, sizeof shown, a->shown < 0 ? "..." : "%lld", (long long)a->shown);
+	snprintf(total, sizeof total, a->total < 0 ? "..." : "%lld", (long long)a->total);
+	snprintf(right, sizeof right, " %s/%s %s ? help ", shown, total,
+	         a->ascii ? "|" : "\xE2\x94\x82");
 	int rw = draw_width(a, right);
 	if (rw > cols / 2) {
-		snprintf(right, sizeof right, " %lld/%lld", (long long)a->shown,
-		         (long long)a->total);
+		snprintf(right, sizeof right, " %s/%s", shown, total);
 		rw = draw_width(a, right);
 	}
 	if (rw > cols)
@@ -507,7 +509,7 @@ static int run_idle(app *a)
 	int waiting = 0;
 	for (int i = 0; i < NPANES; i++) {
 		pane *p = &a->panes[i];
-		if (!p->shown || !p->ops->idle)
+		if (!p->ops->idle) /* hidden panes too: the list's count shows in the status */
 			continue;
 		trace_begin("idle", p->ops->title);
 		int r = p->ops->idle(p);
@@ -577,7 +579,7 @@ int ui_run(store *s)
 	layout(a);
 	trace_header(LINES, COLS);
 	query_store_changed(s); /* the first call only sets the baseline */
-	count_total(a);
+	a->total = -1;          /* the list's first count gives it, when idle */
 	list_reload(&a->panes[PANE_LIST], 0);
 	if (a->ascii)
 		app_message(a, 0, "ASCII mode: set LANG=C.UTF-8 for full text");

@@ -129,18 +129,18 @@ void trace_frame_done(void); /* after doupdate(): writes the operation's line */
 void trace_cancel(void);     /* nothing was done: no line */
 void trace_close(void);
 
-/* worker.c: facets computed on a thread with its own connection. */
-typedef struct facet_worker facet_worker;
-facet_worker *facet_worker_start(store *s);
-/* Asks for the facets of f narrowed by prefix (as query_facets); replaces
- * a request not yet begun. Returns the request's number (never 0). */
-unsigned facet_worker_request(facet_worker *w, const query_filter *f, const char *prefix,
-                              int limit);
-/* The answer to request id: 1 with rows[0..*n) (the caller's now), 0 when
- * not there yet (with wait set: waits for it), -1 with *err when the
- * query failed. */
-int facet_worker_take(facet_worker *w, unsigned id, int wait, facet_row *rows, int *n, char **err);
-void facet_worker_stop(facet_worker *w);
+/* worker.c: slow reads on a thread with its own connection. */
+typedef struct worker worker;
+worker *worker_start(store *s); /* NULL when it cannot */
+/* Asks for limit facets of f narrowed by prefix (as query_facets), or
+ * with limit 0 for the count of f (as query_count); replaces a request
+ * not yet begun. Returns the request's number (never 0). */
+unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit);
+/* The answer to request id: 1 with *n (facets: rows[0..*n), the caller's
+ * now; a count: the count), 0 when not there yet (with wait set: waits
+ * for it), -1 with *err when the query failed. */
+int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err);
+void worker_stop(worker *w);
 
 /* Results of pane_ops.idle. */
 enum { IDLE_NONE = 0, IDLE_DONE = 1, IDLE_WAITING = 2 };

@@ -1,9 +1,10 @@
-/* worker.c: the sidebar's facets computed on a thread of their own, with
- * their own read-only connection to the store, so that a slow facet query
- * (an entity in half of a million articles takes seconds) never holds up
- * the keys. The interface asks for the facets of a filter and picks the
- * answer up when it is there; a newer request replaces one not yet begun,
- * and the answer to an older one is never taken. */
+/* worker.c: slow reads (the sidebar's facets, the list's count) computed
+ * on a thread of their own, with their own read-only connection to the
+ * store, so that a query that takes seconds (the facets of an entity in
+ * half of a million articles) never holds up the keys. A pane asks and
+ * picks the answer up when it is there; a newer request replaces one not
+ * yet begun, and the answer to an older one is never taken. Each pane
+ * that needs one has its own worker. */
 #include "config.h"
 
 #include <pthread.h>
@@ -12,7 +13,7 @@
 
 #include "uiint.h"
 
-struct facet_worker {
+struct worker {
 	store *s; /* the worker's own connection */
 	pthread_t thread;
 	pthread_mutex_t mu;
@@ -23,16 +24,17 @@ struct facet_worker {
 	unsigned req_id, last_id;
 	query_filter req_filter;
 	char *req_prefix;
-	int req_limit;
+	int req_limit; /* facets wanted; 0: a count */
 	/* The last answer. */
 	unsigned res_id; /* 0: none */
 	facet_row *res_rows;
 	int res_n;
+	int64_t res_count;
 	char *res_err;
 };
 
 /* Frees the answer held, if any. */
-static void drop_result(facet_worker *w)
+static void drop_result(worker *w)
 {
 	for (int i = 0; i < w->res_n; i++)
 		facet_row_free(&w->res_rows[i]);
@@ -45,7 +47,7 @@ static void drop_result(facet_worker *w)
 }
 
 /* Frees the worker and closes its connection (the thread is done). */
-static void worker_free(facet_worker *w)
+static void worker_free(worker *w)
 {
 	drop_result(w);
 	if (w->has_request) {
@@ -61,7 +63,7 @@ static void worker_free(facet_worker *w)
 /* The thread: runs requests one after the other until told to quit. */
 static void *worker_main(void *arg)
 {
-	facet_worker *w = arg;
+	worker *w = arg;
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		while (!w->quit && !w->has_request)
@@ -76,9 +78,15 @@ static void *worker_main(void *arg)
 		w->busy = 1;
 		pthread_mutex_unlock(&w->mu);
 
-		facet_row *rows = xcalloc((size_t)limit, sizeof *rows);
+		facet_row *rows = NULL;
 		char *err = NULL;
-		int n = query_facets(w->s, &f, -1, prefix, limit, rows, &err);
+		int64_t n;
+		if (limit > 0) {
+			rows = xcalloc((size_t)limit, sizeof *rows);
+			n = query_facets(w->s, &f, -1, prefix, limit, rows, &err);
+		} else {
+			n = query_count(w->s, &f, &err);
+		}
 		query_filter_free(&f);
 		free(prefix);
 
@@ -87,8 +95,9 @@ static void *worker_main(void *arg)
 		drop_result(w);
 		w->res_id = id;
 		w->res_rows = rows;
-		w->res_n = n < 0 ? 0 : n;
-		w->res_err = n < 0 ? (err ? err : xstrdup("facets failed")) : NULL;
+		w->res_n = n < 0 || limit <= 0 ? 0 : (int)n;
+		w->res_count = n;
+		w->res_err = n < 0 ? (err ? err : xstrdup("query failed")) : NULL;
 		if (n >= 0)
 			free(err);
 		pthread_cond_broadcast(&w->cv); /* a take() may be waiting */
@@ -102,7 +111,7 @@ static void *worker_main(void *arg)
 
 /* See uiint.h: NULL when a second connection or a thread cannot be had
  * (the caller then computes facets itself). */
-facet_worker *facet_worker_start(store *main)
+worker *worker_start(store *main)
 {
 	char *err = NULL;
 	store *s = store_open(main->path, main->state_path, STORE_OPEN_READONLY, &err);
@@ -110,7 +119,7 @@ facet_worker *facet_worker_start(store *main)
 		free(err);
 		return NULL;
 	}
-	facet_worker *w = xcalloc(1, sizeof *w);
+	worker *w = xcalloc(1, sizeof *w);
 	w->s = s;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);
@@ -121,8 +130,9 @@ facet_worker *facet_worker_start(store *main)
 	return w;
 }
 
-/* See uiint.h. */
-unsigned facet_worker_request(facet_worker *w, const query_filter *f, const char *prefix, int limit)
+/* See uiint.h: limit facets of f narrowed by prefix, or with limit 0 the
+ * count of f. */
+unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit)
 {
 	pthread_mutex_lock(&w->mu);
 	if (w->has_request) {
@@ -143,7 +153,7 @@ unsigned facet_worker_request(facet_worker *w, const query_filter *f, const char
 }
 
 /* See uiint.h. */
-int facet_worker_take(facet_worker *w, unsigned id, int wait, facet_row *rows, int *n, char **err)
+int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err)
 {
 	int got = 0;
 	pthread_mutex_lock(&w->mu);
@@ -155,8 +165,9 @@ int facet_worker_take(facet_worker *w, unsigned id, int wait, facet_row *rows, i
 			w->res_err = NULL;
 			got = -1;
 		} else {
-			memcpy(rows, w->res_rows, (size_t)w->res_n * sizeof *rows);
-			*n = w->res_n;
+			if (rows && w->res_n)
+				memcpy(rows, w->res_rows, (size_t)w->res_n * sizeof *rows);
+			*n = w->res_count;
 			w->res_n = 0; /* the rows are the caller's now */
 			got = 1;
 		}
@@ -168,7 +179,7 @@ int facet_worker_take(facet_worker *w, unsigned id, int wait, facet_row *rows, i
 
 /* See uiint.h: a worker in the middle of a query is left to finish it
  * and free itself, so that quitting never waits for a slow query. */
-void facet_worker_stop(facet_worker *w)
+void worker_stop(worker *w)
 {
 	if (!w)
 		return;
