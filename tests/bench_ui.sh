@@ -67,14 +67,23 @@ key() {
 }
 
 # whole KEY...: sends the keys and waits for the frame and then for the
-# facets (an idle frame) as a person would before choosing among them.
+# facets (the sidebar's idle frame, which comes last) as a person would
+# before choosing among them; at most 60 s.
 whole() {
-	n=$(($(frames) + 2))
-	tm send-keys -t b "$@"
-	wait_frames "$n" 600
+	if [ $# -gt 0 ]; then
+		n=$(($(frames) + 2))
+		tm send-keys -t b "$@"
+		wait_frames "$n" 600
+	fi
+	i=0
+	until tail -n 1 "$TRACE" | grep -q "^idle	Entities" || [ $i -ge 6000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
 }
 
-# search TEXT: `/`, the text, Enter; waits for the search's frame.
+# search TEXT: `/`, the text, Enter; waits for the search's frame (then
+# `whole` with no key waits for the rest).
 search() {
 	n=$(($(frames) + 1))
 	tm send-keys -t b /
@@ -145,11 +154,11 @@ EOF
 	key C-u
 	key Escape
 	search anan0
-	wait_frames $(($(frames) + 1)) 600
+	whole
 	for k in 1 2 3 4 5; do key j; done
 	whole x
 	search yenchien2
-	wait_frames $(($(frames) + 1)) 600
+	whole
 	whole x
 	tm send-keys -t b q
 	sleep 0.2
