@@ -40,4 +40,13 @@ as_user() {
         "$@"
     fi
 }
+# True when permission tests can run: not root, or root with setpriv and
+# a built lede (and its data) that the unprivileged user may run and read.
+user_can_run() {
+    [ "$(id -u)" != 0 ] && return 0
+    command -v setpriv >/dev/null || return 1
+    setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c \
+        'test -x "$1" && test -r "$2" && test -r "${3:-$2}"' sh "$LEDE_BIN" "$LEDE_SAMPLES" "${LEDE_DATADIR:-}" \
+        2>/dev/null
+}
 finish() { echo "1..$n"; [ "$fails" = 0 ]; exit $?; }
