@@ -716,12 +716,71 @@ static int64_t entity_articles(store *s, const int64_t *ids, int n)
 
 /* True when the search matches at least PROBE_MIN_ARTICLES articles
  * (counted only up to there: cheap whatever the search). */
+/* True for a byte FTS5 accepts in a bareword: ASCII letters, digits,
+ * '_', and any byte of a non-ASCII character. */
+static int fts_bareword_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Turns what a person types into an FTS5 expression: quoted phrases,
+ * parentheses, AND/OR/NOT/NEAR, prefix '*', '^' and column filters pass
+ * through, but a word FTS5 would refuse as a bareword ("covid-19",
+ * "O'Brien", "U.S.") becomes a quoted string, which our tokenizer splits
+ * like the text. A malformed expression stays malformed: FTS5 names the
+ * error. New string. */
+static char *search_expression(const char *user)
+{
+	strbuf b;
+	sb_init(&b);
+	const char *p = user;
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"') {
+			const char *q = strchr(p + 1, '"');
+			size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+			sb_add(&b, p, n);
+			p += n;
+			continue;
+		}
+		if (strchr(" \t\n()*^:+", c)) {
+			sb_addc(&b, (char)c);
+			p++;
+			continue;
+		}
+		size_t n = 0, bare = 1;
+		while (p[n] && !strchr(" \t\n\"()*^:+", p[n])) {
+			if (!fts_bareword_byte((unsigned char)p[n]))
+				bare = 0;
+			n++;
+		}
+		if (!bare)
+			sb_addc(&b, '"');
+		sb_add(&b, p, n);
+		if (!bare)
+			sb_addc(&b, '"');
+		p += n;
+	}
+	return sb_detach(&b);
+}
+
+/* Adds the user's search as a bound FTS5 expression. */
+static void sqlb_search(sql_builder *b, const char *user)
+{
+	char *expr = search_expression(user);
+	sqlb_text(b, expr);
+	free(expr);
+}
+
 static int search_is_common(store *s, const char *search)
 {
 	char *sql = xasprintf("SELECT count(*) FROM (SELECT rowid FROM article_fts"
 			      " WHERE article_fts MATCH ?1 LIMIT %d)",
 			      PROBE_MIN_ARTICLES);
-	int64_t n = one_int(s, sql, search, NULL, 0);
+	char *expr = search_expression(search);
+	int64_t n = one_int(s, sql, expr, NULL, 0);
+	free(expr);
 	free(sql);
 	return n >= PROBE_MIN_ARTICLES;
 }
@@ -764,12 +823,12 @@ static void where_filter(store *s, sql_builder *b, const query_filter *f, int mo
 		if (mode == WHERE_PAGE && build == (size_t)-1 && search_is_common(s, f->search)) {
 			sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM article_fts WHERE article_fts"
 					 " MATCH ");
-			sqlb_text(b, f->search);
+			sqlb_search(b, f->search);
 			sb_adds(&b->sql, " AND rowid = a.id)");
 		} else {
 			sb_adds(&b->sql,
 				" AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ");
-			sqlb_text(b, f->search);
+			sqlb_search(b, f->search);
 			sb_adds(&b->sql, ")");
 		}
 	}
@@ -916,7 +975,7 @@ static int set_select(store *s, sql_builder *b, const query_filter *f)
 	if (have_search) {
 		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
 		sb_adds(&b->sql, "SELECT rowid FROM article_fts WHERE article_fts MATCH ");
-		sqlb_text(b, f->search);
+		sqlb_search(b, f->search);
 	}
 	for (size_t i = 0; i < f->not_entities.n; i++) {
 		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);

@@ -49,6 +49,14 @@ run --db "$DB" list --search '"dam phan"'
 check "phrase search works" test "$(lines "$T/out")" -gt 0
 run --db "$DB" list --search "đàm*"
 check "prefix search works" test "$(lines "$T/out")" -ge "$a"
+# Words FTS5 would refuse as barewords are searched as phrases.
+run --db "$DB" list --search "U.S."
+expect_rc 0 "search with full stops inside a word"
+check "'U.S.' finds the English article" has "$T/out" "U.S. and Russian envoys"
+run --db "$DB" list --search "covid-19 O'Brien"
+expect_rc 0 "search with a hyphen and an apostrophe"
+run --db "$DB" list --search "a - b"
+expect_rc 0 "search with a lone dash"
 run --db "$DB" list --search "zzzyyyxxx"
 expect_rc 0 "search with no hits"
 check "no hits, no lines" test "$(lines "$T/out")" = 0
