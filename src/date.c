@@ -208,6 +208,21 @@ static void accept_time(scan *c, lede_date *d)
 	c->i = start;
 }
 
+/* Reads the four-digit year that ends most forms, then checks the whole
+ * date and takes a time after it ("..., 09:32"). 0 when it does not
+ * make a real date. */
+static int end_with_year(scan *c, lede_date *d, int month, int day, date_precision p)
+{
+	int year = read_num(c, 4, 4);
+	if (year < 0)
+		return 0;
+	*d = (lede_date){year, month, day, 0, 0, p};
+	if (!date_valid(d))
+		return 0;
+	accept_time(c, d);
+	return 1;
+}
+
 /* Numeric day-first forms: "30/12/2021", "30.12.2021", "30-12-2021". */
 static int parse_dmy(scan *c, lede_date *d)
 {
@@ -222,13 +237,8 @@ static int parse_dmy(scan *c, lede_date *d)
 	int month = read_num(c, 1, 2);
 	if (month < 0 || !accept_char(c, sep))
 		goto fail;
-	int year = read_num(c, 4, 4);
-	if (year < 0)
+	if (!end_with_year(c, d, month, day, DATE_DAY))
 		goto fail;
-	*d = (lede_date){year, month, day, 0, 0, DATE_DAY};
-	if (!date_valid(d))
-		goto fail;
-	accept_time(c, d);
 	return 1;
 fail:
 	c->i = start;
@@ -299,13 +309,8 @@ static int parse_vi_words(scan *c, lede_date *d, int need_day)
 	if (!accept_word(c, "năm"))
 		goto fail;
 	skip_blanks(c);
-	int year = read_num(c, 4, 4);
-	if (year < 0)
+	if (!end_with_year(c, d, month, day, need_day ? DATE_DAY : DATE_MONTH))
 		goto fail;
-	*d = (lede_date){year, month, day, 0, 0, need_day ? DATE_DAY : DATE_MONTH};
-	if (!date_valid(d))
-		goto fail;
-	accept_time(c, d);
 	return 1;
 fail:
 	c->i = start;
@@ -354,13 +359,8 @@ static int parse_en(scan *c, lede_date *d)
 		goto fail;
 	accept_char(c, ',');
 	skip_blanks(c);
-	int year = read_num(c, 4, 4);
-	if (year < 0)
+	if (!end_with_year(c, d, month, day, DATE_DAY))
 		goto fail;
-	*d = (lede_date){year, month, day, 0, 0, DATE_DAY};
-	if (!date_valid(d))
-		goto fail;
-	accept_time(c, d);
 	return 1;
 fail:
 	c->i = start;
