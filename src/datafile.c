@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <uninorm.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -15,14 +17,36 @@
 #define PKGDATADIR "/usr/local/share/lede"
 #endif
 
-/* The shipped data folder: the environment wins so tests and uninstalled
- * runs use the source tree's data/. */
+/* The shipped data folder: $LEDE_DATADIR wins (tests); else the installed
+ * one; else, for a lede run from its build tree before `make install`
+ * (the README's first command), the source tree's data/. */
 const char *datafile_dir(void)
 {
 	const char *env = getenv("LEDE_DATADIR");
 	if (env && *env)
 		return env;
+	if (access(PKGDATADIR "/trailers.txt", R_OK) == 0)
+		return PKGDATADIR;
+#ifdef SRCDATADIR
+	if (access(SRCDATADIR "/trailers.txt", R_OK) == 0)
+		return SRCDATADIR;
+#endif
 	return PKGDATADIR;
+}
+
+/* Says once that the shipped data is missing: without gazetteers and cue
+ * words the entity index is poor, and nothing else would show why. */
+static void warn_missing_dir(const char *dir)
+{
+	static int warned;
+	struct stat st;
+	if (warned || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+		return;
+	warned = 1;
+	fprintf(stderr,
+		"lede: %s: data folder not found; entities and trailers will be poor "
+		"(run 'make install' or set LEDE_DATADIR)\n",
+		dir);
 }
 
 /* Whether c is white space that trimming removes. */
@@ -77,6 +101,7 @@ static int read_lines(const char *path, strlist *out)
 int datafile_lines(const char *name, strlist *out)
 {
 	int files = 0;
+	warn_missing_dir(datafile_dir());
 	char *shipped = xasprintf("%s/%s", datafile_dir(), name);
 	files += read_lines(shipped, out);
 	free(shipped);

@@ -98,6 +98,16 @@ run --db "$DB" stats
 expect_rc 0 "stats"
 check "stats counts the articles" has "$T/out" "articles	$nsamples"
 
+# An uninstalled lede finds the data of its source tree, and a missing
+# data folder is said, not silently ignored.
+(unset LEDE_DATADIR; "$LEDE_BIN" --db "$T/nodata.db" ingest "$LEDE_SAMPLES" >/dev/null 2>"$T/err"
+ "$LEDE_BIN" --db "$T/nodata.db" entities >"$T/out.nodata")
+"$LEDE_BIN" --db "$T/data.db" ingest "$LEDE_SAMPLES" >/dev/null 2>&1
+"$LEDE_BIN" --db "$T/data.db" entities >"$T/out.data"
+check "without LEDE_DATADIR the built lede uses the source tree's data" cmp -s "$T/out.nodata" "$T/out.data"
+LEDE_DATADIR=$T/no-such-folder "$LEDE_BIN" --db "$T/missing.db" ingest "$LEDE_SAMPLES/en-001-geneva-security-talks.txt" >/dev/null 2>"$T/err"
+check "a missing data folder is named in a warning" has "$T/err" "no-such-folder: data folder not found"
+
 run --help
 expect_rc 0 "--help"
 check "--help shows usage" has "$T/out" "Usage: lede"
