@@ -254,7 +254,10 @@ static void jump_end(pane *p)
 }
 
 /* See uiint.h. Reloads count and rows; keeps the selected article (or its
- * place) when asked. */
+ * place) as asked: LIST_KEEP_ALWAYS (the store changed: what is read must
+ * not move), LIST_KEEP_NEAR_TOP (a new filter: kept when it is among the
+ * first rows, else the list starts at the top, since finding the index of
+ * a row deep in a big set means counting it), or 0. */
 void list_reload(pane *p, int keep_selection)
 {
 	list_state *L = state(p);
@@ -292,6 +295,15 @@ void list_reload(pane *p, int keep_selection)
 	article_row *page;
 	int before = fetch(p, &key, 1, LIST_PAGE / 2, &page);
 	int64_t idx = before;
+	if (before == LIST_PAGE / 2 && keep_selection == LIST_KEEP_NEAR_TOP) {
+		/* Deep in a new filter's list: its newest rows instead. */
+		for (int i = 0; i < before; i++)
+			article_row_free(&page[i]);
+		free(page);
+		L->cur = L->top = 0;
+		settle(p);
+		return;
+	}
 	if (before == LIST_PAGE / 2) {
 		idx = query_index_of(a->s, &a->filter, &key, &err);
 		if (idx < 0) {
@@ -516,7 +528,7 @@ static void list_resize(pane *p)
 /* The filter or the store changed. */
 static void list_refresh(pane *p)
 {
-	list_reload(p, 1);
+	list_reload(p, LIST_KEEP_ALWAYS);
 }
 
 /* Counts the rows of a new filter: asks the worker, then takes its

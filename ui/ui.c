@@ -226,7 +226,7 @@ void app_focus(app *a, int index)
 void app_filter_changed(app *a)
 {
 	trace_label("filter");
-	list_reload(&a->panes[PANE_LIST], 1);
+	list_reload(&a->panes[PANE_LIST], LIST_KEEP_NEAR_TOP);
 	a->panes[PANE_SIDEBAR].ops->reload(&a->panes[PANE_SIDEBAR]);
 	a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
 }
@@ -416,7 +416,7 @@ static void toggle_mark(app *a, int star)
 static void reload(app *a)
 {
 	count_total(a);
-	list_reload(&a->panes[PANE_LIST], 1);
+	list_reload(&a->panes[PANE_LIST], LIST_KEEP_ALWAYS);
 	sidebar_stale(&a->panes[PANE_SIDEBAR]);
 }
 

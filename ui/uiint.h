@@ -153,6 +153,7 @@ void sidebar_init(pane *p);
 /* list.c: the selected row and marks. */
 const article_row *list_selected(pane *p);
 void list_mark(pane *p, int64_t id, int read, int starred);
+enum { LIST_KEEP_ALWAYS = 1, LIST_KEEP_NEAR_TOP = 2 };
 void list_reload(pane *p, int keep_selection);
 
 /* reader.c */
