@@ -122,12 +122,12 @@ EOF
 		j=$((j + 1))
 	done
 	tm pipe-pane -t b
-	for k in 1 2 3 4 5 6 7 8; do key NPage; done
-	for k in 1 2 3; do
+	for _ in 1 2 3 4 5 6 7 8; do key NPage; done
+	for _ in 1 2 3; do
 		key G
 		key g
 	done
-	for k in 1 2 3 4 5; do
+	for _ in 1 2 3 4 5; do
 		key Enter
 		key j
 	done
@@ -144,7 +144,7 @@ EOF
 		whole Enter
 		whole Enter
 		key Escape
-		for k in 1 2 3 4 5; do key j; done
+		for _ in 1 2 3 4 5; do key j; done
 		whole x
 	done
 	# Narrowing the sidebar by typing.
@@ -155,7 +155,7 @@ EOF
 	key Escape
 	search anan0
 	whole
-	for k in 1 2 3 4 5; do key j; done
+	for _ in 1 2 3 4 5; do key j; done
 	whole x
 	search yenchien2
 	whole
