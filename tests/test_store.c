@@ -79,6 +79,9 @@ static void assert_consistent(store *s)
 	assert_int_equal(one_int(s, "SELECT count(*) FROM article a WHERE NOT EXISTS"
 				    " (SELECT 1 FROM file f WHERE f.article_id = a.id)"),
 			 0);
+	/* The kept article count is the real one. */
+	assert_int_equal(one_int(s, "SELECT value FROM meta WHERE key = 'articles'"),
+			 one_int(s, "SELECT count(*) FROM article"));
 	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.articles <>"
 				    " (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id)"),
 			 0);
@@ -299,6 +302,39 @@ static void test_changed_file_replaces(void **state)
 	free(dir);
 }
 
+/* A store of schema 2 (before the kept article count) is migrated
+ * forward on open and its count is right; the query API reads it. */
+static void test_migration_2_to_3(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *corpus = xasprintf("%s/corpus", dir);
+	char *path = xasprintf("%s/store.db", dir);
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	make_corpus(corpus, 5);
+	ingest_dir(path, corpus);
+	char *err = NULL;
+	store *s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_exec(s->db, "DROP TABLE meta; PRAGMA user_version = 2", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	store_close(s);
+	s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT value FROM meta WHERE key = 'articles'"), 5);
+	query_filter f;
+	query_filter_init(&f);
+	assert_int_equal(query_count(s, &f, &err), 5);
+	query_filter_free(&f);
+	store_close(s);
+	free(path);
+	free(corpus);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_database),
 		cmocka_unit_test(test_newer_schema),
 		cmocka_unit_test(test_changed_file_replaces),
+		cmocka_unit_test(test_migration_2_to_3),
 		cmocka_unit_test(test_killed_ingest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
