@@ -132,6 +132,19 @@ static size_t count_replacements(const uint8_t *s, size_t n)
 	return count;
 }
 
+/* Skips the parameter, intermediate and final bytes of a control sequence
+ * (after ESC [ or C1 CSI); returns the index just past it. */
+static size_t skip_csi_body(const uint8_t *s, size_t n, size_t i)
+{
+	while (i < n && s[i] >= 0x30 && s[i] <= 0x3f)
+		i++;
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
+		i++;
+	return i;
+}
+
 /* Length of the ESC sequence starting at s[0] == ESC (at least 1):
  * CSI "ESC [ params intermediates final", string controls (OSC, DCS, PM,
  * APC, SOS) up to BEL or ESC \, and two-byte escapes. */
@@ -142,12 +155,7 @@ static size_t esc_length(const uint8_t *s, size_t n)
 	uint8_t c = s[1];
 	size_t i = 2;
 	if (c == '[') {
-		while (i < n && s[i] >= 0x30 && s[i] <= 0x3f)
-			i++;
-		while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
-			i++;
-		if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
-			i++;
+		i = skip_csi_body(s, n, i);
 		return i;
 	}
 	if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_') {
@@ -237,12 +245,7 @@ static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *r
 			uint8_t c1 = s[i + 1];
 			i += 2;
 			if (c1 == 0x9b) {
-				while (i < n && s[i] >= 0x30 && s[i] <= 0x3f)
-					i++;
-				while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
-					i++;
-				if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
-					i++;
+				i = skip_csi_body(s, n, i);
 			}
 			(*removed)++;
 			continue;
