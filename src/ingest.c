@@ -20,6 +20,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "tally.h"
 #include "util.h"
 
 /* Files larger than this are not articles but accidents (dumps, videos). */
@@ -44,7 +45,7 @@ typedef struct ingest_result {
 	char hash[40];
 	text_status parse;
 	article art;
-	mention_list mentions;
+	tally_list entities;
 } ingest_result;
 
 /* The shared state of one ingest run. */
@@ -227,7 +228,8 @@ static uint8_t *read_file(const char *path, size_t *len, char **error)
 	return buf;
 }
 
-/* Does a worker's share for one file: read, hash, parse, extract. */
+/* Does a worker's share for one file: read, hash, parse, extract and
+ * tally entities, leaving the writer nothing but SQL. */
 static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r)
 {
 	size_t len = 0;
@@ -242,8 +244,13 @@ static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r
 		r->error = xstrdup("empty file, skipped");
 	else if (r->parse == TEXT_BINARY)
 		r->error = xstrdup("binary file (not text), skipped");
-	else
-		entity_extract(run->extractor, &r->art, &r->mentions);
+	else {
+		mention_list ml;
+		mention_list_init(&ml);
+		entity_extract(run->extractor, &r->art, &ml);
+		tally_mentions(&ml, &r->entities);
+		mention_list_free(&ml);
+	}
 }
 
 /* Worker thread: takes files in order within the window ahead of the
@@ -284,7 +291,7 @@ static void result_clear(ingest_result *r)
 	free(r->error);
 	if (r->parse == TEXT_OK && !r->error)
 		article_free(&r->art);
-	mention_list_free(&r->mentions);
+	tally_list_free(&r->entities);
 	memset(r, 0, sizeof *r);
 }
 
@@ -343,7 +350,7 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 			sum->duplicate++;
 		return 0;
 	}
-	if (store_put_article(s, &sf, r->hash, &r->art, &r->mentions, err))
+	if (store_put_article(s, &sf, r->hash, &r->art, &r->entities, err))
 		return -1;
 	if (f->status)
 		sum->changed++;
@@ -386,9 +393,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 
 	int rc = 0;
 	if (run.n_files) {
-		/* A bigger page cache while writing many articles; back to the
-		 * default afterwards, for the interface's memory budget. */
-		sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+		store_bulk_begin(s);
 		article_rules_load(&run.rules);
 		run.extractor = entity_extractor_new();
 		run.results = xcalloc(run.n_files, sizeof *run.results);
@@ -481,7 +486,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		pthread_cond_destroy(&run.window_moved);
 		entity_extractor_free(run.extractor);
 		article_rules_free(&run.rules);
-		sqlite3_exec(s->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+		store_bulk_end(s);
 	}
 	for (size_t i = 0; i < run.n_files; i++)
 		free(run.files[i].path);

@@ -1102,6 +1102,21 @@ static int64_t article_for_path(store *s, const char *path)
 	return id;
 }
 
+/* The mentions of article ?1 as rows mention(entity_id, field, start,
+ * end, surface): each [field, start, end] of its article_entity spans,
+ * with the text it covers (offsets are bytes, so the text is cut as a
+ * blob). */
+#define MENTION_CTE                                                                            \
+	"mention(entity_id, field, start, end, surface) AS ("                                  \
+	" SELECT s.entity_id, s.f, s.b, s.x,"                                                  \
+	"  CAST(substr(CAST(CASE s.f WHEN 0 THEN a.body WHEN 1 THEN a.title"                   \
+	"   WHEN 2 THEN a.lede WHEN 3 THEN a.caption ELSE a.credit END AS BLOB),"              \
+	"   s.b + 1, s.x - s.b) AS TEXT)"                                                      \
+	" FROM (SELECT ae.entity_id, json_extract(j.value, '$[0]') AS f,"                      \
+	"   json_extract(j.value, '$[1]') AS b, json_extract(j.value, '$[2]') AS x"            \
+	"   FROM article_entity ae, json_each(ae.spans) j WHERE ae.article_id = ?1) s,"        \
+	"  article a WHERE a.id = ?1)"
+
 /* Loads the mentions of an article in reading order. */
 static int load_mentions(store *s, article_full *a)
 {
@@ -1110,15 +1125,17 @@ static int load_mentions(store *s, article_full *a)
 	 * no mentions of hidden entities. */
 	const char *sql =
 		edits_active(s)
-			? "SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type), m.field,"
+			? "WITH " MENTION_CTE
+			  " SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type), m.field,"
 			  " m.start, m.end, m.surface, coalesce(x.name, e.name)"
 			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
 			  " LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
-			  " WHERE m.article_id = ?1 AND NOT coalesce(x.hidden, 0)"
+			  " WHERE NOT coalesce(x.hidden, 0)"
 			  " ORDER BY m.field, m.start"
-			: "SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
+			: "WITH " MENTION_CTE
+			  " SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
 			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
-			  " WHERE m.article_id = ?1 ORDER BY m.field, m.start";
+			  " ORDER BY m.field, m.start";
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
@@ -1225,7 +1242,8 @@ char *query_article_json(store *s, int64_t id, char **err)
 {
 	/* The mentions as load_mentions gives them (edits applied). */
 	static const char sql_plain[] =
-		"SELECT json_object("
+		"WITH " MENTION_CTE
+		" SELECT json_object("
 		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
 		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
 		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
@@ -1236,11 +1254,12 @@ char *query_article_json(store *s, int64_t id, char **err)
 		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
 		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
 		"   'start', m.start, 'end', m.end, 'entity', e.name)) FROM"
-		"   (SELECT * FROM mention WHERE article_id = a.id ORDER BY field, start) m"
+		"   (SELECT * FROM mention ORDER BY field, start) m"
 		"   JOIN entity e ON e.id = m.entity_id))"
 		" FROM article a WHERE a.id = ?1";
 	static const char sql_edited[] =
-		"SELECT json_object("
+		"WITH " MENTION_CTE
+		" SELECT json_object("
 		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
 		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
 		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
@@ -1251,7 +1270,7 @@ char *query_article_json(store *s, int64_t id, char **err)
 		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
 		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
 		"   'start', m.start, 'end', m.end, 'entity', coalesce(x.name, e.name))) FROM"
-		"   (SELECT * FROM mention WHERE article_id = a.id ORDER BY field, start) m"
+		"   (SELECT * FROM mention ORDER BY field, start) m"
 		"   JOIN entity e ON e.id = m.entity_id"
 		"   LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
 		"   WHERE NOT coalesce(x.hidden, 0)))"
@@ -1522,7 +1541,7 @@ int query_stats(store *s, store_stats *st, char **err)
 	static const char sql[] =
 		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM file),"
 		" (SELECT count(*) FROM entity WHERE articles > 0),"
-		" (SELECT count(*) FROM mention),"
+		" (SELECT coalesce(sum(mentions), 0) FROM entity),"
 		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'PER'),"
 		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'ORG'),"
 		" (SELECT count(*) FROM entity WHERE articles > 0 AND type = 'LOC'),"
@@ -1537,7 +1556,7 @@ int query_stats(store *s, store_stats *st, char **err)
 		"  AND (x.id IS NULL OR (x.canon = x.id AND NOT x.hidden)))"
 		"SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM file),"
 		" (SELECT count(*) FROM eff),"
-		" (SELECT count(*) FROM mention),"
+		" (SELECT coalesce(sum(mentions), 0) FROM entity),"
 		" (SELECT count(*) FROM eff WHERE t = 'PER'),"
 		" (SELECT count(*) FROM eff WHERE t = 'ORG'),"
 		" (SELECT count(*) FROM eff WHERE t = 'LOC'),"

@@ -6,6 +6,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #include "fts.h"
 #include "paths.h"
+#include "tally.h"
 #include "util.h"
 
 /* 'lede' in ASCII: marks a SQLite file as ours, so that a database of
@@ -94,6 +96,18 @@ static const char *const migrations[] = {
 	 * the interface shows the total on its first screen. */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO meta VALUES ('articles', (SELECT count(*) FROM article));",
+	/* 3 -> 4: an article's mentions of an entity live in its
+	 * article_entity row, as a JSON array of [field, start, end] in
+	 * reading order (the surface is the stored text at those offsets):
+	 * a row per mention made ingest's single writer insert and check
+	 * sixty rows per article, and nothing reads mentions but an article
+	 * at a time. */
+	"ALTER TABLE article_entity ADD COLUMN spans TEXT NOT NULL DEFAULT '[]';"
+	"UPDATE article_entity SET spans = (SELECT json_group_array(json_array(field, start, end))"
+	"  FROM (SELECT field, start, end FROM mention m"
+	"    WHERE m.article_id = article_entity.article_id"
+	"    AND m.entity_id = article_entity.entity_id ORDER BY field, start));"
+	"DROP TABLE mention;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -120,9 +134,9 @@ enum {
 	ST_FILE_ARTICLE,
 	ST_ARTICLE_INSERT,
 	ST_ARTICLE_ORPHAN_DELETE,
+	ST_ARTICLE_ENTITY_DELETE,
 	ST_ENTITY_UPSERT,
 	ST_ALIAS_INSERT,
-	ST_MENTION_INSERT,
 	ST_ARTICLE_ENTITY_INSERT,
 	ST_FILE_DELETE,
 	ST_FILE_HASH,
@@ -146,14 +160,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[ST_ARTICLE_ORPHAN_DELETE] = "DELETE FROM article WHERE id = ?1"
 				     " AND NOT EXISTS (SELECT 1 FROM file WHERE article_id = ?1)",
+	[ST_ARTICLE_ENTITY_DELETE] = "DELETE FROM article_entity WHERE article_id = ?1",
 	[ST_ENTITY_UPSERT] = "INSERT INTO entity(type, key, name) VALUES (?1, ?2, ?3)"
 			     " ON CONFLICT(type, key) DO UPDATE SET name = name RETURNING id",
 	[ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
 			    " VALUES (?1, ?2, ?3)",
-	[ST_MENTION_INSERT] = "INSERT INTO mention(article_id, entity_id, field, start, end,"
-			      " surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_ARTICLE_ENTITY_INSERT] = "INSERT INTO article_entity(article_id, entity_id,"
-				     " mentions, salience) VALUES (?1, ?2, ?3, ?4)",
+				     " mentions, salience, spans) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
@@ -180,6 +193,17 @@ typedef struct store_private {
 	strmap delta_index;  /* "id" -> index + 1 into deltas */
 	int64_t fts_from;    /* first article of the transaction not yet indexed */
 	int64_t article_delta;  /* articles added less deleted since begin */
+	/* Bulk mode (store_bulk_begin): checkpoints run on their own thread
+	 * and connection while the writer goes on. */
+	int bulk;
+	struct checkpointer {
+		sqlite3 *db;
+		pthread_t thread;
+		pthread_mutex_t lock;
+		pthread_cond_t wake, idle;
+		int running, pending, busy, stop;
+	} ckpt;
+	int wal_frames;  /* frames in the write-ahead log after the last commit */
 } store_private;
 
 static void clear_deltas(store_private *p);
@@ -349,6 +373,23 @@ static void attach_state(store *s)
 	s->has_state = 1;
 }
 
+/* The file: URI of path with query params ("" or "?..."): '?', '#' and
+ * '%' are escaped so that they stay part of the name. */
+static char *file_uri(const char *path, const char *params)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_adds(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			sb_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			sb_addc(&b, *p);
+	}
+	sb_adds(&b, params);
+	return sb_detach(&b);
+}
+
 /* Opens the SQLite handle. The connection itself is always read-write
  * and may create, because ATTACH inherits its flags and the state database
  * must stay writable; a read-only store is opened with mode=ro in its URI,
@@ -356,19 +397,10 @@ static void attach_state(store *s)
  * missing store may be created was decided by the caller. */
 static int open_handle(store *s, char **err)
 {
-	strbuf b;
-	sb_init(&b);
-	/* A file: URI, with '?', '#' and '%' escaped so they stay literal. */
-	sb_adds(&b, "file:");
-	for (const char *p = s->path; *p; p++) {
-		if (*p == '?' || *p == '#' || *p == '%')
-			sb_printf(&b, "%%%02X", (unsigned char)*p);
-		else
-			sb_addc(&b, *p);
-	}
-	if (s->readonly)
-		sb_adds(&b, path_writable(s->path, 0) ? "?mode=ro" : "?mode=ro&immutable=1");
-	char *uri = sb_detach(&b);
+	const char *params = !s->readonly ? ""
+			     : path_writable(s->path, 0) ? "?mode=ro"
+							 : "?mode=ro&immutable=1";
+	char *uri = file_uri(s->path, params);
 	int rc = sqlite3_open_v2(uri, &s->db,
 				 SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE |
 					 SQLITE_OPEN_CREATE,
@@ -460,6 +492,7 @@ void store_close(store *s)
 	if (!s)
 		return;
 	store_private *p = (store_private *)s;
+	store_bulk_end(s);
 	for (int k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(p->stmt[k]);
 	sm_free(&p->entity_ids);
@@ -535,8 +568,9 @@ static int64_t article_of_file(store *s, const char *path)
 	return lookup_id(s, ST_FILE_ARTICLE, path);
 }
 
-/* Deletes article id when no file holds it any more (cascades to its
- * mentions and tallies; triggers fix the index and entity counts). */
+/* Deletes article id when no file holds it any more, with its entity
+ * rows (triggers fix the index and entity counts). The entity rows are
+ * deleted here, not by cascade: bulk writes run without foreign keys. */
 static int drop_if_orphan(store *s, int64_t id)
 {
 	store_private *p = (store_private *)s;
@@ -552,8 +586,16 @@ static int drop_if_orphan(store *s, int64_t id)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	p->article_delta -= sqlite3_changes(s->db) > 0;
-	return 0;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	p->article_delta--;
+	st = stmt_get(s, ST_ARTICLE_ENTITY_DELETE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Points the file row at article_id, then drops the article the file held
@@ -594,27 +636,6 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-/* Weight of a mention for salience: the title and the lede say what an
- * article is about more than a passing mention in the body. */
-static double field_weight(article_field f)
-{
-	switch (f) {
-	case FIELD_TITLE:
-		return 3.0;
-	case FIELD_LEDE:
-		return 2.0;
-	default:
-		return 1.0;
-	}
-}
-
-/* One entity of an article while its mentions are being gathered. */
-typedef struct entity_tally {
-	int64_t entity_id;
-	int64_t mentions;
-	double weight;
-} entity_tally;
-
 /* Records name as an alias of entity id, once per store session. */
 static void add_alias(store_private *p, int64_t id, const char *name)
 {
@@ -637,40 +658,40 @@ static void add_alias(store_private *p, int64_t id, const char *name)
 	free(fold);
 }
 
-/* The entity id for a mention, made on first sight, with its alias
- * recorded; 0 on failure. Aliases are looked up by fold (case and
+/* The entity id of a tally, made on first sight, with its names recorded
+ * as aliases; 0 on failure. Aliases are looked up by fold (case and
  * diacritics), so `lede list --entity putin` finds "Vladimir Putin". */
-static int64_t entity_for_mention(store *s, const mention *m)
+static int64_t entity_for_tally(store *s, const entity_tally *t)
 {
 	store_private *p = (store_private *)s;
 	sb_clear(&p->scratch);
-	sb_add_int(&p->scratch, (int64_t)m->type);
+	sb_add_int(&p->scratch, (int64_t)t->type);
 	sb_addc(&p->scratch, '\x1f');
-	sb_adds(&p->scratch, m->canonical);
+	sb_adds(&p->scratch, t->canonical);
 	int64_t id = sm_get(&p->entity_ids, p->scratch.s);
 	if (!id) {
 		char *cache_key = xstrdup(p->scratch.s);
-		char *key = entity_key(m->canonical);
+		char *key = entity_key(t->canonical);
 		sqlite3_stmt *st = stmt_get(s, ST_ENTITY_UPSERT);
 		if (st) {
-			sqlite3_bind_text(st, 1, entity_type_name(m->type), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, entity_type_name(t->type), -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, m->canonical, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, t->canonical, -1, SQLITE_STATIC);
 			if (sqlite3_step(st) == SQLITE_ROW)
 				id = sqlite3_column_int64(st, 0);
 			sqlite3_reset(st);
 		}
 		if (id) {
 			sm_put(&p->entity_ids, cache_key, id);
-			add_alias(p, id, m->canonical);
+			add_alias(p, id, t->canonical);
 		}
 		free(key);
 		free(cache_key);
 		if (!id)
 			return 0;
 	}
-	if (strcmp(m->surface, m->canonical) != 0)
-		add_alias(p, id, m->surface);
+	for (size_t a = 0; a < t->n_aliases; a++)
+		add_alias(p, id, t->aliases[a]);
 	return id;
 }
 
@@ -751,60 +772,28 @@ static int flush_article_count(store_private *p)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Stores the mentions of a new article and its per-entity tallies. */
-static int put_mentions(store *s, int64_t article_id, const mention_list *ml)
+/* Stores the entities of a new article: a row per entity with its
+ * mentions' spans; their counts are added at commit. */
+static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 {
-	entity_tally *t = xcalloc(ml->n ? ml->n : 1, sizeof *t);
-	size_t nt = 0;
-	double total = 0;
-	int rc = 0;
-	for (size_t i = 0; i < ml->n && rc == 0; i++) {
-		const mention *m = &ml->v[i];
-		int64_t eid = entity_for_mention(s, m);
-		if (!eid) {
-			rc = -1;
-			break;
-		}
-		sqlite3_stmt *st = stmt_get(s, ST_MENTION_INSERT);
-		if (!st) {
-			rc = -1;
-			break;
-		}
+	for (size_t k = 0; k < tl->n; k++) {
+		const entity_tally *t = &tl->v[k];
+		int64_t eid = entity_for_tally(s, t);
+		sqlite3_stmt *st = eid ? stmt_get(s, ST_ARTICLE_ENTITY_INSERT) : NULL;
+		if (!st)
+			return -1;
 		sqlite3_bind_int64(st, 1, article_id);
 		sqlite3_bind_int64(st, 2, eid);
-		sqlite3_bind_int(st, 3, (int)m->field);
-		sqlite3_bind_int64(st, 4, (int64_t)m->start);
-		sqlite3_bind_int64(st, 5, (int64_t)m->end);
-		sqlite3_bind_text(st, 6, m->surface, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = -1;
+		sqlite3_bind_int64(st, 3, (int64_t)t->mentions);
+		sqlite3_bind_double(st, 4, t->salience);
+		sqlite3_bind_text(st, 5, t->spans, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		size_t k = 0;
-		while (k < nt && t[k].entity_id != eid)
-			k++;
-		if (k == nt)
-			t[nt++].entity_id = eid;
-		t[k].mentions++;
-		t[k].weight += field_weight(m->field);
-		total += field_weight(m->field);
+		if (rc != SQLITE_DONE)
+			return -1;
+		add_delta((store_private *)s, eid, (int64_t)t->mentions);
 	}
-	for (size_t k = 0; k < nt && rc == 0; k++) {
-		sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_ENTITY_INSERT);
-		if (!st) {
-			rc = -1;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, article_id);
-		sqlite3_bind_int64(st, 2, t[k].entity_id);
-		sqlite3_bind_int64(st, 3, t[k].mentions);
-		sqlite3_bind_double(st, 4, total > 0 ? t[k].weight / total : 0);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(st);
-		add_delta((store_private *)s, t[k].entity_id, t[k].mentions);
-	}
-	free(t);
-	return rc;
+	return 0;
 }
 
 /* The file's name without its folder: the list's "source" column. */
@@ -816,7 +805,7 @@ static const char *base_name(const char *path)
 
 /* Stores a parsed article for a file; see store.h. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-		      const mention_list *mentions, char **err)
+		      const tally_list *entities, char **err)
 {
 	int64_t id = article_by_hash(s, hash);
 	if (!id) {
@@ -845,7 +834,7 @@ int store_put_article(store *s, const store_file *f, const char *hash, const art
 		if (!p->fts_from)
 			p->fts_from = id;
 		p->article_delta++;
-		if (mentions && put_mentions(s, id, mentions))
+		if (entities && put_tallies(s, id, entities))
 			goto fail;
 	}
 	if (bind_file(s, f, hash, id))
@@ -871,11 +860,165 @@ int store_forget_file(store *s, const char *path)
 	return old ? drop_if_orphan(s, old) : 0;
 }
 
+/* Frames (pages) the write-ahead log may hold in bulk mode before a new
+ * transaction waits for the checkpointer, so that the log starts over:
+ * about 64 MB, a few batches of ingest. */
+#define BULK_WAL_FRAMES 16384
+
+/* Checkpointer thread: copies what each bulk commit put in the write-ahead
+ * log into the database file, on its own connection, while the writer
+ * goes on with the next batch. */
+static void *checkpointer_main(void *arg)
+{
+	struct checkpointer *c = arg;
+	pthread_mutex_lock(&c->lock);
+	for (;;) {
+		while (!c->pending && !c->stop)
+			pthread_cond_wait(&c->wake, &c->lock);
+		if (!c->pending)
+			break;
+		c->pending = 0;
+		c->busy = 1;
+		pthread_mutex_unlock(&c->lock);
+		/* PASSIVE never waits for the writer; what it cannot copy now
+		 * the next round (or closing the store) does. */
+		sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->lock);
+		c->busy = 0;
+		pthread_cond_broadcast(&c->idle);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return NULL;
+}
+
+/* Starts the checkpointer; 0, or -1 when it cannot (the writer then
+ * keeps checkpointing itself). */
+static int checkpointer_start(store_private *p)
+{
+	struct checkpointer *c = &p->ckpt;
+	char *uri = file_uri(p->pub.path, "");
+	int rc = sqlite3_open_v2(uri, &c->db,
+				 SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	/* Until it reads the file, a connection does not know the store is
+	 * in WAL mode, and checkpoints would do nothing. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(c->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(c->db);
+		c->db = NULL;
+		return -1;
+	}
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->wake, NULL);
+	pthread_cond_init(&c->idle, NULL);
+	c->pending = c->busy = c->stop = 0;
+	if (pthread_create(&c->thread, NULL, checkpointer_main, c) != 0) {
+		pthread_mutex_destroy(&c->lock);
+		pthread_cond_destroy(&c->wake);
+		pthread_cond_destroy(&c->idle);
+		sqlite3_close(c->db);
+		c->db = NULL;
+		return -1;
+	}
+	c->running = 1;
+	return 0;
+}
+
+/* Asks the checkpointer for a round after a commit. */
+static void checkpointer_poke(store_private *p)
+{
+	struct checkpointer *c = &p->ckpt;
+	if (!c->running)
+		return;
+	pthread_mutex_lock(&c->lock);
+	c->pending = 1;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* Waits until the checkpointer has copied every commit so far. */
+static void checkpointer_wait(store_private *p)
+{
+	struct checkpointer *c = &p->ckpt;
+	if (!c->running)
+		return;
+	pthread_mutex_lock(&c->lock);
+	while (c->pending || c->busy)
+		pthread_cond_wait(&c->idle, &c->lock);
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* WAL hook of bulk mode: notes the log's length instead of checkpointing
+ * (the checkpointer does that). */
+static int wal_noted(void *ctx, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	if (strcmp(name, "main") == 0)
+		((store_private *)ctx)->wal_frames = frames;
+	return SQLITE_OK;
+}
+
+/* Lets the checkpointer finish its round and stops it. */
+static void checkpointer_stop(store_private *p)
+{
+	struct checkpointer *c = &p->ckpt;
+	if (!c->running)
+		return;
+	pthread_mutex_lock(&c->lock);
+	c->stop = 1;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
+	pthread_join(c->thread, NULL);
+	pthread_mutex_destroy(&c->lock);
+	pthread_cond_destroy(&c->wake);
+	pthread_cond_destroy(&c->idle);
+	sqlite3_close(c->db);
+	c->db = NULL;
+	c->running = 0;
+}
+
+/* Enters bulk mode; see store.h. */
+void store_bulk_begin(store *s)
+{
+	store_private *p = (store_private *)s;
+	if (p->bulk || s->readonly)
+		return;
+	p->bulk = 1;
+	/* A bigger page cache while writing many articles. Foreign keys
+	 * off: every row is written here with ids just made or looked up,
+	 * and the checks cost two lookups per entity row. */
+	exec_sql(s->db, "PRAGMA cache_size = -32768; PRAGMA foreign_keys = OFF", NULL);
+	if (checkpointer_start(p) == 0)
+		sqlite3_wal_hook(s->db, wal_noted, p);
+}
+
+/* Leaves bulk mode; see store.h. */
+void store_bulk_end(store *s)
+{
+	store_private *p = (store_private *)s;
+	if (!p->bulk)
+		return;
+	p->bulk = 0;
+	checkpointer_stop(p);
+	/* Back to the defaults (the interface's memory budget); this also
+	 * puts back SQLite's own WAL hook. */
+	sqlite3_wal_autocheckpoint(s->db, 1000);
+	exec_sql(s->db, "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON", NULL);
+}
+
 /* Starts a write transaction (IMMEDIATE: fail early if another ingest
  * holds the store, after the busy timeout). */
 int store_begin(store *s, char **err)
 {
 	char *msg = NULL;
+	store_private *p = (store_private *)s;
+	/* The log starts over only for a transaction that begins with all
+	 * of it copied: past the limit, wait for the checkpointer once. */
+	if (p->ckpt.running && p->wal_frames > BULK_WAL_FRAMES) {
+		checkpointer_wait(p);
+		p->wal_frames = 0;
+	}
 	if (exec_sql(s->db, "BEGIN IMMEDIATE", &msg) == 0)
 		return 0;
 	*err = xasprintf("%s: cannot write the store: %s", s->path, msg);
@@ -894,8 +1037,10 @@ int store_commit(store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
-	if (exec_sql(s->db, "COMMIT", &msg) == 0)
+	if (exec_sql(s->db, "COMMIT", &msg) == 0) {
+		checkpointer_poke((store_private *)s);
 		return 0;
+	}
 	*err = xasprintf("%s: cannot commit to the store: %s", s->path, msg);
 	free(msg);
 	store_rollback(s);

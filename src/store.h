@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "article.h"
-#include "entity.h"
+#include "tally.h"
 
 typedef struct store {
 	sqlite3 *db;
@@ -21,7 +21,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */
@@ -54,14 +54,22 @@ char *store_file_hash(store *s, const char *path);
  * done so, 0 when the hash is unknown (the caller must parse). */
 int store_link_file_to_hash(store *s, const store_file *f, const char *hash);
 
-/* Stores a parsed article with its mentions for file f, replacing what the
- * file had before. Call between store_begin and store_commit: entity
- * counts are written at commit. Returns 0 or -1 with *err set. */
+/* Stores a parsed article with its entities (tally_mentions() of its
+ * mentions; NULL for none) for file f, replacing what the file had
+ * before. Call between store_begin and store_commit: entity counts are
+ * written at commit. Returns 0 or -1 with *err set. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-                      const mention_list *mentions, char **err);
+                      const tally_list *entities, char **err);
 
 /* Removes the file and, when no other file holds it, its article. */
 int store_forget_file(store *s, const char *path);
+
+/* Bulk mode, for an ingest of many articles: a bigger page cache, no
+ * foreign key checks (store_put_article writes consistent rows), and
+ * checkpoints on a thread of their own. store_bulk_end (or closing the
+ * store) returns to the defaults. Call outside transactions. */
+void store_bulk_begin(store *s);
+void store_bulk_end(store *s);
 
 /* Transactions around batches of puts. */
 int store_begin(store *s, char **err);

@@ -85,6 +85,14 @@ static void assert_consistent(store *s)
 	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.articles <>"
 				    " (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id)"),
 			 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.mentions <>"
+				    " (SELECT coalesce(sum(mentions), 0) FROM article_entity ae"
+				    "  WHERE ae.entity_id = e.id)"),
+			 0);
+	/* Each entity row holds a span per mention. */
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article_entity"
+				    " WHERE json_array_length(spans) <> mentions"),
+			 0);
 }
 
 /* A new store has the current schema version, our application id and
@@ -302,6 +310,48 @@ static void test_changed_file_replaces(void **state)
 	free(dir);
 }
 
+/* Turns a store of the current schema back into schema 3, which kept
+ * a row per mention in a table of its own. */
+static void downgrade_to_3(store *s)
+{
+	static const char sql[] =
+		"CREATE TABLE mention("
+		"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+		"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+		"  field INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+		"  surface TEXT NOT NULL,"
+		"  PRIMARY KEY (article_id, field, start, entity_id)) WITHOUT ROWID;"
+		"INSERT INTO mention SELECT ae.article_id, ae.entity_id,"
+		"  json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),"
+		"  json_extract(j.value, '$[2]'), ''"
+		"  FROM article_entity ae, json_each(ae.spans) j;"
+		"UPDATE mention SET surface = (SELECT CAST(substr(CAST(CASE mention.field"
+		"  WHEN 0 THEN a.body WHEN 1 THEN a.title WHEN 2 THEN a.lede"
+		"  WHEN 3 THEN a.caption ELSE a.credit END AS BLOB),"
+		"  mention.start + 1, mention.end - mention.start) AS TEXT)"
+		"  FROM article a WHERE a.id = mention.article_id);"
+		"ALTER TABLE article_entity DROP COLUMN spans;"
+		"PRAGMA user_version = 3;";
+	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* The JSON of every article of a store, one per line. */
+static char *all_articles_json(store *s)
+{
+	strbuf b;
+	sb_init(&b);
+	char *err = NULL;
+	int64_t n = one_int(s, "SELECT max(id) FROM article");
+	for (int64_t id = 1; id <= n; id++) {
+		char *json = query_article_json(s, id, &err);
+		assert_non_null(json);
+		sb_adds(&b, json);
+		sb_addc(&b, '\n');
+		free(json);
+	}
+	return sb_detach(&b);
+}
+
 /* A store of schema 2 (before the kept article count) is migrated
  * forward on open and its count is right; the query API reads it. */
 static void test_migration_2_to_3(void **state)
@@ -316,6 +366,7 @@ static void test_migration_2_to_3(void **state)
 	char *err = NULL;
 	store *s = store_open(path, NULL, 0, &err);
 	assert_non_null(s);
+	downgrade_to_3(s);
 	assert_int_equal(sqlite3_exec(s->db, "DROP TABLE meta; PRAGMA user_version = 2", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -335,6 +386,46 @@ static void test_migration_2_to_3(void **state)
 	free(dir);
 }
 
+/* A store of schema 3 (a row per mention) is migrated to spans in the
+ * entity rows, and every article reads back exactly as before:
+ * mentions, their offsets, text and entities. */
+static void test_migration_3_to_4(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *corpus = xasprintf("%s/corpus", dir);
+	char *path = xasprintf("%s/store.db", dir);
+	assert_int_equal(mkdir(corpus, 0755), 0);
+	make_corpus(corpus, 6);
+	ingest_dir(path, corpus);
+	char *err = NULL;
+	store *s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	char *before = all_articles_json(s);
+	/* The corpus must have mentions for this to test anything. */
+	assert_true(one_int(s, "SELECT sum(mentions) FROM article_entity") >= 12);
+	assert_non_null(strstr(before, "\"text\":\"Nguyễn Văn An\""));
+	downgrade_to_3(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM mention"),
+			 one_int(s, "SELECT sum(mentions) FROM article_entity"));
+	store_close(s);
+	s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'mention'"),
+			 0);
+	assert_consistent(s);
+	char *after = all_articles_json(s);
+	assert_string_equal(after, before);
+	store_close(s);
+	free(before);
+	free(after);
+	free(path);
+	free(corpus);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +435,7 @@ int main(void)
 		cmocka_unit_test(test_newer_schema),
 		cmocka_unit_test(test_changed_file_replaces),
 		cmocka_unit_test(test_migration_2_to_3),
+		cmocka_unit_test(test_migration_3_to_4),
 		cmocka_unit_test(test_killed_ingest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

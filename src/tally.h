@@ -1,0 +1,37 @@
+/* tally.h: what one article says of each entity it mentions: how often,
+ * how prominently (salience) and where (spans). Made by ingest's workers
+ * from the extractor's mentions, so that the single thread writing to
+ * the store gets one row per entity instead of one per mention. */
+#ifndef LEDE_TALLY_H
+#define LEDE_TALLY_H
+
+#include <stddef.h>
+
+#include "entity.h"
+
+/* The mentions of one entity (one type and canonical name) in an article. */
+typedef struct entity_tally {
+	entity_type type;
+	char *canonical;
+	size_t mentions;
+	double salience;  /* its share of the article's weighted mentions, 0..1 */
+	/* Where it is mentioned, in reading order, as the store keeps it: a
+	 * JSON array of [field, start, end] (article_field, byte offsets). */
+	char *spans;
+	/* The distinct surface forms that differ from the canonical name
+	 * ("Putin" for "Vladimir Putin"): the aliases it gains. */
+	char **aliases;
+	size_t n_aliases;
+} entity_tally;
+
+typedef struct tally_list {
+	entity_tally *v;
+	size_t n;
+} tally_list;
+
+/* Groups mentions by entity, in order of first mention. Title and lede
+ * weigh more than the body in the salience. */
+void tally_mentions(const mention_list *ml, tally_list *out);
+void tally_list_free(tally_list *l);
+
+#endif
