@@ -35,6 +35,7 @@ typedef struct lede_tokenizer {
 	strbuf fold;   /* the folded token being reported */
 	strbuf joined; /* a word with apostrophes, folded and without them */
 	uc_general_category_t word_cats;
+	fts_queue *queue; /* prepared texts of the connection, or NULL */
 } lede_tokenizer;
 
 /* Which ASCII bytes are word characters. */
@@ -82,19 +83,33 @@ static size_t token_cut(const strbuf *b)
 	return n;
 }
 
-/* xCreate: a new tokenizer; "lede" takes no arguments. */
+/* Sets up a tokenizer's buffers. */
+static void tokenizer_init(lede_tokenizer *t, fts_queue *q)
+{
+	sb_init(&t->fold);
+	sb_init(&t->joined);
+	t->word_cats = uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
+	                                      UC_CATEGORY_M);
+	t->queue = q;
+}
+
+/* Frees a tokenizer's buffers. */
+static void tokenizer_done(lede_tokenizer *t)
+{
+	sb_free(&t->fold);
+	sb_free(&t->joined);
+}
+
+/* xCreate: a new tokenizer; "lede" takes no arguments. ctx is the queue
+ * given to fts_register. */
 static int lede_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	(void)ctx;
 	(void)argv;
 	*out = NULL;
 	if (argc > 0)
 		return SQLITE_ERROR;
 	lede_tokenizer *t = xcalloc(1, sizeof *t);
-	sb_init(&t->fold);
-	sb_init(&t->joined);
-	t->word_cats = uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
-	                                      UC_CATEGORY_M);
+	tokenizer_init(t, ctx);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -105,8 +120,7 @@ static void lede_delete(Fts5Tokenizer *tok)
 	lede_tokenizer *t = (lede_tokenizer *)tok;
 	if (!t)
 		return;
-	sb_free(&t->fold);
-	sb_free(&t->joined);
+	tokenizer_done(t);
 	free(t);
 }
 
@@ -178,11 +192,11 @@ static int emit_apostrophe_word(lede_tokenizer *t, void *ctx, token_cb cb, bool 
 	return rc;
 }
 
-/* xTokenize: splits text into folded words (see the top of the file). */
-static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int ntext,
-                         token_cb cb)
+/* Splits text into folded words (see the top of the file) and reports
+ * them to cb. */
+static int tokenize(lede_tokenizer *t, void *ctx, int flags, const char *text, int ntext,
+                    token_cb cb)
 {
-	lede_tokenizer *t = (lede_tokenizer *)tok;
 	const uint8_t *base = (const uint8_t *)text;
 	const uint8_t *end = base + (ntext > 0 ? ntext : 0);
 	const uint8_t *p = base;
@@ -221,6 +235,142 @@ static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *t
 	return rc;
 }
 
+/* ---- prepared texts ------------------------------------------------------ */
+
+/* Packed tokens: per token a byte (1: colocated), then as varints its
+ * start less the previous token's start, its length in the text and its
+ * folded length, then the folded bytes. */
+
+/* Appends v as a little-endian base-128 varint. */
+static void put_varint(strbuf *b, uint32_t v)
+{
+	while (v >= 0x80) {
+		sb_addc(b, (char)(0x80 | (v & 0x7f)));
+		v >>= 7;
+	}
+	sb_addc(b, (char)v);
+}
+
+/* Reads a varint at *p (before end); 0 at a truncated end. */
+static uint32_t get_varint(const uint8_t **p, const uint8_t *end)
+{
+	uint32_t v = 0;
+	for (int shift = 0; *p < end && shift < 35; shift += 7) {
+		uint8_t c = *(*p)++;
+		v |= (uint32_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			break;
+	}
+	return v;
+}
+
+/* Packing state of fts_prepare. */
+typedef struct packer {
+	strbuf *out;
+	int prev_start;
+} packer;
+
+/* Token callback of fts_prepare: packs one token. */
+static int pack_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	packer *pk = ctx;
+	sb_addc(pk->out, (tflags & FTS5_TOKEN_COLOCATED) ? 1 : 0);
+	put_varint(pk->out, (uint32_t)(start - pk->prev_start));
+	put_varint(pk->out, (uint32_t)(end - start));
+	put_varint(pk->out, (uint32_t)ntok);
+	sb_add(pk->out, tok, (size_t)ntok);
+	pk->prev_start = start;
+	return SQLITE_OK;
+}
+
+/* Tokenizes a text ahead of indexing; see fts.h. */
+void fts_prepare(const char *text, size_t n, fts_prepared *out)
+{
+	out->hash = hash64(text, n);
+	out->len = n;
+	sb_init(&out->tokens);
+	if (n > INT32_MAX)
+		return;
+	lede_tokenizer t;
+	tokenizer_init(&t, NULL);
+	packer pk = {&out->tokens, 0};
+	tokenize(&t, &pk, FTS5_TOKENIZE_DOCUMENT, text, (int)n, pack_token);
+	tokenizer_done(&t);
+}
+
+/* Frees a prepared text. */
+void fts_prepared_free(fts_prepared *p)
+{
+	sb_free(&p->tokens);
+	p->len = 0;
+}
+
+/* Reports the packed tokens of p to cb. */
+static int replay(const fts_prepared *p, void *ctx, token_cb cb)
+{
+	if (!p->tokens.len)
+		return SQLITE_OK;
+	const uint8_t *q = (const uint8_t *)p->tokens.s, *end = q + p->tokens.len;
+	int start = 0, rc = SQLITE_OK;
+	while (q < end && rc == SQLITE_OK) {
+		int colocated = *q++ == 1;
+		start += (int)get_varint(&q, end);
+		int len = (int)get_varint(&q, end);
+		uint32_t ntok = get_varint(&q, end);
+		if (ntok > (size_t)(end - q))
+			return SQLITE_CORRUPT;
+		rc = cb(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, (const char *)q, (int)ntok, start,
+		        start + len);
+		q += ntok;
+	}
+	return rc;
+}
+
+void fts_queue_init(fts_queue *q)
+{
+	memset(q, 0, sizeof *q);
+}
+
+/* Appends a prepared text, taking its tokens. */
+void fts_queue_push(fts_queue *q, fts_prepared *p)
+{
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 64;
+		q->v = xrealloc(q->v, q->cap * sizeof *q->v);
+	}
+	q->v[q->n++] = *p;
+	sb_init(&p->tokens);
+	p->len = 0;
+}
+
+/* Frees every queued text (and the queue's memory when it was large). */
+void fts_queue_clear(fts_queue *q)
+{
+	for (size_t i = q->head; i < q->n; i++)
+		fts_prepared_free(&q->v[i]);
+	free(q->v);
+	fts_queue_init(q);
+}
+
+/* xTokenize: replays the next prepared text when FTS5 asks for it, else
+ * tokenizes. */
+static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int ntext,
+                         token_cb cb)
+{
+	lede_tokenizer *t = (lede_tokenizer *)tok;
+	fts_queue *q = t->queue;
+	if (q && q->head < q->n && (flags & FTS5_TOKENIZE_DOCUMENT) && ntext > 0) {
+		fts_prepared *p = &q->v[q->head];
+		if (p->len == (size_t)ntext && p->hash == hash64(text, (size_t)ntext)) {
+			int rc = replay(p, ctx, cb);
+			fts_prepared_free(p);
+			q->head++;
+			return rc;
+		}
+	}
+	return tokenize(t, ctx, flags, text, ntext, cb);
+}
+
 /* Finds the fts5_api of db, as the FTS5 documentation prescribes: the
  * fts5() SQL function hands it out through a typed pointer. */
 static fts5_api *fts5_api_of(sqlite3 *db)
@@ -236,11 +386,11 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 }
 
 /* Registers the tokenizer (see fts.h). */
-int fts_register(sqlite3 *db)
+int fts_register(sqlite3 *db, fts_queue *q)
 {
 	fts5_api *api = fts5_api_of(db);
 	if (!api)
 		return SQLITE_ERROR;
 	static fts5_tokenizer lede = {lede_create, lede_delete, lede_tokenize};
-	return api->xCreateTokenizer(api, "lede", NULL, &lede, NULL);
+	return api->xCreateTokenizer(api, "lede", q, &lede, NULL);
 }

@@ -1,12 +1,47 @@
 /* fts.h: lede's FTS5 tokenizer. Tokens are words (letters and digits, as
  * libunistring classifies them) folded with text_fold, so that "dam phan",
- * "Đàm phán" and "ĐÀM PHÁN" all match "đàm phán". */
+ * "Đàm phán" and "ĐÀM PHÁN" all match "đàm phán".
+ *
+ * Tokenizing is most of the cost of indexing, and ingest has one thread
+ * writing to SQLite but several parsing. So a text can be tokenized ahead
+ * (fts_prepare, on any thread) and queued on the writer's connection; when
+ * FTS5 then asks the tokenizer for that very text (same length and hash),
+ * the tokens are replayed instead of made again. Any other text is
+ * tokenized as usual, so the index never depends on the queue. */
 #ifndef LEDE_FTS_H
 #define LEDE_FTS_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
-/* Registers the tokenizer as "lede" on db. Returns an SQLite code. */
-int fts_register(sqlite3 *db);
+#include "util.h"
+
+/* The tokens of one text, packed. */
+typedef struct fts_prepared {
+	uint64_t hash;  /* hash64() of the text */
+	size_t len;     /* its length in bytes */
+	strbuf tokens;
+} fts_prepared;
+
+/* Tokenizes n bytes of text as a document. Thread-safe. */
+void fts_prepare(const char *text, size_t n, fts_prepared *out);
+void fts_prepared_free(fts_prepared *p);
+
+/* Texts prepared for one connection, in the order FTS5 will index them. */
+typedef struct fts_queue {
+	fts_prepared *v;
+	size_t head, n, cap;
+} fts_queue;
+
+void fts_queue_init(fts_queue *q);
+/* Appends p, taking its tokens (p is left empty). */
+void fts_queue_push(fts_queue *q, fts_prepared *p);
+/* Drops what FTS5 did not ask for. */
+void fts_queue_clear(fts_queue *q);
+
+/* Registers the tokenizer as "lede" on db, replaying texts from q (NULL:
+ * none; else q must outlive db). Returns an SQLite code. */
+int fts_register(sqlite3 *db, fts_queue *q);
 
 #endif

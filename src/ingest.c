@@ -20,7 +20,6 @@
 
 #include "article.h"
 #include "entity.h"
-#include "tally.h"
 #include "util.h"
 
 /* Files larger than this are not articles but accidents (dumps, videos). */
@@ -45,7 +44,7 @@ typedef struct ingest_result {
 	char hash[40];
 	text_status parse;
 	article art;
-	tally_list entities;
+	store_prepared prep;
 } ingest_result;
 
 /* The shared state of one ingest run. */
@@ -228,8 +227,9 @@ static uint8_t *read_file(const char *path, size_t *len, char **error)
 	return buf;
 }
 
-/* Does a worker's share for one file: read, hash, parse, extract and
- * tally entities, leaving the writer nothing but SQL. */
+/* Does a worker's share for one file: read, hash, parse, extract
+ * entities and tokenize for the index, leaving the writer nothing but
+ * SQL. */
 static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r)
 {
 	size_t len = 0;
@@ -248,7 +248,7 @@ static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r
 		mention_list ml;
 		mention_list_init(&ml);
 		entity_extract(run->extractor, &r->art, &ml);
-		tally_mentions(&ml, &r->entities);
+		store_prepare(&r->art, &ml, &r->prep);
 		mention_list_free(&ml);
 	}
 }
@@ -291,7 +291,7 @@ static void result_clear(ingest_result *r)
 	free(r->error);
 	if (r->parse == TEXT_OK && !r->error)
 		article_free(&r->art);
-	tally_list_free(&r->entities);
+	store_prepared_free(&r->prep);
 	memset(r, 0, sizeof *r);
 }
 
@@ -350,7 +350,7 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 			sum->duplicate++;
 		return 0;
 	}
-	if (store_put_article(s, &sf, r->hash, &r->art, &r->entities, err))
+	if (store_put_article(s, &sf, r->hash, &r->art, &r->prep, err))
 		return -1;
 	if (f->status)
 		sum->changed++;

@@ -192,6 +192,7 @@ typedef struct store_private {
 	size_t n_deltas, cap_deltas;
 	strmap delta_index;  /* "id" -> index + 1 into deltas */
 	int64_t fts_from;    /* first article of the transaction not yet indexed */
+	fts_queue fts_queue; /* their text, tokenized by ingest's workers */
 	int64_t article_delta;  /* articles added less deleted since begin */
 	/* Bulk mode (store_bulk_begin): checkpoints run on their own thread
 	 * and connection while the writer goes on. */
@@ -457,7 +458,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
-	if (fts_register(s->db) != SQLITE_OK) {
+	if (fts_register(s->db, &p->fts_queue) != SQLITE_OK) {
 		*err = xasprintf("%s: cannot register the full-text tokenizer (is FTS5 in this "
 				 "SQLite?): %s",
 				 path, sqlite3_errmsg(s->db));
@@ -498,6 +499,7 @@ void store_close(store *s)
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	sb_free(&p->scratch);
+	fts_queue_clear(&p->fts_queue);
 	clear_deltas(p);
 	free(p->deltas);
 	if (s->db) {
@@ -753,6 +755,7 @@ static int flush_fts(store_private *p)
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	p->fts_from = 0;
+	fts_queue_clear(&p->fts_queue);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -803,9 +806,31 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Prepares an article for store_put_article; see store.h. The texts are
+ * the columns of article_fts, in order, as store_put_article binds them:
+ * FTS5 skips empty ones. */
+void store_prepare(const article *a, const mention_list *ml, store_prepared *out)
+{
+	memset(out, 0, sizeof *out);
+	tally_mentions(ml, &out->entities);
+	const char *cols[4] = {a->title, a->lede, a->caption, a->body};
+	for (int i = 0; i < 4; i++)
+		if (cols[i] && *cols[i])
+			fts_prepare(cols[i], strlen(cols[i]), &out->text[out->n_text++]);
+}
+
+/* Frees what store_prepare made. */
+void store_prepared_free(store_prepared *p)
+{
+	tally_list_free(&p->entities);
+	for (int i = 0; i < p->n_text; i++)
+		fts_prepared_free(&p->text[i]);
+	p->n_text = 0;
+}
+
 /* Stores a parsed article for a file; see store.h. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-		      const tally_list *entities, char **err)
+		      store_prepared *prep, char **err)
 {
 	int64_t id = article_by_hash(s, hash);
 	if (!id) {
@@ -834,8 +859,12 @@ int store_put_article(store *s, const store_file *f, const char *hash, const art
 		if (!p->fts_from)
 			p->fts_from = id;
 		p->article_delta++;
-		if (entities && put_tallies(s, id, entities))
-			goto fail;
+		if (prep) {
+			for (int i = 0; i < prep->n_text; i++)
+				fts_queue_push(&p->fts_queue, &prep->text[i]);
+			if (put_tallies(s, id, &prep->entities))
+				goto fail;
+		}
 	}
 	if (bind_file(s, f, hash, id))
 		goto fail;
@@ -1057,5 +1086,6 @@ void store_rollback(store *s)
 	sm_free(&p->aliases);
 	clear_deltas(p);
 	p->fts_from = 0;
+	fts_queue_clear(&p->fts_queue);
 	p->article_delta = 0;
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "fts.h"
 #include "tally.h"
 
 typedef struct store {
@@ -54,12 +55,26 @@ char *store_file_hash(store *s, const char *path);
  * done so, 0 when the hash is unknown (the caller must parse). */
 int store_link_file_to_hash(store *s, const store_file *f, const char *hash);
 
-/* Stores a parsed article with its entities (tally_mentions() of its
- * mentions; NULL for none) for file f, replacing what the file had
- * before. Call between store_begin and store_commit: entity counts are
- * written at commit. Returns 0 or -1 with *err set. */
+/* What ingest's workers make of an article for the store, so that the
+ * one thread writing to it only writes: the article's entities and its
+ * indexed fields, tokenized. */
+typedef struct store_prepared {
+	tally_list entities;
+	fts_prepared text[4];  /* title, lede, caption, body */
+	int n_text;
+} store_prepared;
+
+/* Prepares article a with its mentions ml (NULL: none). Thread-safe. */
+void store_prepare(const article *a, const mention_list *ml, store_prepared *out);
+void store_prepared_free(store_prepared *p);
+
+/* Stores a parsed article, with what store_prepare made of it (NULL: no
+ * entities, and it is tokenized at indexing), for file f, replacing what
+ * the file had before. The prepared text is taken over. Call between
+ * store_begin and store_commit: the index and entity counts are written
+ * at commit. Returns 0 or -1 with *err set. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-                      const tally_list *entities, char **err);
+                      store_prepared *prep, char **err);
 
 /* Removes the file and, when no other file holds it, its article. */
 int store_forget_file(store *s, const char *path);

@@ -168,10 +168,10 @@ static int build(store *s, int64_t have, int64_t n)
 		snprintf(path, sizeof path, "/bench/%07lld.txt", (long long)i);
 		snprintf(hash, sizeof hash, "bench%016llx", (unsigned long long)i);
 		store_file f = {path, (int64_t)body.len, i};
-		tally_list tl;
-		tally_mentions(&ml, &tl);
-		int put = store_put_article(s, &f, hash, &a, &tl, &err);
-		tally_list_free(&tl);
+		store_prepared prep;
+		store_prepare(&a, &ml, &prep);
+		int put = store_put_article(s, &f, hash, &a, &prep, &err);
+		store_prepared_free(&prep);
 		if (put)
 			goto fail;
 		if ((i + 1 - have) % 10000 == 0 || i + 1 == n) {

@@ -30,7 +30,7 @@ static int setup(void **state)
 {
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(fts_register(db), SQLITE_OK);
+	assert_int_equal(fts_register(db, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 	                              "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='lede')",
 	                              NULL, NULL, NULL),
@@ -297,6 +297,143 @@ static void test_bad_arguments(void **state)
 	                     SQLITE_OK);
 }
 
+/* Texts for the replay tests: the rows, and one long enough that offsets
+ * need several bytes when packed. */
+static char **replay_texts(size_t *n)
+{
+	size_t nrows = sizeof rows / sizeof rows[0];
+	char **v = xcalloc(nrows + 1, sizeof *v);
+	for (size_t i = 0; i < nrows; i++)
+		v[i] = xstrdup(rows[i]);
+	strbuf big;
+	sb_init(&big);
+	for (int i = 0; i < 2000; i++)
+		sb_printf(&big, "Câu %d: Putin’s đàm phán ở Hà Nội. ", i);
+	v[nrows] = sb_detach(&big);
+	*n = nrows + 1;
+	return v;
+}
+
+/* Fills a new in-memory table with texts, one statement each, replaying
+ * from q when given (every text prepared and queued first). Returns the
+ * index as text: each token instance with its row, column and position,
+ * then each row highlighted (byte offsets). */
+static char *index_dump(char **texts, size_t n, fts_queue *q)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(fts_register(db, q), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='lede');"
+	                              "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (size_t i = 0; q && i < n; i++) {
+		fts_prepared p;
+		fts_prepare(texts[i], strlen(texts[i]), &p);
+		fts_queue_push(q, &p);
+		fts_prepared_free(&p);
+	}
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, body) VALUES (?1, ?2)", -1,
+	                                    &st, NULL),
+	                 SQLITE_OK);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(st, 2, texts[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	strbuf b;
+	sb_init(&b);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT term, doc, col, offset FROM v"
+	                                    " ORDER BY doc, offset, term",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_printf(&b, "%s %lld %s %lld\n", (const char *)sqlite3_column_text(st, 0),
+		          (long long)sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+		          (long long)sqlite3_column_int64(st, 3));
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT highlight(t, 0, '[', ']') FROM t"
+	                                    " WHERE t MATCH 'putin OR dam OR phan OR obrien'"
+	                                    " ORDER BY rowid",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_printf(&b, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return sb_detach(&b);
+}
+
+/* Texts tokenized ahead and replayed index exactly as tokenized in
+ * place: same terms, positions, synonyms and byte offsets. */
+static void test_prepared_replay(void **state)
+{
+	(void)state;
+	size_t n;
+	char **texts = replay_texts(&n);
+	char *plain = index_dump(texts, n, NULL);
+	fts_queue q;
+	fts_queue_init(&q);
+	char *replayed = index_dump(texts, n, &q);
+	/* Every prepared text was asked for, in order: the replay ran. */
+	assert_int_equal(q.head, n);
+	assert_int_equal(q.n, n);
+	assert_true(strlen(plain) > 10000);
+	assert_non_null(strstr(plain, "[Putin]’s"));
+	assert_non_null(strstr(plain, "obrien"));
+	assert_string_equal(replayed, plain);
+	fts_queue_clear(&q);
+	assert_int_equal(q.n, 0);
+	free(plain);
+	free(replayed);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+/* A text that is not the one queued is tokenized in place, and the
+ * queued one stays for its turn. */
+static void test_prepared_mismatch(void **state)
+{
+	(void)state;
+	sqlite3 *db;
+	fts_queue q;
+	fts_queue_init(&q);
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(fts_register(db, &q), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='lede')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	fts_prepared p;
+	fts_prepare("alpha beta", 10, &p);
+	fts_queue_push(&q, &p);
+	/* Same length, other text: the hash tells them apart. */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES (1, 'gamma delt')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(q.head, 0);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES (2, 'alpha beta')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(q.head, 1);
+	/* Both rows are indexed by their own words. */
+	char *got = match(db, "gamma");
+	assert_string_equal(got, "1");
+	free(got);
+	got = match(db, "beta");
+	assert_string_equal(got, "2");
+	free(got);
+	sqlite3_close(db);
+	fts_queue_clear(&q);
+}
+
 /* Runs the tokenizer tests, each on a fresh database. */
 int main(void)
 {
@@ -311,6 +448,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_offsets, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
+	    cmocka_unit_test(test_prepared_replay),
+	    cmocka_unit_test(test_prepared_mismatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
