@@ -109,41 +109,34 @@ static const fold_entry *fold_block(ucs4_t uc)
 }
 
 /* Appends the folded form of n bytes of UTF-8 at s to out (see text_fold).
- * Invalid bytes become U+FFFD. Hot loops reuse one buffer this way. */
+ * Invalid bytes become U+FFFD. Hot loops reuse one buffer this way.
+ * The buffer always has room for the rest of the input byte for byte, so
+ * ASCII, most of any text, is written without checks. */
 void text_fold_append(strbuf *out, const char *s, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
-	/* Folding never grows ASCII and rarely grows anything else. */
 	sb_grow(out, n);
-	out->s[out->len] = '\0';
 	while (p < end) {
 		if (*p < 0x80) {
-			/* ASCII run: lower-case in place, no lookups. */
-			const uint8_t *q = p;
-			while (q < end && *q < 0x80)
-				q++;
-			sb_grow(out, (size_t)(q - p));
-			char *o = out->s + out->len;
-			for (const uint8_t *r = p; r < q; r++)
-				*o++ = (char)(*r >= 'A' && *r <= 'Z' ? *r + ('a' - 'A') : *r);
-			out->len += (size_t)(q - p);
-			out->s[out->len] = '\0';
-			p = q;
+			uint8_t c = *p++;
+			out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 			continue;
 		}
 		ucs4_t uc;
 		int k = u8_mbtouc(&uc, p, (size_t)(end - p));
 		p += k;
-		if (uc >= TABLE_LIMIT) {
+		const fold_entry *e = uc < TABLE_LIMIT ? &fold_block(uc)[uc & (BLOCK_SIZE - 1)] : NULL;
+		if (!e || e->len == FOLD_LONG) {
 			fold_slow(uc, out);
+			sb_grow(out, (size_t)(end - p));
 			continue;
 		}
-		const fold_entry *e = &fold_block(uc)[uc & (BLOCK_SIZE - 1)];
-		if (e->len == FOLD_LONG)
-			fold_slow(uc, out);
-		else if (e->len)
-			sb_add(out, e->s, e->len);
+		if (e->len > k)
+			sb_grow(out, e->len + (size_t)(end - p));
+		memcpy(out->s + out->len, e->s, e->len);
+		out->len += e->len;
 	}
+	out->s[out->len] = '\0';
 }
 
 /* Folds text for matching (see text.h). */

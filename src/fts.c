@@ -13,6 +13,7 @@
  * first part, so that it can be searched for written either way. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,6 @@
 typedef struct lede_tokenizer {
 	strbuf fold;   /* the folded token being reported */
 	strbuf joined; /* a word with apostrophes, folded and without them */
-	uc_general_category_t word_cats;
 	fts_queue *queue; /* prepared texts of the connection, or NULL */
 } lede_tokenizer;
 
@@ -44,9 +44,36 @@ static bool ascii_word(uint8_t c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Word characters are letters, digits and combining marks (general
+ * categories L, N and M). Every character of a document is classified,
+ * so libunistring's answers for the code points of the Latin, Greek,
+ * Cyrillic and other alphabetic blocks (below WORD_TABLE) are kept in a
+ * bitmap made once; beyond it libunistring is asked each time. */
+#define WORD_TABLE 0x3000u
+static uint8_t word_bits[WORD_TABLE / 8];
+static pthread_once_t word_bits_once = PTHREAD_ONCE_INIT;
+
+/* Whether code point uc is a word character, asking libunistring. U+02BC
+ * is a letter by category but serves as an apostrophe. */
+static bool word_cp(ucs4_t uc)
+{
+	if (uc == 0x02BC)
+		return false;
+	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ||
+	       uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+/* Fills word_bits (once per process). */
+static void word_bits_init(void)
+{
+	for (ucs4_t uc = 0; uc < WORD_TABLE; uc++)
+		if (word_cp(uc))
+			word_bits[uc >> 3] |= (uint8_t)(1u << (uc & 7));
+}
+
 /* Decodes the character at p and says whether it belongs to a word;
  * *len gets its length in bytes. */
-static bool word_char_at(const lede_tokenizer *t, const uint8_t *p, const uint8_t *end, int *len)
+static bool word_char_at(const uint8_t *p, const uint8_t *end, int *len)
 {
 	if (*p < 0x80) {
 		*len = 1;
@@ -54,10 +81,9 @@ static bool word_char_at(const lede_tokenizer *t, const uint8_t *p, const uint8_
 	}
 	ucs4_t uc;
 	*len = u8_mbtouc(&uc, p, (size_t)(end - p));
-	/* U+02BC is a letter by category but serves as an apostrophe. */
-	if (uc == 0x02BC)
-		return false;
-	return uc_is_general_category(uc, t->word_cats);
+	if (uc < WORD_TABLE)
+		return (word_bits[uc >> 3] >> (uc & 7)) & 1;
+	return word_cp(uc);
 }
 
 /* Length of the apostrophe at p (', U+2019, U+02BC), or 0. */
@@ -88,8 +114,7 @@ static void tokenizer_init(lede_tokenizer *t, fts_queue *q)
 {
 	sb_init(&t->fold);
 	sb_init(&t->joined);
-	t->word_cats = uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
-	                                      UC_CATEGORY_M);
+	pthread_once(&word_bits_once, word_bits_init);
 	t->queue = q;
 }
 
@@ -131,9 +156,22 @@ typedef int (*token_cb)(void *ctx, int tflags, const char *tok, int ntok, int st
 static int emit(lede_tokenizer *t, void *ctx, token_cb cb, int tflags, const char *s, size_t start,
                 size_t end)
 {
+	const uint8_t *p = (const uint8_t *)s + start;
+	size_t n = end - start, i = 0;
 	sb_clear(&t->fold);
-	text_fold_append(&t->fold, s + start, end - start);
-	size_t n = token_cut(&t->fold);
+	/* Most tokens are ASCII: lower-cased here, without the general path. */
+	if (n <= TOKEN_MAX) {
+		sb_grow(&t->fold, n);
+		for (; i < n && p[i] < 0x80; i++)
+			t->fold.s[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + ('a' - 'A') : p[i]);
+	}
+	if (i == n) {
+		t->fold.len = n;
+		t->fold.s[n] = '\0';
+	} else {
+		text_fold_append(&t->fold, s + start, n);
+	}
+	n = token_cut(&t->fold);
 	if (n == 0)
 		return SQLITE_OK;
 	return cb(ctx, tflags, t->fold.s, (int)n, (int)start, (int)end);
@@ -205,7 +243,7 @@ static int tokenize(lede_tokenizer *t, void *ctx, int flags, const char *text, i
 
 	while (p < end && rc == SQLITE_OK) {
 		int k;
-		if (!word_char_at(t, p, end, &k)) {
+		if (!word_char_at(p, end, &k)) {
 			p += k > 0 ? k : 1;
 			continue;
 		}
@@ -213,13 +251,13 @@ static int tokenize(lede_tokenizer *t, void *ctx, int flags, const char *text, i
 		bool apostrophes = false;
 		p += k;
 		while (p < end) {
-			if (word_char_at(t, p, end, &k)) {
+			if (word_char_at(p, end, &k)) {
 				p += k;
 				continue;
 			}
 			/* An apostrophe counts only with word characters on both sides. */
 			int a = apostrophe_at(p, end);
-			if (a && p + a < end && word_char_at(t, p + a, end, &k)) {
+			if (a && p + a < end && word_char_at(p + a, end, &k)) {
 				apostrophes = true;
 				p += a + k;
 				continue;
@@ -241,14 +279,15 @@ static int tokenize(lede_tokenizer *t, void *ctx, int flags, const char *text, i
  * start less the previous token's start, its length in the text and its
  * folded length, then the folded bytes. */
 
-/* Appends v as a little-endian base-128 varint. */
-static void put_varint(strbuf *b, uint32_t v)
+/* Writes v as a little-endian base-128 varint at o; returns the end. */
+static char *put_varint(char *o, uint32_t v)
 {
 	while (v >= 0x80) {
-		sb_addc(b, (char)(0x80 | (v & 0x7f)));
+		*o++ = (char)(0x80 | (v & 0x7f));
 		v >>= 7;
 	}
-	sb_addc(b, (char)v);
+	*o++ = (char)v;
+	return o;
 }
 
 /* Reads a varint at *p (before end); 0 at a truncated end. */
@@ -274,11 +313,18 @@ typedef struct packer {
 static int pack_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	packer *pk = ctx;
-	sb_addc(pk->out, (tflags & FTS5_TOKEN_COLOCATED) ? 1 : 0);
-	put_varint(pk->out, (uint32_t)(start - pk->prev_start));
-	put_varint(pk->out, (uint32_t)(end - start));
-	put_varint(pk->out, (uint32_t)ntok);
-	sb_add(pk->out, tok, (size_t)ntok);
+	strbuf *b = pk->out;
+	/* A flag byte, three varints of at most 5 bytes, the token. */
+	sb_grow(b, 16 + (size_t)ntok);
+	char *o = b->s + b->len;
+	*o++ = (tflags & FTS5_TOKEN_COLOCATED) ? 1 : 0;
+	o = put_varint(o, (uint32_t)(start - pk->prev_start));
+	o = put_varint(o, (uint32_t)(end - start));
+	o = put_varint(o, (uint32_t)ntok);
+	memcpy(o, tok, (size_t)ntok);
+	o += ntok;
+	b->len = (size_t)(o - b->s);
+	b->s[b->len] = '\0';
 	pk->prev_start = start;
 	return SQLITE_OK;
 }
@@ -293,6 +339,8 @@ void fts_prepare(const char *text, size_t n, fts_prepared *out)
 		return;
 	lede_tokenizer t;
 	tokenizer_init(&t, NULL);
+	/* Packed tokens take about half the text's bytes. */
+	sb_grow(&out->tokens, n / 2);
 	packer pk = {&out->tokens, 0};
 	tokenize(&t, &pk, FTS5_TOKENIZE_DOCUMENT, text, (int)n, pack_token);
 	tokenizer_done(&t);

@@ -138,6 +138,7 @@ enum {
 	ST_ENTITY_UPSERT,
 	ST_ALIAS_INSERT,
 	ST_ARTICLE_ENTITY_INSERT,
+	ST_ARTICLE_ENTITY_INSERT8,
 	ST_FILE_DELETE,
 	ST_FILE_HASH,
 	ST_ENTITY_COUNT_ADD,
@@ -167,6 +168,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 			    " VALUES (?1, ?2, ?3)",
 	[ST_ARTICLE_ENTITY_INSERT] = "INSERT INTO article_entity(article_id, entity_id,"
 				     " mentions, salience, spans) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ARTICLE_ENTITY_INSERT8] =
+		"INSERT INTO article_entity(article_id, entity_id, mentions, salience, spans)"
+		" VALUES (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), (?1, ?10, ?11, ?12, ?13),"
+		" (?1, ?14, ?15, ?16, ?17), (?1, ?18, ?19, ?20, ?21), (?1, ?22, ?23, ?24, ?25),"
+		" (?1, ?26, ?27, ?28, ?29), (?1, ?30, ?31, ?32, ?33)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
@@ -775,26 +781,43 @@ static int flush_article_count(store_private *p)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Rows of article_entity written by one statement: an article has tens
+ * of entities, and each execution of a statement costs about as much as
+ * the insert itself. */
+#define ENTITY_ROWS_PER_INSERT 8
+
 /* Stores the entities of a new article: a row per entity with its
  * mentions' spans; their counts are added at commit. */
 static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 {
-	for (size_t k = 0; k < tl->n; k++) {
-		const entity_tally *t = &tl->v[k];
-		int64_t eid = entity_for_tally(s, t);
-		sqlite3_stmt *st = eid ? stmt_get(s, ST_ARTICLE_ENTITY_INSERT) : NULL;
+	int64_t ids[ENTITY_ROWS_PER_INSERT];
+	for (size_t k = 0; k < tl->n;) {
+		size_t rows = tl->n - k >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT : 1;
+		for (size_t r = 0; r < rows; r++) {
+			ids[r] = entity_for_tally(s, &tl->v[k + r]);
+			if (!ids[r])
+				return -1;
+		}
+		sqlite3_stmt *st = stmt_get(s, rows > 1 ? ST_ARTICLE_ENTITY_INSERT8
+							: ST_ARTICLE_ENTITY_INSERT);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, article_id);
-		sqlite3_bind_int64(st, 2, eid);
-		sqlite3_bind_int64(st, 3, (int64_t)t->mentions);
-		sqlite3_bind_double(st, 4, t->salience);
-		sqlite3_bind_text(st, 5, t->spans, -1, SQLITE_STATIC);
+		for (size_t r = 0; r < rows; r++) {
+			const entity_tally *t = &tl->v[k + r];
+			int base = 2 + 4 * (int)r;
+			sqlite3_bind_int64(st, base, ids[r]);
+			sqlite3_bind_int64(st, base + 1, (int64_t)t->mentions);
+			sqlite3_bind_double(st, base + 2, t->salience);
+			sqlite3_bind_text(st, base + 3, t->spans, -1, SQLITE_STATIC);
+		}
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return -1;
-		add_delta((store_private *)s, eid, (int64_t)t->mentions);
+		for (size_t r = 0; r < rows; r++)
+			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions);
+		k += rows;
 	}
 	return 0;
 }

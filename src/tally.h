@@ -9,7 +9,8 @@
 
 #include "entity.h"
 
-/* The mentions of one entity (one type and canonical name) in an article. */
+/* The mentions of one entity in an article: one type and one key
+ * (entity_key() of the canonical name, as the store merges entities). */
 typedef struct entity_tally {
 	entity_type type;
 	char *canonical;
@@ -18,8 +19,8 @@ typedef struct entity_tally {
 	/* Where it is mentioned, in reading order, as the store keeps it: a
 	 * JSON array of [field, start, end] (article_field, byte offsets). */
 	char *spans;
-	/* The distinct surface forms that differ from the canonical name
-	 * ("Putin" for "Vladimir Putin"): the aliases it gains. */
+	/* The distinct surfaces and canonical spellings that differ from the
+	 * canonical name ("Putin" for "Vladimir Putin"): its aliases. */
 	char **aliases;
 	size_t n_aliases;
 } entity_tally;
@@ -29,8 +30,9 @@ typedef struct tally_list {
 	size_t n;
 } tally_list;
 
-/* Groups mentions by entity, in order of first mention. Title and lede
- * weigh more than the body in the salience. */
+/* Groups mentions by entity, in order of first mention; an entity's name
+ * is the canonical name of its first mention. Title and lede weigh more
+ * than the body in the salience. */
 void tally_mentions(const mention_list *ml, tally_list *out);
 void tally_list_free(tally_list *l);
 
