@@ -96,18 +96,25 @@ static void add_file(ingest_run *run, const char *path, const struct stat *st)
 	f->status = 0;
 }
 
+/* A folder entry: its name and its type as readdir() tells it. */
+typedef struct dir_entry {
+	char *name;
+	unsigned char type;  /* DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN, ... */
+} dir_entry;
+
 /* Sorts directory entries so that ingest order, and so article ids, do
  * not depend on the file system's order. */
-static int cmp_names(const void *a, const void *b)
+static int cmp_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
-static void walk(walk_state *w, const char *path, int top);
+static void walk(walk_state *w, const char *path, int top, int canonical);
 
 /* Walks one folder: regular files and sub-folders, hidden ones skipped,
- * each folder entered at most once along a path (symlink loops). */
-static void walk_dir(walk_state *w, const char *path, const struct stat *st)
+ * each folder entered at most once along a path (symlink loops).
+ * canonical: path is absolute, without symlinks or dot components. */
+static void walk_dir(walk_state *w, const char *path, const struct stat *st, int canonical)
 {
 	for (size_t i = 0; i < w->depth; i++) {
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
@@ -127,30 +134,39 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st)
 		w->stack = xrealloc(w->stack, w->cap * sizeof *w->stack);
 	}
 	w->stack[w->depth++] = (dir_id){st->st_dev, st->st_ino};
-	strlist names;
-	sl_init(&names);
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
+	dir_entry *e = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
 			continue;
-		sl_push(&names, e->d_name);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			e = xrealloc(e, cap * sizeof *e);
+		}
+		e[n++] = (dir_entry){xstrdup(de->d_name), de->d_type};
 	}
 	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof *names.v, cmp_names);
+	if (n)
+		qsort(e, n, sizeof *e, cmp_entries);
 	size_t plen = strlen(path);
-	for (size_t i = 0; i < names.n; i++) {
-		char *child = plen && path[plen - 1] == '/' ? xasprintf("%s%s", path, names.v[i])
-							   : xasprintf("%s/%s", path, names.v[i]);
-		walk(w, child, 0);
+	for (size_t i = 0; i < n; i++) {
+		char *child = plen && path[plen - 1] == '/' ? xasprintf("%s%s", path, e[i].name)
+							   : xasprintf("%s/%s", path, e[i].name);
+		/* Under a canonical folder, a child that is no symlink is
+		 * canonical too: no realpath() (a readlink per component)
+		 * for each of a million files. */
+		walk(w, child, 0, canonical && (e[i].type == DT_REG || e[i].type == DT_DIR));
 		free(child);
+		free(e[i].name);
 	}
-	sl_free(&names);
+	free(e);
 	w->depth--;
 }
 
-/* Walks a path given on the command line or found in a folder. */
-static void walk(walk_state *w, const char *path, int top)
+/* Walks a path given on the command line (top) or found in a folder;
+ * canonical: it is absolute, without symlinks or dot components. */
+static void walk(walk_state *w, const char *path, int top, int canonical)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -163,16 +179,20 @@ static void walk(walk_state *w, const char *path, int top)
 		w->sum->failed++;
 		return;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		walk_dir(w, path, &st);
-	} else if (S_ISREG(st.st_mode)) {
-		char *abs = realpath(path, NULL);
-		add_file(w->run, abs ? abs : path, &st);
-		free(abs);
-	} else if (top) {
-		warn_file(path, "not a regular file or folder, skipped");
-		w->sum->failed++;
+	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+		if (top) {
+			warn_file(path, "not a regular file or folder, skipped");
+			w->sum->failed++;
+		}
+		return;
 	}
+	char *abs = canonical ? NULL : realpath(path, NULL);
+	const char *name = abs ? abs : path;
+	if (S_ISDIR(st.st_mode))
+		walk_dir(w, name, &st, canonical || abs);
+	else
+		add_file(w->run, name, &st);
+	free(abs);
 }
 
 /* Reads a whole file; returns NULL with *error set. */
@@ -373,7 +393,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	memset(&run, 0, sizeof run);
 	walk_state w = {&run, sum, NULL, 0, 0};
 	for (int i = 0; i < n; i++)
-		walk(&w, paths[i], 1);
+		walk(&w, paths[i], 1, 0);
 	free(w.stack);
 
 	/* Unchanged files (same size and mtime) cost one lookup and no read. */

@@ -36,6 +36,23 @@ check "the changed file's new text is searchable" test "$(lines "$T/out")" = 1
 run --db "$DB" list
 check "a changed file replaces its article" test "$(lines "$T/out")" = "$nsamples"
 
+# Files are known by their resolved absolute path: reached through a
+# symlinked folder, a symlinked file or a path with '..', one file is one
+# path, so ingesting it the other way finds it unchanged.
+mkdir -p "$T/real/sub" "$T/links"
+cp "$T/corpus/en-001-geneva-security-talks.txt" "$T/real/sub/a.txt"
+printf 'Reached by a link\n\nA body about Hanoi.\n' >"$T/real/b.txt"
+ln -s "$T/real/sub" "$T/links/subdir"
+ln -s "$T/real/b.txt" "$T/links/b-link.txt"
+run --db "$T/paths.db" ingest "$T/links"
+expect_rc 0 "ingest through symlinks"
+check "files behind symlinks are ingested" has "$T/err" "2 new, 0 changed"
+run --db "$T/paths.db" ingest "$T/real/sub/../sub/.."
+check "their real paths are the same files" has "$T/err" "0 new, 0 changed, 2 unchanged"
+run --db "$T/paths.db" list --search hanoi
+run --db "$T/paths.db" show "$(cut -f1 "$T/out" | head -n1)"
+check "the stored path is the resolved one" has "$T/out" "real/b.txt"
+
 # Search folds case and diacritics, in the query and in the text.
 run --db "$DB" list --search "dam phan"
 expect_rc 0 "search without diacritics"
