@@ -212,6 +212,31 @@ static ingest_summary ingest_dir(const char *path, const char *dir)
 	return sum;
 }
 
+/* A store made by ingesting a new corpus: its folder, corpus and path. */
+typedef struct fixture {
+	char *dir, *corpus, *path;
+} fixture;
+
+/* Makes a folder with a corpus of n articles and ingests it. */
+static void fixture_make(fixture *fx, int n)
+{
+	fx->dir = make_tmpdir();
+	fx->corpus = xasprintf("%s/corpus", fx->dir);
+	fx->path = xasprintf("%s/store.db", fx->dir);
+	assert_int_equal(mkdir(fx->corpus, 0755), 0);
+	make_corpus(fx->corpus, n);
+	ingest_dir(fx->path, fx->corpus);
+}
+
+/* Removes a fixture's folder and frees its names. */
+static void fixture_free(fixture *fx)
+{
+	remove_tree(fx->dir);
+	free(fx->path);
+	free(fx->corpus);
+	free(fx->dir);
+}
+
 /* An ingest killed at several moments: each time the store opens, passes
  * the integrity checks, and the next ingest completes it. */
 static void test_killed_ingest(void **state)
@@ -275,18 +300,15 @@ static void test_killed_ingest(void **state)
 static void test_changed_file_replaces(void **state)
 {
 	(void)state;
-	char *dir = make_tmpdir();
-	char *corpus = xasprintf("%s/corpus", dir);
-	char *path = xasprintf("%s/store.db", dir);
-	assert_int_equal(mkdir(corpus, 0755), 0);
-	make_corpus(corpus, 3);
-	ingest_dir(path, corpus);
-	char *file = xasprintf("%s/article-00001.txt", corpus);
+	fixture fx;
+	fixture_make(&fx, 3);
+	const char *path = fx.path;
+	char *file = xasprintf("%s/article-00001.txt", fx.corpus);
 	const char *text = "Tin mới hoàn toàn\n\nNội dung khác hẳn về Paris.\n";
 	write_file(file, text, strlen(text));
 	struct timespec times[2] = {{0, UTIME_NOW}, {1000000000, 0}};
 	utimensat(AT_FDCWD, file, times, 0);
-	ingest_summary sum = ingest_dir(path, corpus);
+	ingest_summary sum = ingest_dir(path, fx.corpus);
 	assert_int_equal(sum.changed, 1);
 	assert_int_equal(sum.unchanged, 2);
 	char *err = NULL;
@@ -304,10 +326,7 @@ static void test_changed_file_replaces(void **state)
 	query_filter_free(&f);
 	store_close(s);
 	free(file);
-	free(path);
-	free(corpus);
-	remove_tree(dir);
-	free(dir);
+	fixture_free(&fx);
 }
 
 /* Turns a store of the current schema back into schema 3, which kept
@@ -357,12 +376,9 @@ static char *all_articles_json(store *s)
 static void test_migration_2_to_3(void **state)
 {
 	(void)state;
-	char *dir = make_tmpdir();
-	char *corpus = xasprintf("%s/corpus", dir);
-	char *path = xasprintf("%s/store.db", dir);
-	assert_int_equal(mkdir(corpus, 0755), 0);
-	make_corpus(corpus, 5);
-	ingest_dir(path, corpus);
+	fixture fx;
+	fixture_make(&fx, 5);
+	const char *path = fx.path;
 	char *err = NULL;
 	store *s = store_open(path, NULL, 0, &err);
 	assert_non_null(s);
@@ -380,10 +396,7 @@ static void test_migration_2_to_3(void **state)
 	assert_int_equal(query_count(s, &f, &err), 5);
 	query_filter_free(&f);
 	store_close(s);
-	free(path);
-	free(corpus);
-	remove_tree(dir);
-	free(dir);
+	fixture_free(&fx);
 }
 
 /* A store of schema 3 (a row per mention) is migrated to spans in the
@@ -392,12 +405,9 @@ static void test_migration_2_to_3(void **state)
 static void test_migration_3_to_4(void **state)
 {
 	(void)state;
-	char *dir = make_tmpdir();
-	char *corpus = xasprintf("%s/corpus", dir);
-	char *path = xasprintf("%s/store.db", dir);
-	assert_int_equal(mkdir(corpus, 0755), 0);
-	make_corpus(corpus, 6);
-	ingest_dir(path, corpus);
+	fixture fx;
+	fixture_make(&fx, 6);
+	const char *path = fx.path;
 	char *err = NULL;
 	store *s = store_open(path, NULL, 0, &err);
 	assert_non_null(s);
@@ -420,10 +430,7 @@ static void test_migration_3_to_4(void **state)
 	store_close(s);
 	free(before);
 	free(after);
-	free(path);
-	free(corpus);
-	remove_tree(dir);
-	free(dir);
+	fixture_free(&fx);
 }
 
 int main(void)
