@@ -4,7 +4,9 @@
  *
  * The work per article is linear: each field is cut into tokens once, each
  * token gets a matching key once, and gazetteer and cue phrases are found
- * with an open-addressing hash table over keys of whole token sequences. */
+ * with an open-addressing hash table over keys of whole token sequences.
+ * Token keys sit in one arena, separated as in those keys, so that a
+ * sequence's key is a stretch of the arena and never has to be copied. */
 #include "config.h"
 
 #include "entity.h"
@@ -96,29 +98,45 @@ static void cp_compute(ucs4_t uc, cp_info *ci)
 	ci->base = uc_tolower(first);
 }
 
-/* The class and key parts of uc: from the table when it is covered;
- * beyond it (punctuation, other scripts) without decomposing, which is
- * slow and matters only for Latin letters, all inside the table. */
+/* The class of uc beyond the table (punctuation, other scripts), worked
+ * out without decomposing, which is slow and matters only for Latin
+ * letters, all inside the table. */
+static uint8_t cp_far_cls(ucs4_t uc)
+{
+	if (uc_is_general_category(uc, UC_CATEGORY_M))
+		return C_MARK;
+	if (uc_is_general_category(uc, UC_CATEGORY_Nd))
+		return C_DIGIT;
+	if (!uc_is_property_alphabetic(uc))
+		return 0;
+	if (uc_is_property_uppercase(uc))
+		return C_ALPHA | C_UPPER;
+	if (uc_is_property_lowercase(uc))
+		return C_ALPHA | C_LOWER;
+	return C_ALPHA;
+}
+
+/* The class and key parts of uc: from the table when it is covered, else
+ * as cp_far_cls says, with the letter itself in lower case as its base. */
 static cp_info cp_get(const cp_info *table, ucs4_t uc)
 {
 	if (uc < CP_TABLE)
 		return table[uc];
 	cp_info ci;
 	memset(&ci, 0, sizeof ci);
-	if (uc_is_general_category(uc, UC_CATEGORY_M)) {
-		ci.cls = C_MARK;
-	} else if (uc_is_general_category(uc, UC_CATEGORY_Nd)) {
-		ci.cls = C_DIGIT;
+	ci.cls = cp_far_cls(uc);
+	if (ci.cls & C_DIGIT)
 		ci.base = uc;
-	} else if (uc_is_property_alphabetic(uc)) {
-		ci.cls = C_ALPHA;
-		if (uc_is_property_uppercase(uc))
-			ci.cls |= C_UPPER;
-		else if (uc_is_property_lowercase(uc))
-			ci.cls |= C_LOWER;
+	else if (ci.cls & C_ALPHA)
 		ci.base = uc_tolower(uc);
-	}
 	return ci;
+}
+
+/* Just the class of uc, as cp_get has it: the tokenizer asks for nothing
+ * more of most characters. */
+static inline uint8_t cp_cls(const cp_info *table, ucs4_t uc)
+{
+	return uc < CP_TABLE ? table[uc].cls : cp_far_cls(uc);
 }
 
 /* ---- phrase tables -------------------------------------------------- */
@@ -200,8 +218,10 @@ struct entity_extractor {
 	size_t nph, capph;
 	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
 	size_t nslots;
-	/* first-token keys of all phrases, with the longest phrase length */
+	/* first-token keys of all phrases, with their lengths and the longest
+	 * phrase length */
 	char **first;
+	uint32_t *firstlen;
 	uint8_t *firstmax;
 	uint32_t *fslots;
 	size_t nfirst, capfirst, nfslots;
@@ -259,8 +279,7 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 		uint32_t v = ex->fslots[i];
 		if (!v)
 			return 0;
-		const char *k = ex->first[v - 1];
-		if (strlen(k) == n && memcmp(k, key, n) == 0)
+		if (ex->firstlen[v - 1] == n && memcmp(ex->first[v - 1], key, n) == 0)
 			return ex->firstmax[v - 1];
 	}
 }
@@ -323,9 +342,10 @@ typedef struct tok {
 	uint32_t start, end; /* bytes in the field */
 	uint32_t key, klen;  /* matching key in the context's key arena */
 	uint32_t flags;
-	/* phrase lookups starting here, done once (memo bit 1: gazetteer,
-	 * bit 2: cue) */
-	uint8_t memo, gaz_n, cue_n;
+	/* the phrase lookups starting here, done together once when first
+	 * asked for (memo) */
+	bool memo;
+	uint8_t gaz_n, cue_n;
 	unsigned cue_kinds;
 	const phrase *gaz, *cue;
 } tok;
@@ -341,6 +361,30 @@ static bool is_tld(const char *s, size_t n)
 	return false;
 }
 
+/* Whether folded letter c is a vowel of Vietnamese spelling. */
+static inline bool vi_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Whether s[il..n) can follow an initial consonant of il letters in a
+ * Vietnamese syllable: one to three vowels and a permitted final. */
+static bool vi_rhyme(const char *s, size_t n, size_t il)
+{
+	size_t v = il;
+	while (v < n && vi_vowel(s[v]))
+		v++;
+	if (v == il || v - il > 3)
+		return false;
+	size_t fl = n - v;
+	const char *f = s + v;
+	return fl == 0 ||
+	       (fl == 1 && (f[0] == 'c' || f[0] == 'm' || f[0] == 'n' || f[0] == 'p' ||
+	                    f[0] == 't')) ||
+	       (fl == 2 && ((f[0] == 'c' && f[1] == 'h') ||
+	                    (f[0] == 'n' && (f[1] == 'g' || f[1] == 'h'))));
+}
+
 /* Whether folded letters s[0..n) can be one Vietnamese syllable: an
  * initial consonant, one to three vowels, and a permitted final. Foreign
  * names ("Kremlin", "Biden", "Horne") fail this; it tells the end of a
@@ -352,8 +396,10 @@ static bool vi_syllable(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (s[i] < 'a' || s[i] > 'z')
 			return false;
-	/* candidate initial consonants by first letter, longest first */
-	const char *cands[4] = {NULL};
+	/* the initial consonants a syllable may start with, by its first
+	 * letter; where a longer one fits a shorter one may still be the
+	 * initial ("gin" is g + in, not gi + n) */
+	char c1 = n > 1 ? s[1] : '\0', c2 = n > 2 ? s[2] : '\0';
 	switch (s[0]) {
 	case 'b':
 	case 'd':
@@ -364,76 +410,30 @@ static bool vi_syllable(const char *s, size_t n)
 	case 's':
 	case 'v':
 	case 'x':
-		cands[0] = s[0] == 'b'   ? "b"
-		           : s[0] == 'd' ? "d"
-		           : s[0] == 'h' ? "h"
-		           : s[0] == 'l' ? "l"
-		           : s[0] == 'm' ? "m"
-		           : s[0] == 'r' ? "r"
-		           : s[0] == 's' ? "s"
-		           : s[0] == 'v' ? "v"
-		                         : "x";
-		break;
-	case 'c':
-		cands[0] = "ch";
-		cands[1] = "c";
-		break;
-	case 'g':
-		cands[0] = "gh";
-		cands[1] = "gi";
-		cands[2] = "g";
-		break;
-	case 'k':
-		cands[0] = "kh";
-		cands[1] = "k";
-		break;
-	case 'n':
-		cands[0] = "ngh";
-		cands[1] = "ng";
-		cands[2] = "nh";
-		cands[3] = "n";
-		break;
-	case 'p':
-		cands[0] = "ph";
-		cands[1] = "p";
-		break;
-	case 'q':
-		cands[0] = "qu";
-		break;
-	case 't':
-		cands[0] = "th";
-		cands[1] = "tr";
-		cands[2] = "t";
-		break;
+		return vi_rhyme(s, n, 1);
+	case 'c': /* ch, c */
+	case 'k': /* kh, k */
+	case 'p': /* ph, p */
+		return (c1 == 'h' && vi_rhyme(s, n, 2)) || vi_rhyme(s, n, 1);
+	case 'g': /* gh, gi, g */
+		return ((c1 == 'h' || c1 == 'i') && vi_rhyme(s, n, 2)) || vi_rhyme(s, n, 1);
+	case 'n': /* ngh, ng, nh, n */
+		return (c1 == 'g' && c2 == 'h' && vi_rhyme(s, n, 3)) ||
+		       ((c1 == 'g' || c1 == 'h') && vi_rhyme(s, n, 2)) || vi_rhyme(s, n, 1);
+	case 'q': /* qu */
+		return c1 == 'u' && vi_rhyme(s, n, 2);
+	case 't': /* th, tr, t */
+		return ((c1 == 'h' || c1 == 'r') && vi_rhyme(s, n, 2)) || vi_rhyme(s, n, 1);
 	case 'a':
 	case 'e':
 	case 'i':
 	case 'o':
 	case 'u':
 	case 'y':
-		cands[0] = "";
-		break;
+		return vi_rhyme(s, n, 0);
 	default:
 		return false;
 	}
-	for (int c = 0; c < 4 && cands[c]; c++) {
-		size_t il = strlen(cands[c]);
-		if (il > n || memcmp(s, cands[c], il) != 0)
-			continue;
-		size_t v = il;
-		while (v < n && memchr("aeiouy", s[v], 6))
-			v++;
-		/* "gi" may be the initial or g + the vowel i */
-		if (v == il || v - il > 3)
-			continue;
-		size_t fl = n - v;
-		const char *f = s + v;
-		if (fl == 0 || (fl == 1 && memchr("cmnpt", f[0], 5)) ||
-		    (fl == 2 && (memcmp(f, "ch", 2) == 0 || memcmp(f, "ng", 2) == 0 ||
-		                 memcmp(f, "nh", 2) == 0)))
-			return true;
-	}
-	return false;
 }
 
 /* Per-call state: the extractor is shared and read-only, so everything an
@@ -452,56 +452,80 @@ typedef struct ctx {
 	size_t nt, capt;
 	cand *c;
 	size_t nc, capc;
-	strbuf scratch;
 } ctx;
+
+/* Makes room for n more bytes in the key arena (sb_grow's terms, without
+ * a call per token). */
+static inline void keys_room(ctx *x, size_t n)
+{
+	if (x->keys.len + n + 1 > x->keys.cap)
+		sb_grow(&x->keys, n);
+}
+
+/* Appends byte c to the key arena. */
+static inline void key_addc(ctx *x, char c)
+{
+	keys_room(x, 1);
+	x->keys.s[x->keys.len++] = c;
+}
 
 /* Appends the matching key of text[s..e) to the arena and sets
  * *flags_out to the word's case, digit and syllable flags. */
 static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 {
 	const uint8_t *p = (const uint8_t *)x->text + s, *end = (const uint8_t *)x->text + e;
+	const cp_info *table = x->ex->cp;
 	uint16_t marks[32];
 	size_t nm = 0, nletters = 0, nupper = 0;
 	uint32_t flags = 0;
 	bool first = true;
 	size_t base_start = x->keys.len;
-	sb_grow(&x->keys, (size_t)(end - p) + 8);
+	/* room for a base letter per byte left: an ASCII base comes from at
+	 * least one byte, and a longer one makes room again */
+	keys_room(x, (size_t)(end - p) + 8);
+	char *kb = x->keys.s;
+	size_t kl = x->keys.len;
 	while (p < end) {
-		ucs4_t uc;
+		const cp_info *ci;
+		cp_info beyond; /* a character the table does not cover */
 		if (*p < 0x80) {
-			uc = *p++;
+			ci = &table[*p++];
 		} else {
-			int len = u8_mbtouc(&uc, p, (size_t)(end - p));
-			p += len;
+			ucs4_t uc;
+			p += u8_mbtouc(&uc, p, (size_t)(end - p));
+			beyond = cp_get(table, uc);
+			ci = &beyond;
 		}
-		cp_info ci = cp_get(x->ex->cp, uc);
-		if (ci.cls & C_ALPHA) {
+		if (ci->cls & C_ALPHA) {
 			nletters++;
-			if (ci.cls & C_UPPER)
+			if (ci->cls & C_UPPER)
 				nupper++;
 			if (first)
-				flags |= (ci.cls & C_UPPER)   ? T_CAP
-				         : (ci.cls & C_LOWER) ? T_LOWER
-				                              : 0;
+				flags |= (ci->cls & C_UPPER)   ? T_CAP
+				         : (ci->cls & C_LOWER) ? T_LOWER
+				                               : 0;
 			first = false;
-		} else if (ci.cls & C_DIGIT) {
+		} else if (ci->cls & C_DIGIT) {
 			flags |= T_DIGIT;
 			first = false;
 		}
-		if (ci.base && ci.base < 0x80) {
-			if (x->keys.len + 2 > x->keys.cap)
-				sb_grow(&x->keys, 16);
-			x->keys.s[x->keys.len++] = (char)ci.base;
-			x->keys.s[x->keys.len] = '\0';
-		} else if (ci.base) {
+		if (ci->base && ci->base < 0x80) {
+			kb[kl++] = (char)ci->base;
+		} else if (ci->base) {
 			uint8_t buf[8];
-			int n = u8_uctomb(buf, ci.base, sizeof buf);
+			int n = u8_uctomb(buf, ci->base, sizeof buf);
+			x->keys.len = kl;
 			if (n > 0)
 				sb_add(&x->keys, (const char *)buf, (size_t)n);
+			keys_room(x, (size_t)(end - p) + 8);
+			kb = x->keys.s;
+			kl = x->keys.len;
 		}
-		for (int i = 0; i < ci.nmarks && nm < 32; i++)
-			marks[nm++] = ci.marks[i];
+		if (ci->nmarks)
+			for (int i = 0; i < ci->nmarks && nm < 32; i++)
+				marks[nm++] = ci->marks[i];
 	}
+	x->keys.len = kl;
 	if (nletters >= 2 && nupper == nletters)
 		flags |= T_ALLCAPS;
 	size_t blen = x->keys.len - base_start;
@@ -515,12 +539,13 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 				marks[j] = marks[j - 1];
 				marks[j - 1] = tmp;
 			}
-		sb_addc(&x->keys, '\x01');
+		/* a mark (below U+10000) takes at most 3 bytes */
+		keys_room(x, 1 + 3 * nm);
+		x->keys.s[x->keys.len++] = '\x01';
 		for (size_t i = 0; i < nm; i++) {
-			uint8_t buf[8];
-			int n = u8_uctomb(buf, marks[i], sizeof buf);
+			int n = u8_uctomb((uint8_t *)x->keys.s + x->keys.len, marks[i], 3);
 			if (n > 0)
-				sb_add(&x->keys, (const char *)buf, (size_t)n);
+				x->keys.len += (size_t)n;
 		}
 	}
 	*flags_out = flags;
@@ -541,27 +566,29 @@ static void push_tok(ctx *x, size_t s, size_t e, uint32_t flags)
 	if (flags & T_WORD) {
 		make_key(x, s, e, &kf);
 	} else if (flags & T_DASH) {
-		sb_addc(&x->keys, '-'); /* "-", "–" and "—" match alike */
+		key_addc(x, '-'); /* "-", "–" and "—" match alike */
 	} else {
 		sb_add(&x->keys, x->text + s, e - s);
 	}
 	t->klen = (uint32_t)(x->keys.len - t->key);
-	sb_addc(&x->keys, '\0');
+	/* keys are separated as in a phrase's key, so that the keys of tokens
+	 * k..j read as the key of that token sequence */
+	key_addc(x, ' ');
 	t->flags = flags | kf;
-	t->memo = 0;
+	t->memo = false;
 }
 
-/* Class of the code point at p (and its length in *len). */
-static cp_info class_at(const ctx *x, size_t i, int *len)
+/* Class of the code point at i (and its length in *len). */
+static inline uint8_t class_at(const ctx *x, size_t i, int *len)
 {
 	unsigned char c = (unsigned char)x->text[i];
 	if (c < 0x80) {
 		*len = 1;
-		return x->ex->cp[c];
+		return x->ex->cp[c].cls;
 	}
 	ucs4_t uc;
 	*len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
-	return cp_get(x->ex->cp, uc);
+	return cp_cls(x->ex->cp, uc);
 }
 
 /* Whether the code point at i is a letter, digit or mark. */
@@ -569,12 +596,8 @@ static bool wordch_at(const ctx *x, size_t i)
 {
 	if (i >= x->len)
 		return false;
-	unsigned char c = (unsigned char)x->text[i];
-	if (c < 0x80)
-		return (x->ex->cp[c].cls & (C_ALPHA | C_DIGIT)) != 0;
 	int len;
-	cp_info ci = class_at(x, i, &len);
-	return (ci.cls & (C_ALPHA | C_DIGIT | C_MARK)) != 0;
+	return (class_at(x, i, &len) & (C_ALPHA | C_DIGIT | C_MARK)) != 0;
 }
 
 /* Cuts the current field into word and punctuation tokens and marks
@@ -583,6 +606,12 @@ static void tokenize(ctx *x)
 {
 	x->nt = 0;
 	sb_clear(&x->keys);
+	/* tokens take more than four bytes on average: most fields need no
+	 * more room than this */
+	if (x->capt < x->len / 4 + 16) {
+		x->capt = x->len / 4 + 16;
+		x->t = xrealloc(x->t, x->capt * sizeof *x->t);
+	}
 	size_t i = 0;
 	bool space = true, para = true;
 	while (i < x->len) {
@@ -598,19 +627,23 @@ static void tokenize(ctx *x)
 			space = true;
 			continue;
 		}
-		int len;
-		cp_info ci = class_at(x, i, &len);
+		int len = 1;
 		ucs4_t uc = c;
-		if (c >= 0x80)
-			u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
-		if (uc == 0xA0 || (c >= 0x80 && !ci.cls && uc_is_space(uc))) {
+		uint8_t cls;
+		if (c < 0x80) {
+			cls = x->ex->cp[c].cls;
+		} else {
+			len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+			cls = cp_cls(x->ex->cp, uc);
+		}
+		if (uc == 0xA0 || (c >= 0x80 && !cls && uc_is_space(uc))) {
 			i += (size_t)len;
 			space = true;
 			continue;
 		}
 		uint32_t fl = (space ? T_SPACE : 0) | (para ? T_PARA : 0);
 		space = para = false;
-		if (!(ci.cls & (C_ALPHA | C_DIGIT | C_MARK))) {
+		if (!(cls & (C_ALPHA | C_DIGIT | C_MARK))) {
 			uint32_t pf = fl;
 			if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
 			    uc == 0x2026)
@@ -634,8 +667,7 @@ static void tokenize(ctx *x)
 		bool domain = false;
 		for (;;) {
 			while (i < x->len) {
-				cp_info w = class_at(x, i, &len);
-				if (!(w.cls & (C_ALPHA | C_DIGIT | C_MARK)))
+				if (!(class_at(x, i, &len) & (C_ALPHA | C_DIGIT | C_MARK)))
 					break;
 				i += (size_t)len;
 			}
@@ -665,16 +697,15 @@ static void tokenize(ctx *x)
 				}
 				/* TP.HCM, U.S.: capitals on both sides of the dot */
 				int l1, l2;
-				cp_info a = class_at(x, i - 1, &l1);
-				cp_info b = class_at(x, k, &l2);
+				uint8_t a = class_at(x, i - 1, &l1);
+				uint8_t b = class_at(x, k, &l2);
 				bool left_caps = true;
 				for (size_t q = s; q < i;) {
-					cp_info cq = class_at(x, q, &l1);
-					if (cq.cls & C_LOWER)
+					if (class_at(x, q, &l1) & C_LOWER)
 						left_caps = false;
 					q += (size_t)l1;
 				}
-				if (left_caps && (a.cls & C_UPPER) && (b.cls & C_UPPER)) {
+				if (left_caps && (a & C_UPPER) && (b & C_UPPER)) {
 					i = k;
 					continue;
 				}
@@ -733,101 +764,96 @@ typedef struct match {
 	size_t ntok; /* tokens covered */
 } match;
 
-static bool head_word(ctx *x, size_t k);
+static bool head_word(const ctx *x, size_t k, uint32_t h);
 
-/* Finds phrases starting at token k, longest first. want_gaz: only phrases
- * that are gazetteer names (with their case rules); else only cues,
- * returned with the cue kinds that apply in *kinds. */
-static match find_phrase_raw(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
+/* Whether phrase p, a gazetteer name of n tokens, may be read at token k
+ * (h: hash of token k's key): the case its tokens need, and no sentence
+ * start for names that are common words too. */
+static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
 {
-	match m = {NULL, 0};
-	if (!(x->t[k].flags & T_WORD) && x->text[x->t[k].start] != '&')
-		return m;
-	uint32_t h = key_hash(tkey(x, k), x->t[k].klen);
-	int maxn = first_max(x->ex, tkey(x, k), x->t[k].klen, h);
+	/* the last token must be a word: "Mỹ." is Mỹ */
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++)
+		ok = case_ok(x, p, k + (size_t)i, i);
+	/* a multi-word name may start with a lower-case head word:
+	 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
+	if (!ok && n > 1 && head_word(x, k, h)) {
+		ok = true;
+		for (int i = 1; i < n && ok; i++)
+			ok = case_ok(x, p, k + (size_t)i, i);
+	}
+	if (!ok)
+		return false;
+	/* "Thứ Năm" is a weekday, not the Năm of a name */
+	return !(p->not_initial && (x->t[k].flags & T_INITIAL));
+}
+
+/* Finds, once per token, the longest gazetteer name (with its case rules)
+ * and the longest cue phrase (with the cue kinds that apply) starting at
+ * token k. Both come from one walk: the key of a token sequence is the
+ * stretch of the key arena from its first token's key to its last one's,
+ * so the phrase table is probed without copying keys. */
+static void lookup(ctx *x, size_t k)
+{
+	tok *t = &x->t[k];
+	t->memo = true;
+	t->gaz = t->cue = NULL;
+	t->gaz_n = t->cue_n = 0;
+	t->cue_kinds = 0;
+	if (!(t->flags & T_WORD) && x->text[t->start] != '&')
+		return;
+	const char *key = tkey(x, k);
+	uint32_t h = key_hash(key, t->klen);
+	int maxn = first_max(x->ex, key, t->klen, h);
 	if (!maxn)
-		return m;
-	/* gather the key of up to maxn tokens with the hash of each prefix,
-	 * then try the longest first */
+		return;
+	/* the key length and hash of each prefix of up to maxn tokens, then
+	 * the longest tried first */
 	size_t ends[MAXPHRASE + 1];
 	uint32_t hashes[MAXPHRASE + 1];
-	strbuf *b = &x->scratch;
-	sb_clear(b);
 	int n = 0;
+	ends[0] = 0;
 	for (size_t j = k; j < x->nt && n < maxn && n < MAXPHRASE; j++) {
-		const tok *t = &x->t[j];
-		if (t->flags & T_BREAK && x->text[t->start] == '\n')
+		const tok *u = &x->t[j];
+		if (u->flags & T_BREAK && x->text[u->start] == '\n')
 			break;
-		if (n) {
-			sb_addc(b, ' ');
-			h = fnv_more(h, " ", 1);
-			h = fnv_more(h, tkey(x, j), t->klen);
-		}
-		sb_add(b, tkey(x, j), t->klen);
-		ends[++n] = b->len;
+		size_t end = u->key + u->klen - t->key;
+		if (n)
+			h = fnv_more(h, key + ends[n], end - ends[n]);
+		ends[++n] = end;
 		hashes[n] = h;
 	}
-	for (; n > 0; n--) {
-		long pi = ph_find_h(x->ex, b->s, ends[n], hashes[n]);
+	bool want_gaz = (t->flags & T_WORD) != 0, want_cue = true;
+	for (; n > 0 && (want_gaz || want_cue); n--) {
+		long pi = ph_find_h(x->ex, key, ends[n], hashes[n]);
 		if (pi < 0)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
-		if (want_gaz) {
-			if (p->type < 0)
-				continue;
-			/* the last token must be a word: "Mỹ." is Mỹ */
-			bool ok = true;
-			for (int i = 0; i < n && ok; i++)
-				ok = case_ok(x, p, k + (size_t)i, i);
-			/* a multi-word name may start with a lower-case head word:
-			 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
-			if (!ok && n > 1 && head_word(x, k)) {
-				ok = true;
-				for (int i = 1; i < n && ok; i++)
-					ok = case_ok(x, p, k + (size_t)i, i);
-			}
-			if (!ok)
-				continue;
-			if (p->not_initial && (x->t[k].flags & T_INITIAL))
-				continue;
-			/* "Thứ Năm" is a weekday, not the Năm of a name */
-			m.p = p;
-			m.ntok = (size_t)n;
-			return m;
+		if (want_gaz && p->type >= 0 && gaz_ok(x, p, k, n, hashes[1])) {
+			t->gaz = p;
+			t->gaz_n = (uint8_t)n;
+			want_gaz = false;
 		}
 		unsigned kk = p->cue_any;
-		if (x->t[k].flags & T_CAP)
+		if (t->flags & T_CAP)
 			kk |= p->cue_cap;
-		if (!kk)
-			continue;
-		*kinds = kk;
-		m.p = p;
-		m.ntok = (size_t)n;
-		return m;
+		if (want_cue && kk) {
+			t->cue = p;
+			t->cue_n = (uint8_t)n;
+			t->cue_kinds = kk;
+			want_cue = false;
+		}
 	}
-	return m;
 }
 
-/* find_phrase_raw, remembered per token: the scanner asks the same
- * question about a token several times. */
+/* The phrase lookups at token k, remembered: the scanner asks the same
+ * question about a token several times. want_gaz: the gazetteer name,
+ * else the cue phrase with its kinds in *kinds. */
 static match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
 {
-	tok *t = &x->t[k];
-	uint8_t bit = want_gaz ? 1 : 2;
-	if (!(t->memo & bit)) {
-		unsigned kk = 0;
-		match m = find_phrase_raw(x, k, want_gaz, &kk);
-		t = &x->t[k];
-		if (want_gaz) {
-			t->gaz = m.p;
-			t->gaz_n = (uint8_t)m.ntok;
-		} else {
-			t->cue = m.p;
-			t->cue_n = (uint8_t)m.ntok;
-			t->cue_kinds = kk;
-		}
-		t->memo |= bit;
-	}
+	if (!x->t[k].memo)
+		lookup(x, k);
+	const tok *t = &x->t[k];
 	if (want_gaz)
 		return (match){t->gaz, t->gaz ? t->gaz_n : 0};
 	*kinds = t->cue_kinds;
@@ -851,7 +877,8 @@ struct cand {
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
-	char *lkey;      /* joined token keys, for linking */
+	char *lkey;      /* joined token keys, for linking (in name's block) */
+	size_t lklen;    /* strlen(lkey) */
 	int link;        /* candidate this one is the acronym or full name of, or -1 */
 };
 
@@ -874,35 +901,44 @@ static cand *add_cand(ctx *x, size_t a, size_t b)
 	c->end = x->t[b - 1].end;
 	c->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
 	c->link = -1;
-	strbuf nb, kb;
-	sb_init(&nb);
-	sb_init(&kb);
+	/* the name as written, with one space where the text has any */
+	size_t nlen = 0;
 	bool allcaps = true;
 	for (size_t k = a; k < b; k++) {
 		const tok *t = &x->t[k];
-		if (k > a && (t->flags & T_SPACE))
-			sb_addc(&nb, ' ');
-		sb_add(&nb, x->text + t->start, t->end - t->start);
-		if (k > a)
-			sb_addc(&kb, ' ');
-		sb_add(&kb, tkey(x, k), t->klen);
+		nlen += (k > a && (t->flags & T_SPACE) ? 1 : 0) + t->end - t->start;
 		if ((t->flags & T_WORD) && !(t->flags & T_ALLCAPS))
 			allcaps = false;
+	}
+	/* one allocation for the name and, after it, the joined keys: the
+	 * stretch of the key arena the tokens cover */
+	size_t lklen = x->t[b - 1].key + x->t[b - 1].klen - x->t[a].key;
+	char *name = xmalloc(nlen + lklen + 2), *w = name;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		if (k > a && (t->flags & T_SPACE))
+			*w++ = ' ';
+		memcpy(w, x->text + t->start, t->end - t->start);
+		w += t->end - t->start;
 	}
 	/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay */
 	if (allcaps && b - a > 1) {
 		size_t tl = 0;
-		uint8_t *tc = u8_totitle((const uint8_t *)nb.s, nb.len, NULL, NULL, NULL, &tl);
+		uint8_t *tc = u8_totitle((const uint8_t *)name, nlen, NULL, NULL, NULL, &tl);
 		if (tc) {
-			sb_clear(&nb);
-			sb_add(&nb, (const char *)tc, tl);
+			free(name);
+			name = xmalloc(tl + lklen + 2);
+			memcpy(name, tc, tl);
+			nlen = tl;
 			free(tc);
 		}
 	}
-	c->name = sb_detach(&nb);
-	c->lkey = sb_detach(&kb);
-	sb_free(&nb);
-	sb_free(&kb);
+	name[nlen] = '\0';
+	c->name = name;
+	c->lkey = name + nlen + 1;
+	c->lklen = lklen;
+	memcpy(c->lkey, tkey(x, a), lklen);
+	c->lkey[lklen] = '\0';
 	return c;
 }
 
@@ -938,12 +974,12 @@ static bool acronym(ctx *x, size_t k)
 	return true;
 }
 
-/* Whether token k alone is an organization's or a place's head word, in
- * any case ("điện", "châu", "tòa"). */
-static bool head_word(ctx *x, size_t k)
+/* Whether token k (whose key hashes to h) alone is an organization's or
+ * a place's head word, in any case ("điện", "châu", "tòa"). */
+static bool head_word(const ctx *x, size_t k, uint32_t h)
 {
 	const tok *t = &x->t[k];
-	long pi = ph_find(x->ex, tkey(x, k), t->klen);
+	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, h);
 	if (pi < 0)
 		return false;
 	const phrase *p = &x->ex->ph[pi];
@@ -1373,12 +1409,10 @@ static void credit_segment(ctx *x, size_t a, size_t b)
 	}
 	if (b - a == 1 && (x->t[a].flags & T_DOMAIN)) {
 		cand *c = add_cand(x, a, b);
-		const char *dot = memchr(c->name, '.', strlen(c->name));
-		if (dot && dot > c->name) {
-			char *nm = xstrndup(c->name, (size_t)(dot - c->name));
-			free(c->name);
-			c->name = nm;
-		}
+		/* cut in place: the joined keys share the name's block */
+		char *dot = memchr(c->name, '.', strlen(c->name));
+		if (dot && dot > c->name)
+			*dot = '\0';
 		c->strong = true;
 		c->score[ENT_ORG] += EV_DEF;
 		return;
@@ -1584,7 +1618,6 @@ static void scan_field(ctx *x)
 						s0 = x->c[x->nc - 1].t0;
 						x->nc--;
 						free(x->c[x->nc].name);
-						free(x->c[x->nc].lkey);
 					}
 					cand *c = add_cand(x, s0, e);
 					c->strong = true;
@@ -1720,7 +1753,6 @@ static void scan_field(ctx *x)
 			/* a stop acronym or a numeral: not a name */
 			x->nc--;
 			free(c->name);
-			free(c->lkey);
 			pend = -1, pend_title = pend_honor = false;
 			k = e;
 			continue;
@@ -1805,9 +1837,12 @@ static bool title_case(ctx *x)
 /* ---- linking ------------------------------------------------------------ */
 
 typedef struct uniq {
-	const char *key; /* "G"+canonical for gazetteer names, "N"+lkey else */
+	/* what makes it one: a gazetteer name's canonical and type, else the
+	 * joined keys (lkey) */
 	const char *lkey;
+	size_t lklen;
 	const char *gaz;
+	int gtype;        /* best type of a gazetteer name's first mention */
 	const char *name; /* the first spelling */
 	int ntok;
 	int count;
@@ -1817,28 +1852,40 @@ typedef struct uniq {
 	int root; /* unique this one links to */
 } uniq;
 
-/* Index of a unique key in the per-call table, adding it if new. */
-static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots, char *key)
+/* Index of candidate c's unique name in the per-call table, adding it if
+ * new: gazetteer names are one by canonical name and type, other names by
+ * their joined keys. */
+static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots,
+                   const cand *c)
 {
+	int gtype = c->gaz ? best_type(c->score) : 0;
+	const char *id = c->gaz ? c->gaz : c->lkey;
+	/* the kind of name, then its text */
+	char tag = c->gaz ? (char)('1' + gtype) : 'N';
+	uint32_t h = fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
 	size_t mask = nslots - 1;
-	size_t kl = strlen(key);
-	for (size_t i = key_hash(key, kl) & mask;; i = (i + 1) & mask) {
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		if (!slots[i]) {
 			if (*nu == *capu) {
 				*capu = *capu ? *capu * 2 : 32;
 				*u = xrealloc(*u, *capu * sizeof **u);
 			}
-			memset(&(*u)[*nu], 0, sizeof **u);
-			(*u)[*nu].key = key;
-			(*u)[*nu].root = (int)*nu;
+			uniq *q = &(*u)[*nu];
+			memset(q, 0, sizeof *q);
+			q->lkey = c->lkey;
+			q->lklen = c->lklen;
+			q->gaz = c->gaz;
+			q->gtype = gtype;
+			q->name = c->name;
+			q->ntok = c->ntok;
+			q->root = (int)*nu;
 			slots[i] = (uint32_t)(++*nu);
 			return (int)(*nu - 1);
 		}
-		const char *k = (*u)[slots[i] - 1].key;
-		if (strcmp(k, key) == 0) {
-			free(key);
+		const uniq *q = &(*u)[slots[i] - 1];
+		if (c->gaz ? q->gaz && q->gtype == gtype && strcmp(q->gaz, c->gaz) == 0
+		           : !q->gaz && strcmp(q->lkey, c->lkey) == 0)
 			return (int)(slots[i] - 1);
-		}
 	}
 }
 
@@ -1852,10 +1899,10 @@ static int best_type(const int *score)
 	return best;
 }
 
-/* Whether short (a name's last words) ends the longer name key long. */
-static bool key_suffix(const char *lng, const char *shrt)
+/* Whether short (a name's last words) ends the longer name key long
+ * (their lengths a and b). */
+static bool key_suffix(const char *lng, size_t a, const char *shrt, size_t b)
 {
-	size_t a = strlen(lng), b = strlen(shrt);
 	return a > b && lng[a - b - 1] == ' ' && memcmp(lng + a - b, shrt, b) == 0;
 }
 
@@ -1888,17 +1935,9 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		uid[i] = -1;
 		if (c->misc)
 			continue;
-		char *key = c->gaz ? xasprintf("G%d%s", best_type(c->score), c->gaz)
-		                   : xasprintf("N%s", c->lkey);
-		int id = uniq_id(&u, &nu, &capu, slots, nslots, key);
+		int id = uniq_id(&u, &nu, &capu, slots, nslots, c);
 		uid[i] = id;
 		uniq *q = &u[id];
-		if (!q->count) {
-			q->lkey = c->lkey;
-			q->gaz = c->gaz;
-			q->name = c->name;
-			q->ntok = c->ntok;
-		}
 		q->count++;
 		for (int t = 0; t < 3; t++)
 			q->score[t] += c->score[t];
@@ -1917,7 +1956,7 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			for (size_t j = 0; j < nu; j++) {
 				const uniq *r = &u[j];
 				if (r->gaz || r->ntok <= q->ntok ||
-				    !(key_suffix(r->lkey, q->lkey) ||
+				    !(key_suffix(r->lkey, r->lklen, q->lkey, q->lklen) ||
 				      (q->ntok == 1 && key_family(r->lkey, q->lkey))))
 					continue;
 				int rt = best_type(r->score);
@@ -1997,8 +2036,6 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		m->surface = xstrndup(text + c->start, c->end - c->start);
 		m->canonical = xstrdup(r->gaz ? r->gaz : r->name);
 	}
-	for (size_t i = 0; i < nu; i++)
-		free((char *)u[i].key);
 	free(u);
 	free(uid);
 	free(slots);
@@ -2025,14 +2062,11 @@ void mention_list_free(mention_list *l)
 /* Releases a context's buffers. */
 static void ctx_free(ctx *x)
 {
-	for (size_t i = 0; i < x->nc; i++) {
-		free(x->c[i].name);
-		free(x->c[i].lkey);
-	}
+	for (size_t i = 0; i < x->nc; i++)
+		free(x->c[i].name); /* and the joined keys after it */
 	free(x->c);
 	free(x->t);
 	sb_free(&x->keys);
-	sb_free(&x->scratch);
 }
 
 /* Points the context at one field and cuts it into tokens. */
@@ -2055,7 +2089,6 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
 	memset(&x, 0, sizeof x);
 	x.ex = ex;
 	sb_init(&x.keys);
-	sb_init(&x.scratch);
 	x.en = a->lang[0] == 'e' && a->lang[1] == 'n';
 	const struct {
 		const char *text;
@@ -2095,7 +2128,6 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	memset(&x, 0, sizeof x);
 	x.ex = ex;
 	sb_init(&x.keys);
-	sb_init(&x.scratch);
 	x.text = text;
 	x.len = strlen(text);
 	tokenize(&x);
@@ -2188,9 +2220,11 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	if (ex->nfirst == ex->capfirst) {
 		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
 		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
+		ex->firstlen = xrealloc(ex->firstlen, ex->capfirst * sizeof *ex->firstlen);
 		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
 	}
 	ex->first[ex->nfirst] = first;
+	ex->firstlen[ex->nfirst] = (uint32_t)fl;
 	ex->firstmax[ex->nfirst] = ntok;
 	ex->nfirst++;
 	if (ex->nfirst * 2 + 1 > ex->nfslots) {
@@ -2287,6 +2321,7 @@ void entity_extractor_free(entity_extractor *ex)
 	free(ex->ph);
 	free(ex->slots);
 	free(ex->first);
+	free(ex->firstlen);
 	free(ex->firstmax);
 	free(ex->fslots);
 	free(ex->cp);
