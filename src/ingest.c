@@ -305,7 +305,7 @@ static void *worker(void *arg)
 		size_t i = run->next++;
 		pthread_mutex_unlock(&run->lock);
 
-		ingest_result *r = &run->results[i];
+		ingest_result *r = &run->results[i % INGEST_WINDOW];
 		process_file(run, &run->files[i], r);
 
 		/* Wake the writer only when it sleeps on this very result:
@@ -429,7 +429,10 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		store_bulk_begin(s);
 		article_rules_load(&run.rules);
 		run.extractor = entity_extractor_new();
-		run.results = xcalloc(run.n_files, sizeof *run.results);
+		/* A ring: result i lives in slot i % INGEST_WINDOW, free again
+		 * once the writer is done with result i - INGEST_WINDOW, so
+		 * memory does not grow with the number of files. */
+		run.results = xcalloc(INGEST_WINDOW, sizeof *run.results);
 		run.writer_waits_for = SIZE_MAX;
 		pthread_mutex_init(&run.lock, NULL);
 		pthread_cond_init(&run.result_ready, NULL);
@@ -452,7 +455,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		size_t in_batch = 0;
 		int in_tx = 0;
 		for (size_t i = 0; i < run.n_files; i++) {
-			ingest_result *r = &run.results[i];
+			ingest_result *r = &run.results[i % INGEST_WINDOW];
 			if (started == 0)
 				process_file(&run, &run.files[i], r);
 			pthread_mutex_lock(&run.lock);
@@ -510,7 +513,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		for (int j = 0; j < started; j++)
 			pthread_join(threads[j], NULL);
 		free(threads);
-		for (size_t i = 0; i < run.n_files; i++)
+		for (size_t i = 0; i < INGEST_WINDOW; i++)
 			if (run.results[i].done || run.results[i].error)
 				result_clear(&run.results[i]);
 		free(run.results);
