@@ -1117,25 +1117,32 @@ static int64_t article_for_path(store *s, const char *path)
 	"   FROM article_entity ae, json_each(ae.spans) j WHERE ae.article_id = ?1) s,"        \
 	"  article a WHERE a.id = ?1)"
 
+/* The mentions of article ?1 as the user sees them, in a CTE shown(entity_id,
+ * type, name, field, start, end, surface): as stored, or with the edits
+ * applied (the merged-into entity, names and types after edits, no
+ * mentions of hidden entities). Both follow MENTION_CTE. */
+#define SHOWN_PLAIN                                                                            \
+	"shown(entity_id, type, name, field, start, end, surface) AS ("                        \
+	" SELECT m.entity_id, e.type, e.name, m.field, m.start, m.end, m.surface"              \
+	" FROM mention m JOIN entity e ON e.id = m.entity_id)"
+#define SHOWN_EDITED                                                                           \
+	"shown(entity_id, type, name, field, start, end, surface) AS ("                        \
+	" SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type),"                    \
+	"  coalesce(x.name, e.name), m.field, m.start, m.end, m.surface"                       \
+	" FROM mention m JOIN entity e ON e.id = m.entity_id"                                  \
+	" LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"                                   \
+	" WHERE NOT coalesce(x.hidden, 0))"
+
 /* Loads the mentions of an article in reading order. */
 static int load_mentions(store *s, article_full *a)
 {
 	sqlite3_stmt *st;
-	/* With edits: the merged-into entity, names and types after edits,
-	 * no mentions of hidden entities. */
-	const char *sql =
-		edits_active(s)
-			? "WITH " MENTION_CTE
-			  " SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type), m.field,"
-			  " m.start, m.end, m.surface, coalesce(x.name, e.name)"
-			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
-			  " LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
-			  " WHERE NOT coalesce(x.hidden, 0)"
-			  " ORDER BY m.field, m.start"
-			: "WITH " MENTION_CTE
-			  " SELECT m.entity_id, e.type, m.field, m.start, m.end, m.surface, e.name"
-			  " FROM mention m JOIN entity e ON e.id = m.entity_id"
-			  " ORDER BY m.field, m.start";
+#define LOAD_MENTIONS_SQL(shown)                                                               \
+	"WITH " MENTION_CTE ", " shown                                                         \
+	" SELECT entity_id, type, field, start, end, surface, name FROM shown"                 \
+	" ORDER BY field, start"
+	const char *sql = edits_active(s) ? LOAD_MENTIONS_SQL(SHOWN_EDITED)
+					  : LOAD_MENTIONS_SQL(SHOWN_PLAIN);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
@@ -1241,40 +1248,23 @@ void article_full_free(article_full *a)
 char *query_article_json(store *s, int64_t id, char **err)
 {
 	/* The mentions as load_mentions gives them (edits applied). */
-	static const char sql_plain[] =
-		"WITH " MENTION_CTE
-		" SELECT json_object("
-		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
-		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
-		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
-		" 'paths', (SELECT json_group_array(path) FROM"
-		"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"
-		" 'mentions', (SELECT json_group_array(json_object("
-		"   'type', e.type, 'text', m.surface,"
-		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
-		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
-		"   'start', m.start, 'end', m.end, 'entity', e.name)) FROM"
-		"   (SELECT * FROM mention ORDER BY field, start) m"
-		"   JOIN entity e ON e.id = m.entity_id))"
-		" FROM article a WHERE a.id = ?1";
-	static const char sql_edited[] =
-		"WITH " MENTION_CTE
-		" SELECT json_object("
-		" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"
-		" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"
-		" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"
-		" 'paths', (SELECT json_group_array(path) FROM"
-		"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"
-		" 'mentions', (SELECT json_group_array(json_object("
-		"   'type', coalesce(x.type, e.type), 'text', m.surface,"
-		"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"
-		"     WHEN 3 THEN 'caption' ELSE 'credit' END,"
-		"   'start', m.start, 'end', m.end, 'entity', coalesce(x.name, e.name))) FROM"
-		"   (SELECT * FROM mention ORDER BY field, start) m"
-		"   JOIN entity e ON e.id = m.entity_id"
-		"   LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"
-		"   WHERE NOT coalesce(x.hidden, 0)))"
-		" FROM article a WHERE a.id = ?1";
+#define ARTICLE_JSON_SQL(shown)                                                                \
+	"WITH " MENTION_CTE ", " shown                                                         \
+	" SELECT json_object("                                                                 \
+	" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"                           \
+	" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"                       \
+	" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"                                 \
+	" 'paths', (SELECT json_group_array(path) FROM"                                        \
+	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"                   \
+	" 'mentions', (SELECT json_group_array(json_object("                                   \
+	"   'type', m.type, 'text', m.surface,"                                                \
+	"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"   \
+	"     WHEN 3 THEN 'caption' ELSE 'credit' END,"                                        \
+	"   'start', m.start, 'end', m.end, 'entity', m.name)) FROM"                           \
+	"   (SELECT * FROM shown ORDER BY field, start) m))"                                   \
+	" FROM article a WHERE a.id = ?1"
+	static const char sql_plain[] = ARTICLE_JSON_SQL(SHOWN_PLAIN);
+	static const char sql_edited[] = ARTICLE_JSON_SQL(SHOWN_EDITED);
 	const char *sql = edits_active(s) ? sql_edited : sql_plain;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
