@@ -371,24 +371,17 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 	char *old_hash = f->status ? store_file_hash(s, f->path) : NULL;
 	int same = old_hash && strcmp(old_hash, r->hash) == 0;
 	free(old_hash);
-	int linked = store_link_file_to_hash(s, &sf, r->hash);
-	if (linked < 0) {
-		*err = xasprintf("%s: cannot store: %s", f->path, sqlite3_errmsg(s->db));
+	/* Content already stored (a duplicate, or a file touched or changed
+	 * back) only points the file at it. */
+	int known = store_put_article(s, &sf, r->hash, &r->art, &r->prep, err);
+	if (known < 0)
 		return -1;
-	}
-	if (linked) {
-		if (same)
-			sum->unchanged++;
-		else if (f->status)
-			sum->changed++;
-		else
-			sum->duplicate++;
-		return 0;
-	}
-	if (store_put_article(s, &sf, r->hash, &r->art, &r->prep, err))
-		return -1;
-	if (f->status)
+	if (known && same)
+		sum->unchanged++;
+	else if (f->status)
 		sum->changed++;
+	else if (known)
+		sum->duplicate++;
 	else
 		sum->added++;
 	return 0;

@@ -630,15 +630,6 @@ static int bind_file(store *s, const store_file *f, const char *hash, int64_t ar
 	return old && old != article_id ? drop_if_orphan(s, old) : 0;
 }
 
-/* Links the file to an article already stored with the same content. */
-int store_link_file_to_hash(store *s, const store_file *f, const char *hash)
-{
-	int64_t id = article_by_hash(s, hash);
-	if (!id)
-		return 0;
-	return bind_file(s, f, hash, id) == 0 ? 1 : -1;
-}
-
 /* Binds a possibly NULL string. */
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 {
@@ -860,7 +851,8 @@ int store_put_article(store *s, const store_file *f, const char *hash, const art
 		      store_prepared *prep, char **err)
 {
 	int64_t id = article_by_hash(s, hash);
-	if (!id) {
+	int known = id != 0;
+	if (!known) {
 		char date[17];
 		date_format(&a->date, date);
 		sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_INSERT);
@@ -895,7 +887,7 @@ int store_put_article(store *s, const store_file *f, const char *hash, const art
 	}
 	if (bind_file(s, f, hash, id))
 		goto fail;
-	return 0;
+	return known;
 fail:
 	*err = xasprintf("%s: cannot store: %s", f->path, sqlite3_errmsg(s->db));
 	return -1;

@@ -50,11 +50,6 @@ int store_file_status(store *s, const store_file *f);
 /* The content hash stored for path (new string), or NULL when unknown. */
 char *store_file_hash(store *s, const char *path);
 
-/* Records that the file (re)appears with content hash `hash` and no new
- * parse is needed because an article with this hash exists. Returns 1 when
- * done so, 0 when the hash is unknown (the caller must parse). */
-int store_link_file_to_hash(store *s, const store_file *f, const char *hash);
-
 /* What ingest's workers make of an article for the store, so that the
  * one thread writing to it only writes: the article's entities and its
  * indexed fields, tokenized. */
@@ -70,9 +65,11 @@ void store_prepared_free(store_prepared *p);
 
 /* Stores a parsed article, with what store_prepare made of it (NULL: no
  * entities, and it is tokenized at indexing), for file f, replacing what
- * the file had before. The prepared text is taken over. Call between
- * store_begin and store_commit: the index and entity counts are written
- * at commit. Returns 0 or -1 with *err set. */
+ * the file had before; when an article with this content hash is stored
+ * already, the file is only pointed at it. The prepared text is taken
+ * over. Call between store_begin and store_commit: the index and entity
+ * counts are written at commit. Returns 0 for a new article, 1 when the
+ * content was stored already, or -1 with *err set. */
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
                       store_prepared *prep, char **err);
 

@@ -172,7 +172,7 @@ static int build(store *s, int64_t have, int64_t n)
 		store_prepare(&a, &ml, &prep);
 		int put = store_put_article(s, &f, hash, &a, &prep, &err);
 		store_prepared_free(&prep);
-		if (put)
+		if (put < 0)
 			goto fail;
 		if ((i + 1 - have) % 10000 == 0 || i + 1 == n) {
 			if (store_commit(s, &err))
