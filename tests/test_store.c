@@ -237,6 +237,32 @@ static void fixture_free(fixture *fx)
 	free(fx->dir);
 }
 
+/* Ingests corpus into the store at path in a child process, killed
+ * after delay seconds unless delay is negative; returns how long the
+ * child ran. */
+static double ingest_child(const char *path, const char *corpus, double delay)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 2);
+		ingest_dir(path, corpus);
+		_exit(0);
+	}
+	if (delay >= 0) {
+		struct timespec ts = {(time_t)delay, (long)((delay - (double)(time_t)delay) * 1e9)};
+		nanosleep(&ts, NULL);
+		kill(pid, SIGKILL);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
 /* An ingest killed at several moments: each time the store opens, passes
  * the integrity checks, and the next ingest completes it. */
 static void test_killed_ingest(void **state)
@@ -247,23 +273,19 @@ static void test_killed_ingest(void **state)
 	assert_int_equal(mkdir(corpus, 0755), 0);
 	const int n = 3000;
 	make_corpus(corpus, n);
-	const long delays_ms[] = {5, 40, 150, 400};
+	/* Kills come at fractions of a whole ingest's time on this machine:
+	 * fixed delays all came after the end once ingest got faster. */
+	char *probe = xasprintf("%s/probe.db", dir);
+	double whole = ingest_child(probe, corpus, -1);
+	free(probe);
+	const double fractions[] = {0.02, 0.2, 0.4, 0.6, 0.85};
+	const size_t n_fractions = sizeof fractions / sizeof fractions[0];
 	int interrupted = 0;
-	for (size_t k = 0; k < sizeof delays_ms / sizeof delays_ms[0]; k++) {
+	/* Every fraction once, then more rounds (up to 20 kills) until one
+	 * lands mid-ingest: a loaded machine can stretch any moment. */
+	for (size_t k = 0; k < 20 && (k < n_fractions || interrupted == 0); k++) {
 		char *path = xasprintf("%s/store-%zu.db", dir, k);
-		pid_t pid = fork();
-		assert_true(pid >= 0);
-		if (pid == 0) {
-			int devnull = open("/dev/null", O_WRONLY);
-			dup2(devnull, 2);
-			ingest_dir(path, corpus);
-			_exit(0);
-		}
-		struct timespec ts = {0, delays_ms[k] * 1000000L};
-		nanosleep(&ts, NULL);
-		kill(pid, SIGKILL);
-		int status;
-		waitpid(pid, &status, 0);
+		ingest_child(path, corpus, whole * fractions[k % n_fractions]);
 
 		char *err = NULL;
 		store *s = store_open(path, NULL, 0, &err);
