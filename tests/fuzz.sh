@@ -25,8 +25,14 @@ make -j2 tests/fuzz_extract >make.log 2>&1 || { tail -30 make.log; exit 1; }
 # seed corpus: the sample articles
 mkdir -p corpus
 cp "$src"/samples/*.txt corpus/ 2>/dev/null || true
-LEDE_DATADIR="$src/data" XDG_CONFIG_HOME="$tmp/config" \
+# libFuzzer's progress lines go to a log: on a crash its report (the log's
+# end) is shown, otherwise its closing line.
+if ! LEDE_DATADIR="$src/data" XDG_CONFIG_HOME="$tmp/config" \
 	ASAN_OPTIONS=detect_leaks=1 \
 	./tests/fuzz_extract -max_total_time="$secs" -max_len=65536 -timeout=10 \
-	-rss_limit_mb=2048 corpus
+	-rss_limit_mb=2048 corpus >fuzz.log 2>&1; then
+	tail -60 fuzz.log
+	exit 1
+fi
+grep '^#[0-9]*[[:space:]]*DONE' fuzz.log || true
 echo "fuzz: $secs s without a crash"
