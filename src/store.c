@@ -478,6 +478,17 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		goto fail;
 	if (!s->readonly) {
 		char *msg = NULL;
+		/* A new store gets 16 KB pages (set before WAL mode fixes the
+		 * size): a 4 KB article then fits one page instead of spilling
+		 * to overflow pages, and the log has a quarter of the frames.
+		 * Ingest took 7% less CPU and 11% less time, the store is 7%
+		 * smaller, and the interface stays inside its budget at 1M
+		 * articles (HACKING, "Benchmarks"). */
+		if (!exists && exec_sql(s->db, "PRAGMA page_size = 16384", &msg)) {
+			*err = xasprintf("%s: cannot create the store: %s", path, msg);
+			free(msg);
+			goto fail;
+		}
 		if (exec_sql(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", &msg)) {
 			*err = xasprintf("%s: cannot use the store: %s", path, msg);
 			free(msg);

@@ -109,10 +109,12 @@ static void test_new_store_schema(void **state)
 	assert_int_equal(one_int(s, "PRAGMA application_id"), 0x6c656465);
 	assert_int_equal(one_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 	assert_int_equal(one_int(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(one_int(s, "PRAGMA page_size"), 16384);
 	store_close(s);
 	s = store_open(path, NULL, 0, &err);
 	assert_non_null(s);
 	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "PRAGMA page_size"), 16384);
 	store_close(s);
 	free(path);
 	remove_tree(dir);
@@ -455,6 +457,36 @@ static void test_migration_3_to_4(void **state)
 	fixture_free(&fx);
 }
 
+/* A store made before new stores had 16 KB pages keeps its 4 KB pages:
+ * it opens, takes changed and new articles, and stays consistent. */
+static void test_old_page_size(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 4);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	/* The page size of a WAL database changes only outside WAL mode. */
+	assert_int_equal(sqlite3_exec(s->db,
+				      "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096;"
+				      " VACUUM; PRAGMA journal_mode = WAL",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(one_int(s, "PRAGMA page_size"), 4096);
+	store_close(s);
+	make_corpus(fx.corpus, 9);
+	ingest_summary sum = ingest_dir(fx.path, fx.corpus);
+	assert_int_equal(sum.added + sum.changed, 5);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA page_size"), 4096);
+	assert_consistent(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article"), 9);
+	store_close(s);
+	fixture_free(&fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_changed_file_replaces),
 		cmocka_unit_test(test_migration_2_to_3),
 		cmocka_unit_test(test_migration_3_to_4),
+		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
