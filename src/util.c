@@ -113,10 +113,14 @@ void sb_adds(strbuf *b, const char *s)
 	sb_add(b, s, strlen(s));
 }
 
-/* Appends one byte. */
+/* Appends one byte (directly: tallies and keys add hundreds of
+ * separators per article). */
 void sb_addc(strbuf *b, char c)
 {
-	sb_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		sb_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 /* Appends formatted text. */
