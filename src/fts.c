@@ -332,16 +332,16 @@ static int pack_token(void *ctx, int tflags, const char *tok, int ntok, int star
 /* Tokenizes a text ahead of indexing; see fts.h. */
 void fts_prepare(const char *text, size_t n, fts_prepared *out)
 {
-	out->hash = hash64(text, n);
 	out->len = n;
-	sb_init(&out->tokens);
+	sb_init(&out->packed);
 	if (n > INT32_MAX)
 		return;
+	/* Packed tokens take about half the text's bytes. */
+	sb_grow(&out->packed, n + n / 2);
+	sb_add(&out->packed, text, n);
 	lede_tokenizer t;
 	tokenizer_init(&t, NULL);
-	/* Packed tokens take about half the text's bytes. */
-	sb_grow(&out->tokens, n / 2);
-	packer pk = {&out->tokens, 0};
+	packer pk = {&out->packed, 0};
 	tokenize(&t, &pk, FTS5_TOKENIZE_DOCUMENT, text, (int)n, pack_token);
 	tokenizer_done(&t);
 }
@@ -349,16 +349,17 @@ void fts_prepare(const char *text, size_t n, fts_prepared *out)
 /* Frees a prepared text. */
 void fts_prepared_free(fts_prepared *p)
 {
-	sb_free(&p->tokens);
+	sb_free(&p->packed);
 	p->len = 0;
 }
 
 /* Reports the packed tokens of p to cb. */
 static int replay(const fts_prepared *p, void *ctx, token_cb cb)
 {
-	if (!p->tokens.len)
+	if (p->packed.len <= p->len)
 		return SQLITE_OK;
-	const uint8_t *q = (const uint8_t *)p->tokens.s, *end = q + p->tokens.len;
+	const uint8_t *q = (const uint8_t *)p->packed.s + p->len;
+	const uint8_t *end = (const uint8_t *)p->packed.s + p->packed.len;
 	int start = 0, rc = SQLITE_OK;
 	while (q < end && rc == SQLITE_OK) {
 		int colocated = *q++ == 1;
@@ -387,7 +388,7 @@ void fts_queue_push(fts_queue *q, fts_prepared *p)
 		q->v = xrealloc(q->v, q->cap * sizeof *q->v);
 	}
 	q->v[q->n++] = *p;
-	sb_init(&p->tokens);
+	sb_init(&p->packed);
 	p->len = 0;
 }
 
@@ -409,7 +410,8 @@ static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *t
 	fts_queue *q = t->queue;
 	if (q && q->head < q->n && (flags & FTS5_TOKENIZE_DOCUMENT) && ntext > 0) {
 		fts_prepared *p = &q->v[q->head];
-		if (p->len == (size_t)ntext && p->hash == hash64(text, (size_t)ntext)) {
+		if (p->len == (size_t)ntext && p->packed.len >= p->len &&
+		    memcmp(p->packed.s, text, p->len) == 0) {
 			int rc = replay(p, ctx, cb);
 			fts_prepared_free(p);
 			q->head++;

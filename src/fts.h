@@ -5,7 +5,7 @@
  * Tokenizing is most of the cost of indexing, and ingest has one thread
  * writing to SQLite but several parsing. So a text can be tokenized ahead
  * (fts_prepare, on any thread) and queued on the writer's connection; when
- * FTS5 then asks the tokenizer for that very text (same length and hash),
+ * FTS5 then asks the tokenizer for that very text (the same bytes),
  * the tokens are replayed instead of made again. Any other text is
  * tokenized as usual, so the index never depends on the queue. */
 #ifndef LEDE_FTS_H
@@ -17,11 +17,11 @@
 
 #include "util.h"
 
-/* The tokens of one text, packed. */
+/* One text and its tokens, packed. */
 typedef struct fts_prepared {
-	uint64_t hash;  /* hash64() of the text */
-	size_t len;     /* its length in bytes */
-	strbuf tokens;
+	size_t len;     /* the text's length in bytes */
+	strbuf packed;  /* the text (to know it again: a copy costs less than
+			 * hashing it twice), then its tokens */
 } fts_prepared;
 
 /* Tokenizes n bytes of text as a document. Thread-safe. */

@@ -414,7 +414,7 @@ static void test_prepared_mismatch(void **state)
 	fts_prepared p;
 	fts_prepare("alpha beta", 10, &p);
 	fts_queue_push(&q, &p);
-	/* Same length, other text: the hash tells them apart. */
+	/* Same length, other text: it is tokenized, not replayed. */
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES (1, 'gamma delt')",
 	                              NULL, NULL, NULL),
 	                 SQLITE_OK);
