@@ -349,7 +349,7 @@ static void *worker(void *arg)
 /* While ingesting, memory freed at the top of the heap is kept for the
  * next articles: by default glibc hands back anything over 128 KB at
  * once and asks for it again a moment later, and every such round trip
- * flushes the other core's TLB. Ingest took 5% less time and CPU. */
+ * flushes the other core's TLB. Ingest took 5-9% less time. */
 static void heap_keep_begin(void)
 {
 #if defined(HAVE_MALLOPT) && defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD)

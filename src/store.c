@@ -483,7 +483,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		 * to overflow pages, and the log has a quarter of the frames.
 		 * Ingest took 7% less CPU and 11% less time, the store is 7%
 		 * smaller, and the interface stays inside its budget at 1M
-		 * articles (HACKING, "Benchmarks"). */
+		 * articles (HACKING, "The store"). */
 		if (!exists && exec_sql(s->db, "PRAGMA page_size = 16384", &msg)) {
 			*err = xasprintf("%s: cannot create the store: %s", path, msg);
 			free(msg);
