@@ -358,13 +358,14 @@ static void heap_keep_begin(void)
 #endif
 }
 
-/* Puts glibc's defaults back and returns the kept memory (the reader
- * may go on running after an ingest). */
+/* Puts glibc's default values back (128 KB each; the mmap threshold
+ * then stays where it is instead of adapting) and returns the kept
+ * memory: the reader may go on running after an ingest. */
 static void heap_keep_end(void)
 {
 #if defined(HAVE_MALLOPT) && defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD)
 	mallopt(M_TRIM_THRESHOLD, 128 << 10);
-	mallopt(M_TOP_PAD, 0);
+	mallopt(M_TOP_PAD, 128 << 10);
 #endif
 #ifdef HAVE_MALLOC_TRIM
 	malloc_trim(0);
