@@ -446,7 +446,9 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		walk(&w, paths[i], 1, 0);
 	free(w.stack);
 
-	/* Unchanged files (same size and mtime) cost one lookup and no read. */
+	/* Unchanged files (same size and mtime) cost one lookup and no read;
+	 * the lookups share a read transaction. */
+	int reading = store_read_begin(s) == 0;
 	size_t keep = 0;
 	for (size_t i = 0; i < run.n_files; i++) {
 		ingest_file *f = &run.files[i];
@@ -460,6 +462,8 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		run.files[keep++] = *f;
 	}
 	run.n_files = keep;
+	if (reading)
+		store_read_end(s);
 
 	int rc = 0;
 	if (run.n_files) {

@@ -550,6 +550,19 @@ int store_file_status(store *s, const store_file *f)
 	return status;
 }
 
+/* Starts a read transaction; see store.h. */
+int store_read_begin(store *s)
+{
+	return exec_sql(s->db, "BEGIN", NULL);
+}
+
+/* Ends what store_read_begin started. */
+void store_read_end(store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s->db, "COMMIT", NULL);
+}
+
 /* The content hash a path had when last ingested, or NULL. */
 char *store_file_hash(store *s, const char *path)
 {
