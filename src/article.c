@@ -137,19 +137,30 @@ static int para_is(para p, const char *s)
 	return s && strlen(s) == p.n && memcmp(p.s, s, p.n) == 0;
 }
 
-/* A cheap test before u8_casecmp: the first bytes can be the same
- * letter in some case (both ASCII and equal ignoring case, or both
- * non-ASCII). Most lines fail here. */
-static int same_first_letter(char a, char b)
+/* A cheap test before u8_casecmp, which folds both strings whole: s
+ * and the marker mk (n bytes each) can be equal ignoring case only if
+ * their ASCII bytes up to the first other character are, and that
+ * character is the same letter in either case. Most lines fail here. */
+static int may_equal_ignoring_case(const char *s, const char *mk, size_t n)
 {
-	unsigned char x = (unsigned char)a, y = (unsigned char)b;
-	if (x >= 0x80 || y >= 0x80)
-		return x >= 0x80 && y >= 0x80;
-	if (x >= 'A' && x <= 'Z')
-		x = (unsigned char)(x - 'A' + 'a');
-	if (y >= 'A' && y <= 'Z')
-		y = (unsigned char)(y - 'A' + 'a');
-	return x == y;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)s[i], y = (unsigned char)mk[i];
+		if (x >= 0x80 || y >= 0x80) {
+			if (x < 0x80 || y < 0x80)
+				return 0;
+			ucs4_t a, b;
+			u8_mbtouc(&a, (const uint8_t *)s + i, n - i);
+			u8_mbtouc(&b, (const uint8_t *)mk + i, n - i);
+			return uc_tolower(a) == uc_tolower(b);
+		}
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
 }
 
 /* Whether line is a trailer marker: the marker (any case) followed by
@@ -174,7 +185,8 @@ static int is_trailer_marker(para line, const strlist *markers)
 			while (start < line.n && line.s[start] == ' ')
 				start++;
 		}
-		if (mn == 0 || line.n - start < mn || !same_first_letter(line.s[start], mk[0]))
+		if (mn == 0 || line.n - start < mn ||
+		    !may_equal_ignoring_case(line.s + start, mk, mn))
 			continue;
 		int cmp = 1;
 		if (u8_casecmp((const uint8_t *)line.s + start, mn, (const uint8_t *)mk, mn, NULL,
@@ -302,9 +314,12 @@ static int split_credit(para p, para *caption, para *credit)
 static void add_repaired(strbuf *out, const char *s, size_t n)
 {
 	size_t from = 0;
+	/* Full stops are found by memchr: this runs over every paragraph. */
 	for (size_t i = 1; i + 1 < n; i++) {
-		if (s[i] != '.')
-			continue;
+		const char *dot = memchr(s + i, '.', n - 1 - i);
+		if (!dot)
+			break;
+		i = (size_t)(dot - s);
 		size_t j = i + 1;
 		ucs4_t next = next_uc(s, n, &j);
 		if (!uc_is_upper(next))

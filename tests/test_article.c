@@ -290,6 +290,18 @@ static void test_trailer_rules(void **state)
 	assert_string_equal(a.body, "Đoạn một của bài.");
 	article_free(&a);
 
+	/* A marker that starts with a letter beyond ASCII, in other cases
+	 * ("Đọc thêm" and "đọc thêm" are both shipped as "Đọc thêm"); a line
+	 * that only shares that letter stays. */
+	s = "Tiêu đề\n\nĐoạn một của bài.\n\nĐó là điều chắc chắn.\n\nĐỌC THÊM\nTin khác\n";
+	assert_int_equal(parse_text(s, &a), TEXT_OK);
+	assert_string_equal(a.body, "Đoạn một của bài.\n\nĐó là điều chắc chắn.");
+	article_free(&a);
+	s = "Tiêu đề\n\nĐoạn một của bài.\n\nđọc thêm:\nTin khác\n";
+	assert_int_equal(parse_text(s, &a), TEXT_OK);
+	assert_string_equal(a.body, "Đoạn một của bài.");
+	article_free(&a);
+
 	/* The user's own markers in $XDG_CONFIG_HOME/lede/trailers.txt. */
 	char tmpl[] = "/tmp/lede-test-article-XXXXXX";
 	char *dir = mkdtemp(tmpl);
