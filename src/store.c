@@ -108,6 +108,12 @@ static const char *const migrations[] = {
 	"    WHERE m.article_id = article_entity.article_id"
 	"    AND m.entity_id = article_entity.entity_id ORDER BY field, start));"
 	"DROP TABLE mention;",
+	/* 4 -> 5: FTS5 merges its segments eight at a time instead of four.
+	 * An ingest rewrote the index about three times over, once per level
+	 * of merging, through the log and again into the file; with eight,
+	 * a 100,000-article ingest took 13% less time. A search reads a
+	 * few more segments (HACKING, "The store"). */
+	"INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -457,6 +457,58 @@ static void test_migration_3_to_4(void **state)
 	fixture_free(&fx);
 }
 
+/* The number of articles a full-text search finds. */
+static int64_t search_count(store *s, const char *q)
+{
+	query_filter f;
+	query_filter_init(&f);
+	f.search = xstrdup(q);
+	char *err = NULL;
+	int64_t n = query_count(s, &f, &err);
+	query_filter_free(&f);
+	free(err);
+	return n;
+}
+
+/* A store of schema 4 (FTS5 merging four segments at a time) is moved
+ * to merging eight; its index stays whole through further ingests. */
+static void test_migration_4_to_5(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 6);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 8);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "INSERT INTO article_fts(article_fts, rank)"
+				      " VALUES ('automerge', 4); PRAGMA user_version = 4",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 8);
+	assert_int_equal(search_count(s, "geneva"), 6);
+	store_close(s);
+	make_corpus(fx.corpus, 40);
+	ingest_summary sum = ingest_dir(fx.path, fx.corpus);
+	assert_int_equal(sum.added, 34);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_consistent(s);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "INSERT INTO article_fts(article_fts) VALUES ('integrity-check')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(search_count(s, "geneva"), 40);
+	assert_int_equal(search_count(s, "\"dam phan thu 7\""), 1);
+	store_close(s);
+	fixture_free(&fx);
+}
+
 /* A store made before new stores had 16 KB pages keeps its 4 KB pages:
  * it opens, takes changed and new articles, and stays consistent. */
 static void test_old_page_size(void **state)
@@ -497,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_changed_file_replaces),
 		cmocka_unit_test(test_migration_2_to_3),
 		cmocka_unit_test(test_migration_3_to_4),
+		cmocka_unit_test(test_migration_4_to_5),
 		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
 	};
