@@ -102,22 +102,14 @@ static uint8_t *repair_utf8(const uint8_t *s, size_t n, size_t *outlen, size_t *
 	return (uint8_t *)sb_detach(&b);
 }
 
-/* Whether decoded UTF-8 looks like binary data: a NUL, or more than one
- * byte in five of the sample being control characters or repaired garbage
+/* Whether decoded UTF-8 of n bytes looks like binary data, given the
+ * odd bytes in its first BINARY_SAMPLE bytes (controls but for tab, line
+ * ends, form feed and ESC; DEL; repaired garbage): more than one in five
  * (random bytes give about a third; Latin-1 prose a few in a hundred). A
  * few odd bytes never make a short text binary. */
-static int looks_binary(const uint8_t *s, size_t n, size_t repaired_in_sample)
+static int looks_binary(size_t n, size_t odd)
 {
-	if (memchr(s, '\0', n))
-		return 1;
 	size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
-	size_t odd = repaired_in_sample;
-	for (size_t i = 0; i < sample; i++) {
-		uint8_t c = s[i];
-		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ||
-		    c == 0x7f)
-			odd++;
-	}
 	return odd >= 16 && odd * 5 > sample;
 }
 
@@ -205,9 +197,12 @@ static int nfc_stable(const uint8_t *s, size_t n)
 
 /* Copies valid UTF-8 turning CRLF and CR into LF and dropping control
  * characters and ESC sequences. dst must hold n bytes. Returns the
- * length written; *needs_nfc tells whether NFC may have work to do. */
+ * length written; *needs_nfc tells whether NFC may have work to do, and
+ * *odd counts the bytes of the binary sample that looks_binary counts
+ * (counted here, where controls are handled anyway: a pass of its own
+ * over every file cost a tenth of the parse). */
 static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *removed,
-                             int *needs_nfc)
+                             int *needs_nfc, size_t *odd)
 {
 	size_t o = 0;
 	size_t i = 0;
@@ -235,6 +230,8 @@ static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *r
 		}
 		if (c < 0x80) {
 			/* Other C0 controls and DEL. */
+			if (c != '\f' && i < BINARY_SAMPLE)
+				(*odd)++;
 			i++;
 			(*removed)++;
 			continue;
@@ -323,18 +320,22 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out)
 		s = owned;
 	}
 
-	/* 3. Binary. */
-	if (looks_binary(s, len, repaired ? count_replacements(s, len) : 0)) {
+	/* 3. Line ends and controls, and whether it is binary after all. */
+	if (utf16 && memchr(s, '\0', len)) {
 		free(owned);
 		memset(out, 0, sizeof *out);
 		return TEXT_BINARY;
 	}
-
-	/* 4. Line ends and controls. */
 	uint8_t *clean = xmalloc(len + 1);
-	size_t removed = 0;
+	size_t removed = 0, odd = repaired ? count_replacements(s, len) : 0;
 	int needs_nfc = 0;
-	size_t clen = clean_controls(s, len, clean, &removed, &needs_nfc);
+	size_t clen = clean_controls(s, len, clean, &removed, &needs_nfc, &odd);
+	if (looks_binary(len, odd)) {
+		free(owned);
+		free(clean);
+		memset(out, 0, sizeof *out);
+		return TEXT_BINARY;
+	}
 	free(owned);
 
 	/* 5. NFC. */

@@ -185,6 +185,22 @@ static void test_binary(void **state)
 	}
 	assert_int_equal(text_decode(junk, sizeof junk, &d), TEXT_BINARY);
 	assert_null(d.s);
+	/* Valid UTF-8 made of control characters in one byte of three:
+	 * binary; a form feed, tab or line end is no sign of it. */
+	uint8_t ctl[3000];
+	for (size_t i = 0; i < sizeof ctl; i++)
+		ctl[i] = i % 3 ? (uint8_t)('a' + i % 26) : (uint8_t)(1 + i % 8);
+	assert_int_equal(text_decode(ctl, sizeof ctl, &d), TEXT_BINARY);
+	assert_null(d.s);
+	for (size_t i = 0; i < sizeof ctl; i += 3)
+		ctl[i] = "\f\t\n"[i % 9 / 3];
+	assert_int_equal(text_decode(ctl, sizeof ctl, &d), TEXT_OK);
+	free(d.s);
+	/* A few stray controls in text are dropped, not taken for binary. */
+	const char *stray = "Tin \x01nhanh\x02 v\x7f\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12 ok";
+	assert_int_equal(text_decode((const uint8_t *)stray, strlen(stray), &d), TEXT_OK);
+	assert_string_equal(d.s, "Tin nhanh v ok");
+	free(d.s);
 	/* UTF-16 that hides NULs is binary too. */
 	const uint8_t u16nul[] = {0xFF, 0xFE, 'a', 0, 0, 0, 'b', 0};
 	assert_int_equal(text_decode(u16nul, sizeof u16nul, &d), TEXT_BINARY);
