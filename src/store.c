@@ -111,8 +111,8 @@ static const char *const migrations[] = {
 	/* 4 -> 5: FTS5 merges its segments eight at a time instead of four.
 	 * An ingest rewrote the index about three times over, once per level
 	 * of merging, through the log and again into the file; with eight,
-	 * a 100,000-article ingest took 13% less time. A search reads a
-	 * few more segments (HACKING, "The store"). */
+	 * a 100,000-article ingest took 12% less time. A search reads a
+	 * few more segments (HACKING, where ingest time goes). */
 	"INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);",
 };
 

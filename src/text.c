@@ -5,9 +5,9 @@
  * because most input is already valid UTF-8 with LF line ends:
  *   1. BOM and encoding (UTF-16 converted with u16_to_u8),
  *   2. invalid UTF-8 repaired with U+FFFD (only when u8_check fails),
- *   3. binary detection on the decoded text,
- *   4. line ends and control characters (one copying pass),
- *   5. NFC with u8_normalize (only when non-ASCII text is present). */
+ *   3. line ends and control characters (one copying pass, which also
+ *      counts the odd bytes that tell binary data),
+ *   4. NFC with u8_normalize (only when non-ASCII text is present). */
 #include "config.h"
 
 #include "text.h"
@@ -338,7 +338,7 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out)
 	}
 	free(owned);
 
-	/* 5. NFC. */
+	/* 4. NFC. */
 	if (needs_nfc) {
 		size_t nlen = 0;
 		uint8_t *nfc = u8_normalize(UNINORM_NFC, clean, clen, NULL, &nlen);
