@@ -598,6 +598,19 @@ static int64_t lookup_id(store *s, int k, const char *text)
 	return id;
 }
 
+/* Runs cached statement k, which returns no rows, with one integer
+ * parameter; 0, or -1 when it fails. */
+static int run_with_int(store *s, int k, int64_t v)
+{
+	sqlite3_stmt *st = stmt_get(s, k);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* The article id stored for a content hash, or 0. */
 static int64_t article_by_hash(store *s, const char *hash)
 {
@@ -620,24 +633,12 @@ static int drop_if_orphan(store *s, int64_t id)
 	 * in it first. */
 	if (p->fts_from && id >= p->fts_from && flush_fts(p))
 		return -1;
-	sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_ORPHAN_DELETE);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if (run_with_int(s, ST_ARTICLE_ORPHAN_DELETE, id))
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 	p->article_delta--;
-	st = stmt_get(s, ST_ARTICLE_ENTITY_DELETE);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return run_with_int(s, ST_ARTICLE_ENTITY_DELETE, id);
 }
 
 /* Points the file row at article_id, then drops the article the file held
@@ -779,15 +780,10 @@ static int flush_fts(store_private *p)
 {
 	if (!p->fts_from)
 		return 0;
-	sqlite3_stmt *st = stmt_get(&p->pub, ST_FTS_INDEX);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->fts_from);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	int rc = run_with_int(&p->pub, ST_FTS_INDEX, p->fts_from);
 	p->fts_from = 0;
 	fts_queue_clear(&p->fts_queue);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 /* Adds the articles added and deleted in this transaction to the count
@@ -796,14 +792,9 @@ static int flush_article_count(store_private *p)
 {
 	if (!p->article_delta)
 		return 0;
-	sqlite3_stmt *st = stmt_get(&p->pub, ST_ARTICLE_COUNT_ADD);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->article_delta);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	int rc = run_with_int(&p->pub, ST_ARTICLE_COUNT_ADD, p->article_delta);
 	p->article_delta = 0;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 /* Rows of article_entity written by one statement: an article has tens
