@@ -158,7 +158,7 @@ static store *open_store(const cli_opts *o, int create)
  * status contribution: 0, 1 (some input failed) or -1 (store failed). */
 static int do_ingest(store *s, char *const *paths, int n)
 {
-	ingest_options io = {1, 0};
+	ingest_options io = {.progress = 1, .jobs = 0};
 	ingest_summary sum;
 	char *err = NULL;
 	int rc = ingest_paths(s, paths, n, &io, &sum, &err);

@@ -14,6 +14,7 @@ typedef struct ingest_summary {
 typedef struct ingest_options {
 	int progress;  /* draw a progress bar on stderr (only when it is a TTY) */
 	int jobs;      /* worker threads; 0: one per core */
+	double commit_seconds;  /* how long a transaction runs; 0: two seconds */
 } ingest_options;
 
 /* Ingests every path (files, or folders walked recursively for regular

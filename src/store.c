@@ -931,7 +931,7 @@ int store_forget_file(store *s, const char *path)
 
 /* Frames (pages) the write-ahead log may hold in bulk mode before a new
  * transaction waits for the checkpointer, so that the log starts over:
- * about 64 MB, a few batches of ingest. */
+ * 256 MB of 16 KB pages, a few transactions of ingest. */
 #define BULK_WAL_FRAMES 16384
 
 /* Checkpointer thread: copies what each bulk commit put in the write-ahead
@@ -1095,13 +1095,27 @@ int store_begin(store *s, char **err)
 	return -1;
 }
 
+/* Indexes and counts what the transaction has put so far; see store.h. */
+int store_flush(store *s, char **err)
+{
+	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0) {
+		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
+				 sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
 /* Commits the current batch. */
 int store_commit(store *s, char **err)
 {
 	char *msg = NULL;
-	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0 ||
-	    flush_article_count((store_private *)s) != 0) {
-		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
+	if (store_flush(s, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (flush_article_count((store_private *)s) != 0) {
+		*err = xasprintf("%s: cannot count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		store_rollback(s);
 		return -1;

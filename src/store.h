@@ -94,4 +94,11 @@ int store_begin(store *s, char **err);
 int store_commit(store *s, char **err);
 void store_rollback(store *s);
 
+/* Indexes the articles put since the last flush and adds their entity
+ * counts, inside the open transaction (store_commit does the same): a
+ * long transaction indexes in steps, each a segment of the index of a
+ * size that merges well. Returns 0, or -1 with *err set; then roll
+ * back. */
+int store_flush(store *s, char **err);
+
 #endif

@@ -174,6 +174,11 @@ static int build(store *s, int64_t have, int64_t n)
 		store_prepared_free(&prep);
 		if (put < 0)
 			goto fail;
+		if ((i + 1 - have) % 1000 == 0 && (i + 1 - have) % 10000 != 0 && i + 1 != n &&
+		    store_flush(s, &err))
+			goto fail;
+		/* as ingest does: a commit per 10,000 articles, indexed in
+		 * steps of 1,000 */
 		if ((i + 1 - have) % 10000 == 0 || i + 1 == n) {
 			if (store_commit(s, &err))
 				goto fail;

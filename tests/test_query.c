@@ -56,7 +56,7 @@ static int setup(void **state)
 	free(state_db);
 	if (!st)
 		return -1;
-	ingest_options o = {0, 2};
+	ingest_options o = {.progress = 0, .jobs = 2};
 	ingest_summary sum;
 	char *paths[2] = {(char *)samples, corpus};
 	int rc = ingest_paths(st, paths, 2, &o, &sum, &err);

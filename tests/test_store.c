@@ -206,7 +206,9 @@ static ingest_summary ingest_dir(const char *path, const char *dir)
 	char *err = NULL;
 	store *s = store_open(path, NULL, STORE_OPEN_CREATE, &err);
 	assert_non_null(s);
-	ingest_options o = {0, 2};
+	/* Transactions of half a second: the killed ingests below then
+	 * stop between commits and between index steps too. */
+	ingest_options o = {.progress = 0, .jobs = 2, .commit_seconds = 0.5};
 	ingest_summary sum;
 	char *paths[1] = {(char *)dir};
 	assert_true(ingest_paths(s, paths, 1, &o, &sum, &err) >= 0);
@@ -470,6 +472,83 @@ static int64_t search_count(store *s, const char *q)
 	return n;
 }
 
+/* Puts article i (a body naming Geneva, with that mention) into s, as
+ * ingest's writer does. */
+static void put_geneva(store *s, int i)
+{
+	char body[128], title[64], path[64], hash[32];
+	snprintf(title, sizeof title, "Talks, day %d", i);
+	int pre = snprintf(body, sizeof body, "Day %d of the talks in ", i);
+	snprintf(body + pre, sizeof body - (size_t)pre, "Geneva ended without a deal.");
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = title;
+	a.body = body;
+	strcpy(a.lang, "en");
+	mention m = {ENT_LOC, FIELD_BODY, (size_t)pre, (size_t)pre + 6, xstrdup("Geneva"),
+	             xstrdup("Geneva")};
+	mention_list ml = {&m, 1, 1};
+	store_prepared prep;
+	store_prepare(&a, &ml, &prep);
+	snprintf(path, sizeof path, "/flush/%d.txt", i);
+	snprintf(hash, sizeof hash, "flush%d", i);
+	store_file f = {path, (int64_t)strlen(body), i};
+	char *err = NULL;
+	assert_int_equal(store_put_article(s, &f, hash, &a, &prep, &err), 0);
+	store_prepared_free(&prep);
+	free(m.surface);
+	free(m.canonical);
+}
+
+/* store_flush indexes and counts inside the open transaction: the same
+ * connection finds the articles at once, a rollback takes the flushed
+ * index entries and counts back with the articles, a commit keeps them
+ * with what was put after the flush. */
+static void test_flush_in_transaction(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char *path = xasprintf("%s/store.db", dir);
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_CREATE, &err);
+	assert_non_null(s);
+	const char *geneva_articles = "SELECT coalesce(max(articles), 0) FROM entity"
+	                              " WHERE name = 'Geneva'";
+
+	assert_int_equal(store_begin(s, &err), 0);
+	put_geneva(s, 1);
+	put_geneva(s, 2);
+	assert_int_equal(search_count(s, "geneva"), 0);
+	assert_int_equal(store_flush(s, &err), 0);
+	assert_int_equal(search_count(s, "geneva"), 2);
+	assert_int_equal(one_int(s, geneva_articles), 2);
+	put_geneva(s, 3);
+	store_rollback(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article"), 0);
+	assert_int_equal(search_count(s, "geneva"), 0);
+	assert_int_equal(one_int(s, geneva_articles), 0);
+	assert_consistent(s);
+
+	assert_int_equal(store_begin(s, &err), 0);
+	for (int i = 1; i <= 3; i++)
+		put_geneva(s, i);
+	assert_int_equal(store_flush(s, &err), 0);
+	put_geneva(s, 4);
+	assert_int_equal(store_commit(s, &err), 0);
+	store_close(s);
+
+	s = store_open(path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_consistent(s);
+	assert_int_equal(search_count(s, "geneva"), 4);
+	assert_int_equal(search_count(s, "\"day 4\""), 1);
+	assert_int_equal(one_int(s, geneva_articles), 4);
+	store_close(s);
+	remove_tree(dir);
+	free(path);
+	free(dir);
+}
+
 /* A store of schema 4 (FTS5 merging four segments at a time) is moved
  * to merging eight; its index stays whole through further ingests. */
 static void test_migration_4_to_5(void **state)
@@ -550,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_migration_2_to_3),
 		cmocka_unit_test(test_migration_3_to_4),
 		cmocka_unit_test(test_migration_4_to_5),
+		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
 	};
