@@ -6,6 +6,13 @@
  * decoded and NFC-normalized as ingest does); each article is a random
  * mix of them in one of the layouts lede reads: Vietnamese (lede, title, date, lede again, body, site trailer)
  * or English (title, blank line, date, body). Files go 1,000 to a folder.
+ *
+ * The samples name a few hundred entities; a real archive names tens of
+ * thousands, most of them rarely, and every new one costs the writer an
+ * entity row and puts its articles in a new place of the entity index.
+ * So each article also quotes a few people drawn from NAMES generated
+ * names with a Zipf-like law: a few are in many articles, most in a
+ * handful.
  * Deterministic for a given seed; fast enough to write 100,000 files in a
  * few seconds. */
 #include "config.h"
@@ -21,7 +28,13 @@
 #include "text.h"
 #include "util.h"
 
+#include "bench_rand.h"
+
 #define ARTICLE_BYTES 3700
+/* Generated people, and how many of them each article quotes. */
+#define NAMES        100000
+#define QUOTES_MIN   2
+#define QUOTES_SPAN  3
 
 /* Sentences of one language. */
 typedef struct pool {
@@ -29,17 +42,6 @@ typedef struct pool {
 } pool;
 
 static pool vi, en;
-static uint64_t rng_state;
-
-/* xorshift64*: a small deterministic generator, enough for picking. */
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
-
 /* A random index below n (n > 0). */
 static size_t pick(size_t n)
 {
@@ -148,11 +150,19 @@ static void add_title(strbuf *b, const char *s)
 	sb_addc(b, '\n');
 }
 
+static void add_quote(strbuf *b, bool vietnamese);
+
 /* Appends paragraphs of 2 to 5 sentences from p until the article has
- * about ARTICLE_BYTES bytes. */
-static void add_body(strbuf *b, const pool *p)
+ * about ARTICLE_BYTES bytes, with paragraphs quoting generated people
+ * among them (QUOTES_MIN or more, while there is room). */
+static void add_body(strbuf *b, const pool *p, bool vietnamese)
 {
+	size_t quotes = QUOTES_MIN + pick(QUOTES_SPAN);
 	while (b->len < ARTICLE_BYTES) {
+		if (quotes && pick(2) == 0) {
+			add_quote(b, vietnamese);
+			quotes--;
+		}
 		size_t k = 2 + pick(4);
 		for (size_t i = 0; i < k; i++) {
 			if (i)
@@ -160,6 +170,63 @@ static void add_body(strbuf *b, const pool *p)
 			sb_adds(b, p->s.v[pick(p->s.n)]);
 		}
 		sb_addc(b, '\n');
+	}
+}
+
+/* Parts of generated names: Vietnamese family, middle and given names;
+ * English first names and the parts of invented surnames. */
+static const char *vi_family[] = {"Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh",
+                                  "Phan",   "Vũ",   "Võ",    "Đặng", "Bùi",   "Đỗ",
+                                  "Hồ",     "Ngô",  "Dương", "Lý"};
+static const char *vi_middle[] = {"Văn",   "Thị",  "Minh", "Quốc", "Hữu", "Đức",
+                                  "Thanh", "Ngọc", "Xuân", "Hoài", "Kim", "Công"};
+static const char *vi_given[] = {"Hùng", "Lan",  "Anh",  "Dũng",  "Hải",  "Hà",   "Tuấn", "Mai",
+                                 "Sơn",  "Bình", "Hưng", "Thảo",  "Long",  "Nam",  "Phong", "Trang",
+                                 "Quân", "Yến",  "Khoa", "Linh",  "Vinh",  "Hạnh", "Tâm",  "Đạt",
+                                 "Nga",  "Việt", "Huy",  "Loan",  "Thắng", "Hiền", "Tùng", "Phúc"};
+static const char *en_first[] = {"Anna",  "Boris", "Carla",  "David",  "Elena", "Frank", "Grace",
+                                 "Henry", "Irene", "James",  "Karen",  "Lucas", "Maria", "Nolan",
+                                 "Olga",  "Peter", "Rachel", "Samuel", "Tina",  "Victor"};
+static const char *en_start[] = {"Bar", "Cor", "Dal", "Fen", "Gar", "Hol", "Kes", "Lin",
+                                 "Mor", "Nes", "Par", "Ros", "Sal", "Tor", "Val", "Wes"};
+static const char *en_middle[] = {"a", "e", "i", "o", "an", "el", "in", "or"};
+static const char *en_end[] = {"ton", "ley", "man", "ford", "well", "by", "son", "er"};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* The Zipf-like law of the NAMES names (zipf_table). */
+static double *name_weights;
+
+/* Appends name number k: Vietnamese (family, middle, one or two given
+ * names) or English (first name and an invented surname); a number is
+ * always the same name. */
+static void add_name(strbuf *b, size_t k, bool vietnamese)
+{
+	if (vietnamese) {
+		size_t f = COUNT(vi_family), m = COUNT(vi_middle), g = COUNT(vi_given);
+		sb_printf(b, "%s %s %s", vi_family[k % f], vi_middle[k / f % m],
+		          vi_given[k / (f * m) % g]);
+		size_t second = k / (f * m * g) % (g + 1);
+		if (second)
+			sb_printf(b, " %s", vi_given[second - 1]);
+	} else {
+		size_t f = COUNT(en_first), s = COUNT(en_start), m = COUNT(en_middle);
+		sb_printf(b, "%s %s%s%s", en_first[k % f], en_start[k / f % s],
+		          en_middle[k / (f * s) % m], en_end[k / (f * s * m) % COUNT(en_end)]);
+	}
+}
+
+/* Appends a paragraph quoting a generated person. */
+static void add_quote(strbuf *b, bool vietnamese)
+{
+	if (vietnamese) {
+		sb_adds(b, "Phát biểu tại cuộc họp, ông ");
+		add_name(b, (size_t)zipf_draw(name_weights, NAMES), true);
+		sb_adds(b, " cho biết các bên sẽ tiếp tục thảo luận trong những ngày tới.\n");
+	} else {
+		sb_adds(b, "Speaking to reporters, ");
+		add_name(b, (size_t)zipf_draw(name_weights, NAMES), false);
+		sb_adds(b, " said the talks would continue next week.\n");
 	}
 }
 
@@ -183,14 +250,14 @@ static void make_article(strbuf *b, size_t i)
 		          (int)pick(60));
 		sb_adds(b, lede);
 		sb_addc(b, '\n');
-		add_body(b, &vi);
+		add_body(b, &vi, true);
 		/* The number keeps every article distinct, as real ones are. */
 		sb_printf(b, "Mã bài: %zu\nBài liên quan\n", i);
 		add_title(b, vi.s.v[pick(vi.s.n)]);
 	} else {
 		add_title(b, en.s.v[pick(en.s.n)]);
 		sb_printf(b, "\n%s %d, %d\n\n", months[month - 1], day, year);
-		add_body(b, &en);
+		add_body(b, &en, false);
 		sb_printf(b, "Story number %zu.\n", i);
 	}
 }
@@ -232,6 +299,7 @@ int main(int argc, char **argv)
 	}
 	if (make_dir(argv[2]) != 0)
 		return 1;
+	name_weights = zipf_table(NAMES);
 
 	strbuf art;
 	sb_init(&art);
@@ -259,5 +327,6 @@ int main(int argc, char **argv)
 	        n, vi.s.n, en.s.n);
 	sl_free(&vi.s);
 	sl_free(&en.s);
+	free(name_weights);
 	return status;
 }

@@ -24,56 +24,12 @@
 #include "store.h"
 #include "util.h"
 
+#include "bench_rand.h"
+
 #define N_ENTITIES 20000
 #define ENTITIES_PER_ARTICLE 8
 #define BODY_WORDS 40
 #define RUNS 7
-
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-
-/* xorshift64*: a small deterministic generator. */
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
-
-/* A uniform double in [0, 1). */
-static double uniform(void)
-{
-	return (double)(rng() >> 11) / 9007199254740992.0;
-}
-
-/* Cumulative weights 1/(k+1) of the Zipf-like law over n items. */
-static double *zipf_table(int n)
-{
-	double *c = xmalloc((size_t)n * sizeof *c);
-	double sum = 0;
-	for (int k = 0; k < n; k++) {
-		sum += 1.0 / (k + 1);
-		c[k] = sum;
-	}
-	for (int k = 0; k < n; k++)
-		c[k] /= sum;
-	return c;
-}
-
-/* Draws an index from a cumulative table by binary search. */
-static int zipf_draw(const double *c, int n)
-{
-	double u = uniform();
-	int lo = 0, hi = n - 1;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (c[mid] < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 /* Syllables the words and names are made of (Vietnamese, with their
  * diacritics, so that folding has work to do). */
