@@ -107,6 +107,38 @@ static void test_same_key(void **state)
 	mention_list_free(&l);
 }
 
+/* An entity mentioned many times, out of order (more than the insertion
+ * sort takes), still gets its spans in reading order, and the entities
+ * around it keep the order of their first mention. */
+static void test_many_mentions(void **state)
+{
+	(void)state;
+	mention_list l;
+	mention_list_init(&l);
+	add(&l, ENT_PER, FIELD_BODY, 500, "Putin", "Putin");
+	add(&l, ENT_LOC, FIELD_TITLE, 0, "Nga", "Nga");
+	for (int i = 19; i >= 0; i--)
+		add(&l, ENT_LOC, FIELD_BODY, (size_t)(10 * i), "Nga", "Nga");
+	add(&l, ENT_ORG, FIELD_BODY, 600, "NATO", "NATO");
+	tally_list t;
+	tally_mentions(&l, &t);
+	assert_int_equal(t.n, 3);
+	assert_string_equal(t.v[0].canonical, "Putin");
+	assert_string_equal(t.v[1].canonical, "Nga");
+	assert_string_equal(t.v[2].canonical, "NATO");
+	assert_int_equal(t.v[1].mentions, 21);
+	strbuf want;
+	sb_init(&want);
+	sb_addc(&want, '[');
+	for (int i = 0; i < 20; i++)
+		sb_printf(&want, "[0,%d,%d],", 10 * i, 10 * i + 3);
+	sb_adds(&want, "[1,0,3]]");
+	assert_string_equal(t.v[1].spans, want.s);
+	sb_free(&want);
+	tally_list_free(&t);
+	mention_list_free(&l);
+}
+
 /* No mentions, no tallies. */
 static void test_empty(void **state)
 {
@@ -126,6 +158,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_groups),
 	    cmocka_unit_test(test_same_key),
+	    cmocka_unit_test(test_many_mentions),
 	    cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
