@@ -298,6 +298,20 @@ static void test_name_edges(void **state)
 	assert_true(has_entity(&l, ENT_PER, "Trump"));
 	mention_list_free(&l);
 	unmake(&a);
+
+	/* English company names end in a business word, not a person's name */
+	a = make("en", "", NULL, NULL, NULL,
+	         "Pilbara Minerals rose 5 percent on Monday. Qantas Airways fell after "
+	         "Mitsui Holdings sold its stake. Analyst Jane Morton said demand held.");
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	assert_true(has_entity(&l, ENT_ORG, "Pilbara Minerals"));
+	assert_true(has_entity(&l, ENT_ORG, "Mitsui Holdings"));
+	assert_true(has_entity(&l, ENT_ORG, "Qantas Airways"));
+	assert_false(has_entity(&l, ENT_PER, "Pilbara Minerals"));
+	assert_true(has_entity(&l, ENT_PER, "Jane Morton"));
+	mention_list_free(&l);
+	unmake(&a);
 }
 
 static void test_dateline_credit_english(void **state)
