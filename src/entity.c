@@ -1089,6 +1089,16 @@ static size_t name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *mis
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
+				/* "Shares of Acme Inc": the first word of a sentence
+				 * before "of" joins only as an organization's or a
+				 * place's word ("Bank of America", "Bosnia and
+				 * Herzegovina") */
+				unsigned fk;
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && !gaz_at(x, k).p &&
+				    !(cue_at(x, k, &fk) == 1 &&
+				      (fk & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC |
+				             CUE_LOC_HEAD | CUE_LOC_SUFFIX))))
+					break;
 				if (!last_conn)
 					last_conn = j;
 				j++;

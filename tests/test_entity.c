@@ -312,6 +312,20 @@ static void test_name_edges(void **state)
 	assert_true(has_entity(&l, ENT_PER, "Jane Morton"));
 	mention_list_free(&l);
 	unmake(&a);
+
+	/* the first word of a sentence joins a name through "of" only when
+	 * it is an organization's or a place's own word */
+	a = make("en", "", NULL, NULL, NULL,
+	         "Shares of Acme Inc rose. Bank of America said profits held. Bosnia and "
+	         "Herzegovina voted.");
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	assert_true(has_entity(&l, ENT_ORG, "Acme Inc"));
+	assert_false(has_name(&l, "Shares of Acme Inc"));
+	assert_true(has_entity(&l, ENT_ORG, "Bank of America"));
+	assert_true(has_name(&l, "Bosnia and Herzegovina"));
+	mention_list_free(&l);
+	unmake(&a);
 }
 
 static void test_dateline_credit_english(void **state)
