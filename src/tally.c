@@ -45,10 +45,10 @@ static int cmp_reading(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* A group of mentions of one entity: a range of the grouped mentions. */
+/* A group of mentions of one entity. */
 typedef struct group {
 	size_t first;     /* smallest index in the mention list */
-	size_t from, to;  /* range in the sorted order */
+	size_t from, to;  /* range of the grouped mentions */
 } group;
 
 /* A small open-addressing set of mentions (their indexes + 1, 0 empty)
@@ -82,7 +82,7 @@ static void add_alias(entity_tally *t, const char *name)
 	t->aliases[t->n_aliases++] = xstrdup(name);
 }
 
-/* Fills one tally from the sorted mentions k[g->from, g->to). Its name is
+/* Fills one tally from the grouped mentions k[g->from, g->to). Its name is
  * the canonical name of its first mention in the list; other spellings
  * of the same key ("châu Âu" beside "Châu Âu") and surfaces are aliases. */
 static void tally_group(const keyed *k, const group *g, double total, entity_tally *t)
