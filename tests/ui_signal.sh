@@ -1,6 +1,7 @@
 #!/bin/sh
 # ui_signal.sh: SIGTERM, SIGHUP (SSH dropped) and SIGINT restore the
-# terminal and leave the store intact; articles that another process
+# terminal and leave the store intact; Ctrl-Z suspends to the shell and
+# fg brings the interface back; articles that another process
 # ingests while the interface is open show up without a key press; read
 # and starred marks persist to the next session.
 TESTS_DIR=${LEDE_TESTS:-$(dirname "$0")}
@@ -49,5 +50,40 @@ keys q
 expect_screen "q quits" "LEDE-EXIT=0"
 start 100 30
 check "the star is kept for the next session" grep -q '^>.\*' "$T/screen"
+
+# Ctrl-Z from an interactive shell (job control needs one): the shell
+# comes back on the normal screen; fg redraws the interface, which
+# answers keys and quits with status 0.
+if command -v bash >/dev/null 2>&1; then
+    tm kill-server 2>/dev/null
+    SESSIONS=$((SESSIONS + 1))
+    TMUX_SOCK=$T/tmux.$SESSIONS.sock
+    tm new-session -d -x 100 -y 30 \
+        "env PS1='SHELL> ' TERM=tmux-256color LEDE_DB='$DB' bash --norc --noprofile -i"
+    wait_for "SHELL>"
+    keys -l "'$LEDE_BIN'"
+    keys Enter
+    expect_screen "lede runs from an interactive shell" "? help"
+    keys C-z
+    expect_screen "Ctrl-Z stops lede and the shell takes over" "Stopped"
+    check "Ctrl-Z: the terminal left the alternate screen" test "$(tm display -p '#{alternate_on}')" = 0
+    check "Ctrl-Z: the cursor is visible" test "$(tm display -p '#{cursor_flag}')" = 1
+    keys -l fg
+    keys Enter
+    expect_screen "fg brings the interface back" "? help"
+    check "fg: the interface is on the alternate screen again" \
+        test "$(tm display -p '#{alternate_on}')" = 1
+    keys j
+    settle
+    check "fg: keys work again (j moves to the second article)" \
+        test "$(sed -n 3p "$T/screen" | cut -c1)" = ">"
+    keys q
+    wait_for "SHELL>"
+    keys -l 'echo "LEDE-EXIT=$?"'
+    keys Enter
+    expect_screen "q after fg quits with status 0" "LEDE-EXIT=0"
+else
+    echo "# bash not installed: Ctrl-Z not tested"
+fi
 
 finish
