@@ -70,13 +70,19 @@ static int has_name(const mention_list *l, const char *name)
 	return 0;
 }
 
-/* Extracts from a body-only Vietnamese article. */
-static void extract_vi(const char *body, mention_list *out)
+/* Extracts from a body-only article in language lang. */
+static void extract_body(const char *lang, const char *body, mention_list *out)
 {
-	article a = make("vi", "", NULL, NULL, NULL, body);
+	article a = make(lang, "", NULL, NULL, NULL, body);
 	mention_list_init(out);
 	entity_extract(ex, &a, out);
 	unmake(&a);
+}
+
+/* Extracts from a body-only Vietnamese article. */
+static void extract_vi(const char *body, mention_list *out)
+{
+	extract_body("vi", body, out);
 }
 
 static void test_key(void **state)
@@ -284,12 +290,11 @@ static void test_name_edges(void **state)
 	mention_list_free(&l);
 
 	/* English: a place that starts an organization's name, possessives */
-	article a = make("en", "", NULL, NULL, NULL,
-	                 "The Hanoi People's Committee met officials of the Japan International "
-	                 "Cooperation Agency and the NATO-Russia Council. Russia's envoy "
-	                 "criticised the Trump administration.");
-	mention_list_init(&l);
-	entity_extract(ex, &a, &l);
+	extract_body("en",
+	             "The Hanoi People's Committee met officials of the Japan International "
+	             "Cooperation Agency and the NATO-Russia Council. Russia's envoy "
+	             "criticised the Trump administration.",
+	             &l);
 	assert_true(has_entity(&l, ENT_ORG, "Hanoi People's Committee"));
 	assert_true(has_entity(&l, ENT_ORG, "Japan International Cooperation Agency"));
 	assert_false(has_entity(&l, ENT_LOC, "Nhật Bản"));
@@ -297,35 +302,30 @@ static void test_name_edges(void **state)
 	assert_true(has_entity(&l, ENT_LOC, "Nga"));
 	assert_true(has_entity(&l, ENT_PER, "Trump"));
 	mention_list_free(&l);
-	unmake(&a);
 
 	/* English company names end in a business word, not a person's name */
-	a = make("en", "", NULL, NULL, NULL,
-	         "Pilbara Minerals rose 5 percent on Monday. Qantas Airways fell after "
-	         "Mitsui Holdings sold its stake. Analyst Jane Morton said demand held.");
-	mention_list_init(&l);
-	entity_extract(ex, &a, &l);
+	extract_body("en",
+	             "Pilbara Minerals rose 5 percent on Monday. Qantas Airways fell after "
+	             "Mitsui Holdings sold its stake. Analyst Jane Morton said demand held.",
+	             &l);
 	assert_true(has_entity(&l, ENT_ORG, "Pilbara Minerals"));
 	assert_true(has_entity(&l, ENT_ORG, "Mitsui Holdings"));
 	assert_true(has_entity(&l, ENT_ORG, "Qantas Airways"));
 	assert_false(has_entity(&l, ENT_PER, "Pilbara Minerals"));
 	assert_true(has_entity(&l, ENT_PER, "Jane Morton"));
 	mention_list_free(&l);
-	unmake(&a);
 
 	/* the first word of a sentence joins a name through "of" only when
 	 * it is an organization's or a place's own word */
-	a = make("en", "", NULL, NULL, NULL,
-	         "Shares of Acme Inc rose. Bank of America said profits held. Bosnia and "
-	         "Herzegovina voted.");
-	mention_list_init(&l);
-	entity_extract(ex, &a, &l);
+	extract_body("en",
+	             "Shares of Acme Inc rose. Bank of America said profits held. Bosnia and "
+	             "Herzegovina voted.",
+	             &l);
 	assert_true(has_entity(&l, ENT_ORG, "Acme Inc"));
 	assert_false(has_name(&l, "Shares of Acme Inc"));
 	assert_true(has_entity(&l, ENT_ORG, "Bank of America"));
 	assert_true(has_name(&l, "Bosnia and Herzegovina"));
 	mention_list_free(&l);
-	unmake(&a);
 }
 
 static void test_dateline_credit_english(void **state)
