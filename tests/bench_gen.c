@@ -42,6 +42,7 @@ typedef struct pool {
 } pool;
 
 static pool vi, en;
+
 /* A random index below n (n > 0). */
 static size_t pick(size_t n)
 {
@@ -150,29 +151,6 @@ static void add_title(strbuf *b, const char *s)
 	sb_addc(b, '\n');
 }
 
-static void add_quote(strbuf *b, bool vietnamese);
-
-/* Appends paragraphs of 2 to 5 sentences from p until the article has
- * about ARTICLE_BYTES bytes, with paragraphs quoting generated people
- * among them (QUOTES_MIN or more, while there is room). */
-static void add_body(strbuf *b, const pool *p, bool vietnamese)
-{
-	size_t quotes = QUOTES_MIN + pick(QUOTES_SPAN);
-	while (b->len < ARTICLE_BYTES) {
-		if (quotes && pick(2) == 0) {
-			add_quote(b, vietnamese);
-			quotes--;
-		}
-		size_t k = 2 + pick(4);
-		for (size_t i = 0; i < k; i++) {
-			if (i)
-				sb_addc(b, ' ');
-			sb_adds(b, p->s.v[pick(p->s.n)]);
-		}
-		sb_addc(b, '\n');
-	}
-}
-
 /* Parts of generated names: Vietnamese family, middle and given names;
  * English first names and the parts of invented surnames. */
 static const char *vi_family[] = {"Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh",
@@ -227,6 +205,27 @@ static void add_quote(strbuf *b, bool vietnamese)
 		sb_adds(b, "Speaking to reporters, ");
 		add_name(b, (size_t)zipf_draw(name_weights, NAMES), false);
 		sb_adds(b, " said the talks would continue next week.\n");
+	}
+}
+
+/* Appends paragraphs of 2 to 5 sentences from p until the article has
+ * about ARTICLE_BYTES bytes, with paragraphs quoting generated people
+ * among them (QUOTES_MIN or more, while there is room). */
+static void add_body(strbuf *b, const pool *p, bool vietnamese)
+{
+	size_t quotes = QUOTES_MIN + pick(QUOTES_SPAN);
+	while (b->len < ARTICLE_BYTES) {
+		if (quotes && pick(2) == 0) {
+			add_quote(b, vietnamese);
+			quotes--;
+		}
+		size_t k = 2 + pick(4);
+		for (size_t i = 0; i < k; i++) {
+			if (i)
+				sb_addc(b, ' ');
+			sb_adds(b, p->s.v[pick(p->s.n)]);
+		}
+		sb_addc(b, '\n');
 	}
 }
 
