@@ -11,7 +11,7 @@ TESTS_DIR=${LEDE_TESTS:-$(dirname "$0")}
 list() { "$LEDE_BIN" --db "$DB" list "$@" 2>/dev/null; }
 count() { list "$@" | wc -l | tr -d ' '; }
 # The sidebar's side of the screen (right of the last separator).
-sidebar() { screen; awk -F'│' 'NF > 1 { print $NF }' "$T/screen"; }
+sidebar() { wait_ready; awk -F'│' 'NF > 1 { print $NF }' "$T/screen"; }
 
 list >"$T/list"
 title1=$(sed -n 1p "$T/list" | cut -f3)
@@ -36,7 +36,6 @@ keys Enter
 "$LEDE_BIN" --db "$DB" show "$id2" >"$T/show"
 src2=$(sed -n 2p "$T/list" | cut -f4)
 expect_screen "Enter opens the article (its meta line)" "| $src2"
-settle
 awk '/ Reader/ { on = 1; next } on' "$T/screen" | sed '$d' | awk -F'│' '{ print $1 }' >"$T/reader"
 awk -v SHOW="$T/show" '
 BEGIN { while ((getline l < SHOW) > 0) pars[++np] = l }
@@ -127,13 +126,12 @@ expect_screen "x clears the search" "$TOTAL/$TOTAL"
 # Resizing keeps the selection and reflows.
 keys j
 expect_screen "selection on the third row" "3/$TOTAL"
-tm resize-window -x 60 -y 20
-wait_gone "Entities"
-check "at 60x20 one pane is shown" sh -c "! grep -q 'Entities' '$T/screen'"
+resize 60 20
+expect_no_screen "at 60x20 one pane is shown" "Entities"
 expect_screen "at 60x20 the list keeps the selection" "3/$TOTAL"
-tm resize-window -x 19 -y 5
+resize 19 5
 expect_screen "below 20x6 a notice replaces the panes" "too small"
-tm resize-window -x 100 -y 30
+resize 100 30
 expect_screen "back at 100x30 the sidebar returns" "Entities"
 expect_screen "back at 100x30 the selection is kept" "3/$TOTAL"
 
@@ -144,7 +142,7 @@ keys q
 expect_screen "the help closes" "? help"
 
 keys q
-expect_screen "q quits with status 0" "LEDE-EXIT=0"
+expect_exit "q quits" 0
 check "the terminal left the alternate screen" test "$(tm display -p '#{alternate_on}')" = 0
 check "the cursor is visible again" test "$(tm display -p '#{cursor_flag}')" = 1
 

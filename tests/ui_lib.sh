@@ -25,6 +25,9 @@ TOTAL=$("$LEDE_BIN" --db "$DB" list | wc -l | tr -d ' ')
 
 # start COLS ROWS [VAR=value...]: runs lede in a new tmux session; after it
 # exits the pane prints LEDE-EXIT=status and stays for the assertions.
+# lede runs with LEDE_READY_TITLE=1: whenever it has handled every key and
+# finished its work it sets the pane title to "lede ready KEYS COLSxROWS",
+# which wait_ready waits for (see ui/ready.c).
 start() {
     cols=$1 rows=$2
     shift 2
@@ -33,26 +36,70 @@ start() {
     tm kill-server 2>/dev/null
     SESSIONS=$((SESSIONS + 1))
     TMUX_SOCK=$T/tmux.$SESSIONS.sock
+    KEYS_SENT=0
+    SCREEN_COLS=$cols SCREEN_ROWS=$rows
     # The runner keeps lede's pid (exec keeps it) for the signal tests.
     cat >"$T/run.sh" <<EOF
 echo \$\$ >"$T/lede.pid"
-exec env TERM=tmux-256color LEDE_DB="$DB" $* "$LEDE_BIN"
+exec env TERM=tmux-256color LEDE_READY_TITLE=1 LEDE_DB="$DB" $* "$LEDE_BIN"
 EOF
     tm new-session -d -x "$cols" -y "$rows" "sh '$T/run.sh'; echo LEDE-EXIT=\$?; sleep 300"
     tm set-option -g remain-on-exit on >/dev/null 2>&1
-    wait_for "? help"
+    wait_ready
 }
 
-# Sends keys (tmux key names, or -l and literal text).
-keys() { tm send-keys "$@"; }
+# keys KEY... | keys -l TEXT: sends keys to lede (tmux key names, one key
+# each, or literal text, one key per character) and counts them for
+# wait_ready. Keys meant for another program go through shell_keys.
+keys() {
+    if [ "$1" = -l ]; then
+        shift
+        KEYS_SENT=$((KEYS_SENT + $(printf '%s' "$*" | wc -m)))
+        tm send-keys -l "$@"
+    else
+        KEYS_SENT=$((KEYS_SENT + $#))
+        tm send-keys "$@"
+    fi
+}
+# shell_keys ARGS: send-keys to whatever runs in the pane, uncounted.
+shell_keys() { tm send-keys "$@"; }
+
+# resize COLS ROWS: resizes the terminal (wait_ready then waits for the
+# new size).
+resize() {
+    SCREEN_COLS=$1 SCREEN_ROWS=$2
+    tm resize-window -x "$1" -y "$2"
+}
 
 # Captures the screen into $T/screen.
 screen() { tm capture-pane -p >"$T/screen"; }
 
-# wait_for TEXT [TENTHS]: polls the screen until TEXT shows (default 5 s).
+# wait_ready [TENTHS]: waits until lede has handled every key sent and
+# finished its work at the current size (its title says so), or has
+# exited; 1 on time-out (default 30 s: a loaded machine is slow, while a
+# ready lede answers at once). The screen is then in $T/screen.
+wait_ready() {
+    want="lede ready $KEYS_SENT ${SCREEN_COLS}x$SCREEN_ROWS"
+    i=0
+    while [ "$i" -lt "${1:-300}" ]; do
+        if [ "$(tm display -p '#{pane_title}')" = "$want" ]; then
+            screen
+            return 0
+        fi
+        screen
+        grep -q '^LEDE-EXIT=' "$T/screen" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    echo "# not ready: title '$(tm display -p '#{pane_title}')', wanted '$want'"
+    return 1
+}
+
+# wait_for TEXT [TENTHS]: polls the screen until TEXT shows (default 30 s),
+# for what comes without a key (another process's ingest, an exit).
 wait_for() {
     i=0
-    while [ "$i" -lt "${2:-50}" ]; do
+    while [ "$i" -lt "${2:-300}" ]; do
         screen
         grep -qF -- "$1" "$T/screen" && return 0
         sleep 0.1
@@ -61,42 +108,38 @@ wait_for() {
     return 1
 }
 
-# wait_gone TEXT: polls until TEXT is no longer on screen.
-wait_gone() {
-    i=0
-    while [ "$i" -lt 50 ]; do
-        screen
-        grep -qF -- "$1" "$T/screen" || return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-# settle: waits until two captures in a row are the same (the screen has
-# taken in the last key).
-settle() {
-    i=0
-    tm capture-pane -p >"$T/screen.prev"
-    while [ "$i" -lt 30 ]; do
-        sleep 0.1
-        screen
-        cmp -s "$T/screen" "$T/screen.prev" && return 0
-        cp "$T/screen" "$T/screen.prev"
-        i=$((i + 1))
-    done
-}
-
-# expect_screen DESCRIPTION TEXT: passes when TEXT shows (waiting for it).
+# expect_screen DESCRIPTION TEXT: waits until lede is ready, then passes
+# when TEXT is on the screen.
 expect_screen() {
-    if wait_for "$2"; then ok "$1"; else
+    wait_ready
+    if grep -qF -- "$2" "$T/screen"; then ok "$1"; else
         not_ok "$1: '$2' not on screen"
         sed 's/^/#   /' "$T/screen"
     fi
 }
 
-# status_line: the bottom row of the screen.
-status_line() { screen; tail -n 1 "$T/screen"; }
+# expect_no_screen DESCRIPTION TEXT: waits until lede is ready, then passes
+# when TEXT is not on the screen.
+expect_no_screen() {
+    wait_ready
+    if grep -qF -- "$2" "$T/screen"; then
+        not_ok "$1: '$2' is on screen"
+        sed 's/^/#   /' "$T/screen"
+    else ok "$1"; fi
+}
+
+# expect_exit DESCRIPTION STATUS: waits for lede to exit, then passes
+# when its exit status was STATUS.
+expect_exit() {
+    wait_for "LEDE-EXIT="
+    if grep -q "^LEDE-EXIT=$2\$" "$T/screen"; then ok "$1 (status $2)"; else
+        not_ok "$1: wanted LEDE-EXIT=$2"
+        sed 's/^/#   /' "$T/screen"
+    fi
+}
+
+# status_line: the bottom row of the screen, once lede is ready.
+status_line() { wait_ready >/dev/null; tail -n 1 "$T/screen"; }
 
 # prefix TEXT N: the first N characters of TEXT (characters, not bytes).
 prefix() { printf '%s\n' "$1" | sed "s/^\\(.\\{$2\\}\\).*/\\1/"; }

@@ -29,7 +29,7 @@ body=$("$LEDE_BIN" --db "$DB" show "$vi_id" | sed -n '/^$/,$p' | grep -v '^$\|^P
 words=$(ascii "$body" | cut -d' ' -f1-3)
 expect_screen "the reader shows the body in ASCII" "$words"
 keys G
-settle
+wait_ready
 check "the reader keeps to ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/screen'"
 check "the notice is said once (gone after a key)" sh -c "! grep -qF 'ASCII mode' '$T/screen'"
 
@@ -39,7 +39,7 @@ keys Enter
 expect_screen "search works in ASCII mode" "$("$LEDE_BIN" --db "$DB" list --search 'dam phan' | wc -l | tr -d ' ')/$TOTAL"
 
 keys q
-expect_screen "q quits with status 0" "LEDE-EXIT=0"
+expect_exit "q quits" 0
 check "the terminal left the alternate screen" test "$(tm display -p '#{alternate_on}')" = 0
 
 # NO_COLOR: no colour attributes, and the interface still marks things.
@@ -48,6 +48,6 @@ tm capture-pane -e -p >"$T/escapes"
 check "NO_COLOR: no colour escapes on screen" sh -c "! grep -q '\[3[0-7]m\|\[38;' '$T/escapes'"
 check "NO_COLOR: the focused pane is still marked" grep -q '^> Articles' "$T/screen"
 keys q
-expect_screen "q quits" "LEDE-EXIT=0"
+expect_exit "q quits" 0
 
 finish

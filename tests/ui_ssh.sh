@@ -70,13 +70,14 @@ user=$(id -un)
 # The remote command: lede with the test's own HOME and store.
 remote="echo \$\$ >'$T/remote.pid'; exec env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
 XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' LEDE_DATADIR='${LEDE_DATADIR:-}' \
-LANG=C.UTF-8 LC_ALL=C.UTF-8 LEDE_DB='$DB' '$LEDE_BIN'"
+LANG=C.UTF-8 LC_ALL=C.UTF-8 LEDE_READY_TITLE=1 LEDE_DB='$DB' '$LEDE_BIN'"
 
 # start_ssh: ssh -tt inside tmux, lede on the far side.
 start_ssh() {
     tm kill-server 2>/dev/null
     SESSIONS=$((SESSIONS + 1))
     TMUX_SOCK=$T/tmux.$SESSIONS.sock
+    KEYS_SENT=0 SCREEN_COLS=100 SCREEN_ROWS=30
     cat >"$T/ssh.sh" <<EOF
 echo \$\$ >"$T/ssh.pid"
 exec ssh -tt -F /dev/null -p $port -i "$S/id" -o IdentitiesOnly=yes -o BatchMode=yes \
@@ -99,7 +100,7 @@ expect_screen "over SSH: the status line names the entity" "+$e1"
 keys j
 expect_screen "over SSH: j moves the selection" "2/$c1"
 keys q
-expect_screen "over SSH: q quits with status 0" "LEDE-EXIT=0"
+expect_exit "over SSH: q quits" 0
 
 # The connection drops: the ssh client dies, sshd hangs up on lede.
 start_ssh

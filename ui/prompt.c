@@ -81,7 +81,9 @@ char *prompt_read(app *a, const char *label, strlist *history, prompt_complete_f
 			break;
 		draw_prompt(a, label, &b, cur, hint[0] ? hint : NULL);
 		wint_t wc;
+		ready_now();
 		int rc = wget_wch(a->status, &wc);
+		ready_key(rc, wc);
 		if (ui_signal)
 			break;
 		if (rc == ERR)
@@ -296,7 +298,9 @@ void help_show(app *a)
 		wnoutrefresh(w);
 		doupdate();
 		wint_t wc;
+		ready_now();
 		int rc = wget_wch(w, &wc);
+		ready_key(rc, wc);
 		if (ui_signal)
 			break;
 		if (rc == ERR)

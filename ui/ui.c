@@ -541,6 +541,7 @@ int ui_run(store *s)
 	setlocale(LC_ALL, "");
 	a->ascii = !locale_is_utf8();
 	trace_open();
+	ready_init();
 
 	/* Our handlers before initscr, so that ncurses keeps them; SIGTSTP
 	 * stays with ncurses, which suspends and redraws on fg. */
@@ -594,7 +595,10 @@ int ui_run(store *s)
 		wtimeout(a->status, idle == IDLE_DONE      ? 0
 		                    : idle == IDLE_WAITING ? WAIT_MS
 		                                           : POLL_MS);
+		if (idle == IDLE_NONE)
+			ready_now();
 		int rc = wget_wch(a->status, &wc);
+		ready_key(rc, wc);
 		wtimeout(a->status, POLL_MS); /* prompts and help wait for keys */
 		if (ui_signal)
 			break;
@@ -627,6 +631,7 @@ int ui_run(store *s)
 			free(a->message);
 			a->message = NULL;
 			if (!is_char && key == KEY_RESIZE) {
+				ready_forget(); /* also after fg, when the shell had the title */
 				layout(a);
 			} else if (!is_char && key == KEY_MOUSE) {
 				MEVENT ev;

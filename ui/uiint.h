@@ -129,6 +129,13 @@ void trace_frame_done(void); /* after doupdate(): writes the operation's line */
 void trace_cancel(void);     /* nothing was done: no line */
 void trace_close(void);
 
+/* ready.c: with $LEDE_READY_TITLE set, the terminal title says when every
+ * key read so far has been handled and no work is left (screen tests). */
+void ready_init(void);
+void ready_key(int rc, wint_t wc); /* a key was read (wget_wch's rc) */
+void ready_now(void);              /* about to wait, nothing left to do */
+void ready_forget(void);           /* send the title again next time */
+
 /* worker.c: slow reads on a thread with its own connection. */
 typedef struct worker worker;
 worker *worker_start(store *s); /* NULL when it cannot */
