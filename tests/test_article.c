@@ -1,7 +1,6 @@
 /* test_article.c: article_parse on the three layouts of the bundled
- * samples, their encoding variants, the trailer cut, glued sentences, and
- * (when the real scraped corpus sits beside the checkout) the exact
- * expectations of issue 2 for its two files. */
+ * samples, their encoding variants, the trailer cut and glued sentences
+ * (the real scraped corpus is test_corpus.c's). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,26 +15,10 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "testutil.h"
 #include "util.h"
 
 static article_rules rules;
-
-/* Reads a whole file; NULL when it cannot be read. */
-static uint8_t *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	strbuf b;
-	sb_init(&b);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_add(&b, chunk, got);
-	fclose(f);
-	*n = b.len;
-	return (uint8_t *)sb_detach(&b);
-}
 
 /* Parses samples/NAME into *a, skipping the test when $LEDE_SAMPLES is
  * not set (the harness always sets it). */
@@ -59,21 +42,6 @@ static void parse_sample(const char *name, article *a)
 static text_status parse_text(const char *s, article *a)
 {
 	return article_parse((const uint8_t *)s, strlen(s), &rules, a);
-}
-
-/* The date as ISO text. */
-static const char *iso(const article *a)
-{
-	static char buf[17];
-	date_format(&a->date, buf);
-	return buf;
-}
-
-/* Whether s ends with suffix. */
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 static void test_layout_lede_first(void **state)
@@ -356,86 +324,6 @@ static void test_not_articles(void **state)
 	article_free(&a);
 }
 
-/* The real scraped corpus: $LEDE_CORPUS, else ../shared/corpus beside
- * the checkout. Returns the path of the file whose name starts with
- * prefix, or NULL (the test then skips). */
-static char *corpus_file(const char *prefix)
-{
-	char *dir = NULL;
-	if (getenv("LEDE_CORPUS"))
-		dir = xstrdup(getenv("LEDE_CORPUS"));
-	else if (getenv("LEDE_TESTS"))
-		dir = xasprintf("%s/../../shared/corpus", getenv("LEDE_TESTS"));
-	if (!dir)
-		return NULL;
-	DIR *d = opendir(dir);
-	char *found = NULL;
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) && !found)
-			if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
-				found = xasprintf("%s/%s", dir, e->d_name);
-		closedir(d);
-	}
-	free(dir);
-	return found;
-}
-
-/* Parses the corpus file with the given prefix, or skips. */
-static void parse_corpus(const char *prefix, article *a)
-{
-	char *path = corpus_file(prefix);
-	if (!path)
-		skip();
-	size_t n = 0;
-	uint8_t *raw = slurp(path, &n);
-	assert_non_null(raw);
-	assert_int_equal(article_parse(raw, n, &rules, a), TEXT_OK);
-	free(raw);
-	free(path);
-}
-
-static void test_corpus_000(void **state)
-{
-	(void)state;
-	article a;
-	parse_corpus("000_", &a);
-	assert_string_equal(a.title, "Tổng thống Mỹ và Nga sẽ điện đàm hôm nay trước sức nóng từ "
-	                             "biên giới Nga - Ukraine");
-	assert_string_equal(iso(&a), "2021-12-30 09:32");
-	assert_int_equal(a.date.precision, DATE_MINUTE);
-	assert_non_null(a.lede);
-	assert_true(strncmp(a.lede, "Trong bối cảnh 10 vạn quân Nga", 20) == 0);
-	assert_null(strstr(a.body, a.lede));
-	assert_null(strstr(a.body, "Bài liên quan"));
-	assert_null(strstr(a.body, "Bình luận"));
-	assert_null(strstr(a.body, "Thủ tướng"));
-	assert_null(strstr(a.body, "POWERED"));
-	assert_true(ends_with(a.body, "tham vấn thường xuyên với Ukraine."));
-	assert_non_null(strstr(a.body, "ngày 10.1"));
-	assert_string_equal(a.lang, "vi");
-	article_free(&a);
-}
-
-static void test_corpus_004(void **state)
-{
-	(void)state;
-	article a;
-	parse_corpus("004_", &a);
-	assert_string_equal(iso(&a), "2021-12");
-	assert_int_equal(a.date.precision, DATE_MONTH);
-	assert_string_equal(a.dateline, "REHOBOTH BEACH");
-	assert_string_equal(a.credit, "APnews.com/Patrick Semansky");
-	assert_non_null(a.caption);
-	assert_null(strstr(a.caption, "Nguồn"));
-	assert_true(strncmp(a.body, "REHOBOTH BEACH - ", 17) == 0);
-	assert_true(strlen(a.title) > 10);
-	assert_null(strstr(a.title, "REHOBOTH"));
-	assert_non_null(strstr(a.body, "thêm. Hoa Kỳ"));
-	assert_null(strstr(a.body, "thêm.Hoa"));
-	article_free(&a);
-}
-
 /* Loads the shipped trailer markers once; never the user's own. */
 static int setup(void **state)
 {
@@ -459,7 +347,6 @@ int main(void)
 		cmocka_unit_test(test_layout_english),    cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_every_sample),      cmocka_unit_test(test_glued_sentences),
 		cmocka_unit_test(test_trailer_rules),     cmocka_unit_test(test_not_articles),
-		cmocka_unit_test(test_corpus_000),        cmocka_unit_test(test_corpus_004),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

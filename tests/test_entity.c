@@ -1,6 +1,5 @@
 /* test_entity.c: entity extraction and linking rules (see HACKING,
- * "Entities"), on hand-made articles and on the real corpus files when
- * ../shared/corpus exists beside the source tree. */
+ * "Entities") on hand-made articles (the real corpus is test_corpus.c's). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +13,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "testutil.h"
 #include "util.h"
 
 static entity_extractor *ex;
@@ -41,33 +41,6 @@ static void unmake(article *a)
 	free(a->caption);
 	free(a->credit);
 	free(a->body);
-}
-
-/* The mention of `surface` (first one) or NULL. */
-static const mention *find_surface(const mention_list *l, const char *surface)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].surface, surface) == 0)
-			return &l->v[i];
-	return NULL;
-}
-
-/* Whether some mention links to canonical name `name` with type t. */
-static int has_entity(const mention_list *l, entity_type t, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].type == t && strcmp(l->v[i].canonical, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* Whether any mention has this canonical name or surface, any type. */
-static int has_name(const mention_list *l, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].canonical, name) == 0 || strcmp(l->v[i].surface, name) == 0)
-			return 1;
-	return 0;
 }
 
 /* Extracts from a body-only article in language lang. */
@@ -387,106 +360,6 @@ static void test_dateline_credit_english(void **state)
 	unmake(&a);
 }
 
-/* Reads a file of the real corpus; NULL when the corpus is not there. */
-static char *corpus_file(const char *prefix, size_t *n)
-{
-	const char *tests = getenv("LEDE_TESTS");
-	if (!tests)
-		return NULL;
-	char *cmd = xasprintf("ls %s/../../shared/corpus/%s*.txt 2>/dev/null", tests, prefix);
-	FILE *p = popen(cmd, "r");
-	free(cmd);
-	if (!p)
-		return NULL;
-	char path[4096];
-	char *got = fgets(path, sizeof path, p);
-	pclose(p);
-	if (!got)
-		return NULL;
-	path[strcspn(path, "\n")] = '\0';
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	strbuf b;
-	sb_init(&b);
-	char buf[8192];
-	size_t r;
-	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&b, buf, r);
-	fclose(f);
-	*n = b.len;
-	return sb_detach(&b);
-}
-
-/* Parses and extracts one corpus file; returns 0 when it is missing. */
-static int corpus_mentions(const char *prefix, mention_list *l)
-{
-	size_t n;
-	char *raw = corpus_file(prefix, &n);
-	if (!raw)
-		return 0;
-	article_rules rules;
-	article_rules_load(&rules);
-	article a;
-	assert_int_equal(article_parse((const uint8_t *)raw, n, &rules, &a), TEXT_OK);
-	mention_list_init(l);
-	entity_extract(ex, &a, l);
-	article_free(&a);
-	article_rules_free(&rules);
-	free(raw);
-	return 1;
-}
-
-static void test_corpus(void **state)
-{
-	(void)state;
-	mention_list l0, l4;
-	if (!corpus_mentions("000_", &l0) || !corpus_mentions("004_", &l4)) {
-		skip();
-		return;
-	}
-	assert_true(has_entity(&l0, ENT_PER, "Joe Biden"));
-	assert_true(has_entity(&l0, ENT_PER, "Vladimir Putin"));
-	assert_true(has_entity(&l0, ENT_PER, "Emily Horne"));
-	assert_true(has_entity(&l0, ENT_PER, "Antony Blinken"));
-	assert_true(has_entity(&l0, ENT_ORG, "NATO"));
-	assert_true(has_entity(&l0, ENT_ORG, "Hội đồng An ninh Quốc gia"));
-	assert_true(has_entity(&l0, ENT_LOC, "Nga"));
-	assert_true(has_entity(&l0, ENT_LOC, "Ukraine"));
-	assert_false(has_name(&l0, "Phạm Minh Chính"));
-	assert_false(has_name(&l0, "Tổng thống"));
-	assert_false(has_name(&l0, "Theo"));
-	assert_false(has_name(&l0, "Trong"));
-	/* 000 writes Mỹ, 004 writes Hoa Kỳ: one canonical name, one key */
-	const mention *my = find_surface(&l0, "Mỹ");
-	const mention *hk = find_surface(&l4, "Hoa Kỳ");
-	assert_non_null(my);
-	assert_non_null(hk);
-	assert_int_equal(my->type, ENT_LOC);
-	assert_string_equal(my->canonical, hk->canonical);
-	char *k1 = entity_key(my->canonical), *k2 = entity_key(hk->canonical);
-	assert_string_equal(k1, k2);
-	free(k1);
-	free(k2);
-	/* Zelensky (000) and Zelenskyy (004) share a key across the corpus */
-	const mention *z0 = find_surface(&l0, "Volodymyr Zelensky");
-	const mention *z4 = find_surface(&l4, "Volodymyr Zelenskyy");
-	assert_non_null(z0);
-	assert_non_null(z4);
-	k1 = entity_key(z0->canonical);
-	k2 = entity_key(z4->canonical);
-	assert_string_equal(k1, k2);
-	free(k1);
-	free(k2);
-	/* 004: the credit and the dateline */
-	assert_true(has_entity(&l4, ENT_PER, "Patrick Semansky"));
-	assert_true(has_entity(&l4, ENT_ORG, "AP"));
-	assert_true(has_entity(&l4, ENT_LOC, "Rehoboth Beach"));
-	assert_true(has_entity(&l4, ENT_PER, "Jake Sullivan"));
-	mention_list_free(&l0);
-	mention_list_free(&l4);
-}
-
 /* Thread body: extracts the same article many times and checks that the
  * shared extractor gives the same answer every time. */
 static void *worker(void *arg)
@@ -549,7 +422,6 @@ int main(void)
 	    cmocka_unit_test(test_brackets),
 	    cmocka_unit_test(test_admin_units),
 	    cmocka_unit_test(test_name_edges),
-	    cmocka_unit_test(test_corpus),
 	    cmocka_unit_test(test_threads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,73 @@
+/* testutil.h: small helpers the unit tests share (header only, static
+ * inline so that a test that uses some of them compiles cleanly). */
+#ifndef LEDE_TESTUTIL_H
+#define LEDE_TESTUTIL_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "util.h"
+
+/* Reads a whole file; NULL when it cannot be read. */
+static inline uint8_t *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	strbuf b;
+	sb_init(&b);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_add(&b, chunk, got);
+	fclose(f);
+	*n = b.len;
+	return (uint8_t *)sb_detach(&b);
+}
+
+/* The first mention whose surface text is `surface`, or NULL. */
+static inline const mention *find_surface(const mention_list *l, const char *surface)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].surface, surface) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+/* Whether some mention links to canonical name `name` with type t. */
+static inline int has_entity(const mention_list *l, entity_type t, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == t && strcmp(l->v[i].canonical, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether any mention has this canonical name or surface, any type. */
+static inline int has_name(const mention_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].canonical, name) == 0 || strcmp(l->v[i].surface, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The article's date as ISO text (a static buffer). */
+static inline const char *iso(const article *a)
+{
+	static char buf[17];
+	date_format(&a->date, buf);
+	return buf;
+}
+
+/* Whether s ends with suffix. */
+static inline int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+#endif
