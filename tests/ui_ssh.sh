@@ -51,7 +51,7 @@ EOF
     "$SSHD" -D -e -f "$S/sshd_config" 2>"$S/sshd.log" &
     sshd_pid=$!
     i=0
-    while [ "$i" -lt 30 ]; do
+    while [ "$i" -lt 100 ]; do
         if grep -q "Server listening" "$S/sshd.log"; then port=$p; break; fi
         kill -0 "$sshd_pid" 2>/dev/null || break
         sleep 0.1
@@ -108,7 +108,7 @@ expect_screen "second SSH session opens" "$TOTAL/$TOTAL"
 rpid=$(cat "$T/remote.pid")
 kill -KILL "$(cat "$T/ssh.pid")"
 i=0
-while [ "$i" -lt 50 ] && kill -0 "$rpid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+while [ "$i" -lt 300 ] && kill -0 "$rpid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 check "a dropped connection ends lede on the far side" sh -c "! kill -0 $rpid 2>/dev/null"
 run --db "$DB" list
 check "the store is intact after the dropped connection" test "$rc" = 0 -a "$(lines "$T/out")" = "$TOTAL"
