@@ -19,28 +19,12 @@
 #include "article.h"
 #include "datafile.h"
 #include "entity.h"
+#include "testutil.h"
 #include "util.h"
 
 /* The quality targets of issue 3 (micro, over all types). */
 #define MIN_PRECISION 0.90
 #define MIN_RECALL    0.85
-
-/* Reads a whole file; NULL when it cannot. */
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	strbuf b;
-	sb_init(&b);
-	char buf[65536];
-	size_t r;
-	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&b, buf, r);
-	fclose(f);
-	*n = b.len;
-	return sb_detach(&b);
-}
 
 /* One entity as compared: "T key". */
 static char *ekey(int type, const char *name)
@@ -66,7 +50,7 @@ static int extract_file(const entity_extractor *ex, const article_rules *rules, 
                         strlist *out, strlist *names, int dump)
 {
 	size_t n;
-	char *raw = slurp(path, &n);
+	char *raw = (char *)slurp(path, &n);
 	if (!raw)
 		return -1;
 	article a;
@@ -99,7 +83,7 @@ static int extract_file(const entity_extractor *ex, const article_rules *rules, 
 static int read_gold(const char *path, strlist *out, strlist *names)
 {
 	size_t n;
-	char *s = slurp(path, &n);
+	char *s = (char *)slurp(path, &n);
 	if (!s)
 		return -1;
 	char *save = NULL;
