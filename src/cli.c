@@ -64,19 +64,43 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 some input failed, 2 usage error.\n"
 	"See lede(1) for the keys of the interface.\n";
 
-/* Prints a usage error and returns the usage exit status. */
+/* How much of an argument an error message echoes: a 40 KB query on
+ * one line helps no one. */
+#define ECHO_COLS 60
+
+/* Prints a usage error and returns the usage exit status. The argument
+ * is escaped for the terminal and cut to ECHO_COLS columns. */
 static int usage_error(const char *fmt, const char *arg)
 {
+	char *shown = text_escaped(arg, ECHO_COLS);
 	fputs("lede: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, shown);
 	fputs("\nTry 'lede --help' for more information.\n", stderr);
+	free(shown);
 	return EXIT_USAGE;
 }
 
-/* Prints an error message (and frees it). */
+/* Prints a usage error of our own words and returns the usage exit
+ * status. */
+static int usage_message(const char *msg)
+{
+	fprintf(stderr, "lede: %s\nTry 'lede --help' for more information.\n", msg);
+	return EXIT_USAGE;
+}
+
+/* True when s is empty or only blanks: never a name, path or query. */
+static int is_blank(const char *s)
+{
+	return s[strspn(s, " \t\n")] == '\0';
+}
+
+/* Prints an error message (and frees it). Messages name files and echo
+ * what was typed: they pass the terminal guard as names do. */
 static void print_error(char *msg)
 {
-	fprintf(stderr, "lede: %s\n", msg ? msg : "unknown error");
+	char *shown = text_escaped(msg ? msg : "unknown error", 0);
+	fprintf(stderr, "lede: %s\n", shown);
+	free(shown);
 	free(msg);
 }
 
@@ -89,6 +113,21 @@ typedef struct cli_opts {
 	int64_t article;   /* --article */
 	strlist args;      /* positional arguments */
 } cli_opts;
+
+/* Refuses blank positional arguments (an empty shell variable): the
+ * usage status after saying which, else -1. */
+static int no_blank_args(const cli_opts *o, const char *what)
+{
+	for (size_t i = 0; i < o->args.n; i++) {
+		if (is_blank(o->args.v[i])) {
+			char *msg = xasprintf("%s: empty argument", what);
+			usage_message(msg);
+			free(msg);
+			return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
 
 enum {
 	OPT_DB = 256,
@@ -118,7 +157,9 @@ static int parse_date_opt(const char *opt, const char *arg, char **out)
 {
 	lede_date d;
 	if (date_parse_arg(arg, &d) != 0) {
-		fprintf(stderr, "lede: invalid --%s date '%s' (try 2021-12-30)\n", opt, arg);
+		char *shown = text_escaped(arg, ECHO_COLS);
+		fprintf(stderr, "lede: invalid --%s date '%s' (try 2021-12-30)\n", opt, shown);
+		free(shown);
 		return EXIT_USAGE;
 	}
 	char buf[17];
@@ -179,7 +220,9 @@ static int cmd_ingest(cli_opts *o, cli_ui_fn ui)
 {
 	(void)ui;
 	if (o->args.n == 0)
-		return usage_error("%s", "ingest: missing PATH");
+		return usage_message("ingest: missing PATH");
+	if (no_blank_args(o, "ingest") >= 0)
+		return EXIT_USAGE;
 	store *s = open_store(o, 1);
 	if (!s)
 		return EXIT_INPUT;
@@ -197,6 +240,8 @@ static int cmd_open(cli_opts *o, cli_ui_fn ui)
 		      stderr);
 		return EXIT_USAGE;
 	}
+	if (no_blank_args(o, "lede") >= 0)
+		return EXIT_USAGE;
 	store *s = open_store(o, o->args.n > 0);
 	if (!s)
 		return EXIT_INPUT;
@@ -226,7 +271,11 @@ static int list_row(void *ctx, const article_row *r)
 {
 	list_out *lo = ctx;
 	if (!lo->json) {
-		printf("%lld\t%s\t%s\t%s\n", (long long)r->id, r->date, r->title, r->source);
+		char *title = text_printable(r->title);
+		char *source = text_escaped(r->source ? r->source : "", 0);
+		printf("%lld\t%s\t%s\t%s\n", (long long)r->id, r->date, title, source);
+		free(title);
+		free(source);
 		lo->n++;
 		return 0;
 	}
@@ -271,13 +320,29 @@ static int cmd_list(cli_opts *o, cli_ui_fn ui)
 	store *s = open_store(o, 0);
 	if (!s)
 		return EXIT_INPUT;
+	char *err = NULL;
+	if (query_check_search(s, o->filter.search, &err)) {
+		/* A malformed search is a usage error, told in a reader's words. */
+		int bad = strncmp(err, "malformed", 9) == 0;
+		char *shown = text_escaped(err, 0);
+		fprintf(stderr, "lede: %s%s\n", bad ? "--search: " : "", shown);
+		if (bad)
+			fputs("Try 'lede --help' for more information.\n", stderr);
+		free(shown);
+		free(err);
+		store_close(s);
+		return bad ? EXIT_USAGE : EXIT_INPUT;
+	}
+	/* A file name that is not valid UTF-8 would make the JSON invalid:
+	 * "source" gets it with U+FFFD, "source_hex" its bytes (README). */
 	if (lo.json)
 		sqlite3_prepare_v2(s->db,
-				   "SELECT json_object('id', ?1, 'date', ?2, 'title', ?3,"
-				   " 'source', ?4, 'read', json(iif(?5, 'true', 'false')),"
-				   " 'starred', json(iif(?6, 'true', 'false')))",
+				   "SELECT iif(lede_utf8(?4) IS ?4, o,"
+				   "  json_insert(o, '$.source_hex', hex(?4))) FROM"
+				   " (SELECT json_object('id', ?1, 'date', ?2, 'title', ?3,"
+				   " 'source', lede_utf8(?4), 'read', json(iif(?5, 'true', 'false')),"
+				   " 'starred', json(iif(?6, 'true', 'false'))) AS o)",
 				   -1, &lo.obj, NULL);
-	char *err = NULL;
 	int rc = query_each(s, &o->filter, list_row, &lo, &err);
 	if (lo.json && rc == 0)
 		puts(lo.n ? "\n]" : "[]");
@@ -320,7 +385,9 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 	if (format_is_json(o, "text", &json))
 		return usage_error("invalid --format '%s' (text or json)", o->format);
 	if (o->args.n != 1)
-		return usage_error("%s", "show: expected one article ID or file PATH");
+		return usage_message("show: expected one article ID or file PATH");
+	if (no_blank_args(o, "show") >= 0)
+		return EXIT_USAGE;
 	store *s = open_store(o, 0);
 	if (!s)
 		return EXIT_INPUT;
@@ -333,7 +400,7 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 		if (found < 0)
 			print_error(err);
 		else
-			fprintf(stderr, "lede: %s: no such article in %s\n", arg, s->path);
+			print_error(xasprintf("%s: no such article in %s", arg, s->path));
 		store_close(s);
 		return EXIT_INPUT;
 	}
@@ -352,8 +419,11 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 		if (a.date[0])
 			printf("Date: %s\n", a.date);
 		print_block("Dateline: ", a.dateline);
-		for (size_t i = 0; i < a.paths.n; i++)
-			print_block("File: ", a.paths.v[i]);
+		for (size_t i = 0; i < a.paths.n; i++) {
+			char *path = text_escaped(a.paths.v[i], 0);
+			printf("File: %s\n", path);
+			free(path);
+		}
 		if (a.caption || a.credit) {
 			putchar('\n');
 			print_block("Photo: ", a.caption);
@@ -385,8 +455,12 @@ static int entity_row(void *ctx, const facet_row *r)
 {
 	entities_out *eo = ctx;
 	if (!eo->json) {
-		printf("%s\t%s\t%lld\t%lld\t%s\n", entity_type_name(r->type), r->name,
-		       (long long)r->articles, (long long)r->mentions, r->aliases ? r->aliases : "");
+		char *name = text_printable(r->name);
+		char *aliases = text_printable(r->aliases ? r->aliases : "");
+		printf("%s\t%s\t%lld\t%lld\t%s\n", entity_type_name(r->type), name,
+		       (long long)r->articles, (long long)r->mentions, aliases);
+		free(name);
+		free(aliases);
 		eo->n++;
 		return 0;
 	}
@@ -451,13 +525,13 @@ static int entity_one(store *s, const char *spec, entity_match *out)
 		return 0;
 	}
 	if (n == 0) {
-		char *safe = text_printable(spec);
+		char *safe = text_escaped(spec, ECHO_COLS);
 		fprintf(stderr, "lede: no entity named '%s' (see 'lede entities')\n", safe);
 		free(safe);
 		return 0;
 	}
 	if (n > 1) {
-		char *safe = text_printable(spec);
+		char *safe = text_escaped(spec, ECHO_COLS);
 		fprintf(stderr, "lede: '%s' names %d entities; say which with TYPE:NAME:\n", safe, n);
 		free(safe);
 		for (int i = 0; i < n; i++) {
@@ -494,7 +568,7 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 	} ops[] = {{"rename", 2}, {"merge", 2}, {"retype", 2},
 		   {"hide", 1},   {"unhide", 1}, {"edits", 0}};
 	if (o->args.n == 0)
-		return usage_error("%s", "entity: missing operation (rename, merge, retype, hide, "
+		return usage_message("entity: missing operation (rename, merge, retype, hide, "
 					 "unhide or edits)");
 	const char *op = o->args.v[0];
 	size_t k = 0;
@@ -505,13 +579,15 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 				   "unhide or edits)",
 				   op);
 	if (o->args.n - 1 != ops[k].nargs) {
-		fprintf(stderr, "lede: entity %s: expected %s\n", op,
-			ops[k].nargs == 0   ? "no arguments"
-			: ops[k].nargs == 1 ? "NAME"
-			: k == 0	    ? "NAME NEWNAME"
-			: k == 1	    ? "NAME INTO-NAME"
-					    : "NAME PER|ORG|LOC");
-		return usage_error("%s", "entity: wrong number of arguments");
+		char *what = xasprintf("entity %s: expected %s", op,
+				       ops[k].nargs == 0   ? "no arguments"
+				       : ops[k].nargs == 1 ? "NAME"
+				       : k == 0		   ? "NAME NEWNAME"
+				       : k == 1		   ? "NAME INTO-NAME"
+							   : "NAME PER|ORG|LOC");
+		usage_message(what);
+		free(what);
+		return EXIT_USAGE;
 	}
 	int type = -1;
 	if (strcmp(op, "retype") == 0) {
@@ -520,8 +596,10 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 			return usage_error("entity retype: invalid type '%s' (PER, ORG or LOC)",
 					   o->args.v[2]);
 	}
-	if (strcmp(op, "rename") == 0 && o->args.v[2][strspn(o->args.v[2], " \t")] == '\0')
-		return usage_error("%s", "entity rename: empty new name");
+	if (strcmp(op, "rename") == 0 && is_blank(o->args.v[2]))
+		return usage_message("entity rename: empty new name");
+	if (no_blank_args(o, "entity") >= 0)
+		return EXIT_USAGE;
 	store *s = open_store(o, 0);
 	if (!s)
 		return EXIT_INPUT;
@@ -581,7 +659,7 @@ static int cmd_stats(cli_opts *o, cli_ui_fn ui)
 		store_close(s);
 		return EXIT_INPUT;
 	}
-	char *path = text_printable(s->path);
+	char *path = text_escaped(s->path, 0);
 	printf("store\t%s%s\n", path, s->readonly ? " (read-only)" : "");
 	free(path);
 	printf("articles\t%lld\n", (long long)st.articles);
@@ -682,16 +760,27 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 					   option_name(c));
 		switch (c) {
 		case OPT_DB:
+			if (!*optarg)
+				return usage_message("--db: empty path");
 			o->db = optarg;
 			break;
 		case OPT_ENTITY:
 		case OPT_WITH:
+		case OPT_NOT_ENTITY:
+			if (is_blank(optarg))
+				return usage_error("option '--%s' needs a NAME, not a blank",
+						   option_name(c));
+			if (c == OPT_NOT_ENTITY) {
+				sl_push(&o->filter.not_entities, optarg);
+				break;
+			}
 			sl_push(&o->filter.entities, optarg);
 			break;
-		case OPT_NOT_ENTITY:
-			sl_push(&o->filter.not_entities, optarg);
-			break;
 		case OPT_SEARCH:
+			/* Blank would list everything: a script's empty
+			 * variable, not a wish. */
+			if (is_blank(optarg))
+				return usage_message("--search: empty query");
 			free(o->filter.search);
 			o->filter.search = xstrdup(optarg);
 			break;
@@ -786,6 +875,11 @@ int cli_main(int argc, char **argv, cli_ui_fn ui)
 	sl_init(&o.args);
 	o.type = -1;
 	o.db = db;
+	if (db && !*db) {
+		free(sub_argv);
+		cli_opts_free(&o);
+		return usage_message("--db: empty path");
+	}
 	int rc = parse_options(cmd, sub_argc, sub_argv, &o);
 	if (rc < 0)
 		rc = cmd->run(&o, ui);

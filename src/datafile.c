@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "text.h"
 
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/lede"
@@ -43,10 +44,12 @@ static void warn_missing_dir(const char *dir)
 	if (warned || (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
 		return;
 	warned = 1;
+	char *shown = text_escaped(dir, 0);
 	fprintf(stderr,
 		"lede: %s: data folder not found; entities and trailers will be poor "
 		"(run 'make install' or set LEDE_DATADIR)\n",
-		dir);
+		shown);
+	free(shown);
 }
 
 /* Whether c is white space that trimming removes. */

@@ -24,6 +24,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "text.h"
 #include "util.h"
 
 /* Files larger than this are not articles but accidents (dumps, videos). */
@@ -101,7 +102,9 @@ typedef struct walk_state {
 /* Prints one warning line naming the file. */
 static void warn_file(const char *path, const char *what)
 {
-	fprintf(stderr, "lede: %s: %s\n", path, what);
+	char *shown = text_escaped(path, 0);
+	fprintf(stderr, "lede: %s: %s\n", shown, what);
+	free(shown);
 }
 
 /* Adds a regular file to the run. */

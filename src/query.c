@@ -765,6 +765,13 @@ static char *search_expression(const char *user)
 	return sb_detach(&b);
 }
 
+/* True when a search has something to look for: NULL, "" and blanks are
+ * no search at all. */
+static int search_given(const char *search)
+{
+	return search && search[strspn(search, " \t\n")] != '\0';
+}
+
 /* Adds the user's search as a bound FTS5 expression. */
 static void sqlb_search(sql_builder *b, const char *user)
 {
@@ -819,7 +826,7 @@ static void where_filter(store *s, sql_builder *b, const query_filter *f, int mo
 		if (n)
 			where_entity(b, ids, n, 1, mode == WHERE_PAGE);
 	}
-	if (f->search && *f->search) {
+	if (search_given(f->search)) {
 		if (mode == WHERE_PAGE && build == (size_t)-1 && search_is_common(s, f->search)) {
 			sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM article_fts WHERE article_fts"
 					 " MATCH ");
@@ -855,11 +862,72 @@ static void where_filter(store *s, sql_builder *b, const query_filter *f, int mo
 				 " AND m.read)");
 }
 
-/* Makes a search error readable: FTS5's own words plus what was typed. */
-static char *search_error(store *s, const query_filter *f)
+/* FTS5's words for a malformed search, and what to tell a person. */
+static const struct {
+	const char *fts5;
+	const char *says;
+} search_faults[] = {
+	{"unknown special query", "'*' must end a word (hano*); alone it matches nothing"},
+	{"unterminated string", "a quote (\") is not closed"},
+	{"syntax error near \"\"", "it ends too soon: a word is missing after AND, OR, NOT or "
+				   "'(', or a parenthesis is not closed"},
+	{"syntax error near", "unexpected word or sign"},
+	{"parser stack overflow", "too deeply nested"},
+	{"no such column", "no such field before ':' (title, lede, caption, body)"},
+};
+
+/* Makes a search error readable: what was typed (cut to a line, its
+ * controls escaped) and what is wrong with it, in a reader's words when
+ * FTS5's are known. */
+static char *search_error(store *s, const char *search)
 {
-	return xasprintf("invalid search '%s': %s", f->search ? f->search : "",
-			 sqlite3_errmsg(s->db));
+	const char *why = sqlite3_errmsg(s->db);
+	const char *near = strstr(why, "near ");
+	for (size_t i = 0; i < sizeof search_faults / sizeof search_faults[0]; i++) {
+		if (strstr(why, search_faults[i].fts5)) {
+			why = search_faults[i].says;
+			break;
+		}
+	}
+	char *shown = text_escaped(search ? search : "", 60);
+	char *msg;
+	if (near && strcmp(why, "unexpected word or sign") == 0) {
+		char *tok = text_escaped(near + 5, 30);
+		msg = xasprintf("malformed query '%s': unexpected %s", shown, tok);
+		free(tok);
+	} else {
+		msg = xasprintf("malformed query '%s': %s", shown, why);
+	}
+	free(shown);
+	return msg;
+}
+
+/* See query.h. */
+int query_check_search(store *s, const char *search, char **err)
+{
+	*err = NULL;
+	if (!search_given(search))
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	char *expr = search_expression(search);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int bad = 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		/* FTS5 refuses a malformed expression with a plain
+		 * SQLITE_ERROR; anything else is the store failing. */
+		bad = (rc & 0xff) == SQLITE_ERROR ? 1 : -1;
+		*err = bad > 0 ? search_error(s, search)
+			       : xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+	}
+	sqlite3_finalize(st);
+	free(expr);
+	return bad;
 }
 
 /* Columns of a list row; marks come from the state database when any. */
@@ -885,7 +953,7 @@ static void row_from_stmt(sqlite3_stmt *st, article_row *r)
 	memcpy(r->key.sortdate, r->date, sizeof r->date);
 	r->key.id = r->id;
 	r->title = column_printable(st, 2);
-	r->source = column_printable(st, 3);
+	r->source = column_dup(st, 3);  /* raw: escaped by whoever shows it */
 	r->read = sqlite3_column_int(st, 4);
 	r->starred = sqlite3_column_int(st, 5);
 }
@@ -924,7 +992,7 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		row_from_stmt(st, &rows[n++]);
 	if (n < limit && rc != SQLITE_DONE) {
-		*err = search_error(s, f);
+		*err = search_error(s, f->search);
 		for (int i = 0; i < n; i++)
 			article_row_free(&rows[i]);
 		sqlite3_finalize(st);
@@ -948,7 +1016,7 @@ static int set_applies(const query_filter *f)
 	if ((f->since && *f->since) || (f->until && *f->until) || f->article_id ||
 	    f->starred_only || f->unread_only)
 		return 0;
-	return f->entities.n > 0 || (f->search && *f->search);
+	return f->entities.n > 0 || (search_given(f->search));
 }
 
 /* Appends the ids of the filtered articles as a compound SELECT over the
@@ -958,7 +1026,7 @@ static int set_select(store *s, sql_builder *b, const query_filter *f)
 {
 	if (!set_applies(f))
 		return 0;
-	int have_search = f->search && *f->search;
+	int have_search = search_given(f->search);
 	int64_t ids[MAX_IDS];
 	int parts = 0;
 	for (size_t i = 0; i < f->entities.n; i++) {
@@ -999,7 +1067,7 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	sqlb_init(&b);
 	int64_t ids[MAX_IDS];
 	if (!before && set_applies(f) && f->entities.n == 1 && f->not_entities.n == 0 &&
-	    !(f->search && *f->search) &&
+	    !search_given(f->search) &&
 	    query_resolve_entity(s, f->entities.v[0], ids, MAX_IDS) == 1) {
 		/* One entity: its articles, counted on the entity index alone. */
 		sb_adds(&b.sql, "SELECT count(*) FROM article_entity WHERE entity_id = ");
@@ -1027,7 +1095,7 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	else
-		*err = search_error(s, f);
+		*err = search_error(s, f->search);
 	sqlite3_finalize(st);
 	return n;
 }
@@ -1076,7 +1144,7 @@ int query_each(store *s, const query_filter *f, query_row_fn fn, void *ctx, char
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		*err = search_error(s, f);
+		*err = search_error(s, f->search);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -1244,25 +1312,31 @@ void article_full_free(article_full *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The article as JSON, assembled by SQLite's JSON functions. */
+/* The article as JSON, assembled by SQLite's JSON functions. A file
+ * name that is not valid UTF-8 is in "paths" with U+FFFD, and then
+ * "paths_hex" gives each name's bytes (null for valid ones): README. */
 char *query_article_json(store *s, int64_t id, char **err)
 {
 	/* The mentions as load_mentions gives them (edits applied). */
 #define ARTICLE_JSON_SQL(shown)                                                                \
 	"WITH " MENTION_CTE ", " shown                                                         \
-	" SELECT json_object("                                                                 \
+	" SELECT iif(h IS NULL, o, json_insert(o, '$.paths_hex', json(h))) FROM"              \
+	" (SELECT (SELECT iif(max(lede_utf8(path) IS NOT path),"                               \
+	"   json_group_array(iif(lede_utf8(path) IS path, NULL, hex(path))), NULL) FROM"       \
+	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)) AS h,"              \
+	" json_object("                                                                        \
 	" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"                           \
 	" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"                       \
 	" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"                                 \
-	" 'paths', (SELECT json_group_array(path) FROM"                                        \
+	" 'paths', (SELECT json_group_array(lede_utf8(path)) FROM"                             \
 	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"                   \
 	" 'mentions', (SELECT json_group_array(json_object("                                   \
 	"   'type', m.type, 'text', m.surface,"                                                \
 	"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"   \
 	"     WHEN 3 THEN 'caption' ELSE 'credit' END,"                                        \
 	"   'start', m.start, 'end', m.end, 'entity', m.name)) FROM"                           \
-	"   (SELECT * FROM shown ORDER BY field, start) m))"                                   \
-	" FROM article a WHERE a.id = ?1"
+	"   (SELECT * FROM shown ORDER BY field, start) m)) AS o"                              \
+	" FROM article a WHERE a.id = ?1)"
 	static const char sql_plain[] = ARTICLE_JSON_SQL(SHOWN_PLAIN);
 	static const char sql_edited[] = ARTICLE_JSON_SQL(SHOWN_EDITED);
 	const char *sql = edits_active(s) ? sql_edited : sql_plain;
@@ -1292,7 +1366,7 @@ void facet_row_free(facet_row *r)
 /* True when the filter lets every article through. */
 static int filter_is_empty(const query_filter *f)
 {
-	return f->entities.n == 0 && f->not_entities.n == 0 && !(f->search && *f->search) &&
+	return f->entities.n == 0 && f->not_entities.n == 0 && !search_given(f->search) &&
 	       !(f->since && *f->since) && !(f->until && *f->until) && !f->starred_only &&
 	       !f->unread_only && !f->article_id;
 }
@@ -1445,7 +1519,7 @@ static int facets_run(store *s, const query_filter *f, int type, const char *pre
 	}
 	sqlite3_finalize(al);
 	if (rc != SQLITE_DONE) {
-		*err = search_error(s, f);
+		*err = search_error(s, f->search);
 		sqlite3_finalize(st);
 		return -1;
 	}

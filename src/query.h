@@ -38,7 +38,8 @@ typedef struct article_row {
 	query_key key;
 	char date[17];      /* ISO to the precision known, "" when none */
 	char *title;        /* printable (no control characters) */
-	char *source;       /* the file's name without folder */
+	char *source;       /* the file's name without folder, its bytes as they
+	                     * are: text_escaped before showing */
 	int read, starred;
 } article_row;
 
@@ -159,6 +160,12 @@ typedef struct query_edit_row {
 
 typedef int (*query_edit_fn)(void *ctx, const query_edit_row *row);
 int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err);
+
+/* Checks a full-text search before it is used: 0 when it is fine (or
+ * blank: no search), 1 when it is malformed, with *err saying why in a
+ * reader's words ("malformed query '...': ..."), -1 when the store
+ * failed, with *err. */
+int query_check_search(store *s, const char *search, char **err);
 
 /* Per-user marks. */
 int query_set_read(store *s, int64_t id, int read);

@@ -16,7 +16,9 @@
 
 #include "fts.h"
 #include "paths.h"
+#include "sqlfn.h"
 #include "tally.h"
+#include "text.h"
 #include "util.h"
 
 /* 'lede' in ASCII: marks a SQLite file as ours, so that a database of
@@ -369,8 +371,10 @@ static void attach_state(store *s)
 	if (!s->state_path)
 		return;
 	if (paths_make_parent(s->state_path) != 0) {
+		char *shown = text_escaped(s->state_path, 0);
 		fprintf(stderr, "lede: %s: cannot create the state folder: %s; marks are off\n",
-			s->state_path, strerror(errno));
+			shown, strerror(errno));
+		free(shown);
 		return;
 	}
 	sqlite3_stmt *st;
@@ -381,8 +385,10 @@ static void attach_state(store *s)
 	sqlite3_finalize(st);
 	char *msg = NULL;
 	if (rc != SQLITE_DONE || exec_sql(s->db, state_schema, &msg) != 0) {
+		char *shown = text_escaped(s->state_path, 0);
 		fprintf(stderr, "lede: %s: cannot use the state database: %s; marks are off\n",
-			s->state_path, msg ? msg : sqlite3_errmsg(s->db));
+			shown, msg ? msg : sqlite3_errmsg(s->db));
+		free(shown);
 		free(msg);
 		exec_sql(s->db, "DETACH DATABASE state", NULL);
 		return;
@@ -455,6 +461,11 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		*err = xasprintf("%s: is a folder, not a store file", path);
 		goto fail;
 	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a FIFO: SQLite would say "disk I/O error". */
+		*err = xasprintf("%s: not a lede store (not a regular file)", path);
+		goto fail;
+	}
 	if (!exists && !(flags & STORE_OPEN_CREATE)) {
 		*err = xasprintf("%s: no store here; run 'lede ingest PATH' first", path);
 		goto fail;
@@ -479,6 +490,11 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 		*err = xasprintf("%s: cannot register the full-text tokenizer (is FTS5 in this "
 				 "SQLite?): %s",
 				 path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (sqlfn_register(s->db) != SQLITE_OK) {
+		*err = xasprintf("%s: cannot register lede's SQL functions: %s", path,
+				 sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (exists && validate_existing(s, err))

@@ -364,43 +364,9 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out)
 	return TEXT_OK;
 }
 
-char *text_printable(const char *s)
+/* See text.h. */
+char *text_repair_utf8(const char *s, size_t n, size_t *outlen)
 {
-	size_t n = strlen(s);
-	strbuf b;
-	sb_init(&b);
-	sb_grow(&b, n);
-	b.s[0] = '\0';
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
-	while (i < n) {
-		uint8_t c = p[i];
-		if (c >= 0x20 && c < 0x7f) {
-			size_t j = i + 1;
-			while (j < n && p[j] >= 0x20 && p[j] < 0x7f)
-				j++;
-			sb_add(&b, s + i, j - i);
-			i = j;
-			continue;
-		}
-		if (c < 0x80) {
-			sb_addc(&b, ' ');
-			i++;
-			continue;
-		}
-		ucs4_t uc;
-		int k = u8_mbtoucr(&uc, p + i, n - i);
-		if (k < 0) {
-			/* Invalid bytes could be read as C1 by a Latin-1 terminal. */
-			sb_add(&b, replacement, 3);
-			i++;
-			continue;
-		}
-		if (uc >= 0x80 && uc <= 0x9f)
-			sb_addc(&b, ' ');
-		else
-			sb_add(&b, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-	return sb_detach(&b);
+	size_t repaired = 0;
+	return (char *)repair_utf8((const uint8_t *)s, n, outlen, &repaired);
 }

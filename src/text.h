@@ -29,6 +29,10 @@ typedef struct text_decoded {
  * out->s is owned by the caller; otherwise out->s is NULL. */
 text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out);
 
+/* Copies n bytes replacing each invalid UTF-8 part by U+FFFD (and
+ * nothing else); *outlen gets the length. New NUL-terminated string. */
+char *text_repair_utf8(const char *s, size_t n, size_t *outlen);
+
 /* Folds text for matching: case folding, diacritics removed (NFD then
  * combining marks dropped), 'đ'/'Đ' to 'd'. "ĐÀM PHÁN" -> "dam phan".
  * Returns a new NUL-terminated string; *outlen gets its length if not NULL. */
@@ -39,9 +43,31 @@ char *text_fold(const char *s, size_t n, size_t *outlen);
 struct strbuf;
 void text_fold_append(struct strbuf *out, const char *s, size_t n);
 
-/* Copies s replacing every control character (C0, DEL, C1) by a space:
- * the last guard before text reaches a terminal or a TSV line. */
+/* The terminal guard (termsafe.c): what one character of a string would
+ * do on a terminal. Every string lede prints or draws goes through it. */
+typedef enum text_hazard {
+	TEXT_SAFE = 0,  /* shows as itself */
+	TEXT_CONTROL,   /* C0, DEL, C1 (U+0080..U+009F), U+2028/2029: acts */
+	TEXT_HIDDEN,    /* bidi controls and invisible format characters:
+	                 * reorder or hide text (a needed joiner is SAFE) */
+	TEXT_INVALID    /* a byte that is not part of valid UTF-8 */
+} text_hazard;
+
+/* Classifies the character at s[i] (s of n bytes, i < n); *len gets its
+ * length in bytes (1 for an invalid byte). */
+text_hazard text_hazard_at(const char *s, size_t n, size_t i, size_t *len);
+
+/* Copies text for a terminal or a TSV line: controls become a space,
+ * hidden characters go, invalid bytes become U+FFFD. For article text,
+ * titles and entity names. */
 char *text_printable(const char *s);
+
+/* Copies a name for a terminal with every hazard shown as a visible,
+ * reversible escape: "\\" for a backslash, "\xNN" for a control or
+ * invalid byte, "\uNNNN" / "\UNNNNNNNN" for other unsafe characters.
+ * For file names, paths and echoed arguments. When max_cols > 3 and the
+ * result is wider, it is cut to max_cols columns ending in "...". */
+char *text_escaped(const char *s, size_t max_cols);
 
 /* Display width of UTF-8 text in terminal columns (combining marks 0,
  * East Asian wide 2), as libunistring measures it. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "uiint.h"
 
 /* Rows fetched per page, and the most rows kept around the cursor. */
@@ -375,8 +376,10 @@ static void draw_row(pane *p, int y, const article_row *r, int selected)
 		x += draw_text(a, w, date, -1, 11, base | (selected ? 0 : role_attr(a, ROLE_DIM)));
 	}
 	int src_cols = 0;
-	if (cols - x >= 60 && r->source) {
-		src_cols = draw_width(a, r->source);
+	/* A file name shows its hazards escaped, as the command line does. */
+	char *source = cols - x >= 60 && r->source ? text_escaped(r->source, 0) : NULL;
+	if (source) {
+		src_cols = draw_width(a, source);
 		if (src_cols > 18)
 			src_cols = 18;
 	}
@@ -385,10 +388,11 @@ static void draw_row(pane *p, int y, const article_row *r, int selected)
 	x += draw_text(a, w, title, -1, title_cols, title_at);
 	draw_fill(w, y, left + cols - (src_cols ? src_cols + 1 : 0), base);
 	if (src_cols) {
-		draw_text(a, w, r->source, -1, src_cols,
+		draw_text(a, w, source, -1, src_cols,
 		          base | (selected ? 0 : role_attr(a, ROLE_DIM)));
 		draw_fill(w, y, left + cols, base);
 	}
+	free(source);
 }
 
 /* Paints the pane. */

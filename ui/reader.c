@@ -164,7 +164,9 @@ static void build_blocks(pane *p)
 	if (art->paths.n) {
 		const char *path = art->paths.v[0];
 		const char *slash = strrchr(path, '/');
-		sb_printf(&meta, " | %s", slash ? slash + 1 : path);
+		char *shown = text_escaped(slash ? slash + 1 : path, 0);
+		sb_printf(&meta, " | %s", shown);
+		free(shown);
 	}
 	if (art->starred)
 		sb_adds(&meta, " | starred");

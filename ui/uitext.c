@@ -1,5 +1,6 @@
-/* uitext.c: display text for the interface without curses: control
- * characters out, ASCII transliteration, wrapping (libunistring). */
+/* uitext.c: display text for the interface without curses: what the
+ * terminal guard (text_hazard_at) refuses out, ASCII transliteration,
+ * wrapping (libunistring). */
 #include "config.h"
 
 #include <string.h>
@@ -30,16 +31,10 @@ static const struct {
     {0x203A, ">"},   {0x3000, " "},   {0xFFFD, "?"},
 };
 
-/* True for code points that show nothing and may simply vanish. */
-static int is_invisible(ucs4_t uc)
-{
-	return (uc >= 0x200B && uc <= 0x200F) || uc == 0xFEFF || uc == 0x2060 || uc == 0x00AD;
-}
-
-/* True for the control characters that must never reach a terminal. */
+/* True for the ASCII control characters. */
 static int is_control(ucs4_t uc)
 {
-	return uc < 0x20 || uc == 0x7F || (uc >= 0x80 && uc < 0xA0);
+	return uc < 0x20 || uc == 0x7F;
 }
 
 /* Appends the ASCII form of one character (given as its UTF-8 bytes). */
@@ -49,11 +44,12 @@ static void ascii_of(strbuf *out, ucs4_t uc, const uint8_t *bytes, int len)
 		sb_addc(out, is_control(uc) ? ' ' : (char)uc);
 		return;
 	}
-	if (is_control(uc) || (uc >= 0x2000 && uc <= 0x200A) || uc == 0x202F) {
+	if ((uc >= 0x2000 && uc <= 0x200A) || uc == 0x202F) {
 		sb_addc(out, ' ');
 		return;
 	}
-	if (is_invisible(uc) || uc_is_general_category(uc, UC_CATEGORY_M))
+	/* Marks, and the joiners the guard kept, have no ASCII form. */
+	if (uc_is_general_category(uc, UC_CATEGORY_M) || uc_is_general_category(uc, UC_CATEGORY_Cf))
 		return;
 	for (size_t i = 0; i < sizeof ascii_table / sizeof ascii_table[0]; i++) {
 		if (ascii_table[i].uc == uc) {
@@ -92,22 +88,25 @@ char *uitext_display(const char *s, size_t n, int ascii, size_t *map, size_t *ou
 	const uint8_t *u = (const uint8_t *)s;
 	size_t i = 0;
 	while (i < n) {
-		ucs4_t uc;
-		int len = u8_mbtouc(&uc, u + i, n - i);
-		if (len <= 0)
-			len = 1;
-		for (int k = 0; map && k < len; k++)
+		size_t len;
+		text_hazard h = text_hazard_at(s, n, i, &len);
+		for (size_t k = 0; map && k < len; k++)
 			map[i + k] = out.len;
-		if (ascii) {
-			ascii_of(&out, uc, u + i, len);
-		} else if (is_control(uc) || uc == 0xFEFF) {
+		if (h == TEXT_SAFE && ascii) {
+			ucs4_t uc;
+			u8_mbtouc(&uc, u + i, n - i);
+			ascii_of(&out, uc, u + i, (int)len);
+		} else if (h == TEXT_SAFE) {
+			sb_add(&out, s + i, len);
+		} else if (h == TEXT_CONTROL) {
 			/* Same byte length, so offsets into the text stay valid. */
-			for (int k = 0; k < len; k++)
+			for (size_t k = 0; k < (ascii ? 1 : len); k++)
 				sb_addc(&out, ' ');
-		} else {
-			sb_add(&out, s + i, (size_t)len);
+		} else if (h == TEXT_INVALID) {
+			sb_adds(&out, ascii ? "?" : "\xEF\xBF\xBD");
 		}
-		i += (size_t)len;
+		/* TEXT_HIDDEN: bidi controls and invisible characters go. */
+		i += len;
 	}
 	if (map)
 		map[n] = out.len;

@@ -7,8 +7,10 @@
 
 #include <stddef.h>
 
-/* Copies n bytes of UTF-8 for display. Control characters (C0, DEL, C1)
- * and tabs become spaces. With ascii set, the text is transliterated to
+/* Copies n bytes of UTF-8 for display, through the terminal guard
+ * (text_hazard_at): control characters (C0, DEL, C1) and tabs become
+ * spaces, bidi controls and invisible characters go, invalid bytes
+ * become U+FFFD. With ascii set, the text is transliterated to
  * printable ASCII: diacritics dropped (NFD, marks removed), 'đ' -> 'd',
  * 'Đ' -> 'D', common punctuation to its ASCII look-alike, anything else
  * '?'. When map is not NULL it must hold n + 1 entries and receives, for

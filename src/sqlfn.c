@@ -1,0 +1,37 @@
+/* sqlfn.c: SQL functions lede adds to each store connection (sqlfn.h). */
+#include "config.h"
+
+#include "sqlfn.h"
+
+#include <stdlib.h>
+#include <unistr.h>
+
+#include "text.h"
+
+/* lede_utf8(X): see sqlfn.h. SQLite stores whatever bytes a file name
+ * has, and its JSON functions copy them as they are. */
+static void fn_utf8(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	if (!s || !u8_check((const uint8_t *)s, n)) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	size_t len;
+	char *fixed = text_repair_utf8(s, n, &len);
+	sqlite3_result_text(ctx, fixed, (int)len, free);
+}
+
+/* See sqlfn.h. */
+int sqlfn_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "lede_utf8", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       fn_utf8, NULL, NULL);
+}
