@@ -78,8 +78,9 @@ run --db "$DB" list --search "zzzyyyxxx"
 expect_rc 0 "search with no hits"
 check "no hits, no lines" test "$(lines "$T/out")" = 0
 run --db "$DB" list --search '"dam phan'
-expect_rc 1 "malformed search"
-check "malformed search names the query" has "$T/err" "invalid search"
+expect_rc 2 "malformed search is a usage error"
+check "malformed search names the option and the query" has "$T/err" "--search: malformed query '\"dam phan'"
+check "malformed search says what is wrong" has "$T/err" "not closed"
 
 # Dates.
 run --db "$DB" list --since 2022-01-01 --until 2022-01-31

@@ -1,6 +1,6 @@
 /* test_text.c: text_decode on every kind of input a scraped corpus has
  * (BOMs, UTF-16, invalid UTF-8, line ends, NFD, controls, binary, empty,
- * huge) and text_printable. */
+ * huge) and the terminal guard: text_printable, text_escaped. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -281,6 +281,169 @@ static void test_printable(void **state)
 	free(p);
 }
 
+/* The bidi controls and invisible characters go from text; what real
+ * scripts need stays. */
+static void test_printable_bidi_invisible(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		/* U+202E RLO: "bidi-<RLO>txt.exe" would read "bidi-exe.txt". */
+		{"bidi-\u202Etxt.exe", "bidi-txt.exe"},
+		/* Embeddings, overrides, isolates, marks, ALM. */
+		{"a\u202Ab\u202Bc\u202Cd\u202De", "abcde"},
+		{"a\u2066b\u2067c\u2068d\u2069e", "abcde"},
+		{"a\u200Eb\u200Fc\u061Cd", "abcd"},
+		/* ZWSP, word joiner, BOM, soft hyphen, a tag character,
+		 * Hangul filler. */
+		{"pass\u200Bword \u2060x\uFEFFy z\u00ADw \U000E0041t \u3164!", "password xy zw t !"},
+		/* Joiners next to Latin letters or alone hide a difference. */
+		{"pay\u200Dpal \u200Cx", "paypal x"},
+		/* Vietnamese, NFC and NFD, is untouched. */
+		{"Đàm phán ở Hà Nội", "Đàm phán ở Hà Nội"},
+		{"Ha\u0300 No\u0323\u0302i", "Ha\u0300 No\u0323\u0302i"},
+		/* Devanagari: ZWJ and ZWNJ after a virama (half forms). */
+		{"\u0915\u094D\u200D\u0937 \u0915\u094D\u200C\u0937",
+		 "\u0915\u094D\u200D\u0937 \u0915\u094D\u200C\u0937"},
+		/* Persian "mi-khaham": ZWNJ between joining letters. */
+		{"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+		 "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"},
+		/* Emoji: a family (ZWJ sequence), a heart with VS16. */
+		{"\U0001F468\u200D\U0001F469\u200D\U0001F467 \u2764\uFE0F",
+		 "\U0001F468\u200D\U0001F469\u200D\U0001F467 \u2764\uFE0F"},
+		/* Right-to-left letters keep their own direction. */
+		{"\u05E9\u05DC\u05D5\u05DD", "\u05E9\u05DC\u05D5\u05DD"},
+		/* C1 (NEL, CSI) and the line separator act: a space. */
+		{"a\xC2\x85" "b\xC2\x9B" "c\u2028d\u2029e", "a b c d e"},
+		/* Raw 0x9b (8-bit CSI) is not UTF-8: U+FFFD. */
+		{"x\x9b" "2Jy", "x\uFFFD" "2Jy"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *p = text_printable(cases[i].in);
+		assert_string_equal(p, cases[i].out);
+		free(p);
+	}
+}
+
+/* Names show every hazard as a visible escape. */
+static void test_escaped(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"osc-\x1b]52;c;aGk=\x07x.txt", "osc-\\x1b]52;c;aGk=\\x07x.txt"},
+		{"csi-\x9b" "2J.txt", "csi-\\x9b" "2J.txt"},
+		{"c1-\xC2\x9B" "2J.txt", "c1-\\u009b" "2J.txt"},
+		{"bidi-\u202Etxt.exe", "bidi-\\u202etxt.exe"},
+		{"zw\u200Bsp \u200Dx", "zw\\u200bsp \\u200dx"},
+		{"tag\U000E0041", "tag\\U000e0041"},
+		{"a\\b\tc\n", "a\\\\b\\x09c\\x0a"},
+		{"Hà Nội/Đà Nẵng.txt", "Hà Nội/Đà Nẵng.txt"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *p = text_escaped(cases[i].in, 0);
+		assert_string_equal(p, cases[i].out);
+		free(p);
+	}
+	char *p = text_escaped("((((((((((((((((((((((((((((((", 10);
+	assert_string_equal(p, "(((((((...");
+	free(p);
+	p = text_escaped("short", 10);
+	assert_string_equal(p, "short");
+	free(p);
+}
+
+/* Appends the UTF-8 form of uc (test helper). */
+static size_t put_utf8(char *o, unsigned long uc)
+{
+	if (uc < 0x80) {
+		o[0] = (char)uc;
+		return 1;
+	}
+	if (uc < 0x800) {
+		o[0] = (char)(0xC0 | uc >> 6);
+		o[1] = (char)(0x80 | (uc & 0x3F));
+		return 2;
+	}
+	if (uc < 0x10000) {
+		o[0] = (char)(0xE0 | uc >> 12);
+		o[1] = (char)(0x80 | (uc >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (uc & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | uc >> 18);
+	o[1] = (char)(0x80 | (uc >> 12 & 0x3F));
+	o[2] = (char)(0x80 | (uc >> 6 & 0x3F));
+	o[3] = (char)(0x80 | (uc & 0x3F));
+	return 4;
+}
+
+/* Undoes text_escaped, as the README tells a script to. */
+static char *unescape(const char *s)
+{
+	char *out = malloc(strlen(s) + 1);
+	size_t o = 0;
+	while (*s) {
+		if (*s != '\\') {
+			out[o++] = *s++;
+			continue;
+		}
+		char kind = s[1];
+		if (kind == '\\') {
+			out[o++] = '\\';
+			s += 2;
+			continue;
+		}
+		int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
+		char hex[9] = {0};
+		memcpy(hex, s + 2, (size_t)digits);
+		unsigned long v = strtoul(hex, NULL, 16);
+		if (kind == 'x')
+			out[o++] = (char)v;
+		else
+			o += put_utf8(out + o, v);
+		s += 2 + digits;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* text_escaped is reversible, and its output has no control byte, no
+ * invalid UTF-8 and nothing hidden, whatever the input bytes. */
+static void test_escaped_reversible(void **state)
+{
+	(void)state;
+	static const char pieces[][5] = {"a", "\\", "\x1b", "\x9b", "\xC2\x9B", "\xE2\x80\xAE",
+					 "\xE2\x80\x8B", "\xE2\x80\x8D", "\xC3", "\xFF", "\x07",
+					 "\xE0\xA4\x95", "\xE0\xA5\x8D", "\xF3\xA0\x81\x81", "u", "x"};
+	unsigned seed = 12345;
+	for (int round = 0; round < 2000; round++) {
+		char in[128] = {0};
+		size_t n = 0;
+		int parts = round % 12 + 1;
+		for (int k = 0; k < parts; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+			memcpy(in + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		char *e = text_escaped(in, 0);
+		size_t elen = strlen(e);
+		for (size_t i = 0; i < elen;) {
+			size_t len;
+			assert_int_equal(text_hazard_at(e, elen, i, &len), TEXT_SAFE);
+			i += len;
+		}
+		char *back = unescape(e);
+		assert_string_equal(back, in);
+		free(back);
+		free(e);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +453,8 @@ int main(void)
 		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_controls),     cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_huge_input),   cmocka_unit_test(test_printable),
+		cmocka_unit_test(test_printable_bidi_invisible), cmocka_unit_test(test_escaped),
+		cmocka_unit_test(test_escaped_reversible),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
