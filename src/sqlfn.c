@@ -32,6 +32,6 @@ static void fn_utf8(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int sqlfn_register(sqlite3 *db)
 {
 	return sqlite3_create_function(db, "lede_utf8", 1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       fn_utf8, NULL, NULL);
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                               fn_utf8, NULL, NULL);
 }

@@ -22,7 +22,7 @@
 #include "util.h"
 
 #define ZWNJ 0x200C
-#define ZWJ 0x200D
+#define ZWJ  0x200D
 
 /* Whether the joiner uc at s[i] (of len bytes) does work in its place,
  * by the CONTEXTJ rules of RFC 5892 (the ones domain names use against
@@ -43,13 +43,14 @@ static int joiner_needed(const uint8_t *s, size_t n, size_t i, ucs4_t uc, size_t
 	if (uc == ZWJ)
 		return uc_is_property_extended_pictographic(after) &&
 		       (uc_is_property_extended_pictographic(before) ||
-			uc_is_property_emoji_modifier(before) || before == 0xFE0F);
+		        uc_is_property_emoji_modifier(before) || before == 0xFE0F);
 	/* ZWNJ: (L|D) T* ZWNJ T* (R|D), T being transparent marks. */
 	const uint8_t *p = s + i;
 	ucs4_t c;
 	while ((p = u8_prev(&c, p, s)) && uc_joining_type(c) == UC_JOINING_TYPE_T)
 		;
-	if (!p || (uc_joining_type(c) != UC_JOINING_TYPE_L && uc_joining_type(c) != UC_JOINING_TYPE_D))
+	if (!p ||
+	    (uc_joining_type(c) != UC_JOINING_TYPE_L && uc_joining_type(c) != UC_JOINING_TYPE_D))
 		return 0;
 	size_t j = i + len;
 	while (j < n) {
