@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <uninorm.h>
 
 #include "text.h"
@@ -326,6 +327,20 @@ static void test_printable_bidi_invisible(void **state)
 	}
 }
 
+/* The guard's fast path: no character of U+00A0..U+036F but the soft
+ * hyphen, nor of U+1E00..U+1EFF, is a format or hidden character. */
+static void test_guard_fast_path_claim(void **state)
+{
+	(void)state;
+	for (ucs4_t uc = 0xA0; uc <= 0x1EFF; uc++) {
+		if ((uc > 0x36F && uc < 0x1E00) || uc == 0xAD)
+			continue;
+		assert_false(uc_is_general_category(uc, UC_CATEGORY_Cf));
+		assert_false(uc_is_property_default_ignorable_code_point(uc) &&
+			     !uc_is_general_category(uc, UC_CATEGORY_M));
+	}
+}
+
 /* Names show every hazard as a visible escape. */
 static void test_escaped(void **state)
 {
@@ -454,7 +469,7 @@ int main(void)
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_huge_input),   cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_printable_bidi_invisible), cmocka_unit_test(test_escaped),
-		cmocka_unit_test(test_escaped_reversible),
+		cmocka_unit_test(test_escaped_reversible), cmocka_unit_test(test_guard_fast_path_claim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
