@@ -321,17 +321,19 @@ static int cmd_list(cli_opts *o, cli_ui_fn ui)
 	if (!s)
 		return EXIT_INPUT;
 	char *err = NULL;
-	if (query_check_search(s, o->filter.search, &err)) {
-		/* A malformed search is a usage error, told in a reader's words. */
-		int bad = strncmp(err, "malformed", 9) == 0;
-		char *shown = text_escaped(err, 0);
-		fprintf(stderr, "lede: %s%s\n", bad ? "--search: " : "", shown);
-		if (bad)
-			fputs("Try 'lede --help' for more information.\n", stderr);
-		free(shown);
-		free(err);
+	int bad = query_check_search(s, o->filter.search, &err);
+	if (bad) {
+		/* A malformed search is a usage error, told in a reader's words
+		 * (already escaped for the terminal by query.c). */
 		store_close(s);
-		return bad ? EXIT_USAGE : EXIT_INPUT;
+		if (bad < 0) {
+			print_error(err);
+			return EXIT_INPUT;
+		}
+		fprintf(stderr, "lede: --search: %s\n", err);
+		free(err);
+		fputs("Try 'lede --help' for more information.\n", stderr);
+		return EXIT_USAGE;
 	}
 	/* A file name that is not valid UTF-8 would make the JSON invalid:
 	 * "source" gets it with U+FFFD, "source_hex" its bytes (README). */
@@ -397,10 +399,15 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 	char *err = NULL;
 	int found = query_article(s, id > 0 ? id : 0, id > 0 ? NULL : arg, &a, &err);
 	if (found <= 0) {
-		if (found < 0)
+		if (found < 0) {
 			print_error(err);
-		else
-			print_error(xasprintf("%s: no such article in %s", arg, s->path));
+		} else {
+			char *shown = text_escaped(arg, ECHO_COLS);
+			char *where = text_escaped(s->path, 0);
+			fprintf(stderr, "lede: %s: no such article in %s\n", shown, where);
+			free(shown);
+			free(where);
+		}
 		store_close(s);
 		return EXIT_INPUT;
 	}

@@ -878,7 +878,7 @@ static const struct {
 
 /* Makes a search error readable: what was typed (cut to a line, its
  * controls escaped) and what is wrong with it, in a reader's words when
- * FTS5's are known. */
+ * FTS5's are known. The message is ready for a terminal as it is. */
 static char *search_error(store *s, const char *search)
 {
 	const char *why = sqlite3_errmsg(s->db);
@@ -889,15 +889,15 @@ static char *search_error(store *s, const char *search)
 			break;
 		}
 	}
+	/* Escaped here, once: FTS5's words may quote the query. */
 	char *shown = text_escaped(search ? search : "", 60);
-	char *msg;
-	if (near && strcmp(why, "unexpected word or sign") == 0) {
-		char *tok = text_escaped(near + 5, 30);
-		msg = xasprintf("malformed query '%s': unexpected %s", shown, tok);
-		free(tok);
-	} else {
-		msg = xasprintf("malformed query '%s': %s", shown, why);
-	}
+	char *tail = near && strcmp(why, "unexpected word or sign") == 0
+			     ? xasprintf("unexpected %s", near + 5)
+			     : xstrdup(why);
+	char *tail_shown = text_escaped(tail, 120);
+	char *msg = xasprintf("malformed query '%s': %s", shown, tail_shown);
+	free(tail_shown);
+	free(tail);
 	free(shown);
 	return msg;
 }
