@@ -318,7 +318,8 @@ static int complete_entity(app *a, const char *text, strlist *out)
 	return n;
 }
 
-/* `/`: asks for a search and applies it; an empty one removes it. */
+/* `/`: asks for a search and applies it; an empty or blank one removes
+ * it (as the query layer reads it). */
 static void do_search(app *a)
 {
 	char *q = prompt_read(a, "Search: ", &a->search_history, NULL);
@@ -326,8 +327,9 @@ static void do_search(app *a)
 	if (!q)
 		return;
 	char *old = a->filter.search;
-	a->filter.search = *q ? q : NULL;
-	if (!*q)
+	int blank = q[strspn(q, " \t")] == '\0';
+	a->filter.search = blank ? NULL : q;
+	if (blank)
 		free(q);
 	/* A malformed query must not leave a broken filter behind. One row
 	 * tells (a count would read every match of a common word). */
