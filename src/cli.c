@@ -22,14 +22,16 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"Usage: lede [--db PATH] [PATH...]\n"
+	"Usage: lede [--db PATH] [--follow] [PATH...]\n"
 	"       lede [--db PATH] COMMAND [OPTION...] [ARG...]\n"
 	"\n"
 	"Read a corpus of news articles in the terminal. With PATHs, ingest them\n"
 	"(files or folders, recursively), then open the interface.\n"
 	"\n"
 	"Commands:\n"
-	"  ingest PATH...        ingest files and folders into the store, no interface\n"
+	"  ingest PATH...        ingest files and folders into the store, no interface;\n"
+	"                        files gone from a folder leave the store\n"
+	"      --follow            also walk symlinks to folders outside the PATHs\n"
 	"  list                  list articles, newest first\n"
 	"      --entity NAME       only articles that mention NAME (repeatable: all of them)\n"
 	"      --not-entity NAME   no articles that mention NAME (repeatable)\n"
@@ -111,6 +113,7 @@ typedef struct cli_opts {
 	query_filter filter;
 	int type;          /* --type, or -1 */
 	int64_t article;   /* --article */
+	int follow;        /* --follow */
 	strlist args;      /* positional arguments */
 } cli_opts;
 
@@ -141,7 +144,8 @@ enum {
 	OPT_WITH,
 	OPT_ARTICLE,
 	OPT_STARRED,
-	OPT_UNREAD
+	OPT_UNREAD,
+	OPT_FOLLOW
 };
 
 /* Which options each command takes. */
@@ -197,9 +201,9 @@ static store *open_store(const cli_opts *o, int create)
 
 /* Ingests o->args into s and prints the summary line. Returns the exit
  * status contribution: 0, 1 (some input failed) or -1 (store failed). */
-static int do_ingest(store *s, char *const *paths, int n)
+static int do_ingest(store *s, char *const *paths, int n, int follow)
 {
-	ingest_options io = {.progress = 1, .jobs = 0};
+	ingest_options io = {.progress = 1, .jobs = 0, .follow = follow};
 	ingest_summary sum;
 	char *err = NULL;
 	int rc = ingest_paths(s, paths, n, &io, &sum, &err);
@@ -209,9 +213,9 @@ static int do_ingest(store *s, char *const *paths, int n)
 	}
 	fprintf(stderr,
 		"lede: ingest: %lld new, %lld changed, %lld unchanged, %lld duplicate, "
-		"%lld failed\n",
+		"%lld failed, %lld removed\n",
 		(long long)sum.added, (long long)sum.changed, (long long)sum.unchanged,
-		(long long)sum.duplicate, (long long)sum.failed);
+		(long long)sum.duplicate, (long long)sum.failed, (long long)sum.removed);
 	return rc;
 }
 
@@ -226,7 +230,7 @@ static int cmd_ingest(cli_opts *o, cli_ui_fn ui)
 	store *s = open_store(o, 1);
 	if (!s)
 		return EXIT_INPUT;
-	int rc = do_ingest(s, o->args.v, (int)o->args.n);
+	int rc = do_ingest(s, o->args.v, (int)o->args.n, o->follow);
 	store_close(s);
 	return rc == 0 ? EXIT_OK : EXIT_INPUT;
 }
@@ -247,7 +251,7 @@ static int cmd_open(cli_opts *o, cli_ui_fn ui)
 		return EXIT_INPUT;
 	int failed = 0;
 	if (o->args.n) {
-		int rc = do_ingest(s, o->args.v, (int)o->args.n);
+		int rc = do_ingest(s, o->args.v, (int)o->args.n, o->follow);
 		if (rc < 0) {
 			store_close(s);
 			return EXIT_INPUT;
@@ -697,6 +701,7 @@ static const struct option long_options[] = {
 	{"article", required_argument, NULL, OPT_ARTICLE},
 	{"starred", no_argument, NULL, OPT_STARRED},
 	{"unread", no_argument, NULL, OPT_UNREAD},
+	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -705,8 +710,8 @@ static const struct option long_options[] = {
 /* Which command accepts which option: a string of the option's offsets
  * from OPT_DB as letters 'a'.. ('a' is --db, accepted everywhere). */
 static const command commands[] = {
-	{"", "a", cmd_open},
-	{"ingest", "a", cmd_ingest},
+	{"", "am", cmd_open},
+	{"ingest", "am", cmd_ingest},
 	{"list", "abcdefgkl", cmd_list},
 	{"show", "ag", cmd_show},
 	{"entities", "aghij", cmd_entities},
@@ -752,7 +757,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			return EXIT_OK;
 		}
 		if (c == '?' || c == ':') {
-			if (optopt >= OPT_DB && optopt <= OPT_UNREAD)
+			if (optopt >= OPT_DB && optopt <= OPT_FOLLOW)
 				return usage_error("option '--%s' requires an argument",
 						   option_name(optopt));
 			if (optopt > 0 && optopt < 256) {
@@ -817,6 +822,9 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			break;
 		case OPT_UNREAD:
 			o->filter.unread_only = 1;
+			break;
+		case OPT_FOLLOW:
+			o->follow = 1;
 			break;
 		}
 	}

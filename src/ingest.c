@@ -19,6 +19,10 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -47,7 +51,8 @@
 
 /* A file found by the walk. */
 typedef struct ingest_file {
-	char *path;
+	char *path;   /* resolved */
+	char *shown;  /* the symlink it was found through, for warnings; or NULL */
 	int64_t size, mtime_ns;
 	int status;  /* store_file_status(): 0 new, 2 changed */
 } ingest_file;
@@ -92,11 +97,26 @@ typedef struct dir_id {
 	ino_t ino;
 } dir_id;
 
+/* The files the walk found, as indices into run->files (plus one; 0 is
+ * an empty slot) in a table of open addressing: a file reached twice (a
+ * symlinked file beside its target) is ingested once, and a stored file
+ * the walk did not find may be gone. */
+typedef struct found_set {
+	size_t *slot;
+	size_t cap;
+} found_set;
+
 typedef struct walk_state {
 	ingest_run *run;
 	ingest_summary *sum;
-	dir_id *stack;  /* folders from the argument down to here */
+	int follow;         /* --follow: walk symlinked folders wherever they lead */
+	dir_id *stack;      /* folders from the argument down to here */
 	size_t depth, cap;
+	strmap visited;     /* "dev:ino" of every folder walked: each is walked once */
+	strlist roots;      /* the folders given, resolved */
+	strlist trees;      /* folders walked whole: their gone files are forgotten */
+	strlist own;        /* the store's files, resolved: never ingested */
+	found_set found;
 } walk_state;
 
 /* Prints one warning line naming the file. */
@@ -107,18 +127,111 @@ static void warn_file(const char *path, const char *what)
 	free(shown);
 }
 
-/* Adds a regular file to the run. */
-static void add_file(ingest_run *run, const char *path, const struct stat *st)
+/* What a file is when it is not a regular file ("FIFO", "folder" ...),
+ * or NULL for a regular file: only those are read, since opening or
+ * reading anything else may block or act (a FIFO, a tape, a
+ * watchdog). */
+static const char *file_kind(mode_t mode)
 {
+	if (S_ISREG(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "folder";
+	if (S_ISFIFO(mode))
+		return "FIFO";
+	if (S_ISCHR(mode))
+		return "character device";
+	if (S_ISBLK(mode))
+		return "block device";
+	if (S_ISSOCK(mode))
+		return "socket";
+	return "unknown type";
+}
+
+/* The warning for a file of kind file_kind() (new string). */
+static char *not_regular(const char *kind)
+{
+	return xasprintf("not a regular file (%s), skipped", kind);
+}
+
+/* The slot of path in the found set, or the empty slot where it goes. */
+static size_t found_slot(const found_set *fs, const ingest_file *files, const char *path)
+{
+	size_t mask = fs->cap - 1;
+	size_t i = (size_t)hash64(path, strlen(path)) & mask;
+	while (fs->slot[i] && strcmp(files[fs->slot[i] - 1].path, path) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* True when the walk found path. */
+static int found_has(const walk_state *w, const char *path)
+{
+	return w->found.cap && w->found.slot[found_slot(&w->found, w->run->files, path)];
+}
+
+/* Adds a regular file to the run, once; shown: the name to warn with
+ * when it is not path (a symlink's), else NULL. */
+static void add_file(walk_state *w, const char *path, const char *shown, const struct stat *st)
+{
+	ingest_run *run = w->run;
+	found_set *fs = &w->found;
+	if (found_has(w, path))
+		return;
 	if (run->n_files == run->cap_files) {
 		run->cap_files = run->cap_files ? run->cap_files * 2 : 256;
 		run->files = xrealloc(run->files, run->cap_files * sizeof *run->files);
 	}
 	ingest_file *f = &run->files[run->n_files++];
 	f->path = xstrdup(path);
+	f->shown = shown ? xstrdup(shown) : NULL;
 	f->size = st->st_size;
 	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 	f->status = 0;
+	/* At half load the table doubles and takes every file again. */
+	if (run->n_files * 2 > fs->cap) {
+		free(fs->slot);
+		fs->cap = fs->cap ? fs->cap * 2 : 1024;
+		fs->slot = xcalloc(fs->cap, sizeof *fs->slot);
+		for (size_t i = 0; i < run->n_files; i++)
+			fs->slot[found_slot(fs, run->files, run->files[i].path)] = i + 1;
+	} else {
+		fs->slot[found_slot(fs, run->files, path)] = run->n_files;
+	}
+}
+
+/* True when path is folder or lies inside it (both resolved). */
+static int path_under(const char *path, const char *folder)
+{
+	size_t n = strlen(folder);
+	if (n && folder[n - 1] == '/')
+		n--;  /* "/" */
+	return strncmp(path, folder, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* True when path (resolved) lies inside one of the folders given. */
+static int under_roots(const walk_state *w, const char *path)
+{
+	for (size_t i = 0; i < w->roots.n; i++)
+		if (path_under(path, w->roots.v[i]))
+			return 1;
+	return 0;
+}
+
+/* True when path (resolved) is the store or its journal, log or shared
+ * memory, or the state database or its files: never articles. */
+static int is_own_file(const walk_state *w, const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < w->own.n; i++) {
+		size_t n = strlen(w->own.v[i]);
+		if (strncmp(path, w->own.v[i], n) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+			if (strcmp(path + n, suffixes[k]) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /* A folder entry: its name and its type as readdir() tells it. */
@@ -136,10 +249,11 @@ static int cmp_entries(const void *a, const void *b)
 
 static void walk(walk_state *w, const char *path, int top, int canonical);
 
-/* Walks one folder: regular files and sub-folders, hidden ones skipped,
- * each folder entered at most once along a path (symlink loops).
- * canonical: path is absolute, without symlinks or dot components. */
-static void walk_dir(walk_state *w, const char *path, const struct stat *st, int canonical)
+/* Walks one folder (path resolved): regular files and sub-folders,
+ * hidden ones skipped, each folder once (a folder reached again through
+ * a symlink is walked already; one of its own ancestors is a loop).
+ * tree: a folder walked whole, whose gone files are forgotten. */
+static void walk_dir(walk_state *w, const char *path, const struct stat *st, int tree)
 {
 	for (size_t i = 0; i < w->depth; i++) {
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
@@ -148,12 +262,19 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 			return;
 		}
 	}
+	char key[64];
+	snprintf(key, sizeof key, "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	if (sm_get(&w->visited, key))
+		return;
 	DIR *d = opendir(path);
 	if (!d) {
 		warn_file(path, strerror(errno));
 		w->sum->failed++;
 		return;
 	}
+	sm_put(&w->visited, key, 1);
+	if (tree)
+		sl_push(&w->trees, path);
 	if (w->depth == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 16;
 		w->stack = xrealloc(w->stack, w->cap * sizeof *w->stack);
@@ -162,6 +283,7 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 	dir_entry *e = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *de;
+	errno = 0;
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -171,6 +293,12 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 		}
 		e[n++] = (dir_entry){xstrdup(de->d_name), de->d_type};
 	}
+	if (errno) {
+		char *msg = xasprintf("cannot read the whole folder: %s", strerror(errno));
+		warn_file(path, msg);
+		free(msg);
+		w->sum->failed++;
+	}
 	closedir(d);
 	if (n)
 		qsort(e, n, sizeof *e, cmp_entries);
@@ -178,10 +306,10 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 	for (size_t i = 0; i < n; i++) {
 		char *child = plen && path[plen - 1] == '/' ? xasprintf("%s%s", path, e[i].name)
 							   : xasprintf("%s/%s", path, e[i].name);
-		/* Under a canonical folder, a child that is no symlink is
-		 * canonical too: no realpath() (a readlink per component)
-		 * for each of a million files. */
-		walk(w, child, 0, canonical && (e[i].type == DT_REG || e[i].type == DT_DIR));
+		/* In a resolved folder, a child that is no symlink is resolved
+		 * too: no realpath() (a readlink per component) for each of a
+		 * million files. */
+		walk(w, child, 0, e[i].type == DT_REG || e[i].type == DT_DIR);
 		free(child);
 		free(e[i].name);
 	}
@@ -190,7 +318,10 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 }
 
 /* Walks a path given on the command line (top) or found in a folder;
- * canonical: it is absolute, without symlinks or dot components. */
+ * canonical: it is absolute, without symlinks or dot components. Files
+ * are known by their resolved path. A symlink to a folder is followed
+ * when the folder lies inside a folder given (walked once), or with
+ * --follow; a symlink to a folder elsewhere is only named. */
 static void walk(walk_state *w, const char *path, int top, int canonical)
 {
 	struct stat st;
@@ -204,36 +335,89 @@ static void walk(walk_state *w, const char *path, int top, int canonical)
 		w->sum->failed++;
 		return;
 	}
-	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-		if (top) {
-			warn_file(path, "not a regular file or folder, skipped");
-			w->sum->failed++;
-		}
+	const char *kind = file_kind(st.st_mode);
+	if (kind && !S_ISDIR(st.st_mode)) {
+		char *msg = not_regular(kind);
+		warn_file(path, msg);
+		free(msg);
+		w->sum->failed++;
 		return;
 	}
 	char *abs = canonical ? NULL : realpath(path, NULL);
+	if (!canonical && !abs) {
+		warn_file(path, strerror(errno));
+		w->sum->failed++;
+		return;
+	}
 	const char *name = abs ? abs : path;
-	if (S_ISDIR(st.st_mode))
-		walk_dir(w, name, &st, canonical || abs);
-	else
-		add_file(w->run, name, &st);
+	int via_link = !top && abs && strcmp(abs, path) != 0;
+	if (!S_ISDIR(st.st_mode)) {
+		if (!is_own_file(w, name))
+			add_file(w, name, via_link ? path : NULL, &st);
+		else if (top) {
+			warn_file(path, "the store's own file, skipped");
+			w->sum->failed++;
+		}
+	} else if (!via_link || under_roots(w, name)) {
+		walk_dir(w, name, &st, top);
+	} else if (w->follow) {
+		walk_dir(w, name, &st, 1);
+	} else {
+		warn_file(path, "symlink to a folder outside the folders given, not followed "
+				"(--follow follows it)");
+		w->sum->skipped++;
+	}
 	free(abs);
 }
 
-/* Reads a whole file; returns NULL with *error set. */
-static uint8_t *read_file(const char *path, size_t *len, char **error)
+/* Opens a file the walk found (path resolved) for reading: without
+ * blocking (a FIFO put in its place since would block open() forever,
+ * /proc/kmsg read()), without following a symlink put in its place, and
+ * only a regular file, checked on the open file. Returns the
+ * descriptor, or -1 with *error set. */
+static int open_regular(const char *path, struct stat *st, char **error)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		*error = xasprintf("cannot read: %s", strerror(errno));
-		return NULL;
+		int e = errno;
+		struct stat lst;
+		if (e == ELOOP)
+			*error = xstrdup("became a symlink during the ingest, skipped");
+		else if (lstat(path, &lst) == 0 && file_kind(lst.st_mode))
+			*error = not_regular(file_kind(lst.st_mode));  /* a socket: ENXIO */
+		else
+			*error = xasprintf("cannot read: %s", strerror(e));
+		return -1;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
+	if (fstat(fd, st) != 0) {
 		*error = xasprintf("cannot read: %s", strerror(errno));
 		close(fd);
-		return NULL;
+		return -1;
 	}
+	const char *kind = file_kind(st->st_mode);
+#ifdef __linux__
+	/* The kernel's files claim size 0 and some are read destructively
+	 * (/proc/kmsg takes the messages from the system log). */
+	struct statfs fs;
+	if (!kind && fstatfs(fd, &fs) == 0 &&
+	    (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC))
+		kind = "a kernel file of /proc or /sys";
+#endif
+	if (kind) {
+		*error = not_regular(kind);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads a whole file; see ingest.h. */
+uint8_t *ingest_read_file(const char *path, size_t *len, char **error)
+{
+	struct stat st;
+	int fd = open_regular(path, &st, error);
+	if (fd < 0)
+		return NULL;
 	if ((uint64_t)st.st_size > INGEST_MAX_FILE) {
 		*error = xasprintf("file of %lld bytes is too large (limit %u MB), skipped",
 				   (long long)st.st_size, INGEST_MAX_FILE >> 20);
@@ -251,7 +435,10 @@ static uint8_t *read_file(const char *path, size_t *len, char **error)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*error = xasprintf("cannot read: %s", strerror(errno));
+			/* A regular file never says this; a special one does. */
+			*error = errno == EAGAIN || errno == EWOULDBLOCK
+					 ? xstrdup("reading it would block (not an ordinary file), skipped")
+					 : xasprintf("cannot read: %s", strerror(errno));
 			free(buf);
 			close(fd);
 			return NULL;
@@ -289,7 +476,7 @@ static void result_clear(ingest_result *r)
 static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r)
 {
 	size_t len = 0;
-	uint8_t *raw = read_file(f->path, &len, &r->error);
+	uint8_t *raw = ingest_read_file(f->path, &len, &r->error);
 	if (!raw)
 		return;
 	snprintf(r->hash, sizeof r->hash, "%016llx-%llx", (unsigned long long)hash64(raw, len),
@@ -408,14 +595,14 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 			char **err)
 {
 	if (r->error) {
-		warn_file(f->path, r->error);
+		warn_file(f->shown ? f->shown : f->path, r->error);
 		sum->failed++;
 		return 0;
 	}
 	if (r->art.repaired) {
 		char *msg = xasprintf("invalid UTF-8 repaired (%zu sequences replaced by U+FFFD)",
 				      r->art.repaired);
-		warn_file(f->path, msg);
+		warn_file(f->shown ? f->shown : f->path, msg);
 		free(msg);
 	}
 	store_file sf = {f->path, f->size, f->mtime_ns};
@@ -438,6 +625,93 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 	return 0;
 }
 
+/* Starts a walk of paths into run: the folders given and the store's
+ * own files, resolved. */
+static void walk_begin(walk_state *w, store *s, ingest_run *run, ingest_summary *sum,
+		       char *const *paths, int n, int follow)
+{
+	memset(w, 0, sizeof *w);
+	w->run = run;
+	w->sum = sum;
+	w->follow = follow;
+	sm_init(&w->visited);
+	sl_init(&w->roots);
+	sl_init(&w->trees);
+	sl_init(&w->own);
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		char *abs;
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) &&
+		    (abs = realpath(paths[i], NULL)) != NULL)
+			sl_push_owned(&w->roots, abs);
+	}
+	const char *own[2] = {s->path, s->has_state ? s->state_path : NULL};
+	for (int i = 0; i < 2; i++) {
+		char *abs = own[i] ? realpath(own[i], NULL) : NULL;
+		if (abs)
+			sl_push_owned(&w->own, abs);
+	}
+}
+
+/* Frees what the walk kept besides run's files. */
+static void walk_end(walk_state *w)
+{
+	free(w->stack);
+	sm_free(&w->visited);
+	sl_free(&w->roots);
+	sl_free(&w->trees);
+	sl_free(&w->own);
+	free(w->found.slot);
+	memset(&w->found, 0, sizeof w->found);
+}
+
+/* Where check_gone collects. */
+typedef struct gone_check {
+	const walk_state *w;
+	strlist *gone;
+} gone_check;
+
+/* Collects a stored file that the walk did not find when it is gone:
+ * lstat() says there is no such file. One still there (hidden, in a
+ * folder that could not be read, not a regular file) or that cannot be
+ * checked (permissions, I/O) stays in the store. */
+static void check_gone(const char *path, void *arg)
+{
+	gone_check *g = arg;
+	struct stat st;
+	if (found_has(g->w, path))
+		return;
+	if (lstat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
+		sl_push(g->gone, path);
+}
+
+/* The stored files under the folders walked whole that are gone. */
+static int find_gone(store *s, const walk_state *w, strlist *gone, char **err)
+{
+	gone_check g = {w, gone};
+	for (size_t i = 0; i < w->trees.n; i++)
+		if (store_files_under(s, w->trees.v[i], check_gone, &g, err))
+			return -1;
+	return 0;
+}
+
+/* Removes the gone files from the store, and the articles no other file
+ * holds, in one transaction. */
+static int forget_gone(store *s, const strlist *gone, ingest_summary *sum, char **err)
+{
+	if (store_begin(s, err))
+		return -1;
+	for (size_t i = 0; i < gone->n; i++) {
+		int r = store_forget_file(s, gone->v[i], err);
+		if (r < 0) {
+			store_rollback(s);
+			return -1;
+		}
+		sum->removed += r;
+	}
+	return store_commit(s, err);
+}
+
 /* Ingests paths; see ingest.h. */
 int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		 ingest_summary *sum, char **err)
@@ -450,14 +724,18 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	}
 	ingest_run run;
 	memset(&run, 0, sizeof run);
-	walk_state w = {&run, sum, NULL, 0, 0};
+	walk_state w;
+	walk_begin(&w, s, &run, sum, paths, n, o && o->follow);
 	for (int i = 0; i < n; i++)
 		walk(&w, paths[i], 1, 0);
-	free(w.stack);
 
-	/* Unchanged files (same size and mtime) cost one lookup and no read;
-	 * the lookups share a read transaction. */
+	/* Stored files the walk did not find, then the unchanged files (same
+	 * size and mtime: one lookup and no read), in one read transaction. */
 	int reading = store_read_begin(s) == 0;
+	strlist gone;
+	sl_init(&gone);
+	int rc = find_gone(s, &w, &gone, err);
+	walk_end(&w);
 	size_t keep = 0;
 	for (size_t i = 0; i < run.n_files; i++) {
 		ingest_file *f = &run.files[i];
@@ -466,6 +744,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		if (f->status == 1) {
 			sum->unchanged++;
 			free(f->path);
+			free(f->shown);
 			continue;
 		}
 		run.files[keep++] = *f;
@@ -474,8 +753,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	if (reading)
 		store_read_end(s);
 
-	int rc = 0;
-	if (run.n_files) {
+	if (rc == 0 && run.n_files) {
 		heap_keep_begin();
 		store_bulk_begin(s);
 		article_rules_load(&run.rules);
@@ -585,8 +863,14 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		store_bulk_end(s);
 		heap_keep_end();
 	}
-	for (size_t i = 0; i < run.n_files; i++)
+	/* After the new files: a file moved keeps its article. */
+	if (rc == 0 && gone.n)
+		rc = forget_gone(s, &gone, sum, err);
+	sl_free(&gone);
+	for (size_t i = 0; i < run.n_files; i++) {
 		free(run.files[i].path);
+		free(run.files[i].shown);
+	}
 	free(run.files);
 	if (rc)
 		return -1;

@@ -954,19 +954,56 @@ fail:
 	return -1;
 }
 
-/* Forgets a file, and its article when no other file holds it. */
-int store_forget_file(store *s, const char *path)
+/* Forgets a file, and its article when no other file holds it; see
+ * store.h. */
+int store_forget_file(store *s, const char *path, char **err)
 {
 	int64_t old = article_of_file(s, path);
 	sqlite3_stmt *st = stmt_get(s, ST_FILE_DELETE);
 	if (!st)
-		return -1;
+		goto fail;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return -1;
-	return old ? drop_if_orphan(s, old) : 0;
+		goto fail;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	if (old && drop_if_orphan(s, old))
+		goto fail;
+	return 1;
+fail:
+	*err = xasprintf("%s: cannot remove from the store: %s", path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
+/* Calls fn for each stored file under folder; see store.h. */
+int store_files_under(store *s, const char *folder, void (*fn)(const char *path, void *arg),
+		      void *arg, char **err)
+{
+	/* The paths under "F" are those from "F/" up to "F0" ('0' follows
+	 * '/'): a range of the path index, in path order. */
+	size_t n = strlen(folder);
+	if (n && folder[n - 1] == '/')
+		n--;
+	char *from = xasprintf("%.*s/", (int)n, folder);
+	char *to = xasprintf("%.*s0", (int)n, folder);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT path FROM file WHERE path >= ?1 AND path < ?2",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			fn((const char *)sqlite3_column_text(st, 0), arg);
+	}
+	if (rc != SQLITE_DONE)
+		*err = xasprintf("%s: cannot read the files stored under %s: %s", s->path, folder,
+				 sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	free(from);
+	free(to);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Frames (pages) the write-ahead log may hold in bulk mode before a new

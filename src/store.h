@@ -79,8 +79,16 @@ void store_prepared_free(store_prepared *p);
 int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
                       store_prepared *prep, char **err);
 
-/* Removes the file and, when no other file holds it, its article. */
-int store_forget_file(store *s, const char *path);
+/* Removes the file (a path that is gone) and, when no other file holds
+ * it, its article, with its entity rows. Call between store_begin and
+ * store_commit. Returns 1 when the file was stored, 0 when it was not,
+ * or -1 with *err set. */
+int store_forget_file(store *s, const char *path, char **err);
+
+/* Calls fn with the path of every file stored under folder (at any
+ * depth), in path order. Returns 0, or -1 with *err set. */
+int store_files_under(store *s, const char *folder, void (*fn)(const char *path, void *arg),
+                      void *arg, char **err);
 
 /* Bulk mode, for an ingest of many articles: a bigger page cache, no
  * foreign key checks (store_put_article writes consistent rows), and

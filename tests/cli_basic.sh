@@ -37,14 +37,15 @@ run --db "$DB" list
 check "a changed file replaces its article" test "$(lines "$T/out")" = "$nsamples"
 
 # Files are known by their resolved absolute path: reached through a
-# symlinked folder, a symlinked file or a path with '..', one file is one
-# path, so ingesting it the other way finds it unchanged.
+# symlinked folder (outside the folder given: --follow), a symlinked file
+# or a path with '..', one file is one path, so ingesting it the other
+# way finds it unchanged.
 mkdir -p "$T/real/sub" "$T/links"
 cp "$T/corpus/en-001-geneva-security-talks.txt" "$T/real/sub/a.txt"
 printf 'Reached by a link\n\nA body about Hanoi.\n' >"$T/real/b.txt"
 ln -s "$T/real/sub" "$T/links/subdir"
 ln -s "$T/real/b.txt" "$T/links/b-link.txt"
-run --db "$T/paths.db" ingest "$T/links"
+run --db "$T/paths.db" ingest --follow "$T/links"
 expect_rc 0 "ingest through symlinks"
 check "files behind symlinks are ingested" has "$T/err" "2 new, 0 changed"
 run --db "$T/paths.db" ingest "$T/real/sub/../sub/.."
