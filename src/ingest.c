@@ -97,12 +97,17 @@ typedef struct dir_id {
 	ino_t ino;
 } dir_id;
 
-/* The files the walk found, as indices into run->files (plus one; 0 is
- * an empty slot) in a table of open addressing: a file reached twice (a
- * symlinked file beside its target) is ingested once, and a stored file
- * the walk did not find may be gone. */
+/* The files the walk found, in a table of open addressing: a file
+ * reached twice (a symlinked file beside its target) is ingested once,
+ * and a stored file the walk did not find may be gone. A slot keeps the
+ * path's hash, so that a probe reads a path only when the hashes match. */
+typedef struct found_slot_t {
+	uint32_t hash;
+	uint32_t file;  /* 1 + index into run->files; 0: empty */
+} found_slot_t;
+
 typedef struct found_set {
-	size_t *slot;
+	found_slot_t *slot;
 	size_t cap;
 } found_set;
 
@@ -154,12 +159,24 @@ static char *not_regular(const char *kind)
 	return xasprintf("not a regular file (%s), skipped", kind);
 }
 
-/* The slot of path in the found set, or the empty slot where it goes. */
-static size_t found_slot(const found_set *fs, const ingest_file *files, const char *path)
+/* A path's hash for the found set. FNV-1a's low bits depend only on the
+ * low bits of the bytes: the high ones are folded in, or paths that
+ * differ in a digit or two cluster. */
+static uint32_t found_hash(const char *path)
+{
+	uint64_t h = hash64(path, strlen(path));
+	return (uint32_t)(h ^ (h >> 32) ^ (h >> 17));
+}
+
+/* The slot of path (of hash h) in the found set, or the empty slot where
+ * it goes. */
+static size_t found_slot(const found_set *fs, const ingest_file *files, const char *path,
+			 uint32_t h)
 {
 	size_t mask = fs->cap - 1;
-	size_t i = (size_t)hash64(path, strlen(path)) & mask;
-	while (fs->slot[i] && strcmp(files[fs->slot[i] - 1].path, path) != 0)
+	size_t i = h & mask;
+	while (fs->slot[i].file &&
+	       (fs->slot[i].hash != h || strcmp(files[fs->slot[i].file - 1].path, path) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -167,7 +184,8 @@ static size_t found_slot(const found_set *fs, const ingest_file *files, const ch
 /* True when the walk found path. */
 static int found_has(const walk_state *w, const char *path)
 {
-	return w->found.cap && w->found.slot[found_slot(&w->found, w->run->files, path)];
+	return w->found.cap &&
+	       w->found.slot[found_slot(&w->found, w->run->files, path, found_hash(path))].file;
 }
 
 /* Adds a regular file to the run, once; shown: the name to warn with
@@ -176,8 +194,25 @@ static void add_file(walk_state *w, const char *path, const char *shown, const s
 {
 	ingest_run *run = w->run;
 	found_set *fs = &w->found;
-	if (found_has(w, path))
-		return;
+	/* At half load the table doubles and takes every file again. */
+	if ((run->n_files + 1) * 2 > fs->cap) {
+		found_slot_t *old = fs->slot;
+		size_t old_cap = fs->cap;
+		fs->cap = fs->cap ? fs->cap * 2 : 1024;
+		fs->slot = xcalloc(fs->cap, sizeof *fs->slot);
+		for (size_t i = 0; i < old_cap; i++) {
+			size_t j = old[i].hash & (fs->cap - 1);
+			while (old[i].file && fs->slot[j].file)
+				j = (j + 1) & (fs->cap - 1);
+			if (old[i].file)
+				fs->slot[j] = old[i];
+		}
+		free(old);
+	}
+	uint32_t h = found_hash(path);
+	size_t slot = found_slot(fs, run->files, path, h);
+	if (fs->slot[slot].file)
+		return;  /* found already */
 	if (run->n_files == run->cap_files) {
 		run->cap_files = run->cap_files ? run->cap_files * 2 : 256;
 		run->files = xrealloc(run->files, run->cap_files * sizeof *run->files);
@@ -188,16 +223,7 @@ static void add_file(walk_state *w, const char *path, const char *shown, const s
 	f->size = st->st_size;
 	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 	f->status = 0;
-	/* At half load the table doubles and takes every file again. */
-	if (run->n_files * 2 > fs->cap) {
-		free(fs->slot);
-		fs->cap = fs->cap ? fs->cap * 2 : 1024;
-		fs->slot = xcalloc(fs->cap, sizeof *fs->slot);
-		for (size_t i = 0; i < run->n_files; i++)
-			fs->slot[found_slot(fs, run->files, run->files[i].path)] = i + 1;
-	} else {
-		fs->slot[found_slot(fs, run->files, path)] = run->n_files;
-	}
+	fs->slot[slot] = (found_slot_t){h, (uint32_t)run->n_files};
 }
 
 /* True when path is folder or lies inside it (both resolved). */
@@ -282,9 +308,11 @@ static void walk_dir(walk_state *w, const char *path, const struct stat *st, int
 	w->stack[w->depth++] = (dir_id){st->st_dev, st->st_ino};
 	dir_entry *e = NULL;
 	size_t n = 0, cap = 0;
-	struct dirent *de;
-	errno = 0;
-	while ((de = readdir(d)) != NULL) {
+	for (;;) {
+		errno = 0;  /* readdir() says an error only there */
+		struct dirent *de = readdir(d);
+		if (!de)
+			break;
 		if (de->d_name[0] == '.')
 			continue;
 		if (n == cap) {
@@ -350,10 +378,13 @@ static void walk(walk_state *w, const char *path, int top, int canonical)
 		return;
 	}
 	const char *name = abs ? abs : path;
-	int via_link = !top && abs && strcmp(abs, path) != 0;
+	/* Found in a resolved folder, a path that resolves to another is a
+	 * symlink; given, it is also named as the user wrote it. */
+	int renamed = abs && strcmp(abs, path) != 0;
+	int via_link = !top && renamed;
 	if (!S_ISDIR(st.st_mode)) {
 		if (!is_own_file(w, name))
-			add_file(w, name, via_link ? path : NULL, &st);
+			add_file(w, name, renamed ? path : NULL, &st);
 		else if (top) {
 			warn_file(path, "the store's own file, skipped");
 			w->sum->failed++;
