@@ -153,6 +153,8 @@ enum {
 	ST_ENTITY_COUNT_ADD,
 	ST_FTS_INDEX,
 	ST_ARTICLE_COUNT_ADD,
+	ST_FIRST_FILE,
+	ST_SOURCE_SET,
 	ST_COUNT
 };
 
@@ -193,6 +195,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 			 " SELECT id, title, lede, caption, body FROM article WHERE id >= ?1",
 	[ST_ENTITY_COUNT_ADD] = "UPDATE entity SET articles = articles + ?2,"
 				" mentions = mentions + ?3 WHERE id = ?1",
+	/* Of the files holding an article, the one recorded first (an
+	 * index seek on file_article, whose entries are in rowid order). */
+	[ST_FIRST_FILE] = "SELECT path FROM file WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
+	[ST_SOURCE_SET] = "UPDATE article SET source = ?2 WHERE id = ?1 AND source <> ?2",
 };
 
 /* Statements live beside the handle; store.h keeps the struct small. */
@@ -640,9 +646,36 @@ static int64_t article_of_file(store *s, const char *path)
 	return lookup_id(s, ST_FILE_ARTICLE, path);
 }
 
+static const char *base_name(const char *path);
+
+/* Names as article id's source (the list's column) the first file that
+ * still holds it, after it lost the one it was named after maybe. */
+static int renew_source(store *s, int64_t id)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_FIRST_FILE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	char *path = rc == SQLITE_ROW ? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	if (!path)
+		return rc == SQLITE_DONE ? 0 : -1;
+	st = stmt_get(s, ST_SOURCE_SET);
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, base_name(path), -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	free(path);
+	return st && rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Deletes article id when no file holds it any more, with its entity
- * rows (triggers fix the index and entity counts). The entity rows are
- * deleted here, not by cascade: bulk writes run without foreign keys. */
+ * rows (triggers fix the index and entity counts); else names its source
+ * anew. The entity rows are deleted here, not by cascade: bulk writes
+ * run without foreign keys. */
 static int drop_if_orphan(store *s, int64_t id)
 {
 	store_private *p = (store_private *)s;
@@ -653,7 +686,7 @@ static int drop_if_orphan(store *s, int64_t id)
 	if (run_with_int(s, ST_ARTICLE_ORPHAN_DELETE, id))
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
-		return 0;
+		return renew_source(s, id);
 	p->article_delta--;
 	return run_with_int(s, ST_ARTICLE_ENTITY_DELETE, id);
 }
