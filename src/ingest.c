@@ -760,12 +760,15 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	for (int i = 0; i < n; i++)
 		walk(&w, paths[i], 1, 0);
 
+	/* One ingest at a time, from here: what follows must see what an
+	 * ingest before this one wrote. */
+	int locked = store_ingest_lock(s, err) == 0;
 	/* Stored files the walk did not find, then the unchanged files (same
 	 * size and mtime: one lookup and no read), in one read transaction. */
-	int reading = store_read_begin(s) == 0;
+	int reading = locked && store_read_begin(s) == 0;
 	strlist gone;
 	sl_init(&gone);
-	int rc = find_gone(s, &w, &gone, err);
+	int rc = locked ? find_gone(s, &w, &gone, err) : -1;
 	walk_end(&w);
 	size_t keep = 0;
 	for (size_t i = 0; i < run.n_files; i++) {
@@ -898,6 +901,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	if (rc == 0 && gone.n)
 		rc = forget_gone(s, &gone, sum, err);
 	sl_free(&gone);
+	store_ingest_unlock(s);
 	for (size_t i = 0; i < run.n_files; i++) {
 		free(run.files[i].path);
 		free(run.files[i].shown);

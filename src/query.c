@@ -1667,17 +1667,36 @@ int query_stats(store *s, store_stats *st, char **err)
 	return 0;
 }
 
-/* True when another connection committed since the last call. */
+/* True when another connection committed since the last call. A reader
+ * of a shared store that may not write its -shm reads the log itself
+ * while no writer is connected, and SQLite then counts every read as a
+ * change (it cannot know better): the number of articles and the last
+ * article id, which every ingest moves, say whether anything did. */
 int query_store_changed(store *s)
 {
 	sqlite3_stmt *st;
-	int64_t v = -1;
+	int64_t v = -1, articles = -1, max_id = -1;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	int changed = s->data_version && v != s->data_version;
+	int first = !s->data_version;
+	if (!first && v == s->data_version)
+		return 0;
 	s->data_version = v;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT value FROM meta WHERE key = 'articles'),"
+			       " (SELECT max(id) FROM article)",
+			       -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			articles = sqlite3_column_int64(st, 0);
+			max_id = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	int changed = !first && (articles != s->seen_articles || max_id != s->seen_max_id);
+	s->seen_articles = articles;
+	s->seen_max_id = max_id;
 	return changed;
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -230,6 +232,7 @@ typedef struct store_private {
 		int running, pending, busy, stop;
 	} ckpt;
 	int wal_frames;  /* frames in the write-ahead log after the last commit */
+	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
 } store_private;
 
 static void clear_deltas(store_private *p);
@@ -294,20 +297,37 @@ static int path_writable(const char *path, int exists)
 	return ok;
 }
 
+/* True for the errors a reader without write access to the -shm gets
+ * while a writer is busy with it: worth another try, not a message. */
+static int transient(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || rc == SQLITE_READONLY_RECOVERY ||
+	       rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_PROTOCOL;
+}
+
 /* Checks that an existing file is a lede store we can use, without
  * writing to it; names the file in *err otherwise. */
 static int validate_existing(store *s, char **err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
 	int64_t objects = -1;
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			objects = sqlite3_column_int64(st, 0);
-			rc = SQLITE_OK;
+	int rc;
+	/* The first read of a shared store may meet a writer updating the
+	 * WAL index; a few tries over about a second, as SQLite's own busy
+	 * handler does for readers that may write. */
+	for (int tries = 0;; tries++) {
+		rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				objects = sqlite3_column_int64(st, 0);
+				rc = SQLITE_OK;
+			}
+			sqlite3_finalize(st);
 		}
-		sqlite3_finalize(st);
+		if (rc == SQLITE_OK || !transient(rc) || tries == 100)
+			break;
+		sqlite3_sleep(10);
 	}
 	if (rc != SQLITE_OK) {
 		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
@@ -337,7 +357,9 @@ static int validate_existing(store *s, char **err)
 }
 
 /* Brings the schema up to STORE_SCHEMA_VERSION, one transaction per step so
- * an interrupted migration leaves the previous version intact. */
+ * an interrupted migration leaves the previous version intact. The version
+ * is read inside each step's write transaction: two processes opening a
+ * new store at once would otherwise both run the first step. */
 static int migrate(store *s, char **err)
 {
 	int64_t version = query_int(s->db, "PRAGMA user_version");
@@ -351,22 +373,38 @@ static int migrate(store *s, char **err)
 				 s->path, (long long)version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
-	for (int64_t v = version; v < (int64_t)N_MIGRATIONS; v++) {
+	for (;;) {
 		char *msg = NULL;
-		char *sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA application_id = %d;"
-				      " PRAGMA user_version = %lld; COMMIT;",
-				      migrations[v], LEDE_APPLICATION_ID, (long long)v + 1);
+		if (exec_sql(s->db, "BEGIN IMMEDIATE", &msg)) {
+			*err = xasprintf("%s: cannot upgrade the store's schema: %s", s->path, msg);
+			free(msg);
+			return -1;
+		}
+		version = query_int(s->db, "PRAGMA user_version");
+		if (version < 0) {
+			*err = xasprintf("%s: cannot read the store's schema version: %s", s->path,
+					 sqlite3_errmsg(s->db));
+			exec_sql(s->db, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (version >= (int64_t)N_MIGRATIONS) {
+			/* Another process made the last step meanwhile. */
+			exec_sql(s->db, "COMMIT", NULL);
+			return 0;
+		}
+		char *sql = xasprintf("%s; PRAGMA application_id = %d; PRAGMA user_version = %lld;"
+				      " COMMIT;",
+				      migrations[version], LEDE_APPLICATION_ID, (long long)version + 1);
 		int rc = exec_sql(s->db, sql, &msg);
 		free(sql);
 		if (rc) {
 			exec_sql(s->db, "ROLLBACK", NULL);
 			*err = xasprintf("%s: schema migration to version %lld failed: %s", s->path,
-					 (long long)v + 1, msg);
+					 (long long)version + 1, msg);
 			free(msg);
 			return -1;
 		}
 	}
-	return 0;
 }
 
 /* Attaches the per-user state database, creating it and its folder. A
@@ -420,16 +458,47 @@ static char *file_uri(const char *path, const char *params)
 	return sb_detach(&b);
 }
 
+/* True when path + suffix exists and we may read it. */
+static int sidecar_readable(const char *path, const char *suffix)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	int ok = access(name, R_OK) == 0;
+	free(name);
+	return ok;
+}
+
+/* The URI parameters of a read-only store. SQLite reads a WAL store
+ * without write access when its -wal and -shm files exist and can be
+ * read (writers keep them, see keep_wal), or when it may create them
+ * (a writable folder): it then sees what others commit, as they commit.
+ * Without them, and no folder to make them in, the last writer closed
+ * the store cleanly (SQLite removes the log only once all of it is in
+ * the file), so the file alone is the whole store: immutable reads it
+ * without any lock. A writer that comes later is not seen. */
+static const char *readonly_params(const store *s)
+{
+	if (path_writable(s->path, 0))
+		return "?mode=ro";
+	if (sidecar_readable(s->path, "-wal") && sidecar_readable(s->path, "-shm"))
+		return "?mode=ro";
+	struct stat st;
+	if (stat(s->path, &st) == 0 && (st.st_mode & 0222))
+		fprintf(stderr,
+			"lede: %s: read as it is now: its -wal and -shm files are missing and "
+			"its folder is not writable, so what others ingest will not show (see "
+			"\"Sharing a store\" in the README)\n",
+			s->path);
+	return "?mode=ro&immutable=1";
+}
+
 /* Opens the SQLite handle. The connection itself is always read-write
  * and may create, because ATTACH inherits its flags and the state database
- * must stay writable; a read-only store is opened with mode=ro in its URI,
- * and immutable when its folder cannot hold the WAL index. Whether a
- * missing store may be created was decided by the caller. */
+ * must stay writable; a read-only store is opened with mode=ro in its URI
+ * (see readonly_params). Whether a missing store may be created was
+ * decided by the caller. */
 static int open_handle(store *s, char **err)
 {
-	const char *params = !s->readonly ? ""
-			     : path_writable(s->path, 0) ? "?mode=ro"
-							 : "?mode=ro&immutable=1";
+	const char *params = !s->readonly ? "" : readonly_params(s);
 	char *uri = file_uri(s->path, params);
 	int rc = sqlite3_open_v2(uri, &s->db,
 				 SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE |
@@ -442,6 +511,20 @@ static int open_handle(store *s, char **err)
 		return -1;
 	}
 	return 0;
+}
+
+/* Keeps the -wal and -shm files when the connection closes, emptying the
+ * log instead: readers that may not create files in the store's folder
+ * (other users of a shared store) need them to read the store as SQLite
+ * intends, seeing each commit. SQLite makes them with the store file's
+ * permissions (and owner, when root writes), so whoever may read the
+ * store may read them. The size limit only makes SQLite empty the log at
+ * close; it is above what bulk mode lets the log grow to. */
+static void keep_wal(sqlite3 *db)
+{
+	int on = 1;
+	sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+	sqlite3_exec(db, "PRAGMA journal_size_limit = 1073741824", NULL, NULL, NULL);
 }
 
 /* Opens a store; see store.h. */
@@ -459,6 +542,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 	store *s = &p->pub;
 	s->path = xstrdup(path);
 	s->state_path = state_path ? xstrdup(state_path) : NULL;
+	p->lock_fd = -1;
 	*err = NULL;
 
 	struct stat st;
@@ -523,6 +607,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 			free(msg);
 			goto fail;
 		}
+		keep_wal(s->db);
 	}
 	/* Temporary b-trees in files (the OS caches them): facets of an
 	 * entity in half of a million articles sort millions of rows, which
@@ -544,6 +629,7 @@ void store_close(store *s)
 		return;
 	store_private *p = (store_private *)s;
 	store_bulk_end(s);
+	store_ingest_unlock(s);
 	for (int k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(p->stmt[k]);
 	sm_free(&p->entity_ids);
@@ -1083,6 +1169,8 @@ static int checkpointer_start(store_private *p)
 	 * in WAL mode, and checkpoints would do nothing. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(c->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		keep_wal(c->db);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(c->db);
 		c->db = NULL;
@@ -1252,4 +1340,87 @@ void store_rollback(store *s)
 	p->fts_from = 0;
 	fts_queue_clear(&p->fts_queue);
 	p->article_delta = 0;
+}
+
+/* The ingest lock file's name: beside the store, like SQLite's -wal. */
+static char *lock_path(const store *s)
+{
+	return xasprintf("%s-lock", s->path);
+}
+
+/* Takes the ingest lock; see store.h. An flock() on a file of its own:
+ * SQLite's write lock is free between two transactions of an ingest for
+ * too short a time for another writer's busy handler to catch it, and
+ * locks on the store file itself would be dropped by SQLite's own. The
+ * file is left in place (removing it would let two ingests lock two
+ * different files). */
+int store_ingest_lock(store *s, char **err)
+{
+	store_private *p = (store_private *)s;
+	if (p->lock_fd >= 0)
+		return 0;
+	struct stat st;
+	mode_t mode = stat(s->path, &st) == 0 ? st.st_mode & 0777 : 0644;
+	char *name = lock_path(s);
+	int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode);
+	if (fd >= 0) {
+		/* Shared like the store (as SQLite makes its -wal and -shm):
+		 * its mode, and its owner when root made it. */
+		struct stat lst;
+		if (fstat(fd, &lst) == 0 && lst.st_size == 0 && (lst.st_mode & 0777) != mode)
+			(void)fchmod(fd, mode);
+		if (geteuid() == 0 && stat(s->path, &st) == 0)
+			(void)fchown(fd, st.st_uid, st.st_gid);
+	} else {
+		fd = open(name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	}
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot open the ingest lock: %s", name, strerror(errno));
+		free(name);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK) {
+			*err = xasprintf("%s: cannot lock: %s", name, strerror(errno));
+			goto fail;
+		}
+		char pid[32];
+		ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		fprintf(stderr,
+			"lede: %s: another ingest%s%s%s is writing to this store; waiting for it "
+			"to finish\n",
+			s->path, *pid ? " (pid " : "", pid, *pid ? ")" : "");
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno != EINTR) {
+				*err = xasprintf("%s: cannot lock: %s", name, strerror(errno));
+				goto fail;
+			}
+		}
+	}
+	/* Our pid, for the message of an ingest that waits. */
+	if (ftruncate(fd, 0) == 0) {
+		char pid[32];
+		int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+		(void)!pwrite(fd, pid, (size_t)n, 0);
+	}
+	free(name);
+	p->lock_fd = fd;
+	return 0;
+fail:
+	close(fd);
+	free(name);
+	return -1;
+}
+
+/* Releases what store_ingest_lock took. */
+void store_ingest_unlock(store *s)
+{
+	store_private *p = (store_private *)s;
+	if (p->lock_fd < 0)
+		return;
+	(void)!ftruncate(p->lock_fd, 0);
+	close(p->lock_fd);  /* releases the flock */
+	p->lock_fd = -1;
 }

@@ -18,6 +18,7 @@ typedef struct store {
 	int readonly;   /* the store file or its folder is not writable */
 	int has_state;  /* the state database is attached as "state" */
 	int64_t data_version;  /* last PRAGMA data_version seen by query_store_changed */
+	int64_t seen_articles, seen_max_id;  /* the store's content it saw then */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated
@@ -96,6 +97,13 @@ int store_files_under(store *s, const char *folder, void (*fn)(const char *path,
  * store) returns to the defaults. Call outside transactions. */
 void store_bulk_begin(store *s);
 void store_bulk_end(store *s);
+
+/* The ingest lock: one ingest writes to a store at a time. Another
+ * ingest holding it is named on stderr ("another ingest (pid N) is
+ * writing to this store; waiting") and waited for. Held until
+ * store_ingest_unlock or store_close. Returns 0, or -1 with *err set. */
+int store_ingest_lock(store *s, char **err);
+void store_ingest_unlock(store *s);
 
 /* Transactions around batches of puts. */
 int store_begin(store *s, char **err);
