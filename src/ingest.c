@@ -60,7 +60,8 @@ typedef struct ingest_file {
 /* What a worker made of one file. */
 typedef struct ingest_result {
 	char *error;     /* the warning for a file that failed, or NULL */
-	char hash[40];
+	char hash[CONTENT_HASH_SIZE];
+	char legacy[LEGACY_HASH_SIZE];  /* the hash older stores knew it by */
 	text_status parse;
 	article art;
 	store_prepared prep;
@@ -510,8 +511,8 @@ static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r
 	uint8_t *raw = ingest_read_file(f->path, &len, &r->error);
 	if (!raw)
 		return;
-	snprintf(r->hash, sizeof r->hash, "%016llx-%llx", (unsigned long long)hash64(raw, len),
-		 (unsigned long long)len);
+	content_hash(raw, len, r->hash);
+	legacy_content_hash(raw, len, r->legacy);
 	r->parse = article_parse(raw, len, &run->rules, &r->art);
 	free(raw);
 	if (r->parse == TEXT_EMPTY)
@@ -638,11 +639,11 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 	}
 	store_file sf = {f->path, f->size, f->mtime_ns};
 	char *old_hash = f->status ? store_file_hash(s, f->path) : NULL;
-	int same = old_hash && strcmp(old_hash, r->hash) == 0;
+	int same = old_hash && (strcmp(old_hash, r->hash) == 0 || strcmp(old_hash, r->legacy) == 0);
 	free(old_hash);
 	/* Content already stored (a duplicate, or a file touched or changed
 	 * back) only points the file at it. */
-	int known = store_put_article(s, &sf, r->hash, &r->art, &r->prep, err);
+	int known = store_put_article(s, &sf, r->hash, r->legacy, &r->art, &r->prep, err);
 	if (known < 0)
 		return -1;
 	if (known && same)

@@ -118,6 +118,14 @@ static const char *const migrations[] = {
 	 * a 100,000-article ingest took 12% less time. A search reads a
 	 * few more segments (HACKING, where ingest time goes). */
 	"INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);",
+	/* 5 -> 6: articles are known by the SHA-256 of their file instead
+	 * of FNV-1a 64, for which anyone can make a file with the hash of
+	 * another article and hide it. The articles stored so far keep
+	 * their old hash until ingest meets their text again (store.c,
+	 * adopt_legacy); hash_legacy then keeps the old hash, so that marks
+	 * made under it, in every user's state database, follow. */
+	"CREATE TABLE hash_legacy(legacy TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta VALUES ('legacy_articles', (SELECT count(*) FROM article));",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -157,6 +165,10 @@ enum {
 	ST_ARTICLE_COUNT_ADD,
 	ST_FIRST_FILE,
 	ST_SOURCE_SET,
+	ST_LEGACY_ARTICLE,
+	ST_ARTICLE_REHASH,
+	ST_FILE_REHASH,
+	ST_LEGACY_INSERT,
 	ST_COUNT
 };
 
@@ -201,6 +213,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * index seek on file_article, whose entries are in rowid order). */
 	[ST_FIRST_FILE] = "SELECT path FROM file WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
 	[ST_SOURCE_SET] = "UPDATE article SET source = ?2 WHERE id = ?1 AND source <> ?2",
+	[ST_LEGACY_ARTICLE] = "SELECT id, date, title, dateline, lede, caption, credit, body, lang"
+			      " FROM article WHERE hash = ?1",
+	[ST_ARTICLE_REHASH] = "UPDATE article SET hash = ?2 WHERE id = ?1",
+	[ST_FILE_REHASH] = "UPDATE file SET hash = ?2 WHERE article_id = ?1",
+	[ST_LEGACY_INSERT] = "INSERT OR IGNORE INTO hash_legacy(legacy, hash) VALUES (?1, ?2)",
 };
 
 /* Statements live beside the handle; store.h keeps the struct small. */
@@ -233,6 +250,7 @@ typedef struct store_private {
 	} ckpt;
 	int wal_frames;  /* frames in the write-ahead log after the last commit */
 	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
+	int legacy;      /* the store has articles of before schema 6 (adopt_legacy) */
 } store_private;
 
 static void clear_deltas(store_private *p);
@@ -303,6 +321,25 @@ static int transient(int rc)
 {
 	return (rc & 0xff) == SQLITE_BUSY || rc == SQLITE_READONLY_RECOVERY ||
 	       rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_PROTOCOL;
+}
+
+/* exec_sql, tried again while the store is busy: two processes making a
+ * new store at once both turn it to WAL, and SQLite does not wait on its
+ * busy handler when that could deadlock (one holding a read lock while it
+ * wants the write lock); it tells that caller to try again. */
+static int exec_busy(sqlite3 *db, const char *sql, char **err)
+{
+	for (int tries = 0;; tries++) {
+		char *msg = NULL;
+		if (exec_sql(db, sql, &msg) == 0)
+			return 0;
+		if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY || tries == 100) {
+			*err = msg;
+			return -1;
+		}
+		free(msg);
+		sqlite3_sleep(50);
+	}
 }
 
 /* Checks that an existing file is a lede store we can use, without
@@ -439,6 +476,14 @@ static void attach_state(store *s)
 	}
 	exec_sql(s->db, "PRAGMA state.journal_mode = WAL", NULL);
 	s->has_state = 1;
+	/* Marks made under the hash an article had before schema 6 follow
+	 * it to its new one (the old row stays for stores not upgraded). */
+	if (((store_private *)s)->legacy)
+		exec_sql(s->db,
+			 "INSERT OR IGNORE INTO state.mark(hash, read, starred)"
+			 " SELECT l.hash, m.read, m.starred FROM state.mark m"
+			 " JOIN main.hash_legacy l ON l.legacy = m.hash",
+			 NULL);
 }
 
 /* The file: URI of path with query params ("" or "?..."): '?', '#' and
@@ -602,7 +647,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 			free(msg);
 			goto fail;
 		}
-		if (exec_sql(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", &msg)) {
+		if (exec_busy(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", &msg)) {
 			*err = xasprintf("%s: cannot use the store: %s", path, msg);
 			free(msg);
 			goto fail;
@@ -615,6 +660,7 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 	exec_sql(s->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;", NULL);
 	if (migrate(s, err))
 		goto fail;
+	p->legacy = query_int(s->db, "SELECT value FROM meta WHERE key = 'legacy_articles'") > 0;
 	attach_state(s);
 	return s;
 fail:
@@ -1026,11 +1072,75 @@ void store_prepared_free(store_prepared *p)
 	p->n_text = 0;
 }
 
+/* True when the text column col of row st is the article's field v
+ * (NULL and "" alike, as bind_opt stores them). */
+static int same_text(sqlite3_stmt *st, int col, const char *v)
+{
+	const char *stored = (const char *)sqlite3_column_text(st, col);
+	return strcmp(stored ? stored : "", v ? v : "") == 0;
+}
+
+/* An article stored before schema 6 with the text of a: known by the old
+ * hash of the file's bytes (legacy) and read the same, field by field, so
+ * that a file made to have another article's old hash takes nothing of
+ * it (it becomes an article of its own). The article takes the new hash,
+ * with the files that hold it, and hash_legacy records the old one for
+ * the marks made under it. Returns its id, 0 when there is none, -1 on
+ * error. */
+static int64_t adopt_legacy(store *s, const char *hash, const char *legacy, const article *a)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_LEGACY_ARTICLE);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
+	int64_t id = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char date[17];
+		date_format(&a->date, date);
+		if (same_text(st, 1, date) && same_text(st, 2, a->title) &&
+		    same_text(st, 3, a->dateline) && same_text(st, 4, a->lede) &&
+		    same_text(st, 5, a->caption) && same_text(st, 6, a->credit) &&
+		    same_text(st, 7, a->body) && same_text(st, 8, a->lang))
+			id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (!id)
+		return 0;
+	const int updates[] = {ST_ARTICLE_REHASH, ST_FILE_REHASH};
+	for (size_t i = 0; i < 2; i++) {
+		st = stmt_get(s, updates[i]);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	st = stmt_get(s, ST_LEGACY_INSERT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? id : -1;
+}
+
 /* Stores a parsed article for a file; see store.h. */
-int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-		      store_prepared *prep, char **err)
+int store_put_article(store *s, const store_file *f, const char *hash, const char *legacy,
+		      const article *a, store_prepared *prep, char **err)
 {
 	int64_t id = article_by_hash(s, hash);
+	if (!id && legacy && ((store_private *)s)->legacy) {
+		id = adopt_legacy(s, hash, legacy, a);
+		if (id < 0)
+			goto fail;
+	}
 	int known = id != 0;
 	if (!known) {
 		char date[17];

@@ -23,7 +23,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */
@@ -72,13 +72,16 @@ void store_prepared_free(store_prepared *p);
 
 /* Stores a parsed article, with what store_prepare made of it (NULL: no
  * entities, and it is tokenized at indexing), for file f, replacing what
- * the file had before; when an article with this content hash is stored
- * already, the file is only pointed at it. The prepared text is taken
- * over. Call between store_begin and store_commit: the index and entity
- * counts are written at commit. Returns 0 for a new article, 1 when the
- * content was stored already, or -1 with *err set. */
-int store_put_article(store *s, const store_file *f, const char *hash, const article *a,
-                      store_prepared *prep, char **err);
+ * the file had before; when an article with this content hash
+ * (content_hash) is stored already, the file is only pointed at it, and
+ * so is it when an article stored before schema 6 has the file's legacy
+ * hash (legacy_content_hash; NULL: none) and the same text (it then
+ * takes the new hash). The prepared text is taken over. Call between
+ * store_begin and store_commit: the index and entity counts are written
+ * at commit. Returns 0 for a new article, 1 when the content was stored
+ * already, or -1 with *err set. */
+int store_put_article(store *s, const store_file *f, const char *hash, const char *legacy,
+                      const article *a, store_prepared *prep, char **err);
 
 /* Removes the file (a path that is gone) and, when no other file holds
  * it, its article, with its entity rows. Call between store_begin and

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/sha2.h>
+
 /* Reports memory exhaustion and stops: there is no sane way on. */
 static void oom(void)
 {
@@ -224,6 +226,29 @@ uint64_t hash64(const void *data, size_t n)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+/* SHA-256 of a byte range, in hex (nettle). */
+void content_hash(const void *data, size_t n, char out[CONTENT_HASH_SIZE])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_init(&ctx);
+	sha256_update(&ctx, n, data);
+	sha256_digest(&ctx, sizeof digest, digest);
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < sizeof digest; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[2 * SHA256_DIGEST_SIZE] = '\0';
+}
+
+/* The hash of stores before schema 6. */
+void legacy_content_hash(const void *data, size_t n, char out[LEGACY_HASH_SIZE])
+{
+	snprintf(out, LEGACY_HASH_SIZE, "%016llx-%llx", (unsigned long long)hash64(data, n),
+		 (unsigned long long)n);
 }
 
 /* Starts an empty map; no allocation until the first put. */

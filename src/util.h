@@ -62,8 +62,19 @@ int64_t sm_get(const strmap *m, const char *key);
 void sm_put(strmap *m, const char *key, int64_t val);
 void sm_free(strmap *m);
 
-/* 64-bit FNV-1a of a byte range: identifies article content (with its
- * length) for de-duplication; not for security. */
+/* 64-bit FNV-1a of a byte range: hash tables; not for security. */
 uint64_t hash64(const void *data, size_t n);
+
+/* The content hash that identifies an article: SHA-256 of the file's
+ * bytes, in lower-case hex. Nobody can make two files with one hash, so
+ * a file put in a shared corpus cannot take another article's place. */
+#define CONTENT_HASH_SIZE 65  /* 64 hex digits and the NUL */
+void content_hash(const void *data, size_t n, char out[CONTENT_HASH_SIZE]);
+
+/* The content hash of stores before schema 6: FNV-1a 64 and the length,
+ * "%016llx-%llx". Only to recognize their articles (store.c checks the
+ * text too: anyone can make two files with one such hash). */
+#define LEGACY_HASH_SIZE 34
+void legacy_content_hash(const void *data, size_t n, char out[LEGACY_HASH_SIZE]);
 
 #endif

@@ -126,7 +126,7 @@ static int build(store *s, int64_t have, int64_t n)
 		store_file f = {path, (int64_t)body.len, i};
 		store_prepared prep;
 		store_prepare(&a, &ml, &prep);
-		int put = store_put_article(s, &f, hash, &a, &prep, &err);
+		int put = store_put_article(s, &f, hash, NULL, &a, &prep, &err);
 		store_prepared_free(&prep);
 		if (put < 0)
 			goto fail;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -355,10 +356,23 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 5 (hashes aside: see
+ * test_migration_5_to_6). */
+static void downgrade_to_5(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "DROP TABLE hash_legacy;"
+				      " DELETE FROM meta WHERE key = 'legacy_articles';"
+				      " PRAGMA user_version = 5",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Turns a store of the current schema back into schema 3, which kept
  * a row per mention in a table of its own. */
 static void downgrade_to_3(store *s)
 {
+	downgrade_to_5(s);
 	static const char sql[] =
 		"CREATE TABLE mention("
 		"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
@@ -513,7 +527,7 @@ static void put_place(store *s, int i, const char *place)
 	snprintf(hash, sizeof hash, "put%d", i);
 	store_file f = {path, (int64_t)strlen(body), i};
 	char *err = NULL;
-	assert_int_equal(store_put_article(s, &f, hash, &a, &prep, &err), 0);
+	assert_int_equal(store_put_article(s, &f, hash, NULL, &a, &prep, &err), 0);
 	store_prepared_free(&prep);
 	free(m.surface);
 	free(m.canonical);
@@ -602,6 +616,7 @@ static void test_migration_4_to_5(void **state)
 	store *s = store_open(fx.path, NULL, 0, &err);
 	assert_non_null(s);
 	assert_int_equal(one_int(s, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 8);
+	downgrade_to_5(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "INSERT INTO article_fts(article_fts, rank)"
 				      " VALUES ('automerge', 4); PRAGMA user_version = 4",
@@ -660,6 +675,273 @@ static void test_old_page_size(void **state)
 	fixture_free(&fx);
 }
 
+/* Sets article_of(path)'s and path's hash to the schema-5 hash of the
+ * bytes of file bytes_of. */
+static void set_legacy_hash(store *s, const char *path, const char *bytes_of)
+{
+	FILE *f = fopen(bytes_of, "rb");
+	assert_non_null(f);
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	char legacy[LEGACY_HASH_SIZE];
+	legacy_content_hash(buf, n, legacy);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db,
+					    "UPDATE article SET hash = ?1 WHERE id ="
+					    " (SELECT article_id FROM file WHERE path = ?2)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(s->db, "UPDATE file SET hash = ?1 WHERE path = ?2", -1,
+					    &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+/* The id of the article the file at corpus/article-0000i.txt holds. */
+static int64_t article_of(store *s, const char *corpus, int i)
+{
+	char *sql = xasprintf("SELECT article_id FROM file WHERE path = '%s/article-%05d.txt'",
+			      corpus, i);
+	int64_t id = one_int(s, sql);
+	free(sql);
+	return id;
+}
+
+/* A store of schema 5 knew articles by the FNV-1a 64 of their file, for
+ * which anyone can make a file with a given hash. Migrated to schema 6,
+ * it keeps them, with their marks. The next ingest finds them by their
+ * text, touched or copied (nothing added, nothing lost, same ids, marks
+ * kept, hashes now SHA-256), and a file made to have an article's old
+ * hash with another text is an article of its own and hides nothing. */
+static void test_migration_5_to_6(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 4);
+	char *state_db = xasprintf("%s/state.db", fx.dir);
+	char *forged = xasprintf("%s/forged.txt", fx.dir);
+	const char forged_text[] = "A forged article\n\nIt has the old hash of article 3.\n";
+	write_file(forged, forged_text, strlen(forged_text));
+	char *err = NULL;
+	store *s = store_open(fx.path, state_db, 0, &err);
+	assert_non_null(s);
+	int64_t ids[4];
+	for (int i = 0; i < 4; i++) {
+		ids[i] = article_of(s, fx.corpus, i);
+		char *path = xasprintf("%s/article-%05d.txt", fx.corpus, i);
+		/* Article 3's old hash is the forged file's: as if that file
+		 * had been made to collide with it. */
+		set_legacy_hash(s, path, i == 3 ? forged : path);
+		free(path);
+	}
+	downgrade_to_5(s);
+	assert_int_equal(query_set_read(s, ids[0], 1), 0);
+	assert_int_equal(query_set_starred(s, ids[1], 1), 0);
+	store_close(s);
+
+	s = store_open(fx.path, state_db, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT value FROM meta WHERE key = 'legacy_articles'"), 4);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article WHERE length(hash) = 64"), 0);
+	store_close(s);
+
+	/* Article 0 and 2's files touched, article 1's copied, the forged
+	 * file added; article 3's file untouched. */
+	struct timespec later[2] = {{0, UTIME_OMIT}, {time(NULL) + 100, 0}};
+	for (int i = 0; i < 3; i += 2) {
+		char *path = xasprintf("%s/article-%05d.txt", fx.corpus, i);
+		assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+		free(path);
+	}
+	char *cmd = xasprintf("cp '%s/article-00001.txt' '%s/copy.txt' && cp '%s' '%s/'",
+			      fx.corpus, fx.corpus, forged, fx.corpus);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	ingest_summary sum = ingest_dir(fx.path, fx.corpus);
+	assert_int_equal(sum.unchanged, 4);
+	assert_int_equal(sum.duplicate, 1);
+	assert_int_equal(sum.added, 1);
+	assert_int_equal(sum.changed, 0);
+
+	s = store_open(fx.path, state_db, 0, &err);
+	assert_non_null(s);
+	assert_consistent(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article"), 5);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(article_of(s, fx.corpus, i), ids[i]);
+	/* The articles met again have SHA-256 hashes, their files too; the
+	 * forged file's article is new, and article 3 is still its own. */
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article WHERE length(hash) = 64"), 4);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM file WHERE length(hash) = 64"), 5);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM hash_legacy"), 3);
+	assert_int_equal(search_count(s, "forged"), 1);
+	article_full a;
+	assert_int_equal(query_article(s, ids[3], NULL, &a, &err), 1);
+	assert_non_null(strstr(a.title, "số 3"));
+	article_full_free(&a);
+	/* Marks made under the old hashes hold. */
+	assert_int_equal(query_article(s, ids[0], NULL, &a, &err), 1);
+	assert_int_equal(a.read, 1);
+	article_full_free(&a);
+	assert_int_equal(query_article(s, ids[1], NULL, &a, &err), 1);
+	assert_int_equal(a.starred, 1);
+	assert_int_equal(a.paths.n, 2);
+	article_full_free(&a);
+	store_close(s);
+	free(forged);
+	free(state_db);
+	fixture_free(&fx);
+}
+
+/* Sends one byte to the other process of a test. */
+static void signal_peer(int fd, char c)
+{
+	if (write(fd, &c, 1) != 1)
+		_exit(90);
+}
+
+/* Waits for the other process's byte c; false when it ended instead. */
+static int await_peer(int fd, char c)
+{
+	char got;
+	return read(fd, &got, 1) == 1 && got == c;
+}
+
+/* The shared reader's part of test_shared_store, as user nobody: its
+ * exit status names the first check that failed (0: none). */
+static int shared_reader(const char *path, int from_writer, int to_writer)
+{
+	char *err = NULL;
+	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+		return 2;
+	/* A live writer with commits still in its log: all of them show. */
+	if (!await_peer(from_writer, 'A'))
+		return 3;
+	store *r = store_open(path, NULL, 0, &err);
+	if (!r)
+		return 4;
+	if (!r->readonly)
+		return 5;
+	query_filter f;
+	query_filter_init(&f);
+	if (query_count(r, &f, &err) != 8)
+		return 6;
+	query_store_changed(r);
+	if (query_store_changed(r))
+		return 7;
+	signal_peer(to_writer, 'a');
+	/* A commit made while reading shows at the next poll, once. */
+	if (!await_peer(from_writer, 'B'))
+		return 8;
+	if (!query_store_changed(r))
+		return 9;
+	if (query_count(r, &f, &err) != 9)
+		return 10;
+	if (query_store_changed(r))
+		return 11;
+	store_close(r);
+	signal_peer(to_writer, 'b');
+	/* The writer ended without checkpointing (as when killed): what it
+	 * committed is in the log only, and no process has the store open. */
+	if (!await_peer(from_writer, 'C'))
+		return 12;
+	r = store_open(path, NULL, 0, &err);
+	if (!r)
+		return 13;
+	if (query_count(r, &f, &err) != 9)
+		return 14;
+	query_store_changed(r);
+	if (query_store_changed(r) || query_store_changed(r))
+		return 15;
+	store_close(r);
+	query_filter_free(&f);
+	return 0;
+}
+
+/* Waits for the reader's byte c; when the reader ended instead, fails
+ * with the number of the reader's check that failed. */
+static void await_reader(int fd, char c, pid_t pid)
+{
+	if (await_peer(fd, c))
+		return;
+	int status = 0;
+	waitpid(pid, &status, 0);
+	fail_msg("the reader stopped at check %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* A store shared on a server: root writes it in a folder that only root
+ * may write, and user nobody reads it. The reader sees every commit,
+ * while the writer runs (its log not yet copied into the file) and
+ * after it ended without a checkpoint, and polling finds each change
+ * once. Needs root, to be two users. */
+static void test_shared_store(void **state)
+{
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	umask(022);
+	signal(SIGPIPE, SIG_IGN); /* a reader that stopped early is reported */
+	fixture fx;
+	fixture_make(&fx, 5);
+	assert_int_equal(chmod(fx.dir, 0755), 0);
+	int down[2], up[2];
+	assert_int_equal(pipe(down), 0);
+	assert_int_equal(pipe(up), 0);
+	/* The reader is forked before the writer opens anything: SQLite
+	 * connections are not to cross a fork. */
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(down[1]);
+		close(up[0]);
+		_exit(shared_reader(fx.path, down[0], up[1]));
+	}
+	close(down[0]);
+	close(up[1]);
+	char *err = NULL;
+	store *w = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(w);
+	/* Commits stay in the log: no checkpoints, not even at close. */
+	assert_int_equal(sqlite3_exec(w->db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_db_config(w->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL),
+			 SQLITE_OK);
+	assert_int_equal(store_begin(w, &err), 0);
+	for (int i = 0; i < 3; i++)
+		put_place(w, i, "Geneva");
+	assert_int_equal(store_commit(w, &err), 0);
+	signal_peer(down[1], 'A');
+	await_reader(up[0], 'a', pid);
+	assert_int_equal(store_begin(w, &err), 0);
+	put_place(w, 3, "Hanoi");
+	assert_int_equal(store_commit(w, &err), 0);
+	signal_peer(down[1], 'B');
+	await_reader(up[0], 'b', pid);
+	store_close(w);
+	struct stat st;
+	char *wal = xasprintf("%s-wal", fx.path);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_true(st.st_size > 0);
+	free(wal);
+	signal_peer(down[1], 'C');
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	close(down[1]);
+	close(up[0]);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	fixture_free(&fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,10 +953,12 @@ int main(void)
 		cmocka_unit_test(test_migration_2_to_3),
 		cmocka_unit_test(test_migration_3_to_4),
 		cmocka_unit_test(test_migration_4_to_5),
+		cmocka_unit_test(test_migration_5_to_6),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
+		cmocka_unit_test(test_shared_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

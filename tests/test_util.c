@@ -106,12 +106,28 @@ static void test_paths(void **state)
 	free(p);
 }
 
+/* Articles are known by SHA-256 (the standard's test vectors); the
+ * hash of older stores is still made as they made it. */
+static void test_content_hash(void **state)
+{
+	(void)state;
+	char h[CONTENT_HASH_SIZE];
+	content_hash("abc", 3, h);
+	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	content_hash("", 0, h);
+	assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	char old[LEGACY_HASH_SIZE];
+	legacy_content_hash("a", 1, old);
+	assert_string_equal(old, "af63dc4c8601ec8c-1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_strlist),
 		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_content_hash),
 		cmocka_unit_test(test_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
