@@ -1682,7 +1682,9 @@ int query_store_changed(store *s)
 		sqlite3_finalize(st);
 	}
 	int first = !s->data_version;
-	if (!first && v == s->data_version)
+	/* A failed read (a writer busy with the index) is asked again at
+	 * the next poll. */
+	if (v < 0 || (!first && v == s->data_version))
 		return 0;
 	s->data_version = v;
 	if (sqlite3_prepare_v2(s->db,
@@ -1694,6 +1696,10 @@ int query_store_changed(store *s)
 			max_id = sqlite3_column_int64(st, 1);
 		}
 		sqlite3_finalize(st);
+	}
+	if (articles < 0) {
+		s->data_version = first ? 0 : -1;  /* ask again next time */
+		return 0;
 	}
 	int changed = !first && (articles != s->seen_articles || max_id != s->seen_max_id);
 	s->seen_articles = articles;
