@@ -245,11 +245,12 @@ static int under_roots(const walk_state *w, const char *path)
 	return 0;
 }
 
-/* True when path (resolved) is the store or its journal, log or shared
- * memory, or the state database or its files: never articles. */
+/* True when path (resolved) is the store or its journal, log, shared
+ * memory or ingest lock, or the state database or its files: never
+ * articles. */
 static int is_own_file(const walk_state *w, const char *path)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal", "-lock"};
 	for (size_t i = 0; i < w->own.n; i++) {
 		size_t n = strlen(w->own.v[i]);
 		if (strncmp(path, w->own.v[i], n) != 0)
