@@ -1670,12 +1670,12 @@ int query_stats(store *s, store_stats *st, char **err)
 /* True when another connection committed since the last call. A reader
  * of a shared store that may not write its -shm reads the log itself
  * while no writer is connected, and SQLite then counts every read as a
- * change (it cannot know better): the number of articles and the last
- * article id, which every ingest moves, say whether anything did. */
+ * change (it cannot know better): the store's count of commits says
+ * whether there was one. */
 int query_store_changed(store *s)
 {
 	sqlite3_stmt *st;
-	int64_t v = -1, articles = -1, max_id = -1;
+	int64_t v = -1, commits = -1;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
@@ -1688,21 +1688,17 @@ int query_store_changed(store *s)
 		return 0;
 	s->data_version = v;
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT (SELECT value FROM meta WHERE key = 'articles'),"
-			       " (SELECT max(id) FROM article)",
+			       "SELECT coalesce((SELECT value FROM meta WHERE key = 'commits'), 0)",
 			       -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			articles = sqlite3_column_int64(st, 0);
-			max_id = sqlite3_column_int64(st, 1);
-		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			commits = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (articles < 0) {
+	if (commits < 0) {
 		s->data_version = first ? 0 : -1;  /* ask again next time */
 		return 0;
 	}
-	int changed = !first && (articles != s->seen_articles || max_id != s->seen_max_id);
-	s->seen_articles = articles;
-	s->seen_max_id = max_id;
+	int changed = !first && commits != s->seen_commits;
+	s->seen_commits = commits;
 	return changed;
 }

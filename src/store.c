@@ -125,7 +125,12 @@ static const char *const migrations[] = {
 	 * adopt_legacy); hash_legacy then keeps the old hash, so that marks
 	 * made under it, in every user's state database, follow. */
 	"CREATE TABLE hash_legacy(legacy TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;"
-	"INSERT INTO meta VALUES ('legacy_articles', (SELECT count(*) FROM article));",
+	"INSERT INTO meta VALUES ('legacy_articles', (SELECT count(*) FROM article));"
+	/* And the number of commits, counted by store_commit: how a reader
+	 * of a shared store that reads the log itself tells whether the
+	 * store changed (query_store_changed; SQLite's data_version moves at
+	 * every read there). */
+	"INSERT INTO meta VALUES ('commits', 0);",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -169,6 +174,7 @@ enum {
 	ST_ARTICLE_REHASH,
 	ST_FILE_REHASH,
 	ST_LEGACY_INSERT,
+	ST_COMMIT_COUNT,
 	ST_COUNT
 };
 
@@ -218,6 +224,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ARTICLE_REHASH] = "UPDATE article SET hash = ?2 WHERE id = ?1",
 	[ST_FILE_REHASH] = "UPDATE file SET hash = ?2 WHERE article_id = ?1",
 	[ST_LEGACY_INSERT] = "INSERT OR IGNORE INTO hash_legacy(legacy, hash) VALUES (?1, ?2)",
+	[ST_COMMIT_COUNT] = "UPDATE meta SET value = value + ?1 WHERE key = 'commits'",
 };
 
 /* Statements live beside the handle; store.h keeps the struct small. */
@@ -1422,7 +1429,8 @@ int store_commit(store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
-	if (flush_article_count((store_private *)s) != 0) {
+	if (flush_article_count((store_private *)s) != 0 ||
+	    run_with_int(s, ST_COMMIT_COUNT, 1) != 0) {
 		*err = xasprintf("%s: cannot count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		store_rollback(s);

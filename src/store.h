@@ -18,7 +18,7 @@ typedef struct store {
 	int readonly;   /* the store file or its folder is not writable */
 	int has_state;  /* the state database is attached as "state" */
 	int64_t data_version;  /* last PRAGMA data_version seen by query_store_changed */
-	int64_t seen_articles, seen_max_id;  /* the store's content it saw then */
+	int64_t seen_commits;  /* the store's count of commits it saw then */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated

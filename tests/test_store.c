@@ -362,7 +362,7 @@ static void downgrade_to_5(store *s)
 {
 	assert_int_equal(sqlite3_exec(s->db,
 				      "DROP TABLE hash_legacy;"
-				      " DELETE FROM meta WHERE key = 'legacy_articles';"
+				      " DELETE FROM meta WHERE key IN ('legacy_articles', 'commits');"
 				      " PRAGMA user_version = 5",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
@@ -802,6 +802,30 @@ static void test_migration_5_to_6(void **state)
 	fixture_free(&fx);
 }
 
+/* The poll of another connection sees every commit, one that adds no
+ * article too (a file forgotten whose article another file holds changes
+ * only the list's source), and nothing else. */
+static void test_poll_sees_commits(void **state)
+{
+	(void)state;
+	char *dir, *path, *err = NULL;
+	store *w = scratch_store(&dir, &path);
+	assert_int_equal(store_begin(w, &err), 0);
+	put_place(w, 0, "Geneva");
+	assert_int_equal(store_commit(w, &err), 0);
+	store *r = store_open(path, NULL, STORE_OPEN_READONLY, &err);
+	assert_non_null(r);
+	query_store_changed(r);
+	assert_false(query_store_changed(r));
+	assert_int_equal(store_begin(w, &err), 0);
+	assert_int_equal(store_commit(w, &err), 0);
+	assert_true(query_store_changed(r));
+	assert_false(query_store_changed(r));
+	store_close(r);
+	store_close(w);
+	scratch_free(dir, path);
+}
+
 /* Sends one byte to the other process of a test. */
 static void signal_peer(int fd, char c)
 {
@@ -958,6 +982,7 @@ int main(void)
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
+		cmocka_unit_test(test_poll_sees_commits),
 		cmocka_unit_test(test_shared_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
