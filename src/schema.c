@@ -1,0 +1,184 @@
+/* schema.c: the store's versioned schema: one migration step per version
+ * (append steps, never edit a shipped one), run each in its own write
+ * transaction, and the schema of the per-user state database. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "store_int.h"
+#include "util.h"
+
+/* Schema migrations: migrations[v] takes a store from version v to v + 1.
+ * Append only; never edit a step that has shipped. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE article("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash TEXT NOT NULL UNIQUE,"      /* content hash of the raw file */
+	"  date TEXT NOT NULL DEFAULT '',"  /* ISO to the precision found */
+	"  title TEXT NOT NULL,"
+	"  dateline TEXT, lede TEXT, caption TEXT, credit TEXT,"
+	"  body TEXT NOT NULL,"
+	"  lang TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  added INTEGER NOT NULL);"
+	"CREATE INDEX article_date ON article(date, id);"
+	"CREATE TABLE file("
+	"  path TEXT PRIMARY KEY,"
+	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE);"
+	"CREATE INDEX file_article ON file(article_id);"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, lede, caption, body,"
+	"  content='article', content_rowid='id', tokenize='lede');"
+	/* New articles are indexed by store.c, a batch per commit: FTS5 flushes
+	 * its pending terms at every statement savepoint, so an insert trigger
+	 * made a segment per article. */
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts(article_fts, rowid, title, lede, caption, body)"
+	"  VALUES ('delete', old.id, old.title, old.lede, old.caption, old.body);"
+	"END;"
+	"CREATE TABLE entity("
+	"  id INTEGER PRIMARY KEY,"
+	"  type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),"
+	"  key TEXT NOT NULL,"              /* entity_key() of the canonical name */
+	"  name TEXT NOT NULL,"
+	"  articles INTEGER NOT NULL DEFAULT 0,"
+	"  mentions INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (type, key));"
+	"CREATE INDEX entity_articles ON entity(articles DESC);"
+	"CREATE TABLE entity_alias("
+	"  key TEXT NOT NULL,"              /* text_fold() of the alias */
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  PRIMARY KEY (key, entity_id)) WITHOUT ROWID;"
+	/* Clustered by article: a store has tens of mentions per article,
+	 * written in article order and read an article at a time. */
+	"CREATE TABLE mention("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  field INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  surface TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, field, start, entity_id)) WITHOUT ROWID;"
+	"CREATE TABLE article_entity("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  mentions INTEGER NOT NULL, salience REAL NOT NULL,"
+	"  PRIMARY KEY (article_id, entity_id)) WITHOUT ROWID;"
+	"CREATE INDEX article_entity_entity ON article_entity(entity_id, article_id);"
+	/* Entity counts follow their articles: deletes (also through
+	 * cascades) by trigger; inserts are summed by store.c and added once
+	 * per entity at each commit, not once per article. */
+	"CREATE TRIGGER article_entity_delete AFTER DELETE ON article_entity BEGIN"
+	"  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions"
+	"  WHERE id = old.entity_id;"
+	"END;",
+	/* 1 -> 2: aliases by entity, for the aliases shown beside each
+	 * entity of the sidebar (a scan of the alias table per row before). */
+	"CREATE INDEX entity_alias_entity ON entity_alias(entity_id);",
+	/* 2 -> 3: the number of articles, kept by store.c at each commit:
+	 * count(*) reads a whole index (60-90 ms at a million articles), and
+	 * the interface shows the total on its first screen. */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta VALUES ('articles', (SELECT count(*) FROM article));",
+	/* 3 -> 4: an article's mentions of an entity live in its
+	 * article_entity row, as a JSON array of [field, start, end] in
+	 * reading order (the surface is the stored text at those offsets):
+	 * a row per mention made ingest's single writer insert and check
+	 * sixty rows per article, and nothing reads mentions but an article
+	 * at a time. */
+	"ALTER TABLE article_entity ADD COLUMN spans TEXT NOT NULL DEFAULT '[]';"
+	"UPDATE article_entity SET spans = (SELECT json_group_array(json_array(field, start, end))"
+	"  FROM (SELECT field, start, end FROM mention m"
+	"    WHERE m.article_id = article_entity.article_id"
+	"    AND m.entity_id = article_entity.entity_id ORDER BY field, start));"
+	"DROP TABLE mention;",
+	/* 4 -> 5: FTS5 merges its segments eight at a time instead of four.
+	 * An ingest rewrote the index about three times over, once per level
+	 * of merging, through the log and again into the file; with eight,
+	 * a 100,000-article ingest took 12% less time. A search reads a
+	 * few more segments (HACKING, where ingest time goes). */
+	"INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);",
+	/* 5 -> 6: articles are known by the SHA-256 of their file instead
+	 * of FNV-1a 64, for which anyone can make a file with the hash of
+	 * another article and hide it. The articles stored so far keep
+	 * their old hash until ingest meets their text again (store.c,
+	 * adopt_legacy); hash_legacy then keeps the old hash, so that marks
+	 * made under it, in every user's state database, follow. */
+	"CREATE TABLE hash_legacy(legacy TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta VALUES ('legacy_articles', (SELECT count(*) FROM article));"
+	/* And the number of commits, counted by store_commit: how a reader
+	 * of a shared store that reads the log itself tells whether the
+	 * store changed (query_store_changed; SQLite's data_version moves at
+	 * every read there). */
+	"INSERT INTO meta VALUES ('commits', 0);",
+};
+
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+/* See store_int.h: the state database: per-user marks and edits, keyed by content hash and
+ * entity key so they survive re-ingest and apply to any store. */
+const char store_state_schema[] =
+	"CREATE TABLE IF NOT EXISTS state.mark("
+	"  hash TEXT PRIMARY KEY,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS state.entity_edit("
+	"  id INTEGER PRIMARY KEY,"
+	"  op TEXT NOT NULL,"               /* rename, merge, retype, hide */
+	"  type TEXT NOT NULL, key TEXT NOT NULL,"
+	"  arg TEXT, arg2 TEXT,"
+	"  at INTEGER NOT NULL);";
+
+/* See store_int.h: brings the schema up to STORE_SCHEMA_VERSION, one transaction per step so
+ * an interrupted migration leaves the previous version intact. The version
+ * is read inside each step's write transaction: two processes opening a
+ * new store at once would otherwise both run the first step. */
+int schema_migrate(store *s, char **err)
+{
+	int64_t version = store_query_int(s->db, "PRAGMA user_version");
+	if (version < 0)
+		version = 0;
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (s->readonly) {
+		*err = xasprintf("%s: store is read-only and needs a schema upgrade (version %lld "
+				 "to %d); open it once with write access",
+				 s->path, (long long)version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	for (;;) {
+		char *msg = NULL;
+		if (store_exec(s->db, "BEGIN IMMEDIATE", &msg)) {
+			*err = xasprintf("%s: cannot upgrade the store's schema: %s", s->path, msg);
+			free(msg);
+			return -1;
+		}
+		version = store_query_int(s->db, "PRAGMA user_version");
+		if (version < 0) {
+			*err = xasprintf("%s: cannot read the store's schema version: %s", s->path,
+					 sqlite3_errmsg(s->db));
+			store_exec(s->db, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (version >= (int64_t)N_MIGRATIONS) {
+			/* Another process made the last step meanwhile. */
+			store_exec(s->db, "COMMIT", NULL);
+			return 0;
+		}
+		char *sql = xasprintf("%s; PRAGMA application_id = %d; PRAGMA user_version = %lld;"
+				      " COMMIT;",
+				      migrations[version], LEDE_APPLICATION_ID, (long long)version + 1);
+		int rc = store_exec(s->db, sql, &msg);
+		free(sql);
+		if (rc) {
+			store_exec(s->db, "ROLLBACK", NULL);
+			*err = xasprintf("%s: schema migration to version %lld failed: %s", s->path,
+					 (long long)version + 1, msg);
+			free(msg);
+			return -1;
+		}
+	}
+}
+

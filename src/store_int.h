@@ -1,0 +1,101 @@
+/* store_int.h: what the parts of the store share (store.c opens and
+ * validates, schema.c migrates, store_write.c writes what ingest finds,
+ * store_bulk.c runs bulk mode's checkpointer). Not for other modules:
+ * they use store.h. */
+#ifndef LEDE_STORE_INT_H
+#define LEDE_STORE_INT_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "fts.h"
+#include "store.h"
+#include "util.h"
+
+/* 'lede' in ASCII: marks a SQLite file as ours, so that a database of
+ * another program is never taken over and migrated. */
+#define LEDE_APPLICATION_ID 0x6c656465
+
+/* Prepared statements of the write path, made once per store. */
+enum {
+	ST_FILE_STATUS,
+	ST_ARTICLE_BY_HASH,
+	ST_FILE_UPSERT,
+	ST_FILE_ARTICLE,
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_ORPHAN_DELETE,
+	ST_ARTICLE_ENTITY_DELETE,
+	ST_ENTITY_BY_KEY,
+	ST_ENTITY_INSERT,
+	ST_ALIAS_INSERT,
+	ST_ARTICLE_ENTITY_INSERT,
+	ST_ARTICLE_ENTITY_INSERT8,
+	ST_FILE_DELETE,
+	ST_FILE_HASH,
+	ST_ENTITY_COUNT_ADD,
+	ST_FTS_INDEX,
+	ST_ARTICLE_COUNT_ADD,
+	ST_FIRST_FILE,
+	ST_SOURCE_SET,
+	ST_LEGACY_ARTICLE,
+	ST_ARTICLE_REHASH,
+	ST_FILE_REHASH,
+	ST_LEGACY_INSERT,
+	ST_COMMIT_COUNT,
+	ST_COUNT
+};
+
+/* Statements and the write caches live beside the handle; store.h keeps
+ * the struct small. */
+typedef struct store_private {
+	store pub;
+	sqlite3_stmt *stmt[ST_COUNT];
+	/* Ingest writes tens of mentions per article: entity ids and the
+	 * aliases already recorded are remembered, not asked of SQLite. */
+	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
+	strmap aliases;     /* "id\x1fname" -> 1 */
+	strbuf scratch;
+	/* Entity counts added by the open transaction, written at commit. */
+	struct entity_delta {
+		int64_t id, articles, mentions;
+	} *deltas;
+	size_t n_deltas, cap_deltas;
+	strmap delta_index;  /* "id" -> index + 1 into deltas */
+	int64_t fts_from;    /* first article of the transaction not yet indexed */
+	fts_queue fts_queue; /* their text, tokenized by ingest's workers */
+	int64_t article_delta;  /* articles added less deleted since begin */
+	/* Bulk mode (store_bulk_begin): checkpoints run on their own thread
+	 * and connection while the writer goes on. */
+	int bulk;
+	struct checkpointer {
+		sqlite3 *db;
+		pthread_t thread;
+		pthread_mutex_t lock;
+		pthread_cond_t wake, idle;
+		int running, pending, busy, stop;
+	} ckpt;
+	int wal_frames;  /* frames in the write-ahead log after the last commit */
+	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
+	int legacy;      /* the store has articles of before schema 6 (adopt_legacy) */
+} store_private;
+
+/* store.c */
+int store_exec(sqlite3 *db, const char *sql, char **err); /* SQL without rows */
+int64_t store_query_int(sqlite3 *db, const char *sql);    /* one integer, -1 on error */
+char *store_file_uri(const char *path, const char *params);
+void store_keep_wal(sqlite3 *db); /* -wal and -shm outlive the connection */
+
+/* schema.c */
+extern const char store_state_schema[];
+int schema_migrate(store *s, char **err);
+
+/* store_write.c: frees the statements and caches of the write path. */
+void store_write_free(store_private *p);
+
+/* store_bulk.c: before a write transaction begins (the log may have to
+ * start over) and after it commits (a checkpoint round). */
+void store_bulk_before_begin(store_private *p);
+void store_bulk_after_commit(store_private *p);
+
+#endif
