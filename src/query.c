@@ -1170,67 +1170,102 @@ static int64_t article_for_path(store *s, const char *path)
 	return id;
 }
 
-/* The mentions of article ?1 as rows mention(entity_id, field, start,
- * end, surface): each [field, start, end] of its article_entity spans,
- * with the text it covers (offsets are bytes, so the text is cut as a
- * blob). */
-#define MENTION_CTE                                                                            \
-	"mention(entity_id, field, start, end, surface) AS ("                                  \
-	" SELECT s.entity_id, s.f, s.b, s.x,"                                                  \
-	"  CAST(substr(CAST(CASE s.f WHEN 0 THEN a.body WHEN 1 THEN a.title"                   \
-	"   WHEN 2 THEN a.lede WHEN 3 THEN a.caption ELSE a.credit END AS BLOB),"              \
-	"   s.b + 1, s.x - s.b) AS TEXT)"                                                      \
-	" FROM (SELECT ae.entity_id, json_extract(j.value, '$[0]') AS f,"                      \
-	"   json_extract(j.value, '$[1]') AS b, json_extract(j.value, '$[2]') AS x"            \
-	"   FROM article_entity ae, json_each(ae.spans) j WHERE ae.article_id = ?1) s,"        \
-	"  article a WHERE a.id = ?1)"
+/* The entities of article ?1 with their spans, as the user sees them:
+ * as stored, or with the edits applied (the merged-into entity, names
+ * and types after edits, no hidden entities). Columns: entity_id, type,
+ * name, spans. */
+#define ENTITY_SPANS_PLAIN                                                                     \
+	"SELECT ae.entity_id, e.type, e.name, ae.spans"                                        \
+	" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"                         \
+	" WHERE ae.article_id = ?1"
+#define ENTITY_SPANS_EDITED                                                                    \
+	"SELECT coalesce(x.canon, ae.entity_id), coalesce(x.type, e.type),"                    \
+	" coalesce(x.name, e.name), ae.spans"                                                  \
+	" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"                         \
+	" LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"                                  \
+	" WHERE ae.article_id = ?1 AND NOT coalesce(x.hidden, 0)"
 
-/* The mentions of article ?1 as the user sees them, in a CTE shown(entity_id,
- * type, name, field, start, end, surface): as stored, or with the edits
- * applied (the merged-into entity, names and types after edits, no
- * mentions of hidden entities). Both follow MENTION_CTE. */
-#define SHOWN_PLAIN                                                                            \
-	"shown(entity_id, type, name, field, start, end, surface) AS ("                        \
-	" SELECT m.entity_id, e.type, e.name, m.field, m.start, m.end, m.surface"              \
-	" FROM mention m JOIN entity e ON e.id = m.entity_id)"
-#define SHOWN_EDITED                                                                           \
-	"shown(entity_id, type, name, field, start, end, surface) AS ("                        \
-	" SELECT coalesce(x.canon, m.entity_id), coalesce(x.type, e.type),"                    \
-	"  coalesce(x.name, e.name), m.field, m.start, m.end, m.surface"                       \
-	" FROM mention m JOIN entity e ON e.id = m.entity_id"                                  \
-	" LEFT JOIN temp.entity_eff x ON x.id = m.entity_id"                                   \
-	" WHERE NOT coalesce(x.hidden, 0))"
+/* Reads the next integer of a spans array at *p (skipping brackets,
+ * commas and spaces); 0 at the end of the text. */
+static int next_span_number(const char **p, int64_t *v)
+{
+	const char *s = *p;
+	while (*s && !(*s >= '0' && *s <= '9') && *s != '-')
+		s++;
+	if (!*s)
+		return 0;
+	char *end;
+	*v = strtoll(s, &end, 10);
+	*p = end > s ? end : s + 1;
+	return 1;
+}
 
-/* Loads the mentions of an article in reading order. */
+/* Orders mentions for reading: by field, then by place in it. */
+static int cmp_mentions(const void *pa, const void *pb)
+{
+	const query_mention *a = pa, *b = pb;
+	if (a->field != b->field)
+		return a->field < b->field ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return (a->entity_id > b->entity_id) - (a->entity_id < b->entity_id);
+}
+
+/* Loads the mentions of an article in reading order: each [field, start,
+ * end] of its article_entity spans, with the text it covers cut from the
+ * field already loaded (offsets are bytes, clamped to the field as
+ * substr would). Cut here, not in SQL: SQL reads the field again for each
+ * mention, which made a long article cost the square of its length. */
 static int load_mentions(store *s, article_full *a)
 {
 	sqlite3_stmt *st;
-#define LOAD_MENTIONS_SQL(shown)                                                               \
-	"WITH " MENTION_CTE ", " shown                                                         \
-	" SELECT entity_id, type, field, start, end, surface, name FROM shown"                 \
-	" ORDER BY field, start"
-	const char *sql = edits_active(s) ? LOAD_MENTIONS_SQL(SHOWN_EDITED)
-					  : LOAD_MENTIONS_SQL(SHOWN_PLAIN);
+	const char *sql = edits_active(s) ? ENTITY_SPANS_EDITED : ENTITY_SPANS_PLAIN;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
+	/* indexed by article_field: body, title, lede, caption, credit */
+	const char *const text[5] = {a->body, a->title, a->lede, a->caption, a->credit};
+	int64_t len[5];
+	for (int i = 0; i < 5; i++)
+		len[i] = text[i] ? (int64_t)strlen(text[i]) : 0;
 	size_t cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (a->n_mentions == cap) {
-			cap = cap ? cap * 2 : 32;
-			a->mentions = xrealloc(a->mentions, cap * sizeof *a->mentions);
-		}
-		query_mention *m = &a->mentions[a->n_mentions++];
-		m->entity_id = sqlite3_column_int64(st, 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t entity_id = sqlite3_column_int64(st, 0);
 		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
-		m->type = t < 0 ? ENT_ORG : (entity_type)t;
-		m->field = (article_field)sqlite3_column_int(st, 2);
-		m->start = sqlite3_column_int64(st, 3);
-		m->end = sqlite3_column_int64(st, 4);
-		m->surface = column_dup(st, 5);
-		m->canonical = column_dup(st, 6);
+		const char *name = (const char *)sqlite3_column_text(st, 2);
+		const char *p = (const char *)sqlite3_column_text(st, 3);
+		int64_t f, b, e;
+		while (p && next_span_number(&p, &f) && next_span_number(&p, &b) &&
+		       next_span_number(&p, &e)) {
+			if (a->n_mentions == cap) {
+				cap = cap ? cap * 2 : 32;
+				a->mentions = xrealloc(a->mentions, cap * sizeof *a->mentions);
+			}
+			query_mention *m = &a->mentions[a->n_mentions++];
+			m->entity_id = entity_id;
+			m->type = t < 0 ? ENT_ORG : (entity_type)t;
+			m->field = (article_field)f;
+			m->start = b;
+			m->end = e;
+			int fi = f >= 0 && f < 5 ? (int)f : 4;
+			if (text[fi]) {
+				int64_t from = b < 0 ? 0 : b > len[fi] ? len[fi] : b;
+				int64_t to = e < from ? from : e > len[fi] ? len[fi] : e;
+				m->surface = xstrndup(text[fi] + from, (size_t)(to - from));
+			} else {
+				m->surface = NULL;
+			}
+			m->canonical = name ? xstrdup(name) : NULL;
+		}
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (a->n_mentions > 1)
+		qsort(a->mentions, a->n_mentions, sizeof *a->mentions, cmp_mentions);
 	return 0;
 }
 
@@ -1312,46 +1347,83 @@ void article_full_free(article_full *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The article as JSON, assembled by SQLite's JSON functions. A file
- * name that is not valid UTF-8 is in "paths" with U+FFFD, and then
- * "paths_hex" gives each name's bytes (null for valid ones): README. */
+/* The article as JSON, assembled by SQLite's JSON functions around
+ * mentions as in SQL text (see query_article_json). A file name that is
+ * not valid UTF-8 is in "paths" with U+FFFD, and then "paths_hex" gives
+ * each name's bytes (null for valid ones): README. */
+#define ARTICLE_JSON_SQL(mentions)                                                             \
+	"SELECT iif(h IS NULL, o, json_insert(o, '$.paths_hex', json(h))) FROM"               \
+	" (SELECT (SELECT iif(max(lede_utf8(path) IS NOT path),"                                \
+	"   json_group_array(iif(lede_utf8(path) IS path, NULL, hex(path))), NULL) FROM"        \
+	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)) AS h,"               \
+	" json_object("                                                                         \
+	" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"                            \
+	" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"                        \
+	" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"                                  \
+	" 'paths', (SELECT json_group_array(lede_utf8(path)) FROM"                              \
+	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"                    \
+	" 'mentions', " mentions ") AS o"                                                       \
+	" FROM article a WHERE a.id = ?1)"
+
+/* The article as JSON: the mentions one object each as load_mentions
+ * gives them (edits applied), then the article around their array. */
 char *query_article_json(store *s, int64_t id, char **err)
 {
-	/* The mentions as load_mentions gives them (edits applied). */
-#define ARTICLE_JSON_SQL(shown)                                                                \
-	"WITH " MENTION_CTE ", " shown                                                         \
-	" SELECT iif(h IS NULL, o, json_insert(o, '$.paths_hex', json(h))) FROM"              \
-	" (SELECT (SELECT iif(max(lede_utf8(path) IS NOT path),"                               \
-	"   json_group_array(iif(lede_utf8(path) IS path, NULL, hex(path))), NULL) FROM"       \
-	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)) AS h,"              \
-	" json_object("                                                                        \
-	" 'id', a.id, 'date', nullif(a.date, ''), 'title', a.title,"                           \
-	" 'dateline', a.dateline, 'lede', a.lede, 'caption', a.caption,"                       \
-	" 'credit', a.credit, 'lang', a.lang, 'body', a.body,"                                 \
-	" 'paths', (SELECT json_group_array(lede_utf8(path)) FROM"                             \
-	"   (SELECT path FROM file WHERE article_id = a.id ORDER BY path)),"                   \
-	" 'mentions', (SELECT json_group_array(json_object("                                   \
-	"   'type', m.type, 'text', m.surface,"                                                \
-	"   'field', CASE m.field WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'lede'"   \
-	"     WHEN 3 THEN 'caption' ELSE 'credit' END,"                                        \
-	"   'start', m.start, 'end', m.end, 'entity', m.name)) FROM"                           \
-	"   (SELECT * FROM shown ORDER BY field, start) m)) AS o"                              \
-	" FROM article a WHERE a.id = ?1)"
-	static const char sql_plain[] = ARTICLE_JSON_SQL(SHOWN_PLAIN);
-	static const char sql_edited[] = ARTICLE_JSON_SQL(SHOWN_EDITED);
-	const char *sql = edits_active(s) ? sql_edited : sql_plain;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+	static const char *const field_names[] = {"body", "title", "lede", "caption", "credit"};
+	article_full a;
+	int found = query_article(s, id, NULL, &a, err);
+	if (found <= 0) {
+		if (!found)
+			*err = xasprintf("no article %lld", (long long)id);
 		return NULL;
 	}
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_stmt *ms = NULL, *st = NULL;
 	char *json = NULL;
+	strbuf arr;
+	sb_init(&arr);
+	sb_addc(&arr, '[');
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT json_object('type', ?1, 'text', ?2, 'field', ?3,"
+			       " 'start', ?4, 'end', ?5, 'entity', ?6)",
+			       -1, &ms, NULL) != SQLITE_OK)
+		goto fail;
+	for (size_t i = 0; i < a.n_mentions; i++) {
+		const query_mention *m = &a.mentions[i];
+		sqlite3_reset(ms);
+		sqlite3_bind_text(ms, 1, entity_type_name(m->type), -1, SQLITE_STATIC);
+		sqlite3_bind_text(ms, 2, m->surface, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ms, 3, field_names[m->field < 5 ? m->field : 4], -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(ms, 4, m->start);
+		sqlite3_bind_int64(ms, 5, m->end);
+		sqlite3_bind_text(ms, 6, m->canonical, -1, SQLITE_STATIC);
+		if (sqlite3_step(ms) != SQLITE_ROW)
+			goto fail;
+		if (i)
+			sb_addc(&arr, ',');
+		sb_add(&arr, (const char *)sqlite3_column_text(ms, 0),
+		       (size_t)sqlite3_column_bytes(ms, 0));
+	}
+	sb_addc(&arr, ']');
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    ARTICLE_JSON_SQL("json(?2)"),
+		    -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, a.id);
+	sqlite3_bind_text(st, 2, arr.s, (int)arr.len, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		json = column_dup(st, 0);
 	else
 		*err = xasprintf("no article %lld", (long long)id);
+	goto done;
+fail:
+	*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+done:
+	sqlite3_finalize(ms);
 	sqlite3_finalize(st);
+	sb_free(&arr);
+	article_full_free(&a);
 	return json;
 }
 
