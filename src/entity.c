@@ -439,6 +439,8 @@ static bool vi_syllable(const char *s, size_t n)
 /* Per-call state: the extractor is shared and read-only, so everything an
  * extraction writes lives here. */
 typedef struct cand cand;
+typedef struct uniq uniq;
+typedef struct cref cref;
 
 typedef struct ctx {
 	const entity_extractor *ex;
@@ -450,8 +452,16 @@ typedef struct ctx {
 	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
-	cand *c;
+	cand *c; /* the candidates of the window being scanned */
 	size_t nc, capc;
+	/* the unique names found so far (see fold_cands), their hash table
+	 * (index + 1, 0 empty), and the candidates of finished windows */
+	uniq *u;
+	size_t nu, capu;
+	uint32_t *slots;
+	size_t nslots;
+	cref *r;
+	size_t nr, capr;
 } ctx;
 
 /* Makes room for n more bytes in the key arena (sb_grow's terms, without
@@ -1846,7 +1856,7 @@ static bool title_case(ctx *x)
 
 /* ---- linking ------------------------------------------------------------ */
 
-typedef struct uniq {
+struct uniq {
 	/* what makes it one: a gazetteer name's canonical and type, else the
 	 * joined keys (lkey) */
 	const char *lkey;
@@ -1860,27 +1870,73 @@ typedef struct uniq {
 	bool strong;
 	bool nodefault;
 	int root; /* unique this one links to */
-} uniq;
+};
+
+/* A candidate of a finished window, folded into its unique name: all that
+ * linking needs of it, a fifth of a candidate's size. */
+struct cref {
+	uint32_t start, end; /* bytes in the field */
+	int32_t uid;         /* its unique name, -1 for a misc candidate */
+	int32_t link;        /* unique name of the candidate it names in
+	                        brackets (or the reverse), -1 for none */
+	uint8_t field;
+};
+
+/* Hash of a unique name: its kind (tag), then its text. */
+static uint32_t uniq_hash(char tag, const char *id)
+{
+	return fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
+}
+
+/* The kind of unique name q is: '1' + type for a gazetteer name, else 'N'. */
+static char uniq_tag(const uniq *q)
+{
+	return q->gaz ? (char)('1' + q->gtype) : 'N';
+}
+
+/* Makes the table of unique names twice as large as their number, at
+ * least, placing every one again. */
+static void uniq_room(ctx *x)
+{
+	if (x->nu * 2 + 1 <= x->nslots)
+		return;
+	size_t n = x->nslots ? x->nslots : 64;
+	while (n < x->nu * 2 + 1)
+		n <<= 1;
+	free(x->slots);
+	x->slots = xcalloc(n, sizeof *x->slots);
+	x->nslots = n;
+	size_t mask = n - 1;
+	for (size_t j = 0; j < x->nu; j++) {
+		const uniq *q = &x->u[j];
+		for (size_t i = uniq_hash(uniq_tag(q), q->gaz ? q->gaz : q->lkey) & mask;;
+		     i = (i + 1) & mask)
+			if (!x->slots[i]) {
+				x->slots[i] = (uint32_t)(j + 1);
+				break;
+			}
+	}
+}
 
 /* Index of candidate c's unique name in the per-call table, adding it if
  * new: gazetteer names are one by canonical name and type, other names by
- * their joined keys. */
-static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots,
-                   const cand *c)
+ * their joined keys. *added tells whether c is the first of its name (its
+ * name block then belongs to the table). */
+static int uniq_id(ctx *x, const cand *c, bool *added)
 {
 	int gtype = c->gaz ? best_type(c->score) : 0;
 	const char *id = c->gaz ? c->gaz : c->lkey;
-	/* the kind of name, then its text */
 	char tag = c->gaz ? (char)('1' + gtype) : 'N';
-	uint32_t h = fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
-	size_t mask = nslots - 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		if (!slots[i]) {
-			if (*nu == *capu) {
-				*capu = *capu ? *capu * 2 : 32;
-				*u = xrealloc(*u, *capu * sizeof **u);
+	*added = false;
+	uniq_room(x);
+	size_t mask = x->nslots - 1;
+	for (size_t i = uniq_hash(tag, id) & mask;; i = (i + 1) & mask) {
+		if (!x->slots[i]) {
+			if (x->nu == x->capu) {
+				x->capu = x->capu ? x->capu * 2 : 32;
+				x->u = xrealloc(x->u, x->capu * sizeof *x->u);
 			}
-			uniq *q = &(*u)[*nu];
+			uniq *q = &x->u[x->nu];
 			memset(q, 0, sizeof *q);
 			q->lkey = c->lkey;
 			q->lklen = c->lklen;
@@ -1888,15 +1944,53 @@ static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t n
 			q->gtype = gtype;
 			q->name = c->name;
 			q->ntok = c->ntok;
-			q->root = (int)*nu;
-			slots[i] = (uint32_t)(++*nu);
-			return (int)(*nu - 1);
+			q->root = (int)x->nu;
+			x->slots[i] = (uint32_t)(++x->nu);
+			*added = true;
+			return (int)(x->nu - 1);
 		}
-		const uniq *q = &(*u)[slots[i] - 1];
+		const uniq *q = &x->u[x->slots[i] - 1];
 		if (c->gaz ? q->gaz && q->gtype == gtype && strcmp(q->gaz, c->gaz) == 0
 		           : !q->gaz && strcmp(q->lkey, c->lkey) == 0)
-			return (int)(slots[i] - 1);
+			return (int)(x->slots[i] - 1);
 	}
+}
+
+/* Folds the candidates of a finished window (or field) into the unique
+ * names, keeping of each only a cref, and empties the window's list: the
+ * memory of a long field is then its unique names and 20 bytes per
+ * candidate, not a whole candidate each. */
+static void fold_cands(ctx *x)
+{
+	if (x->nr + x->nc > x->capr) {
+		while (x->nr + x->nc > x->capr)
+			x->capr = x->capr ? x->capr * 2 : 64;
+		x->r = xrealloc(x->r, x->capr * sizeof *x->r);
+	}
+	cref *r = x->r + x->nr;
+	for (size_t i = 0; i < x->nc; i++) {
+		cand *c = &x->c[i];
+		bool added = false;
+		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1, -1, (uint8_t)c->field};
+		if (!c->misc) {
+			int id = uniq_id(x, c, &added);
+			r[i].uid = id;
+			uniq *q = &x->u[id];
+			q->count++;
+			for (int t = 0; t < 3; t++)
+				q->score[t] += c->score[t];
+			q->strong |= c->strong;
+			q->nodefault |= c->nodefault;
+		}
+		if (!added)
+			free(c->name); /* and the joined keys after it */
+	}
+	/* links point at candidates of the same window */
+	for (size_t i = 0; i < x->nc; i++)
+		if (x->c[i].link >= 0)
+			r[i].link = r[x->c[i].link].uid;
+	x->nr += x->nc;
+	x->nc = 0;
 }
 
 /* Type with the most evidence, or -1 when there is none. */
@@ -1931,29 +2025,8 @@ static bool key_family(const char *lng, const char *shrt)
  * drops what has no evidence, and appends the mentions to out. */
 static void resolve(ctx *x, const article *a, mention_list *out)
 {
-	if (!x->nc)
-		return;
-	size_t nslots = 64;
-	while (nslots < x->nc * 2 + 1)
-		nslots <<= 1;
-	uint32_t *slots = xcalloc(nslots, sizeof *slots);
-	uniq *u = NULL;
-	size_t nu = 0, capu = 0;
-	int *uid = xmalloc(x->nc * sizeof *uid);
-	for (size_t i = 0; i < x->nc; i++) {
-		cand *c = &x->c[i];
-		uid[i] = -1;
-		if (c->misc)
-			continue;
-		int id = uniq_id(&u, &nu, &capu, slots, nslots, c);
-		uid[i] = id;
-		uniq *q = &u[id];
-		q->count++;
-		for (int t = 0; t < 3; t++)
-			q->score[t] += c->score[t];
-		q->strong |= c->strong;
-		q->nodefault |= c->nodefault;
-	}
+	uniq *u = x->u;
+	size_t nu = x->nu;
 	/* partial names link to the longer name they end ("Putin" ->
 	 * "Vladimir Putin"); longer names first so that chains resolve */
 	for (int len = 1; len < MAXPHRASE; len++) {
@@ -1983,11 +2056,11 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 	}
 	/* a name and its short form in brackets are one entity, named by the
 	 * gazetteer if it knows either, else by the longer name */
-	for (size_t i = 0; i < x->nc; i++) {
-		const cand *c = &x->c[i];
-		if (c->link < 0 || c->misc || uid[i] < 0 || uid[c->link] < 0)
+	for (size_t i = 0; i < x->nr; i++) {
+		const cref *c = &x->r[i];
+		if (c->link < 0 || c->uid < 0)
 			continue;
-		int ra = uid[i], rb = uid[c->link];
+		int ra = c->uid, rb = c->link;
 		while (u[ra].root != ra)
 			ra = u[ra].root;
 		while (u[rb].root != rb)
@@ -2019,11 +2092,11 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
 	}
-	for (size_t i = 0; i < x->nc; i++) {
-		const cand *c = &x->c[i];
-		if (uid[i] < 0)
+	for (size_t i = 0; i < x->nr; i++) {
+		const cref *c = &x->r[i];
+		if (c->uid < 0)
 			continue;
-		const uniq *r = &u[u[uid[i]].root];
+		const uniq *r = &u[u[c->uid].root];
 		int type = best_type(r->score);
 		if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
 			type = ENT_PER; /* a capitalized name of several words: a person */
@@ -2046,9 +2119,6 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		m->surface = xstrndup(text + c->start, c->end - c->start);
 		m->canonical = xstrdup(r->gaz ? r->gaz : r->name);
 	}
-	free(u);
-	free(uid);
-	free(slots);
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -2074,16 +2144,21 @@ static void ctx_free(ctx *x)
 {
 	for (size_t i = 0; i < x->nc; i++)
 		free(x->c[i].name); /* and the joined keys after it */
+	for (size_t i = 0; i < x->nu; i++)
+		free((char *)x->u[i].name); /* the first spelling's block */
 	free(x->c);
+	free(x->u);
+	free(x->slots);
+	free(x->r);
 	free(x->t);
 	sb_free(&x->keys);
 }
 
-/* Points the context at one field and cuts it into tokens. */
-static void ctx_field(ctx *x, const char *text, int field)
+/* Points the context at text[0..len) of a field and cuts it into tokens. */
+static void ctx_field(ctx *x, const char *text, size_t len, int field)
 {
 	x->text = text;
-	x->len = strlen(text);
+	x->len = len;
 	x->field = field;
 	x->titlecase = false;
 	tokenize(x);
@@ -2091,6 +2166,61 @@ static void ctx_field(ctx *x, const char *text, int field)
 		x->titlecase = true;
 		tokenize(x);
 	}
+}
+
+/* How much of a running-text field is tokenized and scanned at a time.
+ * A token takes 48 bytes and a short line is one word and a break: a
+ * whole field at once took 24 times its size (a 10 MB file of one-letter
+ * lines, 1.3 GB), a window takes a constant. Real articles are shorter
+ * than one window, so their names never meet a window's edge. */
+#define SCAN_WINDOW (256u << 10)
+
+/* Length of the next window of text[0..len): whole lines up to
+ * SCAN_WINDOW bytes, else (one very long line) whole sentences or words,
+ * else whole characters. */
+static size_t window_len(const char *text, size_t len)
+{
+	if (len <= SCAN_WINDOW)
+		return len;
+	const char *nl = NULL;
+	for (size_t i = SCAN_WINDOW; i-- > 0;)
+		if (text[i] == '\n') {
+			nl = text + i;
+			break;
+		}
+	if (nl)
+		return (size_t)(nl - text) + 1;
+	for (size_t i = SCAN_WINDOW; i-- > 1;)
+		if (text[i] == ' ' && text[i - 1] == '.')
+			return i + 1;
+	for (size_t i = SCAN_WINDOW; i-- > 0;)
+		if (text[i] == ' ')
+			return i + 1;
+	size_t n = SCAN_WINDOW;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n ? n : SCAN_WINDOW;
+}
+
+/* Finds the candidates of a running-text field, a window at a time: the
+ * candidates of a window get offsets in the whole field, and token
+ * indexes that no later window can take for its own. */
+static void scan_windows(ctx *x, const char *text, int field)
+{
+	size_t len = strlen(text), off = 0;
+	do {
+		size_t n = window_len(text + off, len - off);
+		size_t c0 = x->nc;
+		ctx_field(x, text + off, n, field);
+		scan_field(x);
+		link_brackets(x, c0);
+		for (size_t i = c0; i < x->nc; i++) {
+			x->c[i].start += off;
+			x->c[i].end += off;
+		}
+		fold_cands(x);
+		off += n;
+	} while (off < len);
 }
 
 void entity_extract(const entity_extractor *ex, const article *a, mention_list *out)
@@ -2111,13 +2241,12 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
 	for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
 		if (!fields[f].text || !*fields[f].text)
 			continue;
-		ctx_field(&x, fields[f].text, fields[f].field);
-		size_t c0 = x.nc;
 		if (fields[f].field == FIELD_CREDIT) {
+			ctx_field(&x, fields[f].text, strlen(fields[f].text), fields[f].field);
 			scan_credit(&x);
+			fold_cands(&x);
 		} else {
-			scan_field(&x);
-			link_brackets(&x, c0);
+			scan_windows(&x, fields[f].text, fields[f].field);
 		}
 	}
 	resolve(&x, a, out);
