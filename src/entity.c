@@ -438,6 +438,9 @@ static bool vi_syllable(const char *s, size_t n)
 
 /* Per-call state: the extractor is shared and read-only, so everything an
  * extraction writes lives here. */
+/* The fields an article has (article_field). */
+#define FIELDS 5
+
 typedef struct cand cand;
 typedef struct uniq uniq;
 typedef struct cref cref;
@@ -462,6 +465,14 @@ typedef struct ctx {
 	size_t nslots;
 	cref *r;
 	size_t nr, capr;
+	/* the fields of the crefs, in the order scanned: crefs from
+	 * field_end[i - 1] (0 for i = 0) to field_end[i] are field_of[i]'s */
+	size_t field_end[FIELDS];
+	uint8_t field_of[FIELDS];
+	size_t nfields;
+	/* the crefs whose candidate names another in brackets (or the reverse) */
+	struct cref_link *links;
+	size_t nlinks, caplinks;
 } ctx;
 
 /* Makes room for n more bytes in the key arena (sb_grow's terms, without
@@ -1873,13 +1884,18 @@ struct uniq {
 };
 
 /* A candidate of a finished window, folded into its unique name: all that
- * linking needs of it, a fifth of a candidate's size. */
+ * linking needs of it, an eighth of a candidate's size (a line of one
+ * capital letter is a candidate per two bytes). Its field is known from
+ * its place (ctx field_end), its bracket link from a cref_link. */
 struct cref {
 	uint32_t start, end; /* bytes in the field */
 	int32_t uid;         /* its unique name, -1 for a misc candidate */
-	int32_t link;        /* unique name of the candidate it names in
-	                        brackets (or the reverse), -1 for none */
-	uint8_t field;
+};
+
+/* A cref whose candidate names another in brackets (or the reverse). */
+struct cref_link {
+	size_t cref;
+	int32_t uid; /* the other candidate's unique name */
 };
 
 /* Hash of a unique name: its kind (tag), then its text. */
@@ -1963,15 +1979,16 @@ static int uniq_id(ctx *x, const cand *c, bool *added)
 static void fold_cands(ctx *x)
 {
 	if (x->nr + x->nc > x->capr) {
+		/* grown by half: the array is most of a long field's memory */
 		while (x->nr + x->nc > x->capr)
-			x->capr = x->capr ? x->capr * 2 : 64;
+			x->capr = x->capr ? x->capr + x->capr / 2 : 64;
 		x->r = xrealloc(x->r, x->capr * sizeof *x->r);
 	}
 	cref *r = x->r + x->nr;
 	for (size_t i = 0; i < x->nc; i++) {
 		cand *c = &x->c[i];
 		bool added = false;
-		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1, -1, (uint8_t)c->field};
+		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1};
 		if (!c->misc) {
 			int id = uniq_id(x, c, &added);
 			r[i].uid = id;
@@ -1986,11 +2003,23 @@ static void fold_cands(ctx *x)
 			free(c->name); /* and the joined keys after it */
 	}
 	/* links point at candidates of the same window */
-	for (size_t i = 0; i < x->nc; i++)
-		if (x->c[i].link >= 0)
-			r[i].link = r[x->c[i].link].uid;
+	for (size_t i = 0; i < x->nc; i++) {
+		if (x->c[i].link < 0 || r[i].uid < 0 || r[x->c[i].link].uid < 0)
+			continue;
+		if (x->nlinks == x->caplinks) {
+			x->caplinks = x->caplinks ? x->caplinks * 2 : 16;
+			x->links = xrealloc(x->links, x->caplinks * sizeof *x->links);
+		}
+		x->links[x->nlinks++] = (struct cref_link){x->nr + i, r[x->c[i].link].uid};
+	}
 	x->nr += x->nc;
 	x->nc = 0;
+	/* the crefs so far end the current field's */
+	if (!x->nfields || x->field_of[x->nfields - 1] != (uint8_t)x->field) {
+		x->field_of[x->nfields] = (uint8_t)x->field;
+		x->nfields++;
+	}
+	x->field_end[x->nfields - 1] = x->nr;
 }
 
 /* Type with the most evidence, or -1 when there is none. */
@@ -2056,11 +2085,8 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 	}
 	/* a name and its short form in brackets are one entity, named by the
 	 * gazetteer if it knows either, else by the longer name */
-	for (size_t i = 0; i < x->nr; i++) {
-		const cref *c = &x->r[i];
-		if (c->link < 0 || c->uid < 0)
-			continue;
-		int ra = c->uid, rb = c->link;
+	for (size_t i = 0; i < x->nlinks; i++) {
+		int ra = x->r[x->links[i].cref].uid, rb = x->links[i].uid;
 		while (u[ra].root != ra)
 			ra = u[ra].root;
 		while (u[rb].root != rb)
@@ -2092,8 +2118,11 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
 	}
-	for (size_t i = 0; i < x->nr; i++) {
+	for (size_t i = 0, f = 0; i < x->nr; i++) {
 		const cref *c = &x->r[i];
+		while (i >= x->field_end[f])
+			f++;
+		int field = x->field_of[f];
 		if (c->uid < 0)
 			continue;
 		const uniq *r = &u[u[c->uid].root];
@@ -2102,10 +2131,10 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			type = ENT_PER; /* a capitalized name of several words: a person */
 		if (type < 0 || !r->strong)
 			continue;
-		const char *text = c->field == FIELD_TITLE     ? a->title
-		                   : c->field == FIELD_LEDE    ? a->lede
-		                   : c->field == FIELD_CAPTION ? a->caption
-		                   : c->field == FIELD_CREDIT  ? a->credit
+		const char *text = field == FIELD_TITLE     ? a->title
+		                   : field == FIELD_LEDE    ? a->lede
+		                   : field == FIELD_CAPTION ? a->caption
+		                   : field == FIELD_CREDIT  ? a->credit
 		                                               : a->body;
 		if (out->n == out->cap) {
 			out->cap = out->cap ? out->cap * 2 : 32;
@@ -2113,7 +2142,7 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 		}
 		mention *m = &out->v[out->n++];
 		m->type = (entity_type)type;
-		m->field = (article_field)c->field;
+		m->field = (article_field)field;
 		m->start = c->start;
 		m->end = c->end;
 		m->surface = xstrndup(text + c->start, c->end - c->start);
@@ -2150,6 +2179,7 @@ static void ctx_free(ctx *x)
 	free(x->u);
 	free(x->slots);
 	free(x->r);
+	free(x->links);
 	free(x->t);
 	sb_free(&x->keys);
 }
