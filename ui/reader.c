@@ -38,7 +38,7 @@ typedef struct reader_state {
 	article_full art;
 	int loaded;
 	rblock *blocks;
-	size_t nblocks;
+	size_t nblocks, blocks_cap;
 	rline *lines;
 	size_t nlines, lines_cap;
 	int laid_width;
@@ -61,7 +61,7 @@ static void clear_blocks(reader_state *R)
 	}
 	free(R->blocks);
 	R->blocks = NULL;
-	R->nblocks = 0;
+	R->nblocks = R->blocks_cap = 0;
 	free(R->lines);
 	R->lines = NULL;
 	R->nlines = R->lines_cap = 0;
@@ -72,6 +72,8 @@ static void clear_blocks(reader_state *R)
 static int mention_wanted(app *a, const query_mention *m)
 {
 	int wanted = 0;
+	if (!a->filter.entities.n)
+		return 0;
 	char *mc = text_fold(m->canonical ? m->canonical : "",
 	                     m->canonical ? strlen(m->canonical) : 0, NULL);
 	char *ms =
@@ -87,8 +89,26 @@ static int mention_wanted(app *a, const query_mention *m)
 	return wanted;
 }
 
+/* Index of the first mention of field at or after byte start (mentions
+ * are in order of field, then start). */
+static size_t first_mention(const article_full *art, int field, int64_t start)
+{
+	size_t lo = 0, hi = art->n_mentions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const query_mention *m = &art->mentions[mid];
+		if ((int)m->field < field || ((int)m->field == field && m->start < start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Adds a block made from text[start, end) of a field, with the mentions
- * of that field falling inside. */
+ * of that field falling inside. The mentions are in order of field, then
+ * start: a block finds its first by bisection, so a long article costs its
+ * length, not its paragraphs times its mentions. */
 static void add_block(pane *p, const char *text, size_t start, size_t end, int field, int role,
                       int indent, int gap)
 {
@@ -102,12 +122,18 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 	b.indent = indent;
 	b.gap = gap;
 	if (field >= 0) {
-		for (size_t i = 0; i < R->art.n_mentions; i++) {
+		size_t cap = 0;
+		for (size_t i = first_mention(&R->art, field, (int64_t)start);
+		     i < R->art.n_mentions; i++) {
 			const query_mention *m = &R->art.mentions[i];
-			if ((int)m->field != field || m->start < (int64_t)start ||
-			    m->end > (int64_t)end || m->start >= m->end)
+			if ((int)m->field != field || m->start >= (int64_t)end)
+				break;
+			if (m->end > (int64_t)end || m->start >= m->end)
 				continue;
-			b.spans = xrealloc(b.spans, (b.nspans + 1) * sizeof *b.spans);
+			if (b.nspans == cap) {
+				cap = cap ? cap * 2 : 4;
+				b.spans = xrealloc(b.spans, cap * sizeof *b.spans);
+			}
 			rspan *sp = &b.spans[b.nspans++];
 			sp->start = map[m->start - (int64_t)start];
 			sp->end = map[m->end - (int64_t)start];
@@ -124,7 +150,10 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 		}
 	}
 	free(map);
-	R->blocks = xrealloc(R->blocks, (R->nblocks + 1) * sizeof *R->blocks);
+	if (R->nblocks == R->blocks_cap) {
+		R->blocks_cap = R->blocks_cap ? R->blocks_cap * 2 : 16;
+		R->blocks = xrealloc(R->blocks, R->blocks_cap * sizeof *R->blocks);
+	}
 	R->blocks[R->nblocks++] = b;
 }
 
