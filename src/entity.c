@@ -2050,6 +2050,79 @@ static bool key_family(const char *lng, const char *shrt)
 	return d && d > rest && !memchr(rest, ' ', (size_t)(d - rest)) && !strchr(d + 3, ' ');
 }
 
+/* An entry of the name index: name j has key (len bytes) as a word
+ * suffix, or (family) as the family name of a Korean-style name. */
+typedef struct name_entry {
+	const char *key;
+	size_t len;
+	uint32_t j;
+	uint32_t next; /* the next entry of its slot, + 1; 0: none */
+	bool family;
+} name_entry;
+
+/* The word suffixes and family names of an article's unique names, each
+ * to the names that have it: slots of chains, by key hash. */
+typedef struct name_index {
+	uint32_t *slots;
+	size_t nslots;
+	name_entry *e;
+	size_t n, cap;
+} name_index;
+
+/* Adds an entry to the index (its slots already sized). */
+static void name_index_add(name_index *ix, const char *key, size_t len, size_t j, bool family)
+{
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 64;
+		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
+	}
+	size_t h = key_hash(key, len) & (ix->nslots - 1);
+	ix->e[ix->n] = (name_entry){key, len, (uint32_t)j, ix->slots[h], family};
+	ix->slots[h] = (uint32_t)++ix->n;
+}
+
+/* Indexes the names that others may be a part of: each proper suffix
+ * after a space of a name's joined keys, and the family name of a
+ * Korean-style name (key_family). Gazetteer names are never linked to. */
+static void name_index_build(name_index *ix, const uniq *u, size_t nu)
+{
+	memset(ix, 0, sizeof *ix);
+	size_t words = 0;
+	for (size_t j = 0; j < nu; j++)
+		if (!u[j].gaz)
+			words += (size_t)u[j].ntok + 1;
+	ix->nslots = 64;
+	while (ix->nslots < words * 2 + 1)
+		ix->nslots <<= 1;
+	ix->slots = xcalloc(ix->nslots, sizeof *ix->slots);
+	for (size_t j = 0; j < nu; j++) {
+		const uniq *r = &u[j];
+		if (r->gaz)
+			continue;
+		for (size_t k = 0; k + 1 < r->lklen; k++)
+			if (r->lkey[k] == ' ')
+				name_index_add(ix, r->lkey + k + 1, r->lklen - k - 1, j, false);
+		const char *sp = memchr(r->lkey, ' ', r->lklen);
+		if (sp && sp > r->lkey) {
+			char first[256];
+			size_t fl = (size_t)(sp - r->lkey);
+			if (fl < sizeof first) {
+				memcpy(first, r->lkey, fl);
+				first[fl] = '\0';
+				if (key_family(r->lkey, first))
+					name_index_add(ix, r->lkey, fl, j, true);
+			}
+		}
+	}
+}
+
+/* Frees the index. */
+static void name_index_free(name_index *ix)
+{
+	free(ix->slots);
+	free(ix->e);
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 static void resolve(ctx *x, const article *a, mention_list *out)
@@ -2057,32 +2130,42 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 	uniq *u = x->u;
 	size_t nu = x->nu;
 	/* partial names link to the longer name they end ("Putin" ->
-	 * "Vladimir Putin"); longer names first so that chains resolve */
-	for (int len = 1; len < MAXPHRASE; len++) {
-		for (size_t i = 0; i < nu; i++) {
-			uniq *q = &u[i];
-			if (q->gaz || q->ntok != len)
+	 * "Vladimir Putin"), found through an index of the names' word
+	 * suffixes (each name against every other one took the square of
+	 * the number of names: minutes for a long list of names) */
+	name_index ix;
+	name_index_build(&ix, u, nu);
+	for (size_t i = 0; i < nu; i++) {
+		uniq *q = &u[i];
+		if (q->gaz || q->ntok >= MAXPHRASE)
+			continue;
+		int qt = best_type(q->score);
+		int best = -1;
+		size_t h = key_hash(q->lkey, q->lklen) & (ix.nslots - 1);
+		for (uint32_t e = ix.slots[h]; e; e = ix.e[e - 1].next) {
+			const name_entry *ne = &ix.e[e - 1];
+			if (ne->len != q->lklen || memcmp(ne->key, q->lkey, ne->len) != 0)
 				continue;
-			int qt = best_type(q->score);
-			int best = -1;
-			for (size_t j = 0; j < nu; j++) {
-				const uniq *r = &u[j];
-				if (r->gaz || r->ntok <= q->ntok ||
-				    !(key_suffix(r->lkey, r->lklen, q->lkey, q->lklen) ||
-				      (q->ntok == 1 && key_family(r->lkey, q->lkey))))
-					continue;
-				int rt = best_type(r->score);
-				if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
-				    r->score[rt] >= EV_DEF)
-					continue;
-				if (best < 0 || r->count > u[best].count ||
-				    (r->count == u[best].count && r->ntok > u[best].ntok))
-					best = (int)j;
-			}
-			if (best >= 0)
-				q->root = best;
+			int j = (int)ne->j;
+			const uniq *r = &u[j];
+			/* a family name only for one word ("Jung", "Jung Min-seok") */
+			if (r->ntok <= q->ntok || (ne->family && q->ntok != 1) ||
+			    (!ne->family && !key_suffix(r->lkey, r->lklen, q->lkey, q->lklen)))
+				continue;
+			int rt = best_type(r->score);
+			if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
+			    r->score[rt] >= EV_DEF)
+				continue;
+			/* the most mentioned, then the longest, then the first */
+			if (best < 0 || r->count > u[best].count ||
+			    (r->count == u[best].count &&
+			     (r->ntok > u[best].ntok || (r->ntok == u[best].ntok && j < best))))
+				best = j;
 		}
+		if (best >= 0)
+			q->root = best;
 	}
+	name_index_free(&ix);
 	/* a name and its short form in brackets are one entity, named by the
 	 * gazetteer if it knows either, else by the longer name */
 	for (size_t i = 0; i < x->nlinks; i++) {
