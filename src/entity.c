@@ -2201,35 +2201,64 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
 	}
-	for (size_t i = 0, f = 0; i < x->nr; i++) {
-		const cref *c = &x->r[i];
-		while (i >= x->field_end[f])
-			f++;
-		int field = x->field_of[f];
-		if (c->uid < 0)
-			continue;
-		const uniq *r = &u[u[c->uid].root];
-		int type = best_type(r->score);
-		if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
-			type = ENT_PER; /* a capitalized name of several words: a person */
-		if (type < 0 || !r->strong)
-			continue;
-		const char *text = field == FIELD_TITLE     ? a->title
-		                   : field == FIELD_LEDE    ? a->lede
-		                   : field == FIELD_CAPTION ? a->caption
-		                   : field == FIELD_CREDIT  ? a->credit
-		                                               : a->body;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 32;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+	/* The mentions: what has a type and is written as a name. Their
+	 * strings are pooled in out->owned: one canonical name per entity and
+	 * one block of surfaces, not two allocations per mention. */
+	size_t n = 0, bytes = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		char *w = NULL;
+		char **canon = NULL;
+		if (pass == 1) {
+			if (!n)
+				break;
+			if (out->cap < out->n + n) {
+				out->cap = out->n + n;
+				out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+			}
+			w = xmalloc(bytes);
+			sl_push_owned(&out->owned, w);
+			canon = xcalloc(nu, sizeof *canon);
 		}
-		mention *m = &out->v[out->n++];
-		m->type = (entity_type)type;
-		m->field = (article_field)field;
-		m->start = c->start;
-		m->end = c->end;
-		m->surface = xstrndup(text + c->start, c->end - c->start);
-		m->canonical = xstrdup(r->gaz ? r->gaz : r->name);
+		for (size_t i = 0, f = 0; i < x->nr; i++) {
+			const cref *c = &x->r[i];
+			while (i >= x->field_end[f])
+				f++;
+			int field = x->field_of[f];
+			if (c->uid < 0)
+				continue;
+			int root = u[c->uid].root;
+			const uniq *r = &u[root];
+			int type = best_type(r->score);
+			if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
+				type = ENT_PER; /* a capitalized name of several words: a person */
+			if (type < 0 || !r->strong)
+				continue;
+			if (pass == 0) {
+				n++;
+				bytes += c->end - c->start + 1;
+				continue;
+			}
+			const char *text = field == FIELD_TITLE     ? a->title
+			                   : field == FIELD_LEDE    ? a->lede
+			                   : field == FIELD_CAPTION ? a->caption
+			                   : field == FIELD_CREDIT  ? a->credit
+			                                            : a->body;
+			mention *m = &out->v[out->n++];
+			m->type = (entity_type)type;
+			m->field = (article_field)field;
+			m->start = c->start;
+			m->end = c->end;
+			m->surface = w;
+			memcpy(w, text + c->start, c->end - c->start);
+			w += c->end - c->start;
+			*w++ = '\0';
+			if (!canon[root]) {
+				sl_push(&out->owned, r->gaz ? r->gaz : r->name);
+				canon[root] = out->owned.v[out->owned.n - 1];
+			}
+			m->canonical = canon[root];
+		}
+		free(canon);
 	}
 }
 
@@ -2239,13 +2268,19 @@ void mention_list_init(mention_list *l)
 {
 	l->v = NULL;
 	l->n = l->cap = 0;
+	sl_init(&l->owned);
 }
 
 void mention_list_free(mention_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].surface);
-		free(l->v[i].canonical);
+	/* strings pooled by entity_extract, else one allocation each */
+	if (l->owned.n) {
+		sl_free(&l->owned);
+	} else {
+		for (size_t i = 0; i < l->n; i++) {
+			free(l->v[i].surface);
+			free(l->v[i].canonical);
+		}
 	}
 	free(l->v);
 	mention_list_init(l);
