@@ -44,7 +44,9 @@ measure() {
 	shift
 	if [ -n "$gnutime" ]; then
 		/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err" || :
-		awk -v l="$label" '{ printf "  %-36s %6.2f s  peak RSS %7.1f MB\n", l, $1, $2 / 1024 }' "$tmp/t"
+		# the last line: GNU time may first say the command failed
+		tail -n 1 "$tmp/t" |
+			awk -v l="$label" '{ printf "  %-36s %6.2f s  peak RSS %7.1f MB\n", l, $1, $2 / 1024 }'
 	else
 		t0=$(date +%s.%N)
 		"$@" >/dev/null 2>"$tmp/err" || :
