@@ -102,27 +102,23 @@ static para trim(const char *s, size_t n)
 	return (para){s, n};
 }
 
-/* Splits text into its non-empty trimmed lines. */
-static para *split_lines(const char *s, size_t n, size_t *count)
+/* Finds the next non-empty trimmed line of s[*pos..n) and moves *pos
+ * past it. Lines are read in order, never kept in an array: a file of
+ * millions of short lines took 16 bytes of array per line. */
+static int next_line(const char *s, size_t n, size_t *pos, para *out)
 {
-	size_t cap = 16, k = 0;
-	para *v = xmalloc(cap * sizeof *v);
-	size_t i = 0;
-	while (i < n) {
+	while (*pos < n) {
+		size_t i = *pos;
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t end = nl ? (size_t)(nl - s) : n;
+		*pos = end + 1;
 		para p = trim(s + i, end - i);
 		if (p.n > 0) {
-			if (k == cap) {
-				cap *= 2;
-				v = xrealloc(v, cap * sizeof *v);
-			}
-			v[k++] = p;
+			*out = p;
+			return 1;
 		}
-		i = end + 1;
 	}
-	*count = k;
-	return v;
+	return 0;
 }
 
 /* Whether two paragraphs have the same text. */
@@ -430,16 +426,24 @@ text_status article_parse(const uint8_t *raw, size_t n, const article_rules *rul
 	out->repaired = dec.repaired;
 	out->encoding = dec.encoding;
 
-	size_t count = 0;
-	para *lines = split_lines(dec.s, dec.len, &count);
-
-	/* The trailer: from the first marker line on (never the first line). */
-	for (size_t i = 1; i < count; i++) {
-		if (is_trailer_marker(lines[i], &rules->trailers)) {
-			count = i;
+	/* The trailer: from the first marker line on (never the first line);
+	 * the text ends where it starts, and has count lines. */
+	size_t text_n = dec.len, pos = 0, count = 0;
+	para p;
+	while (next_line(dec.s, dec.len, &pos, &p)) {
+		if (count > 0 && is_trailer_marker(p, &rules->trailers)) {
+			text_n = (size_t)(p.s - dec.s);
 			break;
 		}
+		count++;
 	}
+	/* The first lines, where the title, lede, date and caption are:
+	 * every index below is under HEAD_LINES + 3 when under count. */
+	para lines[HEAD_LINES + 3];
+	pos = 0;
+	for (size_t nh = 0; nh < sizeof lines / sizeof *lines; nh++)
+		if (!next_line(dec.s, text_n, &pos, &lines[nh]))
+			break;
 
 	size_t body_from = 0;
 	para title = {NULL, 0}, lede = {NULL, 0};
@@ -512,8 +516,10 @@ text_status article_parse(const uint8_t *raw, size_t n, const article_rules *rul
 	/* The body, without repeated title or lede lines. */
 	strbuf body;
 	sb_init(&body);
-	for (size_t i = body_from; i < count; i++) {
-		para p = lines[i];
+	pos = 0;
+	for (size_t i = 0; next_line(dec.s, text_n, &pos, &p); i++) {
+		if (i < body_from)
+			continue;
 		if ((title.n && para_eq(p, title)) || (lede.n && para_eq(p, lede)))
 			continue;
 		if (out->caption && para_is(p, out->caption))
@@ -545,7 +551,6 @@ text_status article_parse(const uint8_t *raw, size_t n, const article_rules *rul
 		out->lede = repaired_copy(lede);
 
 	detect_lang(dec.s, dec.len, out->lang);
-	free(lines);
 	free(dec.s);
 	return TEXT_OK;
 }

@@ -416,7 +416,7 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 		return EXIT_INPUT;
 	}
 	if (json) {
-		char *j = query_article_json(s, a.id, &err);
+		char *j = query_article_json_of(s, &a, &err);
 		if (!j) {
 			print_error(err);
 			article_full_free(&a);

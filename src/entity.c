@@ -438,7 +438,12 @@ static bool vi_syllable(const char *s, size_t n)
 
 /* Per-call state: the extractor is shared and read-only, so everything an
  * extraction writes lives here. */
+/* The fields an article has (article_field). */
+#define FIELDS 5
+
 typedef struct cand cand;
+typedef struct uniq uniq;
+typedef struct cref cref;
 
 typedef struct ctx {
 	const entity_extractor *ex;
@@ -450,8 +455,24 @@ typedef struct ctx {
 	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
-	cand *c;
+	cand *c; /* the candidates of the window being scanned */
 	size_t nc, capc;
+	/* the unique names found so far (see fold_cands), their hash table
+	 * (index + 1, 0 empty), and the candidates of finished windows */
+	uniq *u;
+	size_t nu, capu;
+	uint32_t *slots;
+	size_t nslots;
+	cref *r;
+	size_t nr, capr;
+	/* the fields of the crefs, in the order scanned: crefs from
+	 * field_end[i - 1] (0 for i = 0) to field_end[i] are field_of[i]'s */
+	size_t field_end[FIELDS];
+	uint8_t field_of[FIELDS];
+	size_t nfields;
+	/* the crefs whose candidate names another in brackets (or the reverse) */
+	struct cref_link *links;
+	size_t nlinks, caplinks;
 } ctx;
 
 /* Makes room for n more bytes in the key arena (sb_grow's terms, without
@@ -1846,7 +1867,7 @@ static bool title_case(ctx *x)
 
 /* ---- linking ------------------------------------------------------------ */
 
-typedef struct uniq {
+struct uniq {
 	/* what makes it one: a gazetteer name's canonical and type, else the
 	 * joined keys (lkey) */
 	const char *lkey;
@@ -1860,27 +1881,78 @@ typedef struct uniq {
 	bool strong;
 	bool nodefault;
 	int root; /* unique this one links to */
-} uniq;
+};
+
+/* A candidate of a finished window, folded into its unique name: all that
+ * linking needs of it, an eighth of a candidate's size (a line of one
+ * capital letter is a candidate per two bytes). Its field is known from
+ * its place (ctx field_end), its bracket link from a cref_link. */
+struct cref {
+	uint32_t start, end; /* bytes in the field */
+	int32_t uid;         /* its unique name, -1 for a misc candidate */
+};
+
+/* A cref whose candidate names another in brackets (or the reverse). */
+struct cref_link {
+	size_t cref;
+	int32_t uid; /* the other candidate's unique name */
+};
+
+/* Hash of a unique name: its kind (tag), then its text. */
+static uint32_t uniq_hash(char tag, const char *id)
+{
+	return fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
+}
+
+/* The kind of unique name q is: '1' + type for a gazetteer name, else 'N'. */
+static char uniq_tag(const uniq *q)
+{
+	return q->gaz ? (char)('1' + q->gtype) : 'N';
+}
+
+/* Makes the table of unique names twice as large as their number, at
+ * least, placing every one again. */
+static void uniq_room(ctx *x)
+{
+	if (x->nu * 2 + 1 <= x->nslots)
+		return;
+	size_t n = x->nslots ? x->nslots : 64;
+	while (n < x->nu * 2 + 1)
+		n <<= 1;
+	free(x->slots);
+	x->slots = xcalloc(n, sizeof *x->slots);
+	x->nslots = n;
+	size_t mask = n - 1;
+	for (size_t j = 0; j < x->nu; j++) {
+		const uniq *q = &x->u[j];
+		for (size_t i = uniq_hash(uniq_tag(q), q->gaz ? q->gaz : q->lkey) & mask;;
+		     i = (i + 1) & mask)
+			if (!x->slots[i]) {
+				x->slots[i] = (uint32_t)(j + 1);
+				break;
+			}
+	}
+}
 
 /* Index of candidate c's unique name in the per-call table, adding it if
  * new: gazetteer names are one by canonical name and type, other names by
- * their joined keys. */
-static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t nslots,
-                   const cand *c)
+ * their joined keys. *added tells whether c is the first of its name (its
+ * name block then belongs to the table). */
+static int uniq_id(ctx *x, const cand *c, bool *added)
 {
 	int gtype = c->gaz ? best_type(c->score) : 0;
 	const char *id = c->gaz ? c->gaz : c->lkey;
-	/* the kind of name, then its text */
 	char tag = c->gaz ? (char)('1' + gtype) : 'N';
-	uint32_t h = fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
-	size_t mask = nslots - 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		if (!slots[i]) {
-			if (*nu == *capu) {
-				*capu = *capu ? *capu * 2 : 32;
-				*u = xrealloc(*u, *capu * sizeof **u);
+	*added = false;
+	uniq_room(x);
+	size_t mask = x->nslots - 1;
+	for (size_t i = uniq_hash(tag, id) & mask;; i = (i + 1) & mask) {
+		if (!x->slots[i]) {
+			if (x->nu == x->capu) {
+				x->capu = x->capu ? x->capu * 2 : 32;
+				x->u = xrealloc(x->u, x->capu * sizeof *x->u);
 			}
-			uniq *q = &(*u)[*nu];
+			uniq *q = &x->u[x->nu];
 			memset(q, 0, sizeof *q);
 			q->lkey = c->lkey;
 			q->lklen = c->lklen;
@@ -1888,15 +1960,66 @@ static int uniq_id(uniq **u, size_t *nu, size_t *capu, uint32_t *slots, size_t n
 			q->gtype = gtype;
 			q->name = c->name;
 			q->ntok = c->ntok;
-			q->root = (int)*nu;
-			slots[i] = (uint32_t)(++*nu);
-			return (int)(*nu - 1);
+			q->root = (int)x->nu;
+			x->slots[i] = (uint32_t)(++x->nu);
+			*added = true;
+			return (int)(x->nu - 1);
 		}
-		const uniq *q = &(*u)[slots[i] - 1];
+		const uniq *q = &x->u[x->slots[i] - 1];
 		if (c->gaz ? q->gaz && q->gtype == gtype && strcmp(q->gaz, c->gaz) == 0
 		           : !q->gaz && strcmp(q->lkey, c->lkey) == 0)
-			return (int)(slots[i] - 1);
+			return (int)(x->slots[i] - 1);
 	}
+}
+
+/* Folds the candidates of a finished window (or field) into the unique
+ * names, keeping of each only a cref, and empties the window's list: the
+ * memory of a long field is then its unique names and 20 bytes per
+ * candidate, not a whole candidate each. */
+static void fold_cands(ctx *x)
+{
+	if (x->nr + x->nc > x->capr) {
+		/* grown by half: the array is most of a long field's memory */
+		while (x->nr + x->nc > x->capr)
+			x->capr = x->capr ? x->capr + x->capr / 2 : 64;
+		x->r = xrealloc(x->r, x->capr * sizeof *x->r);
+	}
+	cref *r = x->r + x->nr;
+	for (size_t i = 0; i < x->nc; i++) {
+		cand *c = &x->c[i];
+		bool added = false;
+		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1};
+		if (!c->misc) {
+			int id = uniq_id(x, c, &added);
+			r[i].uid = id;
+			uniq *q = &x->u[id];
+			q->count++;
+			for (int t = 0; t < 3; t++)
+				q->score[t] += c->score[t];
+			q->strong |= c->strong;
+			q->nodefault |= c->nodefault;
+		}
+		if (!added)
+			free(c->name); /* and the joined keys after it */
+	}
+	/* links point at candidates of the same window */
+	for (size_t i = 0; i < x->nc; i++) {
+		if (x->c[i].link < 0 || r[i].uid < 0 || r[x->c[i].link].uid < 0)
+			continue;
+		if (x->nlinks == x->caplinks) {
+			x->caplinks = x->caplinks ? x->caplinks * 2 : 16;
+			x->links = xrealloc(x->links, x->caplinks * sizeof *x->links);
+		}
+		x->links[x->nlinks++] = (struct cref_link){x->nr + i, r[x->c[i].link].uid};
+	}
+	x->nr += x->nc;
+	x->nc = 0;
+	/* the crefs so far end the current field's */
+	if (!x->nfields || x->field_of[x->nfields - 1] != (uint8_t)x->field) {
+		x->field_of[x->nfields] = (uint8_t)x->field;
+		x->nfields++;
+	}
+	x->field_end[x->nfields - 1] = x->nr;
 }
 
 /* Type with the most evidence, or -1 when there is none. */
@@ -1927,67 +2050,126 @@ static bool key_family(const char *lng, const char *shrt)
 	return d && d > rest && !memchr(rest, ' ', (size_t)(d - rest)) && !strchr(d + 3, ' ');
 }
 
+/* An entry of the name index: name j has key (len bytes) as a word
+ * suffix, or (family) as the family name of a Korean-style name. */
+typedef struct name_entry {
+	const char *key;
+	size_t len;
+	uint32_t j;
+	uint32_t next; /* the next entry of its slot, + 1; 0: none */
+	bool family;
+} name_entry;
+
+/* The word suffixes and family names of an article's unique names, each
+ * to the names that have it: slots of chains, by key hash. */
+typedef struct name_index {
+	uint32_t *slots;
+	size_t nslots;
+	name_entry *e;
+	size_t n, cap;
+} name_index;
+
+/* Adds an entry to the index (its slots already sized). */
+static void name_index_add(name_index *ix, const char *key, size_t len, size_t j, bool family)
+{
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 64;
+		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
+	}
+	size_t h = key_hash(key, len) & (ix->nslots - 1);
+	ix->e[ix->n] = (name_entry){key, len, (uint32_t)j, ix->slots[h], family};
+	ix->slots[h] = (uint32_t)++ix->n;
+}
+
+/* Indexes the names that others may be a part of: each proper suffix
+ * after a space of a name's joined keys, and the family name of a
+ * Korean-style name (key_family). Gazetteer names are never linked to. */
+static void name_index_build(name_index *ix, const uniq *u, size_t nu)
+{
+	memset(ix, 0, sizeof *ix);
+	size_t words = 0;
+	for (size_t j = 0; j < nu; j++)
+		if (!u[j].gaz)
+			words += (size_t)u[j].ntok + 1;
+	ix->nslots = 64;
+	while (ix->nslots < words * 2 + 1)
+		ix->nslots <<= 1;
+	ix->slots = xcalloc(ix->nslots, sizeof *ix->slots);
+	for (size_t j = 0; j < nu; j++) {
+		const uniq *r = &u[j];
+		if (r->gaz)
+			continue;
+		for (size_t k = 0; k + 1 < r->lklen; k++)
+			if (r->lkey[k] == ' ')
+				name_index_add(ix, r->lkey + k + 1, r->lklen - k - 1, j, false);
+		const char *sp = memchr(r->lkey, ' ', r->lklen);
+		if (sp && sp > r->lkey) {
+			char first[256];
+			size_t fl = (size_t)(sp - r->lkey);
+			if (fl < sizeof first) {
+				memcpy(first, r->lkey, fl);
+				first[fl] = '\0';
+				if (key_family(r->lkey, first))
+					name_index_add(ix, r->lkey, fl, j, true);
+			}
+		}
+	}
+}
+
+/* Frees the index. */
+static void name_index_free(name_index *ix)
+{
+	free(ix->slots);
+	free(ix->e);
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 static void resolve(ctx *x, const article *a, mention_list *out)
 {
-	if (!x->nc)
-		return;
-	size_t nslots = 64;
-	while (nslots < x->nc * 2 + 1)
-		nslots <<= 1;
-	uint32_t *slots = xcalloc(nslots, sizeof *slots);
-	uniq *u = NULL;
-	size_t nu = 0, capu = 0;
-	int *uid = xmalloc(x->nc * sizeof *uid);
-	for (size_t i = 0; i < x->nc; i++) {
-		cand *c = &x->c[i];
-		uid[i] = -1;
-		if (c->misc)
-			continue;
-		int id = uniq_id(&u, &nu, &capu, slots, nslots, c);
-		uid[i] = id;
-		uniq *q = &u[id];
-		q->count++;
-		for (int t = 0; t < 3; t++)
-			q->score[t] += c->score[t];
-		q->strong |= c->strong;
-		q->nodefault |= c->nodefault;
-	}
+	uniq *u = x->u;
+	size_t nu = x->nu;
 	/* partial names link to the longer name they end ("Putin" ->
-	 * "Vladimir Putin"); longer names first so that chains resolve */
-	for (int len = 1; len < MAXPHRASE; len++) {
-		for (size_t i = 0; i < nu; i++) {
-			uniq *q = &u[i];
-			if (q->gaz || q->ntok != len)
+	 * "Vladimir Putin"), found through an index of the names' word
+	 * suffixes (each name against every other one took the square of
+	 * the number of names: minutes for a long list of names) */
+	name_index ix;
+	name_index_build(&ix, u, nu);
+	for (size_t i = 0; i < nu; i++) {
+		uniq *q = &u[i];
+		if (q->gaz || q->ntok >= MAXPHRASE)
+			continue;
+		int qt = best_type(q->score);
+		int best = -1;
+		size_t h = key_hash(q->lkey, q->lklen) & (ix.nslots - 1);
+		for (uint32_t e = ix.slots[h]; e; e = ix.e[e - 1].next) {
+			const name_entry *ne = &ix.e[e - 1];
+			if (ne->len != q->lklen || memcmp(ne->key, q->lkey, ne->len) != 0)
 				continue;
-			int qt = best_type(q->score);
-			int best = -1;
-			for (size_t j = 0; j < nu; j++) {
-				const uniq *r = &u[j];
-				if (r->gaz || r->ntok <= q->ntok ||
-				    !(key_suffix(r->lkey, r->lklen, q->lkey, q->lklen) ||
-				      (q->ntok == 1 && key_family(r->lkey, q->lkey))))
-					continue;
-				int rt = best_type(r->score);
-				if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
-				    r->score[rt] >= EV_DEF)
-					continue;
-				if (best < 0 || r->count > u[best].count ||
-				    (r->count == u[best].count && r->ntok > u[best].ntok))
-					best = (int)j;
-			}
-			if (best >= 0)
-				q->root = best;
+			int j = (int)ne->j;
+			const uniq *r = &u[j];
+			/* a family name only for one word ("Jung", "Jung Min-seok") */
+			if (r->ntok <= q->ntok || (ne->family && q->ntok != 1) ||
+			    (!ne->family && !key_suffix(r->lkey, r->lklen, q->lkey, q->lklen)))
+				continue;
+			int rt = best_type(r->score);
+			if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
+			    r->score[rt] >= EV_DEF)
+				continue;
+			/* the most mentioned, then the longest, then the first */
+			if (best < 0 || r->count > u[best].count ||
+			    (r->count == u[best].count &&
+			     (r->ntok > u[best].ntok || (r->ntok == u[best].ntok && j < best))))
+				best = j;
 		}
+		if (best >= 0)
+			q->root = best;
 	}
+	name_index_free(&ix);
 	/* a name and its short form in brackets are one entity, named by the
 	 * gazetteer if it knows either, else by the longer name */
-	for (size_t i = 0; i < x->nc; i++) {
-		const cand *c = &x->c[i];
-		if (c->link < 0 || c->misc || uid[i] < 0 || uid[c->link] < 0)
-			continue;
-		int ra = uid[i], rb = uid[c->link];
+	for (size_t i = 0; i < x->nlinks; i++) {
+		int ra = x->r[x->links[i].cref].uid, rb = x->links[i].uid;
 		while (u[ra].root != ra)
 			ra = u[ra].root;
 		while (u[rb].root != rb)
@@ -2019,36 +2201,65 @@ static void resolve(ctx *x, const article *a, mention_list *out)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
 	}
-	for (size_t i = 0; i < x->nc; i++) {
-		const cand *c = &x->c[i];
-		if (uid[i] < 0)
-			continue;
-		const uniq *r = &u[u[uid[i]].root];
-		int type = best_type(r->score);
-		if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
-			type = ENT_PER; /* a capitalized name of several words: a person */
-		if (type < 0 || !r->strong)
-			continue;
-		const char *text = c->field == FIELD_TITLE     ? a->title
-		                   : c->field == FIELD_LEDE    ? a->lede
-		                   : c->field == FIELD_CAPTION ? a->caption
-		                   : c->field == FIELD_CREDIT  ? a->credit
-		                                               : a->body;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 32;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+	/* The mentions: what has a type and is written as a name. Their
+	 * strings are pooled in out->owned: one canonical name per entity and
+	 * one block of surfaces, not two allocations per mention. */
+	size_t n = 0, bytes = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		char *w = NULL;
+		char **canon = NULL;
+		if (pass == 1) {
+			if (!n)
+				break;
+			if (out->cap < out->n + n) {
+				out->cap = out->n + n;
+				out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+			}
+			w = xmalloc(bytes);
+			sl_push_owned(&out->owned, w);
+			canon = xcalloc(nu, sizeof *canon);
 		}
-		mention *m = &out->v[out->n++];
-		m->type = (entity_type)type;
-		m->field = (article_field)c->field;
-		m->start = c->start;
-		m->end = c->end;
-		m->surface = xstrndup(text + c->start, c->end - c->start);
-		m->canonical = xstrdup(r->gaz ? r->gaz : r->name);
+		for (size_t i = 0, f = 0; i < x->nr; i++) {
+			const cref *c = &x->r[i];
+			while (i >= x->field_end[f])
+				f++;
+			int field = x->field_of[f];
+			if (c->uid < 0)
+				continue;
+			int root = u[c->uid].root;
+			const uniq *r = &u[root];
+			int type = best_type(r->score);
+			if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
+				type = ENT_PER; /* a capitalized name of several words: a person */
+			if (type < 0 || !r->strong)
+				continue;
+			if (pass == 0) {
+				n++;
+				bytes += c->end - c->start + 1;
+				continue;
+			}
+			const char *text = field == FIELD_TITLE     ? a->title
+			                   : field == FIELD_LEDE    ? a->lede
+			                   : field == FIELD_CAPTION ? a->caption
+			                   : field == FIELD_CREDIT  ? a->credit
+			                                            : a->body;
+			mention *m = &out->v[out->n++];
+			m->type = (entity_type)type;
+			m->field = (article_field)field;
+			m->start = c->start;
+			m->end = c->end;
+			m->surface = w;
+			memcpy(w, text + c->start, c->end - c->start);
+			w += c->end - c->start;
+			*w++ = '\0';
+			if (!canon[root]) {
+				sl_push(&out->owned, r->gaz ? r->gaz : r->name);
+				canon[root] = out->owned.v[out->owned.n - 1];
+			}
+			m->canonical = canon[root];
+		}
+		free(canon);
 	}
-	free(u);
-	free(uid);
-	free(slots);
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -2057,13 +2268,19 @@ void mention_list_init(mention_list *l)
 {
 	l->v = NULL;
 	l->n = l->cap = 0;
+	sl_init(&l->owned);
 }
 
 void mention_list_free(mention_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].surface);
-		free(l->v[i].canonical);
+	/* strings pooled by entity_extract, else one allocation each */
+	if (l->owned.n) {
+		sl_free(&l->owned);
+	} else {
+		for (size_t i = 0; i < l->n; i++) {
+			free(l->v[i].surface);
+			free(l->v[i].canonical);
+		}
 	}
 	free(l->v);
 	mention_list_init(l);
@@ -2074,16 +2291,22 @@ static void ctx_free(ctx *x)
 {
 	for (size_t i = 0; i < x->nc; i++)
 		free(x->c[i].name); /* and the joined keys after it */
+	for (size_t i = 0; i < x->nu; i++)
+		free((char *)x->u[i].name); /* the first spelling's block */
 	free(x->c);
+	free(x->u);
+	free(x->slots);
+	free(x->r);
+	free(x->links);
 	free(x->t);
 	sb_free(&x->keys);
 }
 
-/* Points the context at one field and cuts it into tokens. */
-static void ctx_field(ctx *x, const char *text, int field)
+/* Points the context at text[0..len) of a field and cuts it into tokens. */
+static void ctx_field(ctx *x, const char *text, size_t len, int field)
 {
 	x->text = text;
-	x->len = strlen(text);
+	x->len = len;
 	x->field = field;
 	x->titlecase = false;
 	tokenize(x);
@@ -2091,6 +2314,61 @@ static void ctx_field(ctx *x, const char *text, int field)
 		x->titlecase = true;
 		tokenize(x);
 	}
+}
+
+/* How much of a running-text field is tokenized and scanned at a time.
+ * A token takes 48 bytes and a short line is one word and a break: a
+ * whole field at once took 24 times its size (a 10 MB file of one-letter
+ * lines, 1.3 GB), a window takes a constant. Real articles are shorter
+ * than one window, so their names never meet a window's edge. */
+#define SCAN_WINDOW (256u << 10)
+
+/* Length of the next window of text[0..len): whole lines up to
+ * SCAN_WINDOW bytes, else (one very long line) whole sentences or words,
+ * else whole characters. */
+static size_t window_len(const char *text, size_t len)
+{
+	if (len <= SCAN_WINDOW)
+		return len;
+	const char *nl = NULL;
+	for (size_t i = SCAN_WINDOW; i-- > 0;)
+		if (text[i] == '\n') {
+			nl = text + i;
+			break;
+		}
+	if (nl)
+		return (size_t)(nl - text) + 1;
+	for (size_t i = SCAN_WINDOW; i-- > 1;)
+		if (text[i] == ' ' && text[i - 1] == '.')
+			return i + 1;
+	for (size_t i = SCAN_WINDOW; i-- > 0;)
+		if (text[i] == ' ')
+			return i + 1;
+	size_t n = SCAN_WINDOW;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n ? n : SCAN_WINDOW;
+}
+
+/* Finds the candidates of a running-text field, a window at a time: the
+ * candidates of a window get offsets in the whole field, and token
+ * indexes that no later window can take for its own. */
+static void scan_windows(ctx *x, const char *text, int field)
+{
+	size_t len = strlen(text), off = 0;
+	do {
+		size_t n = window_len(text + off, len - off);
+		size_t c0 = x->nc;
+		ctx_field(x, text + off, n, field);
+		scan_field(x);
+		link_brackets(x, c0);
+		for (size_t i = c0; i < x->nc; i++) {
+			x->c[i].start += off;
+			x->c[i].end += off;
+		}
+		fold_cands(x);
+		off += n;
+	} while (off < len);
 }
 
 void entity_extract(const entity_extractor *ex, const article *a, mention_list *out)
@@ -2111,13 +2389,12 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
 	for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
 		if (!fields[f].text || !*fields[f].text)
 			continue;
-		ctx_field(&x, fields[f].text, fields[f].field);
-		size_t c0 = x.nc;
 		if (fields[f].field == FIELD_CREDIT) {
+			ctx_field(&x, fields[f].text, strlen(fields[f].text), fields[f].field);
 			scan_credit(&x);
+			fold_cands(&x);
 		} else {
-			scan_field(&x);
-			link_brackets(&x, c0);
+			scan_windows(&x, fields[f].text, fields[f].field);
 		}
 	}
 	resolve(&x, a, out);

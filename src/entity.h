@@ -31,6 +31,10 @@ typedef struct mention {
 typedef struct mention_list {
 	mention *v;
 	size_t n, cap;
+	/* what the strings of entity_extract's mentions point into (their
+	 * names and a block of surfaces); empty when each mention's strings
+	 * are allocated one by one, as a list made by hand has them */
+	strlist owned;
 } mention_list;
 
 void mention_list_init(mention_list *l);

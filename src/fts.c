@@ -329,12 +329,17 @@ static int pack_token(void *ctx, int tflags, const char *tok, int ntok, int star
 	return SQLITE_OK;
 }
 
+/* Texts longer than this are not tokenized ahead but by FTS5 when it
+ * indexes them: packed tokens of short words take up to three times the
+ * text, for one article more than all the others a worker holds. */
+#define FTS_PREPARE_MAX (1u << 20)
+
 /* Tokenizes a text ahead of indexing; see fts.h. */
 void fts_prepare(const char *text, size_t n, fts_prepared *out)
 {
 	out->len = n;
 	sb_init(&out->packed);
-	if (n > INT32_MAX)
+	if (n > FTS_PREPARE_MAX)
 		return;
 	/* Packed tokens take about half the text's bytes. */
 	sb_grow(&out->packed, n + n / 2);
@@ -410,6 +415,12 @@ static int lede_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *t
 	fts_queue *q = t->queue;
 	if (q && q->head < q->n && (flags & FTS5_TOKENIZE_DOCUMENT) && ntext > 0) {
 		fts_prepared *p = &q->v[q->head];
+		if (p->len == (size_t)ntext && p->packed.len == 0) {
+			/* a long text left to be tokenized now */
+			fts_prepared_free(p);
+			q->head++;
+			return tokenize(t, ctx, flags, text, ntext, cb);
+		}
 		if (p->len == (size_t)ntext && p->packed.len >= p->len &&
 		    memcmp(p->packed.s, text, p->len) == 0) {
 			int rc = replay(p, ctx, cb);

@@ -21,7 +21,8 @@
 typedef struct fts_prepared {
 	size_t len;     /* the text's length in bytes */
 	strbuf packed;  /* the text (to know it again: a copy costs less than
-			 * hashing it twice), then its tokens */
+			 * hashing it twice), then its tokens; empty for a
+			 * long text, tokenized only when FTS5 asks for it */
 } fts_prepared;
 
 /* Tokenizes n bytes of text as a document. Thread-safe. */

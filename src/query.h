@@ -64,7 +64,7 @@ typedef struct query_mention {
 	entity_type type;
 	article_field field;
 	int64_t start, end;
-	char *surface;
+	char *surface;   /* owned by the article_full, as is canonical */
 	char *canonical;
 } query_mention;
 
@@ -77,6 +77,10 @@ typedef struct article_full {
 	int read, starred;
 	query_mention *mentions;
 	size_t n_mentions;
+	/* what the mentions' strings point into: one copy of each entity's
+	 * name, and one block of all their surface texts */
+	strlist mention_names;
+	char *mention_text;
 } article_full;
 
 /* Loads article `id` (or, when id is 0, the one stored for file `path`).
@@ -84,9 +88,12 @@ typedef struct article_full {
 int query_article(store *s, int64_t id, const char *path, article_full *out, char **err);
 void article_full_free(article_full *a);
 
-/* Renders an article as one JSON object (built by SQLite's JSON
- * functions). New string, or NULL with *err. */
+/* Renders an article as one JSON object (its fields by SQLite's JSON
+ * functions, its mentions escaped the same way). New string, or NULL
+ * with *err. */
 char *query_article_json(store *s, int64_t id, char **err);
+/* The same for an article loaded by query_article. */
+char *query_article_json_of(store *s, const article_full *a, char **err);
 
 /* Renders a page of the filtered list as JSON array elements, TSV lines
  * or whatever the callback wants: the CLI streams the whole result. */

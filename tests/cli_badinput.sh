@@ -70,7 +70,8 @@ check "the text around the escapes is kept" has "$T/out" "red text"
 run --db "$DB" list
 check "no ESC in list output" sh -c "! grep -q \"\$(printf '\\033')\" '$T/out'"
 
-# A 1 MB line and a 50 MB file.
+# A 1 MB line; a file past the largest article kept whole (16 MB) is
+# refused by name, before it is read.
 { printf 'Long line title\n\n'; head -c 1048576 /dev/zero | tr '\0' 'a'; printf ' end.\n'; } >"$T/in/longline.txt"
 run --db "$DB" ingest "$T/in/longline.txt"
 expect_rc 0 "a 1 MB line"
@@ -78,9 +79,12 @@ expect_rc 0 "a 1 MB line"
 : >"$T/in/huge.txt"
 while [ "$(wc -c <"$T/in/huge.txt")" -lt 52428800 ]; do cat "$T/chunk" "$T/chunk" "$T/chunk" "$T/chunk" >>"$T/in/huge.txt"; done
 run --db "$DB" ingest "$T/in/huge.txt"
-expect_rc 0 "a 50 MB file"
+expect_rc 1 "a 50 MB file"
+check "the 50 MB file is named as too large" has "$T/err" "huge.txt: file of "
+check "the warning gives the limit" has "$T/err" "too large (limit 16 MB), skipped"
 run --db "$DB" list --search "huge file title"
-check "the 50 MB file is listed" test "$(lines "$T/out")" = 1
+check "the 50 MB file is not listed" test "$(lines "$T/out")" = 0
+intact "a 50 MB file"
 rm -f "$T/in/huge.txt" "$T/chunk"
 
 # A folder with a symlink loop and a broken link: warned, no hang.

@@ -1,11 +1,14 @@
 /* reader.c: the reading pane. An article is turned once into blocks of
  * display text (title, meta line, caption, lede, body paragraphs) with the
  * entity mentions as spans; a layout wraps the blocks to the pane width
- * (again on every resize) into lines that index back into the blocks. */
+ * (again on every resize) into lines that index back into the blocks.
+ * Both go a step at a time: a screenful at once, the rest as idle work
+ * between keys, so that a long article never holds up keys or signals. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 #include "uiint.h"
@@ -34,11 +37,26 @@ typedef struct rline {
 	size_t start, end;
 } rline;
 
+/* A field still to be cut into blocks, from pos on (see build_step). */
+typedef struct pending_field {
+	const char *text; /* NULL: the meta line */
+	int field, role, indent, gap;
+	size_t pos;
+	int first; /* no block of it made yet */
+} pending_field;
+
+/* Milliseconds a step of idle work may take: keys wait no longer. */
+#define READER_STEP_MS 15.0
+
 typedef struct reader_state {
 	article_full art;
 	int loaded;
+	pending_field todo[6]; /* what build_step has still to do, in order */
+	int ntodo, todo_at;
+	size_t laid_blocks; /* blocks wrapped at laid_width */
+	int to_end;         /* G while loading: stay at the end */
 	rblock *blocks;
-	size_t nblocks;
+	size_t nblocks, blocks_cap;
 	rline *lines;
 	size_t nlines, lines_cap;
 	int laid_width;
@@ -61,17 +79,29 @@ static void clear_blocks(reader_state *R)
 	}
 	free(R->blocks);
 	R->blocks = NULL;
-	R->nblocks = 0;
+	R->nblocks = R->blocks_cap = 0;
 	free(R->lines);
 	R->lines = NULL;
 	R->nlines = R->lines_cap = 0;
 	R->laid_width = -1;
+	R->laid_blocks = 0;
+	R->ntodo = R->todo_at = 0;
+}
+
+/* Milliseconds on a monotonic clock. */
+static double reader_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 /* True when the mention names an entity of the active filter. */
 static int mention_wanted(app *a, const query_mention *m)
 {
 	int wanted = 0;
+	if (!a->filter.entities.n)
+		return 0;
 	char *mc = text_fold(m->canonical ? m->canonical : "",
 	                     m->canonical ? strlen(m->canonical) : 0, NULL);
 	char *ms =
@@ -87,8 +117,26 @@ static int mention_wanted(app *a, const query_mention *m)
 	return wanted;
 }
 
+/* Index of the first mention of field at or after byte start (mentions
+ * are in order of field, then start). */
+static size_t first_mention(const article_full *art, int field, int64_t start)
+{
+	size_t lo = 0, hi = art->n_mentions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const query_mention *m = &art->mentions[mid];
+		if ((int)m->field < field || ((int)m->field == field && m->start < start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Adds a block made from text[start, end) of a field, with the mentions
- * of that field falling inside. */
+ * of that field falling inside. The mentions are in order of field, then
+ * start: a block finds its first by bisection, so a long article costs its
+ * length, not its paragraphs times its mentions. */
 static void add_block(pane *p, const char *text, size_t start, size_t end, int field, int role,
                       int indent, int gap)
 {
@@ -102,12 +150,18 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 	b.indent = indent;
 	b.gap = gap;
 	if (field >= 0) {
-		for (size_t i = 0; i < R->art.n_mentions; i++) {
+		size_t cap = 0;
+		for (size_t i = first_mention(&R->art, field, (int64_t)start);
+		     i < R->art.n_mentions; i++) {
 			const query_mention *m = &R->art.mentions[i];
-			if ((int)m->field != field || m->start < (int64_t)start ||
-			    m->end > (int64_t)end || m->start >= m->end)
+			if ((int)m->field != field || m->start >= (int64_t)end)
+				break;
+			if (m->end > (int64_t)end || m->start >= m->end)
 				continue;
-			b.spans = xrealloc(b.spans, (b.nspans + 1) * sizeof *b.spans);
+			if (b.nspans == cap) {
+				cap = cap ? cap * 2 : 4;
+				b.spans = xrealloc(b.spans, cap * sizeof *b.spans);
+			}
 			rspan *sp = &b.spans[b.nspans++];
 			sp->start = map[m->start - (int64_t)start];
 			sp->end = map[m->end - (int64_t)start];
@@ -124,40 +178,17 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 		}
 	}
 	free(map);
-	R->blocks = xrealloc(R->blocks, (R->nblocks + 1) * sizeof *R->blocks);
+	if (R->nblocks == R->blocks_cap) {
+		R->blocks_cap = R->blocks_cap ? R->blocks_cap * 2 : 16;
+		R->blocks = xrealloc(R->blocks, R->blocks_cap * sizeof *R->blocks);
+	}
 	R->blocks[R->nblocks++] = b;
 }
 
-/* Adds one block per non-empty line of a field. */
-static void add_paragraphs(pane *p, const char *text, int field, int role, int indent, int gap)
+/* Adds the meta line: date, file, marks. */
+static void add_meta(pane *p)
 {
-	if (!text)
-		return;
-	size_t len = strlen(text), i = 0;
-	int first = 1;
-	while (i < len) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
-		size_t s = i;
-		while (s < e && (text[s] == ' ' || text[s] == '\t'))
-			s++;
-		if (s < e) {
-			add_block(p, text, s, e, field, role, indent, first ? gap : 1);
-			first = 0;
-		}
-		i = e + 1;
-	}
-}
-
-/* Builds the blocks of the loaded article. */
-static void build_blocks(pane *p)
-{
-	reader_state *R = state(p);
-	article_full *art = &R->art;
-	clear_blocks(R);
-	add_paragraphs(p, art->title && *art->title ? art->title : "(untitled)", FIELD_TITLE,
-	               ROLE_HEADLINE, 0, 0);
+	article_full *art = &state(p)->art;
 	strbuf meta;
 	sb_init(&meta);
 	sb_adds(&meta, *art->date ? art->date : "undated");
@@ -174,11 +205,71 @@ static void build_blocks(pane *p)
 		sb_adds(&meta, " | unread");
 	add_block(p, meta.s, 0, meta.len, -1, ROLE_DIM, 0, 0);
 	sb_free(&meta);
-	add_paragraphs(p, art->caption, FIELD_CAPTION, ROLE_CAPTION, 2, 1);
-	add_paragraphs(p, art->credit, FIELD_CREDIT, ROLE_CAPTION, 2, 0);
+}
+
+/* Adds blocks, one per non-empty line of the fields still to do, until
+ * they are all done (returns 1) or until the clock passes deadline (a
+ * time of reader_now_ms(); returns 0). */
+static int build_step(pane *p, double deadline)
+{
+	reader_state *R = state(p);
+	unsigned made = 0;
+	while (R->todo_at < R->ntodo) {
+		pending_field *f = &R->todo[R->todo_at];
+		if (!f->text) {
+			add_meta(p);
+			R->todo_at++;
+			continue;
+		}
+		size_t len = strlen(f->text + f->pos) + f->pos;
+		while (f->pos < len) {
+			/* the clock is read every few blocks: a block is short */
+			if (++made % 16 == 0 && reader_now_ms() > deadline)
+				return 0;
+			const char *text = f->text;
+			size_t i = f->pos, e = i;
+			while (e < len && text[e] != '\n')
+				e++;
+			size_t st = i;
+			while (st < e && (text[st] == ' ' || text[st] == '\t'))
+				st++;
+			if (st < e) {
+				add_block(p, text, st, e, f->field, f->role, f->indent,
+				          f->first ? f->gap : 1);
+				f->first = 0;
+			}
+			f->pos = e + 1;
+		}
+		R->todo_at++;
+	}
+	return 1;
+}
+
+/* Adds a field to the blocks still to make (text NULL: the meta line). */
+static void add_todo(reader_state *R, const char *text, int field, int role, int indent,
+                     int gap)
+{
+	R->todo[R->ntodo++] = (pending_field){text, field, role, indent, gap, 0, 1};
+}
+
+/* Starts the blocks of the loaded article over: the fields in the order
+ * they are read, cut by build_step. */
+static void build_blocks(pane *p)
+{
+	reader_state *R = state(p);
+	article_full *art = &R->art;
+	clear_blocks(R);
+	add_todo(R, art->title && *art->title ? art->title : "(untitled)", FIELD_TITLE,
+	         ROLE_HEADLINE, 0, 0);
+	add_todo(R, NULL, -1, ROLE_DIM, 0, 0);
+	static const char none[] = "";
+	add_todo(R, art->caption ? art->caption : none, FIELD_CAPTION, ROLE_CAPTION, 2, 1);
+	add_todo(R, art->credit ? art->credit : none, FIELD_CREDIT, ROLE_CAPTION, 2, 0);
 	/* No block for the dateline: the body's first paragraph begins with it. */
-	add_paragraphs(p, art->lede, FIELD_LEDE, ROLE_UNREAD, 0, 1);
-	add_paragraphs(p, art->body, FIELD_BODY, ROLE_NORMAL, 0, 1);
+	add_todo(R, art->lede ? art->lede : none, FIELD_LEDE, ROLE_UNREAD, 0, 1);
+	add_todo(R, art->body ? art->body : none, FIELD_BODY, ROLE_NORMAL, 0, 1);
+	/* a screenful now, the rest between keys (reader_idle) */
+	build_step(p, reader_now_ms() + READER_STEP_MS);
 }
 
 /* Appends a line to the layout. */
@@ -194,18 +285,27 @@ static void push_line(reader_state *R, int block, size_t start, size_t end)
 	R->nlines++;
 }
 
-/* Wraps every block to the pane's width (only when the width changed). */
-static void layout(pane *p)
+/* Wraps the blocks to the pane's width (all again when the width
+ * changed), at least up to block upto and to a screenful past the top,
+ * then on until deadline (a time of reader_now_ms()). */
+static void layout_to(pane *p, size_t upto, double deadline)
 {
 	reader_state *R = state(p);
 	int width = PANE_COLS(p) - 2; /* a column of margin on each side */
 	if (width < 1)
 		width = 1;
-	if (R->laid_width == width)
-		return;
-	R->nlines = 0;
-	R->laid_width = width;
-	for (size_t i = 0; i < R->nblocks; i++) {
+	if (R->laid_width != width) {
+		R->nlines = 0;
+		R->laid_blocks = 0;
+		R->laid_width = width;
+	}
+	size_t need_lines = (size_t)(R->top > 0 ? R->top : 0) + (size_t)PANE_ROWS(p) + 1;
+	for (unsigned made = 0; R->laid_blocks < R->nblocks; made++) {
+		/* the clock is read every few blocks: a block is short */
+		if (R->laid_blocks >= upto && R->nlines >= need_lines &&
+		    (deadline <= 0 || (made % 16 == 0 && reader_now_ms() > deadline)))
+			break;
+		size_t i = R->laid_blocks++;
 		rblock *b = &R->blocks[i];
 		if (b->gap && R->nlines)
 			push_line(R, -1, 0, 0);
@@ -217,6 +317,18 @@ static void layout(pane *p)
 			push_line(R, (int)i, ls[k].start, ls[k].end);
 		free(ls);
 	}
+}
+
+/* Wraps every block made so far. */
+static void layout(pane *p)
+{
+	layout_to(p, state(p)->nblocks, 0);
+}
+
+/* Whether blocks or lines are still to be made. */
+static int reader_loading(const reader_state *R)
+{
+	return R->loaded && (R->todo_at < R->ntodo || R->laid_blocks < R->nblocks);
 }
 
 /* Keeps the scroll position inside the text. */
@@ -277,13 +389,16 @@ static void reader_draw(pane *p)
 	app *a = p->app;
 	char right[48] = "";
 	if (R->loaded) {
-		layout(p);
+		layout_to(p, 0, 0); /* a screenful; the rest is idle work */
 		clamp_top(p);
 		int rows = PANE_ROWS(p);
 		int pct = R->nlines <= (size_t)rows
 		              ? 100
 		              : (int)(100 * (R->top + rows) / (long)R->nlines);
-		snprintf(right, sizeof right, "%d%%", pct > 100 ? 100 : pct);
+		if (reader_loading(R))
+			snprintf(right, sizeof right, "loading");
+		else
+			snprintf(right, sizeof right, "%d%%", pct > 100 ? 100 : pct);
 	}
 	draw_pane_frame(p, "Reader", right);
 	int rows = PANE_ROWS(p);
@@ -328,6 +443,30 @@ void reader_load(pane *p, int64_t id)
 	build_blocks(p);
 }
 
+/* Wraps block i again after its text changed: in place when it takes as
+ * many lines as before, else the layout starts again from it. */
+static void rewrap_block(pane *p, size_t i)
+{
+	reader_state *R = state(p);
+	rblock *b = &R->blocks[i];
+	int w = R->laid_width - b->indent > 4 ? R->laid_width - b->indent : R->laid_width;
+	uiline *ls;
+	size_t n = uitext_wrap(b->s, b->n, w, &ls), old = 0;
+	size_t first = (size_t)b->first_line;
+	while (first + old < R->nlines && R->lines[first + old].block == (int)i)
+		old++;
+	if (n == old) {
+		for (size_t k = 0; k < n; k++) {
+			R->lines[first + k].start = ls[k].start;
+			R->lines[first + k].end = ls[k].end;
+		}
+	} else {
+		R->laid_blocks = i;
+		R->nlines = first - (b->gap && first > 0 ? 1 : 0); /* and its gap */
+	}
+	free(ls);
+}
+
 /* See uiint.h. */
 void reader_set_marks(pane *p, int read, int starred)
 {
@@ -338,9 +477,23 @@ void reader_set_marks(pane *p, int read, int starred)
 		R->art.read = read;
 	if (starred >= 0)
 		R->art.starred = starred;
-	int top = R->top;
-	build_blocks(p);
-	R->top = top;
+	/* only the meta line changes: made again in its place, the lines
+	 * from it on wrapped again */
+	for (size_t i = 0; i < R->nblocks; i++) {
+		if (R->blocks[i].role != ROLE_DIM || R->blocks[i].nspans)
+			continue;
+		size_t n = R->nblocks;
+		add_meta(p);
+		rblock b = R->blocks[--R->nblocks];
+		R->nblocks = n;
+		free(R->blocks[i].s);
+		free(R->blocks[i].spans);
+		b.first_line = R->blocks[i].first_line;
+		R->blocks[i] = b;
+		if (R->laid_blocks > i)
+			rewrap_block(p, i);
+		break;
+	}
 }
 
 /* See uiint.h: moves to the next (dir > 0) or previous mention, of the
@@ -427,6 +580,8 @@ static int reader_key(pane *p, int key, int is_char)
 		R->top = (int)R->nlines;
 	else
 		return 0;
+	/* the end of a text still loading is where it stops */
+	R->to_end = (ch == 'G' || code == KEY_END) && reader_loading(R);
 	clamp_top(p);
 	return 1;
 }
@@ -455,7 +610,7 @@ static void reader_resize(pane *p)
 		block = (size_t)R->lines[R->top].block;
 		off = R->lines[R->top].start;
 	}
-	layout(p);
+	layout_to(p, block + 1, 0);
 	R->top = 0;
 	for (size_t i = 0; i < R->nlines; i++) {
 		if (R->lines[i].block == (int)block && R->lines[i].start <= off)
@@ -474,6 +629,24 @@ static void reader_refresh(pane *p)
 	build_blocks(p);
 	R->top = top;
 	R->cur_block = R->cur_span = -1;
+}
+
+/* Idle work: the blocks and lines of a long article, a step at a time. */
+static int reader_idle(pane *p)
+{
+	reader_state *R = state(p);
+	/* a hidden pane makes its blocks, and lines once it has a width */
+	if (!reader_loading(R) || (!p->shown && R->todo_at == R->ntodo))
+		return IDLE_NONE;
+	double deadline = reader_now_ms() + READER_STEP_MS;
+	if (build_step(p, deadline) && p->shown)
+		layout_to(p, 0, deadline);
+	if (R->to_end) {
+		R->top = (int)R->nlines;
+		clamp_top(p);
+		R->to_end = reader_loading(R);
+	}
+	return IDLE_DONE;
 }
 
 /* Frees the pane's state. */
@@ -495,6 +668,7 @@ static const pane_ops reader_ops = {
     .mouse = reader_mouse,
     .reload = reader_refresh,
     .destroy = reader_destroy,
+    .idle = reader_idle,
 };
 
 /* See uiint.h. */
