@@ -112,7 +112,18 @@ static const char *const migrations[] = {
 	 * of a shared store that reads the log itself tells whether the
 	 * store changed (query_store_changed; SQLite's data_version moves at
 	 * every read there). */
-	"INSERT INTO meta VALUES ('commits', 0);",
+	"INSERT INTO meta VALUES ('commits', 0);"
+	/* And an article's source (the list's column: a file name) names a
+	 * file that holds it: before schema 6 an article that lost the file
+	 * it was named after (edited, moved, deleted while a copy stayed)
+	 * kept that name. The first file recorded, as renew_source does;
+	 * the base name is the path less its longest prefix ending in '/'
+	 * (rtrim takes off the trailing run of characters that are not). */
+	"UPDATE article SET source = (SELECT replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '')"
+	"  FROM file f WHERE f.article_id = article.id ORDER BY f.rowid LIMIT 1)"
+	" WHERE EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id)"
+	"  AND NOT EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id"
+	"   AND replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') = article.source);",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

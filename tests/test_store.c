@@ -742,6 +742,14 @@ static void test_migration_5_to_6(void **state)
 		set_legacy_hash(s, path, i == 3 ? forged : path);
 		free(path);
 	}
+	/* A store of before schema 6 could name as an article's source a
+	 * file that no longer held it: the migration renames it. */
+	assert_int_equal(sqlite3_exec(s->db,
+				      "UPDATE article SET source = 'gone.txt' WHERE id IN (SELECT id"
+				      " FROM article ORDER BY id LIMIT 2)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article WHERE source = 'gone.txt'"), 2);
 	downgrade_to_5(s);
 	assert_int_equal(query_set_read(s, ids[0], 1), 0);
 	assert_int_equal(query_set_starred(s, ids[1], 1), 0);
@@ -752,6 +760,10 @@ static void test_migration_5_to_6(void **state)
 	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(one_int(s, "SELECT value FROM meta WHERE key = 'legacy_articles'"), 4);
 	assert_int_equal(one_int(s, "SELECT count(*) FROM article WHERE length(hash) = 64"), 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article WHERE source = 'gone.txt'"), 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM"
+				    " file f WHERE f.article_id = a.id AND f.path LIKE '%/' || a.source)"),
+			 0);
 	store_close(s);
 
 	/* Article 0 and 2's files touched, article 1's copied, the forged
