@@ -28,8 +28,7 @@ if wait_for "on day $paras, and" 300; then ok "G reaches the end of the long art
 	not_ok "G reaches the end of the long article: 'on day $paras' not on screen"
 	sed 's/^/#   /' "$T/screen"
 fi
-wait_gone "loading"
-check "the reader says where it is once loaded" grep -qF "100%" "$T/screen"
+expect_screen "the reader says where it is once loaded" "100%"
 
 start 120 40
 keys Enter

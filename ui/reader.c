@@ -2,10 +2,12 @@
  * display text (title, meta line, caption, lede, body paragraphs) with the
  * entity mentions as spans; a layout wraps the blocks to the pane width
  * (again on every resize) into lines that index back into the blocks.
- * Both go a step at a time: a screenful at once, the rest as idle work
- * between keys, so that a long article never holds up keys or signals. */
+ * The article is read on a worker thread, and blocks and lines go a step
+ * at a time: a screenful at once, the rest as idle work between keys, so
+ * that a long article never holds up keys or signals. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -51,6 +53,13 @@ typedef struct pending_field {
 typedef struct reader_state {
 	article_full art;
 	int loaded;
+	/* The article is read on a worker thread: a long one (16 MB takes
+	 * about 150 ms) never holds up keys or signals. */
+	worker *worker;
+	int worker_tried;       /* worker_start was called (it may fail) */
+	unsigned job;           /* the article asked for, while waiting */
+	int waiting;            /* an article is being read */
+	int pend_read, pend_starred; /* marks set while it was (-1: none) */
 	pending_field todo[6]; /* what build_step has still to do, in order */
 	int ntodo, todo_at;
 	size_t laid_blocks; /* blocks wrapped at laid_width */
@@ -388,6 +397,8 @@ static void reader_draw(pane *p)
 	reader_state *R = state(p);
 	app *a = p->app;
 	char right[48] = "";
+	if (R->waiting)
+		snprintf(right, sizeof right, "loading");
 	if (R->loaded) {
 		layout_to(p, 0, 0); /* a screenful; the rest is idle work */
 		clamp_top(p);
@@ -408,7 +419,7 @@ static void reader_draw(pane *p)
 			draw_line(p, PANE_TOP + i, &R->lines[li]);
 		} else {
 			wmove(p->win, PANE_TOP + i, PANE_LEFT(p));
-			if (!R->loaded && i == 1) {
+			if (!R->loaded && !R->waiting && i == 1) {
 				waddch(p->win, ' ');
 				draw_text(a, p->win, "Enter on an article opens it here.", -1,
 				          PANE_COLS(p) - 1, role_attr(a, ROLE_DIM));
@@ -418,7 +429,74 @@ static void reader_draw(pane *p)
 	}
 }
 
-/* See uiint.h. */
+/* An article job: reads article *arg on the worker's connection. */
+static void *article_run_job(store *s, void *arg, int *failed, char **err)
+{
+	article_full *art = xcalloc(1, sizeof *art);
+	int found = query_article(s, *(int64_t *)arg, NULL, art, err);
+	if (found > 0)
+		return art;
+	if (found == 0) {
+		article_full_free(art);
+		*err = xstrdup("article not found");
+	}
+	free(art);
+	*failed = 1;
+	return NULL;
+}
+
+/* Frees an article nobody took. */
+static void article_answer_free(void *res)
+{
+	article_full_free(res);
+	free(res);
+}
+
+/* Shows art (the reader's own now): the marks set while it was being
+ * read, then its first screenful. */
+static void reader_show(pane *p, article_full *art)
+{
+	reader_state *R = state(p);
+	R->art = *art;
+	free(art);
+	R->loaded = 1;
+	if (R->pend_read >= 0)
+		R->art.read = R->pend_read;
+	if (R->pend_starred >= 0)
+		R->art.starred = R->pend_starred;
+	build_blocks(p);
+	if (R->to_end) {
+		/* G came first: the end of what is made (drawing clamps it),
+		 * and reader_idle keeps it there while the rest is made */
+		R->top = INT_MAX / 2;
+		R->to_end = reader_loading(R);
+	}
+}
+
+/* Takes the article from the worker when it is there (with wait set:
+ * waits for it). 1 when the reader has it or none is awaited. */
+static int reader_take(pane *p, int wait)
+{
+	reader_state *R = state(p);
+	if (!R->waiting)
+		return 1;
+	void *res = NULL;
+	char *err = NULL;
+	int got = worker_collect(R->worker, R->job, wait, &res, &err);
+	if (got == 0)
+		return 0;
+	R->waiting = 0;
+	if (got < 0) {
+		app_message(p->app, 1, "%s", err ? err : "article not found");
+		free(err);
+		return 1;
+	}
+	reader_show(p, res);
+	return 1;
+}
+
+/* See uiint.h: asks for the article; it shows when the worker has read
+ * it (reader_idle), or at once when there is no worker. */
 void reader_load(pane *p, int64_t id)
 {
 	reader_state *R = state(p);
@@ -430,17 +508,42 @@ void reader_load(pane *p, int64_t id)
 	clear_blocks(R);
 	R->top = 0;
 	R->cur_block = R->cur_span = -1;
+	R->pend_read = R->pend_starred = -1;
+	R->to_end = 0;
 	memset(&R->art, 0, sizeof R->art);
-	int found = query_article(a->s, id, NULL, &R->art, &err);
+	if (!R->worker_tried) {
+		R->worker = worker_start(a->s);
+		R->worker_tried = 1;
+	}
+	if (R->worker) {
+		int64_t *arg = xmalloc(sizeof *arg);
+		*arg = id;
+		R->job = worker_submit(R->worker, article_run_job, arg, free, article_answer_free);
+		R->waiting = 1;
+		return;
+	}
+	article_full *art = xcalloc(1, sizeof *art);
+	int found = query_article(a->s, id, NULL, art, &err);
 	if (found <= 0) {
 		app_message(a, 1, "%s", found < 0 && err ? err : "article not found");
 		free(err);
 		if (found == 0)
-			article_full_free(&R->art);
+			article_full_free(art);
+		free(art);
 		return;
 	}
-	R->loaded = 1;
-	build_blocks(p);
+	reader_show(p, art);
+}
+
+/* See uiint.h. */
+int reader_marks(pane *p, int *read, int *starred)
+{
+	reader_state *R = state(p);
+	if (!R->loaded)
+		return 0;
+	*read = R->art.read;
+	*starred = R->art.starred;
+	return 1;
 }
 
 /* Wraps block i again after its text changed: in place when it takes as
@@ -471,6 +574,13 @@ static void rewrap_block(pane *p, size_t i)
 void reader_set_marks(pane *p, int read, int starred)
 {
 	reader_state *R = state(p);
+	if (R->waiting) {
+		if (read >= 0)
+			R->pend_read = read;
+		if (starred >= 0)
+			R->pend_starred = starred;
+		return;
+	}
 	if (!R->loaded)
 		return;
 	if (read >= 0)
@@ -502,6 +612,7 @@ void reader_set_marks(pane *p, int read, int starred)
 int reader_jump_mention(pane *p, int dir)
 {
 	reader_state *R = state(p);
+	reader_take(p, 1); /* n/N asks for the article's mentions: wait for it */
 	if (!R->loaded)
 		return 0;
 	layout(p);
@@ -580,8 +691,8 @@ static int reader_key(pane *p, int key, int is_char)
 		R->top = (int)R->nlines;
 	else
 		return 0;
-	/* the end of a text still loading is where it stops */
-	R->to_end = (ch == 'G' || code == KEY_END) && reader_loading(R);
+	/* the end of a text still loading (or being read) is where it stops */
+	R->to_end = (ch == 'G' || code == KEY_END) && (reader_loading(R) || R->waiting);
 	clamp_top(p);
 	return 1;
 }
@@ -635,6 +746,8 @@ static void reader_refresh(pane *p)
 static int reader_idle(pane *p)
 {
 	reader_state *R = state(p);
+	if (R->waiting)
+		return reader_take(p, 0) ? IDLE_DONE : IDLE_WAITING;
 	/* a hidden pane makes its blocks, and lines once it has a width */
 	if (!reader_loading(R) || (!p->shown && R->todo_at == R->ntodo))
 		return IDLE_NONE;
@@ -653,6 +766,7 @@ static int reader_idle(pane *p)
 static void reader_destroy(pane *p)
 {
 	reader_state *R = state(p);
+	worker_stop(R->worker);
 	if (R->loaded)
 		article_full_free(&R->art);
 	clear_blocks(R);

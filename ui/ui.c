@@ -372,7 +372,7 @@ static int64_t target_article(app *a, int *read, int *starred)
 		if (r && r->id == a->open_id) {
 			*read = r->read;
 			*starred = r->starred;
-		} else {
+		} else if (!reader_marks(&a->panes[PANE_READER], read, starred)) {
 			article_full art;
 			memset(&art, 0, sizeof art);
 			char *err = NULL;

@@ -139,6 +139,17 @@ void ready_forget(void);           /* send the title again next time */
 /* worker.c: slow reads on a thread with its own connection. */
 typedef struct worker worker;
 worker *worker_start(store *s); /* NULL when it cannot */
+/* A job: runs on the worker's connection with its argument; returns its
+ * answer, or sets *failed (and *err) when it failed. */
+typedef void *(*worker_fn)(store *s, void *arg, int *failed, char **err);
+/* Submits a job, replacing one not yet begun; the worker frees arg with
+ * free_arg once run (or replaced), and an answer nobody took with
+ * free_result. Returns the job's number (never 0). */
+unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void *),
+                       void (*free_result)(void *));
+/* The answer to job id: 1 with *result (the caller's now), 0 when not
+ * there yet (with wait set: waits for it), -1 with *err when it failed. */
+int worker_collect(worker *w, unsigned id, int wait, void **result, char **err);
 /* Asks for limit facets of f narrowed by prefix (as query_facets), or
  * with limit 0 for the count of f (as query_count); replaces a request
  * not yet begun. Returns the request's number (never 0). */
@@ -166,6 +177,8 @@ void list_reload(pane *p, int keep_selection);
 /* reader.c */
 void reader_load(pane *p, int64_t id);
 void reader_set_marks(pane *p, int read, int starred);
+/* The shown article's marks; 0 when none is shown yet. */
+int reader_marks(pane *p, int *read, int *starred);
 int reader_jump_mention(pane *p, int dir);
 
 /* sidebar.c */

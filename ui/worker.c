@@ -1,10 +1,12 @@
-/* worker.c: slow reads (the sidebar's facets, the list's count) computed
- * on a thread of their own, with their own read-only connection to the
- * store, so that a query that takes seconds (the facets of an entity in
- * half of a million articles) never holds up the keys. A pane asks and
- * picks the answer up when it is there; a newer request replaces one not
- * yet begun, and the answer to an older one is never taken. Each pane
- * that needs one has its own worker. */
+/* worker.c: slow reads (the sidebar's facets, the list's count, the
+ * article the reader opens) run on a thread of their own, with their own
+ * read-only connection to the store, so that a query that takes seconds
+ * (the facets of an entity in half of a million articles) or a long
+ * article never holds up the keys. A job is a function run on the
+ * worker's connection with an argument it owns; a pane submits one and
+ * picks the answer up when it is there. A newer job replaces one not yet
+ * begun, and the answer to an older one is never taken. Each pane that
+ * needs one has its own worker. */
 #include "config.h"
 
 #include <pthread.h>
@@ -19,30 +21,37 @@ struct worker {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int quit, busy, detached;
-	/* The request waiting to begin. */
+	/* The job waiting to begin. */
 	int has_request;
 	unsigned req_id, last_id;
-	query_filter req_filter;
-	char *req_prefix;
-	int req_limit; /* facets wanted; 0: a count */
+	worker_fn req_fn;
+	void *req_arg;
+	void (*req_free_arg)(void *);
+	void (*req_free_result)(void *);
 	/* The last answer. */
 	unsigned res_id; /* 0: none */
-	facet_row *res_rows;
-	int res_n;
-	int64_t res_count;
+	void *res;
+	void (*res_free)(void *);
 	char *res_err;
 };
+
+/* Frees the job waiting to begin, if any. */
+static void drop_request(worker *w)
+{
+	if (w->has_request && w->req_free_arg)
+		w->req_free_arg(w->req_arg);
+	w->has_request = 0;
+	w->req_arg = NULL;
+}
 
 /* Frees the answer held, if any. */
 static void drop_result(worker *w)
 {
-	for (int i = 0; i < w->res_n; i++)
-		facet_row_free(&w->res_rows[i]);
-	free(w->res_rows);
+	if (w->res && w->res_free)
+		w->res_free(w->res);
 	free(w->res_err);
-	w->res_rows = NULL;
+	w->res = NULL;
 	w->res_err = NULL;
-	w->res_n = 0;
 	w->res_id = 0;
 }
 
@@ -50,17 +59,14 @@ static void drop_result(worker *w)
 static void worker_free(worker *w)
 {
 	drop_result(w);
-	if (w->has_request) {
-		query_filter_free(&w->req_filter);
-		free(w->req_prefix);
-	}
+	drop_request(w);
 	store_close(w->s);
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->cv);
 	free(w);
 }
 
-/* The thread: runs requests one after the other until told to quit. */
+/* The thread: runs jobs one after the other until told to quit. */
 static void *worker_main(void *arg)
 {
 	worker *w = arg;
@@ -70,35 +76,30 @@ static void *worker_main(void *arg)
 			pthread_cond_wait(&w->cv, &w->mu);
 		if (w->quit)
 			break;
-		query_filter f = w->req_filter;
-		char *prefix = w->req_prefix;
+		worker_fn fn = w->req_fn;
+		void *job_arg = w->req_arg;
+		void (*free_arg)(void *) = w->req_free_arg;
+		void (*free_result)(void *) = w->req_free_result;
 		unsigned id = w->req_id;
-		int limit = w->req_limit;
 		w->has_request = 0;
+		w->req_arg = NULL;
 		w->busy = 1;
 		pthread_mutex_unlock(&w->mu);
 
-		facet_row *rows = NULL;
 		char *err = NULL;
-		int64_t n;
-		if (limit > 0) {
-			rows = xcalloc((size_t)limit, sizeof *rows);
-			n = query_facets(w->s, &f, -1, prefix, limit, rows, &err);
-		} else {
-			n = query_count(w->s, &f, &err);
-		}
-		query_filter_free(&f);
-		free(prefix);
+		int failed = 0;
+		void *res = fn(w->s, job_arg, &failed, &err);
+		if (free_arg)
+			free_arg(job_arg);
 
 		pthread_mutex_lock(&w->mu);
 		w->busy = 0;
 		drop_result(w);
 		w->res_id = id;
-		w->res_rows = rows;
-		w->res_n = n < 0 || limit <= 0 ? 0 : (int)n;
-		w->res_count = n;
-		w->res_err = n < 0 ? (err ? err : xstrdup("query failed")) : NULL;
-		if (n >= 0)
+		w->res = res;
+		w->res_free = free_result;
+		w->res_err = failed ? (err ? err : xstrdup("query failed")) : NULL;
+		if (!failed)
 			free(err);
 		pthread_cond_broadcast(&w->cv); /* a take() may be waiting */
 	}
@@ -110,7 +111,7 @@ static void *worker_main(void *arg)
 }
 
 /* See uiint.h: NULL when a second connection or a thread cannot be had
- * (the caller then computes facets itself). */
+ * (the caller then runs its queries itself). */
 worker *worker_start(store *main)
 {
 	char *err = NULL;
@@ -130,18 +131,16 @@ worker *worker_start(store *main)
 	return w;
 }
 
-/* See uiint.h: limit facets of f narrowed by prefix, or with limit 0 the
- * count of f. */
-unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit)
+/* See uiint.h. */
+unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void *),
+                       void (*free_result)(void *))
 {
 	pthread_mutex_lock(&w->mu);
-	if (w->has_request) {
-		query_filter_free(&w->req_filter);
-		free(w->req_prefix);
-	}
-	query_filter_copy(&w->req_filter, f);
-	w->req_prefix = prefix && *prefix ? xstrdup(prefix) : NULL;
-	w->req_limit = limit;
+	drop_request(w);
+	w->req_fn = fn;
+	w->req_arg = arg;
+	w->req_free_arg = free_arg;
+	w->req_free_result = free_result;
 	if (++w->last_id == 0) /* 0 means "no answer" */
 		w->last_id = 1;
 	w->req_id = w->last_id;
@@ -153,7 +152,7 @@ unsigned worker_request(worker *w, const query_filter *f, const char *prefix, in
 }
 
 /* See uiint.h. */
-int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err)
+int worker_collect(worker *w, unsigned id, int wait, void **result, char **err)
 {
 	int got = 0;
 	pthread_mutex_lock(&w->mu);
@@ -165,10 +164,8 @@ int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, c
 			w->res_err = NULL;
 			got = -1;
 		} else {
-			if (rows && w->res_n)
-				memcpy(rows, w->res_rows, (size_t)w->res_n * sizeof *rows);
-			*n = w->res_count;
-			w->res_n = 0; /* the rows are the caller's now */
+			*result = w->res;
+			w->res = NULL; /* the caller's now */
 			got = 1;
 		}
 		drop_result(w);
@@ -177,8 +174,93 @@ int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, c
 	return got;
 }
 
-/* See uiint.h: a worker in the middle of a query is left to finish it
- * and free itself, so that quitting never waits for a slow query. */
+/* A facets or count job: what query_facets or query_count is asked. */
+typedef struct facets_job {
+	query_filter filter;
+	char *prefix;
+	int limit; /* 0: a count */
+} facets_job;
+
+/* Its answer. */
+typedef struct facets_answer {
+	facet_row *rows;
+	int n;
+	int64_t count;
+} facets_answer;
+
+/* Frees a facets job. */
+static void facets_job_free(void *arg)
+{
+	facets_job *j = arg;
+	query_filter_free(&j->filter);
+	free(j->prefix);
+	free(j);
+}
+
+/* Frees a facets answer whose rows nobody took. */
+static void facets_answer_free(void *res)
+{
+	facets_answer *r = res;
+	for (int i = 0; i < r->n; i++)
+		facet_row_free(&r->rows[i]);
+	free(r->rows);
+	free(r);
+}
+
+/* Runs a facets or count job on the worker's connection. */
+static void *facets_run_job(store *s, void *arg, int *failed, char **err)
+{
+	facets_job *j = arg;
+	facets_answer *r = xcalloc(1, sizeof *r);
+	int64_t n;
+	if (j->limit > 0) {
+		r->rows = xcalloc((size_t)j->limit, sizeof *r->rows);
+		n = query_facets(s, &j->filter, -1, j->prefix, j->limit, r->rows, err);
+	} else {
+		n = query_count(s, &j->filter, err);
+	}
+	if (n < 0) {
+		*failed = 1;
+		facets_answer_free(r);
+		return NULL;
+	}
+	r->n = j->limit > 0 ? (int)n : 0;
+	r->count = n;
+	return r;
+}
+
+/* See uiint.h: limit facets of f narrowed by prefix, or with limit 0 the
+ * count of f. */
+unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit)
+{
+	facets_job *j = xcalloc(1, sizeof *j);
+	query_filter_copy(&j->filter, f);
+	j->prefix = prefix && *prefix ? xstrdup(prefix) : NULL;
+	j->limit = limit;
+	return worker_submit(w, facets_run_job, j, facets_job_free, facets_answer_free);
+}
+
+/* See uiint.h. */
+int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err)
+{
+	void *res = NULL;
+	int got = worker_collect(w, id, wait, &res, err);
+	if (got != 1)
+		return got;
+	facets_answer *r = res;
+	if (rows && r->n)
+		memcpy(rows, r->rows, (size_t)r->n * sizeof *rows);
+	else
+		for (int i = 0; i < r->n; i++)
+			facet_row_free(&r->rows[i]);
+	*n = r->count;
+	free(r->rows);
+	free(r);
+	return 1;
+}
+
+/* See uiint.h: a worker in the middle of a job is left to finish it and
+ * free itself, so that quitting never waits for a slow query. */
 void worker_stop(worker *w)
 {
 	if (!w)
