@@ -47,8 +47,21 @@
  * article ingest wrote 2.9 GB instead of 5.4 GB with a commit per step. */
 #define INGEST_TX_SECONDS 2.0
 #define INGEST_TX_MAX     10000
-/* How far workers may run ahead of the writer, bounding memory. */
+/* How far workers may run ahead of the writer, bounding memory: at most
+ * this many files, holding at most INGEST_WINDOW_BYTES of input besides
+ * the file the writer waits for. A worker needs a few times a file's size
+ * for its result, so without the byte bound 512 large files read ahead
+ * (or their results kept in the ring, see INGEST_FREE_AT) would take
+ * gigabytes; with it, large files go through one at a time and an
+ * ingest's peak memory is a few times its largest file plus a constant. */
 #define INGEST_WINDOW 512
+#define INGEST_WINDOW_BYTES (16 << 20)
+/* Results of files of at least this size are freed by the writer as soon
+ * as they are written. Smaller ones stay in their ring slot until a worker
+ * takes the slot (freeing another thread's memory was a quarter of the
+ * writer's time on small articles), so the ring holds at most
+ * INGEST_WINDOW results of small files. */
+#define INGEST_FREE_AT (16 << 10)
 /* Nice value of worker threads, relative to the writer (see worker()). */
 #define WORKER_NICE 3
 
@@ -86,6 +99,7 @@ typedef struct ingest_run {
 	ingest_slot *results;
 	size_t next;      /* next file a worker takes */
 	size_t written;   /* files the writer has finished */
+	int64_t ahead_bytes; /* input size of the files in [written, next) */
 	size_t writer_waits_for;  /* result the writer sleeps on, or SIZE_MAX */
 	int workers_waiting;      /* workers asleep on the window */
 	pthread_mutex_t lock;
@@ -549,7 +563,10 @@ static void *worker(void *arg)
 #endif
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
-		while (run->next < run->n_files && run->next >= run->written + INGEST_WINDOW) {
+		while (run->next < run->n_files &&
+		       (run->next >= run->written + INGEST_WINDOW ||
+			(run->next > run->written &&
+			 run->ahead_bytes + run->files[run->next].size > INGEST_WINDOW_BYTES))) {
 			run->workers_waiting++;
 			pthread_cond_wait(&run->window_moved, &run->lock);
 			run->workers_waiting--;
@@ -559,6 +576,7 @@ static void *worker(void *arg)
 			return NULL;
 		}
 		size_t i = run->next++;
+		run->ahead_bytes += run->files[i].size;
 		pthread_mutex_unlock(&run->lock);
 
 		/* The writer is done with the slot's old result (the window
@@ -869,14 +887,23 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 				progress_draw(i + 1, run.n_files, t0);
 				last_draw = t;
 			}
+			int large = run.files[i].size >= INGEST_FREE_AT;
+			if (large)
+				result_clear(r);
 			pthread_mutex_lock(&run.lock);
 			run.written = i + 1;
+			if (started)
+				run.ahead_bytes -= run.files[i].size;
 			if (rc)
 				run.next = run.n_files;  /* stop the workers */
 			/* Sleeping workers are woken for a stretch of free slots, not
-			 * for each one: every wake-up is a system call. */
+			 * for each one: every wake-up is a system call; but at once
+			 * when the bytes read ahead fell by a large file, or nothing
+			 * is left ahead (a worker may wait for the writer to catch
+			 * up before it takes a large file). */
 			if (run.workers_waiting &&
-			    (rc || run.written % 32 == 0 || run.written == run.n_files))
+			    (rc || run.written % 32 == 0 || run.written == run.n_files || large ||
+			     run.written == run.next))
 				pthread_cond_broadcast(&run.window_moved);
 			pthread_mutex_unlock(&run.lock);
 			if (rc)

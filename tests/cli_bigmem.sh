@@ -4,7 +4,7 @@
 # lines (six million words, each a name candidate) once took 1.6 GB; it
 # must now ingest within 400 MB of address space (about 110 MB resident
 # and the threads' reserves). Skipped where a limit on address space
-# cannot be used (sanitizer builds reserve terabytes). The file is made
+# cannot be used (sanitizer builds reserve terabytes). The files are made
 # here, never committed.
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
@@ -34,4 +34,31 @@ awk 'BEGIN {
 }' >"$T/in/long.txt"
 run_limited --db "$DB" ingest "$T/in/long.txt"
 expect_rc 0 "a 15 MB article ingests in 400 MB"
+rm -f "$T/in/long.txt"
+
+# Many large files: workers read ahead of the writer, and results stayed
+# in the ring until their slot was taken again, so 64 files of 2 MB once
+# held all 64 results at once (about 330 MB resident). Now the files read
+# ahead hold at most 16 MB of input and the writer frees large results at
+# once: about 110 MB. Peak resident memory is measured by the kernel
+# (getrusage of the child, through python3).
+mkdir -p "$T/many"
+awk 'BEGIN {
+	for (f = 1; f <= 64; f++) {
+		out = sprintf("'"$T"'/many/a%02d.txt", f)
+		printf "Report %d from the river talks\n\n", f > out
+		for (i = 1; i <= 14400; i++)
+			printf "Maria Lopez met John Smith of the United Nations in Geneva on day %d of report %d, and Nguyen Van An said the talks would go on.\n\n", i, f > out
+		close(out)
+	}
+}'
+peak_kb=$(python3 -c 'import resource, subprocess, sys
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if rc == 0 else -1)' \
+	"$LEDE_BIN" --db "$T/many.db" ingest "$T/many")
+echo "# 64 files of 2 MB: peak resident $peak_kb kB"
+check "64 files of 2 MB ingest within 200 MB resident ($peak_kb kB)" \
+	test "$peak_kb" -gt 0 -a "$peak_kb" -lt $((200 * 1024))
+run --db "$T/many.db" stats
+check "all 64 are in the store" grep -q "^articles[[:space:]]*64$" "$T/out"
 finish
