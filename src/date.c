@@ -209,8 +209,9 @@ static void accept_time(scan *c, lede_date *d)
 }
 
 /* Reads the four-digit year that ends most forms, then checks the whole
- * date and takes a time after it ("..., 09:32"). 0 when it does not
- * make a real date. */
+ * date and takes a time after a day ("..., 09:32"). 0 when it does not
+ * make a real date. A time after a month alone ("tháng 12 năm 2021,
+ * 09:32") is left unread: a minute without a day is no date. */
 static int end_with_year(scan *c, lede_date *d, int month, int day, date_precision p)
 {
 	int year = read_num(c, 4, 4);
@@ -219,7 +220,8 @@ static int end_with_year(scan *c, lede_date *d, int month, int day, date_precisi
 	*d = (lede_date){year, month, day, 0, 0, p};
 	if (!date_valid(d))
 		return 0;
-	accept_time(c, d);
+	if (p >= DATE_DAY)
+		accept_time(c, d);
 	return 1;
 }
 
