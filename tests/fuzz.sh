@@ -1,13 +1,14 @@
 #!/bin/sh
 # fuzz.sh: builds lede's libFuzzer targets with clang, ASan and UBSan
 # (--enable-fuzzing) in a temporary folder and runs each for a while with
-# its seeds and dictionary from tests/fuzz/ plus large seeds made here.
+# its seeds and dictionary from tests/fuzzing/ plus large seeds made here.
 # Exits 1 on any finding (crash, leak, timeout, out of memory) after
 # showing the end of its log, 77 (skip) when clang or libFuzzer is
 # missing. Usage: tests/fuzz.sh [SOURCE_DIR]
 #   FUZZ_SECONDS  seconds per target (default 20)
 #   FUZZ_TARGETS  which targets, in order (default: extract date query ingest)
-#   FUZZ_BIG_KB   size of the large generated seeds in KB (default 1024)
+#   FUZZ_BIG_KB   size of the large generated seeds in KB (default 256, which
+#                 a CI run gets through in seconds; long runs: 1024 or more)
 #   FUZZ_KEEP     a folder to keep the build, corpora, logs and findings in
 #                 (reused by the next run: corpora grow across runs)
 #   FUZZ_FLAGS    more libFuzzer options (e.g. -fork=1 -ignore_crashes=1)
@@ -15,7 +16,7 @@ set -eu
 src=$(cd "${1:-$(dirname "$0")/..}" && pwd)
 secs=${FUZZ_SECONDS:-20}
 targets=${FUZZ_TARGETS:-extract date query ingest}
-big_kb=${FUZZ_BIG_KB:-1024}
+big_kb=${FUZZ_BIG_KB:-256}
 command -v clang >/dev/null 2>&1 || { echo "fuzz: no clang, skipped"; exit 77; }
 if [ -n "${FUZZ_KEEP:-}" ]; then
 	mkdir -p "$FUZZ_KEEP"
@@ -74,17 +75,17 @@ for t in $targets; do
 	mkdir -p "$corpus" findings/$t
 	case $t in
 	extract)
-		seeds="$src/tests/fuzz/seeds/article $src/samples big/article.txt big/lines.txt"
-		opts="-dict=$src/tests/fuzz/article.dict -max_len=4194304 -len_control=20 -timeout=30" ;;
+		seeds="$src/tests/fuzzing/seeds/article $src/samples big/article.txt big/lines.txt"
+		opts="-dict=$src/tests/fuzzing/article.dict -max_len=4194304 -len_control=20 -timeout=30" ;;
 	ingest)
-		seeds="$src/tests/fuzz/seeds/ingest big/ingest.txt"
-		opts="-dict=$src/tests/fuzz/article.dict -max_len=4194304 -len_control=20 -timeout=60" ;;
+		seeds="$src/tests/fuzzing/seeds/ingest big/ingest.txt"
+		opts="-dict=$src/tests/fuzzing/article.dict -max_len=4194304 -len_control=20 -timeout=60" ;;
 	date)
-		seeds="$src/tests/fuzz/seeds/date"
-		opts="-dict=$src/tests/fuzz/date.dict -max_len=256 -timeout=10" ;;
+		seeds="$src/tests/fuzzing/seeds/date"
+		opts="-dict=$src/tests/fuzzing/date.dict -max_len=256 -timeout=10" ;;
 	query)
-		seeds="$src/tests/fuzz/seeds/query"
-		opts="-dict=$src/tests/fuzz/query.dict -max_len=16384 -timeout=10" ;;
+		seeds="$src/tests/fuzzing/seeds/query"
+		opts="-dict=$src/tests/fuzzing/query.dict -max_len=16384 -timeout=10" ;;
 	*)
 		echo "fuzz: unknown target '$t'" >&2
 		exit 2 ;;

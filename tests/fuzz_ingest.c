@@ -15,7 +15,7 @@
 
 #include "fuzz_common.h"
 
-/* Between two files of the input (also in tests/fuzz/ingest.dict). */
+/* Between two files of the input (also in tests/fuzzing/ingest.dict). */
 #define FUZZ_SEPARATOR "\n<<<lede-file>>>\n"
 
 static char *dir;
