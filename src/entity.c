@@ -1984,7 +1984,8 @@ static void fold_cands(ctx *x)
 			x->capr = x->capr ? x->capr + x->capr / 2 : 64;
 		x->r = xrealloc(x->r, x->capr * sizeof *x->r);
 	}
-	cref *r = x->r + x->nr;
+	/* no candidates yet: x->r may be NULL, and NULL + 0 is undefined */
+	cref *r = x->nc ? x->r + x->nr : NULL;
 	for (size_t i = 0; i < x->nc; i++) {
 		cand *c = &x->c[i];
 		bool added = false;
