@@ -99,8 +99,11 @@ for t in $targets; do
 	# libFuzzer's progress lines go to a log: on a finding its report (the
 	# log's end) is shown, otherwise its closing line. The stores go to
 	# memory when it can: a disk's flushes would be most of an ingest.
+	# A folder of its own, removed after: a target that crashes (or a
+	# -fork job that is stopped) leaves its stores behind.
 	fz_tmp=$tmp
 	[ -d /dev/shm ] && [ -w /dev/shm ] && fz_tmp=/dev/shm
+	fz_tmp=$(mktemp -d "$fz_tmp/lede-fuzz-$t.XXXXXX")
 	# shellcheck disable=SC2086
 	if LEDE_DATADIR="$src/data" LEDE_SAMPLES="$src/samples" XDG_CONFIG_HOME="$tmp/config" \
 		TMPDIR=$fz_tmp ASAN_OPTIONS=detect_leaks=1 \
@@ -114,5 +117,6 @@ for t in $targets; do
 		echo "fuzz_$t: FINDING, see above (inputs in findings/$t/)"
 		status=1
 	fi
+	rm -rf "$fz_tmp"
 done
 exit $status
