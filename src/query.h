@@ -169,9 +169,9 @@ typedef int (*query_edit_fn)(void *ctx, const query_edit_row *row);
 int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err);
 
 /* Checks a full-text search before it is used: 0 when it is fine (or
- * blank: no search), 1 when it is malformed, with *err saying why in a
- * reader's words ("malformed query '...': ..."), -1 when the store
- * failed, with *err. */
+ * blank: no search), 1 when it is malformed or has more than 64 words,
+ * with *err saying why in a reader's words ("malformed query '...': ..."),
+ * -1 when the store failed, with *err. */
 int query_check_search(store *s, const char *search, char **err);
 
 /* Per-user marks. */

@@ -122,11 +122,24 @@ check "the empty search is named" has "$T/err" "--search: empty query"
 run --db "$DB" list --search '   '
 expect_rc 2 "a blank search, as the empty one"
 check "the blank search is named the same" has "$T/err" "--search: empty query"
-deep=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "(a AND "; }')
+deep=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "("; printf "a"; for (i = 0; i < 5000; i++) printf ")"; }')
 run --db "$DB" list --search "$deep"
 expect_rc 2 "a 5,000-deep search"
 check "the deep search echo is cut short" test "$(wc -c <"$T/err")" -lt 400
 check "the deep search is said to be too deep" has "$T/err" "too deeply nested"
+deep=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "(a AND "; }')
+run --db "$DB" list --search "$deep"
+expect_rc 2 "a 5,000-deep search of 10,000 words"
+check "its echo is cut short too" test "$(wc -c <"$T/err")" -lt 400
+# FTS5's NEAR takes time that grows with the square of its words (640
+# words over one article took 8.7 s): a search has at most 64 words.
+near=$(awk 'BEGIN { printf "NEAR("; for (i = 0; i < 640; i++) printf "a "; printf ")"; }')
+run --db "$DB" list --search "$near"
+expect_rc 2 "a NEAR of 640 words"
+check "the search is said to have too many words" has "$T/err" "has 641 words; at most 64"
+words64=$(awk 'BEGIN { for (i = 0; i < 64; i++) printf "title "; }')
+run --db "$DB" list --search "$words64"
+expect_rc 0 "a search of 64 words is fine"
 run --db /dev/null list
 expect_rc 1 "--db /dev/null"
 check "/dev/null is named and explained" has "$T/err" "/dev/null: not a lede store (not a regular file)"
