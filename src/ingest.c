@@ -107,6 +107,7 @@ typedef struct ingest_run {
 	pthread_cond_t window_moved;
 	article_rules rules;
 	entity_extractor *extractor;
+	int legacy;  /* the store has articles known by their legacy hash */
 } ingest_run;
 
 /* Identity of a folder, for symlink loop detection. */
@@ -530,7 +531,10 @@ static void process_file(ingest_run *run, const ingest_file *f, ingest_result *r
 	if (!raw)
 		return;
 	content_hash(raw, len, r->hash);
-	legacy_content_hash(raw, len, r->legacy);
+	/* A second pass over the bytes only for a store that may know the
+	 * file by its old hash. */
+	if (run->legacy)
+		legacy_content_hash(raw, len, r->legacy);
 	r->parse = article_parse(raw, len, &run->rules, &r->art);
 	free(raw);
 	if (r->parse == TEXT_EMPTY)
@@ -661,11 +665,13 @@ static int write_result(store *s, const ingest_file *f, ingest_result *r, ingest
 	}
 	store_file sf = {f->path, f->size, f->mtime_ns};
 	char *old_hash = f->status ? store_file_hash(s, f->path) : NULL;
-	int same = old_hash && (strcmp(old_hash, r->hash) == 0 || strcmp(old_hash, r->legacy) == 0);
+	const char *legacy = r->legacy[0] ? r->legacy : NULL;
+	int same = old_hash && (strcmp(old_hash, r->hash) == 0 ||
+				(legacy && strcmp(old_hash, legacy) == 0));
 	free(old_hash);
 	/* Content already stored (a duplicate, or a file touched or changed
 	 * back) only points the file at it. */
-	int known = store_put_article(s, &sf, r->hash, r->legacy, &r->art, &r->prep, err);
+	int known = store_put_article(s, &sf, r->hash, legacy, &r->art, &r->prep, err);
 	if (known < 0)
 		return -1;
 	if (known && same)
@@ -814,6 +820,7 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		heap_keep_begin();
 		store_bulk_begin(s);
 		article_rules_load(&run.rules);
+		run.legacy = store_has_legacy(s);
 		run.extractor = entity_extractor_new();
 		/* A ring: result i lives in slot i % INGEST_WINDOW, free again
 		 * once the writer is done with result i - INGEST_WINDOW, so

@@ -101,6 +101,10 @@ int store_files_under(store *s, const char *folder, void (*fn)(const char *path,
 void store_bulk_begin(store *s);
 void store_bulk_end(store *s);
 
+/* True when the store still has articles of before schema 6, known by
+ * their legacy hash (store_put_article may adopt them). */
+int store_has_legacy(const store *s);
+
 /* The ingest lock: one ingest writes to a store at a time. Another
  * ingest holding it is named on stderr ("another ingest (pid N) is
  * writing to this store; waiting") and waited for. Held until

@@ -517,6 +517,12 @@ static int64_t adopt_legacy(store *s, const char *hash, const char *legacy, cons
 	return rc == SQLITE_DONE ? id : -1;
 }
 
+/* See store.h. */
+int store_has_legacy(const store *s)
+{
+	return ((const store_private *)s)->legacy;
+}
+
 /* Stores a parsed article for a file; see store.h. */
 int store_put_article(store *s, const store_file *f, const char *hash, const char *legacy,
 		      const article *a, store_prepared *prep, char **err)
