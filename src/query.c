@@ -1375,26 +1375,15 @@ int query_stats(store *s, store_stats *st, char **err)
  * whether there was one. */
 int query_store_changed(store *s)
 {
-	sqlite3_stmt *st;
-	int64_t v = -1, commits = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
+	int64_t v = one_int(s, "PRAGMA data_version", NULL, NULL, 0);
 	int first = !s->data_version;
 	/* A failed read (a writer busy with the index) is asked again at
 	 * the next poll. */
 	if (v < 0 || (!first && v == s->data_version))
 		return 0;
 	s->data_version = v;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT coalesce((SELECT value FROM meta WHERE key = 'commits'), 0)",
-			       -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			commits = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
+	int64_t commits = one_int(
+		s, "SELECT coalesce((SELECT value FROM meta WHERE key = 'commits'), 0)", NULL, NULL, 0);
 	if (commits < 0) {
 		s->data_version = first ? 0 : -1;  /* ask again next time */
 		return 0;
