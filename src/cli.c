@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,18 +83,18 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Prints a usage error of our own words and returns the usage exit
- * status. */
-static int usage_message(const char *msg)
+/* Prints a usage error of our own words (printf-style) and returns the
+ * usage exit status. */
+static int usage_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_message(const char *fmt, ...)
 {
-	fprintf(stderr, "lede: %s\nTry 'lede --help' for more information.\n", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("lede: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'lede --help' for more information.\n", stderr);
 	return EXIT_USAGE;
-}
-
-/* True when s is empty or only blanks: never a name, path or query. */
-static int is_blank(const char *s)
-{
-	return s[strspn(s, " \t\n")] == '\0';
 }
 
 /* Prints an error message (and frees it). Messages name files and echo
@@ -117,19 +118,16 @@ typedef struct cli_opts {
 	strlist args;      /* positional arguments */
 } cli_opts;
 
-/* Refuses blank positional arguments (an empty shell variable): the
- * usage status after saying which, else -1. */
-static int no_blank_args(const cli_opts *o, const char *what)
+/* Refuses blank positional arguments (an empty shell variable): true,
+ * after saying so, when there is one. */
+static int has_blank_arg(const cli_opts *o, const char *what)
 {
-	for (size_t i = 0; i < o->args.n; i++) {
-		if (is_blank(o->args.v[i])) {
-			char *msg = xasprintf("%s: empty argument", what);
-			usage_message(msg);
-			free(msg);
-			return EXIT_USAGE;
+	for (size_t i = 0; i < o->args.n; i++)
+		if (str_is_blank(o->args.v[i])) {
+			usage_message("%s: empty argument", what);
+			return 1;
 		}
-	}
-	return -1;
+	return 0;
 }
 
 enum {
@@ -225,7 +223,7 @@ static int cmd_ingest(cli_opts *o, cli_ui_fn ui)
 	(void)ui;
 	if (o->args.n == 0)
 		return usage_message("ingest: missing PATH");
-	if (no_blank_args(o, "ingest") >= 0)
+	if (has_blank_arg(o, "ingest"))
 		return EXIT_USAGE;
 	store *s = open_store(o, 1);
 	if (!s)
@@ -244,7 +242,7 @@ static int cmd_open(cli_opts *o, cli_ui_fn ui)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	if (no_blank_args(o, "lede") >= 0)
+	if (has_blank_arg(o, "lede"))
 		return EXIT_USAGE;
 	store *s = open_store(o, o->args.n > 0);
 	if (!s)
@@ -334,9 +332,8 @@ static int cmd_list(cli_opts *o, cli_ui_fn ui)
 			print_error(err);
 			return EXIT_INPUT;
 		}
-		fprintf(stderr, "lede: --search: %s\n", err);
+		usage_message("--search: %s", err);
 		free(err);
-		fputs("Try 'lede --help' for more information.\n", stderr);
 		return EXIT_USAGE;
 	}
 	/* A file name that is not valid UTF-8 would make the JSON invalid:
@@ -392,7 +389,7 @@ static int cmd_show(cli_opts *o, cli_ui_fn ui)
 		return usage_error("invalid --format '%s' (text or json)", o->format);
 	if (o->args.n != 1)
 		return usage_message("show: expected one article ID or file PATH");
-	if (no_blank_args(o, "show") >= 0)
+	if (has_blank_arg(o, "show"))
 		return EXIT_USAGE;
 	store *s = open_store(o, 0);
 	if (!s)
@@ -590,15 +587,12 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 				   "unhide or edits)",
 				   op);
 	if (o->args.n - 1 != ops[k].nargs) {
-		char *what = xasprintf("entity %s: expected %s", op,
-				       ops[k].nargs == 0   ? "no arguments"
-				       : ops[k].nargs == 1 ? "NAME"
-				       : k == 0		   ? "NAME NEWNAME"
-				       : k == 1		   ? "NAME INTO-NAME"
-							   : "NAME PER|ORG|LOC");
-		usage_message(what);
-		free(what);
-		return EXIT_USAGE;
+		return usage_message("entity %s: expected %s", op,
+				     ops[k].nargs == 0   ? "no arguments"
+				     : ops[k].nargs == 1 ? "NAME"
+				     : k == 0		 ? "NAME NEWNAME"
+				     : k == 1		 ? "NAME INTO-NAME"
+							 : "NAME PER|ORG|LOC");
 	}
 	int type = -1;
 	if (strcmp(op, "retype") == 0) {
@@ -607,9 +601,9 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 			return usage_error("entity retype: invalid type '%s' (PER, ORG or LOC)",
 					   o->args.v[2]);
 	}
-	if (strcmp(op, "rename") == 0 && is_blank(o->args.v[2]))
+	if (strcmp(op, "rename") == 0 && str_is_blank(o->args.v[2]))
 		return usage_message("entity rename: empty new name");
-	if (no_blank_args(o, "entity") >= 0)
+	if (has_blank_arg(o, "entity"))
 		return EXIT_USAGE;
 	store *s = open_store(o, 0);
 	if (!s)
@@ -779,7 +773,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 		case OPT_ENTITY:
 		case OPT_WITH:
 		case OPT_NOT_ENTITY:
-			if (is_blank(optarg))
+			if (str_is_blank(optarg))
 				return usage_error("option '--%s' needs a NAME, not a blank",
 						   option_name(c));
 			if (c == OPT_NOT_ENTITY) {
@@ -791,7 +785,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 		case OPT_SEARCH:
 			/* Blank would list everything: a script's empty
 			 * variable, not a wish. */
-			if (is_blank(optarg))
+			if (str_is_blank(optarg))
 				return usage_message("--search: empty query");
 			free(o->filter.search);
 			o->filter.search = xstrdup(optarg);

@@ -271,7 +271,7 @@ static size_t search_words(const char *user)
  * no search at all. */
 static int search_given(const char *search)
 {
-	return search && search[strspn(search, " \t\n")] != '\0';
+	return search && !str_is_blank(search);
 }
 
 /* Adds the user's search as a bound FTS5 expression. */

@@ -228,6 +228,12 @@ uint64_t hash64(const void *data, size_t n)
 	return h;
 }
 
+/* See util.h. */
+int str_is_blank(const char *s)
+{
+	return s[strspn(s, " \t\n")] == '\0';
+}
+
 /* SHA-256 of a byte range, in hex (nettle). */
 void content_hash(const void *data, size_t n, char out[CONTENT_HASH_SIZE])
 {

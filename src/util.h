@@ -62,6 +62,10 @@ int64_t sm_get(const strmap *m, const char *key);
 void sm_put(strmap *m, const char *key, int64_t val);
 void sm_free(strmap *m);
 
+/* True when s is empty or only spaces, tabs and line ends: never a name,
+ * path or query. */
+int str_is_blank(const char *s);
+
 /* 64-bit FNV-1a of a byte range: hash tables; not for security. */
 uint64_t hash64(const void *data, size_t n);
 

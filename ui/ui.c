@@ -327,7 +327,7 @@ static void do_search(app *a)
 	if (!q)
 		return;
 	char *old = a->filter.search;
-	int blank = q[strspn(q, " \t")] == '\0';
+	int blank = str_is_blank(q);
 	a->filter.search = blank ? NULL : q;
 	if (blank)
 		free(q);
