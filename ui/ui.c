@@ -331,17 +331,11 @@ static void do_search(app *a)
 	a->filter.search = blank ? NULL : q;
 	if (blank)
 		free(q);
-	/* A malformed query must not leave a broken filter behind. Checked
-	 * as the CLI checks it, then one row tells (a count would read every
-	 * match of a common word). */
+	/* A malformed query must not leave a broken filter behind: checked
+	 * as the CLI checks it (its words, then one match at most: a count
+	 * would read every match of a common word). */
 	char *err = NULL;
-	article_row probe;
-	int n = query_check_search(a->s, a->filter.search, &err) != 0 ? -1 : 0;
-	if (n == 0)
-		n = query_page(a->s, &a->filter, NULL, 0, 1, &probe, &err);
-	if (n > 0)
-		article_row_free(&probe);
-	if (n < 0) {
+	if (query_check_search(a->s, a->filter.search, &err) != 0) {
 		app_message(a, 1, "search: %s", err ? err : "invalid query");
 		free(err);
 		free(a->filter.search);
