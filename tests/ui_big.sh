@@ -26,7 +26,7 @@ keys Enter
 keys Tab G
 if wait_for "on day $paras, and" 300; then ok "G reaches the end of the long article"; else
 	not_ok "G reaches the end of the long article: 'on day $paras' not on screen"
-	sed 's/^/#   /' "$T/screen"
+	dump_screen
 fi
 expect_screen "the reader says where it is once loaded" "100%"
 
@@ -36,7 +36,7 @@ keys Tab G
 kill -HUP "$(cat "$T/lede.pid")"
 if wait_for "LEDE-EXIT=129" 300; then ok "SIGHUP ends lede while the long article loads"; else
 	not_ok "SIGHUP ends lede while the long article loads"
-	sed 's/^/#   /' "$T/screen"
+	dump_screen
 fi
 check "the terminal left the alternate screen" test "$(tm display -p '#{alternate_on}')" = 0
 finish

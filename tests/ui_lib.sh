@@ -73,6 +73,9 @@ resize() {
 
 # Captures the screen into $T/screen.
 screen() { tm capture-pane -p >"$T/screen"; }
+# Prints the last captured screen as TAP comments, blank rows left out so
+# that the end of a log (all CI shows of it) holds the screen's text.
+dump_screen() { sed -e 's/[[:space:]]*$//' -e '/^$/d' -e 's/^/#   /' "$T/screen"; }
 
 # wait_ready [TENTHS]: waits until lede has handled every key sent and
 # finished its work at the current size (its title says so), or has
@@ -114,7 +117,7 @@ expect_screen() {
     wait_ready
     if grep -qF -- "$2" "$T/screen"; then ok "$1"; else
         not_ok "$1: '$2' not on screen"
-        sed 's/^/#   /' "$T/screen"
+        dump_screen
     fi
 }
 
@@ -124,7 +127,7 @@ expect_no_screen() {
     wait_ready
     if grep -qF -- "$2" "$T/screen"; then
         not_ok "$1: '$2' is on screen"
-        sed 's/^/#   /' "$T/screen"
+        dump_screen
     else ok "$1"; fi
 }
 
@@ -134,7 +137,7 @@ expect_exit() {
     wait_for "LEDE-EXIT="
     if grep -q "^LEDE-EXIT=$2\$" "$T/screen"; then ok "$1 (status $2)"; else
         not_ok "$1: wanted LEDE-EXIT=$2"
-        sed 's/^/#   /' "$T/screen"
+        dump_screen
     fi
 }
 

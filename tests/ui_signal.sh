@@ -60,8 +60,8 @@ if command -v bash >/dev/null 2>&1; then
     TMUX_SOCK=$T/tmux.$SESSIONS.sock
     KEYS_SENT=0 SCREEN_COLS=100 SCREEN_ROWS=30
     tm new-session -d -x 100 -y 30 \
-        "env PS1='SHELL> ' TERM=tmux-256color LEDE_READY_TITLE=1 LEDE_DB='$DB' bash --norc --noprofile -i"
-    wait_for "SHELL>"
+        "env PS1='SHELL \\#:\$?> ' TERM=tmux-256color LEDE_READY_TITLE=1 LEDE_DB='$DB' bash --norc --noprofile -i"
+    wait_for "SHELL 1:0>"
     shell_keys -l "'$LEDE_BIN'"
     shell_keys Enter
     expect_screen "lede runs from an interactive shell" "? help"
@@ -69,7 +69,7 @@ if command -v bash >/dev/null 2>&1; then
     shell_keys C-z
     if wait_for "Stopped"; then ok "Ctrl-Z stops lede and the shell takes over"; else
         not_ok "Ctrl-Z stops lede and the shell takes over"
-        sed 's/^/#   /' "$T/screen"
+        dump_screen
     fi
     check "Ctrl-Z: the terminal left the alternate screen" test "$(tm display -p '#{alternate_on}')" = 0
     check "Ctrl-Z: the cursor is visible" test "$(tm display -p '#{cursor_flag}')" = 1
@@ -77,7 +77,7 @@ if command -v bash >/dev/null 2>&1; then
     shell_keys Enter
     if wait_for "? help"; then ok "fg brings the interface back"; else
         not_ok "fg brings the interface back"
-        sed 's/^/#   /' "$T/screen"
+        dump_screen
     fi
     check "fg: the interface is on the alternate screen again" \
         test "$(tm display -p '#{alternate_on}')" = 1
@@ -85,11 +85,16 @@ if command -v bash >/dev/null 2>&1; then
     wait_ready
     check "fg: keys work again (j moves to the second article)" \
         test "$(sed -n 3p "$T/screen" | cut -c1)" = ">"
+    # The prompt numbers commands and shows the last status: the third
+    # prompt comes when lede (started by command 1, resumed by command 2)
+    # exits. Nothing is typed for the shell meanwhile: text typed while
+    # lede still owns the terminal may be flushed when it restores it.
     keys q
-    wait_for "SHELL>"
-    shell_keys -l 'echo "LEDE-EXIT=$?"'
-    shell_keys Enter
-    expect_exit "q after fg quits" 0
+    wait_for "SHELL 3:"
+    if grep -qF "SHELL 3:0>" "$T/screen"; then ok "q after fg quits (status 0)"; else
+        not_ok "q after fg quits (status 0)"
+        dump_screen
+    fi
 else
     echo "# bash not installed: Ctrl-Z not tested"
 fi
