@@ -280,22 +280,45 @@ static int edits_table(store *s)
 	" grp(c) AS (SELECT DISTINCT coalesce(x.canon, hit.id) FROM hit"                     \
 	" LEFT JOIN temp.entity_eff x ON x.id = hit.id) "
 
-/* Resolves a name or alias to entity ids; with edits, to every entity of
- * the merged groups it names. */
+/* Takes a "TYPE:" prefix (PER:, ORG:, LOC:) off *spec; returns the type,
+ * or -1 (and leaves *spec) when there is none. */
+static int take_type_prefix(const char **spec)
+{
+	const char *colon = strchr(*spec, ':');
+	if (!colon || colon - *spec != 3)
+		return -1;
+	char t[4] = {(*spec)[0], (*spec)[1], (*spec)[2], '\0'};
+	int type = entity_type_parse(t);
+	if (type >= 0)
+		*spec = colon + 1;
+	return type;
+}
+
+/* Resolves a name, alias or TYPE:NAME to entity ids; with edits, to every
+ * entity of the merged groups it names (the type is the group's, as the
+ * user sees it). */
 int query_resolve_entity(store *s, const char *name, int64_t *ids, int max)
 {
+	int type = take_type_prefix(&name);
 	char *fold = text_fold(name, strlen(name), NULL);
 	char *key = entity_key(name);
 	sqlite3_stmt *st;
 	int n = 0;
 	const char *sql = query_edits_active(s)
-				  ? RESOLVE_GROUPS_CTE "SELECT c FROM grp UNION SELECT x.id FROM"
-						       " temp.entity_eff x JOIN grp ON x.canon = grp.c"
-				  : "SELECT entity_id FROM entity_alias WHERE key = ?1"
-				    " UNION SELECT id FROM entity WHERE key = ?2";
+				  ? RESOLVE_GROUPS_CTE ", tg(c) AS (SELECT g.c FROM grp g"
+						       " JOIN entity e ON e.id = g.c"
+						       " LEFT JOIN temp.entity_eff x ON x.id = g.c"
+						       " WHERE ?3 IS NULL OR coalesce(x.type, e.type) = ?3)"
+						       " SELECT c FROM tg UNION SELECT x.id FROM"
+						       " temp.entity_eff x JOIN tg ON x.canon = tg.c"
+				  : "SELECT id FROM entity WHERE (?3 IS NULL OR type = ?3) AND id IN"
+				    " (SELECT entity_id FROM entity_alias WHERE key = ?1"
+				    " UNION SELECT id FROM entity WHERE key = ?2)";
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		if (type >= 0)
+			sqlite3_bind_text(st, 3, entity_type_name((entity_type)type), -1, SQLITE_STATIC);
 		while (n < max && sqlite3_step(st) == SQLITE_ROW)
 			ids[n++] = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -315,14 +338,7 @@ void entity_match_free(entity_match *m)
 /* Finds the entities a NAME or TYPE:NAME names, as the user sees them. */
 int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, char **err)
 {
-	int type = -1;
-	const char *colon = strchr(spec, ':');
-	if (colon && colon - spec == 3) {
-		char t[4] = {spec[0], spec[1], spec[2], '\0'};
-		type = entity_type_parse(t);
-		if (type >= 0)
-			spec = colon + 1;
-	}
+	int type = take_type_prefix(&spec);
 	if (edits_table(s) != 0) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
 		return -1;

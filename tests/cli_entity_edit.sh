@@ -24,6 +24,11 @@ done
 putin_n=$(entity_line "Vladimir Putin" | cut -f3)
 ids --entity "Vladimir Putin" >"$T/putin.ids"
 
+# --entity TYPE:NAME picks the entity of that type only.
+ids --entity "PER:vladimir putin" >"$T/typed.ids"
+check "--entity PER:NAME finds a person" cmp -s "$T/putin.ids" "$T/typed.ids"
+check "--entity LOC:NAME finds no place of a person's name" test -z "$(ids --entity "LOC:Vladimir Putin")"
+
 # rename
 run --db "$DB" entity rename putin "Vladimir V. Putin"
 expect_rc 0 "rename by an alias"
@@ -73,6 +78,9 @@ check "says they are one already" has "$T/err" "already one entity"
 run --db "$DB" entity retype Ukraine ORG
 expect_rc 0 "retype"
 check "retyped entity shown with its new type" test "$(entity_line Ukraine | cut -f1)" = ORG
+ukr_ids=$(ids --entity Ukraine)
+check "--entity ORG:NAME follows the retype" test "$(ids --entity ORG:Ukraine)" = "$ukr_ids" -a -n "$ukr_ids"
+check "--entity LOC:NAME no longer finds a retyped place" test -z "$(ids --entity LOC:Ukraine)"
 check "--type honours the new type" test -n "$(entity_line Ukraine --type ORG)"
 check "--type leaves out the old type" test -z "$(entity_line Ukraine --type LOC)"
 run --db "$DB" show "$(ids --entity Ukraine | head -n 1)" --format json
