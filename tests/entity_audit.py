@@ -7,8 +7,10 @@ can be repeated) the article's fields with every highlighted mention written
 in brackets with its type, e.g. "[PER Nguyễn Văn A]", and the entity it was
 linked to when that differs from the text ("[ORG HNX => Sở Giao dịch ...]").
 
-It changes nothing in the store. Exits 77 when there is no store or no lede
-binary, so it can sit next to the tests without data.
+It reads a snapshot copy of the store (SQLite's backup API), because
+`lede show` marks an article read: the user's store is left as it was.
+Exits 77 when there is no store or no lede binary, so it can sit next to
+the tests without data.
 
     tests/entity_audit.py --db STORE [--lede BIN] [--top N] [--articles K]
                           [--seed S] [--all-fields]
@@ -18,8 +20,10 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 
 SKIP = 77
 # The fields of `lede show --format json` that carry text, in reading order.
@@ -62,6 +66,19 @@ def bracket(text, mentions):
         pos = m["end"]
     out.append(raw[pos:])
     return b"".join(out).decode("utf-8", "replace")
+
+
+def snapshot(db, folder):
+    """A consistent copy of the store in folder, so auditing changes nothing."""
+    copy = os.path.join(folder, "audit.db")
+    src = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    dst = sqlite3.connect(copy)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return copy
 
 
 def print_top(lede, db, top):
@@ -116,10 +133,15 @@ def main():
     if not lede:
         skip("no lede binary (--lede, $LEDE_BIN, ./lede or PATH)")
     try:
-        if not run_json(lede, opt.db, ["list", "--format", "json"]):
-            skip("store %s has no articles" % opt.db)
-        print_top(lede, opt.db, opt.top)
-        print_articles(lede, opt.db, opt.articles, opt.seed, opt.all_fields)
+        with tempfile.TemporaryDirectory(prefix="entity_audit.") as tmp:
+            db = snapshot(opt.db, tmp)
+            if not run_json(lede, db, ["list", "--format", "json"]):
+                skip("store %s has no articles" % opt.db)
+            print_top(lede, db, opt.top)
+            print_articles(lede, db, opt.articles, opt.seed, opt.all_fields)
+    except sqlite3.Error as e:
+        print("entity_audit: cannot copy store %s: %s" % (opt.db, e), file=sys.stderr)
+        return 1
     except subprocess.CalledProcessError as e:
         print("entity_audit: %s failed (exit %d) on %s" % (lede, e.returncode, opt.db),
               file=sys.stderr)
