@@ -13,6 +13,7 @@ found, so it never needs the data to pass. Stdlib only. See HACKING.
 
 import argparse
 import collections
+import difflib
 import json
 import os
 import re
@@ -171,7 +172,7 @@ def read_path(path, out):
                 if not f.startswith(".") and not f.lower().endswith((".md", ".pdf")):
                     read_path(os.path.join(root, f), out)
         return
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
         text = f.read()
     if "<ENAMEX" in text or path.lower().endswith(".muc"):
         out.append(read_enamex(path, text))
@@ -219,12 +220,32 @@ def run_lede(lede, docs, work):
 
 
 FIELDS = ("title", "dateline", "lede", "caption", "credit", "body")
+# Characters of a line's start that find it again when lede changed the
+# line a little (a space added after a glued full stop).
+ANCHOR = 24
+
+
+def line_offsets(line, field, at):
+    """Maps each character offset of line (and its end) to a byte offset in
+    field, where the line starts at character at, or None where lede
+    changed the text; a line stored verbatim maps one to one."""
+    stored = field[at:at + len(line) + 16]
+    if stored.startswith(line):
+        to = list(range(len(line) + 1))
+    else:
+        to = [None] * (len(line) + 1)
+        m = difflib.SequenceMatcher(None, line, stored, autojunk=False)
+        for a, b, n in m.get_matching_blocks():
+            for k in range(n + 1 if n else 0):
+                to[a + k] = b + k
+    base = len(field[:at].encode())
+    return [None if c is None else base + len(stored[:c].encode()) for c in to]
 
 
 def map_lines(doc, art):
-    """Where each gold line is in the stored article: line -> (field, byte
-    offset of the line's first character), for lines stored verbatim
-    (lede drops repeated titles and site trailers, and may fix spacing)."""
+    """Where the characters of each gold line are in the stored article:
+    line -> (field, character -> byte offset map), for the lines lede kept
+    (it drops repeated titles and site trailers, and fixes some spacing)."""
     cursor = {f: 0 for f in FIELDS}
     where = {}
     for ln, line in enumerate(doc.lines):
@@ -232,13 +253,20 @@ def map_lines(doc, art):
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip(" \t\u00a0"))
-        needle = stripped.encode()
-        for f in FIELDS:
-            hay = (art.get(f) or "").encode()
-            at = hay.find(needle, cursor[f])
-            if at >= 0:
+        for exact in (True, False):
+            needle = stripped if exact else stripped[:ANCHOR]
+            found = None
+            for f in FIELDS:
+                hay = art.get(f) or ""
+                at = hay.find(needle, cursor[f])
+                if at >= 0:
+                    found = (f, hay, at)
+                    break
+            if found:
+                f, hay, at = found
+                offs = line_offsets(stripped, hay, at)
                 cursor[f] = at + len(needle)
-                where[ln] = (f, at - len(line[:lead].encode()))
+                where[ln] = (f, [None] * lead + offs)
                 break
     return where
 
@@ -338,10 +366,12 @@ def main():
             if ln not in where:
                 dropped += 1
                 continue
-            f, base = where[ln]
-            line = d.lines[ln]
-            bs = base + len(line[:s].encode())
-            gset.add((t, f, bs, bs + len(surf.encode()), surf))
+            f, offs = where[ln]
+            bs, be = offs[s], offs[e]
+            if bs is None or be is None:
+                dropped += 1  # lede changed the text at the span's edge
+                continue
+            gset.add((t, f, bs, be, surf))
         pset = {(m["type"], m["field"], m["start"], m["end"], m["text"]) for m in preds}
         # a span is scored by type and offsets; the surface rides along for -v
         gkeys = {g[:4]: g[4] for g in gset}
@@ -356,7 +386,7 @@ def main():
     article.report("(a) article level: distinct (type, surface) per article, micro", out)
     mention.report("(b) mention level: exact span and type", out)
     if dropped:
-        print("  (%d gold mentions are in lines lede did not store verbatim, e.g. a repeated "
+        print("  (%d gold mentions are in text lede dropped or changed, e.g. a repeated "
               "title or a site trailer: left out of (b))" % dropped, file=out)
     if a.verbose:
         for t in TYPES:
