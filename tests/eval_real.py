@@ -318,7 +318,8 @@ def main():
                     help="the lede binary (default $LEDE_BIN, else ./lede)")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("-v", "--verbose", action="count", default=0,
-                    help="list the most frequent false positives and negatives per type")
+                    help="list the most frequent false positives and negatives per type "
+                    "(article level; -vv also mention level)")
     ap.add_argument("--top", type=int, default=40, help="how many errors -v lists per type")
     ap.add_argument("--keep", metavar="DIR",
                     help="write the article files and store to DIR and keep them")
@@ -388,11 +389,14 @@ def main():
     if dropped:
         print("  (%d gold mentions are in text lede dropped or changed, e.g. a repeated "
               "title or a site trailer: left out of (b))" % dropped, file=out)
-    if a.verbose:
+    lists = [(article, "article level, surface: articles")] if a.verbose else []
+    if a.verbose > 1:
+        lists.append((mention, "mention level, surface: mentions"))
+    for score, how in lists:
         for t in TYPES:
-            for label, c in (("false positives", article.fp_s[t]),
-                             ("false negatives", article.fn_s[t])):
-                print("\n%s %s (article level, surface: articles)" % (t, label), file=out)
+            for label, c in (("false positives", score.fp_s[t]),
+                             ("false negatives", score.fn_s[t])):
+                print("\n%s %s (%s)" % (t, label, how), file=out)
                 for s, n in c.most_common(a.top):
                     print("  %4d  %s" % (n, s), file=out)
     return 0
