@@ -163,23 +163,35 @@ def read_enamex(path, text):
     return d
 
 
-def read_path(path, out):
-    """Appends the documents of a file or folder (recursively) to out."""
+COLUMN_ROW = re.compile(r"(-DOCSTART-|\S[^\t ]*([\t ][^\t ]+){2,}[\t ](O|[BI]-[A-Za-z]+))\s*$")
+
+
+def is_columns(text):
+    """Whether text is a column file: nearly all of its first 200 non-blank
+    lines hold four or more columns with an NE tag (or -DOCSTART-)."""
+    lines = [ln for ln in text.splitlines()[:400] if ln.strip()][:200]
+    good = sum(1 for ln in lines if COLUMN_ROW.match(ln))
+    return bool(lines) and good >= 0.9 * len(lines)
+
+
+def read_path(path, out, skipped):
+    """Appends the documents of a file or folder (recursively) to out, and
+    the files that are not annotated to skipped."""
     if os.path.isdir(path):
         for root, dirs, files in os.walk(path):
             dirs.sort()
             for f in sorted(files):
-                if not f.startswith(".") and not f.lower().endswith((".md", ".pdf")):
-                    read_path(os.path.join(root, f), out)
+                if not f.startswith((".", "README")) and not f.lower().endswith((".md", ".pdf")):
+                    read_path(os.path.join(root, f), out, skipped)
         return
     with open(path, encoding="utf-8-sig", errors="replace") as f:
         text = f.read()
     if "<ENAMEX" in text or path.lower().endswith(".muc"):
         out.append(read_enamex(path, text))
-    elif re.search(r"^\S[^\n]*[ \t][BI]-[A-Z]+\s*$", text, re.M):
+    elif is_columns(text):
         out.extend(read_columns(path, text))
     else:
-        print("eval_real: %s: not an annotated file, skipped" % path, file=sys.stderr)
+        skipped.append(path)
 
 
 def gold_of(doc):
@@ -335,9 +347,12 @@ def main():
         return SKIP
     if not os.access(a.lede, os.X_OK):
         sys.exit("eval_real: %s: no lede binary (build it, or give --lede)" % a.lede)
-    docs = []
+    docs, skipped = [], []
     for p in paths:
-        read_path(p, docs)
+        read_path(p, docs, skipped)
+    if skipped:
+        print("eval_real: %d files are not annotated news and were skipped, e.g. %s"
+              % (len(skipped), skipped[0]), file=sys.stderr)
     if a.limit:
         docs = docs[:a.limit]
     if not docs:
