@@ -194,11 +194,12 @@ def read_path(path, out, skipped):
         skipped.append(path)
 
 
-def gold_of(doc):
-    """The doc's gold mentions of the scored types: (type, line, s, e, surface)."""
+def gold_of(doc, others=False):
+    """The doc's gold mentions of the scored types (with others, also the
+    rest, typed "other"): (type, line, s, e, surface)."""
     res = []
     for kind, ln, s, e in doc.mentions:
-        t = GOLD_TYPE.get(kind)
+        t = GOLD_TYPE.get(kind, "other" if others else None)
         if t:
             res.append((t, ln, s, e, doc.lines[ln][s:e]))
     return res
@@ -283,6 +284,27 @@ def map_lines(doc, art):
     return where
 
 
+def error_class(item, other, fp):
+    """Why a wrong span is wrong: item (type, field, start, end) is a false
+    positive (fp) against the gold spans other, or a false negative against
+    the predicted ones. Classes: the right span with another type, an
+    overlapping span (a boundary error), a gold MISC or other unscored
+    span, nothing there."""
+    t, f, s, e = item
+    same = [ot for ot, of, os_, oe in other if (of, os_, oe) == (f, s, e) and ot != t]
+    near = [ot for ot, of, os_, oe in other if of == f and os_ < e and s < oe and ot != t
+            or of == f and os_ < e and s < oe and (os_, oe) != (s, e)]
+    side = "gold" if fp else "typed"
+    if same and same[0] != "other":
+        return "span right, %s %s" % (side, same[0])
+    scored = sorted(ot for ot in near if ot != "other")
+    if scored:
+        return "overlaps %s %s" % (side, t if t in scored else scored[0])
+    if same or near:
+        return "gold MISC/other"
+    return "not in gold" if fp else "not found"
+
+
 class Score:
     """True positives, false positives and false negatives per type, with
     the surfaces of the errors."""
@@ -293,6 +315,8 @@ class Score:
         self.fn = collections.Counter()
         self.fp_s = collections.defaultdict(collections.Counter)
         self.fn_s = collections.defaultdict(collections.Counter)
+        self.fp_c = collections.defaultdict(collections.Counter)
+        self.fn_c = collections.defaultdict(collections.Counter)
 
     def add(self, gold, pred, surface_of):
         """Counts one article's sets of (type, key) items."""
@@ -378,22 +402,24 @@ def main():
                     {(m["type"], norm_surface(m["text"])) for m in preds}, lambda it: it[1])
         where = map_lines(d, art) if art.get("id") else {}
         gset = set()
-        for t, ln, s, e, surf in gold:
-            if ln not in where:
-                dropped += 1
+        for t, ln, s, e, surf in gold_of(d, others=True):
+            if ln not in where or where[ln][1][s] is None or where[ln][1][e] is None:
+                # a line lede dropped, or changed at the span's edge
+                dropped += t != "other"
                 continue
             f, offs = where[ln]
-            bs, be = offs[s], offs[e]
-            if bs is None or be is None:
-                dropped += 1  # lede changed the text at the span's edge
-                continue
-            gset.add((t, f, bs, be, surf))
+            gset.add((t, f, offs[s], offs[e], surf))
         pset = {(m["type"], m["field"], m["start"], m["end"], m["text"]) for m in preds}
         # a span is scored by type and offsets; the surface rides along for -v
-        gkeys = {g[:4]: g[4] for g in gset}
+        gkeys = {g[:4]: g[4] for g in gset if g[0] != "other"}
         pkeys = {p[:4]: p[4] for p in pset}
         names = {**pkeys, **gkeys}
         mention.add(set(gkeys), set(pkeys), lambda it: names[it])
+        gall = {g[:4] for g in gset}
+        for it in set(pkeys) - set(gkeys):
+            mention.fp_c[it[0]][error_class(it, gall, True)] += 1
+        for it in set(gkeys) - set(pkeys):
+            mention.fn_c[it[0]][error_class(it, pkeys, False)] += 1
 
     out = sys.stdout
     print("eval_real: %d documents, %d stored articles, %d gold mentions (PER/ORG/LOC)"
@@ -404,6 +430,12 @@ def main():
     if dropped:
         print("  (%d gold mentions are in text lede dropped or changed, e.g. a repeated "
               "title or a site trailer: left out of (b))" % dropped, file=out)
+    print("(c) mention-level errors by class", file=out)
+    for t in TYPES:
+        for label, c in (("fp", mention.fp_c[t]), ("fn", mention.fn_c[t])):
+            print("  %s %s: %s" % (t, label, ", ".join("%s %d" % kv for kv in
+                                                        sorted(c.items(), key=lambda kv: -kv[1]))),
+                  file=out)
     lists = [(article, "article level, surface: articles")] if a.verbose else []
     if a.verbose > 1:
         lists.append((mention, "mention level, surface: mentions"))
