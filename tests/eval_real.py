@@ -358,7 +358,7 @@ def main():
                     "(article level; -vv also mention level)")
     ap.add_argument("--top", type=int, default=40, help="how many errors -v lists per type")
     ap.add_argument("--keep", metavar="DIR",
-                    help="write the article files and store to DIR and keep them")
+                    help="write the article files and store to DIR (new or empty) and keep them")
     a = ap.parse_args()
 
     paths = a.data or [p for p in os.environ.get("EVAL_REAL_DATA", "").split(":") if p]
@@ -369,6 +369,10 @@ def main():
     if missing:
         print("eval_real: data not found: %s; skipped" % ", ".join(missing))
         return SKIP
+    # an uninstalled lede reads its data files from the checkout's data/
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "data")
+    if "LEDE_DATADIR" not in os.environ and os.path.isdir(data):
+        os.environ["LEDE_DATADIR"] = os.path.normpath(data)
     if not os.access(a.lede, os.X_OK):
         sys.exit("eval_real: %s: no lede binary (build it, or give --lede)" % a.lede)
     docs, skipped = [], []
@@ -383,9 +387,9 @@ def main():
         print("eval_real: no annotated documents in %s; skipped" % ", ".join(paths))
         return SKIP
 
+    if a.keep and os.path.exists(a.keep) and os.listdir(a.keep):
+        sys.exit("eval_real: --keep %s: the folder exists and is not empty" % a.keep)
     work = a.keep or tempfile.mkdtemp(prefix="lede-eval-real.")
-    if a.keep:
-        shutil.rmtree(work, ignore_errors=True)
     try:
         by_doc = run_lede(a.lede, docs, work)
     finally:
