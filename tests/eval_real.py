@@ -343,6 +343,41 @@ class Score:
             print("  %-5s %6.3f %6.3f %6.3f %6d %6d %6d" % (t, p, r, f, tp, fp, fn), file=out)
 
 
+def score_docs(docs, by_doc):
+    """Scores each doc against its stored article (by_doc, by doc index):
+    returns the article-level and mention-level Scores and how many gold
+    mentions lie in text lede dropped or changed."""
+    article, mention = Score(), Score()
+    dropped = 0
+    for i, d in enumerate(docs):
+        art = by_doc.get(i, {"mentions": []})
+        gold = gold_of(d)
+        preds = [m for m in art["mentions"] if m["type"] in TYPES]
+        article.add({(g[0], norm_surface(g[4])) for g in gold},
+                    {(m["type"], norm_surface(m["text"])) for m in preds}, lambda it: it[1])
+        where = map_lines(d, art) if art.get("id") else {}
+        gset = set()
+        for t, ln, s, e, surf in gold_of(d, others=True):
+            if ln not in where or where[ln][1][s] is None or where[ln][1][e] is None:
+                # a line lede dropped, or changed at the span's edge
+                dropped += t != "other"
+                continue
+            f, offs = where[ln]
+            gset.add((t, f, offs[s], offs[e], surf))
+        pset = {(m["type"], m["field"], m["start"], m["end"], m["text"]) for m in preds}
+        # a span is scored by type and offsets; the surface rides along for -v
+        gkeys = {g[:4]: g[4] for g in gset if g[0] != "other"}
+        pkeys = {p[:4]: p[4] for p in pset}
+        names = {**pkeys, **gkeys}
+        mention.add(set(gkeys), set(pkeys), lambda it: names[it])
+        gall = {g[:4] for g in gset}
+        for it in set(pkeys) - set(gkeys):
+            mention.fp_c[it[0]][error_class(it, gall, True)] += 1
+        for it in set(gkeys) - set(pkeys):
+            mention.fn_c[it[0]][error_class(it, pkeys, False)] += 1
+    return article, mention, dropped
+
+
 def main():
     ap = argparse.ArgumentParser(
         description="Score lede's PER/ORG/LOC entities against annotated news "
@@ -396,35 +431,7 @@ def main():
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    article, mention = Score(), Score()
-    dropped = 0
-    for i, d in enumerate(docs):
-        art = by_doc.get(i, {"mentions": []})
-        gold = gold_of(d)
-        preds = [m for m in art["mentions"] if m["type"] in TYPES]
-        article.add({(g[0], norm_surface(g[4])) for g in gold},
-                    {(m["type"], norm_surface(m["text"])) for m in preds}, lambda it: it[1])
-        where = map_lines(d, art) if art.get("id") else {}
-        gset = set()
-        for t, ln, s, e, surf in gold_of(d, others=True):
-            if ln not in where or where[ln][1][s] is None or where[ln][1][e] is None:
-                # a line lede dropped, or changed at the span's edge
-                dropped += t != "other"
-                continue
-            f, offs = where[ln]
-            gset.add((t, f, offs[s], offs[e], surf))
-        pset = {(m["type"], m["field"], m["start"], m["end"], m["text"]) for m in preds}
-        # a span is scored by type and offsets; the surface rides along for -v
-        gkeys = {g[:4]: g[4] for g in gset if g[0] != "other"}
-        pkeys = {p[:4]: p[4] for p in pset}
-        names = {**pkeys, **gkeys}
-        mention.add(set(gkeys), set(pkeys), lambda it: names[it])
-        gall = {g[:4] for g in gset}
-        for it in set(pkeys) - set(gkeys):
-            mention.fp_c[it[0]][error_class(it, gall, True)] += 1
-        for it in set(gkeys) - set(pkeys):
-            mention.fn_c[it[0]][error_class(it, pkeys, False)] += 1
-
+    article, mention, dropped = score_docs(docs, by_doc)
     out = sys.stdout
     print("eval_real: %d documents, %d stored articles, %d gold mentions (PER/ORG/LOC)"
           % (len(docs), len({id(v) for v in by_doc.values()}),
