@@ -455,7 +455,7 @@ def main():
             for label, c in (("false positives", score.fp_s[t]),
                              ("false negatives", score.fn_s[t])):
                 print("\n%s %s (%s)" % (t, label, how), file=out)
-                for s, n in c.most_common(a.top):
+                for s, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:a.top]:
                     print("  %4d  %s" % (n, s), file=out)
     return 0
 
