@@ -185,265 +185,297 @@ void ent_link_brackets(ctx *x, size_t c0)
 	}
 }
 
-/* Finds the candidates of a running-text field. */
+/* What the cue words before a name say about it, carried from token to
+ * token while ent_scan_field walks a field. */
+typedef struct pending {
+	int type;   /* the type a cue before a name gives it, or -1 */
+	int weight; /* that evidence's weight (EV_DEF, EV_CUE, EV_WEAK) */
+	bool title; /* after a title ("Tổng thống") */
+	bool honor; /* after an honorific ("ông", "Mr") */
+} pending;
+
+/* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
+ * country's institution, an organization before a place), "Hanoi Metro
+ * Company" (a place starting an English organization name), else the
+ * known name itself. A cue before a longer name that merely starts with a
+ * known one ("sân Mỹ Đình") is no match. Returns the token after the
+ * candidate it adds, or 0 when there is none. */
+static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
+{
+	match g = gaz_at(x, k);
+	/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
+	 * name that merely starts with a known one */
+	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
+	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+		g.p = NULL;
+	/* "Quốc hội Phần Lan": a gazetteer name that is also a head
+	 * word names another country's institution before a place */
+	unsigned hk;
+	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) == g.ntok &&
+	    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+		match lg = gaz_at(x, k + g.ntok);
+		if (lg.p && lg.p->type == ENT_LOC) {
+			cand *c = ent_add_cand(x, k, k + g.ntok);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return k + g.ntok;
+		}
+	}
+	/* "Hanoi Metro Company", "Japan International Cooperation
+	 * Agency": a place that starts an English organization name */
+	if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
+	    (x->t[k + g.ntok].flags & T_SPACE)) {
+		bool ho, hl, mi;
+		size_t e = ent_name_run(x, k, &ho, &hl, &mi);
+		if (ho && !mi && e > k + g.ntok) {
+			/* "NATO-Russia Council": a name joined by a hyphen */
+			size_t s0 = k;
+			if (k >= 2 && x->text[x->t[k - 1].start] == '-' &&
+			    !(x->t[k - 1].flags & T_SPACE) && !(x->t[k].flags & T_SPACE) && x->nc &&
+			    x->c[x->nc - 1].field == x->field && x->c[x->nc - 1].t1 == k - 1 &&
+			    x->c[x->nc - 1].ntok == 1) {
+				s0 = x->c[x->nc - 1].t0;
+				x->nc--;
+				free(x->c[x->nc].name);
+			}
+			cand *c = ent_add_cand(x, s0, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
+	}
+	if (g.p) {
+		ent_add_gaz(x, k, &g);
+		return k + g.ntok;
+	}
+	return 0;
+}
+
+/* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
+ * of a treaty or plan (no entity), of a place ("biển"), or a word that
+ * says what the next name is (a title, an honorific, a place cue, a
+ * preposition), kept in *pd for it; stop words and lower-case cues are
+ * passed over. Returns the token after what it read, or 0 when the scan
+ * goes on with token k as a possible name. */
+static size_t scan_cue(ctx *x, pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	unsigned kinds = 0;
+	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* a name after "ông"/"Tổng thống" may look like a stop word */
+	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
+	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+		n = 0;
+	if (!n)
+		return 0;
+	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
+	if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
+		size_t e = ent_org_tail(x, k, k + n, true, false);
+		if (e > k) {
+			cand *c = ent_add_cand(x, k, e);
+			c->misc = true;
+			c->nodefault = true;
+			pd->type = -1, pd->title = pd->honor = false;
+			return e;
+		}
+	}
+	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
+		size_t e = ent_org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
+		if (e > k) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
+	}
+	/* "biển | Đồng bằng sông Cửu Long": a known name after the
+	 * head is that name */
+	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
+	                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
+	if (loc_name) {
+		size_t e = k + n;
+		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+			e++;
+		cand *c = ent_add_cand(x, k, e);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_DEF;
+		return e;
+	}
+	bool set = false;
+	if (kinds & CUE_TITLE) {
+		pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true, pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_HONORIFIC) {
+		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+		                        namey(x, k + n + 1))) {
+			pd->type = ENT_PER, pd->weight = EV_DEF, pd->honor = true,
+			pd->title = false;
+			set = true;
+		}
+	} else if (kinds & CUE_LOC_CUE) {
+		/* "Chủ tịch huyện | Lò Văn Thắng": after a title, a surname
+		 * and two more capitals are the person */
+		unsigned sk;
+		if (pd->title && namey(x, k + n) && cue_at(x, k + n, &sk) == 1 &&
+		    (sk & CUE_SURNAME) && namey(x, k + n + 1) && namey(x, k + n + 2) &&
+		    !gaz_at(x, k + n).p) {
+			return k + n;
+		}
+		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_PER_PRE) {
+		pd->type = ENT_PER, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_ORG_PRE) {
+		pd->type = ENT_ORG, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_LOC_PREP) {
+		pd->type = ENT_LOC, pd->weight = EV_WEAK, pd->title = pd->honor = false;
+		set = true;
+	}
+	if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+	    !(t->flags & T_CAP)) {
+		if (!set)
+			pd->type = -1, pd->title = pd->honor = false;
+		k += n;
+		/* "Mr. Putin": the dot of the abbreviation */
+		if (pd->honor && k < x->nt && x->text[x->t[k].start] == '.')
+			k++;
+		return k;
+	}
+	return 0;
+}
+
+/* A run of capitalized words at token k (ent_name_run) as a candidate,
+ * with the evidence of its shape (acronym, organization or place
+ * suffix), of the cue before it (*pd, then cleared), of a list it is in
+ * and of a word after it. Returns the token after the run. */
+static size_t scan_name(ctx *x, pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	bool has_org, has_loc, misc;
+	size_t e = ent_name_run(x, k, &has_org, &has_loc, &misc);
+	/* in a Title Case headline every word stands alone; those that
+	 * name something link to the body's names */
+	if (x->titlecase)
+		e = k + 1, has_org = has_loc = misc = false;
+	cand *c = ent_add_cand(x, k, e);
+	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
+	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
+		c->nodefault = true;
+	if (misc)
+		c->strong = false;
+	bool single = e - k == 1;
+	bool acro = single && ent_acronym(x, k);
+	if (single && (t->flags & T_ALLCAPS) && !acro) {
+		/* a stop acronym or a numeral: not a name */
+		x->nc--;
+		free(c->name);
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
+	c->strong = !misc && (!(t->flags & T_INITIAL) || !single || acro || pd->honor ||
+	                      (pd->title && !x->titlecase));
+	/* one capitalized Vietnamese syllable before a lower-case one is a
+	 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
+	bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && e < x->nt &&
+	               (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+	               (x->t[e].flags & T_VI) && !(x->t[e].flags & T_DIGIT);
+	if (capword && !pd->honor && !pd->title) {
+		c->strong = false;
+		pd->type = -1;
+	}
+	if (x->titlecase && !acro)
+		c->strong = false;
+	if (has_org && !single)
+		c->score[ENT_ORG] += EV_DEF;
+	else if (has_loc && !single)
+		c->score[ENT_LOC] += EV_DEF;
+	if (acro)
+		c->score[ENT_ORG] += EV_CUE;
+	if (pd->type >= 0) {
+		int w = pd->weight;
+		/* "Phó Chủ tịch LG": an acronym after a title is the employer */
+		if (pd->title && acro)
+			w = 0;
+		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
+		if (pd->title && single && (t->flags & T_VI))
+			w = EV_CUE;
+		/* "vùng Thủ đô": one capitalized syllable of a common word */
+		if (!pd->honor && single && (t->flags & T_VI) && e < x->nt &&
+		    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+		    (x->t[e].flags & T_VI) && !pd->title)
+			w = 0, c->strong = false;
+		c->score[pd->type] += w;
+	}
+	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
+	if (x->nc >= 2 && k >= 2) {
+		const cand *p = &x->c[x->nc - 2];
+		unsigned jk;
+		bool joiner = x->text[x->t[k - 1].start] == ',' ||
+		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE)) ||
+		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
+		               (x->t[k - 1].flags & T_LOWER));
+		int pt = ent_best_type(p->score);
+		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
+			c->score[pt] += EV_WEAK;
+	}
+	unsigned pk = 0;
+	if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
+		c->score[ENT_PER] += EV_CUE;
+	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
+	 * after the acronym of the employer */
+	bool keep =
+	    pd->title && acro && namey(x, e) && namey(x, e + 1) && !ent_korean_name(x, e + 1);
+	if (!keep)
+		pd->type = -1, pd->title = pd->honor = false;
+	return e;
+}
+
+/* Finds the candidates of a running-text field: at each word, in this
+ * order, an ALL-CAPS dateline, a gazetteer name (scan_gazetteer), a cue
+ * phrase (scan_cue), else a run of capitalized words (scan_name). */
 void ent_scan_field(ctx *x)
 {
-	int pend = -1, pend_w = 0; /* type a cue before a name gives it */
-	bool pend_title = false, pend_honor = false;
+	pending pd = {-1, 0, false, false};
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];
+		size_t e;
 		if (!(t->flags & T_WORD)) {
-			pend = -1;
+			pd.type = -1;
 			k++;
 			continue;
 		}
 		if ((t->flags & T_PARA) && (t->flags & T_ALLCAPS)) {
-			size_t e = ent_dateline(x, k);
+			e = ent_dateline(x, k);
 			if (e) {
 				k = e;
 				continue;
 			}
 		}
-		if (!pend_honor) {
-			match g = gaz_at(x, k);
-			/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
-			 * name that merely starts with a known one */
-			if (g.p && pend >= 0 && !pend_title && pend_w >= EV_CUE &&
-			    namey(x, k + g.ntok) && (x->t[k + g.ntok].flags & T_SPACE) &&
-			    !gaz_at(x, k + g.ntok).p)
-				g.p = NULL;
-			/* "Quốc hội Phần Lan": a gazetteer name that is also a head
-			 * word names another country's institution before a place */
-			unsigned hk;
-			if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) == g.ntok &&
-			    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
-				match lg = gaz_at(x, k + g.ntok);
-				if (lg.p && lg.p->type == ENT_LOC) {
-					cand *c = ent_add_cand(x, k, k + g.ntok);
-					c->strong = true;
-					c->score[ENT_ORG] += EV_DEF;
-					k += g.ntok;
-					continue;
-				}
-			}
-			/* "Hanoi Metro Company", "Japan International Cooperation
-			 * Agency": a place that starts an English organization name */
-			if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
-			    (x->t[k + g.ntok].flags & T_SPACE)) {
-				bool ho, hl, mi;
-				size_t e = ent_name_run(x, k, &ho, &hl, &mi);
-				if (ho && !mi && e > k + g.ntok) {
-					/* "NATO-Russia Council": a name joined by a hyphen */
-					size_t s0 = k;
-					if (k >= 2 && x->text[x->t[k - 1].start] == '-' &&
-					    !(x->t[k - 1].flags & T_SPACE) &&
-					    !(x->t[k].flags & T_SPACE) && x->nc &&
-					    x->c[x->nc - 1].field == x->field &&
-					    x->c[x->nc - 1].t1 == k - 1 &&
-					    x->c[x->nc - 1].ntok == 1) {
-						s0 = x->c[x->nc - 1].t0;
-						x->nc--;
-						free(x->c[x->nc].name);
-					}
-					cand *c = ent_add_cand(x, s0, e);
-					c->strong = true;
-					c->score[ENT_ORG] += EV_DEF;
-					k = e;
-					continue;
-				}
-			}
-			if (g.p) {
-				ent_add_gaz(x, k, &g);
-				k += g.ntok;
-				continue;
-			}
+		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
+			k = e;
+			continue;
 		}
-		unsigned kinds = 0;
-		size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
-		/* a name after "ông"/"Tổng thống" may look like a stop word */
-		if (n && pend >= 0 && (pend_honor || pend_title) && n == 1 && namey(x, k) &&
-		    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
-			n = 0;
-		if (n) {
-			/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
-			if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
-				size_t e = ent_org_tail(x, k, k + n, true, false);
-				if (e > k) {
-					cand *c = ent_add_cand(x, k, e);
-					c->misc = true;
-					c->nodefault = true;
-					pend = -1, pend_title = pend_honor = false;
-					k = e;
-					continue;
-				}
-			}
-			if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
-				size_t e = ent_org_tail(
-				    x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pend_title);
-				if (e > k) {
-					cand *c = ent_add_cand(x, k, e);
-					c->strong = true;
-					c->score[ENT_ORG] += EV_DEF;
-					k = e;
-					continue;
-				}
-			}
-			/* "biển | Đồng bằng sông Cửu Long": a known name after the
-			 * head is that name */
-			bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
-			                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
-			if (loc_name) {
-				size_t e = k + n;
-				while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
-					e++;
-				cand *c = ent_add_cand(x, k, e);
-				c->strong = true;
-				c->score[ENT_LOC] += EV_DEF;
-				k = e;
-				continue;
-			}
-			bool set = false;
-			if (kinds & CUE_TITLE) {
-				pend = ENT_PER, pend_w = EV_DEF, pend_title = true,
-				pend_honor = false;
-				set = true;
-			} else if (kinds & CUE_HONORIFIC) {
-				if (namey(x, k + n) ||
-				    (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
-				     namey(x, k + n + 1))) {
-					pend = ENT_PER, pend_w = EV_DEF, pend_honor = true,
-					pend_title = false;
-					set = true;
-				}
-			} else if (kinds & CUE_LOC_CUE) {
-				/* "Chủ tịch huyện | Lò Văn Thắng": after a title, a surname
-				 * and two more capitals are the person */
-				unsigned sk;
-				if (pend_title && namey(x, k + n) && cue_at(x, k + n, &sk) == 1 &&
-				    (sk & CUE_SURNAME) && namey(x, k + n + 1) &&
-				    namey(x, k + n + 2) && !gaz_at(x, k + n).p) {
-					k += n;
-					continue;
-				}
-				pend = ENT_LOC, pend_w = EV_DEF, pend_title = pend_honor = false;
-				set = true;
-			} else if (kinds & CUE_PER_PRE) {
-				pend = ENT_PER, pend_w = EV_CUE, pend_title = pend_honor = false;
-				set = true;
-			} else if (kinds & CUE_ORG_PRE) {
-				pend = ENT_ORG, pend_w = EV_CUE, pend_title = pend_honor = false;
-				set = true;
-			} else if (kinds & CUE_LOC_PREP) {
-				pend = ENT_LOC, pend_w = EV_WEAK, pend_title = pend_honor = false;
-				set = true;
-			}
-			if (set ||
-			    (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
-			    !(t->flags & T_CAP)) {
-				if (!set)
-					pend = -1, pend_title = pend_honor = false;
-				k += n;
-				/* "Mr. Putin": the dot of the abbreviation */
-				if (pend_honor && k < x->nt && x->text[x->t[k].start] == '.')
-					k++;
-				continue;
-			}
+		if ((e = scan_cue(x, &pd, k)) != 0) {
+			k = e;
+			continue;
 		}
 		if (!namey(x, k)) {
-			pend = -1, pend_title = pend_honor = false;
+			pd.type = -1, pd.title = pd.honor = false;
 			k++;
 			continue;
 		}
 		/* after a title: "Bộ trưởng Quốc phòng Mỹ Lloyd Austin" */
-		if (pend_title && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && k + 1 < x->nt &&
+		if (pd.title && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && k + 1 < x->nt &&
 		    (x->t[k + 1].flags & T_WORD) && (x->t[k + 1].flags & T_LOWER) &&
 		    (x->t[k + 1].flags & T_VI)) {
 			k += 2;
 			continue;
 		}
-		bool has_org, has_loc, misc;
-		size_t e = ent_name_run(x, k, &has_org, &has_loc, &misc);
-		/* in a Title Case headline every word stands alone; those that
-		 * name something link to the body's names */
-		if (x->titlecase)
-			e = k + 1, has_org = has_loc = misc = false;
-		cand *c = ent_add_cand(x, k, e);
-		/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
-		if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
-			c->nodefault = true;
-		if (misc)
-			c->strong = false;
-		bool single = e - k == 1;
-		bool acro = single && ent_acronym(x, k);
-		if (single && (t->flags & T_ALLCAPS) && !acro) {
-			/* a stop acronym or a numeral: not a name */
-			x->nc--;
-			free(c->name);
-			pend = -1, pend_title = pend_honor = false;
-			k = e;
-			continue;
-		}
-		c->strong = !misc && (!(t->flags & T_INITIAL) || !single || acro || pend_honor ||
-		                      (pend_title && !x->titlecase));
-		/* one capitalized Vietnamese syllable before a lower-case one is a
-		 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
-		bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) &&
-		               e < x->nt && (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
-		               (x->t[e].flags & T_VI) && !(x->t[e].flags & T_DIGIT);
-		if (capword && !pend_honor && !pend_title) {
-			c->strong = false;
-			pend = -1;
-		}
-		if (x->titlecase && !acro)
-			c->strong = false;
-		if (has_org && !single)
-			c->score[ENT_ORG] += EV_DEF;
-		else if (has_loc && !single)
-			c->score[ENT_LOC] += EV_DEF;
-		if (acro)
-			c->score[ENT_ORG] += EV_CUE;
-		if (pend >= 0) {
-			int w = pend_w;
-			/* "Phó Chủ tịch LG": an acronym after a title is the employer */
-			if (pend_title && acro)
-				w = 0;
-			/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
-			if (pend_title && single && (t->flags & T_VI))
-				w = EV_CUE;
-			/* "vùng Thủ đô": one capitalized syllable of a common word */
-			if (!pend_honor && single && (t->flags & T_VI) && e < x->nt &&
-			    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
-			    (x->t[e].flags & T_VI) && !pend_title)
-				w = 0, c->strong = false;
-			c->score[pend] += w;
-		}
-		/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
-		if (x->nc >= 2 && k >= 2) {
-			const cand *p = &x->c[x->nc - 2];
-			unsigned jk;
-			bool joiner =
-			    x->text[x->t[k - 1].start] == ',' ||
-			    ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE)) ||
-			    (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
-			     (x->t[k - 1].flags & T_LOWER));
-			int pt = ent_best_type(p->score);
-			if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 &&
-			    c->strong)
-				c->score[pt] += EV_WEAK;
-		}
-		unsigned pk = 0;
-		if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
-			c->score[ENT_PER] += EV_CUE;
-		/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
-		 * after the acronym of the employer */
-		bool keep = pend_title && acro && namey(x, e) && namey(x, e + 1) &&
-		            !ent_korean_name(x, e + 1);
-		if (!keep)
-			pend = -1, pend_title = pend_honor = false;
-		k = e;
+		k = scan_name(x, &pd, k);
 	}
 }
-
 /* Whether an English headline is in Title Case, where capitals prove
  * nothing: most of its longer words are capitalized. */
 bool ent_title_case(ctx *x)
