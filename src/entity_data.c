@@ -1,0 +1,427 @@
+/* entity_data.c: the gazetteers and cue phrases of entity extraction:
+ * loading them from the data files, their hash table over matching keys,
+ * and finding them in a field's tokens (once per token, see ent_lookup). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "entity_int.h"
+#include "util.h"
+
+/* ---- phrase tables -------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	unsigned kind;
+} cue_names[] = {
+    {"title", CUE_TITLE},
+    {"honorific", CUE_HONORIFIC},
+    {"org-head", CUE_ORG_HEAD},
+    {"org-head+", CUE_ORG_HEAD_LOC},
+    {"org-suffix", CUE_ORG_SUFFIX},
+    {"org-pre", CUE_ORG_PRE},
+    {"loc-head", CUE_LOC_HEAD},
+    {"loc-cue", CUE_LOC_CUE},
+    {"loc-suffix", CUE_LOC_SUFFIX},
+    {"loc-prep", CUE_LOC_PREP},
+    {"per-post", CUE_PER_POST},
+    {"connector", CUE_CONNECTOR},
+    {"stop", CUE_STOP},
+    {"stop-acro", CUE_STOP_ACRO},
+    {"particle", CUE_PARTICLE},
+    {"misc-suffix", CUE_MISC_SUFFIX},
+    {"function", CUE_FUNCTION},
+    {"loc-admin", CUE_LOC_ADMIN},
+    {"per-pre", CUE_PER_PRE},
+    {"misc-head", CUE_MISC_HEAD},
+    {"surname", CUE_SURNAME},
+};
+
+/* Index of the phrase with this key and hash, or -1. */
+static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
+{
+	if (!ex->nslots)
+		return -1;
+	size_t mask = ex->nslots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = ex->slots[i];
+		if (!v)
+			return -1;
+		const phrase *p = &ex->ph[v - 1];
+		if (p->keylen == n && memcmp(p->key, key, n) == 0)
+			return (long)(v - 1);
+	}
+}
+
+/* Index of the phrase with this key, or -1. */
+static long ph_find(const entity_extractor *ex, const char *key, size_t n)
+{
+	return ph_find_h(ex, key, n, key_hash(key, n));
+}
+
+/* Longest phrase length starting with this first-token key (hash h),
+ * 0 if none. */
+static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
+{
+	if (!ex->nfslots)
+		return 0;
+	size_t mask = ex->nfslots - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = ex->fslots[i];
+		if (!v)
+			return 0;
+		if (ex->firstlen[v - 1] == n && memcmp(ex->first[v - 1], key, n) == 0)
+			return ex->firstmax[v - 1];
+	}
+}
+
+/* Rebuilds an open-addressing table of `n` string keys into *slots. */
+static void rehash(uint32_t **slots, size_t *nslots, size_t n,
+                   const char *(*keyof)(const void *, size_t), const void *arg)
+{
+	size_t size = 64;
+	while (size < n * 2 + 1)
+		size <<= 1;
+	free(*slots);
+	*slots = xcalloc(size, sizeof **slots);
+	*nslots = size;
+	for (size_t k = 0; k < n; k++) {
+		const char *key = keyof(arg, k);
+		for (size_t i = key_hash(key, strlen(key)) & (size - 1);;
+		     i = (i + 1) & (size - 1)) {
+			if (!(*slots)[i]) {
+				(*slots)[i] = (uint32_t)(k + 1);
+				break;
+			}
+		}
+	}
+}
+
+/* Key of phrase k, for rehash. */
+static const char *ph_keyof(const void *arg, size_t k)
+{
+	return ((const entity_extractor *)arg)->ph[k].key;
+}
+
+/* Key of first-token entry k, for rehash. */
+static const char *first_keyof(const void *arg, size_t k)
+{
+	return ((const entity_extractor *)arg)->first[k];
+}
+
+/* ---- phrase lookup in the text --------------------------------------- */
+
+/* Whether token k's case satisfies phrase token i's requirements. */
+static bool case_ok(const ctx *x, const phrase *p, size_t k, int i)
+{
+	uint32_t f = x->t[k].flags;
+	if ((p->need_all >> i) & 1)
+		return (f & T_ALLCAPS) != 0;
+	if ((p->need_cap >> i) & 1)
+		return (f & T_CAP) != 0;
+	return true;
+}
+
+/* Whether token k (whose key hashes to h) alone is an organization's or
+ * a place's head word, in any case ("điện", "châu", "tòa"). */
+static bool head_word(const ctx *x, size_t k, uint32_t h)
+{
+	const tok *t = &x->t[k];
+	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, h);
+	if (pi < 0)
+		return false;
+	const phrase *p = &x->ex->ph[pi];
+	return ((p->cue_any | p->cue_cap) &
+	        (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_LOC_HEAD | CUE_LOC_CUE)) != 0;
+}
+
+/* Whether phrase p, a gazetteer name of n tokens, may be read at token k
+ * (h: hash of token k's key): the case its tokens need, and no sentence
+ * start for names that are common words too. */
+static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
+{
+	/* the last token must be a word: "Mỹ." is Mỹ */
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++)
+		ok = case_ok(x, p, k + (size_t)i, i);
+	/* a multi-word name may start with a lower-case head word:
+	 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
+	if (!ok && n > 1 && head_word(x, k, h)) {
+		ok = true;
+		for (int i = 1; i < n && ok; i++)
+			ok = case_ok(x, p, k + (size_t)i, i);
+	}
+	if (!ok)
+		return false;
+	/* "Thứ Năm" is a weekday, not the Năm of a name */
+	return !(p->not_initial && (x->t[k].flags & T_INITIAL));
+}
+
+/* Finds, once per token, the longest gazetteer name (with its case rules)
+ * and the longest cue phrase (with the cue kinds that apply) starting at
+ * token k. Both come from one walk: the key of a token sequence is the
+ * stretch of the key arena from its first token's key to its last one's,
+ * so the phrase table is probed without copying keys. */
+void ent_lookup(ctx *x, size_t k)
+{
+	tok *t = &x->t[k];
+	t->memo = true;
+	t->gaz = t->cue = NULL;
+	t->gaz_n = t->cue_n = 0;
+	t->cue_kinds = 0;
+	if (!(t->flags & T_WORD) && x->text[t->start] != '&')
+		return;
+	const char *key = tkey(x, k);
+	uint32_t h = key_hash(key, t->klen);
+	int maxn = first_max(x->ex, key, t->klen, h);
+	if (!maxn)
+		return;
+	/* the key length and hash of each prefix of up to maxn tokens, then
+	 * the longest tried first */
+	size_t ends[MAXPHRASE + 1];
+	uint32_t hashes[MAXPHRASE + 1];
+	int n = 0;
+	ends[0] = 0;
+	for (size_t j = k; j < x->nt && n < maxn && n < MAXPHRASE; j++) {
+		const tok *u = &x->t[j];
+		if (u->flags & T_BREAK && x->text[u->start] == '\n')
+			break;
+		size_t end = u->key + u->klen - t->key;
+		if (n)
+			h = fnv_more(h, key + ends[n], end - ends[n]);
+		ends[++n] = end;
+		hashes[n] = h;
+	}
+	bool want_gaz = (t->flags & T_WORD) != 0, want_cue = true;
+	for (; n > 0 && (want_gaz || want_cue); n--) {
+		long pi = ph_find_h(x->ex, key, ends[n], hashes[n]);
+		if (pi < 0)
+			continue;
+		const phrase *p = &x->ex->ph[pi];
+		if (want_gaz && p->type >= 0 && gaz_ok(x, p, k, n, hashes[1])) {
+			t->gaz = p;
+			t->gaz_n = (uint8_t)n;
+			want_gaz = false;
+		}
+		unsigned kk = p->cue_any;
+		if (t->flags & T_CAP)
+			kk |= p->cue_cap;
+		if (want_cue && kk) {
+			t->cue = p;
+			t->cue_n = (uint8_t)n;
+			t->cue_kinds = kk;
+			want_cue = false;
+		}
+	}
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
+ * `kind`) to the extractor. */
+static void add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
+                       unsigned kind)
+{
+	bool not_initial = false;
+	if (*text == '~') {
+		not_initial = true;
+		text++;
+	}
+	ctx x;
+	memset(&x, 0, sizeof x);
+	x.ex = ex;
+	sb_init(&x.keys);
+	x.text = text;
+	x.len = strlen(text);
+	ent_tokenize(&x);
+	if (!x.nt || x.nt > MAXPHRASE) {
+		ent_ctx_free(&x);
+		return;
+	}
+	strbuf key;
+	sb_init(&key);
+	uint32_t need_cap = 0, need_all = 0;
+	for (size_t k = 0; k < x.nt; k++) {
+		if (k)
+			sb_addc(&key, ' ');
+		sb_add(&key, tkey(&x, k), x.t[k].klen);
+		if (x.t[k].flags & T_ALLCAPS)
+			need_all |= 1u << k;
+		else if (x.t[k].flags & T_CAP)
+			need_cap |= 1u << k;
+	}
+	bool cap_first = (x.t[0].flags & T_CAP) != 0;
+	/* the first token's key, for the first-token table */
+	char *first = xstrndup(tkey(&x, 0), x.t[0].klen);
+	uint8_t ntok = (uint8_t)x.nt;
+	ent_ctx_free(&x);
+
+	long pi = ph_find(ex, key.s, key.len);
+	phrase *p;
+	if (pi < 0) {
+		if (ex->nph == ex->capph) {
+			ex->capph = ex->capph ? ex->capph * 2 : 1024;
+			ex->ph = xrealloc(ex->ph, ex->capph * sizeof *ex->ph);
+		}
+		p = &ex->ph[ex->nph++];
+		memset(p, 0, sizeof *p);
+		p->keylen = (uint32_t)key.len;
+		p->key = sb_detach(&key);
+		p->ntok = ntok;
+		p->type = -1;
+		if (ex->nph * 2 + 1 > ex->nslots)
+			rehash(&ex->slots, &ex->nslots, ex->nph, ph_keyof, ex);
+		else {
+			size_t mask = ex->nslots - 1;
+			for (size_t i = key_hash(p->key, p->keylen) & mask;; i = (i + 1) & mask)
+				if (!ex->slots[i]) {
+					ex->slots[i] = (uint32_t)ex->nph;
+					break;
+				}
+		}
+	} else {
+		p = &ex->ph[pi];
+	}
+	sb_free(&key);
+	if (type >= 0) {
+		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
+		if (!same) {
+			free(p->canonical);
+			p->canonical = xstrdup(canonical);
+			p->type = (int8_t)type;
+			p->not_initial = not_initial;
+			p->need_cap = need_cap;
+			p->need_all = need_all;
+		} else {
+			/* two spellings of one alias: either case is fine */
+			p->not_initial |= not_initial;
+			p->need_cap &= need_cap;
+			p->need_all &= need_all;
+		}
+	} else if (cap_first) {
+		p->cue_cap |= kind;
+	} else {
+		p->cue_any |= kind;
+	}
+
+	/* first-token table */
+	size_t fl = strlen(first);
+	if (ex->nfslots) {
+		size_t mask = ex->nfslots - 1;
+		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask) {
+			uint32_t v = ex->fslots[i];
+			if (!v)
+				break;
+			if (strcmp(ex->first[v - 1], first) == 0) {
+				if (ex->firstmax[v - 1] < ntok)
+					ex->firstmax[v - 1] = ntok;
+				free(first);
+				return;
+			}
+		}
+	}
+	if (ex->nfirst == ex->capfirst) {
+		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
+		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
+		ex->firstlen = xrealloc(ex->firstlen, ex->capfirst * sizeof *ex->firstlen);
+		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
+	}
+	ex->first[ex->nfirst] = first;
+	ex->firstlen[ex->nfirst] = (uint32_t)fl;
+	ex->firstmax[ex->nfirst] = ntok;
+	ex->nfirst++;
+	if (ex->nfirst * 2 + 1 > ex->nfslots) {
+		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
+	} else {
+		size_t mask = ex->nfslots - 1;
+		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask)
+			if (!ex->fslots[i]) {
+				ex->fslots[i] = (uint32_t)ex->nfirst;
+				break;
+			}
+	}
+}
+
+/* Splits a tab-separated line in place. Returns the number of fields. */
+static size_t split_tabs(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+	while (n < max) {
+		f[n++] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return n;
+}
+
+/* Loads the gazetteer file `name`: TYPE, canonical name, aliases. */
+static void load_gazetteer(entity_extractor *ex, const char *name)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines(name, &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[64];
+		size_t n = split_tabs(lines.v[i], f, 64);
+		int type = n >= 2 ? entity_type_parse(f[0]) : -1;
+		if (type < 0)
+			continue;
+		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
+		if (!*canonical)
+			continue;
+		for (size_t k = 1; k < n; k++)
+			if (*f[k])
+				add_phrase(ex, f[k], type, canonical, 0);
+	}
+	sl_free(&lines);
+}
+
+/* Loads the cue phrases of entity-cues.txt. */
+static void load_cues(entity_extractor *ex)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("entity-cues.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[2];
+		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
+			continue;
+		for (size_t c = 0; c < sizeof cue_names / sizeof *cue_names; c++)
+			if (strcmp(cue_names[c].name, f[0]) == 0)
+				add_phrase(ex, f[1], -1, NULL, cue_names[c].kind);
+	}
+	sl_free(&lines);
+}
+
+/* Loads the cue phrases and the gazetteers into ex. */
+void ent_load_data(entity_extractor *ex)
+{
+	load_cues(ex);
+	load_gazetteer(ex, "countries.tsv");
+	load_gazetteer(ex, "places.tsv");
+	load_gazetteer(ex, "organizations.tsv");
+	load_gazetteer(ex, "people.tsv");
+}
+
+/* Frees the phrase tables of ex. */
+void ent_data_free(entity_extractor *ex)
+{
+	for (size_t i = 0; i < ex->nph; i++) {
+		free(ex->ph[i].key);
+		free(ex->ph[i].canonical);
+	}
+	for (size_t i = 0; i < ex->nfirst; i++)
+		free(ex->first[i]);
+	free(ex->ph);
+	free(ex->slots);
+	free(ex->first);
+	free(ex->firstlen);
+	free(ex->firstmax);
+	free(ex->fslots);
+}

@@ -1,0 +1,332 @@
+/* entity_int.h: what the modules of entity extraction share (entity.c,
+ * entity_tok.c, entity_data.c, entity_rules.c, entity_scan.c,
+ * entity_type.c, entity_link.c); not for other modules: they use entity.h.
+ * The module map is in HACKING, section "Entities". */
+#ifndef LEDE_ENTITY_INT_H
+#define LEDE_ENTITY_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entity.h"
+#include "util.h"
+
+/* ---- character classes and matching keys (entity_tok.c) -------------- */
+
+/* Matching keys keep diacritics (so "bà" is not "Ba" and "Mỹ" is not
+ * "My") but not where they sit: the key of a word is its lower-case base
+ * letters, then, if it has any, a 0x01 byte and its marks in sorted order.
+ * "hòa" and "hoà" (two spelling conventions) share the key. */
+
+#define CP_TABLE 0x2000 /* code points below this have a precomputed entry */
+#define MAXMARKS 3
+
+enum { C_ALPHA = 1, C_UPPER = 2, C_LOWER = 4, C_MARK = 8, C_DIGIT = 16 };
+
+typedef struct cp_info {
+	uint32_t base;            /* lower-case base letter, 0 for a lone mark */
+	uint16_t marks[MAXMARKS]; /* combining marks of the decomposition */
+	uint8_t nmarks;
+	uint8_t cls;
+} cp_info;
+
+/* ---- phrase tables (entity_data.c) ---------------------------------- */
+
+/* Gazetteer entries and cue phrases both live in one open-addressing hash
+ * table keyed by the matching key of their whole token sequence. */
+
+enum cue_kind {
+	CUE_TITLE = 1u << 0,
+	CUE_HONORIFIC = 1u << 1,
+	CUE_ORG_HEAD = 1u << 2,
+	CUE_ORG_HEAD_LOC = 1u << 3,
+	CUE_ORG_SUFFIX = 1u << 4,
+	CUE_ORG_PRE = 1u << 5,
+	CUE_LOC_HEAD = 1u << 6,
+	CUE_LOC_CUE = 1u << 7,
+	CUE_LOC_SUFFIX = 1u << 8,
+	CUE_LOC_PREP = 1u << 9,
+	CUE_PER_POST = 1u << 10,
+	CUE_CONNECTOR = 1u << 11,
+	CUE_STOP = 1u << 12,
+	CUE_STOP_ACRO = 1u << 13,
+	CUE_PARTICLE = 1u << 14,
+	CUE_MISC_SUFFIX = 1u << 15,
+	CUE_FUNCTION = 1u << 16,
+	CUE_LOC_ADMIN = 1u << 17,
+	CUE_PER_PRE = 1u << 18,
+	CUE_MISC_HEAD = 1u << 19,
+	CUE_SURNAME = 1u << 20,
+};
+
+#define MAXPHRASE 12 /* tokens in the longest phrase looked up */
+
+typedef struct phrase {
+	char *key; /* matching key of the token sequence */
+	uint32_t keylen;
+	uint8_t ntok;
+	/* gazetteer part */
+	int8_t type;       /* entity_type, or -1 when only a cue */
+	bool not_initial;  /* common word too: not at a sentence start */
+	uint32_t need_cap; /* bit i: token i must start upper case */
+	uint32_t need_all; /* bit i: token i must be all capitals */
+	char *canonical;
+	/* cue part */
+	unsigned cue_any; /* cue kinds matching in any case */
+	unsigned cue_cap; /* cue kinds matching only when capitalized */
+} phrase;
+
+struct entity_extractor {
+	cp_info *cp; /* CP_TABLE entries */
+	phrase *ph;  /* all phrases */
+	size_t nph, capph;
+	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
+	size_t nslots;
+	/* first-token keys of all phrases, with their lengths and the longest
+	 * phrase length */
+	char **first;
+	uint32_t *firstlen;
+	uint8_t *firstmax;
+	uint32_t *fslots;
+	size_t nfirst, capfirst, nfslots;
+};
+
+#define FNV_BASIS 2166136261u
+
+/* Continues a 32-bit FNV-1a hash over n more bytes: the scanner hashes a
+ * growing sequence of tokens once, not once per length. */
+static inline uint32_t fnv_more(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* FNV-1a over a key: spreads short keys well enough for a few thousand. */
+static inline uint32_t key_hash(const char *s, size_t n)
+{
+	return fnv_more(FNV_BASIS, s, n);
+}
+
+/* ---- tokens (entity_tok.c) ------------------------------------------ */
+
+enum tok_flag {
+	T_WORD = 1u << 0,
+	T_CAP = 1u << 1,     /* first letter upper case */
+	T_ALLCAPS = 1u << 2, /* two or more letters, none lower case */
+	T_LOWER = 1u << 3,   /* first letter lower case */
+	T_DIGIT = 1u << 4,
+	T_INITIAL = 1u << 5, /* starts a sentence, a quote or a paragraph */
+	T_VI = 1u << 6,      /* spelled like a Vietnamese syllable */
+	T_BREAK = 1u << 7,   /* sentence-ending punctuation or a line end */
+	T_OPEN = 1u << 8,    /* opening quote or bracket */
+	T_PARA = 1u << 9,    /* first token of a line */
+	T_SPACE = 1u << 10,  /* white space before the token */
+	T_DOMAIN = 1u << 11, /* "APnews.com" */
+	T_DASH = 1u << 12,
+	T_SEP = 1u << 13, /* '/', ',' or ';' */
+	T_LPAREN = 1u << 14,
+};
+
+typedef struct tok {
+	uint32_t start, end; /* bytes in the field */
+	uint32_t key, klen;  /* matching key in the context's key arena */
+	uint32_t flags;
+	/* the phrase lookups starting here, done together once when first
+	 * asked for (memo) */
+	bool memo;
+	uint8_t gaz_n, cue_n;
+	unsigned cue_kinds;
+	const phrase *gaz, *cue;
+} tok;
+
+/* ---- per-call state ------------------------------------------------- */
+
+/* Per-call state: the extractor is shared and read-only, so everything an
+ * extraction writes lives here. */
+/* The fields an article has (article_field). */
+#define FIELDS 5
+
+typedef struct cand cand;
+typedef struct uniq uniq;
+typedef struct cref cref;
+
+typedef struct ctx {
+	const entity_extractor *ex;
+	const char *text; /* current field */
+	size_t len;
+	int field;
+	bool en;        /* English article */
+	bool titlecase; /* English headline in Title Case: capitals prove nothing */
+	strbuf keys;    /* arena of token keys */
+	tok *t;
+	size_t nt, capt;
+	cand *c; /* the candidates of the window being scanned */
+	size_t nc, capc;
+	/* the unique names found so far (see ent_fold_cands), their hash table
+	 * (index + 1, 0 empty), and the candidates of finished windows */
+	uniq *u;
+	size_t nu, capu;
+	uint32_t *slots;
+	size_t nslots;
+	cref *r;
+	size_t nr, capr;
+	/* the fields of the crefs, in the order scanned: crefs from
+	 * field_end[i - 1] (0 for i = 0) to field_end[i] are field_of[i]'s */
+	size_t field_end[FIELDS];
+	uint8_t field_of[FIELDS];
+	size_t nfields;
+	/* the crefs whose candidate names another in brackets (or the reverse) */
+	struct cref_link *links;
+	size_t nlinks, caplinks;
+} ctx;
+
+static inline const char *tkey(const ctx *x, size_t k)
+{
+	return x->keys.s + x->t[k].key;
+}
+
+typedef struct match {
+	const phrase *p;
+	size_t ntok; /* tokens covered */
+} match;
+
+/* ---- candidates (entity_rules.c, entity_scan.c) ---------------------- */
+
+struct cand {
+	int field;
+	size_t start, end; /* bytes in the field */
+	size_t t0, t1;     /* tokens of the field (while it is scanned) */
+	uint8_t ntok;
+	bool strong;     /* written as a name where capitals are evidence */
+	bool nodefault;  /* no type without evidence (products, events) */
+	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
+	int score[3];    /* type evidence */
+	const char *gaz; /* gazetteer canonical, borrowed */
+	char *name;      /* the name as written, spaces normalized */
+	char *lkey;      /* joined token keys, for linking (in name's block) */
+	size_t lklen;    /* strlen(lkey) */
+	int link;        /* candidate this one is the acronym or full name of, or -1 */
+};
+
+/* Evidence weights: a definite cue outweighs any number of weak ones. */
+enum { EV_DEF = 100, EV_CUE = 10, EV_WEAK = 1 };
+
+/* ---- unique names and linking (entity_link.c) ------------------------ */
+
+struct uniq {
+	/* what makes it one: a gazetteer name's canonical and type, else the
+	 * joined keys (lkey) */
+	const char *lkey;
+	size_t lklen;
+	const char *gaz;
+	int gtype;        /* best type of a gazetteer name's first mention */
+	const char *name; /* the first spelling */
+	int ntok;
+	int count;
+	int score[3];
+	bool strong;
+	bool nodefault;
+	int root; /* unique this one links to */
+};
+
+/* A candidate of a finished window, folded into its unique name: all that
+ * linking needs of it, an eighth of a candidate's size (a line of one
+ * capital letter is a candidate per two bytes). Its field is known from
+ * its place (ctx field_end), its bracket link from a cref_link. */
+struct cref {
+	uint32_t start, end; /* bytes in the field */
+	int32_t uid;         /* its unique name, -1 for a misc candidate */
+};
+
+/* A cref whose candidate names another in brackets (or the reverse). */
+struct cref_link {
+	size_t cref;
+	int32_t uid; /* the other candidate's unique name */
+};
+
+/* ---- functions of the modules ---------------------------------------- */
+
+/* entity_tok.c */
+cp_info *ent_cp_table_new(void);
+void ent_tokenize(ctx *x);
+
+/* entity_data.c */
+void ent_load_data(entity_extractor *ex);
+void ent_data_free(entity_extractor *ex);
+void ent_lookup(ctx *x, size_t k);
+
+/* entity_rules.c */
+cand *ent_add_cand(ctx *x, size_t a, size_t b);
+void ent_add_gaz(ctx *x, size_t k, const match *m);
+bool ent_acronym(ctx *x, size_t k);
+bool ent_korean_name(const ctx *x, size_t j);
+size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
+size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
+size_t ent_dateline(ctx *x, size_t k);
+
+/* entity_scan.c */
+void ent_scan_field(ctx *x);
+void ent_scan_credit(ctx *x);
+void ent_link_brackets(ctx *x, size_t c0);
+bool ent_title_case(ctx *x);
+
+/* entity_type.c */
+int ent_best_type(const int *score);
+int ent_mention_type(const uniq *r);
+
+/* entity_link.c */
+void ent_fold_cands(ctx *x);
+void ent_resolve(ctx *x, const article *a, mention_list *out);
+
+/* entity.c */
+void ent_ctx_free(ctx *x);
+
+/* ---- phrase lookup, asked for per token (here to stay inline) ------------ */
+
+/* The phrase lookups at token k, remembered: the scanner asks the same
+ * question about a token several times. want_gaz: the gazetteer name,
+ * else the cue phrase with its kinds in *kinds. */
+static inline match find_phrase(ctx *x, size_t k, bool want_gaz, unsigned *kinds)
+{
+	if (!x->t[k].memo)
+		ent_lookup(x, k);
+	const tok *t = &x->t[k];
+	if (want_gaz)
+		return (match){t->gaz, t->gaz ? t->gaz_n : 0};
+	*kinds = t->cue_kinds;
+	return (match){t->cue, t->cue ? t->cue_n : 0};
+}
+
+/* Cue kinds of the phrase starting at token k and its length (0 if none). */
+static inline size_t cue_at(ctx *x, size_t k, unsigned *kinds)
+{
+	*kinds = 0;
+	if (k >= x->nt)
+		return 0;
+	match m = find_phrase(x, k, false, kinds);
+	return m.p ? m.ntok : 0;
+}
+
+/* A gazetteer match at token k, or ntok 0. */
+static inline match gaz_at(ctx *x, size_t k)
+{
+	if (k >= x->nt || !(x->t[k].flags & T_WORD))
+		return (match){NULL, 0};
+	unsigned dummy;
+	return find_phrase(x, k, true, &dummy);
+}
+
+/* Whether token k can be part of a proper name run. */
+static inline bool namey(const ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	uint32_t f = x->t[k].flags;
+	return (f & T_WORD) && (f & T_CAP) && !(f & T_DIGIT) && !(f & T_DOMAIN);
+}
+
+#endif

@@ -1,0 +1,365 @@
+/* entity_link.c: within-article linking: the unique names of an
+ * article's candidates, partial names to the longer names they end, names
+ * to their short forms in brackets, and the mentions of what results. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_int.h"
+#include "util.h"
+
+/* ---- linking ------------------------------------------------------------ */
+
+/* Hash of a unique name: its kind (tag), then its text. */
+static uint32_t uniq_hash(char tag, const char *id)
+{
+	return fnv_more(fnv_more(FNV_BASIS, &tag, 1), id, strlen(id));
+}
+
+/* The kind of unique name q is: '1' + type for a gazetteer name, else 'N'. */
+static char uniq_tag(const uniq *q)
+{
+	return q->gaz ? (char)('1' + q->gtype) : 'N';
+}
+
+/* Makes the table of unique names twice as large as their number, at
+ * least, placing every one again. */
+static void uniq_room(ctx *x)
+{
+	if (x->nu * 2 + 1 <= x->nslots)
+		return;
+	size_t n = x->nslots ? x->nslots : 64;
+	while (n < x->nu * 2 + 1)
+		n <<= 1;
+	free(x->slots);
+	x->slots = xcalloc(n, sizeof *x->slots);
+	x->nslots = n;
+	size_t mask = n - 1;
+	for (size_t j = 0; j < x->nu; j++) {
+		const uniq *q = &x->u[j];
+		for (size_t i = uniq_hash(uniq_tag(q), q->gaz ? q->gaz : q->lkey) & mask;;
+		     i = (i + 1) & mask)
+			if (!x->slots[i]) {
+				x->slots[i] = (uint32_t)(j + 1);
+				break;
+			}
+	}
+}
+
+/* Index of candidate c's unique name in the per-call table, adding it if
+ * new: gazetteer names are one by canonical name and type, other names by
+ * their joined keys. *added tells whether c is the first of its name (its
+ * name block then belongs to the table). */
+static int uniq_id(ctx *x, const cand *c, bool *added)
+{
+	int gtype = c->gaz ? ent_best_type(c->score) : 0;
+	const char *id = c->gaz ? c->gaz : c->lkey;
+	char tag = c->gaz ? (char)('1' + gtype) : 'N';
+	*added = false;
+	uniq_room(x);
+	size_t mask = x->nslots - 1;
+	for (size_t i = uniq_hash(tag, id) & mask;; i = (i + 1) & mask) {
+		if (!x->slots[i]) {
+			if (x->nu == x->capu) {
+				x->capu = x->capu ? x->capu * 2 : 32;
+				x->u = xrealloc(x->u, x->capu * sizeof *x->u);
+			}
+			uniq *q = &x->u[x->nu];
+			memset(q, 0, sizeof *q);
+			q->lkey = c->lkey;
+			q->lklen = c->lklen;
+			q->gaz = c->gaz;
+			q->gtype = gtype;
+			q->name = c->name;
+			q->ntok = c->ntok;
+			q->root = (int)x->nu;
+			x->slots[i] = (uint32_t)(++x->nu);
+			*added = true;
+			return (int)(x->nu - 1);
+		}
+		const uniq *q = &x->u[x->slots[i] - 1];
+		if (c->gaz ? q->gaz && q->gtype == gtype && strcmp(q->gaz, c->gaz) == 0
+		           : !q->gaz && strcmp(q->lkey, c->lkey) == 0)
+			return (int)(x->slots[i] - 1);
+	}
+}
+
+/* Folds the candidates of a finished window (or field) into the unique
+ * names, keeping of each only a cref, and empties the window's list: the
+ * memory of a long field is then its unique names and 20 bytes per
+ * candidate, not a whole candidate each. */
+void ent_fold_cands(ctx *x)
+{
+	if (x->nr + x->nc > x->capr) {
+		/* grown by half: the array is most of a long field's memory */
+		while (x->nr + x->nc > x->capr)
+			x->capr = x->capr ? x->capr + x->capr / 2 : 64;
+		x->r = xrealloc(x->r, x->capr * sizeof *x->r);
+	}
+	/* no candidates yet: x->r may be NULL, and NULL + 0 is undefined */
+	cref *r = x->nc ? x->r + x->nr : NULL;
+	for (size_t i = 0; i < x->nc; i++) {
+		cand *c = &x->c[i];
+		bool added = false;
+		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1};
+		if (!c->misc) {
+			int id = uniq_id(x, c, &added);
+			r[i].uid = id;
+			uniq *q = &x->u[id];
+			q->count++;
+			for (int t = 0; t < 3; t++)
+				q->score[t] += c->score[t];
+			q->strong |= c->strong;
+			q->nodefault |= c->nodefault;
+		}
+		if (!added)
+			free(c->name); /* and the joined keys after it */
+	}
+	/* links point at candidates of the same window */
+	for (size_t i = 0; i < x->nc; i++) {
+		if (x->c[i].link < 0 || r[i].uid < 0 || r[x->c[i].link].uid < 0)
+			continue;
+		if (x->nlinks == x->caplinks) {
+			x->caplinks = x->caplinks ? x->caplinks * 2 : 16;
+			x->links = xrealloc(x->links, x->caplinks * sizeof *x->links);
+		}
+		x->links[x->nlinks++] = (struct cref_link){x->nr + i, r[x->c[i].link].uid};
+	}
+	x->nr += x->nc;
+	x->nc = 0;
+	/* the crefs so far end the current field's */
+	if (!x->nfields || x->field_of[x->nfields - 1] != (uint8_t)x->field) {
+		x->field_of[x->nfields] = (uint8_t)x->field;
+		x->nfields++;
+	}
+	x->field_end[x->nfields - 1] = x->nr;
+}
+
+/* Whether short (a name's last words) ends the longer name key long
+ * (their lengths a and b). */
+static bool key_suffix(const char *lng, size_t a, const char *shrt, size_t b)
+{
+	return a > b && lng[a - b - 1] == ' ' && memcmp(lng + a - b, shrt, b) == 0;
+}
+
+/* Whether shrt is the family name that starts the Korean-style name lng
+ * ("jung" of "jung min - seok", the keys of "Jung" and "Jung Min-seok"). */
+static bool key_family(const char *lng, const char *shrt)
+{
+	size_t b = strlen(shrt);
+	if (strncmp(lng, shrt, b) != 0 || lng[b] != ' ')
+		return false;
+	const char *rest = lng + b + 1, *d = strstr(rest, " - ");
+	return d && d > rest && !memchr(rest, ' ', (size_t)(d - rest)) && !strchr(d + 3, ' ');
+}
+
+/* An entry of the name index: name j has key (len bytes) as a word
+ * suffix, or (family) as the family name of a Korean-style name. */
+typedef struct name_entry {
+	const char *key;
+	size_t len;
+	uint32_t j;
+	uint32_t next; /* the next entry of its slot, + 1; 0: none */
+	bool family;
+} name_entry;
+
+/* The word suffixes and family names of an article's unique names, each
+ * to the names that have it: slots of chains, by key hash. */
+typedef struct name_index {
+	uint32_t *slots;
+	size_t nslots;
+	name_entry *e;
+	size_t n, cap;
+} name_index;
+
+/* Adds an entry to the index (its slots already sized). */
+static void name_index_add(name_index *ix, const char *key, size_t len, size_t j, bool family)
+{
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 64;
+		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
+	}
+	size_t h = key_hash(key, len) & (ix->nslots - 1);
+	ix->e[ix->n] = (name_entry){key, len, (uint32_t)j, ix->slots[h], family};
+	ix->slots[h] = (uint32_t)++ix->n;
+}
+
+/* Indexes the names that others may be a part of: each proper suffix
+ * after a space of a name's joined keys, and the family name of a
+ * Korean-style name (key_family). Gazetteer names are never linked to. */
+static void name_index_build(name_index *ix, const uniq *u, size_t nu)
+{
+	memset(ix, 0, sizeof *ix);
+	size_t words = 0;
+	for (size_t j = 0; j < nu; j++)
+		if (!u[j].gaz)
+			words += (size_t)u[j].ntok + 1;
+	ix->nslots = 64;
+	while (ix->nslots < words * 2 + 1)
+		ix->nslots <<= 1;
+	ix->slots = xcalloc(ix->nslots, sizeof *ix->slots);
+	for (size_t j = 0; j < nu; j++) {
+		const uniq *r = &u[j];
+		if (r->gaz)
+			continue;
+		for (size_t k = 0; k + 1 < r->lklen; k++)
+			if (r->lkey[k] == ' ')
+				name_index_add(ix, r->lkey + k + 1, r->lklen - k - 1, j, false);
+		const char *sp = memchr(r->lkey, ' ', r->lklen);
+		if (sp && sp > r->lkey) {
+			char first[256];
+			size_t fl = (size_t)(sp - r->lkey);
+			if (fl < sizeof first) {
+				memcpy(first, r->lkey, fl);
+				first[fl] = '\0';
+				if (key_family(r->lkey, first))
+					name_index_add(ix, r->lkey, fl, j, true);
+			}
+		}
+	}
+}
+
+/* Frees the index. */
+static void name_index_free(name_index *ix)
+{
+	free(ix->slots);
+	free(ix->e);
+}
+
+/* Links the candidates of the article into entities, decides their type,
+ * drops what has no evidence, and appends the mentions to out. */
+void ent_resolve(ctx *x, const article *a, mention_list *out)
+{
+	uniq *u = x->u;
+	size_t nu = x->nu;
+	/* partial names link to the longer name they end ("Putin" ->
+	 * "Vladimir Putin"), found through an index of the names' word
+	 * suffixes (each name against every other one took the square of
+	 * the number of names: minutes for a long list of names) */
+	name_index ix;
+	name_index_build(&ix, u, nu);
+	for (size_t i = 0; i < nu; i++) {
+		uniq *q = &u[i];
+		if (q->gaz || q->ntok >= MAXPHRASE)
+			continue;
+		int qt = ent_best_type(q->score);
+		int best = -1;
+		size_t h = key_hash(q->lkey, q->lklen) & (ix.nslots - 1);
+		for (uint32_t e = ix.slots[h]; e; e = ix.e[e - 1].next) {
+			const name_entry *ne = &ix.e[e - 1];
+			if (ne->len != q->lklen || memcmp(ne->key, q->lkey, ne->len) != 0)
+				continue;
+			int j = (int)ne->j;
+			const uniq *r = &u[j];
+			/* a family name only for one word ("Jung", "Jung Min-seok") */
+			if (r->ntok <= q->ntok || (ne->family && q->ntok != 1) ||
+			    (!ne->family && !key_suffix(r->lkey, r->lklen, q->lkey, q->lklen)))
+				continue;
+			int rt = ent_best_type(r->score);
+			if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
+			    r->score[rt] >= EV_DEF)
+				continue;
+			/* the most mentioned, then the longest, then the first */
+			if (best < 0 || r->count > u[best].count ||
+			    (r->count == u[best].count &&
+			     (r->ntok > u[best].ntok || (r->ntok == u[best].ntok && j < best))))
+				best = j;
+		}
+		if (best >= 0)
+			q->root = best;
+	}
+	name_index_free(&ix);
+	/* a name and its short form in brackets are one entity, named by the
+	 * gazetteer if it knows either, else by the longer name */
+	for (size_t i = 0; i < x->nlinks; i++) {
+		int ra = x->r[x->links[i].cref].uid, rb = x->links[i].uid;
+		while (u[ra].root != ra)
+			ra = u[ra].root;
+		while (u[rb].root != rb)
+			rb = u[rb].root;
+		if (ra == rb || (u[ra].gaz && u[rb].gaz))
+			continue;
+		int ta = ent_best_type(u[ra].score), tb = ent_best_type(u[rb].score);
+		if (ta >= 0 && tb >= 0 && ta != tb && u[ra].score[ta] >= EV_DEF &&
+		    u[rb].score[tb] >= EV_DEF)
+			continue;
+		bool to_a = u[ra].gaz || (!u[rb].gaz && u[ra].ntok > u[rb].ntok);
+		if (to_a)
+			u[rb].root = ra;
+		else
+			u[ra].root = rb;
+	}
+	/* evidence flows to the root of each chain */
+	for (size_t i = 0; i < nu; i++) {
+		int r = (int)i;
+		while (u[r].root != r)
+			r = u[r].root;
+		u[i].root = r;
+	}
+	for (size_t i = 0; i < nu; i++) {
+		int r = u[i].root;
+		if (r == (int)i)
+			continue;
+		for (int t = 0; t < 3; t++)
+			u[r].score[t] += u[i].score[t];
+		u[r].strong |= u[i].strong;
+	}
+	/* The mentions: what has a type and is written as a name. Their
+	 * strings are pooled in out->owned: one canonical name per entity and
+	 * one block of surfaces, not two allocations per mention. */
+	size_t n = 0, bytes = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		char *w = NULL;
+		char **canon = NULL;
+		if (pass == 1) {
+			if (!n)
+				break;
+			if (out->cap < out->n + n) {
+				out->cap = out->n + n;
+				out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+			}
+			w = xmalloc(bytes);
+			sl_push_owned(&out->owned, w);
+			canon = xcalloc(nu, sizeof *canon);
+		}
+		for (size_t i = 0, f = 0; i < x->nr; i++) {
+			const cref *c = &x->r[i];
+			while (i >= x->field_end[f])
+				f++;
+			int field = x->field_of[f];
+			if (c->uid < 0)
+				continue;
+			int root = u[c->uid].root;
+			const uniq *r = &u[root];
+			int type = ent_mention_type(r);
+			if (type < 0)
+				continue;
+			if (pass == 0) {
+				n++;
+				bytes += c->end - c->start + 1;
+				continue;
+			}
+			const char *text = field == FIELD_TITLE     ? a->title
+			                   : field == FIELD_LEDE    ? a->lede
+			                   : field == FIELD_CAPTION ? a->caption
+			                   : field == FIELD_CREDIT  ? a->credit
+			                                            : a->body;
+			mention *m = &out->v[out->n++];
+			m->type = (entity_type)type;
+			m->field = (article_field)field;
+			m->start = c->start;
+			m->end = c->end;
+			m->surface = w;
+			memcpy(w, text + c->start, c->end - c->start);
+			w += c->end - c->start;
+			*w++ = '\0';
+			if (!canon[root]) {
+				sl_push(&out->owned, r->gaz ? r->gaz : r->name);
+				canon[root] = out->owned.v[out->owned.n - 1];
+			}
+			m->canonical = canon[root];
+		}
+		free(canon);
+	}
+}

@@ -1,0 +1,483 @@
+/* entity_rules.c: the name matchers of entity extraction: the span and
+ * the first evidence of a name at a token (a run of capitalized words, an
+ * organization after its head noun, a place after an administrative
+ * unit, an ALL-CAPS dateline). The scanners of entity_scan.c apply them;
+ * every rule is described in HACKING, section "Entities". */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+
+#include "entity_int.h"
+#include "util.h"
+
+/* ---- candidates -------------------------------------------------------- */
+
+/* Adds a candidate over tokens a..b-1 of the current field. */
+cand *ent_add_cand(ctx *x, size_t a, size_t b)
+{
+	if (x->nc == x->capc) {
+		x->capc = x->capc ? x->capc * 2 : 64;
+		x->c = xrealloc(x->c, x->capc * sizeof *x->c);
+	}
+	cand *c = &x->c[x->nc++];
+	memset(c, 0, sizeof *c);
+	c->field = x->field;
+	c->t0 = a;
+	c->t1 = b;
+	c->start = x->t[a].start;
+	c->end = x->t[b - 1].end;
+	c->ntok = (uint8_t)(b - a > 255 ? 255 : b - a);
+	c->link = -1;
+	/* the name as written, with one space where the text has any */
+	size_t nlen = 0;
+	bool allcaps = true;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		nlen += (k > a && (t->flags & T_SPACE) ? 1 : 0) + t->end - t->start;
+		if ((t->flags & T_WORD) && !(t->flags & T_ALLCAPS))
+			allcaps = false;
+	}
+	/* one allocation for the name and, after it, the joined keys: the
+	 * stretch of the key arena the tokens cover */
+	size_t lklen = x->t[b - 1].key + x->t[b - 1].klen - x->t[a].key;
+	char *name = xmalloc(nlen + lklen + 2), *w = name;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		if (k > a && (t->flags & T_SPACE))
+			*w++ = ' ';
+		memcpy(w, x->text + t->start, t->end - t->start);
+		w += t->end - t->start;
+	}
+	/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay */
+	if (allcaps && b - a > 1) {
+		size_t tl = 0;
+		uint8_t *tc = u8_totitle((const uint8_t *)name, nlen, NULL, NULL, NULL, &tl);
+		if (tc) {
+			free(name);
+			name = xmalloc(tl + lklen + 2);
+			memcpy(name, tc, tl);
+			nlen = tl;
+			free(tc);
+		}
+	}
+	name[nlen] = '\0';
+	c->name = name;
+	c->lkey = name + nlen + 1;
+	c->lklen = lklen;
+	memcpy(c->lkey, tkey(x, a), lklen);
+	c->lkey[lklen] = '\0';
+	return c;
+}
+
+/* Adds a gazetteer match as a candidate. */
+void ent_add_gaz(ctx *x, size_t k, const match *m)
+{
+	cand *c = ent_add_cand(x, k, k + m->ntok);
+	c->gaz = m->p->canonical;
+	c->strong = true;
+	c->score[m->p->type] += EV_DEF;
+}
+
+/* Whether token k is an acronym that names an organization (NATO, CNN). */
+bool ent_acronym(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_ALLCAPS) || (t->flags & T_DIGIT))
+		return false;
+	size_t n = t->end - t->start;
+	if (n > 8)
+		return false;
+	/* Roman numerals (II, XIV) are numbers */
+	bool roman = true;
+	for (size_t i = t->start; i < t->end; i++)
+		if (!strchr("IVXLCDM", x->text[i]))
+			roman = false;
+	if (roman)
+		return false;
+	unsigned kinds = 0;
+	match m = find_phrase(x, k, false, &kinds);
+	if (m.p && m.ntok == 1 && (kinds & (CUE_STOP_ACRO | CUE_STOP | CUE_TITLE | CUE_HONORIFIC)))
+		return false;
+	return true;
+}
+
+/* Whether a Korean-style name starts at token j: a capitalized word and a
+ * hyphenated given name ("Park Seung-woo", "Lee Ji-eun"). Such a name
+ * ends whatever capitalized run comes before it ("Tập đoàn LG | Park
+ * Seung-woo"). */
+bool ent_korean_name(const ctx *x, size_t j)
+{
+	return j + 3 < x->nt && namey(x, j) && !(x->t[j].flags & T_ALLCAPS) && namey(x, j + 1) &&
+	       (x->t[j + 2].flags & T_DASH) && !(x->t[j + 2].flags & T_SPACE) &&
+	       x->text[x->t[j + 2].start] == '-' && (x->t[j + 3].flags & T_WORD) &&
+	       (x->t[j + 3].flags & T_LOWER) && !(x->t[j + 3].flags & T_SPACE);
+}
+
+/* Collects a run of capitalized tokens from k (English: with connectors
+ * inside organization names). Returns the index after the run. */
+size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
+{
+	size_t j = k;
+	size_t last_conn = 0, poss = 0;
+	*has_org = *has_loc = *misc = false;
+	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
+	while (j < x->nt) {
+		if (namey(x, j)) {
+			/* an acronym does not join a run of ordinary names */
+			bool jc = (x->t[j].flags & T_ALLCAPS) != 0;
+			if (j > k && jc != caps)
+				break;
+			if (j > k) {
+				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
+				unsigned kinds;
+				size_t n = cue_at(x, j, &kinds);
+				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
+					break;
+				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
+				 * sentence before a known name is no part of it */
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p)
+					break;
+				if (ent_korean_name(x, j))
+					break;
+			}
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n == 1 && (kinds & CUE_ORG_SUFFIX))
+				*has_org = true;
+			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
+				*has_loc = true;
+			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
+				*misc = true;
+			j++;
+			/* "Park Hang-seo": a hyphenated lower-case tail */
+			if (j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
+			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
+			    x->text[x->t[j].start] == '-')
+				j += 2;
+			continue;
+		}
+		/* "Ursula von der Leyen" */
+		if (j > k && (x->t[j].flags & T_WORD) && (x->t[j].flags & T_LOWER)) {
+			size_t q = j;
+			unsigned kinds;
+			while (q < x->nt && cue_at(x, q, &kinds) == 1 && (kinds & CUE_PARTICLE) &&
+			       (x->t[q].flags & T_LOWER))
+				q++;
+			if (q > j && namey(x, q) && !(x->t[q].flags & T_ALLCAPS)) {
+				j = q;
+				continue;
+			}
+		}
+		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
+		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) &&
+		    namey(x, j + 1)) {
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
+				/* "Shares of Acme Inc": the first word of a sentence
+				 * before "of" joins only as an organization's or a
+				 * place's word ("Bank of America", "Bosnia and
+				 * Herzegovina") */
+				unsigned fk;
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && !gaz_at(x, k).p &&
+				    !(cue_at(x, k, &fk) == 1 &&
+				      (fk & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC |
+				             CUE_LOC_HEAD | CUE_LOC_SUFFIX))))
+					break;
+				if (!last_conn)
+					last_conn = j;
+				j++;
+				continue;
+			}
+		}
+		if (j > k && x->text[x->t[j].start] == '&' && namey(x, j + 1) &&
+		    !(x->t[j].flags & T_SPACE)) {
+			j++;
+			continue;
+		}
+		/* "Hanoi People's Committee": a possessive inside an English
+		 * organization name, not after a known name ("Russia's") */
+		if (j > k && !(x->t[j].flags & T_WORD) && !(x->t[j].flags & T_SPACE) &&
+		    j + 2 < x->nt && x->t[j + 1].end - x->t[j + 1].start == 1 &&
+		    x->text[x->t[j + 1].start] == 's' && !(x->t[j + 1].flags & T_SPACE) &&
+		    namey(x, j + 2) && !gaz_at(x, j - 1).p &&
+		    (x->text[x->t[j].start] == '\'' ||
+		     (x->t[j].end - x->t[j].start == 3 &&
+		      memcmp(x->text + x->t[j].start, "\xe2\x80\x99", 3) == 0))) {
+			if (!poss)
+				poss = j;
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	/* connectors and possessives stay only inside organization (and place)
+	 * names */
+	if (last_conn && !*has_org && !*has_loc)
+		j = last_conn;
+	if (poss && !*has_org && j > poss)
+		j = poss;
+	if (j - k > MAXPHRASE)
+		j = k + MAXPHRASE;
+	return j;
+}
+
+/* The end of the place named at token q after an administrative unit
+ * ("tỉnh Điện Biên", "huyện Mường Nhé"), or 0: a gazetteer place, or one
+ * to three capitalized Vietnamese syllables (two when more follow: a
+ * person's name may come next). */
+static size_t admin_place(ctx *x, size_t q)
+{
+	match g = gaz_at(x, q);
+	if (g.p)
+		return g.p->type == ENT_LOC ? q + g.ntok : 0;
+	size_t e = q;
+	while (namey(x, e) && (x->t[e].flags & T_VI) && !(x->t[e].flags & T_ALLCAPS)) {
+		unsigned kinds;
+		if (cue_at(x, e, &kinds) && (kinds & (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+			break;
+		e++;
+	}
+	if (e == q)
+		return 0;
+	return e - q > 3 ? q + 2 : e;
+}
+
+/* Whether a place that an organization's name may end with starts at
+ * token q: a known place (for heads that keep it) or an administrative
+ * unit and its place. */
+static bool org_place_at(ctx *x, size_t q, bool keep_loc)
+{
+	if (q >= x->nt)
+		return false;
+	if (keep_loc && (x->t[q].flags & T_CAP)) {
+		match g = gaz_at(x, q);
+		if (g.p && g.p->type == ENT_LOC)
+			return true;
+	}
+	unsigned kinds;
+	size_t n = cue_at(x, q, &kinds);
+	return n && (kinds & CUE_LOC_ADMIN) && admin_place(x, q + n);
+}
+
+/* Extends an organization name after its head noun (tokens k..h-1).
+ * Vietnamese capitalizes the first syllable of each word of an
+ * organization's name, so one lower-case syllable may follow a capitalized
+ * one ("Bộ Ngoại giao"); "và", "&" and "châu" join when a capital follows.
+ * A foreign name right after the head is the name ("Điện Kremlin"). A
+ * known place ends the name ("Bộ Ngoại giao | Nga"), except after heads
+ * like "Đại học" whose names end with their city (keep_loc); an
+ * administrative unit and its place always end it inside ("Sở Y tế tỉnh
+ * Điện Biên"). After a title (after_title), a surname and another capital
+ * start the person ("Bộ trưởng Bộ Tài chính | Hồ Văn Phúc"). Returns the
+ * end token, or k when nothing name-like follows the head. */
+size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
+{
+	size_t j = h, end = k;
+	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
+	int ncap = 0;
+	bool foreign = false, vi = false, place_next = false, after_dash = false;
+	int cap_run = 0; /* capitalized syllables in a row */
+	while (j < x->nt) {
+		const tok *t = &x->t[j];
+		if (!(t->flags & T_WORD)) {
+			if (x->text[t->start] == '&' && ncap && namey(x, j + 1)) {
+				j++;
+				lower_run = 0;
+				continue;
+			}
+			/* "Bộ Văn hóa, Thể thao và Du lịch": a list that ends in "và" */
+			if (x->text[t->start] == ',' && ncap && vi && namey(x, j + 1)) {
+				size_t q = j + 1;
+				bool found = false;
+				while (q < x->nt && q < j + 8) {
+					const tok *u = &x->t[q];
+					unsigned kinds;
+					if ((u->flags & T_WORD) && (u->flags & T_LOWER) &&
+					    cue_at(x, q, &kinds) == 1 && (kinds & CUE_CONNECTOR) &&
+					    namey(x, q + 1)) {
+						found = true;
+						break;
+					}
+					if (!(u->flags & T_WORD) && x->text[u->start] != ',')
+						break;
+					if ((u->flags & T_WORD) && !(u->flags & T_VI))
+						break;
+					q++;
+				}
+				if (found) {
+					j++;
+					lower_run = 0;
+					continue;
+				}
+			}
+			/* "Ủy ban Tài chính - Ngân sách", "Liên minh Kinh tế Á - Âu": a
+			 * dash between Vietnamese words of the name */
+			if ((t->flags & T_DASH) && ncap && vi && !foreign && namey(x, j + 1) &&
+			    (x->t[j + 1].flags & T_VI) && !(x->t[j + 1].flags & T_ALLCAPS) &&
+			    !gaz_at(x, j + 1).p) {
+				unsigned kinds;
+				if (!cue_at(x, j + 1, &kinds) ||
+				    !(kinds &
+				      (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_STOP))) {
+					j++;
+					lower_run = 0;
+					continue;
+				}
+			}
+			break;
+		}
+		if (t->flags & (T_DIGIT | T_DOMAIN))
+			break;
+		if (t->flags & T_CAP) {
+			match g = gaz_at(x, j);
+			if (g.p && g.p->type == ENT_LOC) {
+				if ((keep_loc && !foreign) || after_dash) {
+					j += g.ntok;
+					end = j;
+					ncap++;
+				}
+				break;
+			}
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			if (n && (kinds & CUE_TITLE))
+				break;
+			if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
+			    (kinds & CUE_SURNAME) && namey(x, j + 1))
+				break;
+			if (ncap && ent_korean_name(x, j))
+				break;
+			cap_run = (t->flags & T_ALLCAPS) ? 0 : cap_run + 1;
+			if (t->flags & T_ALLCAPS) {
+				/* "Công ty TNHH Xây dựng", "Tập đoàn LG": an acronym is
+				 * neither Vietnamese nor foreign */
+			} else if (t->flags & T_VI) {
+				if (foreign)
+					break;
+				vi = true;
+			} else {
+				if (vi) {
+					/* "Công ty Cổ phần Thực phẩm Dinh dưỡng Nutifood": a
+					 * company's brand ends its name */
+					if (keep_loc && !namey(x, j + 1)) {
+						ncap++;
+						end = ++j;
+					}
+					break;
+				}
+				foreign = true;
+			}
+			ncap++;
+			lower_run = place_next ? 1 : 0;
+			place_next = false;
+			end = ++j;
+			/* "Hội đồng NATO - Nga" */
+			if ((t->flags & T_ALLCAPS) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			    namey(x, j + 1)) {
+				foreign = vi = false;
+				after_dash = true;
+				j++;
+			}
+			continue;
+		}
+		if (foreign)
+			break;
+		unsigned kinds;
+		size_t n = cue_at(x, j, &kinds);
+		/* "Ủy ban nhân dân huyện Mường Nhé", "Sở Y tế tỉnh Điện Biên" */
+		if (n && (kinds & CUE_LOC_ADMIN) && (ncap || keep_loc)) {
+			size_t pe = admin_place(x, j + n);
+			if (pe) {
+				end = pe;
+				ncap++;
+				break;
+			}
+		}
+		/* "Ủy ban nhân dân thành phố Hà Nội" */
+		if (keep_loc && n && (kinds & CUE_LOC_CUE) && !foreign) {
+			match g = gaz_at(x, j + n);
+			if (g.p && g.p->type == ENT_LOC) {
+				end = j + n + g.ntok;
+				ncap++;
+				break;
+			}
+		}
+		/* "và" before another organization's head starts that one:
+		 * "Bệnh viện Bạch Mai | và Bệnh viện Chợ Rẫy" */
+		if (n == 1 && (kinds & (CUE_CONNECTOR | CUE_LOC_HEAD)) && ncap && namey(x, j + 1)) {
+			unsigned nk;
+			if ((kinds & CUE_CONNECTOR) && cue_at(x, j + 1, &nk) &&
+			    (nk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+				break;
+			/* "Tập đoàn LG | của Hàn Quốc": a known name after a small word
+			 * is a name of its own */
+			if ((kinds & CUE_CONNECTOR) && gaz_at(x, j + 1).p)
+				break;
+			j++;
+			lower_run = 0;
+			cap_run = 0;
+			place_next = (kinds & CUE_LOC_HEAD) != 0;
+			continue;
+		}
+		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
+		if (n && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
+			break;
+		/* one lower-case syllable ends a word begun by one capital, not
+		 * two: "An ninh Quốc gia", but "Xây dựng Trường Sơn | tăng" */
+		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run <= 1) {
+			lower_run = 1;
+			cap_run = 0;
+			end = ++j;
+			continue;
+		}
+		/* a second or third lower-case syllable only on the way to the
+		 * place the name ends with: "Đường cao tốc | Việt Nam", "Phòng
+		 * chống thiên tai | tỉnh Hà Tĩnh" */
+		if (lower_run == 1 && (t->flags & T_VI) && ncap && !n) {
+			if (org_place_at(x, j + 1, keep_loc)) {
+				j++;
+				lower_run = 2;
+				continue;
+			}
+			if (j + 1 < x->nt && (x->t[j + 1].flags & T_WORD) &&
+			    (x->t[j + 1].flags & T_LOWER) && (x->t[j + 1].flags & T_VI) &&
+			    !cue_at(x, j + 1, &kinds) && org_place_at(x, j + 2, keep_loc)) {
+				j += 2;
+				lower_run = 2;
+				continue;
+			}
+		}
+		break;
+	}
+	return ncap ? end : k;
+}
+
+/* An ALL-CAPS dateline at the start of a line ("REHOBOTH BEACH - ",
+ * "WASHINGTON (AP) -"): a place. Returns the token after it, or 0. */
+size_t ent_dateline(ctx *x, size_t k)
+{
+	size_t e = k;
+	while (e < x->nt && (x->t[e].flags & T_WORD) && (x->t[e].flags & T_ALLCAPS) &&
+	       !(x->t[e].flags & T_DIGIT) && e - k < 5)
+		e++;
+	if (e == k || e >= x->nt)
+		return 0;
+	uint32_t f = x->t[e].flags;
+	char c = x->text[x->t[e].start];
+	if (!((f & T_DASH) || (f & T_LPAREN) || c == ','))
+		return 0;
+	match g = gaz_at(x, k);
+	if (g.p && k + g.ntok == e) {
+		ent_add_gaz(x, k, &g);
+		return e;
+	}
+	cand *cd = ent_add_cand(x, k, e);
+	cd->strong = true;
+	cd->score[ENT_LOC] += EV_DEF;
+	return e;
+}

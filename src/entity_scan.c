@@ -1,0 +1,493 @@
+/* entity_scan.c: the scanners of entity extraction: they walk a field's
+ * tokens and apply the matchers of entity_rules.c with the cue words
+ * before a name (running text), read a photo credit, link a name to its
+ * short form in brackets, and tell a Title Case headline. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_int.h"
+
+/* Names from one segment of a photo credit ("APnews.com", "Patrick
+ * Semansky", "Reuters"): a gazetteer name, a web site (an organization),
+ * a capitalized name of two words or more (a person), or one capitalized
+ * word (an agency). */
+static void credit_segment(ctx *x, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (x->text[x->t[k].start] == ':')
+			a = k + 1;
+	while (a < b && !(x->t[a].flags & T_WORD))
+		a++;
+	while (b > a && !(x->t[b - 1].flags & T_WORD))
+		b--;
+	if (a >= b)
+		return;
+	unsigned kinds;
+	size_t n = cue_at(x, a, &kinds);
+	if (n && (kinds & CUE_STOP) && a + n < b)
+		a += n;
+	match g = gaz_at(x, a);
+	if (g.p && a + g.ntok == b) {
+		ent_add_gaz(x, a, &g);
+		return;
+	}
+	if (b - a == 1 && (x->t[a].flags & T_DOMAIN)) {
+		cand *c = ent_add_cand(x, a, b);
+		/* cut in place: the joined keys share the name's block */
+		char *dot = memchr(c->name, '.', strlen(c->name));
+		if (dot && dot > c->name)
+			*dot = '\0';
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		return;
+	}
+	for (size_t k = a; k < b; k++) {
+		/* "Lee Ji-eun" */
+		if (k > a && k + 1 < b && x->text[x->t[k].start] == '-' &&
+		    !(x->t[k].flags & T_SPACE) && (x->t[k + 1].flags & T_WORD) &&
+		    !(x->t[k + 1].flags & T_SPACE)) {
+			k++;
+			continue;
+		}
+		if (!namey(x, k))
+			return;
+	}
+	cand *c = ent_add_cand(x, a, b);
+	c->strong = true;
+	c->score[b - a >= 2 ? ENT_PER : ENT_ORG] += b - a >= 2 ? EV_DEF : EV_CUE;
+}
+
+/* Finds the candidates of a photo credit field. */
+void ent_scan_credit(ctx *x)
+{
+	size_t k = 0;
+	while (k < x->nt) {
+		size_t e = k;
+		while (e < x->nt && !(x->t[e].flags & T_SEP))
+			e++;
+		credit_segment(x, k, e);
+		k = e + 1;
+	}
+}
+
+/* Whether token k may be the short form in brackets of a longer name:
+ * an acronym (KTNN, NSC, AfDB) or one capitalized foreign word after an
+ * organization (Vinamilk). */
+static bool short_form(const ctx *x, size_t k, bool after_org)
+{
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_DIGIT))
+		return false;
+	if (t->flags & T_ALLCAPS)
+		return true;
+	for (size_t i = t->start + 1; i < t->end; i++)
+		if (x->text[i] >= 'A' && x->text[i] <= 'Z')
+			return true; /* AfDB, VnExpress */
+	return after_org && !(t->flags & T_VI);
+}
+
+/* Whether the first letters of the words a..b-1 spell the acronym at
+ * token k ("Kiểm toán Nhà nước" = KTNN; đ counts as d). */
+static bool initials(const ctx *x, size_t a, size_t b, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (t->end - t->start != b - a)
+		return false;
+	for (size_t q = a; q < b; q++) {
+		char c = x->text[t->start + (q - a)];
+		if (!(x->t[q].flags & T_WORD) || c < 'A' || c > 'Z' ||
+		    x->keys.s[x->t[q].key] != c - 'A' + 'a')
+			return false;
+	}
+	return (x->t[a].flags & T_CAP) != 0;
+}
+
+/* Links names to their short forms in brackets, in the candidates of the
+ * current field from c0 on: "Hội đồng An ninh Quốc gia (NSC)", "NSC
+ * (National Security Council)", "Công ty Cổ phần Sữa Việt Nam (Vinamilk)".
+ * An acronym whose words found no name yet makes one when their initials
+ * spell it ("Kiểm toán Nhà nước (KTNN)"). After a treaty's name the
+ * acronym is no entity either ("Hiệp định ... (TPP)"). */
+void ent_link_brackets(ctx *x, size_t c0)
+{
+	size_t nc = x->nc;
+	/* "cao tốc Cầu Giẽ - Ninh Bình", "Kandahar and Herat": a name of no
+	 * known type before a known place of the same list is weakly one */
+	for (size_t i = c0 + 1; i < nc; i++) {
+		cand *p = &x->c[i - 1];
+		const cand *c = &x->c[i];
+		if (!c->gaz || p->t1 + 1 != c->t0 || ent_best_type(p->score) >= 0 || p->misc)
+			continue;
+		const tok *j = &x->t[p->t1];
+		unsigned jk;
+		if (((j->flags & T_DASH) && (j->flags & T_SPACE)) ||
+		    (cue_at(x, p->t1, &jk) == 1 && (jk & CUE_CONNECTOR) && (j->flags & T_LOWER)))
+			p->score[ent_best_type(c->score)] += EV_WEAK;
+	}
+	for (size_t i = c0; i < nc; i++) {
+		size_t a = x->c[i].t0, b = x->c[i].t1;
+		if (a < 2 || b >= x->nt || !(x->t[a - 1].flags & T_LPAREN) ||
+		    x->text[x->t[b].start] != ')' || x->c[i].misc)
+			continue;
+		long o = -1;
+		for (size_t q = i; q-- > c0;)
+			if (x->c[q].t1 == a - 1) {
+				o = (long)q;
+				break;
+			}
+		if (o >= 0) {
+			cand *out = &x->c[o], *in = &x->c[i];
+			bool out_org = out->score[ENT_ORG] >= EV_DEF;
+			if (out->misc) {
+				if (b - a == 1 && short_form(x, a, true)) {
+					in->misc = true;
+					in->strong = false;
+				}
+				continue;
+			}
+			/* "Văn phòng Đại diện Thương mại Mỹ (USTR)": the organization
+			 * before the place */
+			if (out->score[ENT_LOC] >= EV_DEF && o > (long)c0 &&
+			    x->c[o - 1].t1 == out->t0 && x->c[o - 1].score[ENT_ORG] >= EV_DEF &&
+			    !x->c[o - 1].misc) {
+				o--;
+				out = &x->c[o];
+			}
+			if (out->score[ENT_LOC] >= EV_DEF || out->score[ENT_PER] >= EV_DEF)
+				continue;
+			if (b - a == 1 && short_form(x, a, out_org) &&
+			    (out->ntok >= 2 || out->gaz) && !(out->gaz && in->gaz))
+				in->link = (int)o;
+			else if (out->ntok == 1 && short_form(x, out->t0, false) &&
+			         (x->t[out->t0].flags & T_ALLCAPS) && b - a >= 2 && !in->gaz)
+				in->link = (int)o;
+			continue;
+		}
+		/* no name right before: the words whose initials spell it */
+		if (b - a != 1 || !(x->t[a].flags & T_ALLCAPS) || x->c[i].gaz)
+			continue;
+		size_t len = x->t[a].end - x->t[a].start;
+		if (len < 2 || len + 1 > a)
+			continue;
+		size_t s0 = a - 1 - len;
+		if (!initials(x, s0, a - 1, a))
+			continue;
+		/* the candidates inside those words give way */
+		for (size_t q = c0; q < i; q++)
+			if (x->c[q].t0 >= s0 && x->c[q].t1 <= a - 1)
+				x->c[q].misc = true;
+		cand *full = ent_add_cand(x, s0, a - 1);
+		full->strong = true;
+		full->score[ENT_ORG] += EV_DEF;
+		x->c[i].link = (int)(x->nc - 1);
+	}
+}
+
+/* What the cue words before a name say about it, carried from token to
+ * token while ent_scan_field walks a field. */
+typedef struct pending {
+	int type;   /* the type a cue before a name gives it, or -1 */
+	int weight; /* that evidence's weight (EV_DEF, EV_CUE, EV_WEAK) */
+	bool title; /* after a title ("Tổng thống") */
+	bool honor; /* after an honorific ("ông", "Mr") */
+} pending;
+
+/* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
+ * country's institution, an organization before a place), "Hanoi Metro
+ * Company" (a place starting an English organization name), else the
+ * known name itself. A cue before a longer name that merely starts with a
+ * known one ("sân Mỹ Đình") is no match. Returns the token after the
+ * candidate it adds, or 0 when there is none. */
+static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
+{
+	match g = gaz_at(x, k);
+	/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
+	 * name that merely starts with a known one */
+	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
+	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+		g.p = NULL;
+	/* "Quốc hội Phần Lan": a gazetteer name that is also a head
+	 * word names another country's institution before a place */
+	unsigned hk;
+	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) == g.ntok &&
+	    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+		match lg = gaz_at(x, k + g.ntok);
+		if (lg.p && lg.p->type == ENT_LOC) {
+			cand *c = ent_add_cand(x, k, k + g.ntok);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return k + g.ntok;
+		}
+	}
+	/* "Hanoi Metro Company", "Japan International Cooperation
+	 * Agency": a place that starts an English organization name */
+	if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
+	    (x->t[k + g.ntok].flags & T_SPACE)) {
+		bool ho, hl, mi;
+		size_t e = ent_name_run(x, k, &ho, &hl, &mi);
+		if (ho && !mi && e > k + g.ntok) {
+			/* "NATO-Russia Council": a name joined by a hyphen */
+			size_t s0 = k;
+			if (k >= 2 && x->text[x->t[k - 1].start] == '-' &&
+			    !(x->t[k - 1].flags & T_SPACE) && !(x->t[k].flags & T_SPACE) && x->nc &&
+			    x->c[x->nc - 1].field == x->field && x->c[x->nc - 1].t1 == k - 1 &&
+			    x->c[x->nc - 1].ntok == 1) {
+				s0 = x->c[x->nc - 1].t0;
+				x->nc--;
+				free(x->c[x->nc].name);
+			}
+			cand *c = ent_add_cand(x, s0, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
+	}
+	if (g.p) {
+		ent_add_gaz(x, k, &g);
+		return k + g.ntok;
+	}
+	return 0;
+}
+
+/* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
+ * of a treaty or plan (no entity), of a place ("biển"), or a word that
+ * says what the next name is (a title, an honorific, a place cue, a
+ * preposition), kept in *pd for it; stop words and lower-case cues are
+ * passed over. Returns the token after what it read, or 0 when the scan
+ * goes on with token k as a possible name. */
+static size_t scan_cue(ctx *x, pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	unsigned kinds = 0;
+	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* a name after "ông"/"Tổng thống" may look like a stop word */
+	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
+	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+		n = 0;
+	if (!n)
+		return 0;
+	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
+	if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
+		size_t e = ent_org_tail(x, k, k + n, true, false);
+		if (e > k) {
+			cand *c = ent_add_cand(x, k, e);
+			c->misc = true;
+			c->nodefault = true;
+			pd->type = -1, pd->title = pd->honor = false;
+			return e;
+		}
+	}
+	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
+		size_t e = ent_org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
+		if (e > k) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
+	}
+	/* "biển | Đồng bằng sông Cửu Long": a known name after the
+	 * head is that name */
+	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
+	                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
+	if (loc_name) {
+		size_t e = k + n;
+		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+			e++;
+		cand *c = ent_add_cand(x, k, e);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_DEF;
+		return e;
+	}
+	bool set = false;
+	if (kinds & CUE_TITLE) {
+		pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true, pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_HONORIFIC) {
+		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+		                        namey(x, k + n + 1))) {
+			pd->type = ENT_PER, pd->weight = EV_DEF, pd->honor = true,
+			pd->title = false;
+			set = true;
+		}
+	} else if (kinds & CUE_LOC_CUE) {
+		/* "Chủ tịch huyện | Lò Văn Thắng": after a title, a surname
+		 * and two more capitals are the person */
+		unsigned sk;
+		if (pd->title && namey(x, k + n) && cue_at(x, k + n, &sk) == 1 &&
+		    (sk & CUE_SURNAME) && namey(x, k + n + 1) && namey(x, k + n + 2) &&
+		    !gaz_at(x, k + n).p) {
+			return k + n;
+		}
+		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_PER_PRE) {
+		pd->type = ENT_PER, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_ORG_PRE) {
+		pd->type = ENT_ORG, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		set = true;
+	} else if (kinds & CUE_LOC_PREP) {
+		pd->type = ENT_LOC, pd->weight = EV_WEAK, pd->title = pd->honor = false;
+		set = true;
+	}
+	if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+	    !(t->flags & T_CAP)) {
+		if (!set)
+			pd->type = -1, pd->title = pd->honor = false;
+		k += n;
+		/* "Mr. Putin": the dot of the abbreviation */
+		if (pd->honor && k < x->nt && x->text[x->t[k].start] == '.')
+			k++;
+		return k;
+	}
+	return 0;
+}
+
+/* A run of capitalized words at token k (ent_name_run) as a candidate,
+ * with the evidence of its shape (acronym, organization or place
+ * suffix), of the cue before it (*pd, then cleared), of a list it is in
+ * and of a word after it. Returns the token after the run. */
+static size_t scan_name(ctx *x, pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	bool has_org, has_loc, misc;
+	size_t e = ent_name_run(x, k, &has_org, &has_loc, &misc);
+	/* in a Title Case headline every word stands alone; those that
+	 * name something link to the body's names */
+	if (x->titlecase)
+		e = k + 1, has_org = has_loc = misc = false;
+	cand *c = ent_add_cand(x, k, e);
+	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
+	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
+		c->nodefault = true;
+	if (misc)
+		c->strong = false;
+	bool single = e - k == 1;
+	bool acro = single && ent_acronym(x, k);
+	if (single && (t->flags & T_ALLCAPS) && !acro) {
+		/* a stop acronym or a numeral: not a name */
+		x->nc--;
+		free(c->name);
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
+	c->strong = !misc && (!(t->flags & T_INITIAL) || !single || acro || pd->honor ||
+	                      (pd->title && !x->titlecase));
+	/* one capitalized Vietnamese syllable before a lower-case one is a
+	 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
+	bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && e < x->nt &&
+	               (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+	               (x->t[e].flags & T_VI) && !(x->t[e].flags & T_DIGIT);
+	if (capword && !pd->honor && !pd->title) {
+		c->strong = false;
+		pd->type = -1;
+	}
+	if (x->titlecase && !acro)
+		c->strong = false;
+	if (has_org && !single)
+		c->score[ENT_ORG] += EV_DEF;
+	else if (has_loc && !single)
+		c->score[ENT_LOC] += EV_DEF;
+	if (acro)
+		c->score[ENT_ORG] += EV_CUE;
+	if (pd->type >= 0) {
+		int w = pd->weight;
+		/* "Phó Chủ tịch LG": an acronym after a title is the employer */
+		if (pd->title && acro)
+			w = 0;
+		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
+		if (pd->title && single && (t->flags & T_VI))
+			w = EV_CUE;
+		/* "vùng Thủ đô": one capitalized syllable of a common word */
+		if (!pd->honor && single && (t->flags & T_VI) && e < x->nt &&
+		    (x->t[e].flags & T_WORD) && (x->t[e].flags & T_LOWER) &&
+		    (x->t[e].flags & T_VI) && !pd->title)
+			w = 0, c->strong = false;
+		c->score[pd->type] += w;
+	}
+	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
+	if (x->nc >= 2 && k >= 2) {
+		const cand *p = &x->c[x->nc - 2];
+		unsigned jk;
+		bool joiner = x->text[x->t[k - 1].start] == ',' ||
+		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE)) ||
+		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
+		               (x->t[k - 1].flags & T_LOWER));
+		int pt = ent_best_type(p->score);
+		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
+			c->score[pt] += EV_WEAK;
+	}
+	unsigned pk = 0;
+	if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
+		c->score[ENT_PER] += EV_CUE;
+	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
+	 * after the acronym of the employer */
+	bool keep =
+	    pd->title && acro && namey(x, e) && namey(x, e + 1) && !ent_korean_name(x, e + 1);
+	if (!keep)
+		pd->type = -1, pd->title = pd->honor = false;
+	return e;
+}
+
+/* Finds the candidates of a running-text field: at each word, in this
+ * order, an ALL-CAPS dateline, a gazetteer name (scan_gazetteer), a cue
+ * phrase (scan_cue), else a run of capitalized words (scan_name). */
+void ent_scan_field(ctx *x)
+{
+	pending pd = {-1, 0, false, false};
+	for (size_t k = 0; k < x->nt;) {
+		const tok *t = &x->t[k];
+		size_t e;
+		if (!(t->flags & T_WORD)) {
+			pd.type = -1;
+			k++;
+			continue;
+		}
+		if ((t->flags & T_PARA) && (t->flags & T_ALLCAPS)) {
+			e = ent_dateline(x, k);
+			if (e) {
+				k = e;
+				continue;
+			}
+		}
+		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
+			k = e;
+			continue;
+		}
+		if ((e = scan_cue(x, &pd, k)) != 0) {
+			k = e;
+			continue;
+		}
+		if (!namey(x, k)) {
+			pd.type = -1, pd.title = pd.honor = false;
+			k++;
+			continue;
+		}
+		/* after a title: "Bộ trưởng Quốc phòng Mỹ Lloyd Austin" */
+		if (pd.title && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && k + 1 < x->nt &&
+		    (x->t[k + 1].flags & T_WORD) && (x->t[k + 1].flags & T_LOWER) &&
+		    (x->t[k + 1].flags & T_VI)) {
+			k += 2;
+			continue;
+		}
+		k = scan_name(x, &pd, k);
+	}
+}
+/* Whether an English headline is in Title Case, where capitals prove
+ * nothing: most of its longer words are capitalized. */
+bool ent_title_case(ctx *x)
+{
+	size_t words = 0, caps = 0;
+	for (size_t k = 0; k < x->nt; k++) {
+		const tok *t = &x->t[k];
+		if (!(t->flags & T_WORD) || t->end - t->start < 4)
+			continue;
+		words++;
+		if (t->flags & T_CAP)
+			caps++;
+	}
+	return words >= 3 && caps * 10 >= words * 6;
+}

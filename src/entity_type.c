@@ -1,0 +1,28 @@
+/* entity_type.c: the type of an entity from its evidence (entity_int.h,
+ * EV_DEF, EV_CUE, EV_WEAK). */
+#include "config.h"
+
+#include "entity_int.h"
+
+/* Type with the most evidence, or -1 when there is none. */
+int ent_best_type(const int *score)
+{
+	int best = -1, bs = 0;
+	for (int t = 0; t < 3; t++)
+		if (score[t] > bs)
+			bs = score[t], best = t;
+	return best;
+}
+
+/* The type a linked name's mentions get, or -1 for none: the type with
+ * the most evidence; a capitalized name of several words with none is a
+ * person; a name never written where capitals are evidence has none. */
+int ent_mention_type(const uniq *r)
+{
+	int type = ent_best_type(r->score);
+	if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
+		type = ENT_PER; /* a capitalized name of several words: a person */
+	if (type < 0 || !r->strong)
+		return -1;
+	return type;
+}
