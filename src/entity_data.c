@@ -37,6 +37,8 @@ static const struct {
     {"per-pre", CUE_PER_PRE},
     {"misc-head", CUE_MISC_HEAD},
     {"surname", CUE_SURNAME},
+    {"common", CUE_COMMON},
+    {"sport", CUE_SPORT},
 };
 
 /* Index of the phrase with this key and hash, or -1. */
@@ -200,8 +202,10 @@ void ent_lookup(ctx *x, size_t k)
 		if (pi < 0)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
-		if (want_gaz && p->type >= 0 && gaz_ok(x, p, k, n, hashes[1])) {
-			t->gaz = p;
+		/* "Liverpool" is the club in sport news */
+		const phrase *g = x->sport && p->sport ? p->sport : p;
+		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
+			t->gaz = g;
 			t->gaz_n = (uint8_t)n;
 			want_gaz = false;
 		}
@@ -219,10 +223,14 @@ void ent_lookup(ctx *x, size_t k)
 
 /* ---- loading ---------------------------------------------------------- */
 
+/* How a gazetteer alias is added (add_phrase). */
+enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2 };
+
 /* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
- * `kind`) to the extractor. */
+ * `kind`) to the extractor; a GAZ_SPORT alias is the phrase's reading in
+ * a sport context only. */
 static void add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
-                       unsigned kind)
+                       unsigned kind, int how)
 {
 	bool not_initial = false;
 	if (*text == '~') {
@@ -285,7 +293,15 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 		p = &ex->ph[pi];
 	}
 	sb_free(&key);
+	if (type >= 0 && how == GAZ_SPORT) {
+		if (!p->sport) {
+			p->sport = xcalloc(1, sizeof *p->sport);
+			p->sport->type = -1;
+		}
+		p = p->sport;
+	}
 	if (type >= 0) {
+		p->country = how == GAZ_COUNTRY;
 		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
 		if (!same) {
 			free(p->canonical);
@@ -360,41 +376,61 @@ static size_t split_tabs(char *line, char **f, size_t max)
 	return n;
 }
 
+/* The type of a gazetteer line's TYPE field, with how its aliases are
+ * added: PER, ORG, LOC, MISC (no entity) or ORG@sport; -1 for a type
+ * this extractor does not know (LOC@admin: the admin loader's). */
+static int gaz_type(const char *s, int *how)
+{
+	*how = GAZ_PLAIN;
+	if (strcmp(s, "MISC") == 0)
+		return ENT_MISC;
+	if (strcmp(s, "ORG@sport") == 0) {
+		*how = GAZ_SPORT;
+		return ENT_ORG;
+	}
+	return entity_type_parse(s);
+}
+
 /* Loads the gazetteer file `name`: TYPE, canonical name, aliases. */
 static void load_gazetteer(entity_extractor *ex, const char *name)
 {
 	strlist lines;
 	sl_init(&lines);
 	datafile_lines(name, &lines);
+	bool countries = strcmp(name, "countries.tsv") == 0;
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[64];
 		size_t n = split_tabs(lines.v[i], f, 64);
-		int type = n >= 2 ? entity_type_parse(f[0]) : -1;
+		int how = GAZ_PLAIN;
+		int type = n >= 2 ? gaz_type(f[0], &how) : -1;
 		if (type < 0)
 			continue;
+		if (countries && how == GAZ_PLAIN)
+			how = GAZ_COUNTRY;
 		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
 		if (!*canonical)
 			continue;
 		for (size_t k = 1; k < n; k++)
 			if (*f[k])
-				add_phrase(ex, f[k], type, canonical, 0);
+				add_phrase(ex, f[k], type, canonical, 0, how);
 	}
 	sl_free(&lines);
 }
 
-/* Loads the cue phrases of entity-cues.txt. */
-static void load_cues(entity_extractor *ex)
+/* Loads the cue phrases of a cue file (entity-cues.txt, en-words.txt,
+ * sport-words.txt): KIND, phrase. */
+static void load_cues(entity_extractor *ex, const char *name)
 {
 	strlist lines;
 	sl_init(&lines);
-	datafile_lines("entity-cues.txt", &lines);
+	datafile_lines(name, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[2];
 		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
 			continue;
 		for (size_t c = 0; c < sizeof cue_names / sizeof *cue_names; c++)
 			if (strcmp(cue_names[c].name, f[0]) == 0)
-				add_phrase(ex, f[1], -1, NULL, cue_names[c].kind);
+				add_phrase(ex, f[1], -1, NULL, cue_names[c].kind, GAZ_PLAIN);
 	}
 	sl_free(&lines);
 }
@@ -402,10 +438,14 @@ static void load_cues(entity_extractor *ex)
 /* Loads the cue phrases and the gazetteers into ex. */
 void ent_load_data(entity_extractor *ex)
 {
-	load_cues(ex);
+	load_cues(ex, "entity-cues.txt");
+	load_cues(ex, "en-words.txt");
+	load_cues(ex, "sport-words.txt");
 	load_gazetteer(ex, "countries.tsv");
 	load_gazetteer(ex, "places.tsv");
 	load_gazetteer(ex, "organizations.tsv");
+	load_gazetteer(ex, "sport.tsv");
+	load_gazetteer(ex, "events.tsv");
 	load_gazetteer(ex, "people.tsv");
 }
 
@@ -415,6 +455,9 @@ void ent_data_free(entity_extractor *ex)
 	for (size_t i = 0; i < ex->nph; i++) {
 		free(ex->ph[i].key);
 		free(ex->ph[i].canonical);
+		if (ex->ph[i].sport)
+			free(ex->ph[i].sport->canonical);
+		free(ex->ph[i].sport);
 	}
 	for (size_t i = 0; i < ex->nfirst; i++)
 		free(ex->first[i]);

@@ -58,7 +58,13 @@ enum cue_kind {
 	CUE_PER_PRE = 1u << 18,
 	CUE_MISC_HEAD = 1u << 19,
 	CUE_SURNAME = 1u << 20,
+	CUE_COMMON = 1u << 21, /* English common word: in capitals no name */
+	CUE_SPORT = 1u << 22,  /* a word of sport news (sport context) */
 };
+
+/* The type of a gazetteer name that is no entity (events.tsv: a
+ * competition, holiday, work): internal, never an entity_type. */
+#define ENT_MISC ENT_NTYPES
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
@@ -72,6 +78,8 @@ typedef struct phrase {
 	uint32_t need_cap; /* bit i: token i must start upper case */
 	uint32_t need_all; /* bit i: token i must be all capitals */
 	char *canonical;
+	bool country;          /* from countries.tsv */
+	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -161,6 +169,7 @@ typedef struct ctx {
 	int field;
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
+	bool sport;     /* the article is about sport (ent_sport_context) */
 	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
@@ -264,6 +273,7 @@ cand *ent_add_cand(ctx *x, size_t a, size_t b);
 void ent_add_gaz(ctx *x, size_t k, const match *m);
 bool ent_acronym(ctx *x, size_t k);
 bool ent_korean_name(const ctx *x, size_t j);
+bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
 size_t ent_dateline(ctx *x, size_t k);
@@ -273,6 +283,7 @@ void ent_scan_field(ctx *x);
 void ent_scan_credit(ctx *x);
 void ent_link_brackets(ctx *x, size_t c0);
 bool ent_title_case(ctx *x);
+void ent_sport_context(ctx *x);
 
 /* entity_type.c */
 int ent_best_type(const int *score);

@@ -77,6 +77,12 @@ void ent_add_gaz(ctx *x, size_t k, const match *m)
 {
 	cand *c = ent_add_cand(x, k, k + m->ntok);
 	c->gaz = m->p->canonical;
+	if (m->p->type == ENT_MISC) {
+		/* "Champions League", "Australian Open": no entity, and no
+		 * shorter name is cut out of it */
+		c->misc = c->nodefault = true;
+		return;
+	}
 	c->strong = true;
 	c->score[m->p->type] += EV_DEF;
 }
@@ -116,6 +122,45 @@ bool ent_korean_name(const ctx *x, size_t j)
 	       (x->t[j + 3].flags & T_LOWER) && !(x->t[j + 3].flags & T_SPACE);
 }
 
+/* Whether token j is an English initial before a name: one capital
+ * letter, its dot and a name or particle ("J. Ratcliffe", "A.de Silva"),
+ * not a sentence's first word ("World War I. The"). */
+bool ent_initial(ctx *x, size_t j)
+{
+	if (j + 2 >= x->nt || x->t[j].end - x->t[j].start != 1 || !(x->t[j].flags & T_CAP) ||
+	    x->text[x->t[j + 1].start] != '.' || (x->t[j + 1].flags & T_SPACE))
+		return false;
+	size_t q = j + 2;
+	unsigned kinds;
+	size_t n = cue_at(x, q, &kinds);
+	if ((x->t[q].flags & T_LOWER) && !(x->t[q].flags & T_SPACE) && n == 1 &&
+	    (kinds & CUE_PARTICLE))
+		return namey(x, q + 1);
+	if (!namey(x, q) || (x->t[q].flags & T_ALLCAPS))
+		return false;
+	return !(n && (kinds & (CUE_STOP | CUE_FUNCTION | CUE_COMMON | CUE_TITLE)));
+}
+
+/* The end of the hyphenated parts of an English name from token j (the
+ * token after its first part): "-Mart", "-Anthony", "-ul-Haq". A
+ * lower-case part joins only on the way to a capitalized one. */
+static size_t hyphen_tail(const ctx *x, size_t j)
+{
+	for (;;) {
+		size_t q = j;
+		while (q + 1 < x->nt && x->text[x->t[q].start] == '-' &&
+		       x->t[q].end - x->t[q].start == 1 && !(x->t[q].flags & T_SPACE) &&
+		       (x->t[q + 1].flags & T_WORD) && !(x->t[q + 1].flags & (T_SPACE | T_DIGIT))) {
+			q += 2;
+			if (!(x->t[q - 1].flags & T_LOWER))
+				break;
+		}
+		if (q == j || (x->t[q - 1].flags & T_LOWER))
+			return j;
+		j = q;
+	}
+}
+
 /* Collects a run of capitalized tokens from k (English: with connectors
  * inside organization names). Returns the index after the run. */
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
@@ -136,6 +181,10 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				size_t n = cue_at(x, j, &kinds);
 				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
 					break;
+				/* "CLEVELAND AT TEXAS": in capitals a common word is none
+				 * of a name */
+				if (caps && n == 1 && (kinds & (CUE_COMMON | CUE_STOP)))
+					break;
 				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
 				 * sentence before a known name is no part of it */
 				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p)
@@ -151,7 +200,16 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				*has_loc = true;
 			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
 				*misc = true;
+			/* "J. Ratcliffe", "A.de Silva": an initial and its dot */
+			if (x->en && ent_initial(x, j)) {
+				j += 2;
+				continue;
+			}
 			j++;
+			/* "Wal-Mart", "Kilroy-Silk", "Inzamam-ul-Haq": English names
+			 * joined by hyphens stay whole */
+			if (x->en)
+				j = hyphen_tail(x, j);
 			/* "Park Hang-seo": a hyphenated lower-case tail */
 			if (j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
@@ -177,6 +235,12 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		    namey(x, j + 1)) {
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
+			/* "Lufthansa and British Airways": "and" joins two names
+			 * only inside a name with "of" ("Ministry of Trade and
+			 * Industry") */
+			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en && !last_conn &&
+			    x->t[j].klen == 3 && memcmp(tkey(x, j), "and", 3) == 0)
+				break;
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
 				/* "Shares of Acme Inc": the first word of a sentence
 				 * before "of" joins only as an organization's or a
@@ -457,6 +521,23 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 	return ncap ? end : k;
 }
 
+/* Whether a date alone ends the line from token e ("BELGRADE
+ * 1996-08-22"): one run of digits and dashes, then the line's end (not
+ * "KANSAS CITY 61 74 .452", a table's row). */
+static bool dateline_date(const ctx *x, size_t e)
+{
+	if (!(x->t[e].flags & T_DIGIT))
+		return false;
+	for (e++; e < x->nt; e++) {
+		const tok *t = &x->t[e];
+		if (x->text[t->start] == '\n')
+			return true;
+		if (!(t->flags & (T_DIGIT | T_DASH)) || (t->flags & T_SPACE))
+			return false;
+	}
+	return true;
+}
+
 /* An ALL-CAPS dateline at the start of a line ("REHOBOTH BEACH - ",
  * "WASHINGTON (AP) -"): a place. Returns the token after it, or 0. */
 size_t ent_dateline(ctx *x, size_t k)
@@ -467,9 +548,15 @@ size_t ent_dateline(ctx *x, size_t k)
 		e++;
 	if (e == k || e >= x->nt)
 		return 0;
+	/* "SOCCER - ...", "RESULTS - ...": a headline's subject, no place */
+	for (size_t q = k; q < e; q++) {
+		unsigned kinds;
+		if (cue_at(x, q, &kinds) == 1 && (kinds & (CUE_COMMON | CUE_STOP)))
+			return 0;
+	}
 	uint32_t f = x->t[e].flags;
 	char c = x->text[x->t[e].start];
-	if (!((f & T_DASH) || (f & T_LPAREN) || c == ','))
+	if (!((f & T_DASH) || (f & T_LPAREN) || c == ',' || dateline_date(x, e)))
 		return 0;
 	match g = gaz_at(x, k);
 	if (g.p && k + g.ntok == e) {

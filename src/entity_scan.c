@@ -194,6 +194,38 @@ typedef struct pending {
 	bool honor; /* after an honorific ("ông", "Mr") */
 } pending;
 
+/* Whether the token at q is what stands between two teams of a
+ * fixture: "AT" in a capitals schedule, "v", "vs". */
+static bool fixture_word(const ctx *x, size_t q)
+{
+	if (q >= x->nt || !(x->t[q].flags & T_WORD))
+		return false;
+	const char *w = x->text + x->t[q].start;
+	size_t n = x->t[q].end - x->t[q].start;
+	return (n == 2 && memcmp(w, "AT", 2) == 0) || (n == 1 && *w == 'v') ||
+	       (n == 2 && memcmp(w, "vs", 2) == 0);
+}
+
+/* Whether, in a sport article, the name on tokens k..e-1 is a team by
+ * its place: first on a line of results or standings ("KANSAS CITY 61
+ * 74 .452", "Surrey 312") or a side of a fixture ("CLEVELAND AT
+ * TEXAS", "Essex v Kent"). */
+static bool sport_team(const ctx *x, size_t k, size_t e)
+{
+	if (!x->sport)
+		return false;
+	if ((x->t[k].flags & T_PARA) && e < x->nt && (x->t[e].flags & T_DIGIT))
+		return true;
+	if (fixture_word(x, e) && namey(x, e + 1))
+		return true;
+	if (k >= 2 && fixture_word(x, k - 1) && namey(x, k - 2))
+		return true;
+	if (k >= 3 && fixture_word(x, k - 1) && x->text[x->t[k - 2].start] == '.' &&
+	    namey(x, k - 3))
+		return true;
+	return false;
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -246,6 +278,13 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	}
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
+		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
+		 * country's stays the place: national teams are) */
+		if (g.p->type == ENT_LOC && !g.p->country && sport_team(x, k, k + g.ntok)) {
+			cand *c = &x->c[x->nc - 1];
+			c->score[ENT_LOC] -= EV_DEF;
+			c->score[ENT_ORG] += EV_DEF;
+		}
 		return k + g.ntok;
 	}
 	return 0;
@@ -333,7 +372,17 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		pd->type = ENT_LOC, pd->weight = EV_WEAK, pd->title = pd->honor = false;
 		set = true;
 	}
-	if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+	/* "British Airways": a nationality before an organization's name */
+	if ((kinds & CUE_STOP) && x->en && namey(x, k) && namey(x, k + n) &&
+	    !(t->flags & (T_ALLCAPS | T_INITIAL))) {
+		bool ho, hl, mi;
+		ent_name_run(x, k, &ho, &hl, &mi);
+		if (ho && !mi)
+			return 0;
+	}
+	/* "SOCCER", "BEAT", "DIVISION": a common word in capitals */
+	bool common = (kinds & CUE_COMMON) && (t->flags & T_ALLCAPS) && n == 1;
+	if (set || common || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
 	    !(t->flags & T_CAP)) {
 		if (!set)
 			pd->type = -1, pd->title = pd->honor = false;
@@ -367,7 +416,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->strong = false;
 	bool single = e - k == 1;
 	bool acro = single && ent_acronym(x, k);
-	if (single && (t->flags & T_ALLCAPS) && !acro) {
+	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
+	 * before scores is a player's ("Colin Montgomerie 69") */
+	bool team = (single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e);
+	if (single && (t->flags & T_ALLCAPS) && !acro && !team) {
 		/* a stop acronym or a numeral: not a name */
 		x->nc--;
 		free(c->name);
@@ -387,7 +439,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	if (x->titlecase && !acro)
 		c->strong = false;
-	if (has_org && !single)
+	if (team)
+		c->score[ENT_ORG] += EV_DEF, c->strong = true;
+	else if (has_org && !single)
 		c->score[ENT_ORG] += EV_DEF;
 	else if (has_loc && !single)
 		c->score[ENT_LOC] += EV_DEF;
@@ -438,6 +492,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 void ent_scan_field(ctx *x)
 {
 	pending pd = {-1, 0, false, false};
+	ent_sport_context(x);
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];
 		size_t e;
@@ -476,6 +531,32 @@ void ent_scan_field(ctx *x)
 		k = scan_name(x, &pd, k);
 	}
 }
+/* Decides, once the words of a field are known, whether the article is
+ * about sport: enough of its words are sport words (sport-words.txt:
+ * match, goal, coach, trận đấu, bàn thắng...). A decision sticks for the
+ * rest of the article; the lookups made before it are redone, since a
+ * sport context changes what some names are (ORG@sport). */
+void ent_sport_context(ctx *x)
+{
+	if (x->sport)
+		return;
+	size_t words = 0, cues = 0;
+	for (size_t k = 0; k < x->nt; k++) {
+		if (!(x->t[k].flags & T_WORD))
+			continue;
+		words++;
+		unsigned kinds;
+		if (cue_at(x, k, &kinds) && (kinds & CUE_SPORT))
+			cues++;
+	}
+	/* two sport words, and one word in fifty */
+	if (cues < 2 || cues * 50 < words)
+		return;
+	x->sport = true;
+	for (size_t k = 0; k < x->nt; k++)
+		x->t[k].memo = false;
+}
+
 /* Whether an English headline is in Title Case, where capitals prove
  * nothing: most of its longer words are capitalized. */
 bool ent_title_case(ctx *x)
