@@ -1,0 +1,188 @@
+/* test_entity_en.c: English rules, sport and culture (issue 11): events
+ * and works that are no entity, clubs in a sport context, headlines and
+ * tables in capitals, nationality words, company suffixes, hyphenated
+ * names, roles, initials and lists, on sentences written for the test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the entities of a body-only article in language lang. */
+static void extract(const char *lang, const char *body, mention_list *out)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("");
+	a.body = xstrdup(body);
+	memcpy(a.lang, lang, 3);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	free(a.title);
+	free(a.body);
+}
+
+/* Whether some mention has this surface and type. */
+static int has_surface(const mention_list *l, entity_type t, const char *surface)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == t && strcmp(l->v[i].surface, surface) == 0)
+			return 1;
+	return 0;
+}
+
+/* Competitions, holidays and works are no entity, and no place or person
+ * is cut out of them; MISC is no type a user can give. */
+static void test_events(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "Maria Ortega won the Australian Open, and her club played in the "
+	              "Champions League before Christmas.",
+	        &l);
+	assert_true(has_entity(&l, ENT_PER, "Maria Ortega"));
+	assert_false(has_name(&l, "Australian Open"));
+	assert_false(has_name(&l, "Open"));
+	assert_false(has_name(&l, "Champions League"));
+	assert_false(has_name(&l, "Christmas"));
+	mention_list_free(&l);
+	extract("vi", "Đội bóng của anh vào chung kết Champions League ngay trước Giáng Sinh.", &l);
+	assert_false(has_name(&l, "Champions League"));
+	assert_false(has_name(&l, "Giáng Sinh"));
+	mention_list_free(&l);
+	assert_int_equal(entity_type_parse("MISC"), -1);
+}
+
+/* Clubs keep their whole name; a city that is a club's short name is the
+ * club in sport news and the city elsewhere. */
+static void test_clubs(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Real Madrid thắng Atletico Madrid 2-1, còn Hoàng Anh Gia Lai hòa Man City.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Real Madrid"));
+	assert_true(has_surface(&l, ENT_ORG, "Atletico Madrid"));
+	assert_true(has_surface(&l, ENT_ORG, "Hoàng Anh Gia Lai"));
+	assert_true(has_surface(&l, ENT_ORG, "Man City"));
+	assert_false(has_surface(&l, ENT_LOC, "Madrid"));
+	mention_list_free(&l);
+	extract("en", "Liverpool beat Monaco 2-0 in the league match: the striker scored twice "
+	              "and the coach praised the goal.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Liverpool"));
+	assert_true(has_surface(&l, ENT_ORG, "Monaco"));
+	mention_list_free(&l);
+	extract("en", "The prince flew back to Monaco on Monday.", &l);
+	assert_true(has_surface(&l, ENT_LOC, "Monaco"));
+	mention_list_free(&l);
+}
+
+/* Headlines and tables in capitals: common words are no names, a
+ * dateline with a date is a place, teams in standings and schedules are
+ * organizations, countries (national teams) stay places. */
+static void test_capitals(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "SOCCER - ROMANIA BEAT LITHUANIA IN FRIENDLY MATCH.\n"
+	              "BELGRADE 1996-08-22\n"
+	              "Romania beat Lithuania 2-1 in the league match; the coach praised the "
+	              "striker's goal.\n"
+	              "EASTERN DIVISION\n"
+	              "KANSAS CITY 61 74 .452 20\n"
+	              "CLEVELAND AT TEXAS\n",
+	        &l);
+	assert_false(has_name(&l, "SOCCER"));
+	assert_false(has_name(&l, "Soccer"));
+	assert_false(has_name(&l, "BEAT"));
+	assert_false(has_name(&l, "DIVISION"));
+	assert_false(has_name(&l, "Eastern Division"));
+	assert_true(has_surface(&l, ENT_LOC, "BELGRADE"));
+	assert_true(has_surface(&l, ENT_LOC, "ROMANIA"));
+	assert_true(has_surface(&l, ENT_ORG, "KANSAS CITY"));
+	assert_true(has_surface(&l, ENT_ORG, "CLEVELAND"));
+	assert_true(has_surface(&l, ENT_ORG, "TEXAS"));
+	assert_false(has_name(&l, "Cleveland At Texas"));
+	mention_list_free(&l);
+}
+
+/* Nationality words are no entity; companies are known by their last
+ * word. */
+static void test_demonyms_companies(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "The talks between South African and Dutch officials went on, while "
+	              "shares of Halvorsen Research and Bluefin Pictures fell.",
+	        &l);
+	assert_false(has_name(&l, "South African"));
+	assert_false(has_name(&l, "Dutch"));
+	assert_true(has_surface(&l, ENT_ORG, "Halvorsen Research"));
+	assert_true(has_surface(&l, ENT_ORG, "Bluefin Pictures"));
+	mention_list_free(&l);
+}
+
+/* Hyphenated names stay whole; roles and sentence-starting words are no
+ * part of a name; an initial belongs to its surname; two names joined by
+ * "and" are two. */
+static void test_name_shapes(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "Defender Hassan Abbas thanked Kilroy-Silk and Karl-Anthony Towns. "
+	              "Although Wal-Mart objected, Inzamam-ul-Haq agreed. "
+	              "Fly-half Charlie Hodgson met J. Ratcliffe. "
+	              "Travellers chose Norrland Air and British Airways.",
+	        &l);
+	assert_true(has_surface(&l, ENT_PER, "Hassan Abbas"));
+	assert_false(has_name(&l, "Defender Hassan Abbas"));
+	assert_true(has_name(&l, "Kilroy-Silk"));
+	assert_true(has_name(&l, "Karl-Anthony Towns"));
+	assert_false(has_name(&l, "Silk"));
+	assert_true(has_name(&l, "Wal-Mart"));
+	assert_false(has_name(&l, "Although Wal-Mart"));
+	assert_true(has_name(&l, "Inzamam-ul-Haq"));
+	assert_true(has_surface(&l, ENT_PER, "Charlie Hodgson"));
+	assert_false(has_name(&l, "Fly-half Charlie Hodgson"));
+	assert_true(has_surface(&l, ENT_PER, "J. Ratcliffe"));
+	assert_true(has_surface(&l, ENT_ORG, "British Airways"));
+	assert_false(has_name(&l, "Norrland Air and British Airways"));
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_events),
+	    cmocka_unit_test(test_clubs),
+	    cmocka_unit_test(test_capitals),
+	    cmocka_unit_test(test_demonyms_companies),
+	    cmocka_unit_test(test_name_shapes),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
