@@ -39,6 +39,7 @@ static const struct {
     {"surname", CUE_SURNAME},
     {"common", CUE_COMMON},
     {"sport", CUE_SPORT},
+    {"club-suffix", CUE_CLUB},
 };
 
 /* Index of the phrase with this key and hash, or -1. */
@@ -221,6 +222,14 @@ void ent_lookup(ctx *x, size_t k)
 	}
 }
 
+const phrase *ent_plain(const ctx *x, const phrase *p)
+{
+	if (!p || !p->plain)
+		return NULL;
+	const phrase *q = &x->ex->ph[p->plain - 1];
+	return q->type >= 0 ? q : NULL;
+}
+
 /* ---- loading ---------------------------------------------------------- */
 
 /* How a gazetteer alias is added (add_phrase). */
@@ -297,6 +306,7 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 		if (!p->sport) {
 			p->sport = xcalloc(1, sizeof *p->sport);
 			p->sport->type = -1;
+			p->sport->plain = (uint32_t)(p - ex->ph) + 1;
 		}
 		p = p->sport;
 	}
@@ -377,13 +387,18 @@ static size_t split_tabs(char *line, char **f, size_t max)
 }
 
 /* The type of a gazetteer line's TYPE field, with how its aliases are
- * added: PER, ORG, LOC, MISC (no entity) or ORG@sport; -1 for a type
+ * added: PER, ORG, LOC, MISC (no entity), ORG@sport or LOC@country (a
+ * country's reading: a national side stays a place); -1 for a type
  * this extractor does not know (LOC@admin: the admin loader's). */
 static int gaz_type(const char *s, int *how)
 {
 	*how = GAZ_PLAIN;
 	if (strcmp(s, "MISC") == 0)
 		return ENT_MISC;
+	if (strcmp(s, "LOC@country") == 0) {
+		*how = GAZ_COUNTRY;
+		return ENT_LOC;
+	}
 	if (strcmp(s, "ORG@sport") == 0) {
 		*how = GAZ_SPORT;
 		return ENT_ORG;

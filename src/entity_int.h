@@ -60,6 +60,7 @@ enum cue_kind {
 	CUE_SURNAME = 1u << 20,
 	CUE_COMMON = 1u << 21, /* English common word: in capitals no name */
 	CUE_SPORT = 1u << 22,  /* a word of sport news (sport context) */
+	CUE_CLUB = 1u << 23,   /* a club name's last word (United, Rovers) */
 };
 
 /* The type of a gazetteer name that is no entity (events.tsv: a
@@ -80,6 +81,7 @@ typedef struct phrase {
 	char *canonical;
 	bool country;          /* from countries.tsv */
 	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
+	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -267,6 +269,9 @@ void ent_tokenize(ctx *x);
 void ent_load_data(entity_extractor *ex);
 void ent_data_free(entity_extractor *ex);
 void ent_lookup(ctx *x, size_t k);
+
+/* entity_data.c: a sport reading's ordinary reading (the city), or NULL */
+const phrase *ent_plain(const ctx *x, const phrase *p);
 
 /* entity_rules.c */
 cand *ent_add_cand(ctx *x, size_t a, size_t b);

@@ -559,6 +559,12 @@ size_t ent_dateline(ctx *x, size_t k)
 	if (!((f & T_DASH) || (f & T_LPAREN) || c == ',' || dateline_date(x, e)))
 		return 0;
 	match g = gaz_at(x, k);
+	/* "MILAN 1996-08-30" is the city, sport or not */
+	if (g.p && g.p->plain) {
+		g.p = ent_plain(x, g.p);
+		if (g.p && g.p->type != ENT_LOC)
+			g.p = NULL;
+	}
 	if (g.p && k + g.ntok == e) {
 		ent_add_gaz(x, k, &g);
 		return e;

@@ -226,6 +226,14 @@ static bool sport_team(const ctx *x, size_t k, size_t e)
 	return false;
 }
 
+/* Whether, in a sport article, the run k..e-1 of two words or more is a
+ * club's name by its last word ("Cambridge United", "Bristol Rovers"). */
+static bool club_name(ctx *x, size_t k, size_t e)
+{
+	unsigned kinds;
+	return x->sport && e >= k + 2 && cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_CLUB);
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -235,6 +243,12 @@ static bool sport_team(const ctx *x, size_t k, size_t e)
 static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 {
 	match g = gaz_at(x, k);
+	/* "in Milan": after a place's cue a club's city is the city */
+	if (g.p && g.p->plain && pd->type == ENT_LOC) {
+		const phrase *pl = ent_plain(x, g.p);
+		if (pl && pl->type == ENT_LOC)
+			g.p = pl;
+	}
 	/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
 	 * name that merely starts with a known one */
 	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
@@ -259,6 +273,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    (x->t[k + g.ntok].flags & T_SPACE)) {
 		bool ho, hl, mi;
 		size_t e = ent_name_run(x, k, &ho, &hl, &mi);
+		/* "Bristol City", "Notts County": a club in sport news */
+		if (club_name(x, k, e))
+			ho = true;
 		if (ho && !mi && e > k + g.ntok) {
 			/* "NATO-Russia Council": a name joined by a hyphen */
 			size_t s0 = k;
@@ -418,8 +435,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	bool acro = single && ent_acronym(x, k);
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
-	bool team = (single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e);
-	if (single && (t->flags & T_ALLCAPS) && !acro && !team) {
+	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
+	            club_name(x, k, e);
+	/* "W D L", "B": table headings and letters are no names */
+	bool letters = true;
+	for (size_t q = k; q < e && letters; q++)
+		letters = x->t[q].end - x->t[q].start == 1;
+	if ((single && (t->flags & T_ALLCAPS) && !acro && !team) || (letters && x->en)) {
 		/* a stop acronym or a numeral: not a name */
 		x->nc--;
 		free(c->name);

@@ -117,6 +117,28 @@ static void test_capitals(void **state)
 	mention_list_free(&l);
 }
 
+/* In sport news: a name ending in a club's word is a club, a national
+ * side heading a score line stays its country, a club's city after a
+ * place's cue or in a dateline is the city, a table's letters are none. */
+static void test_sport_context(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "MONACO 1996-08-30\n"
+	              "Cambridge United beat Notts County in the cup match and the coach "
+	              "praised the striker's goal; the season ends in Monaco.\n"
+	              "W D L\n"
+	              "England 292 for eight\n",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Cambridge United"));
+	assert_true(has_surface(&l, ENT_ORG, "Notts County"));
+	assert_true(has_surface(&l, ENT_LOC, "MONACO"));
+	assert_true(has_surface(&l, ENT_LOC, "Monaco"));
+	assert_true(has_surface(&l, ENT_LOC, "England"));
+	assert_false(has_name(&l, "W D L"));
+	mention_list_free(&l);
+}
+
 /* Nationality words are no entity; companies are known by their last
  * word. */
 static void test_demonyms_companies(void **state)
@@ -181,6 +203,7 @@ int main(void)
 	    cmocka_unit_test(test_events),
 	    cmocka_unit_test(test_clubs),
 	    cmocka_unit_test(test_capitals),
+	    cmocka_unit_test(test_sport_context),
 	    cmocka_unit_test(test_demonyms_companies),
 	    cmocka_unit_test(test_name_shapes),
 	};
