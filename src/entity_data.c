@@ -204,6 +204,8 @@ void ent_lookup(ctx *x, size_t k)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
 		/* "Liverpool" is the club in sport news */
+		if (p->sport)
+			t->flags |= T_SPORTALT;
 		const phrase *g = x->sport && p->sport ? p->sport : p;
 		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
 			t->gaz = g;

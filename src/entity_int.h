@@ -139,6 +139,7 @@ enum tok_flag {
 	T_DASH = 1u << 12,
 	T_SEP = 1u << 13, /* '/', ',' or ';' */
 	T_LPAREN = 1u << 14,
+	T_SPORTALT = 1u << 15, /* a phrase here reads otherwise in sport news */
 };
 
 typedef struct tok {

@@ -322,6 +322,9 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
 	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
 		n = 0;
+	/* "A. Hollioake": an initial, not the article "a" */
+	if (n == 1 && x->en && ent_initial(x, k))
+		n = 0;
 	if (!n)
 		return 0;
 	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
@@ -426,8 +429,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (x->titlecase)
 		e = k + 1, has_org = has_loc = misc = false;
 	cand *c = ent_add_cand(x, k, e);
-	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement" */
-	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE)) || misc)
+	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement"; but
+	 * in sport news a number after a name is a score ("C. Lewis 80") */
+	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE) && !x->sport) ||
+	    misc)
 		c->nodefault = true;
 	if (misc)
 		c->strong = false;
@@ -576,7 +581,8 @@ void ent_sport_context(ctx *x)
 		return;
 	x->sport = true;
 	for (size_t k = 0; k < x->nt; k++)
-		x->t[k].memo = false;
+		if (x->t[k].flags & T_SPORTALT)
+			x->t[k].memo = false;
 }
 
 /* Whether an English headline is in Title Case, where capitals prove

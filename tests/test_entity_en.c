@@ -119,7 +119,8 @@ static void test_capitals(void **state)
 
 /* In sport news: a name ending in a club's word is a club, a national
  * side heading a score line stays its country, a club's city after a
- * place's cue or in a dateline is the city, a table's letters are none. */
+ * place's cue or in a dateline is the city, a table's letters are none,
+ * a player before a score is a person. */
 static void test_sport_context(void **state)
 {
 	(void)state;
@@ -128,7 +129,8 @@ static void test_sport_context(void **state)
 	              "Cambridge United beat Notts County in the cup match and the coach "
 	              "praised the striker's goal; the season ends in Monaco.\n"
 	              "W D L\n"
-	              "England 292 for eight\n",
+	              "England 292 for eight (C. Lewis 80 not out)\n"
+	              "A. Hollioake run out 15\n",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Cambridge United"));
 	assert_true(has_surface(&l, ENT_ORG, "Notts County"));
@@ -136,6 +138,9 @@ static void test_sport_context(void **state)
 	assert_true(has_surface(&l, ENT_LOC, "Monaco"));
 	assert_true(has_surface(&l, ENT_LOC, "England"));
 	assert_false(has_name(&l, "W D L"));
+	/* a number after a name is a score, not a product's model */
+	assert_true(has_surface(&l, ENT_PER, "C. Lewis"));
+	assert_true(has_surface(&l, ENT_PER, "A. Hollioake"));
 	mention_list_free(&l);
 }
 
