@@ -493,8 +493,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (x->nc >= 2 && k >= 2) {
 		const cand *p = &x->c[x->nc - 2];
 		unsigned jk;
+		/* a spaced dash lists places in Vietnamese ("Hà Nội - Hải
+		 * Phòng"), in English it starts what is said of a name
+		 * ("Romania - Cosmin Contra (31st)") */
 		bool joiner = x->text[x->t[k - 1].start] == ',' ||
-		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE)) ||
+		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE) &&
+		               !x->en) ||
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
 		               (x->t[k - 1].flags & T_LOWER));
 		int pt = ent_best_type(p->score);

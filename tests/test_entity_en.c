@@ -130,7 +130,8 @@ static void test_sport_context(void **state)
 	              "praised the striker's goal; the season ends in Monaco.\n"
 	              "W D L\n"
 	              "England 292 for eight (C. Lewis 80 not out)\n"
-	              "A. Hollioake run out 15\n",
+	              "A. Hollioake run out 15\n"
+	              "Scorers: Hungary - Ferenc Lakatos (12th)\n",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Cambridge United"));
 	assert_true(has_surface(&l, ENT_ORG, "Notts County"));
@@ -141,6 +142,8 @@ static void test_sport_context(void **state)
 	/* a number after a name is a score, not a product's model */
 	assert_true(has_surface(&l, ENT_PER, "C. Lewis"));
 	assert_true(has_surface(&l, ENT_PER, "A. Hollioake"));
+	/* a spaced dash after a country is no list of places */
+	assert_true(has_surface(&l, ENT_PER, "Ferenc Lakatos"));
 	mention_list_free(&l);
 }
 
