@@ -399,10 +399,39 @@ static void load_cues(entity_extractor *ex)
 	sl_free(&lines);
 }
 
+/* Loads abbreviations.tsv: KIND, abbreviation, long forms. Each line adds
+ * its kind to the abbreviation's set of cue kinds (ĐT is a common noun
+ * and an organization's head); a "title" abbreviation (HLV, GS.TS) is a
+ * title cue. Long forms are not read yet. */
+static void load_abbreviations(entity_extractor *ex)
+{
+	static const struct {
+		const char *name;
+		unsigned kind;
+	} kinds[] = {
+	    {"common", CUE_ABBR_COMMON},         {"title", CUE_TITLE},
+	    {"org-head", CUE_ABBR_ORG_HEAD},     {"org-part", CUE_ABBR_ORG_PART},
+	    {"org-suffix", CUE_ABBR_ORG_SUFFIX},
+	};
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("abbreviations.tsv", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[3];
+		if (split_tabs(lines.v[i], f, 3) < 2 || !*f[1])
+			continue;
+		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++)
+			if (strcmp(kinds[c].name, f[0]) == 0)
+				add_phrase(ex, f[1], -1, NULL, kinds[c].kind);
+	}
+	sl_free(&lines);
+}
+
 /* Loads the cue phrases and the gazetteers into ex. */
 void ent_load_data(entity_extractor *ex)
 {
 	load_cues(ex);
+	load_abbreviations(ex);
 	load_gazetteer(ex, "countries.tsv");
 	load_gazetteer(ex, "places.tsv");
 	load_gazetteer(ex, "organizations.tsv");

@@ -58,7 +58,15 @@ enum cue_kind {
 	CUE_PER_PRE = 1u << 18,
 	CUE_MISC_HEAD = 1u << 19,
 	CUE_SURNAME = 1u << 20,
+	/* abbreviations.tsv: one abbreviation may have several kinds */
+	CUE_ABBR_COMMON = 1u << 21,     /* a common noun, never an entity (SN) */
+	CUE_ABBR_ORG_HEAD = 1u << 22,   /* starts an organization's name (UBND) */
+	CUE_ABBR_ORG_PART = 1u << 23,   /* inside an organization's name (GTVT) */
+	CUE_ABBR_ORG_SUFFIX = 1u << 24, /* ends an organization's name (FC) */
 };
+
+/* The kinds of abbreviations.tsv: none of them is an entity alone. */
+#define CUE_ABBR (CUE_ABBR_COMMON | CUE_ABBR_ORG_HEAD | CUE_ABBR_ORG_PART | CUE_ABBR_ORG_SUFFIX)
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
@@ -263,6 +271,7 @@ void ent_lookup(ctx *x, size_t k);
 cand *ent_add_cand(ctx *x, size_t a, size_t b);
 void ent_add_gaz(ctx *x, size_t k, const match *m);
 bool ent_acronym(ctx *x, size_t k);
+unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds);
 bool ent_korean_name(const ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);

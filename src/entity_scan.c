@@ -262,12 +262,29 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	unsigned kinds = 0;
 	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* abbreviations (abbreviations.tsv) only where written as such */
+	unsigned abbr = ent_abbr_kinds(x, k, n ? n : 1, kinds);
+	kinds = (kinds & ~CUE_ABBR) | abbr;
+	if (abbr && !n)
+		n = 1; /* "U23" */
 	/* a name after "ông"/"Tổng thống" may look like a stop word */
 	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
-	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)))
 		n = 0;
-	if (!n)
+	if (!n || !kinds)
 		return 0;
+	/* "UBND xã Đức Nhân", "TAND Tối cao", "U23 Việt Nam": an abbreviated
+	 * head with a place or a qualifier after it; alone it is no entity */
+	if (abbr & CUE_ABBR_ORG_HEAD) {
+		size_t e = ent_org_tail(x, k, k + n, true, pd->title);
+		if (e > k) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd->type = -1, pd->title = pd->honor = false;
+			return e;
+		}
+	}
 	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
 	if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
 		size_t e = ent_org_tail(x, k, k + n, true, false);
@@ -333,7 +350,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		pd->type = ENT_LOC, pd->weight = EV_WEAK, pd->title = pd->honor = false;
 		set = true;
 	}
-	if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+	if (set || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST | CUE_ABBR)) ||
 	    !(t->flags & T_CAP)) {
 		if (!set)
 			pd->type = -1, pd->title = pd->honor = false;
