@@ -399,6 +399,19 @@ static void load_cues(entity_extractor *ex)
 	sl_free(&lines);
 }
 
+/* Whether an abbreviation has a capital after its first letter (HLV, ThS,
+ * ĐBQH; not Dr, Sen.): anything but ASCII lower case and dots counts. */
+static bool two_capitals(const char *s)
+{
+	const char *p = s + 1;
+	while ((*p & 0xC0) == 0x80) /* the rest of a first letter like Đ */
+		p++;
+	for (; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && *p != '.')
+			return true;
+	return false;
+}
+
 /* Loads abbreviations.tsv: KIND, abbreviation, long forms. Each line adds
  * its kind to the abbreviation's set of cue kinds (ĐT is a common noun
  * and an organization's head); a "title" abbreviation (HLV, GS.TS) is a
@@ -419,6 +432,10 @@ static void load_abbreviations(entity_extractor *ex)
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[3];
 		if (split_tabs(lines.v[i], f, 3) < 2 || !*f[1])
+			continue;
+		/* "Sen", "Gen", "St": a title written as a word is also a name's
+		 * word (Làng Sen, St Louis); titles with two capitals only */
+		if (strcmp(f[0], "title") == 0 && !two_capitals(f[1]))
 			continue;
 		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++)
 			if (strcmp(kinds[c].name, f[0]) == 0)
