@@ -277,10 +277,19 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * head with a place or a qualifier after it; alone it is no entity */
 	if (abbr & CUE_ABBR_ORG_HEAD) {
 		size_t e = ent_org_tail(x, k, k + n, true, pd->title);
-		if (e > k) {
+		/* "UBND TP | cho biết": an abbreviation that is no name (TP,
+		 * DN) does not qualify the head */
+		unsigned ek;
+		while (e > k + n && (x->t[e - 1].flags & T_ALLCAPS) && cue_at(x, e - 1, &ek) == 1 &&
+		       (ek & (CUE_STOP_ACRO | CUE_ABBR_COMMON)))
+			e--;
+		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
+			/* "U20 World | Cup": a competition, no organization */
+			if (namey(x, e) && cue_at(x, e, &ek) == 1 && (ek & CUE_MISC_SUFFIX))
+				c->misc = c->nodefault = true, c->strong = false;
 			pd->type = -1, pd->title = pd->honor = false;
 			return e;
 		}
