@@ -281,6 +281,7 @@ size_t ent_dateline(ctx *x, size_t k);
 void ent_scan_field(ctx *x);
 void ent_scan_credit(ctx *x);
 void ent_link_brackets(ctx *x, size_t c0);
+void ent_nest_places(ctx *x, size_t c0);
 bool ent_title_case(ctx *x);
 
 /* entity_type.c */

@@ -376,7 +376,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		if (t->flags & T_CAP) {
 			match g = gaz_at(x, j);
 			if (g.p && g.p->type == ENT_LOC) {
-				if ((keep_loc && !foreign) || after_dash) {
+				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
+				 * names whose body it is */
+				if (((keep_loc || (ncap && vi)) && !foreign) || after_dash) {
 					j += g.ntok;
 					end = j;
 					ncap++;

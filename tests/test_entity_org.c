@@ -139,6 +139,47 @@ static void test_org_lower_tail(void **state)
 	mention_list_free(&l);
 }
 
+/* The known place an organization's name ends with is also a place
+ * mention of its own, inside the organization's span. */
+static void test_nested_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	const char *body = "Tập đoàn Điện lực Việt Nam tăng giá điện.";
+	extract("vi", body, &l);
+	show(&l);
+	const mention *org = NULL, *loc = NULL;
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i].type == ENT_ORG &&
+		    strcmp(l.v[i].surface, "Tập đoàn Điện lực Việt Nam") == 0)
+			org = &l.v[i];
+		if (l.v[i].type == ENT_LOC && strcmp(l.v[i].surface, "Việt Nam") == 0)
+			loc = &l.v[i];
+	}
+	assert_non_null(org);
+	assert_non_null(loc);
+	assert_true(loc->start > org->start && loc->end == org->end);
+	mention_list_free(&l);
+}
+
+/* A country right after a ministry or parliament is its body's: "Bộ
+ * Quốc phòng Nga" (not the gazetteer's Bộ Quốc phòng of Việt Nam). */
+static void test_ministry_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Bộ Quốc phòng Nga cho biết Bộ Ngoại giao Trung Quốc và Quốc hội Hàn Quốc đã "
+	        "phản đối.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Quốc phòng Nga"));
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Ngoại giao Trung Quốc"));
+	assert_true(has_mention(&l, ENT_ORG, "Quốc hội Hàn Quốc"));
+	assert_true(has_mention(&l, ENT_LOC, "Nga"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -156,9 +197,10 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_abbrev_alone),   cmocka_unit_test(test_abbrev_org_head),
-	    cmocka_unit_test(test_age_group_team), cmocka_unit_test(test_org_suffix_abbrev),
-	    cmocka_unit_test(test_org_lower_tail),
+	    cmocka_unit_test(test_abbrev_alone),     cmocka_unit_test(test_abbrev_org_head),
+	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
+	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
+	    cmocka_unit_test(test_ministry_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
