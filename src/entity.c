@@ -119,6 +119,7 @@ static void scan_windows(ctx *x, const char *text, int field)
 		ctx_field(x, text + off, n, field);
 		ent_scan_field(x);
 		ent_link_brackets(x, c0);
+		ent_nest_places(x, c0);
 		for (size_t i = c0; i < x->nc; i++) {
 			x->c[i].start += off;
 			x->c[i].end += off;

@@ -235,7 +235,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p)
 /* ---- loading ---------------------------------------------------------- */
 
 /* How a gazetteer alias is added (add_phrase). */
-enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2 };
+enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3 };
 
 /* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
  * `kind`) to the extractor; a GAZ_SPORT alias is the phrase's reading in
@@ -314,6 +314,7 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	}
 	if (type >= 0) {
 		p->country = how == GAZ_COUNTRY;
+		p->club = how == GAZ_CLUB || how == GAZ_SPORT;
 		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
 		if (!same) {
 			free(p->canonical);
@@ -415,6 +416,7 @@ static void load_gazetteer(entity_extractor *ex, const char *name)
 	sl_init(&lines);
 	datafile_lines(name, &lines);
 	bool countries = strcmp(name, "countries.tsv") == 0;
+	bool clubs = strcmp(name, "sport.tsv") == 0;
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[64];
 		size_t n = split_tabs(lines.v[i], f, 64);
@@ -424,6 +426,8 @@ static void load_gazetteer(entity_extractor *ex, const char *name)
 			continue;
 		if (countries && how == GAZ_PLAIN)
 			how = GAZ_COUNTRY;
+		else if (clubs && how == GAZ_PLAIN && type == ENT_ORG)
+			how = GAZ_CLUB;
 		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
 		if (!*canonical)
 			continue;
@@ -452,12 +456,58 @@ static void load_cues(entity_extractor *ex, const char *name)
 	sl_free(&lines);
 }
 
+/* Whether an abbreviation has a capital after its first letter (HLV, ThS,
+ * ĐBQH; not Dr, Sen.): anything but ASCII lower case and dots counts. */
+static bool two_capitals(const char *s)
+{
+	const char *p = s + 1;
+	while ((*p & 0xC0) == 0x80) /* the rest of a first letter like Đ */
+		p++;
+	for (; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && *p != '.')
+			return true;
+	return false;
+}
+
+/* Loads abbreviations.tsv: KIND, abbreviation, long forms. Each line adds
+ * its kind to the abbreviation's set of cue kinds (ĐT is a common noun
+ * and an organization's head); a "title" abbreviation (HLV, GS.TS) is a
+ * title cue. Long forms are not read yet. */
+static void load_abbreviations(entity_extractor *ex)
+{
+	static const struct {
+		const char *name;
+		unsigned kind;
+	} kinds[] = {
+	    {"common", CUE_ABBR_COMMON},         {"title", CUE_TITLE},
+	    {"org-head", CUE_ABBR_ORG_HEAD},     {"org-part", CUE_ABBR_ORG_PART},
+	    {"org-suffix", CUE_ABBR_ORG_SUFFIX},
+	};
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("abbreviations.tsv", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[3];
+		if (split_tabs(lines.v[i], f, 3) < 2 || !*f[1])
+			continue;
+		/* "Sen", "Gen", "St": a title written as a word is also a name's
+		 * word (Làng Sen, St Louis); titles with two capitals only */
+		if (strcmp(f[0], "title") == 0 && !two_capitals(f[1]))
+			continue;
+		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++)
+			if (strcmp(kinds[c].name, f[0]) == 0)
+				add_phrase(ex, f[1], -1, NULL, kinds[c].kind, GAZ_PLAIN);
+	}
+	sl_free(&lines);
+}
+
 /* Loads the cue phrases and the gazetteers into ex. */
 void ent_load_data(entity_extractor *ex)
 {
 	load_cues(ex, "entity-cues.txt");
 	load_cues(ex, "en-words.txt");
 	load_cues(ex, "sport-words.txt");
+	load_abbreviations(ex);
 	load_gazetteer(ex, "countries.tsv");
 	load_gazetteer(ex, "places.tsv");
 	load_gazetteer(ex, "organizations.tsv");

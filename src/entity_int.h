@@ -61,11 +61,23 @@ enum cue_kind {
 	CUE_COMMON = 1u << 21, /* English common word: in capitals no name */
 	CUE_SPORT = 1u << 22,  /* a word of sport news (sport context) */
 	CUE_CLUB = 1u << 23,   /* a club name's last word (United, Rovers) */
+	/* abbreviations.tsv: one abbreviation may have several kinds */
+	CUE_ABBR_COMMON = 1u << 24,     /* a common noun, never an entity (SN) */
+	CUE_ABBR_ORG_HEAD = 1u << 25,   /* starts an organization's name (UBND) */
+	CUE_ABBR_ORG_PART = 1u << 26,   /* inside an organization's name (GTVT) */
+	CUE_ABBR_ORG_SUFFIX = 1u << 27, /* ends an organization's name (FC) */
 };
 
 /* The type of a gazetteer name that is no entity (events.tsv: a
  * competition, holiday, work): internal, never an entity_type. */
 #define ENT_MISC ENT_NTYPES
+
+/* The kinds of abbreviations.tsv: none of them is an entity alone. */
+#define CUE_ABBR (CUE_ABBR_COMMON | CUE_ABBR_ORG_HEAD | CUE_ABBR_ORG_PART | CUE_ABBR_ORG_SUFFIX)
+
+/* The country whose state bodies the gazetteers name bare ("Bộ Ngoại
+ * giao", "Quốc hội"): written after one, it names the same body. */
+#define HOME_COUNTRY "Việt Nam"
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
@@ -80,6 +92,7 @@ typedef struct phrase {
 	uint32_t need_all; /* bit i: token i must be all capitals */
 	char *canonical;
 	bool country;          /* from countries.tsv */
+	bool club;             /* from sport.tsv: a team, no place nested in it */
 	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	/* cue part */
@@ -278,6 +291,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p);
 cand *ent_add_cand(ctx *x, size_t a, size_t b);
 void ent_add_gaz(ctx *x, size_t k, const match *m);
 bool ent_acronym(ctx *x, size_t k);
+unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds);
 bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
@@ -288,6 +302,7 @@ size_t ent_dateline(ctx *x, size_t k);
 void ent_scan_field(ctx *x);
 void ent_scan_credit(ctx *x);
 void ent_link_brackets(ctx *x, size_t c0);
+void ent_nest_places(ctx *x, size_t c0);
 bool ent_title_case(ctx *x);
 void ent_sport_context(ctx *x);
 

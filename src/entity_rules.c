@@ -87,6 +87,32 @@ void ent_add_gaz(ctx *x, size_t k, const match *m)
 	c->score[m->p->type] += EV_DEF;
 }
 
+/* Whether token k is an age-group team's prefix: U and two digits ("U23
+ * Việt Nam", "U16 Thái Lan"). */
+static bool age_group(const ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	const char *s = x->text + t->start;
+	return t->end - t->start == 3 && s[0] == 'U' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+	       s[2] <= '9';
+}
+
+/* The abbreviations.tsv kinds of the cue phrase at token k (n tokens long,
+ * with cue kinds `kinds`), or 0: a one-word abbreviation written as a
+ * Vietnamese syllable with one capital ("Ca", "Sen") is the word, not the
+ * abbreviation (CA, SEN). An age-group prefix (U23) heads a team's name. */
+unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds)
+{
+	if (k < x->nt && age_group(x, k))
+		return CUE_ABBR_ORG_HEAD;
+	if (!(kinds & CUE_ABBR))
+		return 0;
+	uint32_t f = x->t[k].flags;
+	if (n == 1 && !(f & T_ALLCAPS) && (f & T_VI))
+		return 0;
+	return kinds & CUE_ABBR;
+}
+
 /* Whether token k is an acronym that names an organization (NATO, CNN). */
 bool ent_acronym(ctx *x, size_t k)
 {
@@ -105,7 +131,8 @@ bool ent_acronym(ctx *x, size_t k)
 		return false;
 	unsigned kinds = 0;
 	match m = find_phrase(x, k, false, &kinds);
-	if (m.p && m.ntok == 1 && (kinds & (CUE_STOP_ACRO | CUE_STOP | CUE_TITLE | CUE_HONORIFIC)))
+	if (m.p && m.ntok == 1 &&
+	    (kinds & (CUE_STOP_ACRO | CUE_STOP | CUE_TITLE | CUE_HONORIFIC | CUE_ABBR)))
 		return false;
 	return true;
 }
@@ -173,12 +200,15 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		if (namey(x, j)) {
 			/* an acronym does not join a run of ordinary names */
 			bool jc = (x->t[j].flags & T_ALLCAPS) != 0;
-			if (j > k && jc != caps)
+			unsigned kinds;
+			size_t n = cue_at(x, j, &kinds);
+			/* "Hà Nội FC", "Hòa Phát JSC": an abbreviation that ends an
+			 * organization's name joins its run */
+			bool suffix = n == 1 && (kinds & (CUE_ORG_SUFFIX | CUE_ABBR_ORG_SUFFIX));
+			if (j > k && jc != caps && !(jc && suffix))
 				break;
 			if (j > k) {
 				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
-				unsigned kinds;
-				size_t n = cue_at(x, j, &kinds);
 				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
 					break;
 				/* "CLEVELAND AT TEXAS": in capitals a common word is none
@@ -192,9 +222,7 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				if (ent_korean_name(x, j))
 					break;
 			}
-			unsigned kinds;
-			size_t n = cue_at(x, j, &kinds);
-			if (n == 1 && (kinds & CUE_ORG_SUFFIX))
+			if (suffix)
 				*has_org = true;
 			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
 				*has_loc = true;
@@ -293,12 +321,13 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 /* The end of the place named at token q after an administrative unit
  * ("tỉnh Điện Biên", "huyện Mường Nhé"), or 0: a gazetteer place, or one
  * to three capitalized Vietnamese syllables (two when more follow: a
- * person's name may come next). */
+ * person's name may come next); a two-syllable name that starts with a
+ * one-word known place is the two syllables. */
 static size_t admin_place(ctx *x, size_t q)
 {
 	match g = gaz_at(x, q);
-	if (g.p)
-		return g.p->type == ENT_LOC ? q + g.ntok : 0;
+	if (g.p && g.p->type != ENT_LOC)
+		return 0;
 	size_t e = q;
 	while (namey(x, e) && (x->t[e].flags & T_VI) && !(x->t[e].flags & T_ALLCAPS)) {
 		unsigned kinds;
@@ -306,9 +335,13 @@ static size_t admin_place(ctx *x, size_t q)
 			break;
 		e++;
 	}
-	if (e == q)
-		return 0;
-	return e - q > 3 ? q + 2 : e;
+	if (e - q > 3)
+		e = q + 2;
+	/* "xã Đức Nhân", "huyện Anh Sơn": a one-word known place (Đức)
+	 * may start a two-word name */
+	if (g.p && !(g.ntok == 1 && e == q + 2))
+		return q + g.ntok;
+	return e == q ? 0 : e;
 }
 
 /* Whether a place that an organization's name may end with starts at
@@ -326,6 +359,13 @@ static bool org_place_at(ctx *x, size_t q, bool keep_loc)
 	unsigned kinds;
 	size_t n = cue_at(x, q, &kinds);
 	return n && (kinds & CUE_LOC_ADMIN) && admin_place(x, q + n);
+}
+
+/* Whether token q is a lower-case Vietnamese syllable. */
+static bool lower_vi(const ctx *x, size_t q)
+{
+	return q < x->nt && (x->t[q].flags & T_WORD) && (x->t[q].flags & T_LOWER) &&
+	       (x->t[q].flags & T_VI);
 }
 
 /* Extends an organization name after its head noun (tokens k..h-1).
@@ -400,7 +440,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		if (t->flags & T_CAP) {
 			match g = gaz_at(x, j);
 			if (g.p && g.p->type == ENT_LOC) {
-				if ((keep_loc && !foreign) || after_dash) {
+				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
+				 * names whose body it is; "Bộ Ngoại giao | Việt Nam"
+				 * is the body named bare, and the country is a place */
+				bool home = g.p->canonical && strcmp(g.p->canonical, HOME_COUNTRY) == 0;
+				if (((keep_loc || (ncap && vi && !home)) && !foreign) || after_dash) {
 					j += g.ntok;
 					end = j;
 					ncap++;
@@ -503,14 +547,23 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		 * place the name ends with: "Đường cao tốc | Việt Nam", "Phòng
 		 * chống thiên tai | tỉnh Hà Tĩnh" */
 		if (lower_run == 1 && (t->flags & T_VI) && ncap && !n) {
+			/* "Cục Quản lý đấu thầu | vừa", "Viện Nghiên cứu lập pháp |
+			 * cho biết": one or two more before a verb or a function word */
+			size_t q = j + 1;
+			if (lower_vi(x, q) && !cue_at(x, q, &kinds))
+				q++;
+			if (q < x->nt && (x->t[q].flags & T_LOWER) && cue_at(x, q, &kinds) &&
+			    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP))) {
+				end = q;
+				break;
+			}
 			if (org_place_at(x, j + 1, keep_loc)) {
 				j++;
 				lower_run = 2;
 				continue;
 			}
-			if (j + 1 < x->nt && (x->t[j + 1].flags & T_WORD) &&
-			    (x->t[j + 1].flags & T_LOWER) && (x->t[j + 1].flags & T_VI) &&
-			    !cue_at(x, j + 1, &kinds) && org_place_at(x, j + 2, keep_loc)) {
+			if (lower_vi(x, j + 1) && !cue_at(x, j + 1, &kinds) &&
+			    org_place_at(x, j + 2, keep_loc)) {
 				j += 2;
 				lower_run = 2;
 				continue;

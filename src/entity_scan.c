@@ -185,6 +185,37 @@ void ent_link_brackets(ctx *x, size_t c0)
 	}
 }
 
+/* Adds the known place an organization's name ends with as a mention of
+ * its own, nested in the name ("Tập đoàn Điện lực | Việt Nam |", "UBND
+ * TP | Hà Nội |"): independent annotations count both. Not in a team's
+ * name (Real Madrid, U23 Việt Nam): a club's city is no place mention.
+ * Only for the candidates of the current window from c0 on, after their
+ * brackets are linked (the nested ones would read as the names before a
+ * bracket). */
+void ent_nest_places(ctx *x, size_t c0)
+{
+	if (x->sport)
+		return;
+	size_t nc = x->nc;
+	for (size_t i = c0; i < nc; i++) {
+		const cand *c = &x->c[i];
+		if (c->misc || c->ntok < 2 || c->score[ENT_ORG] < EV_DEF)
+			continue;
+		match whole = gaz_at(x, c->t0);
+		if (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1)
+			continue;
+		size_t t0 = c->t0, t1 = c->t1;
+		for (size_t j = t0 + 1; j < t1; j++) {
+			match g = gaz_at(x, j);
+			if (g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
+			    (x->t[j].flags & T_CAP)) {
+				ent_add_gaz(x, j, &g);
+				break;
+			}
+		}
+	}
+}
+
 /* What the cue words before a name say about it, carried from token to
  * token while ent_scan_field walks a field. */
 typedef struct pending {
@@ -254,17 +285,22 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
 	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
 		g.p = NULL;
-	/* "Quốc hội Phần Lan": a gazetteer name that is also a head
-	 * word names another country's institution before a place */
+	/* "Quốc hội Phần Lan", "Bộ Quốc phòng Nga": a known body written
+	 * with a head word, before a place, is that place's body: another
+	 * organization than the gazetteer's, its name ends with the place */
 	unsigned hk;
-	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) == g.ntok &&
+	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) <= g.ntok &&
 	    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
 		match lg = gaz_at(x, k + g.ntok);
 		if (lg.p && lg.p->type == ENT_LOC) {
-			cand *c = ent_add_cand(x, k, k + g.ntok);
+			cand *c = ent_add_cand(x, k, k + g.ntok + lg.ntok);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
-			return k + g.ntok;
+			/* "Bộ Ngoại giao Việt Nam" is the gazetteer's body: the
+			 * state bodies it names bare are Vietnam's */
+			if (lg.p->canonical && strcmp(lg.p->canonical, HOME_COUNTRY) == 0)
+				c->gaz = g.p->canonical;
+			return k + g.ntok + lg.ntok;
 		}
 	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
@@ -307,6 +343,22 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	return 0;
 }
 
+/* The end of an organization's name after its head (ent_org_tail), or
+ * the head's end h when nothing names it: an abbreviation that is no name
+ * (TP, CP, DN) at its end does not qualify it ("UBND TP | cho biết",
+ * "Công ty CP | vừa"); one inside a name or that heads one (CSGT in "Phòng CSGT", "Tập
+ * đoàn TH") does. */
+static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
+{
+	size_t e = ent_org_tail(x, k, h, keep_loc, after_title);
+	unsigned ek;
+	while (e > h && (x->t[e - 1].flags & T_ALLCAPS) && cue_at(x, e - 1, &ek) == 1 &&
+	       (ek & (CUE_STOP_ACRO | CUE_ABBR_COMMON)) &&
+	       !(ek & (CUE_ABBR_ORG_PART | CUE_ABBR_ORG_HEAD)))
+		e--;
+	return e < h ? h : e;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -318,15 +370,36 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	unsigned kinds = 0;
 	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* abbreviations (abbreviations.tsv) only where written as such */
+	unsigned abbr = ent_abbr_kinds(x, k, n ? n : 1, kinds);
+	kinds = (kinds & ~CUE_ABBR) | abbr;
+	if (abbr && !n)
+		n = 1; /* "U23" */
 	/* a name after "ông"/"Tổng thống" may look like a stop word */
 	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
-	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)))
 		n = 0;
 	/* "A. Hollioake": an initial, not the article "a" */
 	if (n == 1 && x->en && ent_initial(x, k))
 		n = 0;
-	if (!n)
+	if (!n || !kinds)
 		return 0;
+	/* "UBND xã Đức Nhân", "TAND Tối cao", "U23 Việt Nam": an abbreviated
+	 * head with a place or a qualifier after it; alone it is no entity */
+	if (abbr & CUE_ABBR_ORG_HEAD) {
+		size_t e = org_tail(x, k, k + n, true, pd->title);
+		unsigned ek;
+		if (e > k + n) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			/* "U20 World | Cup": a competition, no organization */
+			if (namey(x, e) && cue_at(x, e, &ek) == 1 && (ek & CUE_MISC_SUFFIX))
+				c->misc = c->nodefault = true, c->strong = false;
+			pd->type = -1, pd->title = pd->honor = false;
+			return e;
+		}
+	}
 	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
 	if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
 		size_t e = ent_org_tail(x, k, k + n, true, false);
@@ -339,8 +412,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		}
 	}
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && (t->flags & T_CAP)) {
-		size_t e = ent_org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
-		if (e > k) {
+		size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
+		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
@@ -402,7 +475,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "SOCCER", "BEAT", "DIVISION": a common word in capitals */
 	bool common = (kinds & CUE_COMMON) && (t->flags & T_ALLCAPS) && n == 1;
-	if (set || common || (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST)) ||
+	if (set || common ||
+	    (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST | CUE_ABBR)) ||
 	    !(t->flags & T_CAP)) {
 		if (!set)
 			pd->type = -1, pd->title = pd->honor = false;

@@ -185,6 +185,20 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 				b.spans[j] = b.spans[j - 1];
 			b.spans[j] = t;
 		}
+		/* A mention nested in another (the place ending an organization's
+		 * name) is drawn and stopped at as the outer one, unless only it
+		 * is of the active filter. */
+		size_t kept = 0;
+		for (size_t i = 0; i < b.nspans; i++) {
+			rspan *o = kept ? &b.spans[kept - 1] : NULL;
+			if (o && b.spans[i].end <= o->end) {
+				if (b.spans[i].wanted && !o->wanted)
+					*o = b.spans[i];
+				continue;
+			}
+			b.spans[kept++] = b.spans[i];
+		}
+		b.nspans = kept;
 	}
 	free(map);
 	if (R->nblocks == R->blocks_cap) {

@@ -1,0 +1,206 @@
+/* test_entity_org.c: organization names and common-noun abbreviations in
+ * entity extraction (issue 11: abbreviations as ORG, organization names cut
+ * short or run on), on sentences written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of a body-only article in language lang. */
+static void extract(const char *lang, const char *body, mention_list *out)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("");
+	a.body = xstrdup(body);
+	memcpy(a.lang, lang, 3);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	free(a.title);
+	free(a.body);
+}
+
+/* Whether some mention has exactly this surface and type. */
+static int has_mention(const mention_list *l, entity_type t, const char *surface)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == t && strcmp(l->v[i].surface, surface) == 0)
+			return 1;
+	return 0;
+}
+
+/* Prints the mentions, so that a failure shows what was found. */
+static void show(const mention_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		fprintf(stderr, "  %s %s\n", entity_type_name(l->v[i].type), l->v[i].surface);
+}
+
+/* Common nouns, titles and organization heads written as abbreviations
+ * are no entity on their own. */
+static void test_abbrev_alone(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "HLV Park Hang-seo gọi thêm cầu thủ. Anh Nguyễn Văn Bình (SN 1990) bị bắt. "
+	        "Theo PV, chiếc xe mang BKS 30A bị CSGT dừng lại. HĐXX tuyên án. HĐQT họp "
+	        "bất thường. Nhiều DN gặp khó. Các CĐV kéo đến sân. VCK diễn ra ở đây. "
+	        "Ông Bình có ĐTDĐ riêng. UBND đã họp. CLB vừa công bố. Công ty CP vừa "
+	        "thành lập. Lãnh đạo HTX cho biết.",
+	        &l);
+	show(&l);
+	const char *junk[] = {"HLV", "SN",  "PV",   "BKS",  "CSGT", "HĐXX", "HĐQT", "DN",
+	                      "CĐV", "VCK", "ĐTDĐ", "UBND", "CLB",  "CP",   "HTX"};
+	for (size_t i = 0; i < sizeof junk / sizeof *junk; i++)
+		assert_false(has_name(&l, junk[i]));
+	/* a title abbreviation still says who comes next */
+	assert_true(has_mention(&l, ENT_PER, "Park Hang-seo"));
+	mention_list_free(&l);
+
+	extract("en", "The MP said the new PC was slow. Police said PC Smith was hurt.", &l);
+	show(&l);
+	assert_false(has_name(&l, "MP"));
+	assert_false(has_name(&l, "PC"));
+	mention_list_free(&l);
+}
+
+/* An abbreviated head with a place or a qualifier after it starts an
+ * organization's name, whole. */
+static void test_abbrev_org_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Chủ tịch UBND xã Đức Nhân cho biết. Chủ tịch UBND TP Hà Nội Nguyễn Văn Bình "
+	        "phát biểu. Vụ án do TAND tỉnh Nghệ An xét xử. CLB Hà Nội thắng. Sinh viên "
+	        "ĐH Quốc gia Hà Nội dự thi.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "UBND xã Đức Nhân"));
+	assert_true(has_mention(&l, ENT_ORG, "UBND TP Hà Nội"));
+	assert_true(has_mention(&l, ENT_ORG, "TAND tỉnh Nghệ An"));
+	assert_true(has_mention(&l, ENT_ORG, "CLB Hà Nội"));
+	assert_true(has_mention(&l, ENT_ORG, "ĐH Quốc gia Hà Nội"));
+	assert_true(has_mention(&l, ENT_PER, "Nguyễn Văn Bình"));
+	assert_false(has_name(&l, "Ubnd Tp"));
+	mention_list_free(&l);
+}
+
+/* Age-group teams are organizations: "U23 Việt Nam". */
+static void test_age_group_team(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "U23 Việt Nam thắng U16 Thái Lan trong trận giao hữu.", &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "U23 Việt Nam"));
+	assert_true(has_mention(&l, ENT_ORG, "U16 Thái Lan"));
+	mention_list_free(&l);
+}
+
+/* An English abbreviation that ends an organization's name joins it. */
+static void test_org_suffix_abbrev(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Trận đấu giữa Hà Nội FC và đội khách diễn ra tối qua.", &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Hà Nội FC"));
+	mention_list_free(&l);
+}
+
+/* Lower-case words go on with a Vietnamese organization's name after its
+ * head until a verb or a function word. */
+static void test_org_lower_tail(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Cục Quản lý đấu thầu vừa ban hành hướng dẫn. Viện Nghiên cứu lập pháp "
+	        "cho biết. Trường Đại học Bách khoa đã tuyển sinh.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Cục Quản lý đấu thầu"));
+	assert_true(has_mention(&l, ENT_ORG, "Viện Nghiên cứu lập pháp"));
+	assert_true(has_mention(&l, ENT_ORG, "Trường Đại học Bách khoa"));
+	mention_list_free(&l);
+}
+
+/* The known place an organization's name ends with is also a place
+ * mention of its own, inside the organization's span. */
+static void test_nested_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	const char *body = "Tập đoàn Điện lực Việt Nam tăng giá điện.";
+	extract("vi", body, &l);
+	show(&l);
+	const mention *org = NULL, *loc = NULL;
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i].type == ENT_ORG &&
+		    strcmp(l.v[i].surface, "Tập đoàn Điện lực Việt Nam") == 0)
+			org = &l.v[i];
+		if (l.v[i].type == ENT_LOC && strcmp(l.v[i].surface, "Việt Nam") == 0)
+			loc = &l.v[i];
+	}
+	assert_non_null(org);
+	assert_non_null(loc);
+	assert_true(loc->start > org->start && loc->end == org->end);
+	mention_list_free(&l);
+}
+
+/* A country right after a ministry or parliament is its body's: "Bộ
+ * Quốc phòng Nga" (not the gazetteer's Bộ Quốc phòng of Việt Nam). */
+static void test_ministry_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Bộ Quốc phòng Nga cho biết Bộ Ngoại giao Trung Quốc và Quốc hội Hàn Quốc đã "
+	        "phản đối.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Quốc phòng Nga"));
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Ngoại giao Trung Quốc"));
+	assert_true(has_mention(&l, ENT_ORG, "Quốc hội Hàn Quốc"));
+	assert_true(has_mention(&l, ENT_LOC, "Nga"));
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_abbrev_alone),     cmocka_unit_test(test_abbrev_org_head),
+	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
+	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
+	    cmocka_unit_test(test_ministry_country),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
