@@ -21,6 +21,15 @@
 
 /* ---- public API -------------------------------------------------------- */
 
+/* See entity.h. */
+int mention_guessed(const mention *m)
+{
+	for (int t = 0; t < ENT_NTYPES; t++)
+		if (m->evidence[t] > 0)
+			return 0;
+	return 1;
+}
+
 void mention_list_init(mention_list *l)
 {
 	l->v = NULL;

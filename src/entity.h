@@ -26,7 +26,16 @@ typedef struct mention {
 	char *surface;      /* the text as written */
 	char *canonical;    /* linked name: "Vladimir Putin" for "Putin",
 	                       "Hoa Kỳ" for "Mỹ" (gazetteer canonical) */
+	/* What this article says of its entity's type, per entity_type: the
+	 * summed weights of its cues, gazetteer entries and shape (all its
+	 * mentions share them). All zero: nothing proves a type, the type is
+	 * a guess (mention_guessed), and the store lets the rest of the
+	 * corpus decide it. */
+	int evidence[ENT_NTYPES];
 } mention;
+
+/* True when nothing in its article proves the mention's type. */
+int mention_guessed(const mention *m);
 
 typedef struct mention_list {
 	mention *v;

@@ -359,6 +359,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 				canon[root] = out->owned.v[out->owned.n - 1];
 			}
 			m->canonical = canon[root];
+			memcpy(m->evidence, r->score, sizeof m->evidence);
 		}
 		free(canon);
 	}

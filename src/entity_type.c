@@ -16,7 +16,9 @@ int ent_best_type(const int *score)
 
 /* The type a linked name's mentions get, or -1 for none: the type with
  * the most evidence; a capitalized name of several words with none is a
- * person; a name never written where capitals are evidence has none. */
+ * person, as a guess (its mentions' evidence stays zero) that the
+ * store's corpus typing may overrule; a name never written where
+ * capitals are evidence has none. */
 int ent_mention_type(const uniq *r)
 {
 	int type = ent_best_type(r->score);

@@ -101,9 +101,12 @@ static void tally_group(const keyed *k, const group *g, double total, entity_tal
 	t->mentions = g->to - g->from;
 	t->aliases = NULL;
 	t->n_aliases = 0;
+	t->evidence = 0;
 	for (size_t i = g->from; i < g->to; i++) {
 		const mention *m = k[i].m;
 		weight += field_weight(m->field);
+		if (m->evidence[m->type] > t->evidence)
+			t->evidence = m->evidence[m->type];
 		if (i > g->from)
 			sb_addc(&spans, ',');
 		sb_addc(&spans, '[');

@@ -16,6 +16,9 @@ typedef struct entity_tally {
 	char *canonical;
 	size_t mentions;
 	double salience;  /* its share of the article's weighted mentions, 0..1 */
+	/* The article's evidence for this type (the most any of its mentions
+	 * has); 0 when the type is only guessed (mention_guessed). */
+	int evidence;
 	/* Where it is mentioned, in reading order, as the store keeps it: a
 	 * JSON array of [field, start, end] (article_field, byte offsets). */
 	char *spans;

@@ -106,6 +106,8 @@ static int build(store *s, int64_t have, int64_t n)
 				m->end = body.len;
 				m->surface = xstrdup(entity_names[e]);
 				m->canonical = xstrdup(entity_names[e]);
+				memset(m->evidence, 0, sizeof m->evidence);
+				m->evidence[e % 3] = 100;
 			}
 			sb_printf(&body, "%s%s", body.len ? " " : "", words[zipf_draw(wz, N_WORDS)]);
 		}

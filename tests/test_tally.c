@@ -27,6 +27,8 @@ static void add(mention_list *l, entity_type type, article_field field, size_t s
 	m->end = start + strlen(surface);
 	m->surface = xstrdup(surface);
 	m->canonical = xstrdup(canonical);
+	memset(m->evidence, 0, sizeof m->evidence);
+	m->evidence[type] = 10;
 }
 
 /* Whether a and b differ by less than rounding. */
