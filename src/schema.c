@@ -124,6 +124,43 @@ static const char *const migrations[] = {
 	" WHERE EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id)"
 	"  AND NOT EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id"
 	"   AND replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') = article.source);",
+	/* 6 -> 7: types decided by the corpus (store_write.c, retype_key).
+	 * An article's row of an entity keeps the article's evidence for
+	 * the entity's type (the extractor's weights), or, when its type
+	 * was only guessed, evidence 0 and the type guessed; entity sums
+	 * them: evidence, guessed (its rows of a guessed type) and strays
+	 * (those of them guessed as another type, moved here by the
+	 * corpus's evidence). Rows stored before count as evidence of their
+	 * type (1 each: the default, so adding the column rewrites nothing),
+	 * so that an old store keeps its types. An entity with no evidence
+	 * is one of low confidence, left out of lists by default. */
+	"ALTER TABLE entity ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE entity ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE entity ADD COLUMN strays INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE entity SET evidence = articles;"
+	"ALTER TABLE article_entity ADD COLUMN evidence INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE article_entity ADD COLUMN guess TEXT;"
+	/* the entities whose rows a delete took, retyped at commit */
+	"CREATE TABLE entity_touched(id INTEGER PRIMARY KEY);"
+	"DROP TRIGGER article_entity_delete;"
+	"CREATE TRIGGER article_entity_delete AFTER DELETE ON article_entity BEGIN"
+	"  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions,"
+	"   evidence = evidence - old.evidence, guessed = guessed - (old.guess IS NOT NULL),"
+	"   strays = strays - (old.guess IS NOT NULL AND old.guess <> type)"
+	"  WHERE id = old.entity_id;"
+	"  INSERT OR IGNORE INTO entity_touched VALUES (old.entity_id);"
+	"END;"
+	/* A row moved by retype_key to the entity of another type. */
+	"CREATE TRIGGER article_entity_move AFTER UPDATE OF entity_id ON article_entity BEGIN"
+	"  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions,"
+	"   evidence = evidence - old.evidence, guessed = guessed - (old.guess IS NOT NULL),"
+	"   strays = strays - (old.guess IS NOT NULL AND old.guess <> type)"
+	"  WHERE id = old.entity_id;"
+	"  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions,"
+	"   evidence = evidence + new.evidence, guessed = guessed + (new.guess IS NOT NULL),"
+	"   strays = strays + (new.guess IS NOT NULL AND new.guess <> type)"
+	"  WHERE id = new.entity_id;"
+	"END;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

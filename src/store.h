@@ -19,11 +19,13 @@ typedef struct store {
 	int has_state;  /* the state database is attached as "state" */
 	int64_t data_version;  /* last PRAGMA data_version seen by query_store_changed */
 	int64_t seen_commits;  /* the store's count of commits it saw then */
+	int all_entities;      /* readers show entities of low confidence too
+	                        * (query_all_entities) */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */

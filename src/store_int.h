@@ -43,6 +43,10 @@ enum {
 	ST_FILE_REHASH,
 	ST_LEGACY_INSERT,
 	ST_COMMIT_COUNT,
+	ST_TOUCHED_TAKE,
+	ST_KEY_ENTITIES,
+	ST_ROWS_MOVE,
+	ST_ALIAS_COPY,
 	ST_COUNT
 };
 
@@ -58,10 +62,14 @@ typedef struct store_private {
 	strbuf scratch;
 	/* Entity counts added by the open transaction, written at commit. */
 	struct entity_delta {
-		int64_t id, articles, mentions;
+		int64_t id, articles, mentions, evidence, guessed;
 	} *deltas;
 	size_t n_deltas, cap_deltas;
 	strmap delta_index;  /* "id" -> index + 1 into deltas */
+	/* The entities given rows by the open transaction (their counts
+	 * written already), whose names are retyped at commit. */
+	int64_t *touched;
+	size_t n_touched, cap_touched;
 	int64_t fts_from;    /* first article of the transaction not yet indexed */
 	fts_queue fts_queue; /* their text, tokenized by ingest's workers */
 	int64_t article_delta;  /* articles added less deleted since begin */

@@ -35,23 +35,30 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
 			    " VALUES (?1, ?2, ?3)",
 	[ST_ARTICLE_ENTITY_INSERT] = "INSERT INTO article_entity(article_id, entity_id,"
-				     " mentions, salience, spans) VALUES (?1, ?2, ?3, ?4, ?5)",
+				     " mentions, salience, spans, evidence, guess)"
+				     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* OR FAIL: no statement journal to undo a partly done statement
 	 * (a failure rolls back the whole batch anyway), which cost a
 	 * write of every page the statement touched. */
 	[ST_ARTICLE_ENTITY_INSERT8] =
 		"INSERT OR FAIL INTO article_entity(article_id, entity_id, mentions, salience,"
-		" spans)"
-		" VALUES (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), (?1, ?10, ?11, ?12, ?13),"
-		" (?1, ?14, ?15, ?16, ?17), (?1, ?18, ?19, ?20, ?21), (?1, ?22, ?23, ?24, ?25),"
-		" (?1, ?26, ?27, ?28, ?29), (?1, ?30, ?31, ?32, ?33)",
+		" spans, evidence, guess)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7),"
+		" (?1, ?8, ?9, ?10, ?11, ?12, ?13),"
+		" (?1, ?14, ?15, ?16, ?17, ?18, ?19),"
+		" (?1, ?20, ?21, ?22, ?23, ?24, ?25),"
+		" (?1, ?26, ?27, ?28, ?29, ?30, ?31),"
+		" (?1, ?32, ?33, ?34, ?35, ?36, ?37),"
+		" (?1, ?38, ?39, ?40, ?41, ?42, ?43),"
+		" (?1, ?44, ?45, ?46, ?47, ?48, ?49)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
 	[ST_FTS_INDEX] = "INSERT INTO article_fts(rowid, title, lede, caption, body)"
 			 " SELECT id, title, lede, caption, body FROM article WHERE id >= ?1",
 	[ST_ENTITY_COUNT_ADD] = "UPDATE entity SET articles = articles + ?2,"
-				" mentions = mentions + ?3 WHERE id = ?1",
+				" mentions = mentions + ?3, evidence = evidence + ?4,"
+				" guessed = guessed + ?5 WHERE id = ?1",
 	/* Of the files holding an article, the one recorded first (an
 	 * index seek on file_article, whose entries are in rowid order). */
 	[ST_FIRST_FILE] = "SELECT path FROM file WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
@@ -62,6 +69,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FILE_REHASH] = "UPDATE file SET hash = ?2 WHERE article_id = ?1",
 	[ST_LEGACY_INSERT] = "INSERT OR IGNORE INTO hash_legacy(legacy, hash) VALUES (?1, ?2)",
 	[ST_COMMIT_COUNT] = "UPDATE meta SET value = value + ?1 WHERE key = 'commits'",
+	[ST_TOUCHED_TAKE] = "DELETE FROM entity_touched RETURNING id",
+	/* The entities of every type under the key of entity ?1: a seek per
+	 * type on the UNIQUE (type, key) index, named because statistics
+	 * taken when the store was small make SQLite scan the table. */
+	[ST_KEY_ENTITIES] = "SELECT id, type, evidence, guessed, strays"
+			    " FROM entity INDEXED BY sqlite_autoindex_entity_1"
+			    " WHERE type IN ('PER', 'ORG', 'LOC')"
+			    " AND key = (SELECT key FROM entity WHERE id = ?1)",
+	/* OR IGNORE: an article with rows of both entities keeps its own
+	 * row of the guessed one (the trigger counts only rows moved). */
+	[ST_ROWS_MOVE] = "UPDATE OR IGNORE article_entity SET entity_id = ?2"
+			 " WHERE entity_id = ?1 AND guess IS NOT NULL AND (?3 IS NULL OR guess = ?3)",
+	[ST_ALIAS_COPY] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
+			  " SELECT key, ?2, alias FROM entity_alias WHERE entity_id = ?1",
 };
 
 static void clear_deltas(store_private *p);
@@ -91,6 +112,7 @@ void store_write_free(store_private *p)
 	fts_queue_clear(&p->fts_queue);
 	clear_deltas(p);
 	free(p->deltas);
+	free(p->touched);
 }
 
 /* Looks the file up by path: unknown, unchanged or changed. */
@@ -320,8 +342,9 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 	return id;
 }
 
-/* Adds to the counts of entity id that the next commit writes. */
-static void add_delta(store_private *p, int64_t id, int64_t mentions)
+/* Adds an article's row to the counts of entity id that the next commit
+ * writes: its mentions, and its evidence for the type (0: guessed). */
+static void add_delta(store_private *p, int64_t id, int64_t mentions, int64_t evidence)
 {
 	sb_clear(&p->scratch);
 	sb_add_int(&p->scratch, id);
@@ -332,12 +355,14 @@ static void add_delta(store_private *p, int64_t id, int64_t mentions)
 			p->cap_deltas = p->cap_deltas ? p->cap_deltas * 2 : 256;
 			p->deltas = xrealloc(p->deltas, p->cap_deltas * sizeof *p->deltas);
 		}
-		p->deltas[p->n_deltas] = (struct entity_delta){id, 0, 0};
+		p->deltas[p->n_deltas] = (struct entity_delta){id, 0, 0, 0, 0};
 		k = (int64_t)++p->n_deltas;
 		sm_put(&p->delta_index, key, k);
 	}
 	p->deltas[k - 1].articles++;
 	p->deltas[k - 1].mentions += mentions;
+	p->deltas[k - 1].evidence += evidence;
+	p->deltas[k - 1].guessed += evidence == 0;
 }
 
 /* Forgets the pending counts (after they are written, or rolled back). */
@@ -345,6 +370,16 @@ static void clear_deltas(store_private *p)
 {
 	p->n_deltas = 0;
 	sm_free(&p->delta_index);
+}
+
+/* Remembers entity id for the retyping at commit. */
+static void touch(store_private *p, int64_t id)
+{
+	if (p->n_touched == p->cap_touched) {
+		p->cap_touched = p->cap_touched ? p->cap_touched * 2 : 256;
+		p->touched = xrealloc(p->touched, p->cap_touched * sizeof *p->touched);
+	}
+	p->touched[p->n_touched++] = id;
 }
 
 /* Writes the pending entity counts; part of the transaction. */
@@ -355,15 +390,131 @@ static int flush_deltas(store_private *p)
 		sqlite3_stmt *st = stmt_get(&p->pub, ST_ENTITY_COUNT_ADD);
 		if (!st)
 			return -1;
+		touch(p, p->deltas[i].id);
 		sqlite3_bind_int64(st, 1, p->deltas[i].id);
 		sqlite3_bind_int64(st, 2, p->deltas[i].articles);
 		sqlite3_bind_int64(st, 3, p->deltas[i].mentions);
+		sqlite3_bind_int64(st, 4, p->deltas[i].evidence);
+		sqlite3_bind_int64(st, 5, p->deltas[i].guessed);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = -1;
 		sqlite3_reset(st);
 	}
 	clear_deltas(p);
 	return rc;
+}
+
+/* Moves the rows of entity from whose type was guessed (only those
+ * guessed as type guess, when not NULL) to entity to, with from's
+ * names as aliases of to; the move trigger fixes both counts. */
+static int move_guessed(store *s, int64_t from, int64_t to, const char *guess)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_ROWS_MOVE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if (guess)
+		sqlite3_bind_text(st, 3, guess, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	st = stmt_get(s, ST_ALIAS_COPY);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* An entity of one type under a key, as retype_key weighs it. */
+struct typed_entity {
+	int64_t id, evidence, guessed, strays;
+	int type;
+};
+
+/* Types by the corpus the name (key) of entity id: the article rows
+ * whose type was guessed go to the entity of the type with the most
+ * evidence under that key in the whole store, or back to the type
+ * guessed when no type has any. Rows with evidence of their own stay:
+ * one spelling of two referents of two types stays two entities. Costs
+ * a seek per type, and a move only when a row has to go. */
+static int retype_key(store *s, int64_t id)
+{
+	struct typed_entity e[ENT_NTYPES];
+	int n = 0, best = -1, rc;
+	sqlite3_stmt *st = stmt_get(s, ST_KEY_ENTITIES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ENT_NTYPES) {
+		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+		if (t < 0)
+			continue;
+		e[n] = (struct typed_entity){sqlite3_column_int64(st, 0),
+					     sqlite3_column_int64(st, 2),
+					     sqlite3_column_int64(st, 3),
+					     sqlite3_column_int64(st, 4), t};
+		/* the most evidence; of equals, the first type */
+		if (e[n].evidence > 0 &&
+		    (best < 0 || e[n].evidence > e[best].evidence ||
+		     (e[n].evidence == e[best].evidence && t < e[best].type)))
+			best = n;
+		n++;
+	}
+	sqlite3_reset(st);
+	int err = rc != SQLITE_DONE && rc != SQLITE_ROW;
+	for (int i = 0; i < n && !err; i++) {
+		if (best >= 0) {
+			if (i != best && e[i].guessed > 0)
+				err = move_guessed(s, e[i].id, e[best].id, NULL);
+			continue;
+		}
+		/* no evidence left: each row back to the type guessed, whose
+		 * entity it came from (entities are never deleted) */
+		for (int j = 0; j < n && e[i].strays > 0 && !err; j++)
+			if (j != i)
+				err = move_guessed(s, e[i].id, e[j].id,
+						   entity_type_name((entity_type)e[j].type));
+	}
+	return err ? -1 : 0;
+}
+
+/* Orders entity ids. */
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Retypes the names of the entities the transaction gave rows to or
+ * took rows from (entity_touched, filled by the delete trigger), each
+ * once; part of the transaction. */
+static int retype_touched(store_private *p)
+{
+	store *s = &p->pub;
+	sqlite3_stmt *st = stmt_get(s, ST_TOUCHED_TAKE);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		touch(p, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (p->n_touched > 1)
+		qsort(p->touched, p->n_touched, sizeof *p->touched, cmp_id);
+	int err = 0;
+	for (size_t i = 0; i < p->n_touched && !err; i++)
+		if (i == 0 || p->touched[i] != p->touched[i - 1])
+			err = retype_key(s, p->touched[i]);
+	p->n_touched = 0;
+	return err ? -1 : 0;
 }
 
 /* Indexes the articles stored since the last flush, in one statement. */
@@ -412,18 +563,23 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 		sqlite3_bind_int64(st, 1, article_id);
 		for (size_t r = 0; r < rows; r++) {
 			const entity_tally *t = &tl->v[k + r];
-			int base = 2 + 4 * (int)r;
+			int base = 2 + 6 * (int)r;
 			sqlite3_bind_int64(st, base, ids[r]);
 			sqlite3_bind_int64(st, base + 1, (int64_t)t->mentions);
 			sqlite3_bind_double(st, base + 2, t->salience);
 			sqlite3_bind_text(st, base + 3, t->spans, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, base + 4, t->evidence);
+			if (t->evidence == 0)
+				sqlite3_bind_text(st, base + 5, entity_type_name(t->type), -1,
+						  SQLITE_STATIC);
 		}
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return -1;
 		for (size_t r = 0; r < rows; r++)
-			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions);
+			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions,
+				  tl->v[k + r].evidence);
 		k += rows;
 	}
 	return 0;
@@ -659,6 +815,12 @@ int store_commit(store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
+	if (retype_touched((store_private *)s) != 0) {
+		*err = xasprintf("%s: cannot type the new entities: %s", s->path,
+				 sqlite3_errmsg(s->db));
+		store_rollback(s);
+		return -1;
+	}
 	if (flush_article_count((store_private *)s) != 0 ||
 	    run_with_int(s, ST_COMMIT_COUNT, 1) != 0) {
 		*err = xasprintf("%s: cannot count the new articles: %s", s->path,
@@ -685,6 +847,7 @@ void store_rollback(store *s)
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	clear_deltas(p);
+	p->n_touched = 0;
 	p->fts_from = 0;
 	fts_queue_clear(&p->fts_queue);
 	p->article_delta = 0;
