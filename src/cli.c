@@ -43,10 +43,13 @@ static const char usage_text[] =
 	"      --format tsv|json   output format (default tsv: id, date, title, source)\n"
 	"  show ID|PATH          print one article\n"
 	"      --format text|json  output format (default text)\n"
+	"      --all               list mentions of low-confidence entities too (json)\n"
 	"  entities              list entities with article and mention counts\n"
 	"      --article ID        only the entities of article ID\n"
 	"      --type PER|ORG|LOC  only entities of this type\n"
 	"      --with NAME         only in articles that mention NAME (repeatable)\n"
+	"      --all               also entities of low confidence (no evidence of\n"
+	"                          their type anywhere in the corpus)\n"
 	"      --format tsv|json   output format (default tsv)\n"
 	"  entity rename NAME NEWNAME   show entity NAME as NEWNAME\n"
 	"  entity merge NAME INTO-NAME  count entity NAME as INTO-NAME\n"
@@ -115,6 +118,7 @@ typedef struct cli_opts {
 	int type;          /* --type, or -1 */
 	int64_t article;   /* --article */
 	int follow;        /* --follow */
+	int all;           /* --all: entities of low confidence too */
 	strlist args;      /* positional arguments */
 } cli_opts;
 
@@ -143,7 +147,8 @@ enum {
 	OPT_ARTICLE,
 	OPT_STARRED,
 	OPT_UNREAD,
-	OPT_FOLLOW
+	OPT_FOLLOW,
+	OPT_ALL
 };
 
 /* Which options each command takes. */
@@ -192,6 +197,8 @@ static store *open_store(const cli_opts *o, int create)
 	store *s = store_open(path, state, create ? STORE_OPEN_CREATE : 0, &err);
 	if (!s)
 		print_error(err);
+	else
+		query_all_entities(s, o->all);
 	free(path);
 	free(state);
 	return s;
@@ -696,6 +703,7 @@ static const struct option long_options[] = {
 	{"starred", no_argument, NULL, OPT_STARRED},
 	{"unread", no_argument, NULL, OPT_UNREAD},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
+	{"all", no_argument, NULL, OPT_ALL},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -707,8 +715,8 @@ static const command commands[] = {
 	{"", "am", cmd_open},
 	{"ingest", "am", cmd_ingest},
 	{"list", "abcdefgkl", cmd_list},
-	{"show", "ag", cmd_show},
-	{"entities", "aghij", cmd_entities},
+	{"show", "agn", cmd_show},
+	{"entities", "aghijn", cmd_entities},
 	{"entity", "a", cmd_entity},
 	{"stats", "a", cmd_stats},
 };
@@ -819,6 +827,9 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			break;
 		case OPT_FOLLOW:
 			o->follow = 1;
+			break;
+		case OPT_ALL:
+			o->all = 1;
 			break;
 		}
 	}

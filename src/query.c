@@ -680,6 +680,18 @@ static int64_t article_for_path(store *s, const char *path)
 	return id;
 }
 
+/* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
+ * evidence for its type somewhere in the corpus (store_write.c,
+ * retype_key), or the user edited it. */
+#define CONFIDENT_PLAIN "e.evidence > 0"
+#define CONFIDENT_EDITED "(e.evidence > 0 OR x.id IS NOT NULL)"
+
+/* See query.h. */
+void query_all_entities(store *s, int all)
+{
+	s->all_entities = all;
+}
+
 /* The entities of article ?1 with their spans, as the user sees them:
  * as stored, or with the edits applied (the merged-into entity, names
  * and types after edits, no hidden entities). Columns: entity_id, type,
@@ -687,13 +699,14 @@ static int64_t article_for_path(store *s, const char *path)
 #define ENTITY_SPANS_PLAIN                                                                     \
 	"SELECT ae.entity_id, e.type, e.name, ae.spans"                                        \
 	" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"                         \
-	" WHERE ae.article_id = ?1"
+	" WHERE ae.article_id = ?1 AND (?2 OR " CONFIDENT_PLAIN ")"
 #define ENTITY_SPANS_EDITED                                                                    \
 	"SELECT coalesce(x.canon, ae.entity_id), coalesce(x.type, e.type),"                    \
 	" coalesce(x.name, e.name), ae.spans"                                                  \
 	" FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"                         \
 	" LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"                                  \
-	" WHERE ae.article_id = ?1 AND NOT coalesce(x.hidden, 0)"
+	" WHERE ae.article_id = ?1 AND NOT coalesce(x.hidden, 0)"                               \
+	" AND (?2 OR " CONFIDENT_EDITED ")"
 
 /* Reads the next integer of a spans array at *p (skipping brackets,
  * commas and spaces; spans hold non-negative integers); 0 at the end of
@@ -807,6 +820,7 @@ static int load_mentions(store *s, article_full *a)
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int(st, 2, s->all_entities);
 	/* indexed by article_field: body, title, lede, caption, credit */
 	const char *const text[5] = {a->body, a->title, a->lede, a->caption, a->credit};
 	int64_t len[5];
@@ -1100,6 +1114,8 @@ static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, in
 		sb_adds(&b->sql, ") GROUP BY entity_id) g JOIN entity e ON e.id = g.entity_id"
 				 " WHERE 1");
 	}
+	if (!s->all_entities)
+		sb_adds(&b->sql, " AND " CONFIDENT_PLAIN);
 	if (type >= 0 && type < ENT_NTYPES) {
 		sb_adds(&b->sql, " AND e.type = ");
 		sqlb_text(b, entity_type_name((entity_type)type));
@@ -1143,6 +1159,8 @@ static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, i
 	}
 	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
 			 " WHERE g.n > 0");
+	if (!s->all_entities)
+		sb_adds(&b->sql, " AND " CONFIDENT_EDITED);
 	if (type >= 0 && type < ENT_NTYPES) {
 		sb_adds(&b->sql, " AND coalesce(x.type, e.type) = ");
 		sqlb_text(b, entity_type_name((entity_type)type));

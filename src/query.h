@@ -124,6 +124,12 @@ typedef int (*query_facet_fn)(void *ctx, const facet_row *row);
 int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
                      query_facet_fn fn, void *ctx, char **err);
 
+/* Entities of low confidence, those whose type nothing in the corpus
+ * proves (its only articles guessed it), are left out of facets and of
+ * an article's mentions unless all is set; --entity and lookups find
+ * them either way, and so do the entities the user edited. */
+void query_all_entities(store *s, int all);
+
 /* Resolves a name or alias to entity ids (one alias may name several
  * entities of different types). Returns the count, 0 when unknown. */
 int query_resolve_entity(store *s, const char *name, int64_t *ids, int max);

@@ -232,6 +232,8 @@ static const char *const help_lines[] = {
     "  /                  full-text search (any case, diacritics optional)",
     "  e                  filter by entity (Tab completes; !name excludes)",
     "  x                  clear all filters and the search",
+    "  a                  show / hide entities of low confidence (types only",
+    "                     guessed) in the sidebar and highlights",
     "  n, N               next / previous mention in the reader",
     "  s                  star or unstar the article",
     "  u                  mark the article read or unread",

@@ -174,6 +174,8 @@ static void draw_status(app *a)
 			sb_printf(&b, " /%s", a->filter.search);
 		if (!b.len)
 			sb_adds(&b, " all articles");
+		if (a->s->all_entities)
+			sb_adds(&b, " [all entities]");
 		draw_text(a, w, b.s, (long)b.len, room, at);
 		sb_free(&b);
 	}
@@ -459,6 +461,15 @@ static void global_key(app *a, int key, int is_char)
 		break;
 	case 'e':
 		do_entity(a);
+		break;
+	case 'a':
+		/* entities of low confidence: shown or left out, in the
+		 * sidebar and the reader's highlights */
+		query_all_entities(a->s, !a->s->all_entities);
+		sidebar_stale(&a->panes[PANE_SIDEBAR]);
+		a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+		app_message(a, 0, a->s->all_entities ? "showing all entities, low confidence too"
+						     : "hiding entities of low confidence");
 		break;
 	case 'x':
 		sl_free(&a->filter.entities);

@@ -17,6 +17,7 @@
 
 struct worker {
 	store *s; /* the worker's own connection */
+	store *main; /* the interface's, whose reading settings jobs follow */
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -26,6 +27,7 @@ struct worker {
 	unsigned req_id, last_id;
 	worker_fn req_fn;
 	void *req_arg;
+	int req_all_entities; /* the interface's query_all_entities when submitted */
 	void (*req_free_arg)(void *);
 	void (*req_free_result)(void *);
 	/* The last answer. */
@@ -81,6 +83,7 @@ static void *worker_main(void *arg)
 		void (*free_arg)(void *) = w->req_free_arg;
 		void (*free_result)(void *) = w->req_free_result;
 		unsigned id = w->req_id;
+		query_all_entities(w->s, w->req_all_entities);
 		w->has_request = 0;
 		w->req_arg = NULL;
 		w->busy = 1;
@@ -122,6 +125,7 @@ worker *worker_start(store *main)
 	}
 	worker *w = xcalloc(1, sizeof *w);
 	w->s = s;
+	w->main = main;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
@@ -141,6 +145,7 @@ unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void
 	w->req_arg = arg;
 	w->req_free_arg = free_arg;
 	w->req_free_result = free_result;
+	w->req_all_entities = w->main->all_entities;
 	if (++w->last_id == 0) /* 0 means "no answer" */
 		w->last_id = 1;
 	w->req_id = w->last_id;
