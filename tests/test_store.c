@@ -90,6 +90,32 @@ static void assert_consistent(store *s)
 				    " (SELECT coalesce(sum(mentions), 0) FROM article_entity ae"
 				    "  WHERE ae.entity_id = e.id)"),
 			 0);
+	/* Evidence, guessed rows and strays are the sums of the rows. */
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.evidence <>"
+				    " (SELECT coalesce(sum(evidence), 0) FROM article_entity ae"
+				    "  WHERE ae.entity_id = e.id)"),
+			 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.guessed <>"
+				    " (SELECT count(*) FROM article_entity ae"
+				    "  WHERE ae.entity_id = e.id AND ae.guess IS NOT NULL)"),
+			 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity e WHERE e.strays <>"
+				    " (SELECT count(*) FROM article_entity ae"
+				    "  WHERE ae.entity_id = e.id AND ae.guess <> e.type)"),
+			 0);
+	/* No row of a guessed type is left where the corpus says otherwise:
+	 * under a key with more evidence for another type (unless its
+	 * article has a row of that one too), or, with no evidence at all,
+	 * away from the type guessed. */
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article_entity ae"
+				    " JOIN entity e ON e.id = ae.entity_id WHERE ae.guess IS NOT NULL"
+				    " AND (EXISTS (SELECT 1 FROM entity b WHERE b.key = e.key"
+				    "  AND b.evidence > e.evidence AND NOT EXISTS (SELECT 1 FROM"
+				    "  article_entity x WHERE x.article_id = ae.article_id"
+				    "  AND x.entity_id = b.id))"
+				    " OR (ae.guess <> e.type AND NOT EXISTS (SELECT 1 FROM entity b"
+				    "  WHERE b.key = e.key AND b.evidence > 0)))"),
+			 0);
 	/* Each entity row holds a span per mention. */
 	assert_int_equal(one_int(s, "SELECT count(*) FROM article_entity"
 				    " WHERE json_array_length(spans) <> mentions"),
@@ -356,10 +382,31 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 6, before evidence and corpus typing. */
+static void downgrade_to_6(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "DROP TRIGGER article_entity_move;"
+				      "DROP TRIGGER article_entity_delete;"
+				      "DROP TABLE entity_touched;"
+				      "ALTER TABLE article_entity DROP COLUMN guess;"
+				      "ALTER TABLE article_entity DROP COLUMN evidence;"
+				      "ALTER TABLE entity DROP COLUMN evidence;"
+				      "ALTER TABLE entity DROP COLUMN guessed;"
+				      "ALTER TABLE entity DROP COLUMN strays;"
+				      "CREATE TRIGGER article_entity_delete AFTER DELETE ON"
+				      " article_entity BEGIN UPDATE entity SET articles = articles - 1,"
+				      " mentions = mentions - old.mentions WHERE id = old.entity_id; END;"
+				      "PRAGMA user_version = 6",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Takes a store back to schema 5 (hashes aside: see
  * test_migration_5_to_6). */
 static void downgrade_to_5(store *s)
 {
+	downgrade_to_6(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "DROP TABLE hash_legacy;"
 				      " DELETE FROM meta WHERE key IN ('legacy_articles', 'commits');"
@@ -715,6 +762,87 @@ static int64_t article_of(store *s, const char *corpus, int i)
 	return id;
 }
 
+/* The entities of a store with their types and counts, in key order. */
+static char *entity_types(store *s)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db,
+					    "SELECT group_concat(t, ',') FROM (SELECT type || ':' || key"
+					    " || ':' || articles AS t FROM entity WHERE articles > 0"
+					    " ORDER BY key, type)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	char *v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Counts the entities query_facets lists without --all. */
+static int64_t facet_count(store *s)
+{
+	query_filter f;
+	query_filter_init(&f);
+	facet_row rows[64];
+	char *err = NULL;
+	int n = query_facets(s, &f, -1, NULL, 64, rows, &err);
+	assert_true(n >= 0);
+	for (int i = 0; i < n; i++)
+		facet_row_free(&rows[i]);
+	query_filter_free(&f);
+	return n;
+}
+
+/* A store of schema 6 (no evidence kept) is migrated with the types it
+ * had: its rows count as evidence of their types, so that an entity
+ * whose type the extractor had only guessed stays listed as it was,
+ * not of low confidence, and the counts stay exact. */
+static void test_migration_6_to_7(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 3);
+	/* a name with no evidence of its type: typed PER by a guess */
+	char *file = xasprintf("%s/guessed.txt", fx.corpus);
+	const char *text = "Lễ hội mùa xuân\n\nMùa xuân năm nay, Phúc Yên rực rỡ sắc hoa."
+			   " Nhiều gia đình nói Phúc Yên đẹp nhất vào tháng hai.\n";
+	write_file(file, text, strlen(text));
+	ingest_dir(fx.path, fx.corpus);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE articles > 0"
+				    " AND evidence = 0 AND type = 'PER' AND key = 'phuc yen'"),
+			 1);
+	char *before = entity_types(s);
+	downgrade_to_6(s);
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	char *after = entity_types(s);
+	assert_string_equal(after, before);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE articles > 0"
+				    " AND evidence = 0"),
+			 0);
+	assert_int_equal(facet_count(s), one_int(s, "SELECT count(*) FROM entity"
+						    " WHERE articles > 0"));
+	assert_consistent(s);
+	store_close(s);
+	/* and it goes on: a changed article's rows leave with their counts */
+	text = "Lễ hội mùa thu\n\nMùa thu năm nay, Phúc Yên vắng khách.\n";
+	write_file(file, text, strlen(text));
+	ingest_dir(fx.path, fx.corpus);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_consistent(s);
+	store_close(s);
+	free(before);
+	free(after);
+	free(file);
+	fixture_free(&fx);
+}
+
 /* A store of schema 5 knew articles by the FNV-1a 64 of their file, for
  * which anyone can make a file with a given hash. Migrated to schema 6,
  * it keeps them, with their marks. The next ingest finds them by their
@@ -990,6 +1118,7 @@ int main(void)
 		cmocka_unit_test(test_migration_3_to_4),
 		cmocka_unit_test(test_migration_4_to_5),
 		cmocka_unit_test(test_migration_5_to_6),
+		cmocka_unit_test(test_migration_6_to_7),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
