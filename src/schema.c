@@ -138,6 +138,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE entity ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE entity ADD COLUMN strays INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE entity SET evidence = articles;"
+	/* the few entities with rows of a guessed type, by key: retyping
+	 * looks only under those keys */
+	"CREATE INDEX entity_guessed ON entity(key) WHERE guessed > 0;"
 	"ALTER TABLE article_entity ADD COLUMN evidence INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE article_entity ADD COLUMN guess TEXT;"
 	/* the entities whose rows a delete took, retyped at commit */

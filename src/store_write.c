@@ -69,14 +69,23 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FILE_REHASH] = "UPDATE file SET hash = ?2 WHERE article_id = ?1",
 	[ST_LEGACY_INSERT] = "INSERT OR IGNORE INTO hash_legacy(legacy, hash) VALUES (?1, ?2)",
 	[ST_COMMIT_COUNT] = "UPDATE meta SET value = value + ?1 WHERE key = 'commits'",
-	[ST_TOUCHED_TAKE] = "DELETE FROM entity_touched RETURNING id",
-	/* The entities of every type under the key of entity ?1: a seek per
-	 * type on the UNIQUE (type, key) index, named because statistics
-	 * taken when the store was small make SQLite scan the table. */
+	/* Of the entities touched (the ids of the JSON array ?1 and those of
+	 * entity_touched), the keys under which some entity has rows of a
+	 * guessed type: the only ones retyping can change, found in one
+	 * statement through the small index of such entities. The key by a
+	 * subquery, a rowid seek whatever the statistics (a join scanned
+	 * the entities for each id when they were taken on a small store). */
+	[ST_TOUCHED_KEYS] = "SELECT DISTINCT k FROM (SELECT (SELECT key FROM entity"
+			    " WHERE id = t.id) AS k FROM (SELECT value AS id FROM json_each(?1)"
+			    " UNION SELECT id FROM entity_touched) t)"
+			    " WHERE EXISTS (SELECT 1 FROM entity g INDEXED BY entity_guessed"
+			    " WHERE g.key = k AND g.guessed > 0)",
+	/* The entities of every type under key ?1: a seek per type on the
+	 * UNIQUE (type, key) index, named because statistics taken when the
+	 * store was small make SQLite scan the table. */
 	[ST_KEY_ENTITIES] = "SELECT id, type, evidence, guessed, strays"
 			    " FROM entity INDEXED BY sqlite_autoindex_entity_1"
-			    " WHERE type IN ('PER', 'ORG', 'LOC')"
-			    " AND key = (SELECT key FROM entity WHERE id = ?1)",
+			    " WHERE type IN ('PER', 'ORG', 'LOC') AND key = ?1",
 	/* OR IGNORE: an article with rows of both entities keeps its own
 	 * row of the guessed one (the trigger counts only rows moved). */
 	[ST_ROWS_MOVE] = "UPDATE OR IGNORE article_entity SET entity_id = ?2"
@@ -438,20 +447,20 @@ struct typed_entity {
 	int type;
 };
 
-/* Types by the corpus the name (key) of entity id: the article rows
+/* Types by the corpus the name key: the article rows
  * whose type was guessed go to the entity of the type with the most
  * evidence under that key in the whole store, or back to the type
  * guessed when no type has any. Rows with evidence of their own stay:
  * one spelling of two referents of two types stays two entities. Costs
  * a seek per type, and a move only when a row has to go. */
-static int retype_key(store *s, int64_t id)
+static int retype_key(store *s, const char *key)
 {
 	struct typed_entity e[ENT_NTYPES];
 	int n = 0, best = -1, rc;
 	sqlite3_stmt *st = stmt_get(s, ST_KEY_ENTITIES);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ENT_NTYPES) {
 		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
 		if (t < 0)
@@ -485,35 +494,41 @@ static int retype_key(store *s, int64_t id)
 	return err ? -1 : 0;
 }
 
-/* Orders entity ids. */
-static int cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* Retypes the names of the entities the transaction gave rows to or
  * took rows from (entity_touched, filled by the delete trigger), each
- * once; part of the transaction. */
+ * key once; part of the transaction. */
 static int retype_touched(store_private *p)
 {
 	store *s = &p->pub;
-	sqlite3_stmt *st = stmt_get(s, ST_TOUCHED_TAKE);
-	if (!st)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		touch(p, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if (p->n_touched > 1)
-		qsort(p->touched, p->n_touched, sizeof *p->touched, cmp_id);
-	int err = 0;
-	for (size_t i = 0; i < p->n_touched && !err; i++)
-		if (i == 0 || p->touched[i] != p->touched[i - 1])
-			err = retype_key(s, p->touched[i]);
+	strbuf ids;
+	sb_init(&ids);
+	sb_addc(&ids, '[');
+	for (size_t i = 0; i < p->n_touched; i++) {
+		if (i)
+			sb_addc(&ids, ',');
+		sb_add_int(&ids, p->touched[i]);
+	}
+	sb_addc(&ids, ']');
 	p->n_touched = 0;
+	/* the keys first, then the moves: rows are not moved under the
+	 * statement that reads the entities */
+	strlist keys;
+	sl_init(&keys);
+	sqlite3_stmt *st = stmt_get(s, ST_TOUCHED_KEYS);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		sqlite3_bind_text(st, 1, ids.s, (int)ids.len, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			sl_push(&keys, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	int err = rc != SQLITE_DONE;
+	for (size_t i = 0; i < keys.n && !err; i++)
+		err = retype_key(s, keys.v[i]);
+	sl_free(&keys);
+	sb_free(&ids);
+	if (!err && store_exec(s->db, "DELETE FROM entity_touched", NULL))
+		err = 1;
 	return err ? -1 : 0;
 }
 

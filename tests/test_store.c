@@ -389,6 +389,7 @@ static void downgrade_to_6(store *s)
 				      "DROP TRIGGER article_entity_move;"
 				      "DROP TRIGGER article_entity_delete;"
 				      "DROP TABLE entity_touched;"
+				      "DROP INDEX entity_guessed;"
 				      "ALTER TABLE article_entity DROP COLUMN guess;"
 				      "ALTER TABLE article_entity DROP COLUMN evidence;"
 				      "ALTER TABLE entity DROP COLUMN evidence;"
