@@ -124,7 +124,7 @@ static const char *const migrations[] = {
 	" WHERE EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id)"
 	"  AND NOT EXISTS (SELECT 1 FROM file f WHERE f.article_id = article.id"
 	"   AND replace(f.path, rtrim(f.path, replace(f.path, '/', '')), '') = article.source);",
-	/* 6 -> 7: types decided by the corpus (store_write.c, retype_key).
+	/* 6 -> 7: types decided by the corpus (store_type.c).
 	 * An article's row of an entity keeps the article's evidence for
 	 * the entity's type (the extractor's weights), or, when its type
 	 * was only guessed, evidence 0 and the type guessed; entity sums

@@ -43,18 +43,18 @@ enum {
 	ST_FILE_REHASH,
 	ST_LEGACY_INSERT,
 	ST_COMMIT_COUNT,
-	ST_TOUCHED_KEYS,
-	ST_KEY_ENTITIES,
-	ST_ROWS_MOVE,
-	ST_ALIAS_COPY,
 	ST_COUNT
 };
+
+/* Prepared statements of corpus typing (store_type.c). */
+enum { TS_TOUCHED_KEYS, TS_KEY_ENTITIES, TS_ROWS_MOVE, TS_ALIAS_COPY, TS_COUNT };
 
 /* Statements and the write caches live beside the handle; store.h keeps
  * the struct small. */
 typedef struct store_private {
 	store pub;
 	sqlite3_stmt *stmt[ST_COUNT];
+	sqlite3_stmt *type_stmt[TS_COUNT];
 	/* Ingest writes tens of mentions per article: entity ids and the
 	 * aliases already recorded are remembered, not asked of SQLite. */
 	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
@@ -100,6 +100,15 @@ int schema_migrate(store *s, char **err);
 
 /* store_write.c: frees the statements and caches of the write path. */
 void store_write_free(store_private *p);
+/* store_write.c: the statement of sql kept in *slot, prepared on first
+ * use (persistent), reset and without bindings; NULL on error. */
+sqlite3_stmt *store_stmt(sqlite3 *db, sqlite3_stmt **slot, const char *sql);
+
+/* store_type.c: retypes by the corpus the names of the entities the
+ * transaction gave rows to (p->touched) or took rows from (entity_touched,
+ * filled by the delete trigger), each key once; part of the transaction.
+ * 0, or -1 with the database's error. */
+int store_retype_touched(store_private *p);
 
 /* store_bulk.c: before a write transaction begins (the log may have to
  * start over) and after it commits (a checkpoint round). */

@@ -69,45 +69,27 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FILE_REHASH] = "UPDATE file SET hash = ?2 WHERE article_id = ?1",
 	[ST_LEGACY_INSERT] = "INSERT OR IGNORE INTO hash_legacy(legacy, hash) VALUES (?1, ?2)",
 	[ST_COMMIT_COUNT] = "UPDATE meta SET value = value + ?1 WHERE key = 'commits'",
-	/* Of the entities touched (the ids of the JSON array ?1 and those of
-	 * entity_touched), the keys under which some entity has rows of a
-	 * guessed type: the only ones retyping can change, found in one
-	 * statement through the small index of such entities. The key by a
-	 * subquery, a rowid seek whatever the statistics (a join scanned
-	 * the entities for each id when they were taken on a small store). */
-	[ST_TOUCHED_KEYS] = "SELECT DISTINCT k FROM (SELECT (SELECT key FROM entity"
-			    " WHERE id = t.id) AS k FROM (SELECT value AS id FROM json_each(?1)"
-			    " UNION SELECT id FROM entity_touched) t)"
-			    " WHERE EXISTS (SELECT 1 FROM entity g INDEXED BY entity_guessed"
-			    " WHERE g.key = k AND g.guessed > 0)",
-	/* The entities of every type under key ?1: a seek per type on the
-	 * UNIQUE (type, key) index, named because statistics taken when the
-	 * store was small make SQLite scan the table. */
-	[ST_KEY_ENTITIES] = "SELECT id, type, evidence, guessed, strays"
-			    " FROM entity INDEXED BY sqlite_autoindex_entity_1"
-			    " WHERE type IN ('PER', 'ORG', 'LOC') AND key = ?1",
-	/* OR IGNORE: an article with rows of both entities keeps its own
-	 * row of the guessed one (the trigger counts only rows moved). */
-	[ST_ROWS_MOVE] = "UPDATE OR IGNORE article_entity SET entity_id = ?2"
-			 " WHERE entity_id = ?1 AND guess IS NOT NULL AND (?3 IS NULL OR guess = ?3)",
-	[ST_ALIAS_COPY] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
-			  " SELECT key, ?2, alias FROM entity_alias WHERE entity_id = ?1",
 };
 
 static void clear_deltas(store_private *p);
 static int flush_fts(store_private *p);
 
+/* See store_int.h: the statement of sql kept in *slot, prepared on first
+ * use, reset and without bindings. */
+sqlite3_stmt *store_stmt(sqlite3 *db, sqlite3_stmt **slot, const char *sql)
+{
+	if (!*slot && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) !=
+			      SQLITE_OK)
+		return NULL;
+	sqlite3_reset(*slot);
+	sqlite3_clear_bindings(*slot);
+	return *slot;
+}
+
 /* The prepared statement k, made on first use. */
 static sqlite3_stmt *stmt_get(store *s, int k)
 {
-	store_private *p = (store_private *)s;
-	if (!p->stmt[k] &&
-	    sqlite3_prepare_v3(s->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &p->stmt[k], NULL) !=
-		    SQLITE_OK)
-		return NULL;
-	sqlite3_reset(p->stmt[k]);
-	sqlite3_clear_bindings(p->stmt[k]);
-	return p->stmt[k];
+	return store_stmt(s->db, &((store_private *)s)->stmt[k], stmt_sql[k]);
 }
 
 /* See store_int.h. */
@@ -115,6 +97,8 @@ void store_write_free(store_private *p)
 {
 	for (int k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(p->stmt[k]);
+	for (int k = 0; k < TS_COUNT; k++)
+		sqlite3_finalize(p->type_stmt[k]);
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	sb_free(&p->scratch);
@@ -381,7 +365,7 @@ static void clear_deltas(store_private *p)
 	sm_free(&p->delta_index);
 }
 
-/* Remembers entity id for the retyping at commit. */
+/* Remembers entity id for the retyping at commit (store_type.c). */
 static void touch(store_private *p, int64_t id)
 {
 	if (p->n_touched == p->cap_touched) {
@@ -411,125 +395,6 @@ static int flush_deltas(store_private *p)
 	}
 	clear_deltas(p);
 	return rc;
-}
-
-/* Moves the rows of entity from whose type was guessed (only those
- * guessed as type guess, when not NULL) to entity to, with from's
- * names as aliases of to; the move trigger fixes both counts. */
-static int move_guessed(store *s, int64_t from, int64_t to, const char *guess)
-{
-	sqlite3_stmt *st = stmt_get(s, ST_ROWS_MOVE);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	if (guess)
-		sqlite3_bind_text(st, 3, guess, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if (sqlite3_changes(s->db) == 0)
-		return 0;
-	st = stmt_get(s, ST_ALIAS_COPY);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* An entity of one type under a key, as retype_key weighs it. */
-struct typed_entity {
-	int64_t id, evidence, guessed, strays;
-	int type;
-};
-
-/* Types by the corpus the name key: the article rows
- * whose type was guessed go to the entity of the type with the most
- * evidence under that key in the whole store, or back to the type
- * guessed when no type has any. Rows with evidence of their own stay:
- * one spelling of two referents of two types stays two entities. Costs
- * a seek per type, and a move only when a row has to go. */
-static int retype_key(store *s, const char *key)
-{
-	struct typed_entity e[ENT_NTYPES];
-	int n = 0, best = -1, rc;
-	sqlite3_stmt *st = stmt_get(s, ST_KEY_ENTITIES);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ENT_NTYPES) {
-		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
-		if (t < 0)
-			continue;
-		e[n] = (struct typed_entity){sqlite3_column_int64(st, 0),
-					     sqlite3_column_int64(st, 2),
-					     sqlite3_column_int64(st, 3),
-					     sqlite3_column_int64(st, 4), t};
-		/* the most evidence; of equals, the first type */
-		if (e[n].evidence > 0 &&
-		    (best < 0 || e[n].evidence > e[best].evidence ||
-		     (e[n].evidence == e[best].evidence && t < e[best].type)))
-			best = n;
-		n++;
-	}
-	sqlite3_reset(st);
-	int err = rc != SQLITE_DONE && rc != SQLITE_ROW;
-	for (int i = 0; i < n && !err; i++) {
-		if (best >= 0) {
-			if (i != best && e[i].guessed > 0)
-				err = move_guessed(s, e[i].id, e[best].id, NULL);
-			continue;
-		}
-		/* no evidence left: each row back to the type guessed, whose
-		 * entity it came from (entities are never deleted) */
-		for (int j = 0; j < n && e[i].strays > 0 && !err; j++)
-			if (j != i)
-				err = move_guessed(s, e[i].id, e[j].id,
-						   entity_type_name((entity_type)e[j].type));
-	}
-	return err ? -1 : 0;
-}
-
-/* Retypes the names of the entities the transaction gave rows to or
- * took rows from (entity_touched, filled by the delete trigger), each
- * key once; part of the transaction. */
-static int retype_touched(store_private *p)
-{
-	store *s = &p->pub;
-	strbuf ids;
-	sb_init(&ids);
-	sb_addc(&ids, '[');
-	for (size_t i = 0; i < p->n_touched; i++) {
-		if (i)
-			sb_addc(&ids, ',');
-		sb_add_int(&ids, p->touched[i]);
-	}
-	sb_addc(&ids, ']');
-	p->n_touched = 0;
-	/* the keys first, then the moves: rows are not moved under the
-	 * statement that reads the entities */
-	strlist keys;
-	sl_init(&keys);
-	sqlite3_stmt *st = stmt_get(s, ST_TOUCHED_KEYS);
-	int rc = SQLITE_ERROR;
-	if (st) {
-		sqlite3_bind_text(st, 1, ids.s, (int)ids.len, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			sl_push(&keys, (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
-	}
-	int err = rc != SQLITE_DONE;
-	for (size_t i = 0; i < keys.n && !err; i++)
-		err = retype_key(s, keys.v[i]);
-	sl_free(&keys);
-	sb_free(&ids);
-	if (!err && store_exec(s->db, "DELETE FROM entity_touched", NULL))
-		err = 1;
-	return err ? -1 : 0;
 }
 
 /* Indexes the articles stored since the last flush, in one statement. */
@@ -830,7 +695,7 @@ int store_commit(store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
-	if (retype_touched((store_private *)s) != 0) {
+	if (store_retype_touched((store_private *)s) != 0) {
 		*err = xasprintf("%s: cannot type the new entities: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		store_rollback(s);
