@@ -205,7 +205,7 @@ def gold_of(doc, others=False):
     return res
 
 
-def run_lede(lede, docs, work):
+def run_lede(lede, docs, work, show_all=False):
     """Writes docs as article files, ingests them in one store and returns
     each doc's article JSON (by doc index)."""
     src = os.path.join(work, "articles")
@@ -223,7 +223,8 @@ def run_lede(lede, docs, work):
     by_doc = {}
     for row in listing:
         art = json.loads(subprocess.run(
-            [lede, "--db", db, "show", str(row["id"]), "--format", "json"],
+            [lede, "--db", db, "show", str(row["id"]), "--format", "json"]
+            + (["--all"] if show_all else []),
             check=True, capture_output=True, text=True).stdout)
         for p in art.get("paths", []):
             m = re.search(r"doc(\d+)\.txt$", p)
@@ -392,6 +393,9 @@ def main():
                     help="list the most frequent false positives and negatives per type "
                     "(article level; -vv also mention level)")
     ap.add_argument("--top", type=int, default=40, help="how many errors -v lists per type")
+    ap.add_argument("--all", action="store_true",
+                    help="score the entities of low confidence too (lede show --all), "
+                    "not only those a reader sees by default")
     ap.add_argument("--keep", metavar="DIR",
                     help="write the article files and store to DIR (new or empty) and keep them")
     a = ap.parse_args()
@@ -426,7 +430,7 @@ def main():
         sys.exit("eval_real: --keep %s: the folder exists and is not empty" % a.keep)
     work = a.keep or tempfile.mkdtemp(prefix="lede-eval-real.")
     try:
-        by_doc = run_lede(a.lede, docs, work)
+        by_doc = run_lede(a.lede, docs, work, a.all)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
