@@ -772,6 +772,18 @@ static int forget_gone(store *s, const strlist *gone, ingest_summary *sum, char 
 	return store_commit(s, err);
 }
 
+/* Runs the learned layer of typing in a transaction of its own. */
+static int learn_types(store *s, char **err)
+{
+	if (store_begin(s, err))
+		return -1;
+	if (store_learn_types(s, err)) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
+}
+
 /* Ingests paths; see ingest.h. */
 int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 		 ingest_summary *sum, char **err)
@@ -939,6 +951,10 @@ int ingest_paths(store *s, char *const *paths, int n, const ingest_options *o,
 	/* After the new files: a file moved keeps its article. */
 	if (rc == 0 && gone.n)
 		rc = forget_gone(s, &gone, sum, err);
+	/* Then the names without evidence typed by those the corpus proved,
+	 * once per ingest that changed the store (a pass over its names). */
+	if (rc == 0 && sum->added + sum->changed + sum->removed > 0)
+		rc = learn_types(s, err);
 	sl_free(&gone);
 	store_ingest_unlock(s);
 	for (size_t i = 0; i < run.n_files; i++) {

@@ -22,7 +22,7 @@
 
 #define NM_BITS     18
 #define NM_SLOTS    (1u << NM_BITS)
-#define NM_MAXFEAT  48   /* features kept per name */
+#define NM_MAXFEAT  24   /* features kept per name (about 100 bytes) */
 #define NM_EPOCHS   8
 #define NM_LEXICAL  3    /* index of the first feature of the words */
 

@@ -683,8 +683,8 @@ static int64_t article_for_path(store *s, const char *path)
 /* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
  * evidence for its type somewhere in the corpus (store_type.c), or the
  * user edited it. */
-#define CONFIDENT_PLAIN "e.evidence > 0"
-#define CONFIDENT_EDITED "(e.evidence > 0 OR x.id IS NOT NULL)"
+#define CONFIDENT_PLAIN "(e.evidence > 0 OR e.learned)"
+#define CONFIDENT_EDITED "(e.evidence > 0 OR e.learned OR x.id IS NOT NULL)"
 
 /* See query.h. */
 void query_all_entities(store *s, int all)

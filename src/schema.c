@@ -164,6 +164,11 @@ static const char *const migrations[] = {
 	"   strays = strays + (new.guess IS NOT NULL AND new.guess <> type)"
 	"  WHERE id = new.entity_id;"
 	"END;",
+	/* 7 -> 8: the learned layer of typing (store_type.c,
+	 * store_learn_types): learned is 1 when an entity without evidence
+	 * has the type that the names the corpus proved say a name like it
+	 * has (name_model.c); such an entity is of confidence too. */
+	"ALTER TABLE entity ADD COLUMN learned INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -25,7 +25,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */
@@ -90,6 +90,14 @@ int store_put_article(store *s, const store_file *f, const char *hash, const cha
  * store_commit. Returns 1 when the file was stored, 0 when it was not,
  * or -1 with *err set. */
 int store_forget_file(store *s, const char *path, char **err);
+
+/* The learned layer of typing (store_type.c): trains a model of names
+ * (name_model.h) on the entities the corpus proved and marks as learned,
+ * of confidence, the entities without evidence whose guessed type it
+ * confirms (and unmarks those it no longer does). Call between
+ * store_begin and store_commit, after the articles are written. 0, or
+ * -1 with *err set. */
+int store_learn_types(store *s, char **err);
 
 /* Calls fn with the path of every file stored under folder (at any
  * depth), in path order. Returns 0, or -1 with *err set. */

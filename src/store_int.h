@@ -47,7 +47,16 @@ enum {
 };
 
 /* Prepared statements of corpus typing (store_type.c). */
-enum { TS_TOUCHED_KEYS, TS_KEY_ENTITIES, TS_ROWS_MOVE, TS_ALIAS_COPY, TS_COUNT };
+enum {
+	TS_TOUCHED_KEYS,
+	TS_KEY_ENTITIES,
+	TS_ROWS_MOVE,
+	TS_ALIAS_COPY,
+	TS_LEARN_EXAMPLES,
+	TS_LEARN_CANDIDATES,
+	TS_LEARN_SET,
+	TS_COUNT
+};
 
 /* Statements and the write caches live beside the handle; store.h keeps
  * the struct small. */

@@ -4,9 +4,11 @@
  * decided by the corpus"); store_write.c keeps the sums this reads. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "entity.h"
+#include "name_model.h"
 #include "store_int.h"
 #include "util.h"
 
@@ -34,6 +36,13 @@ static const char *const stmt_sql[TS_COUNT] = {
 			 " WHERE entity_id = ?1 AND guess IS NOT NULL AND (?3 IS NULL OR guess = ?3)",
 	[TS_ALIAS_COPY] = "INSERT OR IGNORE INTO entity_alias(key, entity_id, alias)"
 			  " SELECT key, ?2, alias FROM entity_alias WHERE entity_id = ?1",
+	/* store_learn_types: the names the corpus proved, the most written
+	 * about first, and those it did not */
+	[TS_LEARN_EXAMPLES] = "SELECT name, type FROM entity WHERE evidence > 0 AND articles > 0"
+			      " ORDER BY articles DESC LIMIT ?1",
+	[TS_LEARN_CANDIDATES] = "SELECT id, type, name, learned FROM entity"
+				" WHERE evidence = 0 AND articles > 0 ORDER BY articles DESC LIMIT ?1",
+	[TS_LEARN_SET] = "UPDATE entity SET learned = ?2 WHERE id = ?1",
 };
 
 /* The prepared statement k, made on first use. */
@@ -157,4 +166,88 @@ int store_retype_touched(store_private *p)
 	if (!err && store_exec(s->db, "DELETE FROM entity_touched", NULL))
 		err = 1;
 	return err ? -1 : 0;
+}
+
+/* How many names the learned layer trains on and types at most: the most
+ * written about (memory: about 100 bytes a name while it trains). */
+#define LEARN_MAX_NAMES 100000
+/* Fewer proven names than this teach nothing worth trusting. */
+#define LEARN_MIN_EXAMPLES 50
+/* The margin per known feature (name_model_predict) a prediction must
+ * exceed: any lead (higher thresholds only lost recall on real news). */
+#define LEARN_MIN_MARGIN 0.0
+
+/* Sets entity id's learned flag. */
+static int set_learned(store *s, int64_t id, int learned)
+{
+	sqlite3_stmt *st = stmt_get(s, TS_LEARN_SET);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, learned);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* See store.h. The model only confirms a type guessed: moving names to
+ * the type it predicts instead cost more than it gained on real news
+ * (HACKING, "The learned layer"). */
+int store_learn_types(store *s, char **err)
+{
+	name_model *m = name_model_new();
+	int64_t *flip = NULL; /* entities whose flag changes */
+	size_t nflip = 0, capflip = 0;
+	int rc = SQLITE_ERROR;
+	sqlite3_stmt *st = stmt_get(s, TS_LEARN_EXAMPLES);
+	if (st) {
+		sqlite3_bind_int(st, 1, LEARN_MAX_NAMES);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+			if (t >= 0)
+				name_model_add(m, (const char *)sqlite3_column_text(st, 0),
+					       (entity_type)t);
+		}
+		sqlite3_reset(st);
+	}
+	int fail = rc != SQLITE_DONE;
+	bool enough = name_model_examples(m) >= LEARN_MIN_EXAMPLES;
+	if (!fail && enough)
+		name_model_train(m);
+	/* the decisions first, then the writes: no row changes under the
+	 * statement that reads the entities */
+	st = fail ? NULL : stmt_get(s, TS_LEARN_CANDIDATES);
+	if (st) {
+		sqlite3_bind_int(st, 1, LEARN_MAX_NAMES);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+			double margin = 0;
+			int p = enough && t >= 0
+					? name_model_predict(m, (const char *)sqlite3_column_text(st, 2),
+							     &margin)
+					: -1;
+			int learned = p == t && margin > LEARN_MIN_MARGIN;
+			if (learned == sqlite3_column_int(st, 3))
+				continue;
+			if (nflip == capflip) {
+				capflip = capflip ? capflip * 2 : 64;
+				flip = xrealloc(flip, capflip * sizeof *flip);
+			}
+			flip[nflip++] = sqlite3_column_int64(st, 0) * 2 + learned;
+		}
+		sqlite3_reset(st);
+		fail = rc != SQLITE_DONE;
+	} else {
+		fail = 1;
+	}
+	name_model_free(m);
+	for (size_t i = 0; i < nflip && !fail; i++)
+		fail = set_learned(s, flip[i] / 2, (int)(flip[i] % 2)) != 0;
+	free(flip);
+	if (fail) {
+		*err = xasprintf("%s: cannot type the names without evidence: %s", s->path,
+				 sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
 }

@@ -382,9 +382,20 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 7, before the learned layer of typing. */
+static void downgrade_to_7(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "ALTER TABLE entity DROP COLUMN learned;"
+				      "PRAGMA user_version = 7",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Takes a store back to schema 6, before evidence and corpus typing. */
 static void downgrade_to_6(store *s)
 {
+	downgrade_to_7(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "DROP TRIGGER article_entity_move;"
 				      "DROP TRIGGER article_entity_delete;"
@@ -844,6 +855,29 @@ static void test_migration_6_to_7(void **state)
 	fixture_free(&fx);
 }
 
+/* A store of schema 7 gains the learned flag, 0 everywhere, and its
+ * entities are shown as before. */
+static void test_migration_7_to_8(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 3);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	int64_t shown = facet_count(s);
+	downgrade_to_7(s);
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE learned <> 0"), 0);
+	assert_int_equal(facet_count(s), shown);
+	assert_consistent(s);
+	store_close(s);
+	fixture_free(&fx);
+}
+
 /* A store of schema 5 knew articles by the FNV-1a 64 of their file, for
  * which anyone can make a file with a given hash. Migrated to schema 6,
  * it keeps them, with their marks. The next ingest finds them by their
@@ -1120,6 +1154,7 @@ int main(void)
 		cmocka_unit_test(test_migration_4_to_5),
 		cmocka_unit_test(test_migration_5_to_6),
 		cmocka_unit_test(test_migration_6_to_7),
+		cmocka_unit_test(test_migration_7_to_8),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),

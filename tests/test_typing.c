@@ -257,12 +257,64 @@ static void test_two_proven_types_stay_two(void **state)
 	corpus_free(&c);
 }
 
+/* The learned layer: a name without evidence whose type the names the
+ * corpus proved confirm ("John Walker" among sixty proven Johns and
+ * Marys, and ten cities) is of confidence; one whose words the corpus never proved is
+ * not; and the confirmation goes when its teachers leave the store. */
+static void test_learned_layer(void **state)
+{
+	(void)state;
+	static const char *const given[] = {"John", "Mary", "Peter", "Susan", "David", "Helen"};
+	static const char *const family[] = {"Carter", "Hughes", "Palmer", "Fisher", "Porter",
+					     "Warren", "Barker", "Lawson", "Gibson", "Fowler"};
+	static const char *const city[] = {"Paris", "London", "Berlin", "Madrid", "Rome",
+					   "Vienna", "Prague", "Warsaw", "Dublin", "Lisbon"};
+	corpus c;
+	corpus_make(&c);
+	put(&c, "guessed.txt", "Bridge opens",
+	    "On Monday, John Walker and Zorblax Quimby opened the new bridge over the river.");
+	for (size_t i = 0; i < 6; i++)
+		for (size_t j = 0; j < 10; j++) {
+			char *name = xasprintf("proof-%zu-%zu.txt", i, j);
+			char *body = xasprintf("Mr %s %s, the mayor, spoke to reporters in %s.",
+					       given[i], family[j], city[j]);
+			put(&c, name, "Town news", body);
+			free(name);
+			free(body);
+		}
+	store *s = ingest(&c);
+	char *f = facet_of(s, "John Walker");
+	assert_string_equal(f, "PER 1");
+	free(f);
+	f = facet_of(s, "Zorblax Quimby");
+	assert_string_equal(f, "-");
+	free(f);
+	assert_int_equal(one_int(s, "SELECT learned FROM entity WHERE name = 'John Walker'"), 1);
+	assert_int_equal(one_int(s, "SELECT evidence FROM entity WHERE name = 'John Walker'"), 0);
+	store_close(s);
+	/* the teachers leave: nothing confirms John Walker any more */
+	for (size_t i = 0; i < 6; i++)
+		for (size_t j = 0; j < 10; j++) {
+			char *name = xasprintf("proof-%zu-%zu.txt", i, j);
+			drop(&c, name);
+			free(name);
+		}
+	put(&c, "other.txt", "River news", "The river rose overnight.");
+	s = ingest(&c);
+	f = facet_of(s, "John Walker");
+	assert_string_equal(f, "-");
+	free(f);
+	store_close(s);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_place_evidence_retypes),
 		cmocka_unit_test(test_person_evidence),
 		cmocka_unit_test(test_two_proven_types_stay_two),
+		cmocka_unit_test(test_learned_layer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
