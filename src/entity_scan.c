@@ -104,6 +104,48 @@ static bool initials(const ctx *x, size_t a, size_t b, size_t k)
 	return (x->t[a].flags & T_CAP) != 0;
 }
 
+/* Whether the capitals of the token at k (KTNN, AfDB, TP.HCM, HĐBA; Đ
+ * counts as D) are the first letters of the words a..b-1, lower-case
+ * words that give no letter skipped ("Organisation for Economic
+ * Co-operation and Development" = OECD): the name's own acronym. A
+ * bracket that is not ("Tân Sơn Nhất (TP.HCM)", "Andy Roddick (US)") names
+ * something else, not the same thing. */
+/* Whether token q may give no letter to an acronym: a lower-case word
+ * ("of", "and", "operation" of "Co-operation") or punctuation. */
+static bool skippable(const ctx *x, size_t q)
+{
+	return !(x->t[q].flags & T_WORD) || (x->t[q].flags & T_LOWER);
+}
+
+static bool acronym_of(const ctx *x, size_t a, size_t b, size_t k)
+{
+	const tok *t = &x->t[k];
+	size_t q = a, n = 0;
+	for (size_t i = t->start; i < t->end; i++) {
+		unsigned char ch = (unsigned char)x->text[i];
+		char want;
+		if (ch >= 'A' && ch <= 'Z')
+			want = (char)(ch - 'A' + 'a');
+		else if (ch == 0xC4 && i + 1 < t->end && (unsigned char)x->text[i + 1] == 0x90)
+			want = 'd', i++;
+		else if (ch >= 0x80 && ch < 0xC0)
+			continue; /* the rest of a letter already seen */
+		else if (ch >= 0xC0)
+			return false;
+		else
+			continue; /* lower case (AfDB), a dot (TP.HCM) */
+		while (q < b && skippable(x, q) && tkey(x, q)[0] != want)
+			q++;
+		if (q >= b || !(x->t[q].flags & T_WORD) || tkey(x, q)[0] != want)
+			return false;
+		q++;
+		n++;
+	}
+	while (q < b && skippable(x, q))
+		q++;
+	return n >= 2 && q == b;
+}
+
 /* Links names to their short forms in brackets, in the candidates of the
  * current field from c0 on: "Hội đồng An ninh Quốc gia (NSC)", "NSC
  * (National Security Council)", "Công ty Cổ phần Sữa Việt Nam (Vinamilk)".
@@ -157,11 +199,20 @@ void ent_link_brackets(ctx *x, size_t c0)
 			}
 			if (out->score[ENT_LOC] >= EV_DEF || out->score[ENT_PER] >= EV_DEF)
 				continue;
+			/* the name's own acronym, or a short form of an organization
+			 * (another organization's known name is its English one:
+			 * "Hội đồng An ninh Quốc gia (NSC)"); never a known place, nor
+			 * anything after a name that is no organization (a place, a
+			 * player's country, a reporter's agency) */
 			if (b - a == 1 && short_form(x, a, out_org) &&
-			    (out->ntok >= 2 || out->gaz) && !(out->gaz && in->gaz))
+			    (out->ntok >= 2 || out->gaz) && !(out->gaz && in->gaz) &&
+			    (acronym_of(x, out->t0, out->t1, a) ||
+			     (out_org && (!in->gaz || ent_best_type(in->score) == ENT_ORG))))
 				in->link = (int)o;
 			else if (out->ntok == 1 && short_form(x, out->t0, false) &&
-			         (x->t[out->t0].flags & T_ALLCAPS) && b - a >= 2 && !in->gaz)
+			         (x->t[out->t0].flags & T_ALLCAPS) && b - a >= 2 && !in->gaz &&
+			         (acronym_of(x, in->t0, in->t1, out->t0) ||
+			          in->score[ENT_ORG] >= EV_DEF))
 				in->link = (int)o;
 			continue;
 		}

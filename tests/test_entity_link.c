@@ -1,0 +1,93 @@
+/* test_entity_link.c: linking (HACKING, "Linking within the article"):
+ * what links one thing's names, and what must never merge two things,
+ * on sentences written for the tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of a body-only article in language lang. */
+static void extract(const char *lang, const char *body, mention_list *out)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("");
+	a.body = xstrdup(body);
+	memcpy(a.lang, lang, 3);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	free(a.title);
+	free(a.body);
+}
+
+/* The canonical name of the first mention written `surface`, or "" when
+ * there is none. */
+static const char *canon_of(const mention_list *l, const char *surface)
+{
+	const mention *m = find_surface(l, surface);
+	return m ? m->canonical : "";
+}
+
+/* A bracket after a name gives an alias only when it is the name's own
+ * acronym or an organization's short form: a place, a player's country
+ * or a reporter's agency in brackets is another thing. */
+static void test_bracket_not_alias(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Hành khách chờ ở Tân Sơn Nhất (TP.HCM) suốt đêm.", &l);
+	assert_string_not_equal(canon_of(&l, "Tân Sơn Nhất"), canon_of(&l, "TP.HCM"));
+	mention_list_free(&l);
+
+	extract("en", "The seeds are Andy Roddick (US) and Carlos Moya (Spain).", &l);
+	assert_true(has_name(&l, "Andy Roddick"));
+	assert_string_not_equal(canon_of(&l, "Andy Roddick"), canon_of(&l, "US"));
+	assert_string_not_equal(canon_of(&l, "Carlos Moya"), canon_of(&l, "Spain"));
+	mention_list_free(&l);
+
+	extract("vi", "Buổi lễ diễn ra trang trọng. Trần Văn Hùng (TTXVN)", &l);
+	assert_string_not_equal(canon_of(&l, "Trần Văn Hùng"), canon_of(&l, "TTXVN"));
+	mention_list_free(&l);
+
+	/* the name's own acronym still links, in both orders */
+	extract("en", "The National Rural Bank (NRB) met. Later the NRB "
+	              "said so. The CBA (Central Bank Authority) agreed.",
+	        &l);
+	assert_string_equal(canon_of(&l, "NRB"), "National Rural Bank");
+	assert_string_equal(canon_of(&l, "CBA"), "Central Bank Authority");
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_bracket_not_alias),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
