@@ -64,6 +64,12 @@ static long ph_find(const entity_extractor *ex, const char *key, size_t n)
 	return ph_find_h(ex, key, n, key_hash(key, n));
 }
 
+unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
+{
+	long i = ph_find(ex, key, n);
+	return i < 0 ? 0 : ex->ph[i].cue_any | ex->ph[i].cue_cap;
+}
+
 /* Longest phrase length starting with this first-token key (hash h),
  * 0 if none. */
 static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h)

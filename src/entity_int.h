@@ -283,6 +283,9 @@ void ent_tokenize(ctx *x);
 void ent_load_data(entity_extractor *ex);
 void ent_data_free(entity_extractor *ex);
 void ent_lookup(ctx *x, size_t k);
+/* The cue kinds of the phrase with this matching key, whatever its case
+ * (0 when none). */
+unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n);
 
 /* entity_data.c: a sport reading's ordinary reading (the city), or NULL */
 const phrase *ent_plain(const ctx *x, const phrase *p);

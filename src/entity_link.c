@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "entity_int.h"
 #include "util.h"
 
@@ -227,6 +230,43 @@ static void name_index_free(name_index *ix)
 	free(ix->e);
 }
 
+/* Whether the first letter of the UTF-8 text at s is lower case. */
+static bool lower_at(const char *s)
+{
+	ucs4_t uc;
+	u8_mbtouc(&uc, (const uint8_t *)s, strlen(s));
+	return uc_is_lower(uc);
+}
+
+/* Whether the one-word name q may be a short way of writing the longer
+ * name r it ends. Partial names are people's ("Putin" for "Vladimir
+ * Putin"); an organization's or place's last word is seldom its name
+ * alone: not when written in lower case there ("Phòng" is not "Bộ Quốc
+ * phòng", "Chính" not "Bộ Tài chính"), after a small word ("England" is not
+ * "Bank of England"), nor when it is a head or suffix word ("Party" is not
+ * "Labour Party"). */
+static bool partial_ok(const ctx *x, const uniq *q, const uniq *r)
+{
+	int rt = ent_best_type(r->score);
+	if (q->ntok != 1 || rt < 0 || rt == ENT_PER)
+		return true;
+	const char *last = strrchr(r->name, ' ');
+	if (!last)
+		return true;
+	if (lower_at(last + 1) && !lower_at(q->name))
+		return false;
+	/* the word before it in r's key: "of" in "bank of england" */
+	const char *k0 = r->lkey, *end = r->lkey + r->lklen - q->lklen - 1, *prev = end;
+	while (prev > k0 && prev[-1] != ' ')
+		prev--;
+	if (end > prev &&
+	    (ent_cue_kinds(x->ex, prev, (size_t)(end - prev)) & (CUE_CONNECTOR | CUE_PARTICLE)))
+		return false;
+	unsigned kinds = ent_cue_kinds(x->ex, q->lkey, q->lklen);
+	return !(kinds & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_LOC_SUFFIX |
+	                  CUE_LOC_HEAD | CUE_LOC_ADMIN | CUE_MISC_SUFFIX));
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 void ent_resolve(ctx *x, const article *a, mention_list *out)
@@ -259,6 +299,8 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			int rt = ent_best_type(r->score);
 			if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
 			    r->score[rt] >= EV_DEF)
+				continue;
+			if (!partial_ok(x, q, r))
 				continue;
 			/* the most mentioned, then the longest, then the first */
 			if (best < 0 || r->count > u[best].count ||

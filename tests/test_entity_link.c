@@ -70,6 +70,34 @@ static void test_bracket_not_alias(void **state)
 	mention_list_free(&l);
 }
 
+/* A one-word partial name links to a person's full name, not to an
+ * organization whose last word it merely is. */
+static void test_partial_not_org(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Bộ Ngoại giao lên tiếng. Giao tranh đẫm máu kéo dài. Bộ Tài chính "
+	              "đồng ý. Vì vậy, Chính phủ quyết tâm cải cách.",
+	        &l);
+	assert_true(has_name(&l, "Bộ Ngoại giao"));
+	assert_null(find_surface(&l, "Giao"));
+	assert_null(find_surface(&l, "Chính"));
+	mention_list_free(&l);
+
+	extract("en", "The Bank of England kept rates. Officials in England were calm. "
+	              "The Labour Party met and the Party agreed.",
+	        &l);
+	assert_string_not_equal(canon_of(&l, "England"), "Bank of England");
+	assert_string_not_equal(canon_of(&l, "Party"), "Labour Party");
+	mention_list_free(&l);
+
+	/* people's names still link */
+	extract("en", "Prime Minister Tony Blair spoke. Blair said the Labour Party would win.",
+	        &l);
+	assert_string_equal(canon_of(&l, "Blair"), "Tony Blair");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -88,6 +116,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bracket_not_alias),
+	    cmocka_unit_test(test_partial_not_org),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
