@@ -185,38 +185,59 @@ void entity_extractor_free(entity_extractor *ex)
 	free(ex);
 }
 
+/* Length in bytes of the UTF-8 character at s. */
+static size_t char_len(const char *s)
+{
+	size_t len = 1;
+	while ((s[len] & 0xC0) == 0x80)
+		len++;
+	return len;
+}
+
+/* Copies the word r..end to w with doubled characters collapsed when it
+ * has five characters or more ("Zelenskyy" = "Zelensky"): a short word's
+ * double is its own (CNN is not CN, BBC not BC, ISS not IS, Lee not Le).
+ * Returns the end of what was written. */
+static char *key_word(char *w, const char *r, const char *end)
+{
+	size_t chars = 0;
+	for (const char *p = r; p < end; p += char_len(p))
+		chars++;
+	bool collapse = chars >= 5;
+	const char *prev = NULL;
+	size_t prevlen = 0;
+	while (r < end) {
+		size_t len = char_len(r);
+		if (!(collapse && prev && prevlen == len && memcmp(prev, r, len) == 0)) {
+			memmove(w, r, len);
+			prev = w;
+			prevlen = len;
+			w += len;
+		}
+		r += len;
+	}
+	return w;
+}
+
 char *entity_key(const char *name)
 {
 	char *f = text_fold(name, strlen(name), NULL);
-	/* collapse repeated characters and runs of white space: "Zelenskyy" and
-	 * "Zelensky" share a key */
+	/* words joined by one space, doubles collapsed in long words */
 	char *w = f;
 	const char *r = f;
-	while (*r == ' ')
-		r++;
-	const char *prev = NULL;
-	size_t prevlen = 0;
-	while (*r) {
-		size_t len = 1;
-		while ((r[len] & 0xC0) == 0x80)
-			len++;
-		bool space = *r == ' ' || *r == '\t' || *r == '\n';
-		if (space && (prev == NULL || (prevlen == 1 && w[-1] == ' '))) {
-			r += len;
-			continue;
-		}
-		if (!space && prev && prevlen == len && memcmp(w - len, r, len) == 0) {
-			r += len;
-			continue;
-		}
-		memmove(w, space ? " " : r, space ? 1 : len);
-		w += space ? 1 : len;
-		prev = w - (space ? 1 : len);
-		prevlen = space ? 1 : len;
-		r += len;
+	for (;;) {
+		while (*r == ' ' || *r == '\t' || *r == '\n')
+			r++;
+		if (!*r)
+			break;
+		const char *e = r;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		if (w > f)
+			*w++ = ' ';
+		w = key_word(w, r, e);
+		r = e;
 	}
-	while (w > f && w[-1] == ' ')
-		w--;
 	*w = '\0';
 	return f;
 }

@@ -60,8 +60,9 @@ void entity_extractor_free(entity_extractor *ex);
 void entity_extract(const entity_extractor *ex, const article *a, mention_list *out);
 
 /* The key under which entities merge across the corpus: folded like search
- * (case, diacritics, đ->d) with doubled letters collapsed, so "Zelenskyy",
- * "Zelensky" and "ZELENSKY" share one key. Returns a new string. */
+ * (case, diacritics, đ->d) with doubled letters collapsed in words of five
+ * letters or more, so "Zelenskyy", "Zelensky" and "ZELENSKY" share one key
+ * but CNN and CN, BBC and BCC do not. Returns a new string. */
 char *entity_key(const char *name);
 
 /* "PER", "ORG", "LOC"; entity_type_parse returns -1 for anything else. */

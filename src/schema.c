@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "entity.h"
 #include "store_int.h"
 #include "util.h"
 
@@ -169,6 +170,12 @@ static const char *const migrations[] = {
 	 * has the type that the names the corpus proved say a name like it
 	 * has (name_model.c); such an entity is of confidence too. */
 	"ALTER TABLE entity ADD COLUMN learned INTEGER NOT NULL DEFAULT 0;",
+	/* 8 -> 9 (linking, issue 11): entity keys keep the doubled letters of short
+	 * words (entity_key: CNN is not CN, BBC not BCC, ISS not IS), so
+	 * every key is made again from the entity's name with the C
+	 * function (sql_entity_key). The new keys are finer than the old
+	 * ones: two entities never fall on one key. */
+	"UPDATE OR IGNORE entity SET key = lede_entity_key(name);",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -187,6 +194,20 @@ const char store_state_schema[] =
 	"  arg TEXT, arg2 TEXT,"
 	"  at INTEGER NOT NULL);";
 
+/* lede_entity_key(name): entity_key() for the migrations that make keys
+ * again. */
+static void sql_entity_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *name = sqlite3_value_text(argv[0]);
+	if (!name) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	char *key = entity_key((const char *)name);
+	sqlite3_result_text(cx, key, -1, free);
+}
+
 /* See store_int.h: brings the schema up to STORE_SCHEMA_VERSION, one transaction per step so
  * an interrupted migration leaves the previous version intact. The version
  * is read inside each step's write transaction: two processes opening a
@@ -202,6 +223,12 @@ int schema_migrate(store *s, char **err)
 		*err = xasprintf("%s: store is read-only and needs a schema upgrade (version %lld "
 				 "to %d); open it once with write access",
 				 s->path, (long long)version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (sqlite3_create_function(s->db, "lede_entity_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, sql_entity_key, NULL, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: cannot upgrade the store's schema: %s", s->path,
+				 sqlite3_errmsg(s->db));
 		return -1;
 	}
 	for (;;) {

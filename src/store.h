@@ -25,7 +25,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */

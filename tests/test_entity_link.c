@@ -98,6 +98,24 @@ static void test_partial_not_org(void **state)
 	mention_list_free(&l);
 }
 
+/* Acronyms merge across the corpus only when written the same: a short
+ * word's doubled letter is its own; a long name's is a spelling. */
+static void test_key_exact_acronyms(void **state)
+{
+	(void)state;
+	const char *apart[][2] = {{"CNN", "CN"}, {"BBC", "BCC"}, {"ISS", "IS"}, {"Lee", "Le"}};
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+		char *a = entity_key(apart[i][0]), *b = entity_key(apart[i][1]);
+		assert_string_not_equal(a, b);
+		free(a);
+		free(b);
+	}
+	char *a = entity_key(" Volodymyr  Zelenskyy"), *b = entity_key("volodymyr zelensky");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -117,6 +135,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bracket_not_alias),
 	    cmocka_unit_test(test_partial_not_org),
+	    cmocka_unit_test(test_key_exact_acronyms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -23,6 +23,7 @@
 
 #include "ingest.h"
 #include "query.h"
+#include "entity.h"
 #include "store.h"
 #include "util.h"
 
@@ -412,6 +413,39 @@ static void downgrade_to_6(store *s)
 				      "PRAGMA user_version = 6",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
+}
+
+/* A store of schema 8 had keys with every doubled letter collapsed
+ * ("cn" for CNN, the key of CN too): migrating makes each key again from
+ * the entity's name, and CNN and CN are two entities. */
+static void test_migration_8_to_9(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 2);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "INSERT INTO entity(type, key, name) VALUES ('ORG', 'cn', 'CNN');"
+				      "INSERT INTO entity(type, key, name) VALUES ('ORG', 'zelensky',"
+				      " 'Zelenskyy');"
+				      "PRAGMA user_version = 8",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'cnn' AND name = 'CNN'"),
+			 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'zelensky'"), 1);
+	char *cn = entity_key("CN"), *cnn = entity_key("CNN");
+	assert_string_not_equal(cn, cnn);
+	free(cn);
+	free(cnn);
+	store_close(s);
+	fixture_free(&fx);
 }
 
 /* Takes a store back to schema 5 (hashes aside: see
@@ -1155,6 +1189,7 @@ int main(void)
 		cmocka_unit_test(test_migration_5_to_6),
 		cmocka_unit_test(test_migration_6_to_7),
 		cmocka_unit_test(test_migration_7_to_8),
+		cmocka_unit_test(test_migration_8_to_9),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
