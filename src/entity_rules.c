@@ -15,6 +15,28 @@
 
 /* ---- candidates -------------------------------------------------------- */
 
+/* Whether the ALL-CAPS word at token k is an acronym, kept as written
+ * when the name around it is title-cased: a word with a dot (TP.HCM), one
+ * with no vowel (TP, BBC), a word that is no Vietnamese syllable in a
+ * Vietnamese article (UBND, HĐND), or one the gazetteer knows in capitals
+ * (US, WHO). */
+static bool acronym_like(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	bool vowel = false;
+	for (size_t i = t->start; i < t->end; i++) {
+		unsigned char ch = (unsigned char)x->text[i];
+		if (ch == '.' || ch == '&')
+			return true;
+		if (ch >= 0x80 || strchr("AEIOUY", ch))
+			vowel = true; /* a Vietnamese vowel with its marks too */
+	}
+	if (!vowel || (!x->en && !(t->flags & T_VI)))
+		return true;
+	match m = gaz_at(x, k);
+	return m.ntok == 1 && (m.p->need_all & 1u);
+}
+
 /* Adds a candidate over tokens a..b-1 of the current field. */
 cand *ent_add_cand(ctx *x, size_t a, size_t b)
 {
@@ -43,24 +65,38 @@ cand *ent_add_cand(ctx *x, size_t a, size_t b)
 	/* one allocation for the name and, after it, the joined keys: the
 	 * stretch of the key arena the tokens cover */
 	size_t lklen = x->t[b - 1].key + x->t[b - 1].klen - x->t[a].key;
-	char *name = xmalloc(nlen + lklen + 2), *w = name;
-	for (size_t k = a; k < b; k++) {
-		const tok *t = &x->t[k];
-		if (k > a && (t->flags & T_SPACE))
-			*w++ = ' ';
-		memcpy(w, x->text + t->start, t->end - t->start);
-		w += t->end - t->start;
-	}
-	/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay */
+	char *name;
 	if (allcaps && b - a > 1) {
-		size_t tl = 0;
-		uint8_t *tc = u8_totitle((const uint8_t *)name, nlen, NULL, NULL, NULL, &tl);
-		if (tc) {
-			free(name);
-			name = xmalloc(tl + lklen + 2);
-			memcpy(name, tc, tl);
-			nlen = tl;
+		/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay
+		 * as written ("UBND TP Hà Nội", never "Ubnd Tp") */
+		strbuf sb;
+		sb_init(&sb);
+		for (size_t k = a; k < b; k++) {
+			const tok *t = &x->t[k];
+			if (k > a && (t->flags & T_SPACE))
+				sb_addc(&sb, ' ');
+			size_t tl = 0;
+			uint8_t *tc = NULL;
+			if ((t->flags & T_WORD) && !acronym_like(x, k))
+				tc = u8_totitle((const uint8_t *)x->text + t->start, t->end - t->start,
+						NULL, NULL, NULL, &tl);
+			if (tc)
+				sb_add(&sb, (const char *)tc, tl);
+			else
+				sb_add(&sb, x->text + t->start, t->end - t->start);
 			free(tc);
+		}
+		nlen = sb.len;
+		sb_grow(&sb, lklen + 2);
+		name = sb_detach(&sb);
+	} else {
+		char *w = name = xmalloc(nlen + lklen + 2);
+		for (size_t k = a; k < b; k++) {
+			const tok *t = &x->t[k];
+			if (k > a && (t->flags & T_SPACE))
+				*w++ = ' ';
+			memcpy(w, x->text + t->start, t->end - t->start);
+			w += t->end - t->start;
 		}
 	}
 	name[nlen] = '\0';

@@ -116,6 +116,24 @@ static void test_key_exact_acronyms(void **state)
 	free(b);
 }
 
+/* A name written in capitals keeps its acronyms as written; only the
+ * words of a capitals-only headline or dateline are title-cased. */
+static void test_caps_as_written(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Sáng nay, UBND TP đã họp với các sở ngành.", &l);
+	assert_false(has_name(&l, "Ubnd Tp"));
+	const mention *m = find_surface(&l, "UBND TP");
+	if (m)
+		assert_string_equal(m->canonical, "UBND TP");
+	mention_list_free(&l);
+
+	extract("en", "REHOBOTH BEACH - The mayor spoke on Monday.", &l);
+	assert_true(has_name(&l, "Rehoboth Beach"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -136,6 +154,7 @@ int main(void)
 	    cmocka_unit_test(test_bracket_not_alias),
 	    cmocka_unit_test(test_partial_not_org),
 	    cmocka_unit_test(test_key_exact_acronyms),
+	    cmocka_unit_test(test_caps_as_written),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
