@@ -200,14 +200,17 @@ void ent_link_brackets(ctx *x, size_t c0)
 			if (out->score[ENT_LOC] >= EV_DEF || out->score[ENT_PER] >= EV_DEF)
 				continue;
 			/* the name's own acronym, or a short form of an organization
-			 * (another organization's known name is its English one:
-			 * "Hội đồng An ninh Quốc gia (NSC)"); never a known place, nor
+			 * the gazetteer does not know (another organization's known
+			 * name is its English one: "Hội đồng An ninh Quốc gia (NSC)";
+			 * after a known one, "ASEAN (ATIGA)", it is something else);
+			 * never a known place, nor
 			 * anything after a name that is no organization (a place, a
 			 * player's country, a reporter's agency) */
 			if (b - a == 1 && short_form(x, a, out_org) &&
 			    (out->ntok >= 2 || out->gaz) && !(out->gaz && in->gaz) &&
 			    (acronym_of(x, out->t0, out->t1, a) ||
-			     (out_org && (!in->gaz || ent_best_type(in->score) == ENT_ORG))))
+			     (out_org && !out->gaz &&
+			      (!in->gaz || ent_best_type(in->score) == ENT_ORG))))
 				in->link = (int)o;
 			else if (out->ntok == 1 && short_form(x, out->t0, false) &&
 			         (x->t[out->t0].flags & T_ALLCAPS) && b - a >= 2 && !in->gaz &&

@@ -61,6 +61,11 @@ static void test_bracket_not_alias(void **state)
 	assert_string_not_equal(canon_of(&l, "Trần Văn Hùng"), canon_of(&l, "TTXVN"));
 	mention_list_free(&l);
 
+	/* an acronym after a known organization is another one's */
+	extract("vi", "Các nước thành viên ASEAN (AFTA) cam kết giảm thuế.", &l);
+	assert_string_not_equal(canon_of(&l, "AFTA"), canon_of(&l, "ASEAN"));
+	mention_list_free(&l);
+
 	/* the name's own acronym still links, in both orders */
 	extract("en", "The National Rural Bank (NRB) met. Later the NRB "
 	              "said so. The CBA (Central Bank Authority) agreed.",
