@@ -175,7 +175,10 @@ static const char *const migrations[] = {
 	 * every key is made again from the entity's name with the C
 	 * function (sql_entity_key). The new keys are finer than the old
 	 * ones: two entities never fall on one key. */
-	"UPDATE OR IGNORE entity SET key = lede_entity_key(name);",
+	"UPDATE OR IGNORE entity SET key = lede_entity_key(name);"
+	/* And the articles that name an entity by each of its aliases
+	 * (store_names.c): the name shown is the most used. */
+	"ALTER TABLE entity_alias ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

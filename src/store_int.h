@@ -68,6 +68,7 @@ typedef struct store_private {
 	 * aliases already recorded are remembered, not asked of SQLite. */
 	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
 	strmap aliases;     /* "id\x1fname" -> 1 */
+	strmap name_votes;  /* "id\x1fname" -> articles naming it so (store_names.c) */
 	strbuf scratch;
 	/* Entity counts added by the open transaction, written at commit. */
 	struct entity_delta {
@@ -102,6 +103,11 @@ int store_exec(sqlite3 *db, const char *sql, char **err); /* SQL without rows */
 int64_t store_query_int(sqlite3 *db, const char *sql);    /* one integer, -1 on error */
 char *store_file_uri(const char *path, const char *params);
 void store_keep_wal(sqlite3 *db); /* -wal and -shm outlive the connection */
+
+/* store_names.c: entities named as the corpus names them */
+void store_names_vote(store_private *p, int64_t id, const char *name);
+int store_names_flush(store_private *p);
+void store_names_clear(store_private *p);
 
 /* schema.c */
 extern const char store_state_schema[];

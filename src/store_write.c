@@ -101,6 +101,7 @@ void store_write_free(store_private *p)
 		sqlite3_finalize(p->type_stmt[k]);
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
+	store_names_clear(p);
 	sb_free(&p->scratch);
 	fts_queue_clear(&p->fts_queue);
 	clear_deltas(p);
@@ -332,6 +333,8 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 	}
 	for (size_t a = 0; a < t->n_aliases; a++)
 		add_alias(p, id, t->aliases[a]);
+	if (t->written)
+		store_names_vote(p, id, t->written);
 	return id;
 }
 
@@ -679,7 +682,8 @@ int store_begin(store *s, char **err)
 /* Indexes and counts what the transaction has put so far; see store.h. */
 int store_flush(store *s, char **err)
 {
-	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0) {
+	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0 ||
+	    store_names_flush((store_private *)s) != 0) {
 		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		return -1;
@@ -726,6 +730,7 @@ void store_rollback(store *s)
 		store_exec(s->db, "ROLLBACK", NULL);
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
+	store_names_clear(p);
 	clear_deltas(p);
 	p->n_touched = 0;
 	p->fts_from = 0;

@@ -4,6 +4,7 @@
 
 #include "tally.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +83,74 @@ static void add_alias(entity_tally *t, const char *name)
 	t->aliases[t->n_aliases++] = xstrdup(name);
 }
 
+/* Whether the capitals of short (ASCII letters, Đ as D) are the first
+ * letters of the words of the key lng: "US" of "united states". */
+static bool initials_of(const char *shrt, const char *lng)
+{
+	size_t n = 0;
+	const char *w = lng;
+	for (const unsigned char *c = (const unsigned char *)shrt; *c; c++) {
+		char want;
+		if (*c >= 'A' && *c <= 'Z')
+			want = (char)(*c - 'A' + 'a');
+		else if (c[0] == 0xC4 && c[1] == 0x90)
+			want = 'd', c++;
+		else
+			continue;
+		if (!w || *w != want)
+			return false;
+		n++;
+		w = strchr(w, ' ');
+		if (w)
+			w++;
+	}
+	return n >= 2 && !w;
+}
+
+/* Whether the key shrt is the last words of the key lng. */
+static bool words_end(const char *shrt, const char *lng)
+{
+	size_t a = strlen(lng), b = strlen(shrt);
+	return a > b && lng[a - b - 1] == ' ' && strcmp(lng + a - b, shrt) == 0;
+}
+
+/* The surface that names the entity in this article (tally.h, written):
+ * the most written one that is no short form of another surface of the
+ * article, the first of equals. NULL when there is none. */
+static char *written_name(const keyed *k, const group *g)
+{
+	size_t n = g->to - g->from, nd = 0;
+	const char **surf = xmalloc(n * sizeof *surf);
+	size_t *count = xcalloc(n, sizeof *count);
+	char **key = xcalloc(n, sizeof *key);
+	for (size_t i = g->from; i < g->to; i++) {
+		const char *s = k[i].m->surface;
+		size_t d = 0;
+		while (d < nd && strcmp(surf[d], s) != 0)
+			d++;
+		if (d == nd) {
+			surf[nd] = s;
+			key[nd++] = entity_key(s);
+		}
+		count[d]++;
+	}
+	long best = -1;
+	for (size_t d = 0; d < nd; d++) {
+		bool shortform = false;
+		for (size_t o = 0; o < nd && !shortform; o++)
+			shortform = o != d && (words_end(key[d], key[o]) || initials_of(surf[d], key[o]));
+		if (!shortform && (best < 0 || count[d] > count[best]))
+			best = (long)d;
+	}
+	char *out = best >= 0 ? xstrdup(surf[best]) : NULL;
+	for (size_t d = 0; d < nd; d++)
+		free(key[d]);
+	free(key);
+	free(count);
+	free(surf);
+	return out;
+}
+
 /* Fills one tally from the grouped mentions k[g->from, g->to). Its name is
  * the canonical name of its first mention in the list; other spellings
  * of the same key ("châu Âu" beside "Châu Âu") and surfaces are aliases. */
@@ -122,6 +191,7 @@ static void tally_group(const keyed *k, const group *g, double total, entity_tal
 	sb_addc(&spans, ']');
 	t->spans = sb_detach(&spans);
 	t->salience = total > 0 ? weight / total : 0;
+	t->written = written_name(k, g);
 }
 
 /* Sorts a group's mentions into reading order: by insertion when they
@@ -221,6 +291,7 @@ void tally_list_free(tally_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		entity_tally *t = &l->v[i];
 		free(t->canonical);
+		free(t->written);
 		free(t->spans);
 		for (size_t a = 0; a < t->n_aliases; a++)
 			free(t->aliases[a]);

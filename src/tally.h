@@ -26,6 +26,12 @@ typedef struct entity_tally {
 	 * canonical name ("Putin" for "Vladimir Putin"): its aliases. */
 	char **aliases;
 	size_t n_aliases;
+	/* The article's own name for it: its most written surface, where a
+	 * short form yields to the long one it stands for when the article
+	 * writes both ("Obama" to "Barack Obama", "US" to "United States");
+	 * the store counts these votes to name the entity as the corpus
+	 * does (store_names.c). */
+	char *written;
 } entity_tally;
 
 typedef struct tally_list {

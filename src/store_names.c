@@ -1,0 +1,90 @@
+/* store_names.c: the name an entity is shown under is the one the corpus
+ * writes most. Each article votes for its own name of each entity it
+ * mentions (tally.h, written); ingest counts the votes per alias
+ * (entity_alias.uses) and, when a transaction writes them, names each
+ * entity that got votes after its most voted alias. The user's renames
+ * are edits over this name (query_edit.c) and still win. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "text.h"
+#include "util.h"
+
+/* See store_int.h: one vote of an article for name as entity id's name. */
+void store_names_vote(store_private *p, int64_t id, const char *name)
+{
+	sb_clear(&p->scratch);
+	sb_add_int(&p->scratch, id);
+	sb_addc(&p->scratch, '\x1f');
+	sb_adds(&p->scratch, name);
+	sm_put(&p->name_votes, p->scratch.s, sm_get(&p->name_votes, p->scratch.s) + 1);
+}
+
+/* See store_int.h: forgets the votes not written. */
+void store_names_clear(store_private *p)
+{
+	sm_free(&p->name_votes);
+}
+
+/* Adds the votes to the aliases and renames each entity voted for; part
+ * of the open transaction. 0, or -1 on a failed statement. */
+int store_names_flush(store_private *p)
+{
+	if (!p->name_votes.n)
+		return 0;
+	static const char add_sql[] =
+		"UPDATE entity_alias SET uses = uses + ?3 WHERE key = ?1 AND entity_id = ?2";
+	/* the most voted alias; among equals the name it has */
+	static const char name_sql[] =
+		"UPDATE entity SET name = (SELECT a.alias FROM entity_alias a"
+		"  WHERE a.entity_id = ?1"
+		"  ORDER BY a.uses DESC, a.alias = (SELECT e.name FROM entity e WHERE e.id = ?1) DESC"
+		"  LIMIT 1)"
+		" WHERE id = ?1";
+	sqlite3 *db = p->pub.db;
+	sqlite3_stmt *add = NULL, *name = NULL;
+	int rc = sqlite3_prepare_v2(db, add_sql, -1, &add, NULL) == SQLITE_OK &&
+	                 sqlite3_prepare_v2(db, name_sql, -1, &name, NULL) == SQLITE_OK
+	             ? 0
+	             : -1;
+	strmap *m = &p->name_votes;
+	for (size_t i = 0; i < m->cap && rc == 0; i++) {
+		if (!m->keys[i])
+			continue;
+		char *sep = strchr(m->keys[i], '\x1f');
+		int64_t id = strtoll(m->keys[i], NULL, 10);
+		char *fold = text_fold(sep + 1, strlen(sep + 1), NULL);
+		sqlite3_bind_text(add, 1, fold, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(add, 2, id);
+		sqlite3_bind_int64(add, 3, m->vals[i]);
+		if (sqlite3_step(add) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(add);
+		free(fold);
+	}
+	/* then each entity voted for once (several of its names may be) */
+	strmap done;
+	sm_init(&done);
+	for (size_t i = 0; i < m->cap && rc == 0; i++) {
+		if (!m->keys[i])
+			continue;
+		size_t idlen = (size_t)(strchr(m->keys[i], '\x1f') - m->keys[i]);
+		sb_clear(&p->scratch);
+		sb_add(&p->scratch, m->keys[i], idlen);
+		if (sm_get(&done, p->scratch.s))
+			continue;
+		sm_put(&done, p->scratch.s, 1);
+		sqlite3_bind_int64(name, 1, strtoll(m->keys[i], NULL, 10));
+		if (sqlite3_step(name) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(name);
+	}
+	sm_free(&done);
+	sqlite3_finalize(add);
+	sqlite3_finalize(name);
+	store_names_clear(p);
+	return rc;
+}

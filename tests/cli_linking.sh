@@ -1,0 +1,47 @@
+#!/bin/sh
+# cli_linking.sh: entities across a corpus: the name shown is the one the
+# corpus writes most (an English corpus says United States, a Vietnamese
+# one Mỹ), and the user's rename still wins over it.
+. "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
+
+# The name column of `lede entities` for the entity of this type whose
+# aliases or name hold the given spelling.
+name_of() { "$LEDE_BIN" --db "$1" entities | awk -F'\t' -v t="$2" -v a="$3" \
+    '$1 == t && ($2 == a || index("|" $5 "|", "|" a "|")) { print $2; exit }'; }
+
+mkdir -p "$T/en" "$T/vi"
+for i in 1 2 3; do
+    printf 'Trade talks, day %s\n\nThe United States and Japan met in Geneva on Monday. Officials of the United States said the US would answer. Reporters asked whether the US plan would hold.\n' "$i" >"$T/en/en-$i.txt"
+    printf 'Đàm phán thương mại, ngày %s\n\nMỹ và Nhật Bản gặp nhau tại Geneva hôm thứ Hai. Các quan chức Mỹ cho biết Mỹ sẽ trả lời. Phía Mỹ chưa bình luận thêm.\n' "$i" >"$T/vi/vi-$i.txt"
+done
+
+run --db "$T/en.db" ingest "$T/en"
+expect_rc 0 "ingest of an English corpus"
+en=$(name_of "$T/en.db" LOC US)
+if [ -z "$en" ]; then
+    echo "# the corpus gives no place for the US: extraction is not in place"
+    exit 77
+fi
+check "an English corpus shows the United States under its English name (got '$en')" \
+    test "$en" = "United States"
+
+run --db "$T/vi.db" ingest "$T/vi"
+expect_rc 0 "ingest of a Vietnamese corpus"
+vi=$(name_of "$T/vi.db" LOC "Mỹ")
+check "a Vietnamese corpus writing Mỹ shows Mỹ (got '$vi')" test "$vi" = "Mỹ"
+
+# Both corpora in one store: each article votes once, the most written
+# name wins; more Vietnamese articles make it Mỹ.
+mkdir -p "$T/vi2"
+for i in 4 5 6 7; do
+    sed "s/ngày 1/ngày $i/" "$T/vi/vi-1.txt" >"$T/vi2/vi-$i.txt"
+done
+run --db "$T/en.db" ingest "$T/vi" "$T/vi2"
+expect_rc 0 "ingest of more Vietnamese articles"
+check "the name follows the corpus as it grows" test "$(name_of "$T/en.db" LOC "Mỹ")" = "Mỹ"
+
+# The user's rename wins over the corpus's name.
+run --db "$T/en.db" entity rename "Mỹ" "Nước Mỹ"
+expect_rc 0 "rename"
+check "a rename wins over the name the corpus uses" test "$(name_of "$T/en.db" LOC "Nước Mỹ")" = "Nước Mỹ"
+finish
