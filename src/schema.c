@@ -178,7 +178,19 @@ static const char *const migrations[] = {
 	"UPDATE OR IGNORE entity SET key = lede_entity_key(name);"
 	/* And the articles that name an entity by each of its aliases
 	 * (store_names.c): the name shown is the most used. */
-	"ALTER TABLE entity_alias ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE entity_alias ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;"
+	/* And the word suffixes of people's names ("obama" of "barack
+	 * obama"): a partial name is the one person it ends (store_link.c).
+	 * Filled from the names stored so far. */
+	"CREATE TABLE entity_suffix("
+	"  suffix TEXT NOT NULL,"
+	"  entity_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (suffix, entity_id)) WITHOUT ROWID;"
+	"WITH RECURSIVE s(id, rest) AS ("
+	"  SELECT id, substr(key, instr(key, ' ') + 1) FROM entity"
+	"   WHERE type = 'PER' AND instr(key, ' ') > 0"
+	"  UNION ALL SELECT id, substr(rest, instr(rest, ' ') + 1) FROM s WHERE instr(rest, ' ') > 0)"
+	"INSERT OR IGNORE INTO entity_suffix SELECT rest, id FROM s;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -60,6 +60,9 @@ enum {
 
 /* Statements and the write caches live beside the handle; store.h keeps
  * the struct small. */
+/* The statements store_link.c keeps prepared. */
+#define STORE_LINK_STMTS 5
+
 typedef struct store_private {
 	store pub;
 	sqlite3_stmt *stmt[ST_COUNT];
@@ -69,6 +72,10 @@ typedef struct store_private {
 	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
 	strmap aliases;     /* "id\x1fname" -> 1 */
 	strmap name_votes;  /* "id\x1fname" -> articles naming it so (store_names.c) */
+	int64_t *new_people; /* people's entities made since the last flush (store_link.c) */
+	strlist new_keys;    /* and their keys */
+	sqlite3_stmt *link_stmt[STORE_LINK_STMTS];
+	size_t n_new_people, cap_new_people;
 	strbuf scratch;
 	/* Entity counts added by the open transaction, written at commit. */
 	struct entity_delta {
@@ -108,6 +115,13 @@ void store_keep_wal(sqlite3 *db); /* -wal and -shm outlive the connection */
 void store_names_vote(store_private *p, int64_t id, const char *name);
 int store_names_flush(store_private *p);
 void store_names_clear(store_private *p);
+
+/* store_link.c: people's partial names linked across articles */
+int64_t store_link_partial(store_private *p, const char *key, const char *name);
+int store_link_new(store_private *p, int64_t id, const char *key);
+int store_link_flush(store_private *p);
+void store_link_clear(store_private *p);
+void store_link_free(store_private *p);
 
 /* schema.c */
 extern const char store_state_schema[];

@@ -102,6 +102,7 @@ void store_write_free(store_private *p)
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	store_names_clear(p);
+	store_link_free(p);
 	sb_free(&p->scratch);
 	fts_queue_clear(&p->fts_queue);
 	clear_deltas(p);
@@ -304,6 +305,9 @@ static int64_t entity_find_or_add(store *s, const char *type, const char *key, c
 	if (sqlite3_step(st) == SQLITE_DONE)
 		id = sqlite3_last_insert_rowid(s->db);
 	sqlite3_reset(st);
+	if (id && strcmp(type, "PER") == 0 && strchr(key, ' ') &&
+	    store_link_new((store_private *)s, id, key) != 0)
+		id = 0;
 	return id;
 }
 
@@ -321,7 +325,12 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 	if (!id) {
 		char *cache_key = xstrdup(p->scratch.s);
 		char *key = entity_key(t->canonical);
-		id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
+		/* "Obama" is the corpus's only "Barack Obama" (store_link.c) */
+		id = t->type == ENT_PER ? store_link_partial(p, key, t->canonical) : 0;
+		if (id)
+			add_alias(p, id, t->canonical);
+		else
+			id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
 		if (id) {
 			sm_put(&p->entity_ids, cache_key, id);
 			add_alias(p, id, t->canonical);
@@ -422,6 +431,45 @@ static int flush_article_count(store_private *p)
 	return rc;
 }
 
+/* The entity of a tally under its own key, never a full name it is
+ * linked to; 0 on failure. */
+static int64_t own_entity(store *s, const entity_tally *t)
+{
+	char *key = entity_key(t->canonical);
+	int64_t id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
+	if (id)
+		add_alias((store_private *)s, id, t->canonical);
+	free(key);
+	return id;
+}
+
+/* The entity ids of an article's tallies (a new array), NULL on failure.
+ * Two tallies on one entity: a partial name linked across articles
+ * (store_link.c) to a full name the article writes apart from it, which
+ * the article did not link it to; each then keeps its own. */
+static int64_t *entity_ids_of(store *s, const tally_list *tl)
+{
+	if (!tl->n)
+		return NULL;
+	int64_t *ids = xmalloc(tl->n * sizeof *ids);
+	for (size_t j = 0; j < tl->n; j++) {
+		ids[j] = entity_for_tally(s, &tl->v[j]);
+		for (size_t i = 0; i < j && ids[j]; i++)
+			if (ids[i] == ids[j]) {
+				ids[i] = own_entity(s, &tl->v[i]);
+				ids[j] = own_entity(s, &tl->v[j]);
+				if (!ids[i] || ids[i] == ids[j])
+					ids[j] = 0;
+				break;
+			}
+		if (!ids[j]) {
+			free(ids);
+			return NULL;
+		}
+	}
+	return ids;
+}
+
 /* Rows of article_entity written by one statement: an article has tens
  * of entities, and each execution of a statement costs about as much as
  * the insert itself. */
@@ -431,14 +479,14 @@ static int flush_article_count(store_private *p)
  * mentions' spans; their counts are added at commit. */
 static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 {
+	int64_t *all = entity_ids_of(s, tl);
+	if (!all && tl->n)
+		return -1;
 	int64_t ids[ENTITY_ROWS_PER_INSERT];
 	for (size_t k = 0; k < tl->n;) {
 		size_t rows = tl->n - k >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT : 1;
-		for (size_t r = 0; r < rows; r++) {
-			ids[r] = entity_for_tally(s, &tl->v[k + r]);
-			if (!ids[r])
-				return -1;
-		}
+		for (size_t r = 0; r < rows; r++)
+			ids[r] = all[k + r];
 		sqlite3_stmt *st = stmt_get(s, rows > 1 ? ST_ARTICLE_ENTITY_INSERT8
 							: ST_ARTICLE_ENTITY_INSERT);
 		if (!st)
@@ -458,13 +506,16 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 		}
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE) {
+			free(all);
 			return -1;
+		}
 		for (size_t r = 0; r < rows; r++)
 			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions,
 				  tl->v[k + r].evidence);
 		k += rows;
 	}
+	free(all);
 	return 0;
 }
 
@@ -683,7 +734,7 @@ int store_begin(store *s, char **err)
 int store_flush(store *s, char **err)
 {
 	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0 ||
-	    store_names_flush((store_private *)s) != 0) {
+	    store_names_flush((store_private *)s) != 0 || store_link_flush((store_private *)s) != 0) {
 		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
 		return -1;
@@ -731,6 +782,7 @@ void store_rollback(store *s)
 	sm_free(&p->entity_ids);
 	sm_free(&p->aliases);
 	store_names_clear(p);
+	store_link_clear(p);
 	clear_deltas(p);
 	p->n_touched = 0;
 	p->fts_from = 0;

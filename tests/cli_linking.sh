@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli_linking.sh: entities across a corpus: the name shown is the one the
 # corpus writes most (an English corpus says United States, a Vietnamese
-# one Mỹ), and the user's rename still wins over it.
+# one Mỹ), and the user's rename still wins over it; a partial name links
+# across articles to the corpus's only full name that ends with it.
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
 # The name column of `lede entities` for the entity of this type whose
@@ -44,4 +45,34 @@ check "the name follows the corpus as it grows" test "$(name_of "$T/en.db" LOC "
 run --db "$T/en.db" entity rename "Mỹ" "Nước Mỹ"
 expect_rc 0 "rename"
 check "a rename wins over the name the corpus uses" test "$(name_of "$T/en.db" LOC "Nước Mỹ")" = "Nước Mỹ"
+# A partial name links across articles to the one full name it ends.
+mkdir -p "$T/p1" "$T/p2" "$T/p3"
+printf 'Talks in Paris\n\nMr Obama said on Monday that the talks would go on.\n' >"$T/p1/a.txt"
+printf 'A speech in Cairo\n\nPresident Barack Obama spoke in Cairo. Obama said peace was near.\n' >"$T/p2/b.txt"
+printf 'A visit to Berlin\n\nMr Obama went to Berlin on Friday, where Mr Obama met students.\n' >"$T/p3/c.txt"
+# the partial name first, then the full name: they merge
+run --db "$T/p.db" ingest "$T/p1"
+run --db "$T/p.db" ingest "$T/p1" "$T/p2"
+expect_rc 0 "ingest of a full name after its partial name"
+line=$("$LEDE_BIN" --db "$T/p.db" entities | awk -F'\t' '$1 == "PER" && $2 ~ /Obama/')
+if [ -z "$line" ]; then
+    echo "# no person named Obama: extraction is not in place"
+    exit 77
+fi
+check "a partial name stored before the full name merges into it ($line)" \
+    test "$(printf '%s\n' "$line" | cut -f2-3)" = "$(printf 'Barack Obama\t2')"
+# then a partial name after it links to it
+run --db "$T/p.db" ingest "$T/p1" "$T/p2" "$T/p3"
+line=$("$LEDE_BIN" --db "$T/p.db" entities | awk -F'\t' '$1 == "PER" && $2 ~ /Obama/')
+check "a partial name after the full name links to it ($line)" \
+    test "$(printf '%s\n' "$line" | cut -f2-3)" = "$(printf 'Barack Obama\t3')"
+run --db "$T/p.db" list --entity Obama
+check "--entity finds every article by the partial name" test "$(lines "$T/out")" = 3
+# two full names ending so: a new partial name links to neither
+mkdir -p "$T/p4" "$T/p5"
+printf 'A school visit\n\nFirst lady Michelle Obama visited a school. Michelle Obama spoke.\n' >"$T/p4/d.txt"
+printf 'Rome talks\n\nMr Obama went to Rome, where Mr Obama met the pope.\n' >"$T/p5/e.txt"
+run --db "$T/p.db" ingest "$T/p1" "$T/p2" "$T/p3" "$T/p4" "$T/p5"
+check "an ambiguous partial name stays apart" \
+    sh -c "'$LEDE_BIN' --db '$T/p.db' entities | awk -F'\t' '\$1 == \"PER\" && \$2 == \"Barack Obama\" && \$3 == 3' | grep -q ."
 finish

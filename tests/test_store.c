@@ -383,11 +383,13 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
-/* Takes a store back to schema 8: no counts of alias uses. */
+/* Takes a store back to schema 8: no counts of alias uses, no suffixes
+ * of people's names. */
 static void downgrade_to_8(store *s)
 {
 	assert_int_equal(sqlite3_exec(s->db,
-				      "ALTER TABLE entity_alias DROP COLUMN uses; PRAGMA user_version = 8",
+				      "ALTER TABLE entity_alias DROP COLUMN uses; DROP TABLE entity_suffix;"
+				      " PRAGMA user_version = 8",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 }
