@@ -120,6 +120,12 @@ static bool words_end(const char *shrt, const char *lng)
 static char *written_name(const keyed *k, const group *g)
 {
 	size_t n = g->to - g->from, nd = 0;
+	/* mostly one spelling: nothing to weigh */
+	bool one = true;
+	for (size_t i = g->from + 1; i < g->to && one; i++)
+		one = strcmp(k[i].m->surface, k[g->from].m->surface) == 0;
+	if (one)
+		return xstrdup(k[g->from].m->surface);
 	const char **surf = xmalloc(n * sizeof *surf);
 	size_t *count = xcalloc(n, sizeof *count);
 	char **key = xcalloc(n, sizeof *key);
