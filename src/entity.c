@@ -242,6 +242,28 @@ char *entity_key(const char *name)
 	return f;
 }
 
+bool entity_initials_of(const char *shrt, const char *lng)
+{
+	size_t n = 0;
+	const char *w = lng;
+	for (const unsigned char *c = (const unsigned char *)shrt; *c; c++) {
+		char want;
+		if (*c >= 'A' && *c <= 'Z')
+			want = (char)(*c - 'A' + 'a');
+		else if (c[0] == 0xC4 && c[1] == 0x90)
+			want = 'd', c++;
+		else
+			continue;
+		if (!w || *w != want)
+			return false;
+		n++;
+		w = strchr(w, ' ');
+		if (w)
+			w++;
+	}
+	return n >= 2 && !w;
+}
+
 const char *entity_type_name(entity_type t)
 {
 	switch (t) {

@@ -4,6 +4,7 @@
 #ifndef LEDE_ENTITY_H
 #define LEDE_ENTITY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "article.h"
@@ -64,6 +65,11 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
  * letters or more, so "Zelenskyy", "Zelensky" and "ZELENSKY" share one key
  * but CNN and CN, BBC and BCC do not. Returns a new string. */
 char *entity_key(const char *name);
+
+/* Whether the capitals of the acronym (ASCII letters, Đ as D) are the
+ * first letters of the words of key, an entity_key(): "US" of "united
+ * states", "KTNN" of "kiem toan nha nuoc". */
+bool entity_initials_of(const char *acronym, const char *key);
 
 /* "PER", "ORG", "LOC"; entity_type_parse returns -1 for anything else. */
 const char *entity_type_name(entity_type t);

@@ -61,7 +61,7 @@ enum {
 /* Statements and the write caches live beside the handle; store.h keeps
  * the struct small. */
 /* The statements store_link.c keeps prepared. */
-#define STORE_LINK_STMTS 5
+#define STORE_LINK_STMTS 7
 
 typedef struct store_private {
 	store pub;
@@ -74,6 +74,7 @@ typedef struct store_private {
 	strmap name_votes;  /* "id\x1fname" -> articles naming it so (store_names.c) */
 	int64_t *new_people; /* people's entities made since the last flush (store_link.c) */
 	strlist new_keys;    /* and their keys */
+	strmap new_acronyms; /* "id\x1facronym": organizations' new acronyms */
 	sqlite3_stmt *link_stmt[STORE_LINK_STMTS];
 	size_t n_new_people, cap_new_people;
 	strbuf scratch;
@@ -119,6 +120,8 @@ void store_names_clear(store_private *p);
 /* store_link.c: people's partial names linked across articles */
 int64_t store_link_partial(store_private *p, const char *key, const char *name);
 int store_link_new(store_private *p, int64_t id, const char *key);
+int64_t store_link_acronym(store_private *p, const char *key, const char *name);
+void store_link_acronym_seen(store_private *p, int64_t id, const char *acro, const char *name);
 int store_link_flush(store_private *p);
 void store_link_clear(store_private *p);
 void store_link_free(store_private *p);

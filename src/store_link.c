@@ -6,7 +6,9 @@
  * from the moment the name is stored: a new partial name is looked up
  * there at ingest (store_link_partial), and each full name new to the
  * store takes in the partial names stored before it that are its alone,
- * at the next flush (store_link_flush). */
+ * at the next flush (store_link_flush). An acronym alone ("KTNN") is,
+ * the same way, the one organization whose name it spells and that an
+ * article wrote with it ("Kiểm toán Nhà nước (KTNN)", an alias). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -16,7 +18,9 @@
 #include <unicase.h>
 #include <uninorm.h>
 
+#include "entity.h"
 #include "store_int.h"
+#include "text.h"
 #include "util.h"
 
 /* The statements of linking, prepared once per store (store_link_free
@@ -27,6 +31,8 @@ enum {
 	LK_SUFFIX_ONLY,
 	LK_SUFFIX_ADD,
 	LK_NAME_OF,
+	LK_ORG_BY_KEY,
+	LK_ALIAS_ORGS,
 	LK_COUNT_
 };
 static const char *const link_sql[LK_COUNT_] = {
@@ -36,6 +42,10 @@ static const char *const link_sql[LK_COUNT_] = {
 			   " HAVING count(*) = 1",
 	[LK_SUFFIX_ADD] = "INSERT OR IGNORE INTO entity_suffix(suffix, entity_id) VALUES (?3, ?1)",
 	[LK_NAME_OF] = "SELECT name FROM entity WHERE id = ?1",
+	[LK_ORG_BY_KEY] = "SELECT id FROM entity WHERE type = 'ORG' AND key = ?3",
+	/* the organizations other than ?1 with this alias, and their keys */
+	[LK_ALIAS_ORGS] = "SELECT e.id, e.key FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
+			  " WHERE a.key = ?3 AND e.type = 'ORG' AND e.id <> ?1 LIMIT 2",
 };
 _Static_assert(LK_COUNT_ == STORE_LINK_STMTS, "store_private has a slot per statement");
 
@@ -95,6 +105,7 @@ void store_link_free(store_private *p)
 	p->new_people = NULL;
 	p->n_new_people = p->cap_new_people = 0;
 	sl_free(&p->new_keys);
+	sm_free(&p->new_acronyms);
 }
 
 /* Whether the one-word name part is the last word of the name full,
@@ -159,6 +170,70 @@ static int add_suffixes(store_private *p, int64_t id, const char *key)
 	return 0;
 }
 
+/* Whether name is written as an acronym: two to eight capitals (Đ
+ * among them), nothing else. */
+static bool acronym(const char *name)
+{
+	size_t n = 0;
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++, n++) {
+		if (c[0] == 0xC4 && c[1] == 0x90)
+			c++;
+		else if (*c < 'A' || *c > 'Z')
+			return false;
+	}
+	return n >= 2 && n <= 8;
+}
+
+/* The only organization other than not that has the acronym as an alias
+ * and whose name it spells (entity_initials_of); 0 when none or two. */
+static int64_t acronym_owner(store_private *p, const char *acro, int64_t not)
+{
+	char *fold = text_fold(acro, strlen(acro), NULL);
+	sqlite3_stmt *st = bound(p, LK_ALIAS_ORGS, NULL, not, 0, fold);
+	int64_t id = 0;
+	int n = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (++n == 1 && entity_initials_of(acro, (const char *)sqlite3_column_text(st, 1)))
+			id = sqlite3_column_int64(st, 0);
+	}
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	free(fold);
+	return n == 1 ? id : 0;
+}
+
+/* See store_int.h: the organization whose name the acronym (key, as
+ * written name) spells, when one article wrote them together ("Kiểm toán
+ * Nhà nước (KTNN)") and the store has no organization of that key; 0
+ * otherwise. */
+int64_t store_link_acronym(store_private *p, const char *key, const char *name)
+{
+	if (!acronym(name) || one_value(p, LK_ORG_BY_KEY, NULL, 0, 0, key) != 0)
+		return 0;
+	return acronym_owner(p, name, 0);
+}
+
+/* See store_int.h: organization id, named name in an article, has the
+ * acronym as an alias that spells that name; the next flush merges an organization stored under
+ * the acronym alone into it. */
+void store_link_acronym_seen(store_private *p, int64_t id, const char *acro, const char *name)
+{
+	if (!acronym(acro))
+		return;
+	char *key = entity_key(name);
+	bool spells = entity_initials_of(acro, key);
+	free(key);
+	if (!spells)
+		return;
+	sb_clear(&p->scratch);
+	sb_add_int(&p->scratch, id);
+	sb_addc(&p->scratch, '\x1f');
+	sb_adds(&p->scratch, acro);
+	sm_put(&p->new_acronyms, p->scratch.s, 1);
+}
+
 /* See store_int.h: indexes the word suffixes of a person's entity new
  * to the store, at once (a partial name in the next article sees it),
  * and remembers it for the merges of the next flush. */
@@ -178,9 +253,11 @@ void store_link_clear(store_private *p)
 {
 	p->n_new_people = 0;
 	sl_free(&p->new_keys);
+	sm_free(&p->new_acronyms);
 }
 
-/* Merges person short into person full: its articles (but those that
+/* Merges entity short into entity full (a person's partial name, an
+ * organization's acronym): its articles (but those that
  * have both, left as they are), aliases and their uses; then short goes
  * when nothing is left of it. */
 static int merge_into(store_private *p, int64_t shrt, int64_t full)
@@ -240,6 +317,22 @@ int store_link_flush(store_private *p)
 				rc = merge_into(p, shrt, p->new_people[i]);
 				merged = 1;
 			}
+		}
+	}
+	/* organizations stored under an acronym alone, into the one whose
+	 * name it spells */
+	strmap *m = &p->new_acronyms;
+	for (size_t i = 0; i < m->cap && rc == 0; i++) {
+		if (!m->keys[i])
+			continue;
+		int64_t full = strtoll(m->keys[i], NULL, 10);
+		const char *acro = strchr(m->keys[i], '\x1f') + 1;
+		char *key = entity_key(acro);
+		int64_t shrt = one_value(p, LK_ORG_BY_KEY, NULL, 0, 0, key);
+		free(key);
+		if (shrt > 0 && shrt != full && acronym_owner(p, acro, shrt) == full) {
+			rc = merge_into(p, shrt, full);
+			merged = 1;
 		}
 	}
 	store_link_clear(p);

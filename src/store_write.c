@@ -326,10 +326,10 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 		char *cache_key = xstrdup(p->scratch.s);
 		char *key = entity_key(t->canonical);
 		/* "Obama" is the corpus's only "Barack Obama" (store_link.c) */
-		id = t->type == ENT_PER ? store_link_partial(p, key, t->canonical) : 0;
-		if (id)
-			add_alias(p, id, t->canonical);
-		else
+		id = t->type == ENT_PER   ? store_link_partial(p, key, t->canonical)
+		     : t->type == ENT_ORG ? store_link_acronym(p, key, t->canonical)
+		                          : 0;
+		if (!id)
 			id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
 		if (id) {
 			sm_put(&p->entity_ids, cache_key, id);
@@ -340,8 +340,11 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 		if (!id)
 			return 0;
 	}
-	for (size_t a = 0; a < t->n_aliases; a++)
+	for (size_t a = 0; a < t->n_aliases; a++) {
 		add_alias(p, id, t->aliases[a]);
+		if (t->type == ENT_ORG)
+			store_link_acronym_seen(p, id, t->aliases[a], t->canonical);
+	}
 	if (t->written)
 		store_names_vote(p, id, t->written);
 	return id;

@@ -83,30 +83,6 @@ static void add_alias(entity_tally *t, const char *name)
 	t->aliases[t->n_aliases++] = xstrdup(name);
 }
 
-/* Whether the capitals of short (ASCII letters, Đ as D) are the first
- * letters of the words of the key lng: "US" of "united states". */
-static bool initials_of(const char *shrt, const char *lng)
-{
-	size_t n = 0;
-	const char *w = lng;
-	for (const unsigned char *c = (const unsigned char *)shrt; *c; c++) {
-		char want;
-		if (*c >= 'A' && *c <= 'Z')
-			want = (char)(*c - 'A' + 'a');
-		else if (c[0] == 0xC4 && c[1] == 0x90)
-			want = 'd', c++;
-		else
-			continue;
-		if (!w || *w != want)
-			return false;
-		n++;
-		w = strchr(w, ' ');
-		if (w)
-			w++;
-	}
-	return n >= 2 && !w;
-}
-
 /* Whether the key shrt is the last words of the key lng. */
 static bool words_end(const char *shrt, const char *lng)
 {
@@ -144,7 +120,7 @@ static char *written_name(const keyed *k, const group *g)
 	for (size_t d = 0; d < nd; d++) {
 		bool shortform = false;
 		for (size_t o = 0; o < nd && !shortform; o++)
-			shortform = o != d && (words_end(key[d], key[o]) || initials_of(surf[d], key[o]));
+			shortform = o != d && (words_end(key[d], key[o]) || entity_initials_of(surf[d], key[o]));
 		if (!shortform && (best < 0 || count[d] > count[best]))
 			best = (long)d;
 	}

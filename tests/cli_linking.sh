@@ -2,7 +2,8 @@
 # cli_linking.sh: entities across a corpus: the name shown is the one the
 # corpus writes most (an English corpus says United States, a Vietnamese
 # one Mỹ), and the user's rename still wins over it; a partial name links
-# across articles to the corpus's only full name that ends with it.
+# across articles to the corpus's only full name that ends with it, an
+# acronym to the organization whose name it spells.
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
 # The name column of `lede entities` for the entity of this type whose
@@ -75,4 +76,17 @@ printf 'Rome talks\n\nMr Obama went to Rome, where Mr Obama met the pope.\n' >"$
 run --db "$T/p.db" ingest "$T/p1" "$T/p2" "$T/p3" "$T/p4" "$T/p5"
 check "an ambiguous partial name stays apart" \
     sh -c "'$LEDE_BIN' --db '$T/p.db' entities | awk -F'\t' '\$1 == \"PER\" && \$2 == \"Barack Obama\" && \$3 == 3' | grep -q ."
+# An acronym alone is the organization whose name it spells, once an
+# article wrote them together, in either order of the articles.
+mkdir -p "$T/a1" "$T/a2" "$T/a3"
+printf 'Audit findings\n\nTheo KTNN, số tiền phải thu hồi rất lớn.\n' >"$T/a1/a.txt"
+printf 'Audit report\n\nBáo cáo của Kiểm toán Nhà nước (KTNN) nêu nhiều sai phạm.\n' >"$T/a2/b.txt"
+printf 'Audit again\n\nNăm nay KTNN sẽ kiểm toán 20 bộ, ngành.\n' >"$T/a3/c.txt"
+run --db "$T/a.db" ingest "$T/a1"
+run --db "$T/a.db" ingest "$T/a1" "$T/a2" "$T/a3"
+expect_rc 0 "ingest of an acronym and its long form"
+line=$("$LEDE_BIN" --db "$T/a.db" entities | awk -F'\t' '$1 == "ORG" && $2 == "Kiểm toán Nhà nước"')
+check "the acronym's articles count for its long form ($line)" test "$(printf '%s\n' "$line" | cut -f3)" = 3
+check "no organization is left under the acronym alone" \
+    test -z "$("$LEDE_BIN" --db "$T/a.db" entities | awk -F'\t' '$2 == "KTNN"')"
 finish
