@@ -72,6 +72,7 @@ typedef struct store_private {
 	strmap entity_ids;  /* "type\x1fcanonical" -> entity id */
 	strmap aliases;     /* "id\x1fname" -> 1 */
 	strmap name_votes;  /* "id\x1fname" -> articles naming it so (store_names.c) */
+	strmap name_renames; /* "id" -> 1: voted for under another name */
 	int64_t *new_people; /* people's entities made since the last flush (store_link.c) */
 	strlist new_keys;    /* and their keys */
 	strmap new_acronyms; /* "id\x1facronym": organizations' new acronyms */
@@ -113,7 +114,7 @@ char *store_file_uri(const char *path, const char *params);
 void store_keep_wal(sqlite3 *db); /* -wal and -shm outlive the connection */
 
 /* store_names.c: entities named as the corpus names them */
-void store_names_vote(store_private *p, int64_t id, const char *name);
+void store_names_vote(store_private *p, int64_t id, const char *name, bool other);
 int store_names_flush(store_private *p);
 void store_names_clear(store_private *p);
 

@@ -6,6 +6,7 @@
  * are edits over this name (query_edit.c) and still win. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +14,18 @@
 #include "text.h"
 #include "util.h"
 
-/* See store_int.h: one vote of an article for name as entity id's name. */
-void store_names_vote(store_private *p, int64_t id, const char *name)
+/* See store_int.h: one vote of an article for name as entity id's name.
+ * Only a vote for another name than the article's canonical one (other
+ * marks "Mỹ" for "Hoa Kỳ") makes the flush weigh the entity's names
+ * again: most entities are only ever written one way, and a name that
+ * gains by canonical votes alone is weighed at the entity's next other
+ * vote. */
+void store_names_vote(store_private *p, int64_t id, const char *name, bool other)
 {
 	sb_clear(&p->scratch);
 	sb_add_int(&p->scratch, id);
+	if (other)
+		sm_put(&p->name_renames, p->scratch.s, 1);
 	sb_addc(&p->scratch, '\x1f');
 	sb_adds(&p->scratch, name);
 	sm_put(&p->name_votes, p->scratch.s, sm_get(&p->name_votes, p->scratch.s) + 1);
@@ -27,6 +35,7 @@ void store_names_vote(store_private *p, int64_t id, const char *name)
 void store_names_clear(store_private *p)
 {
 	sm_free(&p->name_votes);
+	sm_free(&p->name_renames);
 }
 
 /* Adds the votes to the aliases and renames each entity voted for; part
@@ -70,24 +79,16 @@ int store_names_flush(store_private *p)
 		sqlite3_reset(add);
 		free(fold);
 	}
-	/* then each entity voted for once (several of its names may be) */
-	strmap done;
-	sm_init(&done);
+	/* then each entity voted for under another name */
+	m = &p->name_renames;
 	for (size_t i = 0; i < m->cap && rc == 0; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t idlen = (size_t)(strchr(m->keys[i], '\x1f') - m->keys[i]);
-		sb_clear(&p->scratch);
-		sb_add(&p->scratch, m->keys[i], idlen);
-		if (sm_get(&done, p->scratch.s))
-			continue;
-		sm_put(&done, p->scratch.s, 1);
 		sqlite3_bind_int64(name, 1, strtoll(m->keys[i], NULL, 10));
 		if (sqlite3_step(name) != SQLITE_DONE)
 			rc = -1;
 		sqlite3_reset(name);
 	}
-	sm_free(&done);
 	sqlite3_finalize(add);
 	sqlite3_finalize(name);
 	store_names_clear(p);

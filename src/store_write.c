@@ -346,7 +346,7 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 			store_link_acronym_seen(p, id, t->aliases[a], t->canonical);
 	}
 	if (t->written)
-		store_names_vote(p, id, t->written);
+		store_names_vote(p, id, t->written, strcmp(t->written, t->canonical) != 0);
 	return id;
 }
 
