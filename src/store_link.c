@@ -43,8 +43,10 @@ static const char *const link_sql[LK_COUNT_] = {
 	[LK_SUFFIX_ADD] = "INSERT OR IGNORE INTO entity_suffix(suffix, entity_id) VALUES (?3, ?1)",
 	[LK_NAME_OF] = "SELECT name FROM entity WHERE id = ?1",
 	[LK_ORG_BY_KEY] = "SELECT id FROM entity WHERE type = 'ORG' AND key = ?3",
-	/* the organizations other than ?1 with this alias, and their keys */
-	[LK_ALIAS_ORGS] = "SELECT e.id, e.key FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
+	/* the organizations other than ?1 with this alias, and their keys;
+	 * CROSS JOIN keeps the alias seek outside: without statistics (a new
+	 * store) SQLite read every organization and probed its aliases */
+	[LK_ALIAS_ORGS] = "SELECT e.id, e.key FROM entity_alias a CROSS JOIN entity e ON e.id = a.entity_id"
 			  " WHERE a.key = ?3 AND e.type = 'ORG' AND e.id <> ?1 LIMIT 2",
 };
 _Static_assert(LK_COUNT_ == STORE_LINK_STMTS, "store_private has a slot per statement");
