@@ -60,6 +60,15 @@ static void test_events(void **state)
 	assert_false(has_name(&l, "Champions League"));
 	assert_false(has_name(&l, "Giáng Sinh"));
 	mention_list_free(&l);
+	/* a year of the sexagenary cycle and a folk deity are no person */
+	extract("vi", "Dịp Tết Đinh Dậu, nhiều gia đình đi lễ; năm Mậu Tuất tới, ngày vía Thần Tài"
+	              " người dân mua vàng. Ông Đinh Văn Dậu cho biết như vậy.",
+	        &l);
+	assert_false(has_name(&l, "Đinh Dậu"));
+	assert_false(has_name(&l, "Mậu Tuất"));
+	assert_false(has_name(&l, "Thần Tài"));
+	assert_true(has_entity(&l, ENT_PER, "Đinh Văn Dậu"));
+	mention_list_free(&l);
 	assert_int_equal(entity_type_parse("MISC"), -1);
 }
 
