@@ -170,6 +170,11 @@ static void test_demonyms_companies(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Halvorsen Research"));
 	assert_true(has_surface(&l, ENT_ORG, "Bluefin Pictures"));
 	mention_list_free(&l);
+	/* a party's adjective is the party, not a person */
+	extract("en", "The Liberal Democrat leader said the Lib Dems would gain seats.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Liberal Democrats"));
+	assert_false(has_surface(&l, ENT_PER, "Liberal Democrat"));
+	mention_list_free(&l);
 }
 
 /* Hyphenated names stay whole; roles and sentence-starting words are no
