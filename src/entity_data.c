@@ -40,6 +40,8 @@ static const struct {
     {"common", CUE_COMMON},
     {"sport", CUE_SPORT},
     {"club-suffix", CUE_CLUB},
+    {"road", CUE_ROAD},
+    {"demonym", CUE_DEMONYM},
 };
 
 /* Index of the phrase with this key and hash, or -1. */
@@ -164,6 +166,9 @@ static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
 	}
 	if (!ok)
 		return false;
+	/* "huyện An Phú": a unit's name that is a person's name too */
+	if (p->admin_only && !ent_after_admin((ctx *)x, k))
+		return false;
 	/* "Thứ Năm" is a weekday, not the Năm of a name */
 	return !(p->not_initial && (x->t[k].flags & T_INITIAL));
 }
@@ -241,12 +246,13 @@ const phrase *ent_plain(const ctx *x, const phrase *p)
 /* ---- loading ---------------------------------------------------------- */
 
 /* How a gazetteer alias is added (add_phrase). */
-enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3 };
+enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3, GAZ_ADMIN = 4 };
 
 /* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
  * `kind`) to the extractor; a GAZ_SPORT alias is the phrase's reading in
- * a sport context only. */
-static void add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
+ * a sport context only, a GAZ_ADMIN one a place only after a unit word.
+ * Returns the phrase written, NULL when the text is none. */
+static phrase *add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
                        unsigned kind, int how)
 {
 	bool not_initial = false;
@@ -263,7 +269,7 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	ent_tokenize(&x);
 	if (!x.nt || x.nt > MAXPHRASE) {
 		ent_ctx_free(&x);
-		return;
+		return NULL;
 	}
 	strbuf key;
 	sb_init(&key);
@@ -320,18 +326,21 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 	}
 	if (type >= 0) {
 		p->country = how == GAZ_COUNTRY;
+		bool admin_only = how == GAZ_ADMIN;
 		p->club = how == GAZ_CLUB || how == GAZ_SPORT;
 		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
 		if (!same) {
 			free(p->canonical);
 			p->canonical = xstrdup(canonical);
 			p->type = (int8_t)type;
+			p->admin_only = admin_only;
 			p->not_initial = not_initial;
 			p->need_cap = need_cap;
 			p->need_all = need_all;
 		} else {
 			/* two spellings of one alias: either case is fine */
 			p->not_initial |= not_initial;
+			p->admin_only &= admin_only;
 			p->need_cap &= need_cap;
 			p->need_all &= need_all;
 		}
@@ -353,7 +362,7 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 				if (ex->firstmax[v - 1] < ntok)
 					ex->firstmax[v - 1] = ntok;
 				free(first);
-				return;
+				return p;
 			}
 		}
 	}
@@ -377,6 +386,7 @@ static void add_phrase(entity_extractor *ex, const char *text, int type, const c
 				break;
 			}
 	}
+	return p;
 }
 
 /* Splits a tab-separated line in place. Returns the number of fields. */
@@ -397,8 +407,8 @@ static size_t split_tabs(char *line, char **f, size_t max)
 
 /* The type of a gazetteer line's TYPE field, with how its aliases are
  * added: PER, ORG, LOC, MISC (no entity), ORG@sport or LOC@country (a
- * country's reading: a national side stays a place); -1 for a type
- * this extractor does not know (LOC@admin: the admin loader's). */
+ * country's reading: a national side stays a place), LOC@admin (only
+ * after a unit word); -1 for a type this extractor does not know. */
 static int gaz_type(const char *s, int *how)
 {
 	*how = GAZ_PLAIN;
@@ -411,6 +421,10 @@ static int gaz_type(const char *s, int *how)
 	if (strcmp(s, "ORG@sport") == 0) {
 		*how = GAZ_SPORT;
 		return ENT_ORG;
+	}
+	if (strcmp(s, "LOC@admin") == 0) {
+		*how = GAZ_ADMIN;
+		return ENT_LOC;
 	}
 	return entity_type_parse(s);
 }
@@ -507,13 +521,70 @@ static void load_abbreviations(entity_extractor *ex)
 	sl_free(&lines);
 }
 
-/* Loads the cue phrases and the gazetteers into ex. */
+/* Loads vn-names.txt: KIND (surname, middle, given), syllable. Its family
+ * names are evidence of a person, not the title rule's CUE_SURNAME. */
+static void load_vi_names(entity_extractor *ex)
+{
+	static const struct {
+		const char *name;
+		uint8_t bit;
+	} kinds[] = {{"surname", VN_FAMILY}, {"middle", VN_MIDDLE}, {"given", VN_GIVEN}};
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("vn-names.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[2];
+		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
+			continue;
+		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++) {
+			if (strcmp(kinds[c].name, f[0]) != 0)
+				continue;
+			phrase *p = add_phrase(ex, f[1], -1, NULL, CUE_VI_NAME, GAZ_PLAIN);
+			if (p)
+				p->vi_name |= kinds[c].bit;
+		}
+	}
+	sl_free(&lines);
+}
+
+/* Loads vn-admin-words.txt: LEVELS, the long form, short forms. A short
+ * form written "~Q." is also an initial, and the words of level 4
+ * (villages) are common words too: both CUE_ADMIN_WEAK. */
+static void load_admin_words(entity_extractor *ex)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("vn-admin-words.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[16];
+		size_t n = split_tabs(lines.v[i], f, 16);
+		bool village = strcmp(f[0], "4") == 0;
+		for (size_t k = 1; k < n; k++) {
+			const char *w = f[k];
+			unsigned kind = village ? CUE_ADMIN_WEAK : CUE_LOC_ADMIN | CUE_LOC_CUE;
+			if (*w == '~') {
+				w++;
+				kind = CUE_ADMIN_WEAK;
+			}
+			if (*w)
+				add_phrase(ex, w, -1, NULL, kind, GAZ_PLAIN);
+		}
+	}
+	sl_free(&lines);
+}
+
+/* Loads the cue phrases and the gazetteers into ex. Vietnam's districts
+ * come before the other places: a place of places.tsv with the same name
+ * may be matched bare (the later file wins). */
 void ent_load_data(entity_extractor *ex)
 {
 	load_cues(ex, "entity-cues.txt");
 	load_cues(ex, "en-words.txt");
 	load_cues(ex, "sport-words.txt");
+	load_vi_names(ex);
+	load_admin_words(ex);
 	load_abbreviations(ex);
+	load_gazetteer(ex, "vn-admin.tsv");
 	load_gazetteer(ex, "countries.tsv");
 	load_gazetteer(ex, "places.tsv");
 	load_gazetteer(ex, "organizations.tsv");

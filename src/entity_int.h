@@ -66,6 +66,14 @@ enum cue_kind {
 	CUE_ABBR_ORG_HEAD = 1u << 25,   /* starts an organization's name (UBND) */
 	CUE_ABBR_ORG_PART = 1u << 26,   /* inside an organization's name (GTVT) */
 	CUE_ABBR_ORG_SUFFIX = 1u << 27, /* ends an organization's name (FC) */
+	/* Vietnamese names and units (entity_vi.c) */
+	CUE_VI_NAME = 1u << 28,    /* a syllable of vn-names.txt: phrase.vi_name */
+	CUE_ADMIN_WEAK = 1u << 29, /* a unit word that is something else too:
+	                              a short form that is an initial ("Q.",
+	                              "H."), a village's word ("thôn", "bản") */
+	CUE_ROAD = 1u << 30,       /* a road before its name ("xa lộ") */
+	CUE_DEMONYM = 1u << 31,    /* makes a place's name a language
+	                              ("tiếng Anh") */
 };
 
 /* The type of a gazetteer name that is no entity (events.tsv: a
@@ -78,6 +86,9 @@ enum cue_kind {
 /* The country whose state bodies the gazetteers name bare ("Bộ Ngoại
  * giao", "Quốc hội"): written after one, it names the same body. */
 #define HOME_COUNTRY "Việt Nam"
+
+/* What a syllable of vn-names.txt is (phrase.vi_name). */
+enum { VN_FAMILY = 1, VN_MIDDLE = 2, VN_GIVEN = 4 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
@@ -95,6 +106,8 @@ typedef struct phrase {
 	bool club;             /* from sport.tsv: a team, no place nested in it */
 	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
+	bool admin_only;       /* LOC@admin: only right after a unit word */
+	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -300,6 +313,15 @@ bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
 size_t ent_dateline(ctx *x, size_t k);
+
+/* entity_vi.c */
+size_t ent_vi_person(ctx *x, size_t k, bool *middle);
+size_t ent_admin_word(ctx *x, size_t k);
+bool ent_after_admin(ctx *x, size_t k);
+bool ent_vi_name_syllable(ctx *x, size_t k);
+bool ent_vi_family(ctx *x, size_t k);
+bool ent_name_not_place(ctx *x, size_t k, const match *g);
+bool ent_vi_name_break(ctx *x, size_t k, size_t j);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -253,9 +253,13 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 					break;
 				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
 				 * sentence before a known name is no part of it */
-				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p)
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p &&
+				    !(ent_vi_name_syllable(x, k) && gaz_at(x, j).ntok == 1 &&
+				      ent_vi_name_syllable(x, j)))
 					break;
 				if (ent_korean_name(x, j))
+					break;
+				if (ent_vi_name_break(x, k, j))
 					break;
 			}
 			if (suffix)
@@ -363,6 +367,10 @@ static size_t admin_place(ctx *x, size_t q)
 {
 	match g = gaz_at(x, q);
 	if (g.p && g.p->type != ENT_LOC)
+		return 0;
+	/* "UBND xã | Nguyễn Văn An": a person after the unit's word */
+	bool mid;
+	if (!g.p && ent_vi_person(x, q, &mid) >= 3 && mid)
 		return 0;
 	size_t e = q;
 	while (namey(x, e) && (x->t[e].flags & T_VI) && !(x->t[e].flags & T_ALLCAPS)) {
@@ -493,6 +501,10 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				break;
 			if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
 			    (kinds & CUE_SURNAME) && namey(x, j + 1))
+				break;
+			/* "Thủ tướng Chính phủ | Nguyễn Xuân Phúc" */
+			bool mid;
+			if (after_title && ent_vi_person(x, j, &mid) >= 3 && mid)
 				break;
 			if (ncap && ent_korean_name(x, j))
 				break;

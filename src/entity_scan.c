@@ -261,11 +261,29 @@ void ent_nest_places(ctx *x, size_t c0)
 		size_t t0 = c->t0, t1 = c->t1;
 		for (size_t j = t0 + 1; j < t1; j++) {
 			match g = gaz_at(x, j);
-			if (g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
-			    (x->t[j].flags & T_CAP)) {
-				ent_add_gaz(x, j, &g);
-				break;
+			size_t an = ent_admin_word(x, j);
+			bool known = g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
+			             (x->t[j].flags & T_CAP);
+			/* "UBND | xã Đức Nhân |": a unit word and the place it names,
+			 * known or not, highlighted together */
+			if (!known && !(an && j + an < t1 && t1 - (j + an) <= 3))
+				continue;
+			size_t a = j;
+			if (an) {
+				j += an;
+				g = gaz_at(x, j);
 			}
+			cand *n;
+			if (g.p && g.p->type == ENT_LOC && j + g.ntok == t1) {
+				ent_add_gaz(x, j, &g);
+				n = &x->c[x->nc - 1];
+			} else {
+				n = ent_add_cand(x, j, t1);
+				n->strong = true;
+				n->score[ENT_LOC] += EV_DEF;
+			}
+			n->start = x->t[a].start;
+			break;
 		}
 	}
 }
@@ -277,7 +295,19 @@ typedef struct pending {
 	int weight; /* that evidence's weight (EV_DEF, EV_CUE, EV_WEAK) */
 	bool title; /* after a title ("Tổng thống") */
 	bool honor; /* after an honorific ("ông", "Mr") */
+	/* after an administrative word ("tỉnh", "TP."): its first token and
+	 * the token after it; the place named there is highlighted with it */
+	size_t admin, admin_end;
 } pending;
+
+/* Takes the administrative word before candidate c into its span ("tỉnh
+ * Nghệ An"), when c starts right after it and is a place; the name (the
+ * entity) stays the place's. */
+static void admin_span(ctx *x, const pending *pd, cand *c)
+{
+	if (pd->admin_end && c->t0 == pd->admin_end && ent_best_type(c->score) == ENT_LOC)
+		c->start = x->t[pd->admin].start;
+}
 
 /* Whether the token at q is what stands between two teams of a
  * fixture: "AT" in a capitals schedule, "v", "vs". */
@@ -328,6 +358,27 @@ static bool club_name(ctx *x, size_t k, size_t e)
 static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 {
 	match g = gaz_at(x, k);
+	if (!g.p)
+		return 0;
+	/* "VN-Index": a known name glued by a hyphen to a word of no known
+	 * name is part of another name (no entity) */
+	size_t h = k + g.ntok;
+	if (h + 1 < x->nt && (x->t[h].flags & T_DASH) && !(x->t[h].flags & T_SPACE) &&
+	    x->text[x->t[h].start] == '-' && namey(x, h + 1) && !(x->t[h + 1].flags & T_SPACE) &&
+	    !gaz_at(x, h + 1).p)
+		return h + 2;
+	/* "tiếng Anh": a language, no mention of the place */
+	unsigned dk;
+	if (g.p->type == ENT_LOC && k > 0 && (x->t[k - 1].flags & (T_LOWER | T_INITIAL)) &&
+	    cue_at(x, k - 1, &dk) == 1 && (dk & CUE_DEMONYM)) {
+		cand *c = ent_add_cand(x, k, h);
+		c->misc = c->nodefault = true;
+		return h;
+	}
+	/* "Đức Nam", "Mỹ Chi": a country that is a given name too, before
+	 * another given-name syllable, starts a person's name */
+	if (ent_name_not_place(x, k, &g))
+		return 0;
 	/* "in Milan": after a place's cue a club's city is the city */
 	if (g.p && g.p->plain && pd->type == ENT_LOC) {
 		const phrase *pl = ent_plain(x, g.p);
@@ -385,6 +436,7 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	}
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
+		admin_span(x, pd, &x->c[x->nc - 1]);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */
 		if (g.p->type == ENT_LOC && !g.p->country && sport_team(x, k, k + g.ntok)) {
@@ -413,6 +465,20 @@ static size_t org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_tit
 	return e < h ? h : e;
 }
 
+/* Whether the name at token q, after a title and a place cue, is the
+ * person's ("Chủ tịch huyện | Lò Văn Thắng"): a surname and two more
+ * capitals, or a full Vietnamese name, of no known place. */
+static bool title_person(ctx *x, const pending *pd, size_t q)
+{
+	unsigned sk;
+	bool mid;
+	if (!pd->title || gaz_at(x, q).p)
+		return false;
+	return (namey(x, q) && cue_at(x, q, &sk) == 1 && (sk & CUE_SURNAME) && namey(x, q + 1) &&
+	        namey(x, q + 2)) ||
+	       ent_vi_person(x, q, &mid) >= 3;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -431,7 +497,19 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		n = 1; /* "U23" */
 	/* a name after "ông"/"Tổng thống" may look like a stop word */
 	if (n && pd->type >= 0 && (pd->honor || pd->title) && n == 1 && namey(x, k) &&
-	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)))
+	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)) &&
+	    !ent_admin_word(x, k))
+		n = 0;
+	/* "diễn viên Anh Tú": a capitalized form of address inside a
+	 * sentence that is a given name too is the name */
+	if (n == 1 && (kinds & CUE_HONORIFIC) && (t->flags & T_CAP) && !(t->flags & T_INITIAL) &&
+	    ent_vi_name_syllable(x, k) && ent_vi_name_syllable(x, k + 1))
+		n = 0;
+	/* "trú tại Từ Thái Lưu": a capitalized small word inside a sentence
+	 * that starts a full Vietnamese name is the family name */
+	bool mid;
+	if (n == 1 && (kinds & (CUE_LOC_PREP | CUE_FUNCTION)) && (t->flags & T_CAP) &&
+	    !(t->flags & T_INITIAL) && ent_vi_person(x, k, &mid) >= 2 && !gaz_at(x, k + 1).p)
 		n = 0;
 	/* "A. Hollioake": an initial, not the article "a" */
 	if (n == 1 && x->en && ent_initial(x, k))
@@ -476,6 +554,12 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "biển | Đồng bằng sông Cửu Long": a known name after the
 	 * head is that name */
+	/* "Châu Tuyết Vân", "Châu Tinh Trì": a capitalized head word that is
+	 * a family name too starts a person's name (known places such as
+	 * "Châu Á" were read before) */
+	if ((kinds & CUE_LOC_HEAD) && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) &&
+	    ent_vi_family(x, k) && namey(x, k + 1))
+		return 0;
 	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
 	                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
 	if (loc_name) {
@@ -486,6 +570,44 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		c->strong = true;
 		c->score[ENT_LOC] += EV_DEF;
 		return e;
+	}
+	/* "xa lộ Hà Nội": a road named after a place or a person is a
+	 * place of its own */
+	if ((kinds & CUE_ROAD) && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
+		size_t e = k + n;
+		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4)
+			e++;
+		/* "đường Tỉnh lộ", "đường Đại học": one capitalized syllable of a
+		 * common word */
+		if (e == k + n + 1 && e < x->nt && (x->t[e].flags & T_WORD) &&
+		    (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI))
+			return k + n;
+		cand *c = ent_add_cand(x, k, e);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_DEF;
+		return e;
+	}
+	/* "tỉnh Nghệ An", "TP. Hà Nội", "quận 9": the unit word is
+	 * highlighted with the place it names */
+	size_t an = ent_admin_word(x, k);
+	if (an && !gaz_at(x, k + an).p &&
+	    ((ent_vi_person(x, k + an, &mid) >= 3 && mid) || title_person(x, pd, k + an))) {
+		/* "UBND xã | Nguyễn Văn An", "Chủ tịch huyện | Lò Văn Thắng": a
+		 * person after the unit's name */
+		if (!pd->title)
+			pd->type = -1, pd->honor = false;
+		return k + an;
+	}
+	if (an && (x->t[k + an].flags & T_DIGIT)) {
+		cand *c = ent_add_cand(x, k, k + an + 1);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_DEF;
+		return k + an + 1;
+	}
+	if (an) {
+		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
+		pd->admin = k, pd->admin_end = k + an;
+		return k + an;
 	}
 	bool set = false;
 	if (kinds & CUE_TITLE) {
@@ -499,14 +621,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 			set = true;
 		}
 	} else if (kinds & CUE_LOC_CUE) {
-		/* "Chủ tịch huyện | Lò Văn Thắng": after a title, a surname
-		 * and two more capitals are the person */
-		unsigned sk;
-		if (pd->title && namey(x, k + n) && cue_at(x, k + n, &sk) == 1 &&
-		    (sk & CUE_SURNAME) && namey(x, k + n + 1) && namey(x, k + n + 2) &&
-		    !gaz_at(x, k + n).p) {
+		if (title_person(x, pd, k + n))
 			return k + n;
-		}
 		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
 		set = true;
 	} else if (kinds & CUE_PER_PRE) {
@@ -556,6 +672,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * name something link to the body's names */
 	if (x->titlecase)
 		e = k + 1, has_org = has_loc = misc = false;
+	/* after a unit word, the place has at most three syllables: more
+	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
+	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
+	if (admin && e - k > 3)
+		e = k + 2;
 	cand *c = ent_add_cand(x, k, e);
 	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement"; but
 	 * in sport news a number after a name is a score ("C. Lewis 80") */
@@ -636,6 +757,21 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	unsigned pk = 0;
 	if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
 		c->score[ENT_PER] += EV_CUE;
+	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
+	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
+	bool mid;
+	if (!single && !admin && ent_vi_person(x, k, &mid) == e - k) {
+		/* two syllables ("Vũ Quang") are a district's shape too: no
+		 * evidence */
+		if (e - k >= 3)
+			c->score[ENT_PER] += mid ? EV_DEF : EV_CUE;
+		const tok *l = &x->t[e - 1];
+		if (l->end - l->start == 1 && e < x->nt && x->text[x->t[e].start] == '.' &&
+		    !(x->t[e].flags & T_SPACE))
+			c->end = x->t[e++].end;
+	}
+	if (admin)
+		admin_span(x, pd, c);
 	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
 	 * after the acronym of the employer */
 	bool keep =
@@ -650,7 +786,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
  * phrase (scan_cue), else a run of capitalized words (scan_name). */
 void ent_scan_field(ctx *x)
 {
-	pending pd = {-1, 0, false, false};
+	pending pd = {-1, 0, false, false, 0, 0};
 	ent_sport_context(x);
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];

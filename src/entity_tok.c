@@ -455,17 +455,24 @@ void ent_tokenize(ctx *x)
 					domain = true;
 					continue;
 				}
-				/* TP.HCM, U.S.: capitals on both sides of the dot */
+				/* TP.HCM, U.S.: capitals on both sides of the dot; but
+				 * "TP.Bến Tre", "Q.Bình Thạnh" are a unit's short form
+				 * glued to a name */
 				int l1, l2;
 				uint8_t a = class_at(x, i - 1, &l1);
 				uint8_t b = class_at(x, k, &l2);
-				bool left_caps = true;
+				bool left_caps = true, right_caps = true;
 				for (size_t q = s; q < i;) {
 					if (class_at(x, q, &l1) & C_LOWER)
 						left_caps = false;
 					q += (size_t)l1;
 				}
-				if (left_caps && (a & C_UPPER) && (b & C_UPPER)) {
+				for (size_t q = k; q < ke;) {
+					if (class_at(x, q, &l1) & C_LOWER)
+						right_caps = false;
+					q += (size_t)l1;
+				}
+				if (left_caps && right_caps && (a & C_UPPER) && (b & C_UPPER)) {
 					i = k;
 					continue;
 				}

@@ -862,15 +862,15 @@ static void test_migration_6_to_7(void **state)
 	fixture_make(&fx, 3);
 	/* a name with no evidence of its type: typed PER by a guess */
 	char *file = xasprintf("%s/guessed.txt", fx.corpus);
-	const char *text = "Lễ hội mùa xuân\n\nMùa xuân năm nay, Phúc Yên rực rỡ sắc hoa."
-			   " Nhiều gia đình nói Phúc Yên đẹp nhất vào tháng hai.\n";
+	const char *text = "Lễ hội mùa xuân\n\nMùa xuân năm nay, Mộc Yên rực rỡ sắc hoa."
+			   " Nhiều gia đình nói Mộc Yên đẹp nhất vào tháng hai.\n";
 	write_file(file, text, strlen(text));
 	ingest_dir(fx.path, fx.corpus);
 	char *err = NULL;
 	store *s = store_open(fx.path, NULL, 0, &err);
 	assert_non_null(s);
 	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE articles > 0"
-				    " AND evidence = 0 AND type = 'PER' AND key = 'phuc yen'"),
+				    " AND evidence = 0 AND type = 'PER' AND key = 'moc yen'"),
 			 1);
 	char *before = entity_types(s);
 	downgrade_to_6(s);
@@ -888,7 +888,7 @@ static void test_migration_6_to_7(void **state)
 	assert_consistent(s);
 	store_close(s);
 	/* and it goes on: a changed article's rows leave with their counts */
-	text = "Lễ hội mùa thu\n\nMùa thu năm nay, Phúc Yên vắng khách.\n";
+	text = "Lễ hội mùa thu\n\nMùa thu năm nay, Mộc Yên vắng khách.\n";
 	write_file(file, text, strlen(text));
 	ingest_dir(fx.path, fx.corpus);
 	s = store_open(fx.path, NULL, 0, &err);

@@ -1,6 +1,6 @@
 /* test_typing.c: types decided by the whole corpus. A name whose type
  * its article only guessed takes the type another article proves ("tỉnh
- * Phúc Yên" makes every Phúc Yên a place, "ông Phúc Khang" a person),
+ * Mộc Yên" makes every Mộc Yên a place, "ông Phúc Khang" a person),
  * without re-ingest, and goes back when that article leaves; a name with
  * no evidence anywhere is of low confidence, left out of facets and
  * highlights unless asked for; names proven of two types stay two. */
@@ -167,10 +167,10 @@ static void assert_sums(store *s)
 			 0);
 }
 
-static const char guessed_body[] = "Mùa xuân năm nay, Phúc Yên rực rỡ sắc hoa. Nhiều gia đình"
-				   " nói Phúc Yên đẹp nhất vào tháng hai.";
+static const char guessed_body[] = "Mùa xuân năm nay, Mộc Yên rực rỡ sắc hoa. Nhiều gia đình"
+				   " nói Mộc Yên đẹp nhất vào tháng hai.";
 
-/* One "tỉnh Phúc Yên" makes the Phúc Yên another article only guessed
+/* One "tỉnh Mộc Yên" makes the Mộc Yên another article only guessed
  * a place, in the facets and in that article's highlights; deleting the
  * article that proved it takes it back to a guess, left out again. */
 static void test_place_evidence_retypes(void **state)
@@ -181,23 +181,23 @@ static void test_place_evidence_retypes(void **state)
 	put(&c, "guessed.txt", "Lễ hội mùa xuân", guessed_body);
 	store *s = ingest(&c);
 	/* only guessed: of low confidence, left out unless all are asked */
-	assert_facet(s, "Phúc Yên", "-");
-	assert_mentions(s, &c, "guessed.txt", "Phúc Yên", "");
+	assert_facet(s, "Mộc Yên", "-");
+	assert_mentions(s, &c, "guessed.txt", "Mộc Yên", "");
 	query_all_entities(s, 1);
-	assert_facet(s, "Phúc Yên", "PER 1");
-	assert_mentions(s, &c, "guessed.txt", "Phúc Yên", "PER PER");
+	assert_facet(s, "Mộc Yên", "PER 1");
+	assert_mentions(s, &c, "guessed.txt", "Mộc Yên", "PER PER");
 	store_close(s);
 
 	put(&c, "proof.txt", "Tỉnh mở rộng địa giới",
-	    "Theo quyết định mới, tỉnh Phúc Yên sẽ được mở rộng về phía bắc.");
+	    "Theo quyết định mới, tỉnh Mộc Yên sẽ được mở rộng về phía bắc.");
 	s = ingest(&c);
-	assert_facet(s, "Phúc Yên", "LOC 2");
-	assert_mentions(s, &c, "guessed.txt", "Phúc Yên", "LOC LOC");
+	assert_facet(s, "Mộc Yên", "LOC 2");
+	assert_mentions(s, &c, "guessed.txt", "Mộc Yên", "LOC LOC");
 	assert_sums(s);
 	/* --entity finds both articles under the one place */
 	query_filter f;
 	query_filter_init(&f);
-	sl_push(&f.entities, "LOC:Phúc Yên");
+	sl_push(&f.entities, "LOC:Mộc Yên");
 	char *err = NULL;
 	assert_int_equal(query_count(s, &f, &err), 2);
 	query_filter_free(&f);
@@ -205,10 +205,10 @@ static void test_place_evidence_retypes(void **state)
 
 	drop(&c, "proof.txt");
 	s = ingest(&c);
-	assert_facet(s, "Phúc Yên", "-");
-	assert_mentions(s, &c, "guessed.txt", "Phúc Yên", "");
+	assert_facet(s, "Mộc Yên", "-");
+	assert_mentions(s, &c, "guessed.txt", "Mộc Yên", "");
 	query_all_entities(s, 1);
-	assert_facet(s, "Phúc Yên", "PER 1");
+	assert_facet(s, "Mộc Yên", "PER 1");
 	assert_sums(s);
 	store_close(s);
 	corpus_free(&c);
@@ -244,14 +244,14 @@ static void test_two_proven_types_stay_two(void **state)
 	(void)state;
 	corpus c;
 	corpus_make(&c);
-	put(&c, "place1.txt", "Tỉnh mới", "Người dân tỉnh Phúc Yên vui mừng đón tin.");
-	put(&c, "place2.txt", "Tỉnh mới nữa", "Đường về tỉnh Phúc Yên đã thông xe.");
-	put(&c, "person.txt", "Gặp gỡ", "Hôm qua, ông Phúc Yên tiếp khách tại nhà.");
+	put(&c, "place1.txt", "Tỉnh mới", "Người dân tỉnh Mộc Yên vui mừng đón tin.");
+	put(&c, "place2.txt", "Tỉnh mới nữa", "Đường về tỉnh Mộc Yên đã thông xe.");
+	put(&c, "person.txt", "Gặp gỡ", "Hôm qua, ông Mộc Yên tiếp khách tại nhà.");
 	put(&c, "guessed.txt", "Lễ hội mùa xuân", guessed_body);
 	store *s = ingest(&c);
-	assert_facet(s, "Phúc Yên", "LOC 3,PER 1");
-	assert_mentions(s, &c, "person.txt", "Phúc Yên", "PER");
-	assert_mentions(s, &c, "guessed.txt", "Phúc Yên", "LOC LOC");
+	assert_facet(s, "Mộc Yên", "LOC 3,PER 1");
+	assert_mentions(s, &c, "person.txt", "Mộc Yên", "PER");
+	assert_mentions(s, &c, "guessed.txt", "Mộc Yên", "LOC LOC");
 	assert_sums(s);
 	store_close(s);
 	corpus_free(&c);

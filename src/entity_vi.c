@@ -1,0 +1,159 @@
+/* entity_vi.c: Vietnamese knowledge the matchers ask about a token: the
+ * shape of a person's name (a family name, then middle and given-name
+ * syllables, vn-names.txt) and the administrative words before a place
+ * (vn-admin-words.txt), with the rules of when a short form counts. */
+#include "config.h"
+
+#include "entity_int.h"
+
+/* What the capitalized syllable at token k is in vn-names.txt
+ * (VN_FAMILY, VN_MIDDLE, VN_GIVEN), or 0: a longer phrase starting there
+ * ("Văn phòng") says nothing about the syllable. */
+static unsigned syllable_kinds(ctx *x, size_t k)
+{
+	unsigned kinds;
+	match m = find_phrase(x, k, false, &kinds);
+	return m.p && m.ntok == 1 && (kinds & CUE_VI_NAME) ? m.p->vi_name : 0;
+}
+
+/* Whether token k is a capitalized Vietnamese syllable that names
+ * people: a given or a middle name ("Đức", "Anh", "Mỹ"). */
+bool ent_vi_name_syllable(ctx *x, size_t k)
+{
+	if (!namey(x, k) || !(x->t[k].flags & T_VI) || (x->t[k].flags & T_ALLCAPS))
+		return false;
+	return (syllable_kinds(x, k) & (VN_GIVEN | VN_MIDDLE)) != 0;
+}
+
+/* Whether the capitalized syllable at token k is a family name. */
+bool ent_vi_family(ctx *x, size_t k)
+{
+	return (syllable_kinds(x, k) & VN_FAMILY) != 0;
+}
+
+/* Whether token k is one capital letter, an initial ("Nguyễn Văn Q."). */
+static bool initial_at(const ctx *x, size_t k)
+{
+	return (x->t[k].flags & T_CAP) && x->t[k].end - x->t[k].start == 1;
+}
+
+/* The length of a Vietnamese person's name starting at token k, or 0: a
+ * capitalized family name, then one to three capitalized middle or given
+ * syllables ("Nguyễn Văn Hùng", "Lê Anh"). *middle: the second syllable is
+ * a middle name, the surest sign. */
+size_t ent_vi_person(ctx *x, size_t k, bool *middle)
+{
+	*middle = false;
+	unsigned kinds;
+	match f = k < x->nt ? find_phrase(x, k, false, &kinds) : (match){NULL, 0};
+	size_t fn = f.ntok; /* "Lò Văn", "Tôn Thất": two syllables */
+	if (!fn || !(kinds & CUE_VI_NAME) || !(f.p->vi_name & VN_FAMILY))
+		return 0;
+	for (size_t q = k; q < k + fn; q++)
+		if (!namey(x, q) || !(x->t[q].flags & T_VI) || (x->t[q].flags & T_ALLCAPS))
+			return 0;
+	size_t e = k + fn;
+	*middle = fn >= 2; /* as sure a sign as a middle name */
+	/* after a middle name, any syllable may be the given name: "Nguyễn
+	 * Văn X" */
+	while (e < k + 4 && e < x->nt && (x->t[e].flags & T_SPACE) &&
+	       (ent_vi_name_syllable(x, e) || (*middle && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
+	                                        ((x->t[e].flags & T_VI) || initial_at(x, e))))) {
+		if (e == k + fn && (syllable_kinds(x, e) & VN_MIDDLE))
+			*middle = true;
+		e++;
+	}
+	return e - k >= 2 && e > k + fn ? e - k : 0;
+}
+
+/* Whether the place named at token k is one a unit word may name: a
+ * number ("quận 9", "Q.1") or a known place. */
+static bool numbered_or_known(ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	if ((x->t[k].flags & T_WORD) && (x->t[k].flags & T_DIGIT))
+		return x->t[k].end - x->t[k].start <= 3;
+	match g = gaz_at(x, k);
+	return g.p && g.p->type == ENT_LOC;
+}
+
+/* The length of an administrative word at token k that names the place
+ * after it ("tỉnh", "thành phố", "TP", "Q."), or 0. A short form that is
+ * also an initial counts only before a number or a known place ("Q. Bình
+ * Thạnh", not "H. Nguyễn"); a village word only before two capitalized
+ * syllables of no known name ("thôn Duệ Đông", not "bản Tuyên ngôn" or
+ * "phiên bản Mỹ"). */
+size_t ent_admin_word(ctx *x, size_t k)
+{
+	unsigned kinds;
+	size_t n = cue_at(x, k, &kinds);
+	if (!n || k + n >= x->nt || !(kinds & (CUE_LOC_ADMIN | CUE_ADMIN_WEAK)))
+		return 0;
+	/* "Thông tấn xã", "Hợp tác xã": the word ends a longer phrase */
+	for (size_t j = k; j-- > 0 && k - j <= 3;) {
+		unsigned jk;
+		if (j + cue_at(x, j, &jk) > k)
+			return 0;
+	}
+	size_t q = k + n;
+	if (kinds & CUE_LOC_ADMIN)
+		return namey(x, q) || numbered_or_known(x, q) ? n : 0;
+	/* a short form is written in capitals, a village's word is not */
+	if ((x->t[k].flags & T_ALLCAPS) || x->t[k].end - x->t[k].start == 1)
+		return numbered_or_known(x, q) ? n : 0;
+	return namey(x, q) && namey(x, q + 1) && (x->t[q].flags & T_VI) &&
+	               (x->t[q + 1].flags & T_VI) && !(x->t[q].flags & T_ALLCAPS) &&
+	               (x->t[q + 1].flags & T_SPACE) && !gaz_at(x, q).p
+	           ? n
+	           : 0;
+}
+
+/* Whether an administrative word ends right before token k: a name of
+ * vn-admin.tsv that is also a person's name or a common word ("An Phú",
+ * "Bình Minh") is a place only there. The word's own conditions are not
+ * asked (they ask about this name). */
+bool ent_after_admin(ctx *x, size_t k)
+{
+	for (size_t j = k; j-- > 0 && k - j <= 4;) {
+		unsigned kinds;
+		size_t n = cue_at(x, j, &kinds);
+		if (n == k - j && (kinds & (CUE_LOC_ADMIN | CUE_ADMIN_WEAK)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the one-word place g at token k ("Đức", "Mỹ") is a given name
+ * starting a longer name: "Đức Nam", "Mỹ Chi", "xã Đức Nhân". */
+bool ent_name_not_place(ctx *x, size_t k, const match *g)
+{
+	size_t h = k + g->ntok;
+	if (g->ntok != 1 || g->p->type != ENT_LOC || !ent_vi_name_syllable(x, k) || h >= x->nt ||
+	    !(x->t[h].flags & T_SPACE) || !ent_vi_name_syllable(x, h))
+		return false;
+	/* "Nhật Anh": the next syllable may be such a place too */
+	match n = gaz_at(x, h);
+	return !n.p || n.ntok == 1;
+}
+
+/* Whether a run of capitalized words from k ends before token j because
+ * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
+ * a form of address before a family name, or a full Vietnamese name with
+ * a middle name after a syllable that is no family or middle name ("Gạc
+ * Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh | Bà
+ * Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
+bool ent_vi_name_break(ctx *x, size_t k, size_t j)
+{
+	if (ent_admin_word(x, j))
+		return true;
+	unsigned kinds;
+	bool mid;
+	if (cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && ent_vi_person(x, j + 1, &mid))
+		return true;
+	if (ent_vi_person(x, j, &mid) < 3 || !mid)
+		return false;
+	if (!(syllable_kinds(x, j - 1) & (VN_FAMILY | VN_MIDDLE)))
+		return true;
+	return j - k >= 3 && ent_vi_person(x, k, &mid);
+}

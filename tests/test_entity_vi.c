@@ -1,0 +1,235 @@
+/* test_entity_vi.c: Vietnamese places and person names in entity
+ * extraction (see HACKING, "Entities"): administrative units with their
+ * place, the shape of a person's name, where a name begins and ends, and
+ * places inside other names. Sentences written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of a Vietnamese article with this body. */
+static void extract_vi(const char *body, mention_list *out)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("");
+	a.body = xstrdup(body);
+	memcpy(a.lang, "vi", 3);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	free(a.title);
+	free(a.body);
+}
+
+/* Asserts that a mention has this surface, type and canonical name. */
+static void expect(const mention_list *l, const char *surface, entity_type t, const char *canonical)
+{
+	const mention *m = find_surface(l, surface);
+	if (!m)
+		fail_msg("no mention \"%s\"", surface);
+	if (m->type != t || strcmp(m->canonical, canonical) != 0)
+		fail_msg("\"%s\" is %s \"%s\", not %s \"%s\"", surface, entity_type_name(m->type),
+		         m->canonical, entity_type_name(t), canonical);
+}
+
+/* An administrative word is highlighted with the place it names, and the
+ * entity is the place: one Nghệ An. Unknown names after it are places. */
+static void test_admin_span(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Mưa lớn ở tỉnh Nghệ An, TP Hà Nội, quận Cầu Giấy và thị trấn Lim. "
+	           "Người dân thôn Duệ Đông, phường Trung Hòa và xã Đức Nhân đi sơ tán. "
+	           "Nghệ An có hàng nghìn ngôi nhà bị ngập.",
+	           &l);
+	expect(&l, "tỉnh Nghệ An", ENT_LOC, "Nghệ An");
+	expect(&l, "Nghệ An", ENT_LOC, "Nghệ An");
+	expect(&l, "TP Hà Nội", ENT_LOC, "Hà Nội");
+	expect(&l, "quận Cầu Giấy", ENT_LOC, "Cầu Giấy");
+	expect(&l, "thị trấn Lim", ENT_LOC, "Lim");
+	expect(&l, "thôn Duệ Đông", ENT_LOC, "Duệ Đông");
+	expect(&l, "phường Trung Hòa", ENT_LOC, "Trung Hòa");
+	expect(&l, "xã Đức Nhân", ENT_LOC, "Đức Nhân");
+	assert_false(has_entity(&l, ENT_PER, "Duệ Đông"));
+	mention_list_free(&l);
+}
+
+/* Short forms of unit words, glued or not; one-letter forms only before
+ * a number or a known place; district names that are also personal names
+ * only after a unit word. */
+static void test_admin_short_forms(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Cháy nhà ở Q. Bình Thạnh, H. Củ Chi, TX. Bình Minh và Q.1, còn TP.Bến Tre "
+	           "thì không. Phóng viên H. Nguyễn ghi lại. Anh Bình Minh cho biết huyện An "
+	           "Phú đã có mưa. Cô tặng quà cho ông xã Trấn Thành rồi đi khắp phố phường Hà "
+	           "Nội.",
+	           &l);
+	expect(&l, "Q. Bình Thạnh", ENT_LOC, "Bình Thạnh");
+	expect(&l, "H. Củ Chi", ENT_LOC, "Củ Chi");
+	expect(&l, "TX. Bình Minh", ENT_LOC, "Bình Minh");
+	const mention *m = find_surface(&l, "Q.1");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_LOC);
+	/* numbered units stay apart in the store */
+	char *k1 = entity_key("Quận 1"), *k11 = entity_key("Quận 11");
+	assert_string_not_equal(k1, k11);
+	free(k1);
+	free(k11);
+	expect(&l, "TP.Bến Tre", ENT_LOC, "Bến Tre");
+	expect(&l, "huyện An Phú", ENT_LOC, "An Phú");
+	/* an initial is no district, a man called Bình Minh no town */
+	assert_false(has_name(&l, "H. Nguyễn"));
+	assert_false(has_entity(&l, ENT_LOC, "Nguyễn"));
+	m = find_surface(&l, "Bình Minh");
+	assert_true(m == NULL || m->type == ENT_PER);
+	/* "ông xã" is a husband, "phố phường" the streets */
+	assert_false(has_entity(&l, ENT_LOC, "Trấn Thành"));
+	expect(&l, "Hà Nội", ENT_LOC, "Hà Nội");
+	assert_false(has_name(&l, "phường Hà Nội"));
+	mention_list_free(&l);
+}
+
+/* A family name followed by middle and given names is a person whatever
+ * comes before it: a unit word, an organization, a place's head word. */
+static void test_person_shape(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chủ tịch UBND xã Trần Văn Bình đã đến. Thủ tướng Chính phủ Nguyễn Xuân "
+	           "Phúc gửi điện mừng. Các vận động viên Châu Tuyết Vân - Nguyễn Thị Lệ Kim "
+	           "- Liên Thị Tuyết Mai giành huy chương. Bị cáo Nguyễn Văn Q. khai nhận. "
+	           "Trên xe có Từ Thái Lưu. Chủ tịch huyện Lò Văn Thắng nói.",
+	           &l);
+	assert_true(has_entity(&l, ENT_PER, "Trần Văn Bình"));
+	assert_false(has_entity(&l, ENT_LOC, "Trần Văn Bình"));
+	assert_true(has_entity(&l, ENT_PER, "Nguyễn Xuân Phúc"));
+	assert_false(has_name(&l, "Chính phủ Nguyễn Xuân Phúc"));
+	assert_true(has_entity(&l, ENT_PER, "Châu Tuyết Vân"));
+	assert_true(has_entity(&l, ENT_PER, "Nguyễn Thị Lệ Kim"));
+	assert_true(has_entity(&l, ENT_PER, "Liên Thị Tuyết Mai"));
+	/* an initial keeps its dot */
+	expect(&l, "Nguyễn Văn Q.", ENT_PER, "Nguyễn Văn Q");
+	/* "Từ" is a family name here, not "from" */
+	expect(&l, "Từ Thái Lưu", ENT_PER, "Từ Thái Lưu");
+	/* a family name of two syllables */
+	expect(&l, "Lò Văn Thắng", ENT_PER, "Lò Văn Thắng");
+	mention_list_free(&l);
+}
+
+/* Forms of address are no part of a name and split glued names; a
+ * country's name that is a given name too belongs to the person. */
+static void test_person_boundaries(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Dự lễ có ông Nguyễn Quý Thanh Bà Nguyễn Thị Kim Phụng. Chị Trang cho "
+	           "biết bầu Đức vui. HLV Đức Nam khen ca sĩ Mỹ Chi. Tuấn Anh ghi bàn, diễn "
+	           "viên Anh Tú cổ vũ. Sau đó, Nhật Anh và Trần Văn An Lê Thị Hoa về.",
+	           &l);
+	assert_true(has_entity(&l, ENT_PER, "Nguyễn Quý Thanh"));
+	assert_true(has_entity(&l, ENT_PER, "Nguyễn Thị Kim Phụng"));
+	expect(&l, "Trang", ENT_PER, "Trang");
+	assert_false(has_name(&l, "Chị Trang"));
+	expect(&l, "Đức", ENT_PER, "Đức");
+	expect(&l, "Đức Nam", ENT_PER, "Đức Nam");
+	expect(&l, "Mỹ Chi", ENT_PER, "Mỹ Chi");
+	expect(&l, "Tuấn Anh", ENT_PER, "Tuấn Anh");
+	expect(&l, "Anh Tú", ENT_PER, "Anh Tú");
+	expect(&l, "Nhật Anh", ENT_PER, "Nhật Anh");
+	assert_true(has_entity(&l, ENT_PER, "Trần Văn An"));
+	assert_true(has_entity(&l, ENT_PER, "Lê Thị Hoa"));
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].type == ENT_LOC)
+			fail_msg("unexpected place %s", l.v[i].surface);
+	mention_list_free(&l);
+}
+
+/* A place's name inside the name of a road or an index is no mention of
+ * the place. */
+static void test_place_inside_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tai nạn trên xa lộ Hà Nội làm chỉ số VN-Index giảm. Xe qua cầu Long Biên.",
+	           &l);
+	assert_false(has_entity(&l, ENT_LOC, "Hà Nội"));
+	assert_false(has_entity(&l, ENT_LOC, "Long Biên"));
+	expect(&l, "cầu Long Biên", ENT_LOC, "cầu Long Biên");
+	assert_false(has_entity(&l, ENT_LOC, "Việt Nam"));
+	expect(&l, "xa lộ Hà Nội", ENT_LOC, "xa lộ Hà Nội");
+	mention_list_free(&l);
+}
+
+/* A country after "tiếng" is a language, no mention of the place; the
+ * place itself still is. */
+static void test_languages(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tiếng Nhật và tiếng Anh khó học.", &l);
+	for (size_t i = 0; i < l.n; i++)
+		fail_msg("unexpected entity %s %s", entity_type_name(l.v[i].type), l.v[i].surface);
+	mention_list_free(&l);
+	extract_vi("Họ nói tiếng Pháp khi sang Pháp.", &l);
+	assert_int_equal(l.n, 1);
+	expect(&l, "Pháp", ENT_LOC, "Pháp");
+	assert_int_equal(l.v[0].start, strlen("Họ nói tiếng Pháp khi sang "));
+	mention_list_free(&l);
+}
+
+/* A place named inside a Vietnamese organization's name is a mention of
+ * the place too, with its unit word; the organization keeps its name. */
+static void test_nested_places(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Sở Y tế tỉnh Điện Biên và Tập đoàn Điện lực Việt Nam làm việc với Ủy ban "
+	           "nhân dân xã Đức Nhân.",
+	           &l);
+	assert_true(has_entity(&l, ENT_ORG, "Sở Y tế tỉnh Điện Biên"));
+	expect(&l, "tỉnh Điện Biên", ENT_LOC, "Điện Biên");
+	assert_true(has_entity(&l, ENT_ORG, "Tập đoàn Điện lực Việt Nam"));
+	expect(&l, "Việt Nam", ENT_LOC, "Việt Nam");
+	assert_true(has_entity(&l, ENT_ORG, "Ủy ban nhân dân xã Đức Nhân"));
+	expect(&l, "xã Đức Nhân", ENT_LOC, "Đức Nhân");
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_admin_span),        cmocka_unit_test(test_admin_short_forms),
+	    cmocka_unit_test(test_person_shape),      cmocka_unit_test(test_person_boundaries),
+	    cmocka_unit_test(test_place_inside_names), cmocka_unit_test(test_nested_places),
+	    cmocka_unit_test(test_languages),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
