@@ -160,7 +160,9 @@ void ent_link_brackets(ctx *x, size_t c0)
 	for (size_t i = c0 + 1; i < nc; i++) {
 		cand *p = &x->c[i - 1];
 		const cand *c = &x->c[i];
-		if (!c->gaz || p->t1 + 1 != c->t0 || ent_best_type(p->score) >= 0 || p->misc)
+		/* (a known name of no type, an event, gives none) */
+		if (!c->gaz || p->t1 + 1 != c->t0 || ent_best_type(p->score) >= 0 || p->misc ||
+		    ent_best_type(c->score) < 0)
 			continue;
 		const tok *j = &x->t[p->t1];
 		unsigned jk;
