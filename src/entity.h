@@ -33,6 +33,8 @@ typedef struct mention {
 	 * a guess (mention_guessed), and the store lets the rest of the
 	 * corpus decide it. */
 	int evidence[ENT_NTYPES];
+	size_t lead; /* bytes of the surface before the entity's own name: a
+	                unit word ("tỉnh " of "tỉnh Nghệ An") */
 } mention;
 
 /* True when nothing in its article proves the mention's type. */

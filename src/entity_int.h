@@ -237,6 +237,8 @@ typedef struct match {
 struct cand {
 	int field;
 	size_t start, end; /* bytes in the field */
+	uint32_t lead;     /* bytes from start to the name's first token: a
+	                      unit word highlighted with its place */
 	size_t t0, t1;     /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
 	bool strong;     /* written as a name where capitals are evidence */
@@ -278,6 +280,7 @@ struct uniq {
 struct cref {
 	uint32_t start, end; /* bytes in the field */
 	int32_t uid;         /* its unique name, -1 for a misc candidate */
+	uint32_t lead;       /* cand.lead */
 };
 
 /* A cref whose candidate names another in brackets (or the reverse). */

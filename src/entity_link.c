@@ -105,7 +105,7 @@ void ent_fold_cands(ctx *x)
 	for (size_t i = 0; i < x->nc; i++) {
 		cand *c = &x->c[i];
 		bool added = false;
-		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1};
+		r[i] = (cref){(uint32_t)c->start, (uint32_t)c->end, -1, c->lead};
 		if (!c->misc) {
 			int id = uniq_id(x, c, &added);
 			r[i].uid = id;
@@ -392,6 +392,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			m->field = (article_field)field;
 			m->start = c->start;
 			m->end = c->end;
+			m->lead = c->lead;
 			m->surface = w;
 			memcpy(w, text + c->start, c->end - c->start);
 			w += c->end - c->start;

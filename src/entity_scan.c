@@ -285,6 +285,7 @@ void ent_nest_places(ctx *x, size_t c0)
 				n->score[ENT_LOC] += EV_DEF;
 			}
 			n->start = x->t[a].start;
+			n->lead = (uint32_t)(x->t[j].start - n->start);
 			break;
 		}
 	}
@@ -307,8 +308,10 @@ typedef struct pending {
  * entity) stays the place's. */
 static void admin_span(ctx *x, const pending *pd, cand *c)
 {
-	if (pd->admin_end && c->t0 == pd->admin_end && ent_best_type(c->score) == ENT_LOC)
+	if (pd->admin_end && c->t0 == pd->admin_end && ent_best_type(c->score) == ENT_LOC) {
 		c->start = x->t[pd->admin].start;
+		c->lead = (uint32_t)(x->t[c->t0].start - c->start);
+	}
 }
 
 /* Whether the token at q is what stands between two teams of a

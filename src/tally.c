@@ -90,6 +90,13 @@ static bool words_end(const char *shrt, const char *lng)
 	return a > b && lng[a - b - 1] == ' ' && strcmp(lng + a - b, shrt) == 0;
 }
 
+/* The surface of mention m that names its entity: without a unit word
+ * before it ("Nghệ An" of "tỉnh Nghệ An"). */
+static const char *name_of(const mention *m)
+{
+	return m->surface + (m->lead < strlen(m->surface) ? m->lead : 0);
+}
+
 /* The surface that names the entity in this article (tally.h, written):
  * the most written one that is no short form of another surface of the
  * article, the first of equals. NULL when there is none. */
@@ -99,14 +106,14 @@ static char *written_name(const keyed *k, const group *g)
 	/* mostly one spelling: nothing to weigh */
 	bool one = true;
 	for (size_t i = g->from + 1; i < g->to && one; i++)
-		one = strcmp(k[i].m->surface, k[g->from].m->surface) == 0;
+		one = strcmp(name_of(k[i].m), name_of(k[g->from].m)) == 0;
 	if (one)
-		return xstrdup(k[g->from].m->surface);
+		return xstrdup(name_of(k[g->from].m));
 	const char **surf = xmalloc(n * sizeof *surf);
 	size_t *count = xcalloc(n, sizeof *count);
 	char **key = xcalloc(n, sizeof *key);
 	for (size_t i = g->from; i < g->to; i++) {
-		const char *s = k[i].m->surface;
+		const char *s = name_of(k[i].m);
 		size_t d = 0;
 		while (d < nd && strcmp(surf[d], s) != 0)
 			d++;

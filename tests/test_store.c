@@ -624,7 +624,7 @@ static void put_place(store *s, int i, const char *place)
 	a.body = body;
 	strcpy(a.lang, "en");
 	mention m = {ENT_LOC, FIELD_BODY, (size_t)pre, (size_t)pre + strlen(place), xstrdup(place),
-	             xstrdup(place), {[ENT_LOC] = 100}};
+	             xstrdup(place), {[ENT_LOC] = 100}, 0};
 	mention_list ml = {&m, 1, 1, {NULL, 0, 0}};
 	store_prepared prep;
 	store_prepare(&a, &ml, &prep);
