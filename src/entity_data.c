@@ -547,6 +547,43 @@ static void load_vi_names(entity_extractor *ex)
 	sl_free(&lines);
 }
 
+/* Loads given-names.txt: one given name per line, kept by its matching
+ * key (the key of its one token; a line of several tokens is skipped). */
+static void load_given_names(entity_extractor *ex)
+{
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("given-names.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		ctx x;
+		memset(&x, 0, sizeof x);
+		x.ex = ex;
+		sb_init(&x.keys);
+		x.text = lines.v[i];
+		x.len = strlen(lines.v[i]);
+		ent_tokenize(&x);
+		if (x.nt == 1) {
+			char *key = xstrndup(tkey(&x, 0), x.t[0].klen);
+			sm_put(&ex->given, key, 1);
+			free(key);
+		}
+		ent_ctx_free(&x);
+	}
+	sl_free(&lines);
+}
+
+/* See entity_int.h. */
+bool ent_given_name(const ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (!x->ex->given.n || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->klen >= 64)
+		return false;
+	char key[64];
+	memcpy(key, tkey(x, k), t->klen);
+	key[t->klen] = '\0';
+	return sm_get(&x->ex->given, key) != 0;
+}
+
 /* Loads vn-admin-words.txt: LEVELS, the long form, short forms. A short
  * form written "~Q." is also an initial, and the words of level 4
  * (villages) are common words too: both CUE_ADMIN_WEAK. */
@@ -582,6 +619,7 @@ void ent_load_data(entity_extractor *ex)
 	load_cues(ex, "en-words.txt");
 	load_cues(ex, "sport-words.txt");
 	load_vi_names(ex);
+	load_given_names(ex);
 	load_admin_words(ex);
 	load_abbreviations(ex);
 	load_gazetteer(ex, "vn-admin.tsv");
@@ -596,6 +634,7 @@ void ent_load_data(entity_extractor *ex)
 /* Frees the phrase tables of ex. */
 void ent_data_free(entity_extractor *ex)
 {
+	sm_free(&ex->given);
 	for (size_t i = 0; i < ex->nph; i++) {
 		free(ex->ph[i].key);
 		free(ex->ph[i].canonical);

@@ -126,6 +126,8 @@ struct entity_extractor {
 	uint8_t *firstmax;
 	uint32_t *fslots;
 	size_t nfirst, capfirst, nfslots;
+	/* matching keys of given-names.txt (ent_given_name) */
+	strmap given;
 };
 
 #define FNV_BASIS 2166136261u
@@ -322,6 +324,9 @@ size_t ent_vi_person(ctx *x, size_t k, bool *middle);
 size_t ent_admin_word(ctx *x, size_t k);
 bool ent_after_admin(ctx *x, size_t k);
 bool ent_vi_name_syllable(ctx *x, size_t k);
+/* entity_data.c: whether the capitalized token k is a given name of
+ * given-names.txt ("Monica", "Todd"). */
+bool ent_given_name(const ctx *x, size_t k);
 bool ent_vi_family(ctx *x, size_t k);
 bool ent_name_not_place(ctx *x, size_t k, const match *g);
 bool ent_vi_name_break(ctx *x, size_t k, size_t j);

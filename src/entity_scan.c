@@ -775,6 +775,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		    !(x->t[e].flags & T_SPACE))
 			c->end = x->t[e++].end;
 	}
+	/* "Monica Seles", "Cristiano Ronaldo": a name of two to four words
+	 * that starts with a given name has a person's shape; weak evidence,
+	 * any cue or club word outweighs it */
+	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
+	    ent_given_name(x, k))
+		c->score[ENT_PER] += EV_WEAK;
 	if (admin)
 		admin_span(x, pd, c);
 	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's

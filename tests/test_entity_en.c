@@ -219,6 +219,38 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The evidence a mention of this surface carries for type t, or -1 when
+ * there is no such mention. */
+static int evidence_of(const mention_list *l, const char *surface, entity_type t)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].surface, surface) == 0)
+			return l->v[i].evidence[t];
+	return -1;
+}
+
+/* A name that starts with a given name (given-names.txt) has a person's
+ * shape: evidence, so it is no guess; a club word or a known company
+ * outweighs it, and unknown words prove nothing. */
+static void test_given_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("en", "Monica Seles beat Conchita Martinez, while Zorblax Quimby lost to "
+	              "Paul Haarhuis. Shares of Morgan Stanley fell.",
+	        &l);
+	assert_true(evidence_of(&l, "Monica Seles", ENT_PER) > 0);
+	assert_true(evidence_of(&l, "Conchita Martinez", ENT_PER) > 0);
+	assert_true(evidence_of(&l, "Paul Haarhuis", ENT_PER) > 0);
+	assert_int_equal(evidence_of(&l, "Zorblax Quimby", ENT_PER), 0);
+	assert_true(has_surface(&l, ENT_ORG, "Morgan Stanley"));
+	mention_list_free(&l);
+	extract("vi", "Tiền đạo Cristiano Ronaldo ghi bàn, còn Luka Modric kiến tạo.", &l);
+	assert_true(evidence_of(&l, "Cristiano Ronaldo", ENT_PER) > 0);
+	assert_true(evidence_of(&l, "Luka Modric", ENT_PER) > 0);
+	mention_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +260,7 @@ int main(void)
 	    cmocka_unit_test(test_sport_context),
 	    cmocka_unit_test(test_demonyms_companies),
 	    cmocka_unit_test(test_name_shapes),
+	    cmocka_unit_test(test_given_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
