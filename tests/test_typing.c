@@ -258,13 +258,16 @@ static void test_two_proven_types_stay_two(void **state)
 }
 
 /* The learned layer: a name without evidence whose type the names the
- * corpus proved confirm ("John Walker" among sixty proven Johns and
- * Marys, and ten cities) is of confidence; one whose words the corpus never proved is
- * not; and the confirmation goes when its teachers leave the store. */
+ * corpus proved confirm ("Quorin Walker" among sixty proven people, ten
+ * of them Quorins, and ten cities) is of confidence; one whose words the
+ * corpus never proved is not; and the confirmation goes when its
+ * teachers leave the store. */
 static void test_learned_layer(void **state)
 {
 	(void)state;
-	static const char *const given[] = {"John", "Mary", "Peter", "Susan", "David", "Helen"};
+	/* given names of no data file: only the corpus can teach them */
+	static const char *const given[] = {"Quorin", "Velmaro", "Tazrik", "Brenvo", "Kaldor",
+					    "Zephran"};
 	static const char *const family[] = {"Carter", "Hughes", "Palmer", "Fisher", "Porter",
 					     "Warren", "Barker", "Lawson", "Gibson", "Fowler"};
 	static const char *const city[] = {"Paris", "London", "Berlin", "Madrid", "Rome",
@@ -272,7 +275,7 @@ static void test_learned_layer(void **state)
 	corpus c;
 	corpus_make(&c);
 	put(&c, "guessed.txt", "Bridge opens",
-	    "On Monday, John Walker and Zorblax Quimby opened the new bridge over the river.");
+	    "On Monday, Quorin Walker and Zorblax Quimby opened the new bridge over the river.");
 	for (size_t i = 0; i < 6; i++)
 		for (size_t j = 0; j < 10; j++) {
 			char *name = xasprintf("proof-%zu-%zu.txt", i, j);
@@ -283,16 +286,16 @@ static void test_learned_layer(void **state)
 			free(body);
 		}
 	store *s = ingest(&c);
-	char *f = facet_of(s, "John Walker");
+	char *f = facet_of(s, "Quorin Walker");
 	assert_string_equal(f, "PER 1");
 	free(f);
 	f = facet_of(s, "Zorblax Quimby");
 	assert_string_equal(f, "-");
 	free(f);
-	assert_int_equal(one_int(s, "SELECT learned FROM entity WHERE name = 'John Walker'"), 1);
-	assert_int_equal(one_int(s, "SELECT evidence FROM entity WHERE name = 'John Walker'"), 0);
+	assert_int_equal(one_int(s, "SELECT learned FROM entity WHERE name = 'Quorin Walker'"), 1);
+	assert_int_equal(one_int(s, "SELECT evidence FROM entity WHERE name = 'Quorin Walker'"), 0);
 	store_close(s);
-	/* the teachers leave: nothing confirms John Walker any more */
+	/* the teachers leave: nothing confirms Quorin Walker any more */
 	for (size_t i = 0; i < 6; i++)
 		for (size_t j = 0; j < 10; j++) {
 			char *name = xasprintf("proof-%zu-%zu.txt", i, j);
@@ -301,7 +304,7 @@ static void test_learned_layer(void **state)
 		}
 	put(&c, "other.txt", "River news", "The river rose overnight.");
 	s = ingest(&c);
-	f = facet_of(s, "John Walker");
+	f = facet_of(s, "Quorin Walker");
 	assert_string_equal(f, "-");
 	free(f);
 	store_close(s);
