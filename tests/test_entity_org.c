@@ -180,6 +180,28 @@ static void test_ministry_country(void **state)
 	mention_list_free(&l);
 }
 
+/* More common nouns written short (medals, imports, DNA, investigators,
+ * contract forms, tonnage) are no organization; "VKS" alone is the
+ * prosecutors' office named in full elsewhere; "NTK" is a title. */
+static void test_abbrev_common_more(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Đội tuyển giành 3 HCV và 2 HCĐ. Hàng NK tăng mạnh. Mẫu ADN được gửi đi. "
+	        "Lực lượng giữ ANTT có mặt. CQĐT đã khởi tố. Trạm BOT ngừng thu phí. Hợp "
+	        "đồng EPC được ký. Tàu 5.000 DWT cập cảng. VKS đã truy tố. Mỗi CH có hai "
+	        "phòng. NTK Lê Văn Bình ra mắt bộ sưu tập.",
+	        &l);
+	show(&l);
+	const char *junk[] = {"HCV", "HCĐ", "NK", "ADN", "ANTT", "CQĐT",
+	                      "BOT", "EPC", "DWT", "VKS", "CH",  "NTK"};
+	for (size_t i = 0; i < sizeof junk / sizeof *junk; i++)
+		assert_false(has_name(&l, junk[i]));
+	assert_true(has_mention(&l, ENT_PER, "Lê Văn Bình"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -200,7 +222,7 @@ int main(void)
 	    cmocka_unit_test(test_abbrev_alone),     cmocka_unit_test(test_abbrev_org_head),
 	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
 	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
-	    cmocka_unit_test(test_ministry_country),
+	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
