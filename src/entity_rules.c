@@ -412,6 +412,46 @@ static bool lower_vi(const ctx *x, size_t q)
 	       (x->t[q].flags & T_VI);
 }
 
+/* Whether token q is a lower-case syllable that may describe an
+ * organization: no cue word, or a village word not before a name
+ * ("Phát triển nông thôn": thôn is no village there). */
+static bool descr_word(ctx *x, size_t q)
+{
+	unsigned kinds;
+	if (!lower_vi(x, q) || !cue_at(x, q, &kinds))
+		return lower_vi(x, q);
+	if (kinds & CUE_ADMIN_WEAK && !namey(x, q + 1))
+		kinds &= ~(CUE_ADMIN_WEAK | CUE_LOC_ADMIN);
+	return !(kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON));
+}
+
+/* The start of the capitalized name that a run of lower-case words
+ * describing an organization leads to, from token q ("Trung tâm sách |
+ * Gia Định", "Công nghiệp tàu thủy | Dung Quất", "nhà máy sản xuất phân
+ * bón | DAP"), or 0: one to five syllables that are no cue word (a verb
+ * or a function word may be a cue: "vừa", "cho biết", "tại"), then a
+ * capital that is no cue, no person's full name and no known name but a
+ * place, which only a head that keeps its place (place_ok) takes. */
+static size_t descr_run(ctx *x, size_t q, bool place_ok)
+{
+	unsigned kinds;
+	size_t e = q;
+	while (e < q + 5 && descr_word(x, e))
+		e++;
+	if (e == q || !namey(x, e))
+		return 0;
+	if (cue_at(x, e, &kinds) &&
+	    (kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON | CUE_ABBR_ORG_PART | CUE_SURNAME)))
+		return 0;
+	bool mid;
+	if (ent_vi_person(x, e, &mid) >= 3 && mid)
+		return 0;
+	match g = gaz_at(x, e);
+	if (g.p && !(place_ok && g.p->type == ENT_LOC))
+		return 0;
+	return e;
+}
+
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -583,6 +623,17 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
 		if (n && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
 			break;
+		/* "Trung tâm sách Gia Định", "Ban quản lý Vườn quốc gia": words
+		 * describing the body right after a head of two words or more,
+		 * up to its name (after "Bộ", "Hội" a lower-case word makes
+		 * another noun: "Bộ luật", "Bộ đôi") */
+		size_t d;
+		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
+		    (d = descr_run(x, j, keep_loc))) {
+			j = d;
+			lower_run = cap_run = 0;
+			continue;
+		}
 		/* one lower-case syllable ends a word begun by one capital, not
 		 * two: "An ninh Quốc gia", but "Xây dựng Trường Sơn | tăng" */
 		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run <= 1) {
@@ -598,7 +649,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			/* "Cục Quản lý đấu thầu | vừa", "Viện Nghiên cứu lập pháp |
 			 * cho biết": one or two more before a verb or a function word */
 			size_t q = j + 1;
-			if (lower_vi(x, q) && !cue_at(x, q, &kinds))
+			if (descr_word(x, q))
 				q++;
 			if (q < x->nt && (x->t[q].flags & T_LOWER) && cue_at(x, q, &kinds) &&
 			    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP))) {
@@ -610,10 +661,15 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				lower_run = 2;
 				continue;
 			}
-			if (lower_vi(x, j + 1) && !cue_at(x, j + 1, &kinds) &&
-			    org_place_at(x, j + 2, keep_loc)) {
+			if (descr_word(x, j + 1) && org_place_at(x, j + 2, keep_loc)) {
 				j += 2;
 				lower_run = 2;
+				continue;
+			}
+			/* "Công nghiệp tàu thủy Dung Quất": on to the body's name */
+			if ((d = descr_run(x, j, keep_loc))) {
+				j = d;
+				lower_run = cap_run = 0;
 				continue;
 			}
 		}

@@ -202,6 +202,31 @@ static void test_abbrev_common_more(void **state)
 	mention_list_free(&l);
 }
 
+/* Lower-case words describing an organization go on after its head and
+ * after its capitalized words up to the body's own name ("Trung tâm sách
+ * Gia Định"), never through a verb or a person's name. */
+static void test_org_descr_to_name(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Ông Lê Văn An, Giám đốc Công ty TNHH MTV Công nghiệp tàu thủy Hòa Lâm, cho "
+	        "biết. Trung tâm sách Gia Phong mở cửa. Ban quản lý Vườn quốc gia Phù Vân "
+	        "cho biết. Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An họp. Bộ "
+	        "Công an bắt Nguyễn Văn Hùng. Nhà máy đóng tàu mang tên Gorky hoạt động.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Công ty TNHH MTV Công nghiệp tàu thủy Hòa Lâm"));
+	assert_true(has_mention(&l, ENT_ORG, "Trung tâm sách Gia Phong"));
+	assert_true(has_mention(&l, ENT_ORG, "Ban quản lý Vườn quốc gia Phù Vân"));
+	assert_true(
+	    has_mention(&l, ENT_ORG, "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An"));
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Công an"));
+	assert_true(has_mention(&l, ENT_PER, "Nguyễn Văn Hùng"));
+	assert_false(has_name(&l, "Nhà máy đóng tàu mang tên Gorky"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -223,6 +248,7 @@ int main(void)
 	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
 	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
+	    cmocka_unit_test(test_org_descr_to_name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
