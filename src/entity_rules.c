@@ -503,6 +503,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					continue;
 				}
 			}
+			/* "Mặt trận Al-Nusra": a hyphen inside a foreign word */
+			if ((t->flags & T_DASH) && ncap && !(t->flags & T_SPACE) && namey(x, j + 1) &&
+			    !(x->t[j + 1].flags & T_SPACE) && !(x->t[j - 1].flags & T_VI)) {
+				j++;
+				continue;
+			}
 			/* "Ủy ban Tài chính - Ngân sách", "Liên minh Kinh tế Á - Âu": a
 			 * dash between Vietnamese words of the name */
 			if ((t->flags & T_DASH) && ncap && vi && !foreign && namey(x, j + 1) &&
@@ -539,6 +545,21 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			size_t n = cue_at(x, j, &kinds);
 			if (n && (kinds & CUE_TITLE))
 				break;
+			/* "Chi cục Thuế TP.Bến Tre", "Công an Tp Quảng Ngãi": a unit's
+			 * short form and its place end the name */
+			if (n && (kinds & CUE_LOC_ADMIN) && (ncap || keep_loc)) {
+				size_t pe = admin_place(x, j + n);
+				/* "HĐND TP. | Giấy phép ...": a sentence after the
+				 * unit's dot, unless a known place or two syllables */
+				if (pe && x->text[x->t[j + n - 1].start] == '.' && pe == j + n + 1 &&
+				    !gaz_at(x, j + n).p)
+					pe = 0;
+				if (pe) {
+					end = pe;
+					ncap++;
+					break;
+				}
+			}
 			if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
 			    (kinds & CUE_SURNAME) && namey(x, j + 1))
 				break;

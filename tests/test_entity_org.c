@@ -227,6 +227,26 @@ static void test_org_descr_to_name(void **state)
 	mention_list_free(&l);
 }
 
+/* A unit's short form glued or spaced before its place ends an
+ * organization's name with the place ("Chi cục Thuế TP.Cà Mau"); a
+ * hyphen inside a foreign name after the head joins ("Mặt trận
+ * Al-Shabaab"). */
+static void test_org_unit_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Chi cục Thuế TP.Cà Mau cho biết. Công an Tp Hải Dương đã vào cuộc. Ban "
+	        "Tuyên giáo Tỉnh ủy Nam Định họp. Mặt trận Al-Shabaab tấn công.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Chi cục Thuế TP.Cà Mau"));
+	assert_true(has_mention(&l, ENT_ORG, "Công an Tp Hải Dương"));
+	assert_true(has_mention(&l, ENT_ORG, "Ban Tuyên giáo Tỉnh ủy Nam Định"));
+	assert_true(has_mention(&l, ENT_ORG, "Mặt trận Al-Shabaab"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -248,7 +268,7 @@ int main(void)
 	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
 	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
-	    cmocka_unit_test(test_org_descr_to_name),
+	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
