@@ -247,6 +247,28 @@ static void test_org_unit_place(void **state)
 	mention_list_free(&l);
 }
 
+/* A head written in lower case before a name is part of the name
+ * ("nhà máy Đạm Hà Bắc"), a numbered unit ends it ("số 1"); a known
+ * place or organization right after such a head is itself. */
+static void test_org_lower_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Theo công ty XYZ, nhà máy Đạm Phú Lâm ngừng. Công nhân nhà máy sản xuất "
+	        "phân bón DAP số 3 nghỉ. Ông đến bệnh viện Hòa Lâm. Một công ty Nhật mua "
+	        "lại. Công ty Xây dựng số 4 thắng thầu.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "công ty XYZ"));
+	assert_true(has_mention(&l, ENT_ORG, "nhà máy Đạm Phú Lâm"));
+	assert_true(has_mention(&l, ENT_ORG, "nhà máy sản xuất phân bón DAP số 3"));
+	assert_true(has_mention(&l, ENT_ORG, "bệnh viện Hòa Lâm"));
+	assert_true(has_mention(&l, ENT_LOC, "Nhật"));
+	assert_true(has_mention(&l, ENT_ORG, "Công ty Xây dựng số 4"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -269,6 +291,7 @@ int main(void)
 	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
+	    cmocka_unit_test(test_org_lower_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
