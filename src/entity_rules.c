@@ -663,6 +663,16 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = cap_run = 0;
 			continue;
 		}
+		/* after an acronym, lower-case words only on the way to a name:
+		 * "Công ty TNHH thương mại Hòa Lâm", but "Bộ GDĐT | ban hành" */
+		if (lower_run == 0 && ncap && (x->t[j - 1].flags & T_ALLCAPS)) {
+			if ((d = descr_run(x, j, keep_loc))) {
+				j = d;
+				cap_run = 0;
+				continue;
+			}
+			break;
+		}
 		/* one lower-case syllable ends a word begun by one capital, not
 		 * two: "An ninh Quốc gia", but "Xây dựng Trường Sơn | tăng" */
 		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run <= 1) {

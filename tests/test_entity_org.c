@@ -269,6 +269,23 @@ static void test_org_lower_head(void **state)
 	mention_list_free(&l);
 }
 
+/* After an acronym in an organization's name, a lower-case word is a
+ * verb unless more words lead to the body's name ("Bộ GDĐT | ban hành"). */
+static void test_org_acronym_verb(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Bộ GDĐT ban hành quy chế. Ban PHHS thường họp. Công ty TNHH thương mại "
+	        "Hòa Lâm khai trương.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Bộ GDĐT"));
+	assert_true(has_mention(&l, ENT_ORG, "Ban PHHS"));
+	assert_true(has_mention(&l, ENT_ORG, "Công ty TNHH thương mại Hòa Lâm"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -291,7 +308,7 @@ int main(void)
 	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
-	    cmocka_unit_test(test_org_lower_head),
+	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
