@@ -245,6 +245,7 @@ struct cand {
 	uint8_t ntok;
 	bool strong;     /* written as a name where capitals are evidence */
 	bool nodefault;  /* no type without evidence (products, events) */
+	bool acro;       /* an acronym alone: an organization as a guess */
 	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
@@ -272,6 +273,7 @@ struct uniq {
 	int score[3];
 	bool strong;
 	bool nodefault;
+	bool acro;
 	int root; /* unique this one links to */
 };
 

@@ -115,6 +115,7 @@ void ent_fold_cands(ctx *x)
 				q->score[t] += c->score[t];
 			q->strong |= c->strong;
 			q->nodefault |= c->nodefault;
+			q->acro |= c->acro;
 		}
 		if (!added)
 			free(c->name); /* and the joined keys after it */

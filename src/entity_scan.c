@@ -733,8 +733,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_ORG] += EV_DEF;
 	else if (has_loc && !single)
 		c->score[ENT_LOC] += EV_DEF;
-	if (acro)
-		c->score[ENT_ORG] += EV_CUE;
+	/* an acronym's shape says little (VKS, HCV, EPC are common nouns):
+	 * an organization only as a guess that the corpus may overrule */
+	c->acro = acro;
 	if (pd->type >= 0) {
 		int w = pd->weight;
 		/* "Phó Chủ tịch LG": an acronym after a title is the employer */

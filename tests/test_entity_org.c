@@ -286,6 +286,30 @@ static void test_org_acronym_verb(void **state)
 	mention_list_free(&l);
 }
 
+/* An acronym alone with no other sign is an organization only as a guess
+ * (no evidence: the corpus decides); a cue or a definition proves it. */
+static void test_acronym_guess(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Dự án dùng công nghệ XQZ mới. Ông Bình làm việc tại công ty KLMN. Quỹ Phát "
+	        "triển Nông thôn (QPTNT) vừa cho vay.",
+	        &l);
+	show(&l);
+	int xqz = 0, klmn = 0, qp = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (strcmp(l.v[i].surface, "XQZ") == 0)
+			xqz = 1, assert_true(mention_guessed(&l.v[i]));
+		if (strcmp(l.v[i].surface, "công ty KLMN") == 0)
+			klmn = 1, assert_false(mention_guessed(&l.v[i]));
+		if (strcmp(l.v[i].surface, "QPTNT") == 0)
+			qp = 1, assert_false(mention_guessed(&l.v[i]));
+	}
+	assert_true(xqz && klmn && qp);
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -309,6 +333,7 @@ int main(void)
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
+	    cmocka_unit_test(test_acronym_guess),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
