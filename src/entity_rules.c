@@ -414,13 +414,13 @@ static bool lower_vi(const ctx *x, size_t q)
 
 /* Whether token q is a lower-case syllable that may describe an
  * organization: no cue word, or a village word not before a name
- * ("Phát triển nông thôn": thôn is no village there). */
+ * ("Phát triển nông thôn | Tp. Hồ Chí Minh": thôn is no village there). */
 static bool descr_word(ctx *x, size_t q)
 {
 	unsigned kinds;
 	if (!lower_vi(x, q) || !cue_at(x, q, &kinds))
 		return lower_vi(x, q);
-	if (kinds & CUE_ADMIN_WEAK && !namey(x, q + 1))
+	if ((kinds & CUE_ADMIN_WEAK) && (!namey(x, q + 1) || ent_admin_word(x, q + 1)))
 		kinds &= ~(CUE_ADMIN_WEAK | CUE_LOC_ADMIN);
 	return !(kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON));
 }
@@ -468,7 +468,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 	size_t j = h, end = k;
 	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
 	int ncap = 0;
-	bool foreign = false, vi = false, place_next = false, after_dash = false;
+	bool foreign = false, vi = false, place_next = false, after_dash = false, joined = false;
 	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
@@ -647,6 +647,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = 0;
 			cap_run = 0;
 			place_next = (kinds & CUE_LOC_HEAD) != 0;
+			joined |= (kinds & CUE_CONNECTOR) != 0;
 			continue;
 		}
 		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
@@ -691,7 +692,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			if (descr_word(x, q))
 				q++;
 			if (q < x->nt && (x->t[q].flags & T_LOWER) && cue_at(x, q, &kinds) &&
-			    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP))) {
+			    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR))) {
 				end = q;
 				break;
 			}
@@ -704,6 +705,18 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				j += 2;
 				lower_run = 2;
 				continue;
+			}
+			/* "Sở Nông nghiệp và Phát triển nông thôn,": after "và", the
+			 * last word's syllables up to the clause's end */
+			if (joined && descr_word(x, j)) {
+				size_t e = j + 1;
+				if (descr_word(x, e))
+					e++;
+				if (e >= x->nt || (!(x->t[e].flags & T_WORD) &&
+				                   strchr(",.;:)\"", x->text[x->t[e].start]))) {
+					end = e;
+					break;
+				}
 			}
 			/* "Công nghiệp tàu thủy Dung Quất": on to the body's name */
 			if ((d = descr_run(x, j, keep_loc))) {

@@ -310,6 +310,25 @@ static void test_acronym_guess(void **state)
 	mention_list_free(&l);
 }
 
+/* The last word of a name joined by "và" keeps its lower-case syllables
+ * up to the clause's end, a small word or the place after them. */
+static void test_org_joined_tail(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Đại diện Sở Nông nghiệp và Phát triển nông thôn của 5 tỉnh dự họp. Sở Nông "
+	        "nghiệp và Phát triển nông thôn Tp. Cần Thơ cho biết. Ông làm việc tại Hiệp "
+	        "hội Nuôi trồng và Chế biến thủy sản, rồi nghỉ hưu.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Sở Nông nghiệp và Phát triển nông thôn"));
+	assert_true(
+	    has_mention(&l, ENT_ORG, "Sở Nông nghiệp và Phát triển nông thôn Tp. Cần Thơ"));
+	assert_true(has_mention(&l, ENT_ORG, "Hiệp hội Nuôi trồng và Chế biến thủy sản"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -333,7 +352,7 @@ int main(void)
 	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
-	    cmocka_unit_test(test_acronym_guess),
+	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
