@@ -602,12 +602,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			continue;
 		}
-		/* "nhà máy phân bón DAP số 1": a numbered unit ends the name */
+		/* "nhà máy phân bón DAP số 1": a numbered unit ends the name
+		 * (but "Công ty Xổ số Kiến thiết": a word's syllable) */
 		if (ncap && t->end - t->start == strlen("số") &&
-		    memcmp(x->text + t->start, "số", strlen("số")) == 0) {
-			if (j + 1 < x->nt && (x->t[j + 1].flags & T_DIGIT) &&
-			    x->t[j + 1].end - x->t[j + 1].start <= 3)
-				end = j + 2;
+		    memcmp(x->text + t->start, "số", strlen("số")) == 0 && j + 1 < x->nt &&
+		    (x->t[j + 1].flags & T_DIGIT) && x->t[j + 1].end - x->t[j + 1].start <= 3) {
+			end = j + 2;
 			break;
 		}
 		if (foreign)

@@ -257,7 +257,8 @@ static void test_org_lower_head(void **state)
 	extract("vi",
 	        "Theo công ty XYZ, nhà máy Đạm Phú Lâm ngừng. Công nhân nhà máy sản xuất "
 	        "phân bón DAP số 3 nghỉ. Ông đến bệnh viện Hòa Lâm. Một công ty Nhật mua "
-	        "lại. Công ty Xây dựng số 4 thắng thầu.",
+	        "lại. Công ty Xây dựng số 4 thắng thầu. Công ty Xổ số Kiến thiết Hòa Lâm "
+	        "nộp thuế.",
 	        &l);
 	show(&l);
 	assert_true(has_mention(&l, ENT_ORG, "công ty XYZ"));
@@ -266,6 +267,7 @@ static void test_org_lower_head(void **state)
 	assert_true(has_mention(&l, ENT_ORG, "bệnh viện Hòa Lâm"));
 	assert_true(has_mention(&l, ENT_LOC, "Nhật"));
 	assert_true(has_mention(&l, ENT_ORG, "Công ty Xây dựng số 4"));
+	assert_true(has_mention(&l, ENT_ORG, "Công ty Xổ số Kiến thiết Hòa Lâm"));
 	mention_list_free(&l);
 }
 
