@@ -534,7 +534,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				 * names whose body it is; "Bộ Ngoại giao | Việt Nam"
 				 * is the body named bare, and the country is a place */
 				bool home = g.p->canonical && strcmp(g.p->canonical, HOME_COUNTRY) == 0;
-				if (((keep_loc || (ncap && vi && !home)) && !foreign) || after_dash) {
+				/* "Phòng CSGT Bắc Giang": after a domain's acronym too */
+				bool acr = ncap && (x->t[j - 1].flags & T_ALLCAPS) && !home;
+				if (((keep_loc || (ncap && vi && !home) || acr) && !foreign) || after_dash) {
 					j += g.ntok;
 					end = j;
 					ncap++;

@@ -228,7 +228,8 @@ static void test_org_descr_to_name(void **state)
 }
 
 /* A unit's short form glued or spaced before its place ends an
- * organization's name with the place ("Chi cục Thuế TP.Cà Mau"); a
+ * organization's name with the place ("Chi cục Thuế TP.Cà Mau"), and so
+ * does a known place after a domain's acronym ("Phòng CSGT Hòa Bình"); a
  * hyphen inside a foreign name after the head joins ("Mặt trận
  * Al-Shabaab"). */
 static void test_org_unit_place(void **state)
@@ -237,13 +238,15 @@ static void test_org_unit_place(void **state)
 	mention_list l;
 	extract("vi",
 	        "Chi cục Thuế TP.Cà Mau cho biết. Công an Tp Hải Dương đã vào cuộc. Ban "
-	        "Tuyên giáo Tỉnh ủy Nam Định họp. Mặt trận Al-Shabaab tấn công.",
+	        "Tuyên giáo Tỉnh ủy Nam Định họp. Mặt trận Al-Shabaab tấn công. Phòng CSGT "
+	        "Hòa Bình lập chốt.",
 	        &l);
 	show(&l);
 	assert_true(has_mention(&l, ENT_ORG, "Chi cục Thuế TP.Cà Mau"));
 	assert_true(has_mention(&l, ENT_ORG, "Công an Tp Hải Dương"));
 	assert_true(has_mention(&l, ENT_ORG, "Ban Tuyên giáo Tỉnh ủy Nam Định"));
 	assert_true(has_mention(&l, ENT_ORG, "Mặt trận Al-Shabaab"));
+	assert_true(has_mention(&l, ENT_ORG, "Phòng CSGT Hòa Bình"));
 	mention_list_free(&l);
 }
 
