@@ -657,6 +657,11 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "SOCCER", "BEAT", "DIVISION": a common word in capitals */
 	bool common = (kinds & CUE_COMMON) && (t->flags & T_ALLCAPS) && n == 1;
+	/* "siêu sao người Argentina Lionel Messi": a nationality keeps the
+	 * title for the name after it */
+	if (pd->title && n == 1 && (t->flags & T_LOWER) && ent_written(x, k, "người") &&
+	    gaz_at(x, k + 1).p && gaz_at(x, k + 1).p->type == ENT_LOC)
+		return k + n;
 	if (set || common ||
 	    (kinds & (CUE_STOP | CUE_STOP_ACRO | CUE_CONNECTOR | CUE_PER_POST | CUE_ABBR)) ||
 	    !(t->flags & T_CAP)) {
@@ -768,7 +773,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			c->score[pt] += EV_WEAK;
 	}
 	unsigned pk = 0;
-	if (e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST))
+	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e))
 		c->score[ENT_PER] += EV_CUE;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */

@@ -4,6 +4,8 @@
  * (vn-admin-words.txt), with the rules of when a short form counts. */
 #include "config.h"
 
+#include <string.h>
+
 #include "entity_int.h"
 
 /* What the capitalized syllable at token k is in vn-names.txt
@@ -156,4 +158,41 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 	if (!(syllable_kinds(x, j - 1) & (VN_FAMILY | VN_MIDDLE)))
 		return true;
 	return j - k >= 3 && ent_vi_person(x, k, &mid);
+}
+
+/* Whether token k is written exactly s. */
+bool ent_written(const ctx *x, size_t k, const char *s)
+{
+	size_t n = strlen(s);
+	return k < x->nt && x->t[k].end - x->t[k].start == n && !memcmp(x->text + x->t[k].start, s, n);
+}
+
+/* Whether the Vietnamese name at tokens k..e-1 of an article's body is
+ * its reporter's or photographer's: after "Ảnh:" ("Ảnh: Hoàng Anh",
+ * "Tin-ảnh: Quốc Chiến"), or on a line of its own among the last three
+ * lines, alone or before its paper ("Minh Châm/VOV", "Bình An - Thể thao
+ * Việt Nam", "Xiao Pei Baodatviet.vn", "Theo Huy Phong/Dân Việt"). */
+bool ent_vi_byline(const ctx *x, size_t k, size_t e)
+{
+	if (x->en || x->field != FIELD_BODY || e - k < 2 || e - k > 4)
+		return false;
+	for (size_t q = k; q < e; q++)
+		if (!namey(x, q) || !(x->t[q].flags & T_VI))
+			return false;
+	char after = e < x->nt ? x->text[x->t[e].start] : '\0';
+	if (k >= 2 && x->text[x->t[k - 1].start] == ':' &&
+	    (ent_written(x, k - 2, "ảnh") || ent_written(x, k - 2, "Ảnh")))
+		return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA)) || after == '/' || after == ')';
+	if (!(x->t[k].flags & T_PARA) &&
+	    !(k >= 1 && (x->t[k - 1].flags & T_PARA) && ent_written(x, k - 1, "Theo")))
+		return false;
+	if (e < x->nt && !(x->t[e].flags & T_PARA) && after != '\n' && after != '/' && after != '(' &&
+	    after != '|' &&
+	    !(x->t[e].flags & (T_DASH | T_DOMAIN)))
+		return false;
+	unsigned lines = 0;
+	for (size_t q = e; q < x->nt; q++)
+		if ((x->t[q].flags & T_PARA) && ++lines > 2)
+			return false;
+	return true;
 }

@@ -209,6 +209,56 @@ static void test_nested_places(void **state)
 	mention_list_free(&l);
 }
 
+/* Asserts that the article proves the mention of this surface a person:
+ * its evidence is no guess. */
+static void expect_proven_person(const mention_list *l, const char *surface)
+{
+	const mention *m = find_surface(l, surface);
+	if (!m)
+		fail_msg("no mention \"%s\"", surface);
+	if (m->type != ENT_PER || m->evidence[ENT_PER] <= 0)
+		fail_msg("\"%s\" is %s with PER evidence %d, not a proven person", surface,
+		         entity_type_name(m->type), m->evidence[ENT_PER]);
+}
+
+/* A reporter's or photographer's name: after "Ảnh:", or on a line of
+ * its own at the end, alone or before the paper, is a person's. */
+static void test_bylines(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Nước lũ dâng cao ở vùng trũng. Ảnh: Thanh Hải.\n"
+	           "Người dân đã được sơ tán đến nơi an toàn.\n"
+	           "Minh Khôi\n",
+	           &l);
+	expect_proven_person(&l, "Thanh Hải");
+	expect_proven_person(&l, "Minh Khôi");
+	mention_list_free(&l);
+	extract_vi("Giá lúa tăng mạnh trong tuần qua.\nTheo Hữu Lộc/Dân Trí\n", &l);
+	expect_proven_person(&l, "Hữu Lộc");
+	mention_list_free(&l);
+	extract_vi("Trận đấu kết thúc với tỷ số 2-1.\nBảo Ngọc - Bóng Đá Trẻ | 10:05\n", &l);
+	expect_proven_person(&l, "Bảo Ngọc");
+	mention_list_free(&l);
+}
+
+/* Roles of sport and culture before a name are titles, and so is a role
+ * with a nationality: "siêu sao người Brazil X". */
+static void test_roles(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Siêu sao người Brazil Rafael Duarte và thủ thành Tomas Vieira cùng hoa "
+	           "khôi Ngọc Diệp dự buổi lễ. Chân sút Kaito Mori vắng mặt.",
+	           &l);
+	expect_proven_person(&l, "Rafael Duarte");
+	expect_proven_person(&l, "Tomas Vieira");
+	expect_proven_person(&l, "Ngọc Diệp");
+	expect_proven_person(&l, "Kaito Mori");
+	expect(&l, "Brazil", ENT_LOC, "Brazil");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -229,7 +279,8 @@ int main(void)
 	    cmocka_unit_test(test_admin_span),        cmocka_unit_test(test_admin_short_forms),
 	    cmocka_unit_test(test_person_shape),      cmocka_unit_test(test_person_boundaries),
 	    cmocka_unit_test(test_place_inside_names), cmocka_unit_test(test_nested_places),
-	    cmocka_unit_test(test_languages),
+	    cmocka_unit_test(test_languages),         cmocka_unit_test(test_bylines),
+	    cmocka_unit_test(test_roles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
