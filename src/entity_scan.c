@@ -773,7 +773,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			c->score[pt] += EV_WEAK;
 	}
 	unsigned pk = 0;
-	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e))
+	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e) ||
+	    ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */

@@ -196,3 +196,34 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e)
 			return false;
 	return true;
 }
+
+/* Whether token k is a number of at most n digits. */
+static bool number_at(const ctx *x, size_t k, size_t n)
+{
+	return k < x->nt && (x->t[k].flags & T_DIGIT) && x->t[k].end - x->t[k].start <= n;
+}
+
+/* Whether what follows a name ending before token e says a person's
+ * age or life: "X (1480-1521)", "X (sinh năm 1990)", "X (SN 1990)",
+ * "X, 25 tuổi,", "X (25 tuổi)". */
+bool ent_vi_person_after(const ctx *x, size_t e)
+{
+	if (x->en || e + 2 >= x->nt)
+		return false;
+	char c = x->text[x->t[e].start];
+	if (c != '(' && c != ',')
+		return false;
+	size_t q = e + 1;
+	if (number_at(x, q, 3) && ent_written(x, q + 1, "tuổi"))
+		return true;
+	if (c != '(')
+		return false;
+	if (ent_written(x, q, "sinh") && ent_written(x, q + 1, "năm"))
+		q += 2;
+	else if (ent_written(x, q, "SN"))
+		q++;
+	else
+		return number_at(x, q, 4) && x->t[q].end - x->t[q].start == 4 && q + 2 < x->nt &&
+		       (x->t[q + 1].flags & T_DASH) && number_at(x, q + 2, 4);
+	return number_at(x, q, 4);
+}

@@ -259,6 +259,25 @@ static void test_roles(void **state)
 	mention_list_free(&l);
 }
 
+/* What only people do or have after a name: say, share, reveal ("chia
+ * sẻ", "tiết lộ"), an age or life dates ("(1480-1521)", ", 25 tuổi,",
+ * "(sinh năm 1990)"). */
+static void test_person_after(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Hôm qua, Pedro Alvares (1480-1521) được nhắc đến. Khi đó Minh Hạnh, 25 "
+	           "tuổi, đi làm. Còn Gia Khang (sinh năm 1990) ở nhà. Bảo Lâm chia sẻ rằng "
+	           "trời mưa, còn Kaito tiết lộ điều khác.",
+	           &l);
+	expect_proven_person(&l, "Pedro Alvares");
+	expect_proven_person(&l, "Minh Hạnh");
+	expect_proven_person(&l, "Gia Khang");
+	expect_proven_person(&l, "Bảo Lâm");
+	expect_proven_person(&l, "Kaito");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -280,7 +299,7 @@ int main(void)
 	    cmocka_unit_test(test_person_shape),      cmocka_unit_test(test_person_boundaries),
 	    cmocka_unit_test(test_place_inside_names), cmocka_unit_test(test_nested_places),
 	    cmocka_unit_test(test_languages),         cmocka_unit_test(test_bylines),
-	    cmocka_unit_test(test_roles),
+	    cmocka_unit_test(test_roles),             cmocka_unit_test(test_person_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
