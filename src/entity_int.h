@@ -335,6 +335,7 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j);
 bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
+bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

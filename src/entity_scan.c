@@ -776,6 +776,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e) ||
 	    ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
+	else if (ent_vi_byline_source(x, k, e))
+		c->score[ENT_ORG] += EV_CUE;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;

@@ -227,3 +227,26 @@ bool ent_vi_person_after(const ctx *x, size_t e)
 		       (x->t[q + 1].flags & T_DASH) && number_at(x, q + 2, 4);
 	return number_at(x, q, 4);
 }
+
+/* Whether the name at tokens k..e-1 is the paper of a byline that
+ * starts with "Theo" on one of the last three lines of a Vietnamese
+ * article's body, after a slash or in brackets ("Theo Huy Phong/Dân
+ * Việt", "Theo Xuân Lực (Dân Việt)"): an organization. */
+bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
+{
+	if (x->en || x->field != FIELD_BODY || k < 3 || e - k > 4)
+		return false;
+	char before = x->text[x->t[k - 1].start];
+	if (before != '/' && before != '(')
+		return false;
+	size_t ls = k - 1;
+	while (ls > 0 && !(x->t[ls].flags & T_PARA))
+		ls--;
+	if (!ent_written(x, ls, "Theo") || ls + 2 >= k)
+		return false;
+	unsigned lines = 0;
+	for (size_t q = e; q < x->nt; q++)
+		if ((x->t[q].flags & T_PARA) && ++lines > 2)
+			return false;
+	return true;
+}

@@ -278,6 +278,26 @@ static void test_person_after(void **state)
 	mention_list_free(&l);
 }
 
+/* Names typed as people by default that are something else: the paper
+ * of a byline ("Theo X/Bạn Nhà Nông"), a station ("nhà ga X", "ga X"), a
+ * combat sport's team or federation ("Taekwondo Việt Nam"), and the sport
+ * alone after a title ("vận động viên Karate"), which is no name. */
+static void test_not_people(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Một vận động viên Karate bị bắt tại nhà ga Kings Cross. Hôm qua "
+	           "Taekwondo Việt Nam giành HCV, còn khách đổ về ga Hòa Hưng.\n"
+	           "Theo Hữu Lộc/Bạn Nhà Nông\n",
+	           &l);
+	assert_null(find_surface(&l, "Karate"));
+	expect(&l, "Kings Cross", ENT_LOC, "Kings Cross");
+	expect(&l, "Hòa Hưng", ENT_LOC, "Hòa Hưng");
+	assert_true(has_entity(&l, ENT_ORG, "Taekwondo Việt Nam"));
+	expect(&l, "Bạn Nhà Nông", ENT_ORG, "Bạn Nhà Nông");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -300,6 +320,7 @@ int main(void)
 	    cmocka_unit_test(test_place_inside_names), cmocka_unit_test(test_nested_places),
 	    cmocka_unit_test(test_languages),         cmocka_unit_test(test_bylines),
 	    cmocka_unit_test(test_roles),             cmocka_unit_test(test_person_after),
+	    cmocka_unit_test(test_not_people),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
