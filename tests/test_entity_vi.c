@@ -298,6 +298,18 @@ static void test_not_people(void **state)
 	mention_list_free(&l);
 }
 
+/* A Vietnamese transliteration of a foreign name keeps all its
+ * hyphenated parts ("Mi-sê-lô Tô-ri-ê-li"), as a Korean one does. */
+static void test_transliterated_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Nhà văn Mi-sê-lô Tô-ri-ê-li đến thăm. HLV Park Hang-seo vui.", &l);
+	expect(&l, "Mi-sê-lô Tô-ri-ê-li", ENT_PER, "Mi-sê-lô Tô-ri-ê-li");
+	expect(&l, "Park Hang-seo", ENT_PER, "Park Hang-seo");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -320,7 +332,7 @@ int main(void)
 	    cmocka_unit_test(test_place_inside_names), cmocka_unit_test(test_nested_places),
 	    cmocka_unit_test(test_languages),         cmocka_unit_test(test_bylines),
 	    cmocka_unit_test(test_roles),             cmocka_unit_test(test_person_after),
-	    cmocka_unit_test(test_not_people),
+	    cmocka_unit_test(test_not_people),        cmocka_unit_test(test_transliterated_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
