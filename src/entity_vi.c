@@ -228,21 +228,28 @@ bool ent_vi_person_after(const ctx *x, size_t e)
 	return number_at(x, q, 4);
 }
 
-/* Whether the name at tokens k..e-1 is the paper of a byline that
- * starts with "Theo" on one of the last three lines of a Vietnamese
- * article's body, after a slash or in brackets ("Theo Huy Phong/Dân
- * Việt", "Theo Xuân Lực (Dân Việt)"): an organization. */
+/* Whether the name at tokens k..e-1 is the paper of a byline on one of
+ * the last three lines of a Vietnamese article's body, after a slash, a
+ * dash or in brackets ("Theo Huy Phong/Dân Việt", "Theo Xuân Lực (Dân
+ * Việt)", "Hoàng Tâm - Thể Thao Việt Nam"): an organization. */
 bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
 {
 	if (x->en || x->field != FIELD_BODY || k < 3 || e - k > 4)
 		return false;
 	char before = x->text[x->t[k - 1].start];
-	if (before != '/' && before != '(')
+	if (before != '/' && before != '(' && !(x->t[k - 1].flags & T_DASH))
 		return false;
 	size_t ls = k - 1;
 	while (ls > 0 && !(x->t[ls].flags & T_PARA))
 		ls--;
-	if (!ent_written(x, ls, "Theo") || ls + 2 >= k)
+	/* "Thành Quảng - Quý Sáng": after a dash, two reporters */
+	if ((x->t[k - 1].flags & T_DASH) && e - k < 3)
+		return false;
+	bool theo = ent_written(x, ls, "Theo");
+	size_t m = ls + theo;
+	while (m < k && namey(x, m) && (theo || (x->t[m].flags & T_VI)))
+		m++;
+	if (m - ls - theo < 2 || m != k - 1 || (!theo && !ent_vi_byline(x, ls, m)))
 		return false;
 	unsigned lines = 0;
 	for (size_t q = e; q < x->nt; q++)

@@ -239,6 +239,7 @@ static void test_bylines(void **state)
 	mention_list_free(&l);
 	extract_vi("Trận đấu kết thúc với tỷ số 2-1.\nBảo Ngọc - Bóng Đá Trẻ | 10:05\n", &l);
 	expect_proven_person(&l, "Bảo Ngọc");
+	expect(&l, "Bóng Đá Trẻ", ENT_ORG, "Bóng Đá Trẻ"); /* the paper */
 	mention_list_free(&l);
 }
 
