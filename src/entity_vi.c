@@ -4,6 +4,7 @@
  * (vn-admin-words.txt), with the rules of when a short form counts. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "entity_int.h"
@@ -203,6 +204,19 @@ static bool number_at(const ctx *x, size_t k, size_t n)
 	return k < x->nt && (x->t[k].flags & T_DIGIT) && x->t[k].end - x->t[k].start <= n;
 }
 
+/* Whether tokens q..q+2 are the years of a life ("1480-1521"): a
+ * campaign's or a reign's years ("1950-1951") are closer together. */
+static bool lifespan(const ctx *x, size_t q)
+{
+	if (!number_at(x, q, 4) || x->t[q].end - x->t[q].start != 4 || q + 2 >= x->nt ||
+	    !(x->t[q + 1].flags & T_DASH) || !number_at(x, q + 2, 4) ||
+	    x->t[q + 2].end - x->t[q + 2].start != 4)
+		return false;
+	long born = strtol(x->text + x->t[q].start, NULL, 10);
+	long died = strtol(x->text + x->t[q + 2].start, NULL, 10);
+	return died - born >= 15 && died - born <= 120;
+}
+
 /* Whether what follows a name ending before token e says a person's
  * age or life: "X (1480-1521)", "X (sinh năm 1990)", "X (SN 1990)",
  * "X, 25 tuổi,", "X (25 tuổi)". */
@@ -223,8 +237,7 @@ bool ent_vi_person_after(const ctx *x, size_t e)
 	else if (ent_written(x, q, "SN"))
 		q++;
 	else
-		return number_at(x, q, 4) && x->t[q].end - x->t[q].start == 4 && q + 2 < x->nt &&
-		       (x->t[q + 1].flags & T_DASH) && number_at(x, q + 2, 4);
+		return lifespan(x, q);
 	return number_at(x, q, 4);
 }
 

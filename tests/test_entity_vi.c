@@ -262,7 +262,7 @@ static void test_roles(void **state)
 
 /* What only people do or have after a name: say, share, reveal ("chia
  * sẻ", "tiết lộ"), an age or life dates ("(1480-1521)", ", 25 tuổi,",
- * "(sinh năm 1990)"). */
+ * "(sinh năm 1990)"); years too close for a life are none. */
 static void test_person_after(void **state)
 {
 	(void)state;
@@ -276,6 +276,11 @@ static void test_person_after(void **state)
 	expect_proven_person(&l, "Gia Khang");
 	expect_proven_person(&l, "Bảo Lâm");
 	expect_proven_person(&l, "Kaito");
+	mention_list_free(&l);
+	/* a campaign's years are no life */
+	extract_vi("Chiến dịch Trung Du (1950-1951) kết thúc.", &l);
+	const mention *m = find_surface(&l, "Trung Du");
+	assert_true(m == NULL || m->evidence[ENT_PER] == 0);
 	mention_list_free(&l);
 }
 
