@@ -252,9 +252,12 @@ bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
 	char before = x->text[x->t[k - 1].start];
 	if (before != '/' && before != '(' && !(x->t[k - 1].flags & T_DASH))
 		return false;
+	/* the line starts at most "Theo" and four words before the mark */
 	size_t ls = k - 1;
-	while (ls > 0 && !(x->t[ls].flags & T_PARA))
+	while (ls > 0 && ls + 6 > k && !(x->t[ls].flags & T_PARA))
 		ls--;
+	if (!(x->t[ls].flags & T_PARA))
+		return false;
 	/* "Thành Quảng - Quý Sáng": after a dash, two reporters */
 	if ((x->t[k - 1].flags & T_DASH) && e - k < 3)
 		return false;
