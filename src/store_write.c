@@ -720,16 +720,24 @@ int store_files_under(store *s, const char *folder, void (*fn)(const char *path,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Starts a write transaction (IMMEDIATE: fail early if another ingest
- * holds the store, after the busy timeout). */
+/* Starts a write transaction on the store file only, its write lock
+ * taken at once (after the busy timeout if another ingest holds it).
+ * Not BEGIN IMMEDIATE: that locks every attached database, the user's
+ * state database too, so that each of an ingest's two-second
+ * transactions made the user's other lede processes wait to mark an
+ * article read, and another ingest fail with "database is locked". A
+ * write to meta (rewritten at commit anyway) takes the store's lock. */
 int store_begin(store *s, char **err)
 {
 	char *msg = NULL;
 	store_bulk_before_begin((store_private *)s);
-	if (store_exec(s->db, "BEGIN IMMEDIATE", &msg) == 0)
+	if (store_exec(s->db, "BEGIN", &msg) == 0 &&
+	    store_exec(s->db, "UPDATE main.meta SET value = value WHERE key = 'commits'", &msg) == 0)
 		return 0;
 	*err = xasprintf("%s: cannot write the store: %s", s->path, msg);
 	free(msg);
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s->db, "ROLLBACK", NULL);
 	return -1;
 }
 

@@ -901,6 +901,45 @@ static void test_migration_6_to_7(void **state)
 	fixture_free(&fx);
 }
 
+/* Two stores of one user share the user's state database: a write
+ * transaction of one store's ingest must not lock it, or marking an
+ * article read in another lede (or another ingest) waits and fails with
+ * "database is locked". */
+static void test_write_leaves_state_free(void **state)
+{
+	(void)state;
+	fixture a, b;
+	fixture_make(&a, 2);
+	fixture_make(&b, 2);
+	char *state_db = xasprintf("%s/state.db", a.dir);
+	char *err = NULL;
+	store *sa = store_open(a.path, state_db, 0, &err);
+	store *sb = store_open(b.path, state_db, 0, &err);
+	assert_non_null(sa);
+	assert_non_null(sb);
+	assert_int_equal(store_begin(sa, &err), 0);
+	/* the other store's mark is written at once, not after a timeout */
+	sqlite3_busy_timeout(sb->db, 50);
+	assert_int_equal(query_set_read(sb, 1, 1), 0);
+	assert_int_equal(store_commit(sa, &err), 0);
+	/* and the store itself is still locked for a second writer */
+	assert_int_equal(store_begin(sa, &err), 0);
+	store *sa2 = store_open(a.path, NULL, 0, &err);
+	assert_non_null(sa2);
+	sqlite3_busy_timeout(sa2->db, 50);
+	assert_int_equal(store_begin(sa2, &err), -1);
+	assert_non_null(strstr(err, "cannot write the store"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_commit(sa, &err), 0);
+	store_close(sa2);
+	store_close(sa);
+	store_close(sb);
+	free(state_db);
+	fixture_free(&a);
+	fixture_free(&b);
+}
+
 /* A store of schema 7 gains the learned flag, 0 everywhere, and its
  * entities are shown as before. */
 static void test_migration_7_to_8(void **state)
@@ -1201,6 +1240,7 @@ int main(void)
 		cmocka_unit_test(test_migration_5_to_6),
 		cmocka_unit_test(test_migration_6_to_7),
 		cmocka_unit_test(test_migration_7_to_8),
+		cmocka_unit_test(test_write_leaves_state_free),
 		cmocka_unit_test(test_migration_8_to_9),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
