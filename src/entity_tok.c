@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "entity_int.h"
+#include "text.h"
 #include "util.h"
 
 /* ---- character classes and matching keys ---------------------------- */
@@ -252,9 +253,13 @@ static void make_key(ctx *x, size_t s, size_t e, uint32_t *flags_out)
 			ci = &table[*p++];
 		} else {
 			ucs4_t uc;
-			p += u8_mbtouc(&uc, p, (size_t)(end - p));
-			beyond = cp_get(table, uc);
-			ci = &beyond;
+			p += text_mbtouc(&uc, p, (size_t)(end - p));
+			if (uc < CP_TABLE) {
+				ci = &table[uc];
+			} else {
+				beyond = cp_get(table, uc);
+				ci = &beyond;
+			}
 		}
 		if (ci->cls & C_ALPHA) {
 			nletters++;
@@ -347,7 +352,7 @@ static inline uint8_t class_at(const ctx *x, size_t i, int *len)
 		return x->ex->cp[c].cls;
 	}
 	ucs4_t uc;
-	*len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+	*len = text_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
 	return cp_cls(x->ex->cp, uc);
 }
 
@@ -393,7 +398,7 @@ void ent_tokenize(ctx *x)
 		if (c < 0x80) {
 			cls = x->ex->cp[c].cls;
 		} else {
-			len = u8_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
+			len = text_mbtouc(&uc, (const uint8_t *)x->text + i, x->len - i);
 			cls = cp_cls(x->ex->cp, uc);
 		}
 		if (uc == 0xA0 || (c >= 0x80 && !cls && uc_is_space(uc))) {
@@ -435,7 +440,7 @@ void ent_tokenize(ctx *x)
 				break;
 			unsigned char d = (unsigned char)x->text[i];
 			ucs4_t j;
-			int jl = u8_mbtouc(&j, (const uint8_t *)x->text + i, x->len - i);
+			int jl = text_mbtouc(&j, (const uint8_t *)x->text + i, x->len - i);
 			if ((d == '\'' || j == 0x2019) && wordch_at(x, i + (size_t)jl)) {
 				/* O'Brien, d'Ivoire joined; the English possessive 's is not */
 				size_t k = i + (size_t)jl;

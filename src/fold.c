@@ -123,7 +123,7 @@ void text_fold_append(strbuf *out, const char *s, size_t n)
 			continue;
 		}
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, (size_t)(end - p));
+		int k = text_mbtouc(&uc, p, (size_t)(end - p));
 		p += k;
 		const fold_entry *e = uc < TABLE_LIMIT ? &fold_block(uc)[uc & (BLOCK_SIZE - 1)] : NULL;
 		if (!e || e->len == FOLD_LONG) {

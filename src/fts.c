@@ -80,7 +80,7 @@ static bool word_char_at(const uint8_t *p, const uint8_t *end, int *len)
 		return ascii_word(*p);
 	}
 	ucs4_t uc;
-	*len = u8_mbtouc(&uc, p, (size_t)(end - p));
+	*len = text_mbtouc(&uc, p, (size_t)(end - p));
 	if (uc < WORD_TABLE)
 		return (word_bits[uc >> 3] >> (uc & 7)) & 1;
 	return word_cp(uc);

@@ -7,6 +7,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <unistr.h>
+
+/* Decodes the character at s (n > 0 bytes) into *uc and returns its
+ * length, as u8_mbtouc does. Hot loops (tokenizers, folding) decode every
+ * character of every article, and most non-ASCII characters of news are
+ * well-formed two- or three-byte sequences (Latin with diacritics,
+ * Vietnamese): those are decoded here inline; anything else, including
+ * every invalid sequence, is left to libunistring. */
+static inline int text_mbtouc(ucs4_t *uc, const uint8_t *s, size_t n)
+{
+	uint8_t c = s[0];
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*uc = ((ucs4_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+	    (c != 0xE0 || s[1] >= 0xA0) && (c != 0xED || s[1] < 0xA0)) {
+		*uc = ((ucs4_t)(c & 0x0F) << 12) | ((ucs4_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	return u8_mbtouc(uc, s, n);
+}
+
 /* What text_decode found in the raw bytes. */
 typedef enum text_status {
 	TEXT_OK = 0,
