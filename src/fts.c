@@ -39,7 +39,7 @@ typedef struct lede_tokenizer {
 } lede_tokenizer;
 
 /* Which ASCII bytes are word characters. */
-static bool ascii_word(uint8_t c)
+static inline bool ascii_word(uint8_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -71,19 +71,26 @@ static void word_bits_init(void)
 			word_bits[uc >> 3] |= (uint8_t)(1u << (uc & 7));
 }
 
-/* Decodes the character at p and says whether it belongs to a word;
- * *len gets its length in bytes. */
-static bool word_char_at(const uint8_t *p, const uint8_t *end, int *len)
+/* word_char_at beyond ASCII. */
+static bool word_char_far(const uint8_t *p, const uint8_t *end, int *len)
 {
-	if (*p < 0x80) {
-		*len = 1;
-		return ascii_word(*p);
-	}
 	ucs4_t uc;
 	*len = text_mbtouc(&uc, p, (size_t)(end - p));
 	if (uc < WORD_TABLE)
 		return (word_bits[uc >> 3] >> (uc & 7)) & 1;
 	return word_cp(uc);
+}
+
+/* Decodes the character at p and says whether it belongs to a word;
+ * *len gets its length in bytes. Inline for ASCII: it is asked about
+ * every character of every article. */
+static inline bool word_char_at(const uint8_t *p, const uint8_t *end, int *len)
+{
+	if (*p < 0x80) {
+		*len = 1;
+		return ascii_word(*p);
+	}
+	return word_char_far(p, end, len);
 }
 
 /* Length of the apostrophe at p (', U+2019, U+02BC), or 0. */
