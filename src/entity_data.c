@@ -72,9 +72,16 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
 	return i < 0 ? 0 : ex->ph[i].cue_any | ex->ph[i].cue_cap;
 }
 
+/* The bit of phrase length ntok in firstns. */
+static uint32_t ntok_bit(unsigned ntok)
+{
+	return ntok < 32 ? 1u << ntok : 1u;
+}
+
 /* Longest phrase length starting with this first-token key (hash h),
- * 0 if none. */
-static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
+ * 0 if none; *ns gets the lengths there are (firstns). */
+static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h,
+                     uint32_t *ns)
 {
 	if (!ex->nfslots)
 		return 0;
@@ -83,8 +90,10 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 		uint32_t v = ex->fslots[i];
 		if (!v)
 			return 0;
-		if (ex->firstlen[v - 1] == n && memcmp(ex->first[v - 1], key, n) == 0)
+		if (ex->firstlen[v - 1] == n && memcmp(ex->first[v - 1], key, n) == 0) {
+			*ns = ex->firstns[v - 1];
 			return ex->firstmax[v - 1];
+		}
 	}
 }
 
@@ -189,7 +198,8 @@ void ent_lookup(ctx *x, size_t k)
 		return;
 	const char *key = tkey(x, k);
 	uint32_t h = key_hash(key, t->klen);
-	int maxn = first_max(x->ex, key, t->klen, h);
+	uint32_t ns = 0;
+	int maxn = first_max(x->ex, key, t->klen, h, &ns);
 	if (!maxn)
 		return;
 	/* the key length and hash of each prefix of up to maxn tokens, then
@@ -210,6 +220,9 @@ void ent_lookup(ctx *x, size_t k)
 	}
 	bool want_gaz = (t->flags & T_WORD) != 0, want_cue = true;
 	for (; n > 0 && (want_gaz || want_cue); n--) {
+		/* no phrase of n tokens starts with this word */
+		if (!(ns & ntok_bit((unsigned)n)))
+			continue;
 		long pi = ph_find_h(x->ex, key, ends[n], hashes[n]);
 		if (pi < 0)
 			continue;
@@ -361,6 +374,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			if (strcmp(ex->first[v - 1], first) == 0) {
 				if (ex->firstmax[v - 1] < ntok)
 					ex->firstmax[v - 1] = ntok;
+				ex->firstns[v - 1] |= ntok_bit(ntok);
 				free(first);
 				return p;
 			}
@@ -371,10 +385,12 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
 		ex->firstlen = xrealloc(ex->firstlen, ex->capfirst * sizeof *ex->firstlen);
 		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
+		ex->firstns = xrealloc(ex->firstns, ex->capfirst * sizeof *ex->firstns);
 	}
 	ex->first[ex->nfirst] = first;
 	ex->firstlen[ex->nfirst] = (uint32_t)fl;
 	ex->firstmax[ex->nfirst] = ntok;
+	ex->firstns[ex->nfirst] = ntok_bit(ntok);
 	ex->nfirst++;
 	if (ex->nfirst * 2 + 1 > ex->nfslots) {
 		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
@@ -649,5 +665,6 @@ void ent_data_free(entity_extractor *ex)
 	free(ex->first);
 	free(ex->firstlen);
 	free(ex->firstmax);
+	free(ex->firstns);
 	free(ex->fslots);
 }

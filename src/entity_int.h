@@ -120,10 +120,12 @@ struct entity_extractor {
 	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
 	size_t nslots;
 	/* first-token keys of all phrases, with their lengths and the longest
-	 * phrase length */
+	 * phrase length; firstns: bit n set when a phrase of n tokens starts
+	 * with the key (lengths from 32 on share bit 0) */
 	char **first;
 	uint32_t *firstlen;
 	uint8_t *firstmax;
+	uint32_t *firstns;
 	uint32_t *fslots;
 	size_t nfirst, capfirst, nfslots;
 	/* matching keys of given-names.txt (ent_given_name) */
