@@ -153,6 +153,31 @@ static void test_nfc_fast_path_claim(void **state)
 	free(d.s);
 }
 
+/* text_mbtouc decodes two- and three-byte sequences itself: it must
+ * agree with u8_mbtouc on every one, well-formed or not (overlong forms,
+ * surrogates, stray continuation bytes, truncated input), and on every
+ * lead byte whatever follows. */
+static void test_mbtouc_agrees(void **state)
+{
+	(void)state;
+	uint8_t s[4] = {0, 0, 0, 0};
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++)
+			for (unsigned c = 0; c < 256; c++) {
+				/* beyond two bytes only leads of three-byte forms */
+				if (c && (a < 0xE0 || a > 0xEF))
+					break;
+				s[0] = (uint8_t)a, s[1] = (uint8_t)b, s[2] = (uint8_t)c, s[3] = 0x80;
+				for (size_t n = 1; n <= 4; n++) {
+					ucs4_t want = 0, got = 0;
+					int lw = u8_mbtouc(&want, s, n), lg = text_mbtouc(&got, s, n);
+					if (lw != lg || want != got)
+						fail_msg("%02x %02x %02x (n %zu): %d U+%04X, not %d U+%04X", a,
+						         b, c, n, lg, (unsigned)got, lw, (unsigned)want);
+				}
+			}
+}
+
 static void test_controls(void **state)
 {
 	(void)state;
@@ -465,7 +490,8 @@ int main(void)
 		cmocka_unit_test(test_plain_utf8),   cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_utf16),        cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_line_ends),    cmocka_unit_test(test_nfd_to_nfc),
-		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_controls),     cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_mbtouc_agrees),
+		cmocka_unit_test(test_controls),     cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_huge_input),   cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_printable_bidi_invisible), cmocka_unit_test(test_escaped),
