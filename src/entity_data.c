@@ -70,6 +70,21 @@ static inline bool key_eq(const char *a, const char *b, size_t n)
 	return true;
 }
 
+/* The hash of a phrase key of n bytes (phrase_hash_more). */
+static uint32_t phrase_hash(const char *s, size_t n)
+{
+	uint32_t h = FNV_BASIS;
+	const char *end = s + n;
+	for (;;) {
+		const char *sp = memchr(s, ' ', (size_t)(end - s));
+		const char *we = sp ? sp : end;
+		h = phrase_hash_more(h, key_hash(s, (size_t)(we - s)));
+		if (!sp)
+			return h;
+		s = sp + 1;
+	}
+}
+
 /* Index of the phrase with this key and hash, or -1. */
 static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
 {
@@ -89,7 +104,7 @@ static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uin
 /* Index of the phrase with this key, or -1. */
 static long ph_find(const entity_extractor *ex, const char *key, size_t n)
 {
-	return ph_find_h(ex, key, n, key_hash(key, n));
+	return ph_find_h(ex, key, n, phrase_hash(key, n));
 }
 
 unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
@@ -135,7 +150,7 @@ static void rehash(uint32_t **slots, size_t *nslots, size_t n,
 	*nslots = size;
 	for (size_t k = 0; k < n; k++) {
 		const char *key = keyof(arg, k);
-		for (size_t i = key_hash(key, strlen(key)) & (size - 1);;
+		for (size_t i = phrase_hash(key, strlen(key)) & (size - 1);;
 		     i = (i + 1) & (size - 1)) {
 			if (!(*slots)[i]) {
 				(*slots)[i] = (uint32_t)(k + 1);
@@ -223,7 +238,7 @@ void ent_lookup(ctx *x, size_t k)
 	if (!(t->flags & T_WORD) && x->text[t->start] != '&')
 		return;
 	const char *key = tkey(x, k);
-	uint32_t h = key_hash(key, t->klen);
+	uint32_t h = phrase_hash_more(FNV_BASIS, t->hash);
 	uint32_t ns = 0;
 	int maxn = first_max(x->ex, key, t->klen, h, &ns);
 	if (!maxn)
@@ -240,7 +255,7 @@ void ent_lookup(ctx *x, size_t k)
 			break;
 		size_t end = u->key + u->klen - t->key;
 		if (n)
-			h = fnv_more(h, key + ends[n], end - ends[n]);
+			h = phrase_hash_more(h, u->hash);
 		ends[++n] = end;
 		hashes[n] = h;
 	}
@@ -345,7 +360,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			rehash(&ex->slots, &ex->nslots, ex->nph, ph_keyof, ex);
 		else {
 			size_t mask = ex->nslots - 1;
-			for (size_t i = key_hash(p->key, p->keylen) & mask;; i = (i + 1) & mask)
+			for (size_t i = phrase_hash(p->key, p->keylen) & mask;; i = (i + 1) & mask)
 				if (!ex->slots[i]) {
 					ex->slots[i] = (uint32_t)ex->nph;
 					break;
@@ -393,7 +408,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 	size_t fl = strlen(first);
 	if (ex->nfslots) {
 		size_t mask = ex->nfslots - 1;
-		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask) {
+		for (size_t i = phrase_hash(first, fl) & mask;; i = (i + 1) & mask) {
 			uint32_t v = ex->fslots[i];
 			if (!v)
 				break;
@@ -422,7 +437,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
 	} else {
 		size_t mask = ex->nfslots - 1;
-		for (size_t i = key_hash(first, fl) & mask;; i = (i + 1) & mask)
+		for (size_t i = phrase_hash(first, fl) & mask;; i = (i + 1) & mask)
 			if (!ex->fslots[i]) {
 				ex->fslots[i] = (uint32_t)ex->nfirst;
 				break;

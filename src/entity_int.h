@@ -151,6 +151,17 @@ static inline uint32_t key_hash(const char *s, size_t n)
 	return fnv_more(FNV_BASIS, s, n);
 }
 
+/* The hash of a phrase key ("k1 k2 k3", its words' keys) is made from its
+ * words' key_hash, one word at a time: from FNV_BASIS, h is
+ * phrase_hash_more(h, key_hash of the word). The phrase lookup at each
+ * word hashes the token sequences after it from their tokens' hashes
+ * (tok.hash) without reading their keys again. */
+static inline uint32_t phrase_hash_more(uint32_t h, uint32_t word)
+{
+	h = (h ^ word) * 0x9E3779B1u;
+	return h ^ (h >> 15);
+}
+
 /* ---- tokens (entity_tok.c) ------------------------------------------ */
 
 enum tok_flag {
@@ -181,6 +192,7 @@ typedef struct tok {
 	bool memo;
 	uint8_t gaz_n, cue_n;
 	unsigned cue_kinds;
+	uint32_t hash; /* key_hash of the key (phrase_hash_more) */
 	const phrase *gaz, *cue;
 } tok;
 
