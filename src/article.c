@@ -399,12 +399,15 @@ static void detect_lang(const char *s, size_t n, char lang[3])
 			continue;
 		}
 		ucs4_t uc = next_uc(s, n, &i);
-		if (!uc_is_alpha(uc))
-			continue;
-		letters++;
+		/* Vietnamese letters first: they are letters, and most of the
+		 * non-ASCII characters of Vietnamese text */
 		if ((uc >= 0x1EA0 && uc <= 0x1EF9) || uc == 0x0103 || uc == 0x0102 || uc == 0x0111 ||
-		    uc == 0x0110 || uc == 0x01A1 || uc == 0x01A0 || uc == 0x01B0 || uc == 0x01AF)
+		    uc == 0x0110 || uc == 0x01A1 || uc == 0x01A0 || uc == 0x01B0 || uc == 0x01AF) {
+			letters++;
 			viet++;
+		} else if (uc_is_alpha(uc)) {
+			letters++;
+		}
 	}
 	memcpy(lang, viet * 50 > letters ? "vi" : "en", 3);
 }
