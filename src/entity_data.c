@@ -78,7 +78,7 @@ static uint32_t phrase_hash(const char *s, size_t n)
 	for (;;) {
 		const char *sp = memchr(s, ' ', (size_t)(end - s));
 		const char *we = sp ? sp : end;
-		h = phrase_hash_more(h, key_hash(s, (size_t)(we - s)));
+		h = phrase_hash_more(h, word_hash(s, (size_t)(we - s)));
 		if (!sp)
 			return h;
 		s = sp + 1;

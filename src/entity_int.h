@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "entity.h"
 #include "util.h"
@@ -151,9 +152,23 @@ static inline uint32_t key_hash(const char *s, size_t n)
 	return fnv_more(FNV_BASIS, s, n);
 }
 
+/* The hash of one word's key for phrase_hash_more: four bytes at a time,
+ * as every token of every article is hashed. */
+static inline uint32_t word_hash(const char *s, size_t n)
+{
+	uint32_t h = FNV_BASIS ^ (uint32_t)n;
+	for (; n >= 4; s += 4, n -= 4) {
+		uint32_t v;
+		memcpy(&v, s, 4);
+		h = (h ^ v) * 0x9E3779B1u;
+		h ^= h >> 16;
+	}
+	return fnv_more(h, s, n);
+}
+
 /* The hash of a phrase key ("k1 k2 k3", its words' keys) is made from its
- * words' key_hash, one word at a time: from FNV_BASIS, h is
- * phrase_hash_more(h, key_hash of the word). The phrase lookup at each
+ * words' word_hash, one word at a time: from FNV_BASIS, h is
+ * phrase_hash_more(h, word_hash of the word). The phrase lookup at each
  * word hashes the token sequences after it from their tokens' hashes
  * (tok.hash) without reading their keys again. */
 static inline uint32_t phrase_hash_more(uint32_t h, uint32_t word)
@@ -192,7 +207,7 @@ typedef struct tok {
 	bool memo;
 	uint8_t gaz_n, cue_n;
 	unsigned cue_kinds;
-	uint32_t hash; /* key_hash of the key (phrase_hash_more) */
+	uint32_t hash; /* word_hash of the key (phrase_hash_more) */
 	const phrase *gaz, *cue;
 } tok;
 

@@ -336,7 +336,7 @@ static void push_tok(ctx *x, size_t s, size_t e, uint32_t flags)
 		sb_add(&x->keys, x->text + s, e - s);
 	}
 	t->klen = (uint32_t)(x->keys.len - t->key);
-	t->hash = key_hash(x->keys.s + t->key, t->klen);
+	t->hash = word_hash(x->keys.s + t->key, t->klen);
 	/* keys are separated as in a phrase's key, so that the keys of tokens
 	 * k..j read as the key of that token sequence */
 	key_addc(x, ' ');
