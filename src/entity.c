@@ -1,6 +1,6 @@
 /* entity.c: named-entity extraction and within-article linking for
  * Vietnamese and English news: the public API (see entity.h; every rule
- * is described in HACKING, section "Entities").
+ * is described in doc/entities.md).
  *
  * The work per article is linear: each field is cut into tokens once
  * (entity_tok.c), each token gets a matching key once, and gazetteer and

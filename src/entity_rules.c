@@ -2,7 +2,7 @@
  * the first evidence of a name at a token (a run of capitalized words, an
  * organization after its head noun, a place after an administrative
  * unit, an ALL-CAPS dateline). The scanners of entity_scan.c apply them;
- * every rule is described in HACKING, section "Entities". */
+ * every rule is described in doc/entities.md. */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* store_type.c: types decided by the whole corpus. At each commit, the
  * article rows whose type their article only guessed follow the type
- * with the most evidence for their name in the store (HACKING, "Types
+ * with the most evidence for their name in the store (doc/entities.md, "Types
  * decided by the corpus"); store_write.c keeps the sums this reads. */
 #include "config.h"
 
@@ -194,7 +194,7 @@ static int set_learned(store *s, int64_t id, int learned)
 
 /* See store.h. The model only confirms a type guessed: moving names to
  * the type it predicts instead cost more than it gained on real news
- * (HACKING, "The learned layer"). */
+ * (doc/entities.md, "Types decided by the corpus"). */
 int store_learn_types(store *s, char **err)
 {
 	name_model *m = name_model_new();

@@ -1,5 +1,5 @@
-/* test_entity.c: entity extraction and linking rules (see HACKING,
- * "Entities") on hand-made articles (the real corpus is test_corpus.c's). */
+/* test_entity.c: entity extraction and linking rules (see
+ * doc/entities.md) on hand-made articles (the real corpus is test_corpus.c's). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

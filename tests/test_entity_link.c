@@ -1,4 +1,4 @@
-/* test_entity_link.c: linking (HACKING, "Linking within the article"):
+/* test_entity_link.c: linking (doc/entities.md, "Linking within the article"):
  * what links one thing's names, and what must never merge two things,
  * on sentences written for the tests. */
 #include <setjmp.h>

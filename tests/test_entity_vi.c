@@ -1,5 +1,5 @@
 /* test_entity_vi.c: Vietnamese places and person names in entity
- * extraction (see HACKING, "Entities"): administrative units with their
+ * extraction (see doc/entities.md): administrative units with their
  * place, the shape of a person's name, where a name begins and ends, and
  * places inside other names. Sentences written for these tests. */
 #include <setjmp.h>
