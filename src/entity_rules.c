@@ -415,7 +415,8 @@ static bool lower_vi(const ctx *x, size_t q)
 
 /* Whether token q is a lower-case syllable that may describe an
  * organization: no cue word, or a village word not before a name
- * ("Phát triển nông thôn | Tp. Hồ Chí Minh": thôn is no village there). */
+ * ("Phát triển nông thôn | Tp. Hồ Chí Minh": thôn is no village there),
+ * or a word that is no name when capitalized ("điều tra"). */
 static bool descr_word(ctx *x, size_t q)
 {
 	unsigned kinds;
@@ -423,7 +424,7 @@ static bool descr_word(ctx *x, size_t q)
 		return lower_vi(x, q);
 	if ((kinds & CUE_ADMIN_WEAK) && (!namey(x, q + 1) || ent_admin_word(x, q + 1)))
 		kinds &= ~(CUE_ADMIN_WEAK | CUE_LOC_ADMIN);
-	return !(kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON));
+	return !(kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON | CUE_STOP));
 }
 
 /* The start of the capitalized name that a run of lower-case words
@@ -469,7 +470,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 	size_t j = h, end = k;
 	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
 	int ncap = 0;
-	bool foreign = false, vi = false, place_next = false, after_dash = false, joined = false;
+	bool foreign = false, vi = false, place_next = false, after_dash = false;
 	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
@@ -650,7 +651,6 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = 0;
 			cap_run = 0;
 			place_next = (kinds & CUE_LOC_HEAD) != 0;
-			joined |= (kinds & CUE_CONNECTOR) != 0;
 			continue;
 		}
 		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
@@ -688,7 +688,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		/* a second or third lower-case syllable only on the way to the
 		 * place the name ends with: "Đường cao tốc | Việt Nam", "Phòng
 		 * chống thiên tai | tỉnh Hà Tĩnh" */
-		if (lower_run == 1 && (t->flags & T_VI) && ncap && !n) {
+		if (lower_run == 1 && (t->flags & T_VI) && ncap && (!n || kinds == CUE_STOP)) {
 			/* "Cục Quản lý đấu thầu | vừa", "Viện Nghiên cứu lập pháp |
 			 * cho biết": one or two more before a verb or a function word */
 			size_t q = j + 1;
@@ -709,9 +709,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				lower_run = 2;
 				continue;
 			}
-			/* "Sở Nông nghiệp và Phát triển nông thôn,": after "và", the
-			 * last word's syllables up to the clause's end */
-			if (joined && descr_word(x, j)) {
+			/* "Sở Nông nghiệp và Phát triển nông thôn,", "Cục Cảnh sát
+			 * điều tra.": the last word's syllables up to the clause's end */
+			if (descr_word(x, j)) {
 				size_t e = j + 1;
 				if (descr_word(x, e))
 					e++;

@@ -334,6 +334,22 @@ static void test_org_joined_tail(void **state)
 	mention_list_free(&l);
 }
 
+/* Without "và" too, a name's last word keeps its lower-case syllables up
+ * to the clause's end. */
+static void test_org_plain_tail(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Hồ sơ được chuyển tới Cục Cảnh sát điều tra. Anh Tâm gia nhập Hiệp hội "
+	        "Chăn nuôi gia cầm, nơi anh gặp vợ.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Cục Cảnh sát điều tra"));
+	assert_true(has_mention(&l, ENT_ORG, "Hiệp hội Chăn nuôi gia cầm"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -358,6 +374,7 @@ int main(void)
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
+	    cmocka_unit_test(test_org_plain_tail),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
