@@ -350,6 +350,23 @@ static void test_org_plain_tail(void **state)
 	mention_list_free(&l);
 }
 
+/* "Hội" heads an association's name, which ends with its place; the town
+ * Hội An stays a place. */
+static void test_org_hoi_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Chị Lan gia nhập Hội Điêu khắc Việt Nam. Anh Tâm gửi quà qua Hội Chữ thập "
+	        "đỏ tỉnh Nam Định. Năm sau, chị về sống ở Hội An.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Hội Điêu khắc Việt Nam"));
+	assert_true(has_mention(&l, ENT_ORG, "Hội Chữ thập đỏ tỉnh Nam Định"));
+	assert_true(has_mention(&l, ENT_LOC, "Hội An"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -374,7 +391,7 @@ int main(void)
 	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
-	    cmocka_unit_test(test_org_plain_tail),
+	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
