@@ -454,6 +454,16 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok)
 	return e;
 }
 
+/* Whether token q is "hội" ending an association's head ("Hội",
+ * "Hiệp hội"), not "Hội đồng". */
+static bool assoc_head(const ctx *x, size_t q)
+{
+	const tok *t = &x->t[q];
+	size_t n = t->end - t->start;
+	return n == strlen("hội") && (memcmp(x->text + t->start, "hội", n) == 0 ||
+	                             memcmp(x->text + t->start, "Hội", n) == 0);
+}
+
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -547,7 +557,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
-			if (n && (kinds & CUE_TITLE))
+			/* a title ends the name, but right after an association's
+			 * head it names the members: "Hội Nhà báo", "Hội Nông dân" */
+			if (n && (kinds & CUE_TITLE) && (ncap || !assoc_head(x, h - 1)))
 				break;
 			/* "Chi cục Thuế TP.Bến Tre", "Công an Tp Quảng Ngãi": a unit's
 			 * short form and its place end the name */

@@ -367,6 +367,23 @@ static void test_org_hoi_head(void **state)
 	mention_list_free(&l);
 }
 
+/* Right after an association's head, a title names its members and
+ * stays in the name; after a name, it still starts the person. */
+static void test_org_members_title(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Hội Nhà báo Việt Nam trao giải. Hội Nông dân huyện Gia Lâm có thêm hội "
+	        "viên. Hội Điêu khắc Việt Nam Nhà điêu khắc Trần Văn Bình phát biểu.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Hội Nhà báo Việt Nam"));
+	assert_true(has_mention(&l, ENT_ORG, "Hội Nông dân huyện Gia Lâm"));
+	assert_true(has_mention(&l, ENT_ORG, "Hội Điêu khắc Việt Nam"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -392,6 +409,7 @@ int main(void)
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
 	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
+	    cmocka_unit_test(test_org_members_title),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
