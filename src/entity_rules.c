@@ -454,16 +454,6 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok)
 	return e;
 }
 
-/* Whether token q is "hội" ending an association's head ("Hội",
- * "Hiệp hội"), not "Hội đồng". */
-static bool assoc_head(const ctx *x, size_t q)
-{
-	const tok *t = &x->t[q];
-	size_t n = t->end - t->start;
-	return n == strlen("hội") && (memcmp(x->text + t->start, "hội", n) == 0 ||
-	                             memcmp(x->text + t->start, "Hội", n) == 0);
-}
-
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -543,9 +533,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			match g = gaz_at(x, j);
 			if (g.p && g.p->type == ENT_LOC) {
 				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
-				 * names whose body it is; "Bộ Ngoại giao | Việt Nam"
-				 * is the body named bare, and the country is a place */
-				bool home = g.p->canonical && strcmp(g.p->canonical, HOME_COUNTRY) == 0;
+				 * names whose body it is; the home country is part of
+				 * an agency's name ("Cục Đăng kiểm Việt Nam"), but a
+				 * ministry's is the body bare ("Bộ Ngoại giao | Việt
+				 * Nam"), and the country is a place */
+				bool home = g.p->canonical && strcmp(g.p->canonical, HOME_COUNTRY) == 0 &&
+				            h == k + 1 && ent_written(x, k, "Bộ");
 				/* "Phòng CSGT Bắc Giang": after a domain's acronym too */
 				bool acr = ncap && (x->t[j - 1].flags & T_ALLCAPS) && !home;
 				if (((keep_loc || (ncap && vi && !home) || acr) && !foreign) || after_dash) {
@@ -559,7 +552,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			size_t n = cue_at(x, j, &kinds);
 			/* a title ends the name, but right after an association's
 			 * head it names the members: "Hội Nhà báo", "Hội Nông dân" */
-			if (n && (kinds & CUE_TITLE) && (ncap || !assoc_head(x, h - 1)))
+			if (n && (kinds & CUE_TITLE) && (ncap || !(ent_written(x, h - 1, "Hội") || ent_written(x, h - 1, "hội"))))
 				break;
 			/* "Chi cục Thuế TP.Bến Tre", "Công an Tp Quảng Ngãi": a unit's
 			 * short form and its place end the name */

@@ -384,6 +384,23 @@ static void test_org_members_title(void **state)
 	mention_list_free(&l);
 }
 
+/* The home country is part of an agency's name, a ministry's is the body
+ * named bare. */
+static void test_org_home_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi",
+	        "Ông Hải làm việc ở Viện Nghiên cứu Hải sản Việt Nam, còn vợ ông ở Bộ Ngoại "
+	        "giao Việt Nam.",
+	        &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Viện Nghiên cứu Hải sản Việt Nam"));
+	assert_true(has_mention(&l, ENT_ORG, "Bộ Ngoại giao"));
+	assert_true(has_mention(&l, ENT_LOC, "Việt Nam"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -409,7 +426,7 @@ int main(void)
 	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
 	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
-	    cmocka_unit_test(test_org_members_title),
+	    cmocka_unit_test(test_org_members_title), cmocka_unit_test(test_org_home_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
