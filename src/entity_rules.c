@@ -390,15 +390,17 @@ static size_t admin_place(ctx *x, size_t q)
 }
 
 /* Whether a place that an organization's name may end with starts at
- * token q: a known place (for heads that keep it) or an administrative
- * unit and its place. */
+ * token q: a known place (for heads that keep it; any but the home
+ * country after a word of the name: "Bộ Tổng tham mưu Nga") or an
+ * administrative unit and its place. */
 static bool org_place_at(ctx *x, size_t q, bool keep_loc)
 {
 	if (q >= x->nt)
 		return false;
-	if (keep_loc && (x->t[q].flags & T_CAP)) {
+	if (x->t[q].flags & T_CAP) {
 		match g = gaz_at(x, q);
-		if (g.p && g.p->type == ENT_LOC)
+		if (g.p && g.p->type == ENT_LOC &&
+		    (keep_loc || !g.p->canonical || strcmp(g.p->canonical, HOME_COUNTRY) != 0))
 			return true;
 	}
 	unsigned kinds;

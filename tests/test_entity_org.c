@@ -401,6 +401,18 @@ static void test_org_home_country(void **state)
 	mention_list_free(&l);
 }
 
+/* A known foreign place after a word's lower-case syllables ends the
+ * name inside it. */
+static void test_org_lower_then_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Theo Cục Bảo vệ môi trường Mỹ, khí thải đã giảm.", &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Cục Bảo vệ môi trường Mỹ"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -427,6 +439,7 @@ int main(void)
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
 	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
 	    cmocka_unit_test(test_org_members_title), cmocka_unit_test(test_org_home_country),
+	    cmocka_unit_test(test_org_lower_then_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
