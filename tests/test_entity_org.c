@@ -413,6 +413,19 @@ static void test_org_lower_then_place(void **state)
 	mention_list_free(&l);
 }
 
+/* Verbs and adverbs that follow a body ("lại", "đưa tin") end its name
+ * at the clause's end too. */
+static void test_org_verb_after(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("vi", "Sáng nay Ban Thi đua lại họp. Đài Phát thanh đưa tin.", &l);
+	show(&l);
+	assert_true(has_mention(&l, ENT_ORG, "Ban Thi đua"));
+	assert_true(has_mention(&l, ENT_ORG, "Đài Phát thanh"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -439,7 +452,7 @@ int main(void)
 	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
 	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
 	    cmocka_unit_test(test_org_members_title), cmocka_unit_test(test_org_home_country),
-	    cmocka_unit_test(test_org_lower_then_place),
+	    cmocka_unit_test(test_org_lower_then_place), cmocka_unit_test(test_org_verb_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
