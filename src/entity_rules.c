@@ -539,7 +539,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				 * an agency's name ("Cục Đăng kiểm Việt Nam"), but a
 				 * ministry's is the body bare ("Bộ Ngoại giao | Việt
 				 * Nam"), and the country is a place */
-				bool home = g.p->canonical && strcmp(g.p->canonical, HOME_COUNTRY) == 0 &&
+				bool home = g.p->canonical &&
+				            strcmp(g.p->canonical, HOME_COUNTRY) == 0 &&
 				            h == k + 1 && ent_written(x, k, "Bộ");
 				/* "Phòng CSGT Bắc Giang": after a domain's acronym too */
 				bool acr = ncap && (x->t[j - 1].flags & T_ALLCAPS) && !home;
@@ -554,7 +555,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			size_t n = cue_at(x, j, &kinds);
 			/* a title ends the name, but right after an association's
 			 * head it names the members: "Hội Nhà báo", "Hội Nông dân" */
-			if (n && (kinds & CUE_TITLE) && (ncap || !(ent_written(x, h - 1, "Hội") || ent_written(x, h - 1, "hội"))))
+			if (n && (kinds & CUE_TITLE) &&
+			    (ncap ||
+			     !(ent_written(x, h - 1, "Hội") || ent_written(x, h - 1, "hội"))))
 				break;
 			/* "Chi cục Thuế TP.Bến Tre", "Công an Tp Quảng Ngãi": a unit's
 			 * short form and its place end the name */

@@ -443,15 +443,15 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_abbrev_alone),     cmocka_unit_test(test_abbrev_org_head),
-	    cmocka_unit_test(test_age_group_team),   cmocka_unit_test(test_org_suffix_abbrev),
-	    cmocka_unit_test(test_org_lower_tail),   cmocka_unit_test(test_nested_place),
-	    cmocka_unit_test(test_ministry_country), cmocka_unit_test(test_abbrev_common_more),
-	    cmocka_unit_test(test_org_descr_to_name), cmocka_unit_test(test_org_unit_place),
-	    cmocka_unit_test(test_org_lower_head),   cmocka_unit_test(test_org_acronym_verb),
-	    cmocka_unit_test(test_acronym_guess),    cmocka_unit_test(test_org_joined_tail),
-	    cmocka_unit_test(test_org_plain_tail), cmocka_unit_test(test_org_hoi_head),
-	    cmocka_unit_test(test_org_members_title), cmocka_unit_test(test_org_home_country),
+	    cmocka_unit_test(test_abbrev_alone),         cmocka_unit_test(test_abbrev_org_head),
+	    cmocka_unit_test(test_age_group_team),       cmocka_unit_test(test_org_suffix_abbrev),
+	    cmocka_unit_test(test_org_lower_tail),       cmocka_unit_test(test_nested_place),
+	    cmocka_unit_test(test_ministry_country),     cmocka_unit_test(test_abbrev_common_more),
+	    cmocka_unit_test(test_org_descr_to_name),    cmocka_unit_test(test_org_unit_place),
+	    cmocka_unit_test(test_org_lower_head),       cmocka_unit_test(test_org_acronym_verb),
+	    cmocka_unit_test(test_acronym_guess),        cmocka_unit_test(test_org_joined_tail),
+	    cmocka_unit_test(test_org_plain_tail),       cmocka_unit_test(test_org_hoi_head),
+	    cmocka_unit_test(test_org_members_title),    cmocka_unit_test(test_org_home_country),
 	    cmocka_unit_test(test_org_lower_then_place), cmocka_unit_test(test_org_verb_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
