@@ -351,7 +351,7 @@ static void test_org_plain_tail(void **state)
 }
 
 /* "Hội" heads an association's name, which ends with its place; the town
- * Hội An stays a place. */
+ * Hội An stays a place, the festival Hội Lim no entity. */
 static void test_org_hoi_head(void **state)
 {
 	(void)state;
@@ -364,6 +364,12 @@ static void test_org_hoi_head(void **state)
 	assert_true(has_mention(&l, ENT_ORG, "Hội Điêu khắc Việt Nam"));
 	assert_true(has_mention(&l, ENT_ORG, "Hội Chữ thập đỏ tỉnh Nam Định"));
 	assert_true(has_mention(&l, ENT_LOC, "Hội An"));
+	mention_list_free(&l);
+
+	/* a festival is no association */
+	extract("vi", "Năm nào bà cũng đi Hội Lim.", &l);
+	show(&l);
+	assert_false(has_name(&l, "Hội Lim"));
 	mention_list_free(&l);
 }
 
