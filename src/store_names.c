@@ -28,7 +28,7 @@ void store_names_vote(store_private *p, int64_t id, const char *name, bool other
 		sm_put(&p->name_renames, p->scratch.s, 1);
 	sb_addc(&p->scratch, '\x1f');
 	sb_adds(&p->scratch, name);
-	sm_put(&p->name_votes, p->scratch.s, sm_get(&p->name_votes, p->scratch.s) + 1);
+	sm_add(&p->name_votes, p->scratch.s, 1);
 }
 
 /* See store_int.h: forgets the votes not written. */

@@ -284,8 +284,9 @@ int64_t sm_get(const strmap *m, const char *key)
 	return m->keys[i] ? m->vals[i] : 0;
 }
 
-/* Sets key to val, growing the table at half load. */
-void sm_put(strmap *m, const char *key, int64_t val)
+/* The value of key, added as 0 if absent (the table grows at half load):
+ * one lookup where a get and a put would make two. */
+static int64_t *sm_ref(strmap *m, const char *key)
 {
 	if ((m->n + 1) * 2 > m->cap) {
 		strmap big;
@@ -308,9 +309,22 @@ void sm_put(strmap *m, const char *key, int64_t val)
 	size_t i = sm_slot(m, key);
 	if (!m->keys[i]) {
 		m->keys[i] = xstrdup(key);
+		m->vals[i] = 0;
 		m->n++;
 	}
-	m->vals[i] = val;
+	return &m->vals[i];
+}
+
+/* Sets key to val. */
+void sm_put(strmap *m, const char *key, int64_t val)
+{
+	*sm_ref(m, key) = val;
+}
+
+/* Adds delta to the value of key (0 if absent) and returns the sum. */
+int64_t sm_add(strmap *m, const char *key, int64_t delta)
+{
+	return *sm_ref(m, key) += delta;
 }
 
 /* Frees the keys and tables, leaving an empty map. */

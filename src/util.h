@@ -60,6 +60,7 @@ void sm_init(strmap *m);
 /* The value stored for key, or 0 when there is none (store no zeros). */
 int64_t sm_get(const strmap *m, const char *key);
 void sm_put(strmap *m, const char *key, int64_t val);
+int64_t sm_add(strmap *m, const char *key, int64_t delta);
 void sm_free(strmap *m);
 
 /* True when s is empty or only spaces, tabs and line ends: never a name,
