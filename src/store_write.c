@@ -262,9 +262,10 @@ static void add_alias(store_private *p, int64_t id, const char *name)
 	sb_add_int(&p->scratch, id);
 	sb_addc(&p->scratch, '\x1f');
 	sb_adds(&p->scratch, name);
-	if (sm_get(&p->aliases, p->scratch.s))
+	int64_t *seen = sm_ref(&p->aliases, p->scratch.s);
+	if (*seen)
 		return;
-	sm_put(&p->aliases, p->scratch.s, 1);
+	*seen = 1;
 	char *fold = text_fold(name, strlen(name), NULL);
 	sqlite3_stmt *st = stmt_get(&p->pub, ST_ALIAS_INSERT);
 	if (st) {
@@ -356,17 +357,16 @@ static void add_delta(store_private *p, int64_t id, int64_t mentions, int64_t ev
 {
 	sb_clear(&p->scratch);
 	sb_add_int(&p->scratch, id);
-	const char *key = p->scratch.s;
-	int64_t k = sm_get(&p->delta_index, key);
-	if (!k) {
+	int64_t *slot = sm_ref(&p->delta_index, p->scratch.s);
+	if (!*slot) {
 		if (p->n_deltas == p->cap_deltas) {
 			p->cap_deltas = p->cap_deltas ? p->cap_deltas * 2 : 256;
 			p->deltas = xrealloc(p->deltas, p->cap_deltas * sizeof *p->deltas);
 		}
 		p->deltas[p->n_deltas] = (struct entity_delta){id, 0, 0, 0, 0};
-		k = (int64_t)++p->n_deltas;
-		sm_put(&p->delta_index, key, k);
+		*slot = (int64_t)++p->n_deltas;
 	}
+	int64_t k = *slot;
 	p->deltas[k - 1].articles++;
 	p->deltas[k - 1].mentions += mentions;
 	p->deltas[k - 1].evidence += evidence;

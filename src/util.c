@@ -285,8 +285,9 @@ int64_t sm_get(const strmap *m, const char *key)
 }
 
 /* The value of key, added as 0 if absent (the table grows at half load):
- * one lookup where a get and a put would make two. */
-static int64_t *sm_ref(strmap *m, const char *key)
+ * one lookup where a get and a put would make two. The pointer holds
+ * until the next change to the map. */
+int64_t *sm_ref(strmap *m, const char *key)
 {
 	if ((m->n + 1) * 2 > m->cap) {
 		strmap big;

@@ -61,6 +61,7 @@ void sm_init(strmap *m);
 int64_t sm_get(const strmap *m, const char *key);
 void sm_put(strmap *m, const char *key, int64_t val);
 int64_t sm_add(strmap *m, const char *key, int64_t delta);
+int64_t *sm_ref(strmap *m, const char *key);
 void sm_free(strmap *m);
 
 /* True when s is empty or only spaces, tabs and line ends: never a name,
