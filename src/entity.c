@@ -206,10 +206,16 @@ static char *key_word(char *w, const char *r, const char *end)
 	bool collapse = chars >= 5;
 	const char *prev = NULL;
 	size_t prevlen = 0;
+	/* byte loops, not memmove and memcmp: a character is one to four
+	 * bytes, and w never passes r (the copy is forward, in place) */
 	while (r < end) {
 		size_t len = char_len(r);
-		if (!(collapse && prev && prevlen == len && memcmp(prev, r, len) == 0)) {
-			memmove(w, r, len);
+		bool twice = collapse && prev && prevlen == len;
+		for (size_t i = 0; twice && i < len; i++)
+			twice = prev[i] == r[i];
+		if (!twice) {
+			for (size_t i = 0; i < len; i++)
+				w[i] = r[i];
 			prev = w;
 			prevlen = len;
 			w += len;
