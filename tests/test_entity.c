@@ -46,10 +46,7 @@ static void unmake(article *a)
 /* Extracts from a body-only article in language lang. */
 static void extract_body(const char *lang, const char *body, mention_list *out)
 {
-	article a = make(lang, "", NULL, NULL, NULL, body);
-	mention_list_init(out);
-	entity_extract(ex, &a, out);
-	unmake(&a);
+	extract_body_with(ex, lang, body, out);
 }
 
 /* Extracts from a body-only Vietnamese article. */

@@ -18,27 +18,10 @@
 
 static entity_extractor *ex;
 
-/* Extracts the entities of a body-only article in language lang. */
+/* Extracts the mentions of a body-only article in language lang. */
 static void extract(const char *lang, const char *body, mention_list *out)
 {
-	article a;
-	memset(&a, 0, sizeof a);
-	a.title = xstrdup("");
-	a.body = xstrdup(body);
-	memcpy(a.lang, lang, 3);
-	mention_list_init(out);
-	entity_extract(ex, &a, out);
-	free(a.title);
-	free(a.body);
-}
-
-/* Whether some mention has this surface and type. */
-static int has_surface(const mention_list *l, entity_type t, const char *surface)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].type == t && strcmp(l->v[i].surface, surface) == 0)
-			return 1;
-	return 0;
+	extract_body_with(ex, lang, body, out);
 }
 
 /* Competitions, holidays and works are no entity, and no place or person

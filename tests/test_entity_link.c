@@ -21,15 +21,7 @@ static entity_extractor *ex;
 /* Extracts the mentions of a body-only article in language lang. */
 static void extract(const char *lang, const char *body, mention_list *out)
 {
-	article a;
-	memset(&a, 0, sizeof a);
-	a.title = xstrdup("");
-	a.body = xstrdup(body);
-	memcpy(a.lang, lang, 3);
-	mention_list_init(out);
-	entity_extract(ex, &a, out);
-	free(a.title);
-	free(a.body);
+	extract_body_with(ex, lang, body, out);
 }
 
 /* The canonical name of the first mention written `surface`, or "" when

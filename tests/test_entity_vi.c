@@ -22,15 +22,7 @@ static entity_extractor *ex;
 /* Extracts the mentions of a Vietnamese article with this body. */
 static void extract_vi(const char *body, mention_list *out)
 {
-	article a;
-	memset(&a, 0, sizeof a);
-	a.title = xstrdup("");
-	a.body = xstrdup(body);
-	memcpy(a.lang, "vi", 3);
-	mention_list_init(out);
-	entity_extract(ex, &a, out);
-	free(a.title);
-	free(a.body);
+	extract_body_with(ex, "vi", body, out);
 }
 
 /* Asserts that a mention has this surface, type and canonical name. */

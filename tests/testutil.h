@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
@@ -28,6 +29,22 @@ static inline uint8_t *slurp(const char *path, size_t *n)
 	return (uint8_t *)sb_detach(&b);
 }
 
+/* Extracts with ex the mentions of an article with only a body (and an
+ * empty title) in language lang, into out (initialized here). */
+static inline void extract_body_with(const entity_extractor *ex, const char *lang, const char *body,
+                                     mention_list *out)
+{
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("");
+	a.body = xstrdup(body);
+	memcpy(a.lang, lang, 3);
+	mention_list_init(out);
+	entity_extract(ex, &a, out);
+	free(a.title);
+	free(a.body);
+}
+
 /* The first mention whose surface text is `surface`, or NULL. */
 static inline const mention *find_surface(const mention_list *l, const char *surface)
 {
@@ -42,6 +59,15 @@ static inline int has_entity(const mention_list *l, entity_type t, const char *n
 {
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].type == t && strcmp(l->v[i].canonical, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether some mention has exactly this surface and type t. */
+static inline int has_surface(const mention_list *l, entity_type t, const char *surface)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == t && strcmp(l->v[i].surface, surface) == 0)
 			return 1;
 	return 0;
 }
