@@ -780,6 +780,13 @@ size_t ent_dateline(ctx *x, size_t k)
 	char c = x->text[x->t[e].start];
 	if (!((f & T_DASH) || (f & T_LPAREN) || c == ',' || dateline_date(x, e)))
 		return 0;
+	/* "VN-Index tăng": a hyphen glued to one word and the next, written
+	 * in lower case, makes one word of them, no dateline's dash (but
+	 * "URUS-MARTAN, Russia" is a place) */
+	if (e == k + 1 && (f & T_DASH) && !(f & T_SPACE) && e + 1 < x->nt &&
+	    (x->t[e + 1].flags & T_WORD) && !(x->t[e + 1].flags & T_ALLCAPS) &&
+	    !(x->t[e + 1].flags & T_SPACE))
+		return 0;
 	match g = gaz_at(x, k);
 	/* "MILAN 1996-08-30" is the city, sport or not */
 	if (g.p && g.p->plain) {

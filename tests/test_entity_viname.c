@@ -1,0 +1,79 @@
+/* test_entity_viname.c: Vietnamese persons and places as real news
+ * writes them (see doc/entities.md, "Vietnamese places and person
+ * names"): one test per error class found by reading real articles.
+ * Sentences written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of a Vietnamese article with this body. */
+static void extract_vi(const char *body, mention_list *out)
+{
+	extract_body_with(ex, "vi", body, out);
+}
+
+/* Asserts that a mention has this surface, type and canonical name. */
+static void expect(const mention_list *l, const char *surface, entity_type t, const char *canonical)
+{
+	const mention *m = find_surface(l, surface);
+	if (!m)
+		fail_msg("no mention \"%s\"", surface);
+	if (m->type != t || strcmp(m->canonical, canonical) != 0)
+		fail_msg("\"%s\" is %s \"%s\", not %s \"%s\"", surface, entity_type_name(m->type),
+		         m->canonical, entity_type_name(t), canonical);
+}
+
+/* Asserts that no mention has this surface. */
+static void expect_none(const mention_list *l, const char *surface)
+{
+	const mention *m = find_surface(l, surface);
+	if (m)
+		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
+}
+
+/* "VN-Index" opening a line is an index's name, no dateline: the hyphen
+ * glued on both sides is no dateline's dash (but "HÀ NỘI - " is one). */
+static void test_index_no_dateline(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("VN-Index tăng nhẹ trong phiên chiều.\nHÀ NỘI - Trời mưa to.", &l);
+	expect_none(&l, "VN");
+	expect(&l, "HÀ NỘI", ENT_LOC, "Hà Nội");
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_index_no_dateline),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
