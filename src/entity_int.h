@@ -276,6 +276,7 @@ struct cand {
 	bool nodefault;  /* no type without evidence (products, events) */
 	bool acro;       /* an acronym alone: an organization as a guess */
 	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
+	bool given;      /* a one-word place that is a given name too ("Đức"), no cue before it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
@@ -299,6 +300,7 @@ struct uniq {
 	const char *name; /* the first spelling */
 	int ntok;
 	int count;
+	int given; /* mentions that are cand.given */
 	int score[3];
 	bool strong;
 	bool nodefault;

@@ -111,6 +111,7 @@ void ent_fold_cands(ctx *x)
 			r[i].uid = id;
 			uniq *q = &x->u[id];
 			q->count++;
+			q->given += c->given;
 			for (int t = 0; t < 3; t++)
 				q->score[t] += c->score[t];
 			q->strong |= c->strong;
@@ -268,6 +269,14 @@ static bool partial_ok(const ctx *x, const uniq *q, const uniq *r)
 	                  CUE_LOC_HEAD | CUE_LOC_ADMIN | CUE_MISC_SUFFIX));
 }
 
+/* Whether the gazetteer name q is a one-word place that is also a given
+ * name, written everywhere with no cue before it ("Đức"): then it may be
+ * the given name of a person the article names in full. */
+static bool given_place(const uniq *q)
+{
+	return q->gaz && q->ntok == 1 && q->gtype == ENT_LOC && q->given == q->count;
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 void ent_resolve(ctx *x, const article *a, mention_list *out)
@@ -282,7 +291,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 	name_index_build(&ix, u, nu);
 	for (size_t i = 0; i < nu; i++) {
 		uniq *q = &u[i];
-		if (q->gaz || q->ntok >= MAXPHRASE)
+		if (q->gaz ? !given_place(q) : q->ntok >= MAXPHRASE)
 			continue;
 		int qt = ent_best_type(q->score);
 		int best = -1;
@@ -298,10 +307,13 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			    (!ne->family && !key_suffix(r->lkey, r->lklen, q->lkey, q->lklen)))
 				continue;
 			int rt = ent_best_type(r->score);
-			if (qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
+			if (!q->gaz && qt >= 0 && rt >= 0 && qt != rt && q->score[qt] >= EV_DEF &&
 			    r->score[rt] >= EV_DEF)
 				continue;
 			if (!partial_ok(x, q, r))
+				continue;
+			/* "Bùi Văn Đức ... Đức bị bắt": the man, not Germany */
+			if (q->gaz && (r->gaz || rt != ENT_PER))
 				continue;
 			/* the most mentioned, then the longest, then the first */
 			if (best < 0 || r->count > u[best].count ||
@@ -309,8 +321,12 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			     (r->ntok > u[best].ntok || (r->ntok == u[best].ntok && j < best))))
 				best = j;
 		}
-		if (best >= 0)
+		if (best >= 0) {
 			q->root = best;
+			/* the gazetteer's reading was wrong */
+			if (q->gaz)
+				q->score[ENT_LOC] = 0;
+		}
 	}
 	name_index_free(&ix);
 	/* a name and its short form in brackets are one entity, named by the

@@ -354,6 +354,21 @@ static bool club_name(ctx *x, size_t k, size_t e)
 	return x->sport && e >= k + 2 && cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_CLUB);
 }
 
+/* Whether the one-word name at token k stands as a person's given name
+ * does in a sentence: at its start or after a lower-case word, and
+ * before a lower-case word or the clause's end ("Đức bị bắt", "chị và
+ * Đức nảy sinh"); not in a list of places ("Việt - Nga", "Đức, Pháp"). */
+static bool given_alone(const ctx *x, size_t k)
+{
+	uint32_t pf = k ? x->t[k - 1].flags : T_BREAK;
+	bool before = ((x->t[k].flags & T_INITIAL) && !(pf & T_DASH)) ||
+	              ((pf & T_WORD) && (pf & T_LOWER));
+	if (!before || k + 1 >= x->nt)
+		return before;
+	uint32_t nf = x->t[k + 1].flags;
+	return (nf & T_WORD) ? (nf & T_LOWER) != 0 : !(nf & (T_DASH | T_SEP));
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -442,6 +457,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);
+		/* "Đức" with no cue before it may be a man's given name */
+		if (pd->type < 0 && g.ntok == 1 && g.p->type == ENT_LOC && ent_vi_name_syllable(x, k))
+			x->c[x->nc - 1].given = given_alone(x, k);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */
 		if (g.p->type == ENT_LOC && !g.p->country && sport_team(x, k, k + g.ntok)) {

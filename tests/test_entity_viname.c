@@ -56,6 +56,30 @@ static void test_index_no_dateline(void **state)
 	mention_list_free(&l);
 }
 
+/* A given name that is also a country ("Đức" is Germany), written alone
+ * in an article that names a man "... Đức" in full, is that man; with a
+ * cue before it, or in a list of places, it stays the country. */
+static void test_given_name_not_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Công an bắt Trần Quang Đức (40 tuổi). Chị Lan cho biết Đức đã gửi ảnh. "
+	           "Đức bị bắt ngay tại nhà.",
+	           &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].surface, "Đức") == 0 &&
+		    (l.v[i].type != ENT_PER || strcmp(l.v[i].canonical, "Trần Quang Đức") != 0))
+			fail_msg("\"Đức\" at %zu is %s \"%s\"", l.v[i].start,
+			         entity_type_name(l.v[i].type), l.v[i].canonical);
+	mention_list_free(&l);
+	extract_vi("Bà Trần Thị Nga đến dự. Liên doanh Việt - Nga vẫn làm ăn tốt.", &l);
+	expect(&l, "Nga", ENT_LOC, "Nga");
+	mention_list_free(&l);
+	extract_vi("Ông Lê Văn Đức sang Đức du học.", &l);
+	expect(&l, "Đức", ENT_LOC, "Đức");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -74,6 +98,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_index_no_dateline),
+	    cmocka_unit_test(test_given_name_not_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
