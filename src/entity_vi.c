@@ -140,6 +140,29 @@ bool ent_name_not_place(ctx *x, size_t k, const match *g)
 	return !n.p || n.ntok == 1;
 }
 
+/* Whether token k follows a photo credit's label ("Ảnh:"). */
+static bool after_credit_label(const ctx *x, size_t k)
+{
+	return k >= 2 && x->text[x->t[k - 1].start] == ':' &&
+	       (ent_written(x, k - 2, "Ảnh") || ent_written(x, k - 2, "ảnh"));
+}
+
+/* Whether the capitalized word j of a photo credit's run from k starts
+ * the next sentence, glued to the credit where a caption lost its full
+ * stop ("Ảnh: Trần Bình | Bộ GDĐT nên ...", "Ảnh: Daily News | Theo cảnh
+ * sát"): a Vietnamese syllable that names no one (no given or middle
+ * name), before a lower-case word or heading a name or a sentence. */
+static bool credit_glued(ctx *x, size_t k, size_t j)
+{
+	if (!after_credit_label(x, k) || j + 1 >= x->nt || !(x->t[j].flags & T_VI) ||
+	    (x->t[j].flags & T_ALLCAPS) || ent_vi_name_syllable(x, j))
+		return false;
+	uint32_t nf = x->t[j + 1].flags;
+	unsigned kinds;
+	return ((nf & T_WORD) && (nf & T_LOWER)) ||
+	       (cue_at(x, j, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_STOP)));
+}
+
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, or a full Vietnamese name with
@@ -153,6 +176,8 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 	unsigned kinds;
 	bool mid;
 	if (cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && ent_vi_person(x, j + 1, &mid))
+		return true;
+	if (credit_glued(x, k, j))
 		return true;
 	if (ent_vi_person(x, j, &mid) < 3 || !mid)
 		return false;
@@ -181,8 +206,7 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e)
 		if (!namey(x, q) || !(x->t[q].flags & T_VI))
 			return false;
 	char after = e < x->nt ? x->text[x->t[e].start] : '\0';
-	if (k >= 2 && x->text[x->t[k - 1].start] == ':' &&
-	    (ent_written(x, k - 2, "ảnh") || ent_written(x, k - 2, "Ảnh")))
+	if (after_credit_label(x, k))
 		return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA)) || after == '/' || after == ')';
 	if (!(x->t[k].flags & T_PARA) &&
 	    !(k >= 1 && (x->t[k - 1].flags & T_PARA) && ent_written(x, k - 1, "Theo")))

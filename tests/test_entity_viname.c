@@ -80,6 +80,24 @@ static void test_given_name_not_country(void **state)
 	mention_list_free(&l);
 }
 
+/* A photo credit glued to the next sentence, where the caption lost its
+ * full stop, ends before the sentence's first word: a syllable that names
+ * no one before a lower-case word, or a head or stop word. */
+static void test_credit_glued(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Học sinh xếp hàng. Ảnh: Phạm Văn Khải Bộ GDĐT nên công khai việc này. "
+	           "Ảnh: Ngọc Hà Theo nhà trường, các em đã về. Cây nở hoa. Ảnh: Minh Tâm.",
+	           &l);
+	expect(&l, "Phạm Văn Khải", ENT_PER, "Phạm Văn Khải");
+	expect(&l, "Bộ GDĐT", ENT_ORG, "Bộ GDĐT");
+	expect(&l, "Ngọc Hà", ENT_PER, "Ngọc Hà");
+	expect(&l, "Minh Tâm", ENT_PER, "Minh Tâm");
+	expect_none(&l, "Phạm Văn Khải Bộ");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -99,6 +117,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_index_no_dateline),
 	    cmocka_unit_test(test_given_name_not_country),
+	    cmocka_unit_test(test_credit_glued),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
