@@ -243,29 +243,29 @@ void ent_link_brackets(ctx *x, size_t c0)
 
 /* Adds the known place an organization's name ends with as a mention of
  * its own, nested in the name ("Tập đoàn Điện lực | Việt Nam |", "UBND
- * TP | Hà Nội |"): independent annotations count both. Not in a team's
- * name (Real Madrid, U23 Việt Nam): a club's city is no place mention.
+ * TP | Hà Nội |"): independent annotations count both. A team's city
+ * is no place mention (Real Madrid: a club's name, in sport news any
+ * name), but a national team's country is ("U23 | Việt Nam |").
  * Only for the candidates of the current window from c0 on, after their
  * brackets are linked (the nested ones would read as the names before a
  * bracket). */
 void ent_nest_places(ctx *x, size_t c0)
 {
-	if (x->sport)
-		return;
 	size_t nc = x->nc;
 	for (size_t i = c0; i < nc; i++) {
 		const cand *c = &x->c[i];
 		if (c->misc || c->ntok < 2 || c->score[ENT_ORG] < EV_DEF)
 			continue;
+		/* a team's city is no place ("Real Madrid", "Hải Phòng FC"),
+		 * but a national team's country is ("U23 | Việt Nam |") */
 		match whole = gaz_at(x, c->t0);
-		if (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1)
-			continue;
+		bool team = x->sport || (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1);
 		size_t t0 = c->t0, t1 = c->t1;
 		for (size_t j = t0 + 1; j < t1; j++) {
 			match g = gaz_at(x, j);
-			size_t an = ent_admin_word(x, j);
+			size_t an = team ? 0 : ent_admin_word(x, j);
 			bool known = g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
-			             (x->t[j].flags & T_CAP);
+			             (x->t[j].flags & T_CAP) && (!team || g.p->country);
 			/* "UBND | xã Đức Nhân |": a unit word and the place it names,
 			 * known or not, highlighted together */
 			if (!known && !(an && j + an < t1 && t1 - (j + an) <= 3))

@@ -98,6 +98,22 @@ static void test_credit_glued(void **state)
 	mention_list_free(&l);
 }
 
+/* A national age-group team's country is a place nested in the team's
+ * name, in sport news too; a club's city is not. */
+static void test_age_group_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Trận đấu: U19 Việt Nam thắng U19 Thái Lan 2-1. Tiền đạo ghi bàn, thủ môn cản phá, "
+	           "HLV vui với bàn thắng. Real Madrid cũng thắng trận ở vòng đấu này.",
+	           &l);
+	expect(&l, "U19 Việt Nam", ENT_ORG, "U19 Việt Nam");
+	expect(&l, "Việt Nam", ENT_LOC, "Việt Nam");
+	expect(&l, "Thái Lan", ENT_LOC, "Thái Lan");
+	expect_none(&l, "Madrid");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -118,6 +134,7 @@ int main(void)
 	    cmocka_unit_test(test_index_no_dateline),
 	    cmocka_unit_test(test_given_name_not_country),
 	    cmocka_unit_test(test_credit_glued),
+	    cmocka_unit_test(test_age_group_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
