@@ -556,7 +556,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		}
 	}
 	/* "Hiệp định Đối tác xuyên Thái Bình Dương": no entity */
-	if ((kinds & CUE_MISC_HEAD) && (t->flags & T_CAP)) {
+	/* a head listed in lower case ("lễ hội") is one before a capital */
+	if ((kinds & CUE_MISC_HEAD) && ((t->flags & T_CAP) || namey(x, k + n))) {
 		size_t e = ent_org_tail(x, k, k + n, true, false);
 		if (e > k) {
 			cand *c = ent_add_cand(x, k, e);

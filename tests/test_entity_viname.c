@@ -114,6 +114,25 @@ static void test_age_group_country(void **state)
 	mention_list_free(&l);
 }
 
+/* Names that are no people though no cue says what they are: a
+ * festival or holiday ("lễ hội X", "Tết X") is no entity, a school or a
+ * business after its kind ("mầm non X", "homestay X") is an
+ * organization. */
+static void test_unknown_not_person(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Du khách dự lễ hội Xuống Đồng và Tết Độc Lập ở Mộc Châu. "
+	           "Phụ huynh trường mầm non Hoa Cúc Vàng lo lắng. Homestay Mây Núi kín phòng.",
+	           &l);
+	expect_none(&l, "Xuống Đồng");
+	expect_none(&l, "Độc Lập");
+	expect(&l, "Hoa Cúc Vàng", ENT_ORG, "Hoa Cúc Vàng");
+	expect(&l, "Mây Núi", ENT_ORG, "Mây Núi");
+	expect(&l, "Mộc Châu", ENT_LOC, "Mộc Châu");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -135,6 +154,7 @@ int main(void)
 	    cmocka_unit_test(test_given_name_not_country),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
+	    cmocka_unit_test(test_unknown_not_person),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
