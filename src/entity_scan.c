@@ -765,6 +765,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		/* "Phó Chủ tịch LG": an acronym after a title is the employer */
 		if (pd->title && acro)
 			w = 0;
+		/* "ở GAS": a preposition says little of an acronym (a stock's
+		 * code, a company), which is an organization as a guess */
+		if (acro && pd->type == ENT_LOC && pd->weight == EV_WEAK)
+			w = 0;
 		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
 		if (pd->title && single && (t->flags & T_VI))
 			w = EV_CUE;
@@ -791,9 +795,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
 			c->score[pt] += EV_WEAK;
 	}
+	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
-	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e) ||
-	    ent_vi_person_after(x, e))
+	if ((e < x->nt && !acro && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
+	    ent_vi_byline(x, k, e) || ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;

@@ -133,6 +133,24 @@ static void test_unknown_not_person(void **state)
 	mention_list_free(&l);
 }
 
+/* A company's stock code is an organization: an acronym that "cho biết"
+ * (says) is a body, not a person, and one after "ở" no place. */
+static void test_stock_codes(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Sức mua tăng mạnh ở KDP trong phiên chiều. PQX cho biết doanh thu giảm. "
+	           "Cổ phiếu TMV đứng giá.",
+	           &l);
+	expect(&l, "KDP", ENT_ORG, "KDP");
+	expect(&l, "PQX", ENT_ORG, "PQX");
+	expect(&l, "TMV", ENT_ORG, "TMV");
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].evidence[ENT_PER] || l.v[i].evidence[ENT_LOC])
+			fail_msg("\"%s\" has evidence of a person or place", l.v[i].surface);
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -155,6 +173,7 @@ int main(void)
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
+	    cmocka_unit_test(test_stock_codes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
