@@ -329,6 +329,7 @@ struct cref_link {
 /* entity_tok.c */
 cp_info *ent_cp_table_new(void);
 void ent_tokenize(ctx *x);
+bool ent_camel_word(const ctx *x, size_t k);
 
 /* entity_data.c */
 void ent_load_data(entity_extractor *ex);

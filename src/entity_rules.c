@@ -251,9 +251,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				 * of a name */
 				if (caps && n == 1 && (kinds & (CUE_COMMON | CUE_STOP)))
 					break;
-				/* "Phía Nga", "Tuyển Việt Nam": a capitalized first word of a
-				 * sentence before a known name is no part of it */
-				if (j == k + 1 && (x->t[k].flags & T_INITIAL) && gaz_at(x, j).p &&
+				/* "Phía Nga", "Tuyển Việt Nam", "Vụ OceanBank": a capitalized
+				 * first word of a sentence before a known name or a
+				 * brand is no part of it */
+				if (j == k + 1 && (x->t[k].flags & T_INITIAL) &&
+				    (gaz_at(x, j).p || ((x->t[k].flags & T_VI) && ent_camel_word(x, j))) &&
 				    !(ent_vi_name_syllable(x, k) && gaz_at(x, j).ntok == 1 &&
 				      ent_vi_name_syllable(x, j)))
 					break;

@@ -760,10 +760,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* an acronym's shape says little (VKS, HCV, EPC are common nouns):
 	 * an organization only as a guess that the corpus may overrule */
 	c->acro = acro;
+	/* "OceanBank", "AkzoNobel": a brand's shape */
+	bool brand = single && ent_camel_word(x, k);
+	if (brand)
+		c->score[ENT_ORG] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;
-		/* "Phó Chủ tịch LG": an acronym after a title is the employer */
-		if (pd->title && acro)
+		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
+		 * brand after a title is the employer */
+		if (pd->title && (acro || brand))
 			w = 0;
 		/* "ở GAS": a preposition says little of an acronym (a stock's
 		 * code, a company), which is an organization as a guess */
@@ -797,7 +802,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
-	if ((e < x->nt && !acro && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
+	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
 	    ent_vi_byline(x, k, e) || ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))

@@ -513,3 +513,26 @@ void ent_tokenize(ctx *x)
 			t->flags |= T_INITIAL;
 	}
 }
+
+/* Whether token k is a brand's word with a capital inside after a
+ * syllable ("OceanBank", "AkzoNobel", "YouTube"): no person's name.
+ * Names of people written so have a short particle before the capital
+ * ("McDonald", "LeBron", "DiCaprio", "MacArthur", "VanVleet"). */
+bool ent_camel_word(const ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_CAP) || (t->flags & T_ALLCAPS))
+		return false;
+	const char *s = x->text + t->start;
+	size_t n = t->end - t->start;
+	for (size_t i = 3; i < n; i++) {
+		if (!(s[i] >= 'A' && s[i] <= 'Z') || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))
+			continue;
+		static const char *const particles[] = {"Mac", "Van", "Von", "Del", "Des", "Dal"};
+		for (size_t p = 0; p < sizeof particles / sizeof *particles; p++)
+			if (i == 3 && memcmp(s, particles[p], 3) == 0)
+				return false;
+		return true;
+	}
+	return false;
+}

@@ -151,6 +151,24 @@ static void test_stock_codes(void **state)
 	mention_list_free(&l);
 }
 
+/* A brand's word with a capital inside ("SeaBank") is no person, after a
+ * title (the employer), before "cho biết", or after a sentence's first
+ * word; people's names with a particle ("McDonald", "LeBron") still are. */
+static void test_brand_words(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Vụ LotusBank gây thiệt hại lớn. Ông Peter Hanssen, Giám đốc điều hành PaintCorp "
+	           "chia sẻ: tốt. LotusBank cho biết sẽ bồi thường. Ông LeBron Smith đến.",
+	           &l);
+	expect(&l, "LotusBank", ENT_ORG, "LotusBank");
+	expect(&l, "PaintCorp", ENT_ORG, "PaintCorp");
+	expect(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
+	expect(&l, "LeBron Smith", ENT_PER, "LeBron Smith");
+	expect_none(&l, "Vụ LotusBank");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -174,6 +192,7 @@ int main(void)
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
 	    cmocka_unit_test(test_stock_codes),
+	    cmocka_unit_test(test_brand_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
