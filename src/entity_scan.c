@@ -357,16 +357,25 @@ static bool club_name(ctx *x, size_t k, size_t e)
 /* Whether the one-word name at token k stands as a person's given name
  * does in a sentence: at its start or after a lower-case word, and
  * before a lower-case word or the clause's end ("Đức bị bắt", "chị và
- * Đức nảy sinh"); not in a list of places ("Việt - Nga", "Đức, Pháp"). */
-static bool given_alone(const ctx *x, size_t k)
+ * Đức nảy sinh", "của Đức, chị", "Tháng 3, Đức nảy"); not in a list
+ * of places ("Việt - Nga", "Đức, Pháp", "Mỹ, Đức và Pháp"). */
+static bool given_alone(ctx *x, size_t k)
 {
 	uint32_t pf = k ? x->t[k - 1].flags : T_BREAK;
+	/* "Tháng 3, Đức nảy ý định", but not "Mỹ, Đức và Pháp" */
+	const cand *p = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
+	bool list = p && p->field == x->field && p->t1 + 1 == k && ent_best_type(p->score) == ENT_LOC;
 	bool before = ((x->t[k].flags & T_INITIAL) && !(pf & T_DASH)) ||
-	              ((pf & T_WORD) && (pf & T_LOWER));
+	              ((pf & T_WORD) && (pf & T_LOWER)) || ((pf & T_SEP) && !list);
 	if (!before || k + 1 >= x->nt)
 		return before;
 	uint32_t nf = x->t[k + 1].flags;
-	return (nf & T_WORD) ? (nf & T_LOWER) != 0 : !(nf & (T_DASH | T_SEP));
+	if (nf & T_WORD)
+		return (nf & T_LOWER) != 0;
+	if (nf & T_DASH)
+		return false;
+	/* "lời đe dọa của Đức, chị T." but not "Đức, Pháp" */
+	return !(nf & T_SEP) || k + 2 >= x->nt || !namey(x, k + 2) || !gaz_at(x, k + 2).p;
 }
 
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
@@ -457,8 +466,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);
-		/* "Đức" with no cue before it may be a man's given name */
-		if (pd->type < 0 && g.ntok == 1 && g.p->type == ENT_LOC && ent_vi_name_syllable(x, k))
+		/* "Đức" with no cue before it but a person's ("đối tượng
+		 * Đức") may be a man's given name */
+		if ((pd->type < 0 || pd->type == ENT_PER) && g.ntok == 1 && g.p->type == ENT_LOC && ent_vi_name_syllable(x, k))
 			x->c[x->nc - 1].given = given_alone(x, k);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */

@@ -64,6 +64,7 @@ static void test_given_name_not_country(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Công an bắt Trần Quang Đức (40 tuổi). Chị Lan cho biết Đức đã gửi ảnh. "
+	           "Sợ lời đe dọa của Đức, chị Lan trình báo. Tháng 3, Đức lại đến. "
 	           "Đức bị bắt ngay tại nhà.",
 	           &l);
 	for (size_t i = 0; i < l.n; i++)
@@ -72,7 +73,9 @@ static void test_given_name_not_country(void **state)
 			fail_msg("\"Đức\" at %zu is %s \"%s\"", l.v[i].start,
 			         entity_type_name(l.v[i].type), l.v[i].canonical);
 	mention_list_free(&l);
-	extract_vi("Bà Trần Thị Nga đến dự. Liên doanh Việt - Nga vẫn làm ăn tốt.", &l);
+	extract_vi("Bà Trần Thị Nga đến dự. Liên doanh Việt - Nga vẫn làm ăn tốt. Nga, Pháp vui. "
+	           "Mỹ, Nga và Pháp họp.",
+	           &l);
 	expect(&l, "Nga", ENT_LOC, "Nga");
 	mention_list_free(&l);
 	extract_vi("Ông Lê Văn Đức sang Đức du học.", &l);
