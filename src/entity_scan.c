@@ -705,6 +705,25 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
+/* Whether token k is two or more single capitals, each with its dot
+ * ("H.N.", "N.V.A"; the last dot may be the sentence's). */
+static bool dotted_initials(const ctx *x, size_t k)
+{
+	const char *s = x->text + x->t[k].start, *e = x->text + x->t[k].end;
+	int n = 0;
+	while (s < e) {
+		if (!(*s >= 'A' && *s <= 'Z') && (unsigned char)*s < 0x80)
+			return false;
+		s++;
+		while (s < e && ((unsigned char)*s & 0xC0) == 0x80) /* Đ */
+			s++;
+		n++;
+		if (s < e && *s++ != '.')
+			return false;
+	}
+	return n >= 2;
+}
+
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
  * with the evidence of its shape (acronym, organization or place
  * suffix), of the cue before it (*pd, then cleared), of a list it is in
@@ -769,6 +788,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_LOC] += EV_DEF;
 	/* an acronym's shape says little (VKS, HCV, EPC are common nouns):
 	 * an organization only as a guess that the corpus may overrule */
+	/* "N.V.A.", "H.N.": in Vietnamese news dotted initials are a
+	 * person's (a reporter's, or a name kept back), no acronym */
+	if (acro && !x->en && dotted_initials(x, k)) {
+		acro = false;
+		c->score[ENT_PER] += EV_CUE;
+	}
 	c->acro = acro;
 	/* "OceanBank", "AkzoNobel": a brand's shape */
 	bool brand = single && ent_camel_word(x, k);

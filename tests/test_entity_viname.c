@@ -172,6 +172,22 @@ static void test_brand_words(void **state)
 	mention_list_free(&l);
 }
 
+/* In Vietnamese news dotted initials are a person's (a reporter's, or a
+ * name kept back), no organization's acronym; "HH" (hoa hậu) is a title. */
+static void test_initials_and_titles(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Đám cưới của HH Thu Hằng rất lớn. Anh T.V.K. cho biết đã trình báo. "
+	           "Hắn bị bắt sau đó. B.T.(theo Tuổi Trẻ)",
+	           &l);
+	expect(&l, "Thu Hằng", ENT_PER, "Thu Hằng");
+	expect_none(&l, "HH");
+	expect(&l, "T.V.K.", ENT_PER, "T.V.K.");
+	expect(&l, "B.T.", ENT_PER, "B.T.");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -196,6 +212,7 @@ int main(void)
 	    cmocka_unit_test(test_unknown_not_person),
 	    cmocka_unit_test(test_stock_codes),
 	    cmocka_unit_test(test_brand_words),
+	    cmocka_unit_test(test_initials_and_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
