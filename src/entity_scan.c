@@ -705,6 +705,29 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
+/* Whether a model's number is glued by a hyphen to the name ending
+ * before token e ("KN-08", "F-16", "Su-30"): a product, no entity. */
+static bool model_code(const ctx *x, size_t e)
+{
+	return e + 1 < x->nt && (x->t[e].flags & T_DASH) && !(x->t[e].flags & T_SPACE) &&
+	       x->text[x->t[e].start] == '-' && (x->t[e + 1].flags & T_DIGIT) &&
+	       !(x->t[e + 1].flags & T_SPACE);
+}
+
+/* Whether the name at token k follows a house's number ("số nhà 118",
+ * "số 25"): it is then the street's. */
+static bool house_number(const ctx *x, size_t k)
+{
+	if (k < 2 || !(x->t[k - 1].flags & T_DIGIT))
+		return false;
+	size_t q = k - 2;
+	/* "số 12/3": the parts of a number */
+	while (q > 0 && !(x->t[q].flags & T_WORD) && x->text[x->t[q].start] == '/' &&
+	       (x->t[q - 1].flags & T_DIGIT))
+		q = q >= 2 ? q - 2 : 0;
+	return ent_written(x, q, "số") || ent_written(x, q, "nhà");
+}
+
 /* Whether token k is two or more single capitals, each with its dot
  * ("H.N.", "N.V.A"; the last dot may be the sentence's). */
 static bool dotted_initials(const ctx *x, size_t k)
@@ -746,8 +769,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement"; but
 	 * in sport news a number after a name is a score ("C. Lewis 80") */
 	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE) && !x->sport) ||
-	    misc)
+	    misc || model_code(x, e))
 		c->nodefault = true;
+	/* "số nhà 118 Phan Bội Châu": after a house's number, a street
+	 * (named after a person: no person's shape then) */
+	bool house = !x->en && house_number(x, k);
+	if (house)
+		c->score[ENT_LOC] += EV_DEF;
 	if (misc)
 		c->strong = false;
 	bool single = e - k == 1;
@@ -845,7 +873,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
-	if (!single && !admin && ent_vi_person(x, k, &mid) == e - k) {
+	if (!single && !admin && !house && ent_vi_person(x, k, &mid) == e - k) {
 		/* two syllables ("Vũ Quang") are a district's shape too: no
 		 * evidence */
 		if (e - k >= 3)

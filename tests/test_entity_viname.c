@@ -188,6 +188,21 @@ static void test_initials_and_titles(void **state)
 	mention_list_free(&l);
 }
 
+/* A model's code ("KN-08", "F-16") is no organization, and a name after
+ * a house's number ("số nhà 25 Trần Hưng Đạo") is the street's. */
+static void test_codes_and_addresses(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tên lửa KX-09 bay xa. Anh đón khách ở số nhà 25 Trần Hưng Đạo rồi đi. "
+	           "Cửa hàng ở số 12/3 Lê Văn Sỹ.",
+	           &l);
+	expect_none(&l, "KX");
+	expect(&l, "Trần Hưng Đạo", ENT_LOC, "Trần Hưng Đạo");
+	expect(&l, "Lê Văn Sỹ", ENT_LOC, "Lê Văn Sỹ");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -213,6 +228,7 @@ int main(void)
 	    cmocka_unit_test(test_stock_codes),
 	    cmocka_unit_test(test_brand_words),
 	    cmocka_unit_test(test_initials_and_titles),
+	    cmocka_unit_test(test_codes_and_addresses),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
