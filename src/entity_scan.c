@@ -396,10 +396,13 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    x->text[x->t[h].start] == '-' && namey(x, h + 1) && !(x->t[h + 1].flags & T_SPACE) &&
 	    !gaz_at(x, h + 1).p)
 		return h + 2;
-	/* "tiếng Anh": a language, no mention of the place */
+	/* "tiếng Anh": a language, and "người Pháp" a nationality (the
+	 * French, a Frenchman; "người Hà Nội" stays the city's), no
+	 * mention of the place */
 	unsigned dk;
 	if (g.p->type == ENT_LOC && k > 0 && (x->t[k - 1].flags & (T_LOWER | T_INITIAL)) &&
-	    cue_at(x, k - 1, &dk) == 1 && (dk & CUE_DEMONYM)) {
+	    ((cue_at(x, k - 1, &dk) == 1 && (dk & CUE_DEMONYM)) ||
+	     (g.p->country && (ent_written(x, k - 1, "người") || ent_written(x, k - 1, "Người"))))) {
 		cand *c = ent_add_cand(x, k, h);
 		c->misc = c->nodefault = true;
 		return h;

@@ -203,6 +203,20 @@ static void test_codes_and_addresses(void **state)
 	mention_list_free(&l);
 }
 
+/* "người Pháp" (the French, a Frenchman) is a nationality, no mention of
+ * France, as independent annotations write it; "người Hà Nội" keeps the
+ * city, "sang Pháp" the country. */
+static void test_nationality(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tiền vệ người Pháp ghi bàn rồi sang Ý. Người Hà Nội thích phở.", &l);
+	expect_none(&l, "Pháp");
+	expect(&l, "Ý", ENT_LOC, "Ý");
+	expect(&l, "Hà Nội", ENT_LOC, "Hà Nội");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -229,6 +243,7 @@ int main(void)
 	    cmocka_unit_test(test_brand_words),
 	    cmocka_unit_test(test_initials_and_titles),
 	    cmocka_unit_test(test_codes_and_addresses),
+	    cmocka_unit_test(test_nationality),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
