@@ -826,6 +826,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	}
 	c->acro = acro;
+	/* "chị T. cho biết": a person's initial keeps its dot */
+	if (pd->honor && single && t->end - t->start == 1 && e < x->nt &&
+	    x->text[x->t[e].start] == '.' && !(x->t[e].flags & T_SPACE) && !namey(x, e + 1))
+		c->end = x->t[e++].end;
 	/* "OceanBank", "AkzoNobel": a brand's shape */
 	bool brand = single && ent_camel_word(x, k);
 	if (brand)

@@ -217,6 +217,18 @@ static void test_nationality(void **state)
 	mention_list_free(&l);
 }
 
+/* A person named by an initial after a form of address ("chị T.") keeps
+ * the initial's dot, as a full name's last initial does. */
+static void test_initial_after_address(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Sau đó, chị K. chủ động cắt quan hệ. Anh P. cho biết đã trình báo.", &l);
+	expect(&l, "K.", ENT_PER, "K");
+	expect(&l, "P.", ENT_PER, "P");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -244,6 +256,7 @@ int main(void)
 	    cmocka_unit_test(test_initials_and_titles),
 	    cmocka_unit_test(test_codes_and_addresses),
 	    cmocka_unit_test(test_nationality),
+	    cmocka_unit_test(test_initial_after_address),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
