@@ -845,7 +845,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (acro && pd->type == ENT_LOC && pd->weight == EV_WEAK)
 			w = 0;
 		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
-		if (pd->title && single && (t->flags & T_VI))
+		if (pd->title && single && (t->flags & T_VI) && !acro && !brand)
 			w = EV_CUE;
 		/* "vùng Thủ đô": one capitalized syllable of a common word */
 		if (!pd->honor && single && (t->flags & T_VI) && e < x->nt &&

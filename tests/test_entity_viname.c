@@ -229,6 +229,23 @@ static void test_initial_after_address(void **state)
 	mention_list_free(&l);
 }
 
+/* A ship is no entity: "tàu sân bay X" (an aircraft carrier) names no
+ * airport, and "USS" before a ship's name is no organization. An
+ * acronym spelled like a syllable after a title is the employer. */
+static void test_ships(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Mỹ điều tàu sân bay USS Harold Brown và tàu ngầm USS Nevada tới. "
+	           "Theo giám đốc DAM, ông Peter Hanssen, tình hình căng thẳng.",
+	           &l);
+	expect_none(&l, "USS");
+	expect_none(&l, "Harold Brown");
+	expect(&l, "Mỹ", ENT_LOC, "Hoa Kỳ");
+	expect(&l, "DAM", ENT_ORG, "DAM");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -257,6 +274,7 @@ int main(void)
 	    cmocka_unit_test(test_codes_and_addresses),
 	    cmocka_unit_test(test_nationality),
 	    cmocka_unit_test(test_initial_after_address),
+	    cmocka_unit_test(test_ships),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
