@@ -515,6 +515,13 @@ static bool title_person(ctx *x, const pending *pd, size_t q)
 	       ent_vi_person(x, q, &mid) >= 3;
 }
 
+/* Whether token k is a capitalized direction (Đông, Tây, Nam, Bắc). */
+static bool direction(const ctx *x, size_t k)
+{
+	return ent_written(x, k, "Đông") || ent_written(x, k, "Tây") || ent_written(x, k, "Nam") ||
+	       ent_written(x, k, "Bắc");
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -621,6 +628,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		size_t e = k + n;
 		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4)
 			e++;
+		/* "đại lộ Đông - Tây", "trục Bắc - Nam": two directions */
+		if (e == k + n + 1 && direction(x, k + n) && e + 1 < x->nt &&
+		    (x->t[e].flags & T_DASH) && direction(x, e + 1))
+			e += 2;
 		/* "đường Tỉnh lộ", "đường Đại học": one capitalized syllable of a
 		 * common word */
 		if (e == k + n + 1 && e < x->nt && (x->t[e].flags & T_WORD) &&

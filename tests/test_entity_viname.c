@@ -246,6 +246,19 @@ static void test_ships(void **state)
 	mention_list_free(&l);
 }
 
+/* A road named by two directions keeps both ("đại lộ Đông - Tây"); a
+ * source credited at the end ("Tổng hợp từ X") is an organization, not
+ * a place the preposition "từ" would make of it. */
+static void test_roads_and_sources(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Xe chạy trên đại lộ Đông - Tây rồi rẽ. Minh Tâm (Tổng hợp từ Kickoff)", &l);
+	expect(&l, "đại lộ Đông - Tây", ENT_LOC, "đại lộ Đông - Tây");
+	expect(&l, "Kickoff", ENT_ORG, "Kickoff");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -275,6 +288,7 @@ int main(void)
 	    cmocka_unit_test(test_nationality),
 	    cmocka_unit_test(test_initial_after_address),
 	    cmocka_unit_test(test_ships),
+	    cmocka_unit_test(test_roads_and_sources),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
