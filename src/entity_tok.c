@@ -515,8 +515,9 @@ void ent_tokenize(ctx *x)
 }
 
 /* Whether token k is a brand's word with a capital inside after a
- * syllable ("OceanBank", "AkzoNobel", "YouTube"): no person's name.
- * Names of people written so have a short particle before the capital
+ * syllable ("OceanBank", "AkzoNobel", "YouTube"), or a bank's name made
+ * one word ("Oceanbank", "Techcombank"): no person's name. Names of
+ * people written so have a short particle before the capital
  * ("McDonald", "LeBron", "DiCaprio", "MacArthur", "VanVleet"). */
 bool ent_camel_word(const ctx *x, size_t k)
 {
@@ -525,6 +526,8 @@ bool ent_camel_word(const ctx *x, size_t k)
 		return false;
 	const char *s = x->text + t->start;
 	size_t n = t->end - t->start;
+	if (n >= 7 && memcmp(s + n - 4, "bank", 4) == 0)
+		return true;
 	for (size_t i = 3; i < n; i++) {
 		if (!(s[i] >= 'A' && s[i] <= 'Z') || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))
 			continue;

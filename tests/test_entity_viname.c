@@ -162,8 +162,10 @@ static void test_brand_words(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Vụ LotusBank gây thiệt hại lớn. Ông Peter Hanssen, Giám đốc điều hành PaintCorp "
-	           "chia sẻ: tốt. LotusBank cho biết sẽ bồi thường. Ông LeBron Smith đến.",
+	           "chia sẻ: tốt. LotusBank cho biết sẽ bồi thường. Ông LeBron Smith đến. "
+	           "Ông Lê Văn Tám, nguyên Chủ tịch HĐQT Riverbank, bị bắt.",
 	           &l);
+	expect(&l, "Riverbank", ENT_ORG, "Riverbank");
 	expect(&l, "LotusBank", ENT_ORG, "LotusBank");
 	expect(&l, "PaintCorp", ENT_ORG, "PaintCorp");
 	expect(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
