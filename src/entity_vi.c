@@ -167,8 +167,9 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, or a full Vietnamese name with
  * a middle name after a syllable that is no family or middle name ("Gạc
- * Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh | Bà
- * Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
+ * Ma | Lê Văn Thoa"), after words that start with no family name ("Trận
+ * Gạc Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh |
+ * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
 bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 {
 	if (ent_admin_word(x, j))
@@ -182,6 +183,10 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 	if (ent_vi_person(x, j, &mid) < 3 || !mid)
 		return false;
 	if (!(syllable_kinds(x, j - 1) & (VN_FAMILY | VN_MIDDLE)))
+		return true;
+	/* "Trận Gạc Ma | Lê Văn Thoa": what comes before such a name is
+	 * none of it unless a family name starts it */
+	if ((x->t[k].flags & T_VI) && !(syllable_kinds(x, k) & VN_FAMILY))
 		return true;
 	return j - k >= 3 && ent_vi_person(x, k, &mid);
 }

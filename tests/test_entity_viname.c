@@ -261,6 +261,18 @@ static void test_roads_and_sources(void **state)
 	mention_list_free(&l);
 }
 
+/* A full name with a middle name is a person of its own after words
+ * that start with no family name ("Trận Đồi Hồ | Lê Văn Tám": Hồ is one,
+ * but "Trận" starts no name). */
+static void test_name_after_words(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Trận Đồi Hồ Lê Văn Tám hy sinh anh dũng.", &l);
+	expect(&l, "Lê Văn Tám", ENT_PER, "Lê Văn Tám");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -291,6 +303,7 @@ int main(void)
 	    cmocka_unit_test(test_initial_after_address),
 	    cmocka_unit_test(test_ships),
 	    cmocka_unit_test(test_roads_and_sources),
+	    cmocka_unit_test(test_name_after_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
