@@ -279,8 +279,9 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (x->en)
 				j = hyphen_tail(x, j);
 			/* "Park Hang-seo", "An-đô Kát-su-hi-rô": a hyphenated
-			 * lower-case tail, in a transliteration of several parts */
-			while (j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			 * lower-case tail, in a transliteration of several parts;
+			 * in English not on a first word ("Glasgow-based") */
+			while ((!x->en || j > k + 1) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
 			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
 			    x->text[x->t[j].start] == '-')

@@ -756,6 +756,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			w = 0, c->strong = false;
 		c->score[pd->type] += w;
 	}
+	/* English: business words around a company's name; a work's title
+	 * after its noun and an event's sponsor are no entity (entity_en.c) */
+	c->score[ENT_ORG] += ent_en_org_evidence(x, k, e);
+	if (ent_en_work(x, k, e) || ent_en_sponsor(x, e))
+		c->misc = c->nodefault = true, c->strong = false;
 	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
 	if (x->nc >= 2 && k >= 2) {
 		const cand *p = &x->c[x->nc - 2];
@@ -773,7 +778,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			c->score[pt] += EV_WEAK;
 	}
 	unsigned pk = 0;
-	if ((e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) || ent_vi_byline(x, k, e) ||
+	/* "BT said": an acronym is no person */
+	if ((!acro && e < x->nt && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
+	    ent_vi_byline(x, k, e) ||
 	    ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
