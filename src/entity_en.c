@@ -111,16 +111,37 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	return corp_appositive(x, e) ? EV_DEF : 0;
 }
 
-/* Whether the English name at tokens [k, e) is the title of a work named
- * by the word before it ("the film Saving Private Ryan", "the game Grand
- * Theft Auto"): no entity. In sport news "game" and "series" are
- * matches; a one-word title only before punctuation ("the film
- * Hellboy."), as "the film Moore made" is a person. */
-bool ent_en_work(ctx *x, size_t k, size_t e)
+/* Whether the English name at tokens [k, *e) is the title of a work
+ * named by the word before it ("the film Saving Private Ryan", "the game
+ * Grand Theft Auto", "the sequel to X"); a subtitle after a colon joins it (*e moves past
+ * it: "Grand Theft Auto: San Andreas"). In sport news "game" and
+ * "series" are matches; a one-word title only before punctuation ("the
+ * film Hellboy."), as "the film Moore made" is a person. */
+bool ent_en_work(ctx *x, size_t k, size_t *e)
 {
-	if (!x->en || k == 0 || x->sport || !(ent_en_word(x, k - 1) & EN_WORK))
+	if (!x->en || k == 0 || x->sport)
 		return false;
-	return e - k >= 2 || phrase_ends(x, e);
+	/* "the sequel to X", "a remake of X" */
+	size_t w = k - 1;
+	if (w > 0 && (ent_written(x, w, "to") || ent_written(x, w, "of")))
+		w--;
+	if (!(ent_en_word(x, w) & EN_WORK))
+		return false;
+	if (*e - k < 2 && !phrase_ends(x, *e))
+		return false;
+	if (punct_is(x, *e, ':') && namey(x, *e + 1)) {
+		bool ho, hl, mi;
+		*e = ent_name_run(x, *e + 1, &ho, &hl, &mi);
+	}
+	return true;
+}
+
+/* Whether a work noun follows the English name ending before token e
+ * ("the Spider-Man series", "a third Spider-Man film"). */
+bool ent_en_work_after(ctx *x, size_t e)
+{
+	return x->en && !x->sport && e < x->nt && (x->t[e].flags & T_LOWER) &&
+	       (ent_en_word(x, e) & EN_WORK);
 }
 
 /* Whether the English name ending before token e is a sponsor written

@@ -281,6 +281,7 @@ struct cand {
 	bool nodefault;  /* no type without evidence (products, events) */
 	bool acro;       /* an acronym alone: an organization as a guess */
 	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
+	bool work;       /* a work's title: no entity, nor a name linked to it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
@@ -308,7 +309,8 @@ struct uniq {
 	bool strong;
 	bool nodefault;
 	bool acro;
-	int root; /* unique this one links to */
+	bool work; /* a work's title (cand.work) */
+	int root;  /* unique this one links to */
 };
 
 /* A candidate of a finished window, folded into its unique name: all that
@@ -373,7 +375,8 @@ bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);
-bool ent_en_work(ctx *x, size_t k, size_t e);
+bool ent_en_work(ctx *x, size_t k, size_t *e);
+bool ent_en_work_after(ctx *x, size_t e);
 bool ent_en_sponsor(ctx *x, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);

@@ -116,6 +116,7 @@ void ent_fold_cands(ctx *x)
 			q->strong |= c->strong;
 			q->nodefault |= c->nodefault;
 			q->acro |= c->acro;
+			q->work |= c->work;
 		}
 		if (!added)
 			free(c->name); /* and the joined keys after it */
@@ -347,6 +348,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 		for (int t = 0; t < 3; t++)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
+		u[r].work |= u[i].work;
 	}
 	/* The mentions: what has a type and is written as a name. Their
 	 * strings are pooled in out->owned: one canonical name per entity and

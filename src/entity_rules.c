@@ -245,7 +245,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				break;
 			if (j > k) {
 				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
-				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
+				/* but "Mervyn King said": in English a title after a
+				 * given name, ending the run, is a surname */
+				bool surname = x->en && j == k + 1 && n == 1 && ent_given_name(x, k) &&
+				               !namey(x, j + 1);
+				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE) && !surname))
 					break;
 				/* "CLEVELAND AT TEXAS": in capitals a common word is none
 				 * of a name */

@@ -84,7 +84,8 @@ static void test_acronym_said(void **state)
 }
 
 /* The title after a work noun is a work, no entity: "the film X", "the
- * game X", "the album X". */
+ * game X: Subtitle" (and the title written again alone); a name before a
+ * work noun ("the X series") is no person as a guess. */
 static void test_work_titles(void **state)
 {
 	(void)state;
@@ -95,6 +96,20 @@ static void test_work_titles(void **state)
 	assert_false(has_name(&l, "Silver Harbour Nights"));
 	assert_false(has_name(&l, "Crimson Drift Vice"));
 	assert_true(has_entity(&l, ENT_PER, "Ana Ruiz"));
+	mention_list_free(&l);
+	/* a subtitle after a colon, and the title written again alone */
+	extract("Sales were boosted by the game Crimson Drift: Night Harbour. Analysts say "
+	        "that Night Harbour broke the record, as did the sequel to Moon Patrol City.",
+	        &l);
+	assert_false(has_name(&l, "Moon Patrol City"));
+	assert_false(has_name(&l, "Night Harbour"));
+	assert_false(has_name(&l, "Crimson Drift"));
+	mention_list_free(&l);
+	/* a title before its work noun has no type as a guess */
+	extract("He is known for his work on Star-Rider and other comics. The Star-Rider series "
+	        "was a hit, said Ana Ruiz.",
+	        &l);
+	assert_false(has_name(&l, "Star-Rider"));
 	mention_list_free(&l);
 }
 
@@ -126,6 +141,34 @@ static void test_hyphen_adjectives(void **state)
 	mention_list_free(&l);
 }
 
+/* Words that are no person: a demonym noun ("the Frenchman"), a
+ * lecture named after someone, a game's name; a plural title before a
+ * name ("Presidents George Lane and ...") is no part of it. */
+static void test_not_people(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The 40-year-old Dutchman told reporters he gave the 12th Ada Quill Lecture. "
+	        "The Ohio Game was launched by Presidents Dora Lane and Bill Mott.",
+	        &l);
+	assert_false(has_name(&l, "Dutchman"));
+	assert_false(has_name(&l, "Ada Quill Lecture"));
+	assert_false(has_name(&l, "Ohio Game"));
+	assert_true(has_surface(&l, ENT_PER, "Dora Lane"));
+	mention_list_free(&l);
+}
+
+/* A title word after a given name, ending the name, is a surname:
+ * "Larry King said". */
+static void test_title_surname(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The television host Larry King said the show was over.", &l);
+	assert_true(has_surface(&l, ENT_PER, "Larry King"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -147,7 +190,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_corporate_context), cmocka_unit_test(test_acronym_said),
 	    cmocka_unit_test(test_work_titles),       cmocka_unit_test(test_event_sponsor),
-	    cmocka_unit_test(test_hyphen_adjectives),
+	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
+	    cmocka_unit_test(test_title_surname),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
