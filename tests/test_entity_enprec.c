@@ -169,6 +169,20 @@ static void test_title_surname(void **state)
 	mention_list_free(&l);
 }
 
+/* A party's name written as an adjective is the party, not a place
+ * ("the NHS was not safe in Conservative hands"). */
+static void test_party_adjective(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The minister said the schools were not safe in Conservative hands, and "
+	        "attacked Tory plans.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Conservative"));
+	assert_false(has_surface(&l, ENT_LOC, "Conservative"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -191,7 +205,7 @@ int main(void)
 	    cmocka_unit_test(test_corporate_context), cmocka_unit_test(test_acronym_said),
 	    cmocka_unit_test(test_work_titles),       cmocka_unit_test(test_event_sponsor),
 	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
-	    cmocka_unit_test(test_title_surname),
+	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
