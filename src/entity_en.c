@@ -89,13 +89,18 @@ static bool corp_before(ctx *x, size_t k, size_t e)
 
 /* The organization evidence the words around the English name at tokens
  * [k, e) give: EV_DEF when a business word names it as a company
- * (corp_before; after it "X shares", "X's chief executive", "X bank":
+ * (corp_before; after it "X shares", "X's chief executive", "X boss":
  * corp-post with an "'s" and "chief" allowed between; ", a tourism
  * firm,"), which outweighs the "said" of a name that could be a
  * person's; else 0. */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 {
 	if (!x->en)
+		return 0;
+	/* "LG Group, a conglomerate": a suffix alone is no company */
+	unsigned kinds;
+	if (e - k == 1 && cue_at(x, k, &kinds) == 1 &&
+	    (kinds & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
 		return 0;
 	if (corp_before(x, k, e))
 		return EV_DEF;

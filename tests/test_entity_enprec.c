@@ -66,6 +66,11 @@ static void test_corporate_context(void **state)
 	assert_true(has_entity(&l, ENT_ORG, "Tellwood Insight"));
 	assert_true(has_entity(&l, ENT_PER, "Helen Marsh"));
 	mention_list_free(&l);
+	/* an adjective before a business word, a suffix alone: no company */
+	extract("Malaysia plans an Islamic bank, said LG Group, a family owned conglomerate.", &l);
+	assert_false(has_name(&l, "Islamic"));
+	assert_false(has_surface(&l, ENT_ORG, "Group"));
+	mention_list_free(&l);
 	/* people keep the evidence of what they said */
 	extract("Tom Ashby said the deal was good. Ashby said he was pleased.", &l);
 	assert_true(has_entity(&l, ENT_PER, "Tom Ashby"));
