@@ -126,9 +126,13 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 {
 	if (!x->en || k == 0 || x->sport)
 		return false;
-	/* "the sequel to X", "a remake of X" */
+	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
-	if (w > 0 && (ent_written(x, w, "to") || ent_written(x, w, "of")))
+	if (w > 0 && ent_written(x, w, "The"))
+		w--;
+	if (w > 0 && punct_is(x, w, ',') && punct_is(x, *e, ','))
+		w--;
+	else if (w > 0 && (ent_written(x, w, "to") || ent_written(x, w, "of")))
 		w--;
 	if (!(ent_en_word(x, w) & EN_WORK))
 		return false;

@@ -337,6 +337,14 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			j++;
 			continue;
 		}
+		/* "Fairmont Hotels & Resorts", "Tibbett & Britten": in English
+		 * names joined by a spaced "&" are a firm's */
+		if (j > k && x->en && x->text[x->t[j].start] == '&' && namey(x, j + 1) &&
+		    !(x->t[j + 1].flags & T_ALLCAPS) && !(x->t[j - 1].flags & T_ALLCAPS)) {
+			*has_org = true;
+			j++;
+			continue;
+		}
 		/* "Hanoi People's Committee": a possessive inside an English
 		 * organization name, not after a known name ("Russia's") */
 		if (j > k && !(x->t[j].flags & T_WORD) && !(x->t[j].flags & T_SPACE) &&

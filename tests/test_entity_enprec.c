@@ -110,6 +110,10 @@ static void test_work_titles(void **state)
 	assert_false(has_name(&l, "Night Harbour"));
 	assert_false(has_name(&l, "Crimson Drift"));
 	mention_list_free(&l);
+	/* after a comma and "The" */
+	extract("Another comic book adaptation, The Brass Giant, opens this summer.", &l);
+	assert_false(has_name(&l, "Brass Giant"));
+	mention_list_free(&l);
 	/* a title before its work noun has no type as a guess */
 	extract("He is known for his work on Star-Rider and other comics. The Star-Rider series "
 	        "was a hit, said Ana Ruiz.",
@@ -188,6 +192,20 @@ static void test_party_adjective(void **state)
 	mention_list_free(&l);
 }
 
+/* Names joined by a spaced "&" are a firm's, whole: "Tibbett & Britten",
+ * "Fairmont Hotels & Resorts". */
+static void test_ampersand_firms(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He bought stakes in Harlow Hotels & Resorts, and Dobbs & Kettering said it "
+	        "would buy the rest.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Harlow Hotels & Resorts"));
+	assert_true(has_surface(&l, ENT_ORG, "Dobbs & Kettering"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -211,6 +229,7 @@ int main(void)
 	    cmocka_unit_test(test_work_titles),       cmocka_unit_test(test_event_sponsor),
 	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
 	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
+	    cmocka_unit_test(test_ampersand_firms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
