@@ -120,8 +120,9 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
  * named by the word before it ("the film Saving Private Ryan", "the game
  * Grand Theft Auto", "the sequel to X"); a subtitle after a colon joins it (*e moves past
  * it: "Grand Theft Auto: San Andreas"). In sport news "game" and
- * "series" are matches; a one-word title only before punctuation ("the
- * film Hellboy."), as "the film Moore made" is a person. */
+ * "series" are matches; a one-word title only before punctuation or an
+ * auxiliary ("the film Hellboy.", "the movie Robots has opened"), as "the
+ * film Moore made" is a person. */
 bool ent_en_work(ctx *x, size_t k, size_t *e)
 {
 	if (!x->en || k == 0 || x->sport)
@@ -136,7 +137,10 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		w--;
 	if (!(ent_en_word(x, w) & EN_WORK))
 		return false;
-	if (*e - k < 2 && !phrase_ends(x, *e))
+	/* "the film Hellboy.", "the movie Robots has opened" */
+	if (*e - k < 2 && !phrase_ends(x, *e) &&
+	    !(ent_written(x, *e, "is") || ent_written(x, *e, "was") || ent_written(x, *e, "has") ||
+	      ent_written(x, *e, "had") || ent_written(x, *e, "will")))
 		return false;
 	if (punct_is(x, *e, ':') && namey(x, *e + 1)) {
 		bool ho, hl, mi;

@@ -110,6 +110,12 @@ static void test_work_titles(void **state)
 	assert_false(has_name(&l, "Night Harbour"));
 	assert_false(has_name(&l, "Crimson Drift"));
 	mention_list_free(&l);
+	/* one word before an auxiliary */
+	extract("The animated movie Cogwheels has opened at the top of the chart. Featuring the "
+	        "voices of Ada Cole, Tom Reeve and Cogwheels, it follows a robot.",
+	        &l);
+	assert_false(has_name(&l, "Cogwheels"));
+	mention_list_free(&l);
 	/* after a comma and "The" */
 	extract("Another comic book adaptation, The Brass Giant, opens this summer.", &l);
 	assert_false(has_name(&l, "Brass Giant"));
@@ -206,6 +212,18 @@ static void test_ampersand_firms(void **state)
 	mention_list_free(&l);
 }
 
+/* Roles of athletes are no part of a name: "Sprinter Ada Cole". */
+static void test_athlete_roles(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Sprinter Ada Cole has been banned, and the golfer Tom Reeve won.", &l);
+	assert_true(has_surface(&l, ENT_PER, "Ada Cole"));
+	assert_true(has_surface(&l, ENT_PER, "Tom Reeve"));
+	assert_false(has_name(&l, "Sprinter Ada Cole"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -229,7 +247,7 @@ int main(void)
 	    cmocka_unit_test(test_work_titles),       cmocka_unit_test(test_event_sponsor),
 	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
 	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
-	    cmocka_unit_test(test_ampersand_firms),
+	    cmocka_unit_test(test_ampersand_firms),   cmocka_unit_test(test_athlete_roles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
