@@ -212,6 +212,22 @@ static void test_ampersand_firms(void **state)
 	mention_list_free(&l);
 }
 
+/* A firm's first word alone is the firm, though it "said" things:
+ * "Harlow Hotels & Resorts" ... "Harlow said". */
+static void test_firm_first_word(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He has stakes in Harlow Hotels & Resorts, which will run the hotel. Work will "
+	        "end in May, Harlow said.",
+	        &l);
+	const mention *m = find_surface(&l, "Harlow");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_ORG);
+	assert_string_equal(m->canonical, "Harlow Hotels & Resorts");
+	mention_list_free(&l);
+}
+
 /* Roles of athletes are no part of a name: "Sprinter Ada Cole". */
 static void test_athlete_roles(void **state)
 {
@@ -248,6 +264,7 @@ int main(void)
 	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
 	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
 	    cmocka_unit_test(test_ampersand_firms),   cmocka_unit_test(test_athlete_roles),
+	    cmocka_unit_test(test_firm_first_word),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
