@@ -157,7 +157,8 @@ static void test_hyphen_adjectives(void **state)
 }
 
 /* Words that are no person: a demonym noun ("the Frenchman"), a
- * lecture named after someone, a game's name; a plural title before a
+ * lecture named after someone, a game's name, a bill; a name ending in
+ * Films is a company; a plural title before a
  * name ("Presidents George Lane and ...") is no part of it. */
 static void test_not_people(void **state)
 {
@@ -170,6 +171,13 @@ static void test_not_people(void **state)
 	assert_false(has_name(&l, "Ada Quill Lecture"));
 	assert_false(has_name(&l, "Ohio Game"));
 	assert_true(has_surface(&l, ENT_PER, "Dora Lane"));
+	mention_list_free(&l);
+	/* a bill is a law; a name ending in Films is a company */
+	extract("MPs debated the Young Carers Bill, and Harbour Lane Films said it would "
+	        "distribute the film.",
+	        &l);
+	assert_false(has_name(&l, "Young Carers Bill"));
+	assert_true(has_surface(&l, ENT_ORG, "Harbour Lane Films"));
 	mention_list_free(&l);
 }
 
