@@ -604,6 +604,50 @@ static void load_vi_names(entity_extractor *ex)
 	sl_free(&lines);
 }
 
+/* Loads the kinds of en-words.txt that are no cue (entity_en.c):
+ * corp-pre, corp-post, corp-of (business words before and after a
+ * company's name), work (a work noun before its title). */
+static void load_en_words(entity_extractor *ex)
+{
+	static const struct {
+		const char *name;
+		uint8_t bit;
+	} kinds[] = {{"corp-pre", EN_CORP_PRE},
+	             {"corp-post", EN_CORP_POST},
+	             {"corp-of", EN_CORP_OF},
+	             {"work", EN_WORK}};
+	strlist lines;
+	sl_init(&lines);
+	datafile_lines("en-words.txt", &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *f[2];
+		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
+			continue;
+		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++) {
+			if (strcmp(kinds[c].name, f[0]) != 0)
+				continue;
+			phrase *p = add_phrase(ex, f[1], -1, NULL, 0, GAZ_PLAIN);
+			if (p)
+				p->en_word |= kinds[c].bit;
+		}
+	}
+	sl_free(&lines);
+}
+
+/* The EN_* bits of the word at token k (load_en_words), 0 for none. */
+unsigned ent_en_word(ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return 0;
+	const tok *t = &x->t[k];
+	/* lower case, or capitalized first in a sentence ("Shares in X") */
+	if (!(t->flags & T_WORD) || (t->flags & T_ALLCAPS) ||
+	    !((t->flags & T_LOWER) || ((t->flags & T_CAP) && (t->flags & T_INITIAL))))
+		return 0;
+	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
+	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+}
+
 /* Loads given-names.txt: one given name per line, kept by its matching
  * key (the key of its one token; a line of several tokens is skipped). */
 static void load_given_names(entity_extractor *ex)
@@ -676,6 +720,7 @@ void ent_load_data(entity_extractor *ex)
 	load_cues(ex, "en-words.txt");
 	load_cues(ex, "sport-words.txt");
 	load_vi_names(ex);
+	load_en_words(ex);
 	load_given_names(ex);
 	load_admin_words(ex);
 	load_abbreviations(ex);

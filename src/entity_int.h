@@ -91,6 +91,10 @@ enum cue_kind {
 /* What a syllable of vn-names.txt is (phrase.vi_name). */
 enum { VN_FAMILY = 1, VN_MIDDLE = 2, VN_GIVEN = 4 };
 
+/* What an English word of en-words.txt says of a name next to it
+ * (phrase.en_word, entity_en.c). */
+enum { EN_CORP_PRE = 1, EN_CORP_POST = 2, EN_CORP_OF = 4, EN_WORK = 8 };
+
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
 typedef struct phrase {
@@ -109,6 +113,7 @@ typedef struct phrase {
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
+	uint8_t en_word;       /* EN_CORP_PRE ... EN_WORK (en-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -277,6 +282,7 @@ struct cand {
 	bool acro;       /* an acronym alone: an organization as a guess */
 	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
 	bool given;      /* a one-word place that is a given name too ("Đức"), no cue before it */
+	bool work;       /* a work's title: no entity, nor a name linked to it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
@@ -305,7 +311,8 @@ struct uniq {
 	bool strong;
 	bool nodefault;
 	bool acro;
-	int root; /* unique this one links to */
+	bool work; /* a work's title (cand.work) */
+	int root;  /* unique this one links to */
 };
 
 /* A candidate of a finished window, folded into its unique name: all that
@@ -368,6 +375,14 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
 bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
+
+/* entity_en.c */
+int ent_en_org_evidence(ctx *x, size_t k, size_t e);
+bool ent_en_work(ctx *x, size_t k, size_t *e);
+bool ent_en_work_after(ctx *x, size_t e);
+bool ent_en_sponsor(ctx *x, size_t e);
+/* entity_data.c: the EN_* bits of the lower-case word at token k */
+unsigned ent_en_word(ctx *x, size_t k);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

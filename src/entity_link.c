@@ -117,6 +117,7 @@ void ent_fold_cands(ctx *x)
 			q->strong |= c->strong;
 			q->nodefault |= c->nodefault;
 			q->acro |= c->acro;
+			q->work |= c->work;
 		}
 		if (!added)
 			free(c->name); /* and the joined keys after it */
@@ -277,6 +278,56 @@ static bool given_place(const uniq *q)
 	return q->gaz && q->ntok == 1 && q->gtype == ENT_LOC && q->given == q->count;
 }
 
+/* Index of the unique name (not a gazetteer's) with joined keys key, or
+ * -1. */
+static int uniq_find(const ctx *x, const char *key)
+{
+	if (!x->nslots)
+		return -1;
+	size_t mask = x->nslots - 1;
+	for (size_t i = uniq_hash('N', key) & mask;; i = (i + 1) & mask) {
+		if (!x->slots[i])
+			return -1;
+		const uniq *q = &x->u[x->slots[i] - 1];
+		if (!q->gaz && strcmp(q->lkey, key) == 0)
+			return (int)(x->slots[i] - 1);
+	}
+}
+
+/* In English, a firm's first word alone is the firm ("Fairmont Hotels &
+ * Resorts" ... "Fairmont said", "Marvel Comics" ... "Marvel said"): a
+ * one-word name, written where capitals are evidence, with some evidence
+ * of a person or organization but no definite one of a person, none of a
+ * place ("Kirkcaldy, Fife" is no "Fife College") and no cue word, links
+ * to the organization of several words, proven one (EV_DEF), that it
+ * starts. */
+static void link_firm_first_words(ctx *x)
+{
+	if (!x->en)
+		return;
+	for (size_t i = 0; i < x->nu; i++) {
+		const uniq *r = &x->u[i];
+		if (r->gaz || r->ntok < 2 || r->work || ent_best_type(r->score) != ENT_ORG ||
+		    r->score[ENT_ORG] < EV_DEF)
+			continue;
+		const char *sp = memchr(r->lkey, ' ', r->lklen);
+		if (!sp)
+			continue;
+		char *first = xstrndup(r->lkey, (size_t)(sp - r->lkey));
+		int qi = uniq_find(x, first);
+		free(first);
+		if (qi < 0 || qi == (int)i)
+			continue;
+		uniq *q = &x->u[qi];
+		if (q->ntok != 1 || !q->strong || q->root != qi || q->acro ||
+		    q->score[ENT_PER] >= EV_DEF || q->score[ENT_LOC] > 0 ||
+		    (!q->score[ENT_PER] && !q->score[ENT_ORG]) ||
+		    ent_cue_kinds(x->ex, q->lkey, q->lklen))
+			continue;
+		q->root = (int)i;
+	}
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 void ent_resolve(ctx *x, const article *a, mention_list *out)
@@ -349,6 +400,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 		else
 			u[ra].root = rb;
 	}
+	link_firm_first_words(x);
 	/* evidence flows to the root of each chain */
 	for (size_t i = 0; i < nu; i++) {
 		int r = (int)i;
@@ -363,6 +415,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 		for (int t = 0; t < 3; t++)
 			u[r].score[t] += u[i].score[t];
 		u[r].strong |= u[i].strong;
+		u[r].work |= u[i].work;
 	}
 	/* The mentions: what has a type and is written as a name. Their
 	 * strings are pooled in out->owned: one canonical name per entity and

@@ -245,7 +245,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				break;
 			if (j > k) {
 				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
-				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE)))
+				/* but "Mervyn King said": in English a title after a
+				 * given name, ending the run, is a surname */
+				bool surname = x->en && j == k + 1 && n == 1 && ent_given_name(x, k) &&
+				               !namey(x, j + 1);
+				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE) && !surname))
 					break;
 				/* "CLEVELAND AT TEXAS": in capitals a common word is none
 				 * of a name */
@@ -281,8 +285,9 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (x->en)
 				j = hyphen_tail(x, j);
 			/* "Park Hang-seo", "An-đô Kát-su-hi-rô": a hyphenated
-			 * lower-case tail, in a transliteration of several parts */
-			while (j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
+			 * lower-case tail, in a transliteration of several parts;
+			 * in English not on a first word ("Glasgow-based") */
+			while ((!x->en || j > k + 1) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
 			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
 			    x->text[x->t[j].start] == '-')
@@ -331,6 +336,14 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		}
 		if (j > k && x->text[x->t[j].start] == '&' && namey(x, j + 1) &&
 		    !(x->t[j].flags & T_SPACE)) {
+			j++;
+			continue;
+		}
+		/* "Fairmont Hotels & Resorts", "Tibbett & Britten": in English
+		 * names joined by a spaced "&" are a firm's */
+		if (j > k && x->en && x->text[x->t[j].start] == '&' && namey(x, j + 1) &&
+		    !(x->t[j + 1].flags & T_ALLCAPS) && !(x->t[j - 1].flags & T_ALLCAPS)) {
+			*has_org = true;
 			j++;
 			continue;
 		}

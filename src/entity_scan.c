@@ -776,6 +776,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		e = k + 1, has_org = has_loc = misc = false;
 	/* after a unit word, the place has at most three syllables: more
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
+	/* "the game Grand Theft Auto: San Andreas": a work's title, with
+	 * its subtitle (entity_en.c) */
+	bool work = !x->titlecase && ent_en_work(x, k, &e);
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 	if (admin && e - k > 3)
 		e = k + 2;
@@ -865,6 +868,16 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			w = 0, c->strong = false;
 		c->score[pd->type] += w;
 	}
+	/* English: business words around a company's name; a work's title
+	 * after its noun and an event's sponsor are no entity (entity_en.c) */
+	c->score[ENT_ORG] += ent_en_org_evidence(x, k, e);
+	c->work = work;
+	if (ent_en_sponsor(x, e))
+		c->misc = c->nodefault = true, c->strong = false;
+	/* "the Spider-Man series": a work's title, or a person's work ("a
+	 * Scorsese film"): no type as a guess */
+	if (ent_en_work_after(x, e))
+		c->nodefault = true;
 	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
 	if (x->nc >= 2 && k >= 2) {
 		const cand *p = &x->c[x->nc - 2];

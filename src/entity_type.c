@@ -21,6 +21,9 @@ int ent_best_type(const int *score)
  * capitals are evidence has none. */
 int ent_mention_type(const uniq *r)
 {
+	/* "the film Saving Private Ryan": a work, whatever its shape */
+	if (r->work)
+		return -1;
 	int type = ent_best_type(r->score);
 	if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
 		type = ENT_PER; /* a capitalized name of several words: a person */
