@@ -166,3 +166,11 @@ bool ent_en_sponsor(ctx *x, size_t e)
 	match g = gaz_at(x, e);
 	return g.p && g.p->type == ENT_MISC;
 }
+
+/* Whether the English name at tokens [k, e) is a bill, a law in the
+ * making, by its last word ("the Children Bill"); a "Bill" inside a run
+ * is a given name ("Bill Gates"). */
+bool ent_en_bill(ctx *x, size_t k, size_t e)
+{
+	return x->en && e - k >= 2 && ent_written(x, e - 1, "Bill");
+}

@@ -381,6 +381,7 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e);
 bool ent_en_work(ctx *x, size_t k, size_t *e);
 bool ent_en_work_after(ctx *x, size_t e);
 bool ent_en_sponsor(ctx *x, size_t e);
+bool ent_en_bill(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 

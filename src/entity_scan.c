@@ -869,10 +869,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[pd->type] += w;
 	}
 	/* English: business words around a company's name; a work's title
-	 * after its noun and an event's sponsor are no entity (entity_en.c) */
+	 * after its noun, an event's sponsor and a bill are no entity
+	 * (entity_en.c) */
 	c->score[ENT_ORG] += ent_en_org_evidence(x, k, e);
 	c->work = work;
-	if (ent_en_sponsor(x, e))
+	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
 	 * Scorsese film"): no type as a guess */

@@ -179,6 +179,10 @@ static void test_not_people(void **state)
 	assert_false(has_name(&l, "Young Carers Bill"));
 	assert_true(has_surface(&l, ENT_ORG, "Harbour Lane Films"));
 	mention_list_free(&l);
+	/* a "Bill" inside a name is a given name */
+	extract("Tycoon Bill Harlan said he would buy the club.", &l);
+	assert_true(has_name(&l, "Bill Harlan") || has_name(&l, "Tycoon Bill Harlan"));
+	mention_list_free(&l);
 }
 
 /* A title word after a given name, ending the name, is a surname:
