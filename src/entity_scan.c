@@ -522,6 +522,18 @@ static bool direction(const ctx *x, size_t k)
 	       ent_written(x, k, "Bắc");
 }
 
+/* Whether the place's head word at token k (n tokens) names a
+ * peninsula, a gulf or a strait, which a country's name may name: "bán
+ * đảo Triều Tiên", "vịnh Thái Lan", "eo biển Đài Loan". */
+static bool feature_head(const ctx *x, size_t k, size_t n)
+{
+	if (n == 1)
+		return ent_written(x, k, "vịnh") || ent_written(x, k, "Vịnh");
+	return n == 2 &&
+	       (((ent_written(x, k, "bán") || ent_written(x, k, "Bán")) && ent_written(x, k + 1, "đảo")) ||
+	        ((ent_written(x, k, "eo") || ent_written(x, k, "Eo")) && ent_written(x, k + 1, "biển")));
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -611,11 +623,15 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if ((kinds & CUE_LOC_HEAD) && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) &&
 	    ent_vi_family(x, k) && namey(x, k + 1))
 		return 0;
+	/* "bán đảo Triều Tiên", "vịnh Thái Lan": a peninsula or a gulf
+	 * named after a country is a place of its own */
+	match hg2 = (kinds & CUE_LOC_HEAD) ? gaz_at(x, k + n) : (match){NULL, 0};
+	bool feature = hg2.p && hg2.p->country && feature_head(x, k, n);
 	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
-	                !(x->t[k + n].flags & T_ALLCAPS) && !gaz_at(x, k + n).p;
+	                !(x->t[k + n].flags & T_ALLCAPS) && (!hg2.p || feature);
 	if (loc_name) {
-		size_t e = k + n;
-		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+		size_t e = feature ? k + n + hg2.ntok : k + n;
+		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
 			e++;
 		cand *c = ent_add_cand(x, k, e);
 		c->strong = true;

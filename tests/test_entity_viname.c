@@ -273,6 +273,21 @@ static void test_name_after_words(void **state)
 	mention_list_free(&l);
 }
 
+/* A peninsula, gulf or strait named after a country is a place of its
+ * own ("bán đảo Triều Tiên" is not North Korea); other heads before a
+ * known name leave the name alone. */
+static void test_features_named_after_countries(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Căng thẳng trên bán đảo Triều Tiên. Tàu vào vịnh Thái Lan. Triều Tiên thử tên lửa.",
+	           &l);
+	expect(&l, "bán đảo Triều Tiên", ENT_LOC, "bán đảo Triều Tiên");
+	expect(&l, "vịnh Thái Lan", ENT_LOC, "vịnh Thái Lan");
+	expect(&l, "Triều Tiên", ENT_LOC, "Triều Tiên");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -304,6 +319,7 @@ int main(void)
 	    cmocka_unit_test(test_ships),
 	    cmocka_unit_test(test_roads_and_sources),
 	    cmocka_unit_test(test_name_after_words),
+	    cmocka_unit_test(test_features_named_after_countries),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
