@@ -534,6 +534,24 @@ static bool feature_head(const ctx *x, size_t k, size_t n)
 	        ((ent_written(x, k, "eo") || ent_written(x, k, "Eo")) && ent_written(x, k + 1, "biển")));
 }
 
+/* The number of tokens of a facility's head word at token k that a
+ * city's name may follow ("sân bay", "nhà ga", "ga", "cảng", "Hoàng
+ * thành"), or 0. */
+static size_t facility_head(const ctx *x, size_t k)
+{
+	static const char *const one[] = {"ga", "Ga", "cảng", "Cảng"};
+	static const char *const two[][2] = {{"sân", "bay"},   {"Sân", "bay"},   {"nhà", "ga"},
+	                                     {"Nhà", "ga"},    {"hoàng", "thành"}, {"Hoàng", "thành"},
+	                                     {"kinh", "thành"}, {"Kinh", "thành"}};
+	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+		if (ent_written(x, k, two[i][0]) && ent_written(x, k + 1, two[i][1]))
+			return 2;
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+		if (ent_written(x, k, one[i]))
+			return 1;
+	return 0;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -623,6 +641,20 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if ((kinds & CUE_LOC_HEAD) && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) &&
 	    ent_vi_family(x, k) && namey(x, k + 1))
 		return 0;
+	/* "sân bay Damascus", "ga Hà Nội", "Hoàng thành Thăng Long": a
+	 * facility named after a city is a place of its own */
+	size_t fh = facility_head(x, k);
+	if (fh && namey(x, k + fh)) {
+		match fg = gaz_at(x, k + fh);
+		if (fg.p && fg.p->type == ENT_LOC && !fg.p->country &&
+		    !namey(x, k + fh + fg.ntok)) {
+			cand *c = ent_add_cand(x, k, k + fh + fg.ntok);
+			c->strong = true;
+			c->score[ENT_LOC] += EV_DEF;
+			pd->type = -1, pd->title = pd->honor = false;
+			return k + fh + fg.ntok;
+		}
+	}
 	/* "bán đảo Triều Tiên", "vịnh Thái Lan": a peninsula or a gulf
 	 * named after a country is a place of its own */
 	match hg2 = (kinds & CUE_LOC_HEAD) ? gaz_at(x, k + n) : (match){NULL, 0};

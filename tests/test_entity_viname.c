@@ -288,6 +288,23 @@ static void test_features_named_after_countries(void **state)
 	mention_list_free(&l);
 }
 
+/* A facility named after a city is a place of its own, head and all
+ * ("sân bay Đà Lạt" is no mention of the city), and so is a citadel
+ * ("Hoàng thành Cổ Loa"), not a person. */
+static void test_facilities(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Máy bay hạ cánh ở sân bay Đà Lạt. Khách xuống ga Huế. "
+	           "Du khách thăm Hoàng thành Cổ Lũy rồi về Đà Lạt.",
+	           &l);
+	expect(&l, "sân bay Đà Lạt", ENT_LOC, "sân bay Đà Lạt");
+	expect(&l, "ga Huế", ENT_LOC, "ga Huế");
+	expect(&l, "Hoàng thành Cổ Lũy", ENT_LOC, "Hoàng thành Cổ Lũy");
+	expect(&l, "Đà Lạt", ENT_LOC, "Đà Lạt");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -320,6 +337,7 @@ int main(void)
 	    cmocka_unit_test(test_roads_and_sources),
 	    cmocka_unit_test(test_name_after_words),
 	    cmocka_unit_test(test_features_named_after_countries),
+	    cmocka_unit_test(test_facilities),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
