@@ -940,7 +940,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
 		               (x->t[k - 1].flags & T_LOWER));
 		int pt = ent_best_type(p->score);
-		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong)
+		/* (not "Mỹ, DIA cho rằng": an unknown acronym is seldom a place) */
+		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
+		    !(acro && pt == ENT_LOC))
 			c->score[pt] += EV_WEAK;
 	}
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
