@@ -165,7 +165,8 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
 
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
- * a form of address before a family name, or a full Vietnamese name with
+ * a form of address before a family name, a head or title of several
+ * words ("Nguyễn Huy Thịnh | Văn phòng"), or a full Vietnamese name with
  * a middle name after a syllable that is no family or middle name ("Gạc
  * Ma | Lê Văn Thoa"), after words that start with no family name ("Trận
  * Gạc Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh |
@@ -179,6 +180,12 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 	if (cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && ent_vi_person(x, j + 1, &mid))
 		return true;
 	if (credit_glued(x, k, j))
+		return true;
+	/* "Nguyễn Huy Thịnh | Văn phòng UBND": a head or title of several
+	 * words, the next one in lower case, starts there */
+	size_t hn = cue_at(x, j, &kinds);
+	if (hn >= 2 && (x->t[j + 1].flags & T_LOWER) &&
+	    (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_TITLE)))
 		return true;
 	if (ent_vi_person(x, j, &mid) < 3 || !mid)
 		return false;

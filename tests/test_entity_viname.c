@@ -308,6 +308,22 @@ static void test_facilities(void **state)
 	mention_list_free(&l);
 }
 
+/* A name ends before a head of several words whose next word is in lower
+ * case ("Nguyễn Huy Tĩnh | Văn phòng UBND"), and "Thưa ngài" is a form
+ * of address, no part of the name. */
+static void test_name_before_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Bài của ThS. Trần Huy Tĩnh Văn phòng UBND tỉnh Quảng Ninh. "
+	           "Thưa Ngài Peter Hanssen, tôi mong Ngài vui.",
+	           &l);
+	expect(&l, "Trần Huy Tĩnh", ENT_PER, "Trần Huy Tĩnh");
+	expect(&l, "Văn phòng UBND tỉnh Quảng Ninh", ENT_ORG, "Văn phòng UBND tỉnh Quảng Ninh");
+	expect(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -341,6 +357,7 @@ int main(void)
 	    cmocka_unit_test(test_name_after_words),
 	    cmocka_unit_test(test_features_named_after_countries),
 	    cmocka_unit_test(test_facilities),
+	    cmocka_unit_test(test_name_before_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
