@@ -246,8 +246,9 @@ static bool lower_at(const char *s)
  * Putin"); an organization's or place's last word is seldom its name
  * alone: not when written in lower case there ("Phòng" is not "Bộ Quốc
  * phòng", "Chính" not "Bộ Tài chính"), after a small word ("England" is not
- * "Bank of England"), nor when it is a head or suffix word ("Party" is not
- * "Labour Party"). */
+ * "Bank of England") or a dash ("Việt" is not "Hội Hữu nghị Trung -
+ * Việt"), nor when it is a head or suffix word ("Party" is not "Labour
+ * Party"). */
 static bool partial_ok(const ctx *x, const uniq *q, const uniq *r)
 {
 	int rt = ent_best_type(r->score);
@@ -264,6 +265,9 @@ static bool partial_ok(const ctx *x, const uniq *q, const uniq *r)
 		prev--;
 	if (end > prev &&
 	    (ent_cue_kinds(x->ex, prev, (size_t)(end - prev)) & (CUE_CONNECTOR | CUE_PARTICLE)))
+		return false;
+	/* "Việt" is not "Hội Hữu nghị Trung - Việt": one of a pair */
+	if (end - prev == 1 && *prev == '-')
 		return false;
 	unsigned kinds = ent_cue_kinds(x->ex, q->lkey, q->lklen);
 	return !(kinds & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_LOC_SUFFIX |

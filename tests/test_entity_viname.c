@@ -324,6 +324,20 @@ static void test_name_before_head(void **state)
 	mention_list_free(&l);
 }
 
+/* One word of a pair at an organization's end ("Trung - Việt") is no
+ * short name of the organization elsewhere. */
+static void test_pair_not_partial(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông gặp Hội Hữu nghị Xô - Việt. Quan hệ Việt - Xô ngày càng tốt.", &l);
+	expect(&l, "Hội Hữu nghị Xô - Việt", ENT_ORG, "Hội Hữu nghị Xô - Việt");
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].surface, "Việt") == 0 && l.v[i].type == ENT_ORG)
+			fail_msg("\"Việt\" is the organization");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -358,6 +372,7 @@ int main(void)
 	    cmocka_unit_test(test_features_named_after_countries),
 	    cmocka_unit_test(test_facilities),
 	    cmocka_unit_test(test_name_before_head),
+	    cmocka_unit_test(test_pair_not_partial),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
