@@ -767,6 +767,20 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
+/* Whether the run k..e-1 is foreign words before a country's name
+ * ("Nestlé Việt Nam", "Petro Vietnam"). */
+static bool branch_name(ctx *x, size_t k, size_t e)
+{
+	for (size_t q = k + 1; q < e; q++) {
+		if ((x->t[q - 1].flags & T_VI) || !(x->t[q - 1].flags & T_WORD))
+			return false;
+		match g = gaz_at(x, q);
+		if (g.p && g.p->country && q + g.ntok == e)
+			return true;
+	}
+	return false;
+}
+
 /* Whether a model's number is glued by a hyphen to the name ending
  * before token e ("KN-08", "F-16", "Su-30"): a product, no entity. */
 static bool model_code(const ctx *x, size_t e)
@@ -895,6 +909,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "OceanBank", "AkzoNobel": a brand's shape */
 	bool brand = single && ent_camel_word(x, k);
 	if (brand)
+		c->score[ENT_ORG] += EV_CUE;
+	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a
+	 * country is a company's branch there, no person */
+	if (!single && branch_name(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;

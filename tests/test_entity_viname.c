@@ -338,6 +338,19 @@ static void test_pair_not_partial(void **state)
 	mention_list_free(&l);
 }
 
+/* A foreign name before a country's name is a company's branch there
+ * ("Brightfood Việt Nam"), no person; a Vietnamese given name ending in
+ * a country's ("ca sĩ Bảo Anh") stays a person. */
+static void test_branch_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Kết quả kinh doanh của Brightfood Việt Nam khá tốt. Ca sĩ Bảo Anh hát.", &l);
+	expect(&l, "Brightfood Việt Nam", ENT_ORG, "Brightfood Việt Nam");
+	expect(&l, "Bảo Anh", ENT_PER, "Bảo Anh");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -373,6 +386,7 @@ int main(void)
 	    cmocka_unit_test(test_facilities),
 	    cmocka_unit_test(test_name_before_head),
 	    cmocka_unit_test(test_pair_not_partial),
+	    cmocka_unit_test(test_branch_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
