@@ -275,7 +275,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
 				*misc = true;
 			/* "J. Ratcliffe", "A.de Silva": an initial and its dot */
-			if (x->en && ent_initial(x, j)) {
+			/* (in Vietnamese text too inside a foreign name:
+			 * "Johanna L. Roose") */
+			if ((x->en || (j > k && !(x->t[j - 1].flags & T_VI) && namey(x, j + 2) &&
+			               !(x->t[j + 2].flags & T_VI))) &&
+			    ent_initial(x, j)) {
 				j += 2;
 				continue;
 			}

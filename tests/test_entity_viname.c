@@ -351,6 +351,17 @@ static void test_branch_names(void **state)
 	mention_list_free(&l);
 }
 
+/* A foreign name in Vietnamese text keeps an initial inside it
+ * ("Margaret T. Holloway"), as in English text. */
+static void test_foreign_initial(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Theo nhà sinh vật học Margaret T. Holloway, đó là do cấu trúc của hoa.", &l);
+	expect(&l, "Margaret T. Holloway", ENT_PER, "Margaret T. Holloway");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -387,6 +398,7 @@ int main(void)
 	    cmocka_unit_test(test_name_before_head),
 	    cmocka_unit_test(test_pair_not_partial),
 	    cmocka_unit_test(test_branch_names),
+	    cmocka_unit_test(test_foreign_initial),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
