@@ -375,6 +375,13 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
 bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
+bool ent_vi_given_alone(ctx *x, size_t k);
+bool ent_vi_initials(const ctx *x, size_t k);
+bool ent_vi_house_number(const ctx *x, size_t k);
+bool ent_vi_direction(const ctx *x, size_t k);
+bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
+size_t ent_vi_facility_head(const ctx *x, size_t k);
+bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

@@ -354,30 +354,6 @@ static bool club_name(ctx *x, size_t k, size_t e)
 	return x->sport && e >= k + 2 && cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_CLUB);
 }
 
-/* Whether the one-word name at token k stands as a person's given name
- * does in a sentence: at its start or after a lower-case word, and
- * before a lower-case word or the clause's end ("Đức bị bắt", "chị và
- * Đức nảy sinh", "của Đức, chị", "Tháng 3, Đức nảy"); not in a list
- * of places ("Việt - Nga", "Đức, Pháp", "Mỹ, Đức và Pháp"). */
-static bool given_alone(ctx *x, size_t k)
-{
-	uint32_t pf = k ? x->t[k - 1].flags : T_BREAK;
-	/* "Tháng 3, Đức nảy ý định", but not "Mỹ, Đức và Pháp" */
-	const cand *p = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
-	bool list = p && p->field == x->field && p->t1 + 1 == k && ent_best_type(p->score) == ENT_LOC;
-	bool before = ((x->t[k].flags & T_INITIAL) && !(pf & T_DASH)) ||
-	              ((pf & T_WORD) && (pf & T_LOWER)) || ((pf & T_SEP) && !list);
-	if (!before || k + 1 >= x->nt)
-		return before;
-	uint32_t nf = x->t[k + 1].flags;
-	if (nf & T_WORD)
-		return (nf & T_LOWER) != 0;
-	if (nf & T_DASH)
-		return false;
-	/* "lời đe dọa của Đức, chị T." but not "Đức, Pháp" */
-	return !(nf & T_SEP) || k + 2 >= x->nt || !namey(x, k + 2) || !gaz_at(x, k + 2).p;
-}
-
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -472,7 +448,7 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		/* "Đức" with no cue before it but a person's ("đối tượng
 		 * Đức") may be a man's given name */
 		if ((pd->type < 0 || pd->type == ENT_PER) && g.ntok == 1 && g.p->type == ENT_LOC && ent_vi_name_syllable(x, k))
-			x->c[x->nc - 1].given = given_alone(x, k);
+			x->c[x->nc - 1].given = ent_vi_given_alone(x, k);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */
 		if (g.p->type == ENT_LOC && !g.p->country && sport_team(x, k, k + g.ntok)) {
@@ -513,43 +489,6 @@ static bool title_person(ctx *x, const pending *pd, size_t q)
 	return (namey(x, q) && cue_at(x, q, &sk) == 1 && (sk & CUE_SURNAME) && namey(x, q + 1) &&
 	        namey(x, q + 2)) ||
 	       ent_vi_person(x, q, &mid) >= 3;
-}
-
-/* Whether token k is a capitalized direction (Đông, Tây, Nam, Bắc). */
-static bool direction(const ctx *x, size_t k)
-{
-	return ent_written(x, k, "Đông") || ent_written(x, k, "Tây") || ent_written(x, k, "Nam") ||
-	       ent_written(x, k, "Bắc");
-}
-
-/* Whether the place's head word at token k (n tokens) names a
- * peninsula, a gulf or a strait, which a country's name may name: "bán
- * đảo Triều Tiên", "vịnh Thái Lan", "eo biển Đài Loan". */
-static bool feature_head(const ctx *x, size_t k, size_t n)
-{
-	if (n == 1)
-		return ent_written(x, k, "vịnh") || ent_written(x, k, "Vịnh");
-	return n == 2 &&
-	       (((ent_written(x, k, "bán") || ent_written(x, k, "Bán")) && ent_written(x, k + 1, "đảo")) ||
-	        ((ent_written(x, k, "eo") || ent_written(x, k, "Eo")) && ent_written(x, k + 1, "biển")));
-}
-
-/* The number of tokens of a facility's head word at token k that a
- * city's name may follow ("sân bay", "nhà ga", "ga", "cảng", "Hoàng
- * thành"), or 0. */
-static size_t facility_head(const ctx *x, size_t k)
-{
-	static const char *const one[] = {"ga", "Ga", "cảng", "Cảng"};
-	static const char *const two[][2] = {{"sân", "bay"},   {"Sân", "bay"},   {"nhà", "ga"},
-	                                     {"Nhà", "ga"},    {"hoàng", "thành"}, {"Hoàng", "thành"},
-	                                     {"kinh", "thành"}, {"Kinh", "thành"}};
-	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
-		if (ent_written(x, k, two[i][0]) && ent_written(x, k + 1, two[i][1]))
-			return 2;
-	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
-		if (ent_written(x, k, one[i]))
-			return 1;
-	return 0;
 }
 
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
@@ -643,7 +582,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		return 0;
 	/* "sân bay Damascus", "ga Hà Nội", "Hoàng thành Thăng Long": a
 	 * facility named after a city is a place of its own */
-	size_t fh = facility_head(x, k);
+	size_t fh = ent_vi_facility_head(x, k);
 	if (fh && namey(x, k + fh)) {
 		match fg = gaz_at(x, k + fh);
 		if (fg.p && fg.p->type == ENT_LOC && !fg.p->country &&
@@ -658,7 +597,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	/* "bán đảo Triều Tiên", "vịnh Thái Lan": a peninsula or a gulf
 	 * named after a country is a place of its own */
 	match hg2 = (kinds & CUE_LOC_HEAD) ? gaz_at(x, k + n) : (match){NULL, 0};
-	bool feature = hg2.p && hg2.p->country && feature_head(x, k, n);
+	bool feature = hg2.p && hg2.p->country && ent_vi_feature_head(x, k, n);
 	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
 	                !(x->t[k + n].flags & T_ALLCAPS) && (!hg2.p || feature);
 	if (loc_name) {
@@ -677,8 +616,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4)
 			e++;
 		/* "đại lộ Đông - Tây", "trục Bắc - Nam": two directions */
-		if (e == k + n + 1 && direction(x, k + n) && e + 1 < x->nt &&
-		    (x->t[e].flags & T_DASH) && direction(x, e + 1))
+		if (e == k + n + 1 && ent_vi_direction(x, k + n) && e + 1 < x->nt &&
+		    (x->t[e].flags & T_DASH) && ent_vi_direction(x, e + 1))
 			e += 2;
 		/* "đường Tỉnh lộ", "đường Đại học": one capitalized syllable of a
 		 * common word */
@@ -767,20 +706,6 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
-/* Whether the run k..e-1 is foreign words before a country's name
- * ("Nestlé Việt Nam", "Petro Vietnam"). */
-static bool branch_name(ctx *x, size_t k, size_t e)
-{
-	for (size_t q = k + 1; q < e; q++) {
-		if ((x->t[q - 1].flags & T_VI) || !(x->t[q - 1].flags & T_WORD))
-			return false;
-		match g = gaz_at(x, q);
-		if (g.p && g.p->country && q + g.ntok == e)
-			return true;
-	}
-	return false;
-}
-
 /* Whether a model's number is glued by a hyphen to the name ending
  * before token e ("KN-08", "F-16", "Su-30"): a product, no entity. */
 static bool model_code(const ctx *x, size_t e)
@@ -788,39 +713,6 @@ static bool model_code(const ctx *x, size_t e)
 	return e + 1 < x->nt && (x->t[e].flags & T_DASH) && !(x->t[e].flags & T_SPACE) &&
 	       x->text[x->t[e].start] == '-' && (x->t[e + 1].flags & T_DIGIT) &&
 	       !(x->t[e + 1].flags & T_SPACE);
-}
-
-/* Whether the name at token k follows a house's number ("số nhà 118",
- * "số 25"): it is then the street's. */
-static bool house_number(const ctx *x, size_t k)
-{
-	if (k < 2 || !(x->t[k - 1].flags & T_DIGIT))
-		return false;
-	size_t q = k - 2;
-	/* "số 12/3": the parts of a number */
-	while (q > 0 && !(x->t[q].flags & T_WORD) && x->text[x->t[q].start] == '/' &&
-	       (x->t[q - 1].flags & T_DIGIT))
-		q = q >= 2 ? q - 2 : 0;
-	return ent_written(x, q, "số") || ent_written(x, q, "nhà");
-}
-
-/* Whether token k is two or more single capitals, each with its dot
- * ("H.N.", "N.V.A"; the last dot may be the sentence's). */
-static bool dotted_initials(const ctx *x, size_t k)
-{
-	const char *s = x->text + x->t[k].start, *e = x->text + x->t[k].end;
-	int n = 0;
-	while (s < e) {
-		if (!(*s >= 'A' && *s <= 'Z') && (unsigned char)*s < 0x80)
-			return false;
-		s++;
-		while (s < e && ((unsigned char)*s & 0xC0) == 0x80) /* Đ */
-			s++;
-		n++;
-		if (s < e && *s++ != '.')
-			return false;
-	}
-	return n >= 2;
 }
 
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
@@ -852,7 +744,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->nodefault = true;
 	/* "số nhà 118 Phan Bội Châu": after a house's number, a street
 	 * (named after a person: no person's shape then) */
-	bool house = !x->en && house_number(x, k);
+	bool house = !x->en && ent_vi_house_number(x, k);
 	if (house)
 		c->score[ENT_LOC] += EV_DEF;
 	if (misc)
@@ -897,7 +789,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * an organization only as a guess that the corpus may overrule */
 	/* "N.V.A.", "H.N.": in Vietnamese news dotted initials are a
 	 * person's (a reporter's, or a name kept back), no acronym */
-	if (acro && !x->en && dotted_initials(x, k)) {
+	if (acro && !x->en && ent_vi_initials(x, k)) {
 		acro = false;
 		c->score[ENT_PER] += EV_CUE;
 	}
@@ -912,7 +804,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_ORG] += EV_CUE;
 	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a
 	 * country is a company's branch there, no person */
-	if (!single && branch_name(x, k, e))
+	if (!single && ent_vi_branch_name(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;

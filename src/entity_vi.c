@@ -1,7 +1,10 @@
 /* entity_vi.c: Vietnamese knowledge the matchers ask about a token: the
  * shape of a person's name (a family name, then middle and given-name
  * syllables, vn-names.txt) and the administrative words before a place
- * (vn-admin-words.txt), with the rules of when a short form counts. */
+ * (vn-admin-words.txt), with the rules of when a short form counts; and
+ * how Vietnamese news writes names around them: bylines and credits,
+ * initials, addresses, places named after other places (peninsulas,
+ * airports), a company's branch in a country. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -308,4 +311,112 @@ bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
 		if ((x->t[q].flags & T_PARA) && ++lines > 2)
 			return false;
 	return true;
+}
+
+/* Whether the one-word name at token k stands as a person's given name
+ * does in a sentence: at its start or after a lower-case word, and
+ * before a lower-case word or the clause's end ("Đức bị bắt", "chị và
+ * Đức nảy sinh", "của Đức, chị", "Tháng 3, Đức nảy"); not in a list
+ * of places ("Việt - Nga", "Đức, Pháp", "Mỹ, Đức và Pháp"). */
+bool ent_vi_given_alone(ctx *x, size_t k)
+{
+	uint32_t pf = k ? x->t[k - 1].flags : T_BREAK;
+	/* "Tháng 3, Đức nảy ý định", but not "Mỹ, Đức và Pháp" */
+	const cand *p = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
+	bool list = p && p->field == x->field && p->t1 + 1 == k && ent_best_type(p->score) == ENT_LOC;
+	bool before = ((x->t[k].flags & T_INITIAL) && !(pf & T_DASH)) ||
+	              ((pf & T_WORD) && (pf & T_LOWER)) || ((pf & T_SEP) && !list);
+	if (!before || k + 1 >= x->nt)
+		return before;
+	uint32_t nf = x->t[k + 1].flags;
+	if (nf & T_WORD)
+		return (nf & T_LOWER) != 0;
+	if (nf & T_DASH)
+		return false;
+	/* "lời đe dọa của Đức, chị T." but not "Đức, Pháp" */
+	return !(nf & T_SEP) || k + 2 >= x->nt || !namey(x, k + 2) || !gaz_at(x, k + 2).p;
+}
+
+/* Whether token k is two or more single capitals, each with its dot
+ * ("H.N.", "N.V.A"; the last dot may be the sentence's). */
+bool ent_vi_initials(const ctx *x, size_t k)
+{
+	const char *s = x->text + x->t[k].start, *e = x->text + x->t[k].end;
+	int n = 0;
+	while (s < e) {
+		if (!(*s >= 'A' && *s <= 'Z') && (unsigned char)*s < 0x80)
+			return false;
+		s++;
+		while (s < e && ((unsigned char)*s & 0xC0) == 0x80) /* Đ */
+			s++;
+		n++;
+		if (s < e && *s++ != '.')
+			return false;
+	}
+	return n >= 2;
+}
+
+/* Whether the name at token k follows a house's number ("số nhà 118",
+ * "số 25"): it is then the street's. */
+bool ent_vi_house_number(const ctx *x, size_t k)
+{
+	if (k < 2 || !(x->t[k - 1].flags & T_DIGIT))
+		return false;
+	size_t q = k - 2;
+	/* "số 12/3": the parts of a number */
+	while (q > 0 && !(x->t[q].flags & T_WORD) && x->text[x->t[q].start] == '/' &&
+	       (x->t[q - 1].flags & T_DIGIT))
+		q = q >= 2 ? q - 2 : 0;
+	return ent_written(x, q, "số") || ent_written(x, q, "nhà");
+}
+
+/* Whether token k is a capitalized direction (Đông, Tây, Nam, Bắc). */
+bool ent_vi_direction(const ctx *x, size_t k)
+{
+	return ent_written(x, k, "Đông") || ent_written(x, k, "Tây") || ent_written(x, k, "Nam") ||
+	       ent_written(x, k, "Bắc");
+}
+
+/* Whether the place's head word at token k (n tokens) names a
+ * peninsula, a gulf or a strait, which a country's name may name: "bán
+ * đảo Triều Tiên", "vịnh Thái Lan", "eo biển Đài Loan". */
+bool ent_vi_feature_head(const ctx *x, size_t k, size_t n)
+{
+	if (n == 1)
+		return ent_written(x, k, "vịnh") || ent_written(x, k, "Vịnh");
+	return n == 2 &&
+	       (((ent_written(x, k, "bán") || ent_written(x, k, "Bán")) && ent_written(x, k + 1, "đảo")) ||
+	        ((ent_written(x, k, "eo") || ent_written(x, k, "Eo")) && ent_written(x, k + 1, "biển")));
+}
+
+/* The number of tokens of a facility's head word at token k that a
+ * city's name may follow ("sân bay", "nhà ga", "ga", "cảng", "Hoàng
+ * thành"), or 0. */
+size_t ent_vi_facility_head(const ctx *x, size_t k)
+{
+	static const char *const one[] = {"ga", "Ga", "cảng", "Cảng"};
+	static const char *const two[][2] = {{"sân", "bay"},   {"Sân", "bay"},   {"nhà", "ga"},
+	                                     {"Nhà", "ga"},    {"hoàng", "thành"}, {"Hoàng", "thành"},
+	                                     {"kinh", "thành"}, {"Kinh", "thành"}};
+	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+		if (ent_written(x, k, two[i][0]) && ent_written(x, k + 1, two[i][1]))
+			return 2;
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+		if (ent_written(x, k, one[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the run k..e-1 is foreign words before a country's name
+ * ("Nestlé Việt Nam", "Petro Vietnam"). */
+bool ent_vi_branch_name(ctx *x, size_t k, size_t e)
+{
+	for (size_t q = k + 1; q < e; q++) {
+		if ((x->t[q - 1].flags & T_VI) || !(x->t[q - 1].flags & T_WORD))
+			return false;
+		match g = gaz_at(x, q);
+		if (g.p && g.p->country && q + g.ntok == e)
+			return true;
+	}
+	return false;
 }
