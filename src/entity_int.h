@@ -382,6 +382,7 @@ bool ent_vi_direction(const ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
+size_t ent_vi_school_person(ctx *x, size_t t0, size_t t1);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

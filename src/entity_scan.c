@@ -261,6 +261,16 @@ void ent_nest_places(ctx *x, size_t c0)
 		match whole = gaz_at(x, c->t0);
 		bool team = x->sport || (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1);
 		size_t t0 = c->t0, t1 = c->t1;
+		/* "Trường tiểu học | Hoàng Diệu |": the person a school is
+		 * named after */
+		size_t pj = ent_vi_school_person(x, t0, t1);
+		if (pj) {
+			cand *n = ent_add_cand(x, pj, t1);
+			n->strong = true;
+			/* definite: no short name of the school's */
+			n->score[ENT_PER] += EV_DEF;
+			continue;
+		}
 		for (size_t j = t0 + 1; j < t1; j++) {
 			match g = gaz_at(x, j);
 			size_t an = team ? 0 : ent_admin_word(x, j);

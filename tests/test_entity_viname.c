@@ -362,6 +362,19 @@ static void test_foreign_initial(void **state)
 	mention_list_free(&l);
 }
 
+/* The person a school is named after is a person nested in the school's
+ * name, as the place a body ends with is ("Trường tiểu học | Đinh Tiên
+ * Hoàng |"), and no short name of the school. */
+static void test_school_person(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Học sinh Trường tiểu học Đinh Tiên Hoàng được nghỉ học.", &l);
+	expect(&l, "Trường tiểu học Đinh Tiên Hoàng", ENT_ORG, "Trường tiểu học Đinh Tiên Hoàng");
+	expect(&l, "Đinh Tiên Hoàng", ENT_PER, "Đinh Tiên Hoàng");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -399,6 +412,7 @@ int main(void)
 	    cmocka_unit_test(test_pair_not_partial),
 	    cmocka_unit_test(test_branch_names),
 	    cmocka_unit_test(test_foreign_initial),
+	    cmocka_unit_test(test_school_person),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
