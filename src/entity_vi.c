@@ -357,7 +357,7 @@ bool ent_vi_initials(const ctx *x, size_t k)
 }
 
 /* Whether the name at token k follows a house's number ("số nhà 118",
- * "số 25"): it is then the street's. */
+ * "số 25", "ở 18", "tại 5/2"): it is then the street's. */
 bool ent_vi_house_number(const ctx *x, size_t k)
 {
 	if (k < 2 || !(x->t[k - 1].flags & T_DIGIT))
@@ -367,7 +367,8 @@ bool ent_vi_house_number(const ctx *x, size_t k)
 	while (q > 0 && !(x->t[q].flags & T_WORD) && x->text[x->t[q].start] == '/' &&
 	       (x->t[q - 1].flags & T_DIGIT))
 		q = q >= 2 ? q - 2 : 0;
-	return ent_written(x, q, "số") || ent_written(x, q, "nhà");
+	return ent_written(x, q, "số") || ent_written(x, q, "nhà") || ent_written(x, q, "ở") ||
+	       ent_written(x, q, "tại");
 }
 
 /* Whether token k is a capitalized direction (Đông, Tây, Nam, Bắc). */

@@ -200,8 +200,9 @@ static void test_codes_and_addresses(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Tên lửa KX-09 bay xa. Anh đón khách ở số nhà 25 Trần Hưng Đạo rồi đi. "
-	           "Cửa hàng ở số 12/3 Lê Văn Sỹ.",
+	           "Cửa hàng ở số 12/3 Lê Văn Sỹ. Trụ sở tại 7 Lý Tự Trọng.",
 	           &l);
+	expect(&l, "Lý Tự Trọng", ENT_LOC, "Lý Tự Trọng");
 	expect_none(&l, "KX");
 	expect(&l, "Trần Hưng Đạo", ENT_LOC, "Trần Hưng Đạo");
 	expect(&l, "Lê Văn Sỹ", ENT_LOC, "Lê Văn Sỹ");
