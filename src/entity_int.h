@@ -282,6 +282,7 @@ struct cand {
 	bool acro;       /* an acronym alone: an organization as a guess */
 	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
 	bool given;      /* a one-word place that is a given name too ("Đức"), no cue before it */
+	bool road;       /* a road's name ("đường Lê Lợi", and the roads listed after it) */
 	bool work;       /* a work's title: no entity, nor a name linked to it */
 	int score[3];    /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */

@@ -635,6 +635,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		    (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI))
 			return k + n;
 		cand *c = ent_add_cand(x, k, e);
+		c->road = true;
 		c->strong = true;
 		c->score[ENT_LOC] += EV_DEF;
 		return e;
@@ -864,6 +865,16 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))
 			c->score[pt] += EV_WEAK;
+		/* "đường Phạm Hùng, Trần Duy Hưng": roads listed after a road,
+		 * each followed by the list's next mark or its end (not "Trên
+		 * đường Láng, Nguyễn Văn A điều khiển xe") */
+		unsigned nk;
+		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
+		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
+		if (p->field == x->field && p->t1 == k - 1 && joiner && p->road && !x->en && listed) {
+			c->road = true;
+			c->score[ENT_LOC] += EV_DEF;
+		}
 	}
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
@@ -875,7 +886,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
-	if (!single && !admin && !house && ent_vi_person(x, k, &mid) == e - k) {
+	if (!single && !admin && !house && !c->road && ent_vi_person(x, k, &mid) == e - k) {
 		/* two syllables ("Vũ Quang") are a district's shape too: no
 		 * evidence */
 		if (e - k >= 3)

@@ -376,6 +376,22 @@ static void test_school_person(void **state)
 	mention_list_free(&l);
 }
 
+/* Roads listed after a road are roads, though named after people
+ * ("đường Lý Nam Đế, Lê Văn Hưu và Trần Quang Khải"); a person after a
+ * road and a comma, followed by what he does, stays a person. */
+static void test_road_lists(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ùn tắc trên các tuyến đường Lý Nam Đế, Lê Văn Hưu và Trần Quang Khải. "
+	           "Trên đường Láng, Phạm Văn Tùng điều khiển xe máy.",
+	           &l);
+	expect(&l, "Lê Văn Hưu", ENT_LOC, "Lê Văn Hưu");
+	expect(&l, "Trần Quang Khải", ENT_LOC, "Trần Quang Khải");
+	expect(&l, "Phạm Văn Tùng", ENT_PER, "Phạm Văn Tùng");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -414,6 +430,7 @@ int main(void)
 	    cmocka_unit_test(test_branch_names),
 	    cmocka_unit_test(test_foreign_initial),
 	    cmocka_unit_test(test_school_person),
+	    cmocka_unit_test(test_road_lists),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
