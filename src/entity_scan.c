@@ -777,8 +777,14 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}
-	c->strong = !misc && (!(t->flags & T_INITIAL) || !single || acro || pd->honor ||
-	                      (pd->title && !x->titlecase));
+	/* "Blue-chip phục hồi": one foreign capitalized word and a hyphen's
+	 * lower-case tail at a sentence start prove no more than one word
+	 * (a transliteration's parts are syllables: "Pu-tin nói") */
+	bool one_cap = !x->en && !(t->flags & T_VI);
+	for (size_t q = k + 1; q < e && one_cap; q++)
+		one_cap = !namey(x, q);
+	c->strong = !misc && (!(t->flags & T_INITIAL) || !(single || one_cap) || acro ||
+	                      pd->honor || (pd->title && !x->titlecase));
 	/* one capitalized Vietnamese syllable before a lower-case one is a
 	 * capitalized common word ("Phó giám đốc", "vùng Thủ đô") */
 	bool capword = single && (t->flags & T_VI) && !(t->flags & T_ALLCAPS) && e < x->nt &&

@@ -392,6 +392,19 @@ static void test_road_lists(void **state)
 	mention_list_free(&l);
 }
 
+/* A foreign word with a hyphen's lower-case tail at a sentence start
+ * ("Blue-chip phục hồi") proves no more than one capitalized word; a
+ * transliteration's syllables ("Pu-tin nói") still name someone. */
+static void test_hyphen_common_word(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Thị trường chiều nay: Mid-cap phục hồi mạnh. Tổng thống Pu-tin đến. Pu-tin nói.", &l);
+	expect_none(&l, "Mid-cap");
+	expect(&l, "Pu-tin", ENT_PER, "Pu-tin");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -431,6 +444,7 @@ int main(void)
 	    cmocka_unit_test(test_foreign_initial),
 	    cmocka_unit_test(test_school_person),
 	    cmocka_unit_test(test_road_lists),
+	    cmocka_unit_test(test_hyphen_common_word),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
