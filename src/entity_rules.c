@@ -471,6 +471,58 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok)
 	return e;
 }
 
+/* Whether token q is a number of one to three digits ("115", "5"). */
+static bool unit_digits(const ctx *x, size_t q)
+{
+	if (q >= x->nt || !(x->t[q].flags & T_DIGIT) || x->t[q].end - x->t[q].start > 3)
+		return false;
+	for (size_t i = x->t[q].start; i < x->t[q].end; i++)
+		if (x->text[i] < '0' || x->text[i] > '9')
+			return false;
+	return true;
+}
+
+/* The end of the name a unit's number at token q closes ("Ban Quản lý
+ * dự án 5", "Bệnh viện Đa khoa 115 Nghệ An", "Quân khu 1"), or 0: the
+ * number is no count or date when the clause ends after it, a verb or
+ * small word comes next, or the place the body serves (which joins the
+ * name); another lower-case word after it, or a small word that is a
+ * stop word too, counts something ("Bộ Y tế | 2 năm"); a dot, comma,
+ * colon, slash or dash glued to a digit makes it a date, a time or a
+ * decimal ("5/9", "2,5"). */
+static size_t unit_number(ctx *x, size_t q, bool keep_loc)
+{
+	if (!unit_digits(x, q))
+		return 0;
+	size_t e = q + 1;
+	if (e >= x->nt)
+		return e;
+	const tok *t = &x->t[e];
+	if (!(t->flags & T_WORD)) {
+		if (!(t->flags & T_SPACE) && e + 1 < x->nt && !(x->t[e + 1].flags & T_SPACE) &&
+		    (x->t[e + 1].flags & T_DIGIT))
+			return 0;
+		return strchr(",.;:)\"", x->text[t->start]) || (t->flags & T_SPACE) ? e : 0;
+	}
+	unsigned kinds;
+	/* a small word that is no stop word: "năm", "ngày", "sau" count */
+	if ((t->flags & T_LOWER) && cue_at(x, e, &kinds) &&
+	    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR)) &&
+	    !(kinds & CUE_STOP))
+		return e;
+	if (t->flags & T_CAP) {
+		match g = gaz_at(x, e);
+		if (g.p && g.p->type == ENT_LOC)
+			return e + g.ntok;
+	}
+	if (org_place_at(x, e, keep_loc)) {
+		size_t n = cue_at(x, e, &kinds);
+		size_t pe = n ? admin_place(x, e + n) : 0;
+		return pe ? pe : 0;
+	}
+	return 0;
+}
+
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -544,8 +596,17 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			break;
 		}
-		if (t->flags & (T_DIGIT | T_DOMAIN))
+		if (t->flags & (T_DIGIT | T_DOMAIN)) {
+			/* "Ban QLDA 5", "Quân khu 1", "Bệnh viện 115": a unit's
+			 * number after a word of the name or a head of two words */
+			size_t ne;
+			if ((t->flags & T_DIGIT) && !foreign && (ncap || h - k >= 2 || keep_loc) &&
+			    (ne = unit_number(x, j, keep_loc))) {
+				end = ne;
+				ncap++;
+			}
 			break;
+		}
 		if (t->flags & T_CAP) {
 			match g = gaz_at(x, j);
 			if (g.p && g.p->type == ENT_LOC) {
@@ -722,6 +783,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			if (q < x->nt && (x->t[q].flags & T_LOWER) && cue_at(x, q, &kinds) &&
 			    (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR))) {
 				end = q;
+				break;
+			}
+			/* "Bộ Tư lệnh tác chiến 2": the unit's number after them */
+			size_t ne;
+			if (descr_word(x, j) && (ne = unit_number(x, q, keep_loc))) {
+				end = ne;
 				break;
 			}
 			if (org_place_at(x, j + 1, keep_loc)) {

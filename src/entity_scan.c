@@ -594,8 +594,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * organization ("công ty | Viettel") */
 	match hg = (t->flags & T_CAP) ? (match){NULL, 0} : gaz_at(x, k + n);
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && !hg.p) {
-		bool cap = (t->flags & T_CAP) != 0;
-		size_t e = org_tail(x, k, k + n, cap && (kinds & CUE_ORG_HEAD_LOC), pd->title);
+		size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
