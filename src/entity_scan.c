@@ -522,6 +522,20 @@ static bool direction(const ctx *x, size_t k)
 	       ent_written(x, k, "Bắc");
 }
 
+/* Whether an organization's own name starts at token q, after a body
+ * named by its role: a head, an acronym or a known organization. */
+static bool generic_of(ctx *x, size_t q)
+{
+	unsigned kinds;
+	if (!namey(x, q))
+		return false;
+	if ((x->t[q].flags & T_ALLCAPS) ||
+	    (cue_at(x, q, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR_ORG_HEAD))))
+		return true;
+	match g = gaz_at(x, q);
+	return g.p && g.p->type == ENT_ORG;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -564,6 +578,11 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (abbr & CUE_ABBR_ORG_HEAD) {
 		size_t e = org_tail(x, k, k + n, true, pd->title);
 		unsigned ek;
+		/* "Ban Giám đốc | Công an tỉnh Lào Cai", "Hội đồng quản trị |
+		 * Vinamilk": a body named by its role (written in full) before
+		 * its organization's name is no part of it */
+		if (e > k + n && n >= 2 && generic_of(x, k + n))
+			return k + n;
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;

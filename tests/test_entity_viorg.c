@@ -49,6 +49,60 @@ static void test_org_unit_number(void **state)
 	mention_list_free(&l);
 }
 
+/* More heads start an organization's name: a party's committee of a
+ * province or city, a museum, a military unit, and "công an" written in
+ * lower case before its unit and place. */
+static void test_org_more_heads(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Tỉnh ủy Hà Tĩnh vừa họp. Thành ủy TP Vinh chỉ đạo các ngành. Đoàn khách "
+	        "thăm Bảo tàng tỉnh Quảng Bình. Lực lượng công an xã Đông Sơn đã có mặt.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Tỉnh ủy Hà Tĩnh"));
+	assert_true(has_surface(&l, ENT_ORG, "Thành ủy TP Vinh"));
+	assert_true(has_surface(&l, ENT_ORG, "Bảo tàng tỉnh Quảng Bình"));
+	assert_true(has_surface(&l, ENT_ORG, "công an xã Đông Sơn"));
+	mention_list_free(&l);
+}
+
+/* A body named by its role (an event's organizers, a jury, a board) is
+ * no entity alone; followed by a qualifier it heads a name, and before
+ * its organization's own name that name is the entity. */
+static void test_org_generic_body(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ban Tổ chức cho biết giải đấu sẽ lùi lại. Ban Giám khảo chấm điểm. Ban Chỉ "
+	        "đạo Quốc gia về bình đẳng giới đã họp. Ban Giám đốc Công an tỉnh Yên Bái khen "
+	        "thưởng. Cơ quan Cảnh sát điều tra Công an huyện Đông Anh khởi tố vụ án. Hội "
+	        "đồng quản trị FPT đã họp.",
+	        &l);
+	assert_false(has_name(&l, "Ban Tổ chức"));
+	assert_false(has_name(&l, "Ban Giám khảo"));
+	assert_false(has_name(&l, "Ban Giám khảo chấm điểm"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban Chỉ đạo Quốc gia"));
+	assert_true(has_surface(&l, ENT_ORG, "Công an tỉnh Yên Bái"));
+	assert_true(has_surface(&l, ENT_ORG, "Công an huyện Đông Anh"));
+	assert_true(has_surface(&l, ENT_ORG, "FPT"));
+	assert_false(has_name(&l, "Hội đồng quản trị FPT"));
+	mention_list_free(&l);
+}
+
+/* An airport's short head (CHK) starts its name like the other short
+ * heads (BV, Cty). */
+static void test_org_short_heads(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Chuyến bay hạ cánh xuống CHK Quốc tế Cam Ranh lúc 9 giờ. Bác sĩ BV 175 cho "
+	        "biết bệnh nhân đã tỉnh.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "CHK Quốc tế Cam Ranh"));
+	assert_true(has_surface(&l, ENT_ORG, "BV 175"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -67,6 +121,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_org_unit_number),
+	    cmocka_unit_test(test_org_more_heads),
+	    cmocka_unit_test(test_org_generic_body),
+	    cmocka_unit_test(test_org_short_heads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
