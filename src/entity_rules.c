@@ -450,8 +450,11 @@ static bool descr_word(ctx *x, size_t q)
  * bón | DAP"), or 0: one to five syllables that are no cue word (a verb
  * or a function word may be a cue: "vừa", "cho biết", "tại"), then a
  * capital that is no cue, no person's full name and no known name but a
- * place, which only a head that keeps its place (place_ok) takes. */
-static size_t descr_run(ctx *x, size_t q, bool place_ok)
+ * place, which only a head that keeps its place (place_ok) takes, or a
+ * place that is no country, which a head written in lower case takes
+ * (local_ok: "nhà máy đạm | Ninh Bình", but "nhà máy điện tử | Trung
+ * Quốc" is a Chinese plant). */
+static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok)
 {
 	unsigned kinds;
 	size_t e = q;
@@ -466,7 +469,7 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok)
 	if (ent_vi_person(x, e, &mid) >= 3 && mid)
 		return 0;
 	match g = gaz_at(x, e);
-	if (g.p && !(place_ok && g.p->type == ENT_LOC))
+	if (g.p && !((place_ok || (local_ok && !g.p->country)) && g.p->type == ENT_LOC))
 		return 0;
 	return e;
 }
@@ -475,6 +478,9 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok)
 static bool unit_digits(const ctx *x, size_t q)
 {
 	if (q >= x->nt || !(x->t[q].flags & T_DIGIT) || x->t[q].end - x->t[q].start > 3)
+		return false;
+	/* "06", "012": a code or a house number, no unit's number */
+	if (x->text[x->t[q].start] == '0')
 		return false;
 	for (size_t i = x->t[q].start; i < x->t[q].end; i++)
 		if (x->text[i] < '0' || x->text[i] > '9')
@@ -536,13 +542,27 @@ static size_t unit_number(ctx *x, size_t q, bool keep_loc)
  * end token, or k when nothing name-like follows the head. */
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 {
+	/* "công an" in lower case is the police in general ("công an tìm
+	 * ra"): a body only before its unit and place */
+	bool unit_only = (x->t[k].flags & T_LOWER) && h == k + 2 && ent_written(x, k, "công") &&
+	                 ent_written(x, k + 1, "an");
 	size_t j = h, end = k;
 	int lower_run = (x->t[h - 1].flags & T_LOWER) ? 1 : 0;
 	int ncap = 0;
 	bool foreign = false, vi = false, place_next = false, after_dash = false;
+	bool local_place = false; /* a lower-case head's words led to a place */
 	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
+		if (unit_only) {
+			unsigned uk;
+			size_t un = cue_at(x, j, &uk), pe;
+			if (un && (uk & CUE_LOC_ADMIN) && (pe = admin_place(x, j + un))) {
+				end = pe;
+				ncap++;
+			}
+			break;
+		}
 		if (!(t->flags & T_WORD)) {
 			if (x->text[t->start] == '&' && ncap && namey(x, j + 1)) {
 				j++;
@@ -620,7 +640,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				            h == k + 1 && ent_written(x, k, "Bộ");
 				/* "Phòng CSGT Bắc Giang": after a domain's acronym too */
 				bool acr = ncap && (x->t[j - 1].flags & T_ALLCAPS) && !home;
-				if (((keep_loc || (ncap && vi && !home) || acr) && !foreign) || after_dash) {
+				if (((keep_loc || local_place || (ncap && vi && !home) || acr) && !foreign) ||
+				    after_dash) {
 					j += g.ntok;
 					end = j;
 					ncap++;
@@ -704,8 +725,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			break;
 		unsigned kinds;
 		size_t n = cue_at(x, j, &kinds);
-		/* "Ủy ban nhân dân huyện Mường Nhé", "Sở Y tế tỉnh Điện Biên" */
-		if (n && (kinds & CUE_LOC_ADMIN) && (ncap || keep_loc)) {
+		/* "Ủy ban nhân dân huyện Mường Nhé", "Sở Y tế tỉnh Điện Biên";
+		 * after a head written in lower case too ("công an huyện Nghi
+		 * Xuân", "bệnh viện tỉnh Hà Giang") */
+		if (n && (kinds & CUE_LOC_ADMIN) &&
+		    (ncap || keep_loc || (j == h && (x->t[k].flags & T_LOWER)))) {
 			size_t pe = admin_place(x, j + n);
 			if (pe) {
 				end = pe;
@@ -748,15 +772,16 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		 * another noun: "Bộ luật", "Bộ đôi") */
 		size_t d;
 		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
-		    (d = descr_run(x, j, keep_loc))) {
+		    (d = descr_run(x, j, keep_loc, (x->t[k].flags & T_LOWER) != 0))) {
 			j = d;
 			lower_run = cap_run = 0;
+			local_place = !keep_loc;
 			continue;
 		}
 		/* after an acronym, lower-case words only on the way to a name:
 		 * "Công ty TNHH thương mại Hòa Lâm", but "Bộ GDĐT | ban hành" */
 		if (lower_run == 0 && ncap && (x->t[j - 1].flags & T_ALLCAPS)) {
-			if ((d = descr_run(x, j, keep_loc))) {
+			if ((d = descr_run(x, j, keep_loc, false))) {
 				j = d;
 				cap_run = 0;
 				continue;
@@ -785,12 +810,6 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				end = q;
 				break;
 			}
-			/* "Bộ Tư lệnh tác chiến 2": the unit's number after them */
-			size_t ne;
-			if (descr_word(x, j) && (ne = unit_number(x, q, keep_loc))) {
-				end = ne;
-				break;
-			}
 			if (org_place_at(x, j + 1, keep_loc)) {
 				j++;
 				lower_run = 2;
@@ -814,7 +833,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				}
 			}
 			/* "Công nghiệp tàu thủy Dung Quất": on to the body's name */
-			if ((d = descr_run(x, j, keep_loc))) {
+			if ((d = descr_run(x, j, keep_loc, false))) {
 				j = d;
 				lower_run = cap_run = 0;
 				continue;

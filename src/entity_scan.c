@@ -523,17 +523,41 @@ static bool direction(const ctx *x, size_t k)
 }
 
 /* Whether an organization's own name starts at token q, after a body
- * named by its role: a head, an acronym or a known organization. */
+ * named by its role: a head, an acronym or a known organization (not a
+ * unit's short form: "TP"). */
 static bool generic_of(ctx *x, size_t q)
 {
 	unsigned kinds;
-	if (!namey(x, q))
+	if (!namey(x, q) || ent_admin_word(x, q))
 		return false;
+	match g = gaz_at(x, q);
+	if (g.p)
+		return g.p->type == ENT_ORG;
 	if ((x->t[q].flags & T_ALLCAPS) ||
 	    (cue_at(x, q, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR_ORG_HEAD))))
 		return true;
+	return false;
+}
+
+/* Whether the body named by its role at tokens k..q-1 is named at token
+ * q by the level it works at or its place: "Ban Chỉ đạo | Quốc gia", "Ban
+ * Chấp hành | Trung ương", "Ban Chỉ đạo | tỉnh Nghệ An". Abbreviated
+ * heads of several words with an acronym in them ("Sở GTVT") name their
+ * body whatever follows. */
+static bool generic_level(ctx *x, size_t k, size_t q)
+{
+	for (size_t i = k; i < q; i++)
+		if (x->t[i].flags & T_ALLCAPS)
+			return true;
+	static const char *const level[][2] = {
+	    {"Trung", "ương"}, {"Quốc", "gia"}, {"Nhà", "nước"}, {"Chính", "phủ"}};
+	for (size_t i = 0; i < sizeof level / sizeof *level; i++)
+		if (ent_written(x, q, level[i][0]) && ent_written(x, q + 1, level[i][1]))
+			return true;
 	match g = gaz_at(x, q);
-	return g.p && g.p->type == ENT_ORG;
+	if (g.p)
+		return g.p->type == ENT_LOC;
+	return ent_admin_word(x, q) > 0;
 }
 
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
@@ -583,6 +607,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		 * its organization's name is no part of it */
 		if (e > k + n && n >= 2 && generic_of(x, k + n))
 			return k + n;
+		/* "Ban tổ chức | Lễ hội", "Ban Giám khảo | cuộc thi": such a
+		 * body named after the event it serves is no entity */
+		if (e > k + n && n >= 2 && !generic_level(x, k, k + n))
+			return k + n;
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
@@ -613,7 +641,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * organization ("công ty | Viettel") */
 	match hg = (t->flags & T_CAP) ? (match){NULL, 0} : gaz_at(x, k + n);
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && !hg.p) {
-		size_t e = org_tail(x, k, k + n, (kinds & CUE_ORG_HEAD_LOC) != 0, pd->title);
+		bool cap = (t->flags & T_CAP) != 0;
+		size_t e = org_tail(x, k, k + n, cap && (kinds & CUE_ORG_HEAD_LOC), pd->title);
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;

@@ -36,14 +36,14 @@ static void test_org_unit_number(void **state)
 	(void)state;
 	mention_list l;
 	extract("Ban QLDA 7 đã bàn giao công trình. Bệnh nhân được đưa tới Bệnh viện Đa khoa "
-	        "118 Thanh Hóa cấp cứu. Sư đoàn 312 vừa diễn tập. Trung tâm Huấn luyện thể "
-	        "thao 2 của quân đội đã khai giảng. Bộ Y tế 3 năm qua đã chi nhiều tiền. Sở Tài chính 15/8 ra văn "
+	        "118 Thanh Hóa cấp cứu. Sư đoàn 312 vừa diễn tập. Trường Tiểu học Kim Đồng "
+	        "2 đã khai giảng. Bộ Y tế 3 năm qua đã chi nhiều tiền. Sở Tài chính 15/8 ra văn "
 	        "bản.",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Ban QLDA 7"));
 	assert_true(has_surface(&l, ENT_ORG, "Bệnh viện Đa khoa 118 Thanh Hóa"));
 	assert_true(has_surface(&l, ENT_ORG, "Sư đoàn 312"));
-	assert_true(has_surface(&l, ENT_ORG, "Trung tâm Huấn luyện thể thao 2"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường Tiểu học Kim Đồng 2"));
 	assert_true(has_surface(&l, ENT_ORG, "Bộ Y tế"));
 	assert_true(has_surface(&l, ENT_ORG, "Sở Tài chính"));
 	mention_list_free(&l);
@@ -63,6 +63,17 @@ static void test_org_more_heads(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Thành ủy TP Vinh"));
 	assert_true(has_surface(&l, ENT_ORG, "Bảo tàng tỉnh Quảng Bình"));
 	assert_true(has_surface(&l, ENT_ORG, "công an xã Đông Sơn"));
+	mention_list_free(&l);
+
+	/* "công an" in lower case is the police in general before anything
+	 * but a unit; a lower-case head's words lead to a province, not to
+	 * a country (a Korean plant) */
+	extract("Sau đó công an tìm Ngân và đưa về trụ sở. Ông làm ở nhà máy gang thép Yên "
+	        "Bái. Đây là nhà máy điện tử Hàn Quốc.",
+	        &l);
+	assert_false(has_name(&l, "công an tìm Ngân"));
+	assert_true(has_surface(&l, ENT_ORG, "nhà máy gang thép Yên Bái"));
+	assert_false(has_name(&l, "nhà máy điện tử Hàn Quốc"));
 	mention_list_free(&l);
 }
 
@@ -86,6 +97,16 @@ static void test_org_generic_body(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Công an huyện Đông Anh"));
 	assert_true(has_surface(&l, ENT_ORG, "FPT"));
 	assert_false(has_name(&l, "Hội đồng quản trị FPT"));
+	mention_list_free(&l);
+
+	/* the event such a body serves names no organization; an
+	 * abbreviated head with its domain ("Sở GTVT") keeps its place */
+	extract("Ban tổ chức Liên hoan Ẩm thực cho biết. Ban Chấp hành Đảng bộ tỉnh Lạng Sơn "
+	        "họp. Giám đốc Sở GTVT TP Đà Nẵng phát biểu.",
+	        &l);
+	assert_false(has_name(&l, "Ban tổ chức Liên hoan Ẩm thực"));
+	assert_true(has_surface(&l, ENT_ORG, "Đảng bộ tỉnh Lạng Sơn"));
+	assert_true(has_surface(&l, ENT_ORG, "Sở GTVT TP Đà Nẵng"));
 	mention_list_free(&l);
 }
 
