@@ -474,6 +474,12 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok)
 	return e;
 }
 
+/* Whether the lower-case words "quốc tế" (international) are at token q. */
+static bool intl_at(const ctx *x, size_t q)
+{
+	return q + 1 < x->nt && ent_written(x, q, "quốc") && ent_written(x, q + 1, "tế");
+}
+
 /* Whether token q is a number of one to three digits ("115", "5"). */
 static bool unit_digits(const ctx *x, size_t q)
 {
@@ -788,6 +794,20 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			break;
 		}
+		/* "Tổ chức Di trú quốc tế", "Ủy ban Chữ thập đỏ quốc tế": the
+		 * body's reach ends its name */
+		if (ncap && intl_at(x, j)) {
+			end = j + 2;
+			break;
+		}
+		/* "Khu Công nghệ cao Hòa Lạc": after two capitals, one or two
+		 * lower-case syllables only on the way to the body's name */
+		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run >= 2 &&
+		    (d = descr_run(x, j, keep_loc, false)) && d - j <= 2) {
+			j = d;
+			lower_run = cap_run = 0;
+			continue;
+		}
 		/* one lower-case syllable ends a word begun by one capital, not
 		 * two: "An ninh Quốc gia", but "Xây dựng Trường Sơn | tăng" */
 		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run <= 1) {
@@ -810,6 +830,10 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				end = q;
 				break;
 			}
+			if (intl_at(x, j + 1) || (descr_word(x, j + 1) && intl_at(x, j + 2))) {
+				end = intl_at(x, j + 1) ? j + 3 : j + 4;
+				break;
+			}
 			if (org_place_at(x, j + 1, keep_loc)) {
 				j++;
 				lower_run = 2;
@@ -826,8 +850,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				size_t e = j + 1;
 				if (descr_word(x, e))
 					e++;
+				/* "Hội Người cao tuổi (NCT)": a bracket after it too */
 				if (e >= x->nt || (!(x->t[e].flags & T_WORD) &&
-				                   strchr(",.;:)\"", x->text[x->t[e].start]))) {
+				                   strchr(",.;:()\"", x->text[x->t[e].start]))) {
 					end = e;
 					break;
 				}

@@ -124,6 +124,25 @@ static void test_org_short_heads(void **state)
 	mention_list_free(&l);
 }
 
+/* A name goes on in lower case to the body's reach ("quốc tế"), to a
+ * bracket that defines its acronym, and after two capitals to the
+ * body's own name; verbs after a name end it. */
+static void test_org_lower_words(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ủy ban Cứu trợ nhi đồng quốc tế cho biết. Ông làm ở Cục Quản lý dược "
+	        "(DAV) mười năm. Ban Quản lý Khu Kinh tế mở Chu Lai thông báo. Công ty Lâm "
+	        "Sơn còn nợ thuế. Trường Mầm non Hoa Mai thuộc khu đô thị Ecopark khai giảng.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Ủy ban Cứu trợ nhi đồng quốc tế"));
+	assert_true(has_surface(&l, ENT_ORG, "Cục Quản lý dược"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban Quản lý Khu Kinh tế mở Chu Lai"));
+	assert_true(has_surface(&l, ENT_ORG, "Công ty Lâm Sơn"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường Mầm non Hoa Mai"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -145,6 +164,7 @@ int main(void)
 	    cmocka_unit_test(test_org_more_heads),
 	    cmocka_unit_test(test_org_generic_body),
 	    cmocka_unit_test(test_org_short_heads),
+	    cmocka_unit_test(test_org_lower_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
