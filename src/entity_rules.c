@@ -453,8 +453,9 @@ static bool descr_word(ctx *x, size_t q)
  * place, which only a head that keeps its place (place_ok) takes, or a
  * place that is no country, which a head written in lower case takes
  * (local_ok: "nhà máy đạm | Ninh Bình", but "nhà máy điện tử | Trung
- * Quốc" is a Chinese plant). */
-static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok)
+ * Quốc" is a Chinese plant); a person's full name only where the body
+ * is named after one (person_ok: a school). */
+static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok, bool person_ok)
 {
 	unsigned kinds;
 	size_t e = q;
@@ -466,7 +467,7 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok)
 	    (kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON | CUE_ABBR_ORG_PART | CUE_SURNAME)))
 		return 0;
 	bool mid;
-	if (ent_vi_person(x, e, &mid) >= 3 && mid)
+	if (!person_ok && ent_vi_person(x, e, &mid) >= 3 && mid)
 		return 0;
 	match g = gaz_at(x, e);
 	if (g.p && !((place_ok || (local_ok && !g.p->country)) && g.p->type == ENT_LOC))
@@ -535,6 +536,17 @@ static size_t unit_number(ctx *x, size_t q, bool keep_loc)
 	return 0;
 }
 
+/* Whether the organization's head at token k is a school's ("Trường",
+ * "trường", THPT, THCS), whose name is often a person's. */
+static bool school_head(const ctx *x, size_t k)
+{
+	static const char *const heads[] = {"Trường", "trường", "THPT", "THCS", "PTTH", "PTCS"};
+	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+		if (ent_written(x, k, heads[i]))
+			return true;
+	return false;
+}
+
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -557,6 +569,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 	int ncap = 0;
 	bool foreign = false, vi = false, place_next = false, after_dash = false;
 	bool local_place = false; /* a lower-case head's words led to a place */
+	bool school = school_head(x, k), named = false;
 	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
@@ -677,13 +690,47 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					break;
 				}
 			}
-			if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
-			    (kinds & CUE_SURNAME) && namey(x, j + 1))
-				break;
-			/* "Thủ tướng Chính phủ | Nguyễn Xuân Phúc" */
+			/* "Hiệu trưởng Trường THPT Nguyễn Trãi": a school's name is
+			 * often a person's, once */
 			bool mid;
-			if (after_title && ent_vi_person(x, j, &mid) >= 3 && mid)
-				break;
+			size_t pl = ent_vi_person(x, j, &mid);
+			bool person = (n == 1 && (kinds & CUE_SURNAME) && namey(x, j + 1)) ||
+			              (pl >= 3 && mid);
+			/* a surname and the capitalized syllables after it, up to
+			 * another family name ("Nguyễn Trãi | Nguyễn Văn An") */
+			if (person && school && !named && pl < 2) {
+				pl = 1;
+				while (pl < 4 && namey(x, j + pl) && (x->t[j + pl].flags & T_VI) &&
+				       !(x->t[j + pl].flags & T_ALLCAPS) && !ent_vi_family(x, j + pl))
+					pl++;
+			}
+			/* "Chu Văn An | Trần Thị Mai": a family name and another
+			 * capital start the next person */
+			for (size_t q = j + 2; person && q < j + pl; q++)
+				if (ent_vi_family(x, q) && namey(x, q + 1)) {
+					pl = q - j;
+					break;
+				}
+			if (person && school && !named && pl >= 2) {
+				named = vi = true;
+				ncap++;
+				j += pl;
+				end = j;
+				/* no lower-case syllable ends a person's name */
+				lower_run = 0;
+				cap_run = (int)pl;
+				continue;
+			} else {
+				/* "Trường THPT Nguyễn Trãi | Nguyễn Văn An" */
+				if (person && named)
+					break;
+				if (after_title && ncap && (t->flags & T_VI) && n == 1 &&
+				    (kinds & CUE_SURNAME) && namey(x, j + 1))
+					break;
+				/* "Thủ tướng Chính phủ | Nguyễn Xuân Phúc" */
+				if (after_title && ent_vi_person(x, j, &mid) >= 3 && mid)
+					break;
+			}
 			if (ncap && ent_korean_name(x, j))
 				break;
 			cap_run = (t->flags & T_ALLCAPS) ? 0 : cap_run + 1;
@@ -778,7 +825,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		 * another noun: "Bộ luật", "Bộ đôi") */
 		size_t d;
 		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
-		    (d = descr_run(x, j, keep_loc, (x->t[k].flags & T_LOWER) != 0))) {
+		    (d = descr_run(x, j, keep_loc, (x->t[k].flags & T_LOWER) != 0, false))) {
 			j = d;
 			lower_run = cap_run = 0;
 			local_place = !keep_loc;
@@ -787,7 +834,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		/* after an acronym, lower-case words only on the way to a name:
 		 * "Công ty TNHH thương mại Hòa Lâm", but "Bộ GDĐT | ban hành" */
 		if (lower_run == 0 && ncap && (x->t[j - 1].flags & T_ALLCAPS)) {
-			if ((d = descr_run(x, j, keep_loc, false))) {
+			/* "trường THPT chuyên Lê Quý Đôn" */
+			if ((d = descr_run(x, j, keep_loc, false, school && !named))) {
 				j = d;
 				cap_run = 0;
 				continue;
@@ -803,7 +851,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		/* "Khu Công nghệ cao Hòa Lạc": after two capitals, one or two
 		 * lower-case syllables only on the way to the body's name */
 		if (lower_run == 0 && (t->flags & T_VI) && ncap && cap_run >= 2 &&
-		    (d = descr_run(x, j, keep_loc, false)) && d - j <= 2) {
+		    (d = descr_run(x, j, keep_loc, false, false)) && d - j <= 2) {
 			j = d;
 			lower_run = cap_run = 0;
 			continue;
@@ -858,7 +906,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				}
 			}
 			/* "Công nghiệp tàu thủy Dung Quất": on to the body's name */
-			if ((d = descr_run(x, j, keep_loc, false))) {
+			if ((d = descr_run(x, j, keep_loc, false, false))) {
 				j = d;
 				lower_run = cap_run = 0;
 				continue;

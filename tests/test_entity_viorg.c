@@ -143,6 +143,25 @@ static void test_org_lower_words(void **state)
 	mention_list_free(&l);
 }
 
+/* A school is often named after a person, also after a title ("học
+ * sinh") and in lower case ("trường THCS"); the person's name ends it
+ * (a second name, a verb after it). */
+static void test_org_school_person(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Học sinh Trường Tiểu học Phan Văn Trị đã đến. Cô giáo trường THPT chuyên "
+	        "Lê Quý Đôn cho biết. Hiệu trưởng Trường THCS Chu Văn An Trần Thị Mai phát "
+	        "biểu. Học sinh trường THCS Ngô Mây đón chào năm học mới.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Trường Tiểu học Phan Văn Trị"));
+	assert_true(has_surface(&l, ENT_ORG, "trường THPT chuyên Lê Quý Đôn"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường THCS Chu Văn An"));
+	assert_true(has_surface(&l, ENT_PER, "Trần Thị Mai"));
+	assert_true(has_surface(&l, ENT_ORG, "trường THCS Ngô Mây"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -165,6 +184,7 @@ int main(void)
 	    cmocka_unit_test(test_org_generic_body),
 	    cmocka_unit_test(test_org_short_heads),
 	    cmocka_unit_test(test_org_lower_words),
+	    cmocka_unit_test(test_org_school_person),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
