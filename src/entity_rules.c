@@ -475,6 +475,17 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok, bool per
 	return e;
 }
 
+/* The number of foreign capitalized words (a brand: "Pacific Crystal",
+ * "Warburg Pincus") from token q, at most three, or 0 when more follow. */
+static size_t brand_run(const ctx *x, size_t q)
+{
+	size_t m = 0;
+	while (namey(x, q + m) && !(x->t[q + m].flags & T_VI) && (x->t[q + m].flags & T_SPACE))
+		if (++m > 3)
+			return 0;
+	return m;
+}
+
 /* Whether the lower-case words "quốc tế" (international) are at token q. */
 static bool intl_at(const ctx *x, size_t q)
 {
@@ -648,6 +659,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		}
 		if (t->flags & T_CAP) {
 			match g = gaz_at(x, j);
+			/* "Công ty Dệt Pacific Crystal": a foreign place's name
+			 * before another foreign word is a brand's word */
+			if (g.p && g.p->type == ENT_LOC && vi && keep_loc && !(t->flags & T_VI) &&
+			    brand_run(x, j) > g.ntok)
+				g.p = NULL;
 			if (g.p && g.p->type == ENT_LOC) {
 				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
 				 * names whose body it is; the home country is part of
@@ -659,7 +675,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				            h == k + 1 && ent_written(x, k, "Bộ");
 				/* "Phòng CSGT Bắc Giang": after a domain's acronym too */
 				bool acr = ncap && (x->t[j - 1].flags & T_ALLCAPS) && !home;
-				if (((keep_loc || local_place || (ncap && vi && !home) || acr) && !foreign) ||
+				/* "Công ty Honda Việt Nam": a foreign company's
+				 * branch in the home country */
+				bool branch = foreign && keep_loc && ncap && g.p->canonical &&
+				              strcmp(g.p->canonical, HOME_COUNTRY) == 0;
+				if (((keep_loc || local_place || (ncap && vi && !home) || acr) &&
+				     (!foreign || branch)) ||
 				    after_dash) {
 					j += g.ntok;
 					end = j;
@@ -743,11 +764,18 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				vi = true;
 			} else {
 				if (vi) {
-					/* "Công ty Cổ phần Thực phẩm Dinh dưỡng Nutifood": a
-					 * company's brand ends its name */
-					if (keep_loc && !namey(x, j + 1)) {
+					/* "Công ty Cổ phần Thực phẩm Dinh dưỡng Nutifood",
+					 * "Công ty Dệt Pacific Crystal": a company's brand
+					 * of one to three foreign words ends its name */
+					size_t m = brand_run(x, j);
+					/* after a title, two foreign words may be the
+					 * person: "Giám đốc Công ty Thực phẩm Á Châu |
+					 * John Smith" */
+					if (after_title && m > 1)
+						m = 0;
+					if (keep_loc && m && !namey(x, j + m)) {
 						ncap++;
-						end = ++j;
+						end = j += m;
 					}
 					break;
 				}

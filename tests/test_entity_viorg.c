@@ -162,6 +162,21 @@ static void test_org_school_person(void **state)
 	mention_list_free(&l);
 }
 
+/* A company's brand of several foreign words ends its name, a foreign
+ * place's name among them included; a foreign company's branch keeps
+ * the home country. */
+static void test_org_brand(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Công ty Dệt may Atlanta Harbor vừa tuyển thêm công nhân. Công ty Toyota "
+	        "Việt Nam cho biết xe mới sẽ ra mắt.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Công ty Dệt may Atlanta Harbor"));
+	assert_true(has_surface(&l, ENT_ORG, "Công ty Toyota Việt Nam"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -185,6 +200,7 @@ int main(void)
 	    cmocka_unit_test(test_org_short_heads),
 	    cmocka_unit_test(test_org_lower_words),
 	    cmocka_unit_test(test_org_school_person),
+	    cmocka_unit_test(test_org_brand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
