@@ -522,6 +522,31 @@ static bool direction(const ctx *x, size_t k)
 	       ent_written(x, k, "Bắc");
 }
 
+/* Whether the name at tokens k..e-1 of a Vietnamese article is the
+ * source a picture or a video is credited to ("Ảnh: Sputnik", "Nguồn
+ * ảnh: Reuters", "Video: AFP"): a word that is no Vietnamese syllable,
+ * ending the sentence or the line, is an agency, a paper or a site (a
+ * Vietnamese name there is the photographer's). */
+static bool credit_source(const ctx *x, size_t k, size_t e)
+{
+	static const char *const marks[] = {"Ảnh", "ảnh", "Video", "Clip", "Nguồn"};
+	/* one word of three letters or more: two are as often the
+	 * photographer's name ("Tomohiro Ohsumi") */
+	if (x->en || k < 2 || e - k != 1 || x->t[k].end - x->t[k].start < 3 ||
+	    x->text[x->t[k - 1].start] != ':')
+		return false;
+	bool mark = false;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		mark |= ent_written(x, k - 2, marks[i]);
+	if (!mark)
+		return false;
+	for (size_t q = k; q < e; q++)
+		if ((x->t[q].flags & T_VI) && !(x->t[q].flags & T_ALLCAPS))
+			return false;
+	return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA)) ||
+	       x->text[x->t[e].start] == '/' || x->text[x->t[e].start] == ')';
+}
+
 /* Whether an organization's own name starts at token q, after a body
  * named by its role: a head, an acronym or a known organization (not a
  * unit's short form: "TP"). */
@@ -949,6 +974,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	else if (credit_source(x, k, e))
+		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;

@@ -177,6 +177,25 @@ static void test_org_brand(void **state)
 	mention_list_free(&l);
 }
 
+/* The agency or site a picture is credited to is an organization; a
+ * Vietnamese name there is the photographer, a common abbreviation
+ * (NVCC: provided by the subject) none. */
+static void test_org_credit(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Chiếc tàu rời cảng sáng qua. Ảnh: Ruptly.\nCầu mới thông xe. Nguồn ảnh: "
+	        "Pixabay.\nNgười dân đón xuân. Ảnh: Hoàng Minh.\nCô gái trong ngày "
+	        "cưới. Ảnh: NVCC.\nViện Nghiên cứu trực thuộc Bộ đã đến.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Ruptly"));
+	assert_true(has_surface(&l, ENT_ORG, "Pixabay"));
+	assert_false(has_surface(&l, ENT_ORG, "Hoàng Minh"));
+	assert_false(has_name(&l, "NVCC"));
+	assert_true(has_surface(&l, ENT_ORG, "Viện Nghiên cứu"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -201,6 +220,7 @@ int main(void)
 	    cmocka_unit_test(test_org_lower_words),
 	    cmocka_unit_test(test_org_school_person),
 	    cmocka_unit_test(test_org_brand),
+	    cmocka_unit_test(test_org_credit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
