@@ -196,6 +196,24 @@ static void test_org_credit(void **state)
 	mention_list_free(&l);
 }
 
+/* A word with capitals inside it is a brand ("SeaBank"), also after a
+ * title (the employer), but not a family name with a prefix. */
+static void test_org_camel_brand(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Khách hàng của SeaBank tăng mạnh. Ông Hùng, nguyên Phó Tổng giám đốc "
+	        "MegaPay, bị bắt. Công nhân công ty dệt Pacific Crystal đình công.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "SeaBank"));
+	assert_true(has_surface(&l, ENT_ORG, "MegaPay"));
+	assert_true(has_surface(&l, ENT_ORG, "công ty dệt Pacific Crystal"));
+	mention_list_free(&l);
+	extract_body_with(ex, "en", "Senator McCain said on Monday he would run.", &l);
+	assert_true(has_surface(&l, ENT_PER, "McCain"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -221,6 +239,7 @@ int main(void)
 	    cmocka_unit_test(test_org_school_person),
 	    cmocka_unit_test(test_org_brand),
 	    cmocka_unit_test(test_org_credit),
+	    cmocka_unit_test(test_org_camel_brand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
