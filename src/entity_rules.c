@@ -852,8 +852,10 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		 * up to its name (after "Bộ", "Hội" a lower-case word makes
 		 * another noun: "Bộ luật", "Bộ đôi") */
 		size_t d;
+		bool cap_head = (x->t[k].flags & T_CAP) && !(x->t[k].flags & T_ALLCAPS);
 		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
-		    (d = descr_run(x, j, keep_loc, (x->t[k].flags & T_LOWER) != 0, false))) {
+		    (d = descr_run(x, j, keep_loc || cap_head, (x->t[k].flags & T_LOWER) != 0,
+		                   false))) {
 			j = d;
 			lower_run = cap_run = 0;
 			local_place = !keep_loc;

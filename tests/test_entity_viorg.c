@@ -215,6 +215,22 @@ static void test_org_camel_brand(void **state)
 	mention_list_free(&l);
 }
 
+/* After a capitalized head of two words, lower-case words describing the
+ * body lead on to the country or place it belongs to; the authorities in
+ * general ("cơ quan chức năng") are no body of the place after them. */
+static void test_org_descr_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Cơ quan hợp tác phát triển Đức tài trợ dự án. Cơ quan chức năng Quảng Ngãi "
+	        "đã vào cuộc.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Cơ quan hợp tác phát triển Đức"));
+	assert_false(has_name(&l, "Cơ quan chức năng Quảng Ngãi"));
+	assert_true(has_surface(&l, ENT_LOC, "Quảng Ngãi"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -241,6 +257,7 @@ int main(void)
 	    cmocka_unit_test(test_org_brand),
 	    cmocka_unit_test(test_org_credit),
 	    cmocka_unit_test(test_org_camel_brand),
+	    cmocka_unit_test(test_org_descr_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
