@@ -105,6 +105,18 @@ static void test_org_generic_body(void **state)
 	        "họp. Giám đốc Sở GTVT TP Đà Nẵng phát biểu.",
 	        &l);
 	assert_false(has_name(&l, "Ban tổ chức Liên hoan Ẩm thực"));
+	mention_list_free(&l);
+
+	/* a party's committee of a body: the body is the entity */
+	extract("Đảng ủy Bộ Tài chính tổ chức hội nghị. Đảng ủy xã Tân Lập họp.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Bộ Tài chính"));
+	assert_false(has_name(&l, "Đảng ủy Bộ Tài chính"));
+	assert_true(has_surface(&l, ENT_ORG, "Đảng ủy xã Tân Lập"));
+	mention_list_free(&l);
+
+	extract("Ban tổ chức Liên hoan Ẩm thực cho biết. Ban Chấp hành Đảng bộ tỉnh Lạng Sơn "
+	        "họp. Giám đốc Sở GTVT TP Đà Nẵng phát biểu.",
+	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Đảng bộ tỉnh Lạng Sơn"));
 	assert_true(has_surface(&l, ENT_ORG, "Sở GTVT TP Đà Nẵng"));
 	mention_list_free(&l);
