@@ -165,6 +165,17 @@ bool ent_acronym(ctx *x, size_t k)
 			roman = false;
 	if (roman)
 		return false;
+	/* "SỐC", "CHỐT", "CƯỚP": a Vietnamese word of a headline in
+	 * capitals, with its tone or vowel marks (an acronym has none but
+	 * Đ: "ĐH", "HĐND") */
+	if ((t->flags & T_VI) && n >= 3)
+		for (size_t i = t->start; i < t->end; i++) {
+			unsigned char c = (unsigned char)x->text[i];
+			if (c >= 0x80 && !(c == 0xC4 && (unsigned char)x->text[i + 1] == 0x90))
+				return false;
+			if (c == 0xC4)
+				i++;
+		}
 	unsigned kinds = 0;
 	match m = find_phrase(x, k, false, &kinds);
 	if (m.p && m.ntok == 1 &&

@@ -243,6 +243,20 @@ static void test_org_descr_place(void **state)
 	mention_list_free(&l);
 }
 
+/* A Vietnamese word written in capitals in a headline, with its marks,
+ * is no acronym (an acronym has no marks but Đ). */
+static void test_org_caps_word(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("NÓNG: Xe khách lao xuống vực. SỐC với giá vàng hôm nay. Theo VKSND, vụ án "
+	        "đã được khởi tố.",
+	        &l);
+	assert_false(has_name(&l, "NÓNG"));
+	assert_false(has_name(&l, "SỐC"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -270,6 +284,7 @@ int main(void)
 	    cmocka_unit_test(test_org_credit),
 	    cmocka_unit_test(test_org_camel_brand),
 	    cmocka_unit_test(test_org_descr_place),
+	    cmocka_unit_test(test_org_caps_word),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
