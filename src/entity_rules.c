@@ -452,6 +452,10 @@ static bool descr_word(ctx *x, size_t q)
 		return lower_vi(x, q);
 	if ((kinds & CUE_ADMIN_WEAK) && (!namey(x, q + 1) || ent_admin_word(x, q + 1)))
 		kinds &= ~(CUE_ADMIN_WEAK | CUE_LOC_ADMIN);
+	/* "Chính sách xã hội": a unit's word before a lower-case syllable
+	 * is a word's syllable ("xã hội", society) */
+	if ((kinds & CUE_LOC_ADMIN) && lower_vi(x, q + 1))
+		kinds &= ~(CUE_LOC_ADMIN | CUE_LOC_CUE);
 	return !(kinds & ~(CUE_VI_NAME | CUE_SPORT | CUE_COMMON | CUE_STOP));
 }
 
@@ -592,6 +596,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 	bool foreign = false, vi = false, place_next = false, after_dash = false;
 	bool local_place = false; /* a lower-case head's words led to a place */
 	bool school = school_head(x, k), named = false;
+	/* the heads written in lower case are the org-head+ ones */
+	bool lower_head = (x->t[k].flags & T_LOWER) != 0;
 	int cap_run = 0; /* capitalized syllables in a row */
 	while (j < x->nt) {
 		const tok *t = &x->t[j];
@@ -672,7 +678,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			match g = gaz_at(x, j);
 			/* "Công ty Dệt Pacific Crystal": a foreign place's name
 			 * before another foreign word is a brand's word */
-			if (g.p && g.p->type == ENT_LOC && ((vi && keep_loc) || local_place) &&
+			if (g.p && g.p->type == ENT_LOC && ((vi && (keep_loc || lower_head)) || local_place) &&
 			    !(t->flags & T_VI) && brand_run(x, j) > g.ntok)
 				g.p = NULL;
 			if (g.p && g.p->type == ENT_LOC) {
@@ -784,7 +790,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					 * John Smith" */
 					if (after_title && m > 1)
 						m = 0;
-					if (keep_loc && m && !namey(x, j + m)) {
+					if ((keep_loc || lower_head) && m && !namey(x, j + m)) {
 						ncap++;
 						end = j += m;
 					}
@@ -908,7 +914,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		/* a second or third lower-case syllable only on the way to the
 		 * place the name ends with: "Đường cao tốc | Việt Nam", "Phòng
 		 * chống thiên tai | tỉnh Hà Tĩnh" */
-		if (lower_run == 1 && (t->flags & T_VI) && ncap && (!n || kinds == CUE_STOP)) {
+		if (lower_run == 1 && (t->flags & T_VI) && ncap &&
+		    (!n || kinds == CUE_STOP || descr_word(x, j))) {
 			/* "Cục Quản lý đấu thầu | vừa", "Viện Nghiên cứu lập pháp |
 			 * cho biết": one or two more before a verb or a function word */
 			size_t q = j + 1;

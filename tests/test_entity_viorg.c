@@ -153,6 +153,14 @@ static void test_org_lower_words(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Công ty Lâm Sơn"));
 	assert_true(has_surface(&l, ENT_ORG, "Trường Mầm non Hoa Mai"));
 	mention_list_free(&l);
+
+	/* a unit's word before a lower-case syllable is a word's ("xã hội") */
+	extract("Quỹ Bảo trợ xã hội tỉnh Hà Nam trao quà. Ông vay vốn của Ngân hàng Phát "
+	        "triển xã hội.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Quỹ Bảo trợ xã hội tỉnh Hà Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Ngân hàng Phát triển xã hội"));
+	mention_list_free(&l);
 }
 
 /* A school is often named after a person, also after a title ("học
@@ -186,6 +194,11 @@ static void test_org_brand(void **state)
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Công ty Dệt may Atlanta Harbor"));
 	assert_true(has_surface(&l, ENT_ORG, "Công ty Toyota Việt Nam"));
+	mention_list_free(&l);
+
+	/* a head in lower case too */
+	extract("Ông làm ở công ty Dệt may Atlanta Harbor nhiều năm.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "công ty Dệt may Atlanta Harbor"));
 	mention_list_free(&l);
 }
 
