@@ -65,6 +65,11 @@ static void test_org_more_heads(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "công an xã Đông Sơn"));
 	mention_list_free(&l);
 
+	/* the committee after a party secretary's title is an organization */
+	extract("Ông là Bí thư Tỉnh ủy Hà Giang từ năm ngoái.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Tỉnh ủy Hà Giang"));
+	mention_list_free(&l);
+
 	/* "công an" in lower case is the police in general before anything
 	 * but a unit; a lower-case head's words lead to a province, not to
 	 * a country (a Korean plant) */
