@@ -112,6 +112,14 @@ static void test_org_generic_body(void **state)
 	assert_false(has_name(&l, "Ban tổ chức Liên hoan Ẩm thực"));
 	mention_list_free(&l);
 
+	/* the police as a body named by its role */
+	extract("Cơ quan Công an đã trích xuất camera. Tỷ lệ tại Trường ĐH Nông nghiệp dao "
+	        "động từ 60 đến 80%.",
+	        &l);
+	assert_false(has_name(&l, "Cơ quan Công an"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường ĐH Nông nghiệp"));
+	mention_list_free(&l);
+
 	/* a party's committee of a body: the body is the entity */
 	extract("Đảng ủy Bộ Tài chính tổ chức hội nghị. Đảng ủy xã Tân Lập họp.", &l);
 	assert_true(has_surface(&l, ENT_ORG, "Bộ Tài chính"));
