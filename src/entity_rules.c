@@ -708,8 +708,13 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
 			/* a title ends the name, but right after an association's
-			 * head it names the members: "Hội Nhà báo", "Hội Nông dân" */
+			 * head it names the members: "Hội Nhà báo", "Hội Nông dân";
+			 * one capitalized syllable before a lower-case one is a
+			 * word's, whatever title it spells ("Tổ chức Di trú": DI,
+			 * Detective Inspector) */
 			if (n && (kinds & CUE_TITLE) &&
+			    !(n == 1 && !(t->flags & T_ALLCAPS) && (t->flags & T_VI) &&
+			      lower_vi(x, j + 1)) &&
 			    (ncap ||
 			     !(ent_written(x, h - 1, "Hội") || ent_written(x, h - 1, "hội"))))
 				break;

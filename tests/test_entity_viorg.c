@@ -283,6 +283,17 @@ static void test_org_caps_word(void **state)
 	mention_list_free(&l);
 }
 
+/* A capitalized syllable of a word inside a name that spells a title's
+ * abbreviation (DI, Detective Inspector) is the word: "Di truyền". */
+static void test_org_title_syllable(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Viện Di truyền Nông nghiệp cho biết giống lúa mới đã ra đời.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Viện Di truyền Nông nghiệp"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -311,6 +322,7 @@ int main(void)
 	    cmocka_unit_test(test_org_camel_brand),
 	    cmocka_unit_test(test_org_descr_place),
 	    cmocka_unit_test(test_org_caps_word),
+	    cmocka_unit_test(test_org_title_syllable),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
