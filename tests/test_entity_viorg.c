@@ -294,6 +294,20 @@ static void test_org_title_syllable(void **state)
 	mention_list_free(&l);
 }
 
+/* An online paper or portal is named as a body: "Báo điện tử" heads
+ * the name, the place at its end included. */
+static void test_org_online_paper(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Theo Báo điện tử Nông thôn Việt Nam, giá lúa tăng. Cổng thông tin điện tử "
+	        "Chính phủ đăng tải thông báo.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Báo điện tử Nông thôn Việt Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Cổng thông tin điện tử Chính phủ"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -323,6 +337,7 @@ int main(void)
 	    cmocka_unit_test(test_org_descr_place),
 	    cmocka_unit_test(test_org_caps_word),
 	    cmocka_unit_test(test_org_title_syllable),
+	    cmocka_unit_test(test_org_online_paper),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
