@@ -573,6 +573,28 @@ static bool school_head(const ctx *x, size_t k)
 	return false;
 }
 
+/* The end of one to three lower-case syllables describing a body and
+ * the unit's number after them, "số" before it or not, from token q
+ * ("bộ binh 23", "không vận số 1"), or 0; not after a word of rank or
+ * time ("công ty lớn thứ 7", "Bệnh viện hạng 2"). */
+static size_t descr_number(ctx *x, size_t q, bool keep_loc)
+{
+	size_t e = q;
+	while (e < q + 3 && descr_word(x, e) && !ent_written(x, e, "số"))
+		e++;
+	if (e == q)
+		return 0;
+	/* "lớn thứ 7", "hạng 2", "lần 3": a rank or a time, no unit */
+	static const char *const ranks[] = {"thứ", "hạng", "lần", "khóa", "khoá", "kỳ",
+	                                    "đợt", "vòng", "tầng", "top"};
+	for (size_t i = 0; i < sizeof ranks / sizeof *ranks; i++)
+		if (ent_written(x, e - 1, ranks[i]))
+			return 0;
+	if (ent_written(x, e, "số") && unit_digits(x, e + 1))
+		e++;
+	return unit_number(x, e, keep_loc);
+}
+
 /* Extends an organization name after its head noun (tokens k..h-1).
  * Vietnamese capitalizes the first syllable of each word of an
  * organization's name, so one lower-case syllable may follow a capitalized
@@ -882,6 +904,15 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = cap_run = 0;
 			local_place = !keep_loc;
 			continue;
+		}
+		/* "sư đoàn bộ binh 23", "Ban quản lý dự án 5": such words up to
+		 * the unit's number */
+		size_t ne;
+		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
+		    (ne = descr_number(x, j, keep_loc))) {
+			end = ne;
+			ncap++;
+			break;
 		}
 		/* after an acronym, lower-case words only on the way to a name:
 		 * "Công ty TNHH thương mại Hòa Lâm", but "Bộ GDĐT | ban hành" */

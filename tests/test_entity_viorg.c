@@ -47,6 +47,20 @@ static void test_org_unit_number(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Bộ Y tế"));
 	assert_true(has_surface(&l, ENT_ORG, "Sở Tài chính"));
 	mention_list_free(&l);
+
+	/* lower-case words describing the unit before its number, and a
+	 * military unit written in lower case */
+	extract("Ông từng ở trung đoàn pháo binh 45 của quân khu. Ban quản lý dự án 8 đã "
+	        "bàn giao công trình.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "trung đoàn pháo binh 45"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban quản lý dự án 8"));
+	mention_list_free(&l);
+
+	/* a rank is no unit's number */
+	extract("Bệnh viện hạng 2 đã được nâng cấp.", &l);
+	assert_false(has_name(&l, "Bệnh viện hạng 2"));
+	mention_list_free(&l);
 }
 
 /* More heads start an organization's name: a party's committee of a
