@@ -585,6 +585,37 @@ static bool generic_level(ctx *x, size_t k, size_t q)
 	return ent_admin_word(x, q) > 0;
 }
 
+/* Whether token k is "phòng" or "sở" (an office, a department) in lower
+ * case before its domain's abbreviation (CSGT, GD&ĐT). */
+static bool lower_office(ctx *x, size_t k)
+{
+	unsigned kinds;
+	size_t n;
+	if (k + 1 >= x->nt || !(ent_written(x, k, "phòng") || ent_written(x, k, "sở")) ||
+	    !(x->t[k + 1].flags & T_ALLCAPS) || !(n = cue_at(x, k + 1, &kinds)))
+		return false;
+	return (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART) != 0;
+}
+
+/* An office of a province's or a district's government written in lower
+ * case before its domain's abbreviation ("phòng CSGT Hà Nội", "sở GD&ĐT
+ * Thừa Thiên Huế"; "phòng" and "sở" alone are a room and a syllable of
+ * other words: "trụ sở"): the organization's name, with its place.
+ * Returns the token after it, or 0. */
+static size_t scan_lower_office(ctx *x, pending *pd, size_t k)
+{
+	if (!lower_office(x, k))
+		return 0;
+	size_t e = org_tail(x, k, k + 1, true, pd->title);
+	if (e <= k + 1)
+		return 0;
+	cand *c = ent_add_cand(x, k, e);
+	c->strong = true;
+	c->score[ENT_ORG] += EV_DEF;
+	pd->type = -1, pd->title = pd->honor = false;
+	return e;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -739,6 +770,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	bool set = false;
 	if (kinds & CUE_TITLE) {
 		pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true, pd->honor = false;
+		/* "Trưởng phòng | phòng CSGT Hà Nội", "Giám đốc sở | sở GD&ĐT":
+		 * a title ending with the office whose name follows */
+		if (n >= 2 && lower_office(x, k + n - 1))
+			return k + n - 1;
 		set = true;
 	} else if (kinds & CUE_HONORIFIC) {
 		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
@@ -1032,7 +1067,7 @@ void ent_scan_field(ctx *x)
 			k = e;
 			continue;
 		}
-		if ((e = scan_cue(x, &pd, k)) != 0) {
+		if ((e = scan_lower_office(x, &pd, k)) != 0 || (e = scan_cue(x, &pd, k)) != 0) {
 			k = e;
 			continue;
 		}

@@ -322,6 +322,22 @@ static void test_org_online_paper(void **state)
 	mention_list_free(&l);
 }
 
+/* An office ("phòng", "sở") written in lower case before its domain's
+ * abbreviation is an organization with its place, also after a title
+ * that ends with it ("Trưởng phòng"); "trụ sở" (headquarters) is none. */
+static void test_org_lower_office(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ông đến phòng CSGT Đà Nẵng trình báo. Trưởng phòng GD&ĐT huyện Kỳ Anh cho "
+	        "biết. Đoàn đến trụ sở UBND xã Kỳ Phong.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "phòng CSGT Đà Nẵng"));
+	assert_true(has_surface(&l, ENT_ORG, "phòng GD&ĐT huyện Kỳ Anh"));
+	assert_false(has_name(&l, "sở UBND xã Kỳ Phong"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -352,6 +368,7 @@ int main(void)
 	    cmocka_unit_test(test_org_caps_word),
 	    cmocka_unit_test(test_org_title_syllable),
 	    cmocka_unit_test(test_org_online_paper),
+	    cmocka_unit_test(test_org_lower_office),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
