@@ -501,6 +501,14 @@ static size_t brand_run(const ctx *x, size_t q)
 	return m;
 }
 
+/* Whether the home country's name (a gazetteer alias of it) is at token q. */
+static bool home_at(ctx *x, size_t q)
+{
+	match g = gaz_at(x, q);
+	return g.p && g.p->type == ENT_LOC && g.p->canonical &&
+	       strcmp(g.p->canonical, HOME_COUNTRY) == 0;
+}
+
 /* Whether the lower-case words "quốc tế" (international) are at token q. */
 static bool intl_at(const ctx *x, size_t q)
 {
@@ -897,9 +905,15 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 		 * another noun: "Bộ luật", "Bộ đôi") */
 		size_t d;
 		bool cap_head = (x->t[k].flags & T_CAP) && !(x->t[k].flags & T_ALLCAPS);
-		if (!ncap && h - k >= 2 && !(x->t[k].flags & T_ALLCAPS) &&
+		/* "Cục đăng kiểm Việt Nam": a national agency's head of one
+		 * word, two syllables or more describing it, the home country
+		 * ("Bộ phim", "Hội chợ", "Cục diện", "Viện trợ" are other
+		 * nouns) */
+		bool agency = h == k + 1 && (ent_written(x, k, "Cục") || ent_written(x, k, "Viện"));
+		if (!ncap && (h - k >= 2 || agency) && !(x->t[k].flags & T_ALLCAPS) &&
 		    (d = descr_run(x, j, keep_loc || cap_head, (x->t[k].flags & T_LOWER) != 0,
-		                   false))) {
+		                   false)) &&
+		    (h - k >= 2 || (d - j >= 2 && home_at(x, d)))) {
 			j = d;
 			lower_run = cap_run = 0;
 			local_place = !keep_loc;

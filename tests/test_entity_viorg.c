@@ -281,6 +281,13 @@ static void test_org_descr_place(void **state)
 	assert_false(has_name(&l, "Cơ quan chức năng Quảng Ngãi"));
 	assert_true(has_surface(&l, ENT_LOC, "Quảng Ngãi"));
 	mention_list_free(&l);
+
+	/* a national agency's head of one word: its description, then the
+	 * home country; another noun made with the head is none */
+	extract("Theo Cục hàng hải Việt Nam, tàu đã cập cảng. Viện trợ Nhật Bản đã đến.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Cục hàng hải Việt Nam"));
+	assert_false(has_name(&l, "Viện trợ Nhật Bản"));
+	mention_list_free(&l);
 }
 
 /* A Vietnamese word written in capitals in a headline, with its marks,
