@@ -530,9 +530,11 @@ static bool direction(const ctx *x, size_t k)
 static bool credit_source(const ctx *x, size_t k, size_t e)
 {
 	static const char *const marks[] = {"Ảnh", "ảnh", "Video", "Clip", "Nguồn"};
-	/* one word of three letters or more: two are as often the
-	 * photographer's name ("Tomohiro Ohsumi") */
-	if (x->en || k < 2 || e - k != 1 || x->t[k].end - x->t[k].start < 3 ||
+	/* one word of three letters or more (an acronym of two: "AP"):
+	 * two words are as often the photographer's name ("Tomohiro
+	 * Ohsumi") */
+	if (x->en || k < 2 || e - k != 1 ||
+	    x->t[k].end - x->t[k].start < ((x->t[k].flags & T_ALLCAPS) ? 2 : 3) ||
 	    x->text[x->t[k - 1].start] != ':')
 		return false;
 	bool mark = false;
@@ -1011,6 +1013,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_ORG] += EV_CUE;
 	else if (credit_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE, c->strong = true;
+	/* "Theo RT, ...": an acronym a Vietnamese article cites is a paper,
+	 * an agency or a body, no person */
+	else if (acro && !x->en && k > 0 && (ent_written(x, k - 1, "Theo") || ent_written(x, k - 1, "theo")))
+		c->score[ENT_ORG] += EV_CUE;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;

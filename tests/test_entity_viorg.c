@@ -246,6 +246,17 @@ static void test_org_credit(void **state)
 	assert_false(has_name(&l, "NVCC"));
 	assert_true(has_surface(&l, ENT_ORG, "Viện Nghiên cứu"));
 	mention_list_free(&l);
+
+	/* an acronym cited after "Theo", or credited with two letters, is
+	 * proven an organization (not only guessed one) */
+	extract("Theo XNB, giá dầu giảm.\nXe tăng tiến vào thành phố. Ảnh: QK", &l);
+	const mention *m = find_surface(&l, "XNB");
+	assert_non_null(m);
+	assert_true(m->evidence[ENT_ORG] > 0);
+	m = find_surface(&l, "QK");
+	assert_non_null(m);
+	assert_true(m->evidence[ENT_ORG] > 0);
+	mention_list_free(&l);
 }
 
 /* In a Vietnamese article a word with capitals inside it is a brand
