@@ -358,6 +358,7 @@ bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
+size_t ent_school_person(ctx *x, size_t k, size_t j);
 size_t ent_dateline(ctx *x, size_t k);
 
 /* entity_vi.c */

@@ -581,6 +581,42 @@ static bool school_head(const ctx *x, size_t k)
 	return false;
 }
 
+/* The length of the person's name at token j, and in *person whether
+ * one starts there: a family name and another capital, or a full name
+ * with a middle name; a surname's capitalized syllables up to another
+ * family name ("Nguyễn Trãi | Nguyễn Văn An", "Chu Văn An | Trần Thị
+ * Mai"). */
+static size_t person_len(ctx *x, size_t j, bool *person)
+{
+	unsigned kinds;
+	bool mid;
+	size_t n = cue_at(x, j, &kinds), pl = ent_vi_person(x, j, &mid);
+	*person = (n == 1 && (kinds & CUE_SURNAME) && namey(x, j + 1)) || (pl >= 3 && mid);
+	if (*person && pl < 2) {
+		pl = 1;
+		while (pl < 4 && namey(x, j + pl) && (x->t[j + pl].flags & T_VI) &&
+		       !(x->t[j + pl].flags & T_ALLCAPS) && !ent_vi_family(x, j + pl))
+			pl++;
+	}
+	for (size_t q = j + 2; *person && q < j + pl; q++)
+		if (ent_vi_family(x, q) && namey(x, q + 1)) {
+			pl = q - j;
+			break;
+		}
+	return pl;
+}
+
+/* The length of the person's name a school's name (headed at token k)
+ * holds at token j ("Trường Tiểu học | Phan Văn Trị |"), or 0. */
+size_t ent_school_person(ctx *x, size_t k, size_t j)
+{
+	bool person = false;
+	size_t pl = school_head(x, k) && (x->t[j].flags & T_CAP) && !gaz_at(x, j).p
+	                    ? person_len(x, j, &person)
+	                    : 0;
+	return pl >= 2 && person ? pl : 0;
+}
+
 /* The end of one to three lower-case syllables describing a body and
  * the unit's number after them, "số" before it or not, from token q
  * ("bộ binh 23", "không vận số 1"), or 0; not after a word of rank or
@@ -765,25 +801,8 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			/* "Hiệu trưởng Trường THPT Nguyễn Trãi": a school's name is
 			 * often a person's, once */
-			bool mid;
-			size_t pl = ent_vi_person(x, j, &mid);
-			bool person = (n == 1 && (kinds & CUE_SURNAME) && namey(x, j + 1)) ||
-			              (pl >= 3 && mid);
-			/* a surname and the capitalized syllables after it, up to
-			 * another family name ("Nguyễn Trãi | Nguyễn Văn An") */
-			if (person && school && !named && pl < 2) {
-				pl = 1;
-				while (pl < 4 && namey(x, j + pl) && (x->t[j + pl].flags & T_VI) &&
-				       !(x->t[j + pl].flags & T_ALLCAPS) && !ent_vi_family(x, j + pl))
-					pl++;
-			}
-			/* "Chu Văn An | Trần Thị Mai": a family name and another
-			 * capital start the next person */
-			for (size_t q = j + 2; person && q < j + pl; q++)
-				if (ent_vi_family(x, q) && namey(x, q + 1)) {
-					pl = q - j;
-					break;
-				}
+			bool mid, person;
+			size_t pl = person_len(x, j, &person);
 			if (person && school && !named && pl >= 2) {
 				named = vi = true;
 				ncap++;

@@ -261,6 +261,18 @@ void ent_nest_places(ctx *x, size_t c0)
 		match whole = gaz_at(x, c->t0);
 		bool team = x->sport || (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1);
 		size_t t0 = c->t0, t1 = c->t1;
+		/* "Trường Tiểu học | Phan Văn Trị |": the person a school is
+		 * named after is a PER of its own inside it (definite, so that
+		 * it is not read as a short form of the school's name) */
+		for (size_t j = t0 + 1; j + 1 < t1; j++) {
+			size_t pl = ent_school_person(x, t0, j);
+			if (pl && j + pl <= t1) {
+				cand *n = ent_add_cand(x, j, j + pl);
+				n->strong = true;
+				n->score[ENT_PER] += EV_DEF;
+				break;
+			}
+		}
 		for (size_t j = t0 + 1; j < t1; j++) {
 			match g = gaz_at(x, j);
 			size_t an = team ? 0 : ent_admin_word(x, j);

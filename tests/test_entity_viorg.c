@@ -206,6 +206,13 @@ static void test_org_school_person(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Trường THCS Chu Văn An"));
 	assert_true(has_surface(&l, ENT_PER, "Trần Thị Mai"));
 	assert_true(has_surface(&l, ENT_ORG, "trường THCS Ngô Mây"));
+	/* the person it is named after is a person inside it; a city no
+	 * person ("Hà" is a family name too) */
+	assert_true(has_surface(&l, ENT_PER, "Phan Văn Trị"));
+	assert_true(has_surface(&l, ENT_PER, "Chu Văn An"));
+	mention_list_free(&l);
+	extract("Ông đến Trường Đại học Bách khoa Hà Nội.", &l);
+	assert_false(has_surface(&l, ENT_PER, "Hà Nội"));
 	mention_list_free(&l);
 }
 
