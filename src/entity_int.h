@@ -359,6 +359,7 @@ bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
+size_t ent_school_person(ctx *x, size_t k, size_t j);
 size_t ent_dateline(ctx *x, size_t k);
 
 /* entity_vi.c */
@@ -383,7 +384,6 @@ bool ent_vi_direction(const ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
-size_t ent_vi_school_person(ctx *x, size_t t0, size_t t1);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

@@ -261,15 +261,17 @@ void ent_nest_places(ctx *x, size_t c0)
 		match whole = gaz_at(x, c->t0);
 		bool team = x->sport || (whole.p && whole.p->club && c->t0 + whole.ntok == c->t1);
 		size_t t0 = c->t0, t1 = c->t1;
-		/* "Trường tiểu học | Hoàng Diệu |": the person a school is
-		 * named after */
-		size_t pj = ent_vi_school_person(x, t0, t1);
-		if (pj) {
-			cand *n = ent_add_cand(x, pj, t1);
-			n->strong = true;
-			/* definite: no short name of the school's */
-			n->score[ENT_PER] += EV_DEF;
-			continue;
+		/* "Trường Tiểu học | Phan Văn Trị |": the person a school is
+		 * named after is a PER of its own inside it (definite, so that
+		 * it is not read as a short form of the school's name) */
+		for (size_t j = t0 + 1; j + 1 < t1; j++) {
+			size_t pl = ent_school_person(x, t0, j);
+			if (pl && j + pl <= t1) {
+				cand *n = ent_add_cand(x, j, j + pl);
+				n->strong = true;
+				n->score[ENT_PER] += EV_DEF;
+				break;
+			}
 		}
 		for (size_t j = t0 + 1; j < t1; j++) {
 			match g = gaz_at(x, j);
@@ -501,6 +503,102 @@ static bool title_person(ctx *x, const pending *pd, size_t q)
 	       ent_vi_person(x, q, &mid) >= 3;
 }
 
+/* Whether the name at tokens k..e-1 of a Vietnamese article is the
+ * source a picture or a video is credited to ("Ảnh: Sputnik", "Nguồn
+ * ảnh: Reuters", "Video: AFP"): a word that is no Vietnamese syllable,
+ * ending the sentence or the line, is an agency, a paper or a site (a
+ * Vietnamese name there is the photographer's). */
+static bool credit_source(const ctx *x, size_t k, size_t e)
+{
+	static const char *const marks[] = {"Ảnh", "ảnh", "Video", "Clip", "Nguồn"};
+	/* one word of three letters or more (an acronym of two: "AP"):
+	 * two words are as often the photographer's name ("Tomohiro
+	 * Ohsumi") */
+	if (x->en || k < 2 || e - k != 1 ||
+	    x->t[k].end - x->t[k].start < ((x->t[k].flags & T_ALLCAPS) ? 2 : 3) ||
+	    x->text[x->t[k - 1].start] != ':')
+		return false;
+	bool mark = false;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		mark |= ent_written(x, k - 2, marks[i]);
+	if (!mark)
+		return false;
+	for (size_t q = k; q < e; q++)
+		if ((x->t[q].flags & T_VI) && !(x->t[q].flags & T_ALLCAPS))
+			return false;
+	return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA)) ||
+	       x->text[x->t[e].start] == '/' || x->text[x->t[e].start] == ')';
+}
+
+/* Whether an organization's own name starts at token q, after a body
+ * named by its role: a head, an acronym or a known organization (not a
+ * unit's short form: "TP"). */
+static bool generic_of(ctx *x, size_t q)
+{
+	unsigned kinds;
+	if (!namey(x, q) || ent_admin_word(x, q))
+		return false;
+	match g = gaz_at(x, q);
+	if (g.p)
+		return g.p->type == ENT_ORG;
+	if ((x->t[q].flags & T_ALLCAPS) ||
+	    (cue_at(x, q, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR_ORG_HEAD))))
+		return true;
+	return false;
+}
+
+/* Whether the body named by its role at tokens k..q-1 is named at token
+ * q by the level it works at or its place: "Ban Chỉ đạo | Quốc gia", "Ban
+ * Chấp hành | Trung ương", "Ban Chỉ đạo | tỉnh Nghệ An". Abbreviated
+ * heads of several words with an acronym in them ("Sở GTVT") name their
+ * body whatever follows. */
+static bool generic_level(ctx *x, size_t k, size_t q)
+{
+	for (size_t i = k; i < q; i++)
+		if (x->t[i].flags & T_ALLCAPS)
+			return true;
+	static const char *const level[][2] = {
+	    {"Trung", "ương"}, {"Quốc", "gia"}, {"Nhà", "nước"}, {"Chính", "phủ"}};
+	for (size_t i = 0; i < sizeof level / sizeof *level; i++)
+		if (ent_written(x, q, level[i][0]) && ent_written(x, q + 1, level[i][1]))
+			return true;
+	match g = gaz_at(x, q);
+	if (g.p)
+		return g.p->type == ENT_LOC;
+	return ent_admin_word(x, q) > 0;
+}
+
+/* Whether token k is "phòng" or "sở" (an office, a department) in lower
+ * case before its domain's abbreviation (CSGT, GD&ĐT). */
+static bool lower_office(ctx *x, size_t k)
+{
+	unsigned kinds;
+	size_t n;
+	if (k + 1 >= x->nt || !(ent_written(x, k, "phòng") || ent_written(x, k, "sở")) ||
+	    !(x->t[k + 1].flags & T_ALLCAPS) || !(n = cue_at(x, k + 1, &kinds)))
+		return false;
+	return (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART) != 0;
+}
+
+/* An office of a province's or a district's government written in lower
+ * case before its domain's abbreviation ("phòng CSGT Hà Nội", "sở GD&ĐT
+ * Thừa Thiên Huế"; "phòng" and "sở" alone are a room and a syllable of
+ * other words: "trụ sở"): the organization's name, with its place.
+ * Returns the token after it, or 0. */
+static size_t scan_lower_office(ctx *x, pending *pd, size_t k)
+{
+	if (!lower_office(x, k))
+		return 0;
+	size_t e = org_tail(x, k, k + 1, true, pd->title);
+	if (e <= k + 1)
+		return 0;
+	cand *c = ent_add_cand(x, k, e);
+	c->strong = true;
+	c->score[ENT_ORG] += EV_DEF;
+	pd->type = -1, pd->title = pd->honor = false;
+	return e;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -543,6 +641,15 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (abbr & CUE_ABBR_ORG_HEAD) {
 		size_t e = org_tail(x, k, k + n, true, pd->title);
 		unsigned ek;
+		/* "Ban Giám đốc | Công an tỉnh Lào Cai", "Hội đồng quản trị |
+		 * Vinamilk": a body named by its role (written in full) before
+		 * its organization's name is no part of it */
+		if (e > k + n && n >= 2 && generic_of(x, k + n))
+			return k + n;
+		/* "Ban tổ chức | Lễ hội", "Ban Giám khảo | cuộc thi": such a
+		 * body named after the event it serves is no entity */
+		if (e > k + n && n >= 2 && !generic_level(x, k, k + n))
+			return k + n;
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
@@ -665,6 +772,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	bool set = false;
 	if (kinds & CUE_TITLE) {
 		pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true, pd->honor = false;
+		/* "Trưởng phòng | phòng CSGT Hà Nội", "Giám đốc sở | sở GD&ĐT":
+		 * a title ending with the office whose name follows */
+		if (n >= 2 && lower_office(x, k + n - 1))
+			return k + n - 1;
 		set = true;
 	} else if (kinds & CUE_HONORIFIC) {
 		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
@@ -889,6 +1000,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	else if (credit_source(x, k, e))
+		c->score[ENT_ORG] += EV_CUE, c->strong = true;
+	/* "Theo RT, ...": an acronym a Vietnamese article cites is a paper,
+	 * an agency or a body, no person */
+	else if (acro && !x->en && k > 0 && (ent_written(x, k - 1, "Theo") || ent_written(x, k - 1, "theo")))
+		c->score[ENT_ORG] += EV_CUE;
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
@@ -945,7 +1062,7 @@ void ent_scan_field(ctx *x)
 			k = e;
 			continue;
 		}
-		if ((e = scan_cue(x, &pd, k)) != 0) {
+		if ((e = scan_lower_office(x, &pd, k)) != 0 || (e = scan_cue(x, &pd, k)) != 0) {
 			k = e;
 			continue;
 		}

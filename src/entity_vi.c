@@ -422,17 +422,3 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e)
 	return false;
 }
 
-/* Where the full name of the person a school is named after starts in
- * the organization's name at tokens t0..t1-1 ("Trường tiểu học | Hoàng
- * Diệu", "Trường Mầm non | Phùng Chí Kiên"), or 0: a family name and one
- * to three more syllables ending the name, after the head "Trường". */
-size_t ent_vi_school_person(ctx *x, size_t t0, size_t t1)
-{
-	if (!ent_written(x, t0, "Trường") && !ent_written(x, t0, "trường"))
-		return 0;
-	bool mid;
-	for (size_t j = t0 + 1; j + 1 < t1; j++)
-		if (ent_vi_family(x, j) && ent_vi_person(x, j, &mid) == t1 - j)
-			return j;
-	return 0;
-}

@@ -192,6 +192,24 @@ static int set_learned(store *s, int64_t id, int learned)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Whether name is one word in capitals ("BCTC", "VNĐ", "VOV.VN"; two
+ * ASCII capitals at least, so not "Ý"): the shape of
+ * organizations' acronyms and of common nouns' abbreviations alike, so
+ * the learned layer, which knows a name by its shape, cannot tell them
+ * apart. */
+static bool acronym_name(const char *name)
+{
+	if (!name)
+		return false;
+	int caps = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p == ' ' || (*p >= 'a' && *p <= 'z'))
+			return false;
+		caps += *p >= 'A' && *p <= 'Z';
+	}
+	return caps >= 2;
+}
+
 /* See store.h. The model only confirms a type guessed: moving names to
  * the type it predicts instead cost more than it gained on real news
  * (doc/entities.md, "Types decided by the corpus"). */
@@ -228,7 +246,8 @@ int store_learn_types(store *s, char **err)
 					? name_model_predict(m, (const char *)sqlite3_column_text(st, 2),
 							     &margin)
 					: -1;
-			int learned = p == t && margin > LEARN_MIN_MARGIN;
+			const char *nm = (const char *)sqlite3_column_text(st, 2);
+			int learned = p == t && margin > LEARN_MIN_MARGIN && !acronym_name(nm);
 			if (learned == sqlite3_column_int(st, 3))
 				continue;
 			if (nflip == capflip) {

@@ -130,7 +130,8 @@ static void test_unknown_not_person(void **state)
 	           &l);
 	expect_none(&l, "Xuống Đồng");
 	expect_none(&l, "Độc Lập");
-	expect(&l, "Hoa Cúc Vàng", ENT_ORG, "Hoa Cúc Vàng");
+	/* the school's kind written before its name is part of it (viorg) */
+	expect(&l, "trường mầm non Hoa Cúc Vàng", ENT_ORG, "trường mầm non Hoa Cúc Vàng");
 	expect(&l, "Mây Núi", ENT_ORG, "Mây Núi");
 	expect(&l, "Mộc Châu", ENT_LOC, "Mộc Châu");
 	mention_list_free(&l);
