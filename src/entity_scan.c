@@ -283,11 +283,19 @@ void ent_nest_places(ctx *x, size_t c0)
 			if (!known && !(an && j + an < t1 && t1 - (j + an) <= 3))
 				continue;
 			size_t a = j;
+			cand *n;
+			/* "Thành ủy | Thành phố Hồ Chí Minh |": a place the
+			 * gazetteer knows with its unit word is that place, not
+			 * the bare name after the unit word (the person Hồ Chí
+			 * Minh the same article may name) */
+			if (an && g.p && g.p->type == ENT_LOC && a + g.ntok == t1) {
+				ent_add_gaz(x, a, &g);
+				break;
+			}
 			if (an) {
 				j += an;
 				g = gaz_at(x, j);
 			}
-			cand *n;
 			if (g.p && g.p->type == ENT_LOC && j + g.ntok == t1) {
 				ent_add_gaz(x, j, &g);
 				n = &x->c[x->nc - 1];

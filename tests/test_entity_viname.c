@@ -44,6 +44,22 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A place the gazetteer knows with its unit word, nested in an
+ * organization's name ("Thành ủy | Thành phố Hồ Chí Minh |"), is that
+ * place, though the article names the person Hồ Chí Minh too: one
+ * spelling, two referents of two types. */
+static void test_nested_city_not_person(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Học tập tấm gương Chủ tịch Hồ Chí Minh. Bí thư Thành ủy Thành phố Hồ Chí Minh "
+	           "Nguyễn Văn Nên phát biểu.",
+	           &l);
+	expect(&l, "Hồ Chí Minh", ENT_PER, "Hồ Chí Minh");
+	expect(&l, "Thành phố Hồ Chí Minh", ENT_LOC, "TP.HCM");
+	mention_list_free(&l);
+}
+
 /* "VN-Index" opening a line is an index's name, no dateline: the hyphen
  * glued on both sides is no dateline's dash (but "HÀ NỘI - " is one). */
 static void test_index_no_dateline(void **state)
@@ -425,6 +441,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_index_no_dateline),
 	    cmocka_unit_test(test_given_name_not_country),
+	    cmocka_unit_test(test_nested_city_not_person),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
