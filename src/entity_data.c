@@ -182,6 +182,8 @@ static bool case_ok(const ctx *x, const phrase *p, size_t k, int i)
 		return (f & T_ALLCAPS) != 0;
 	if ((p->need_cap >> i) & 1)
 		return (f & T_CAP) != 0;
+	if ((p->need_lower >> i) & 1)
+		return (f & T_LOWER) != 0;
 	return true;
 }
 
@@ -300,7 +302,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p)
 /* ---- loading ---------------------------------------------------------- */
 
 /* How a gazetteer alias is added (add_phrase). */
-enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3, GAZ_ADMIN = 4 };
+enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3, GAZ_ADMIN = 4, GAZ_WORD = 5 };
 
 /* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
  * `kind`) to the extractor; a GAZ_SPORT alias is the phrase's reading in
@@ -327,7 +329,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 	}
 	strbuf key;
 	sb_init(&key);
-	uint32_t need_cap = 0, need_all = 0;
+	uint32_t need_cap = 0, need_all = 0, lower = 0;
 	for (size_t k = 0; k < x.nt; k++) {
 		if (k)
 			sb_addc(&key, ' ');
@@ -336,6 +338,8 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			need_all |= 1u << k;
 		else if (x.t[k].flags & T_CAP)
 			need_cap |= 1u << k;
+		else if (x.t[k].flags & T_LOWER)
+			lower |= 1u << k;
 	}
 	bool cap_first = (x.t[0].flags & T_CAP) != 0;
 	/* the first token's key, for the first-token table */
@@ -391,6 +395,10 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			p->not_initial = not_initial;
 			p->need_cap = need_cap;
 			p->need_all = need_all;
+			/* "Anh hùng": the word only as written, a name
+			 * after the first syllable ("Nguyễn Anh Hùng") is a
+			 * person's */
+			p->need_lower = how == GAZ_WORD ? lower : 0;
 		} else {
 			/* two spellings of one alias: either case is fine */
 			p->not_initial |= not_initial;
@@ -465,7 +473,8 @@ static size_t split_tabs(char *line, char **f, size_t max)
 /* The type of a gazetteer line's TYPE field, with how its aliases are
  * added: PER, ORG, LOC, MISC (no entity), ORG@sport or LOC@country (a
  * country's reading: a national side stays a place), LOC@admin (only
- * after a unit word); -1 for a type this extractor does not know. */
+ * after a unit word), MISC@word (a common word: its lower-case syllables
+ * only in lower case); -1 for a type this extractor does not know. */
 static int gaz_type(const char *s, int *how)
 {
 	*how = GAZ_PLAIN;
@@ -482,6 +491,10 @@ static int gaz_type(const char *s, int *how)
 	if (strcmp(s, "LOC@admin") == 0) {
 		*how = GAZ_ADMIN;
 		return ENT_LOC;
+	}
+	if (strcmp(s, "MISC@word") == 0) {
+		*how = GAZ_WORD;
+		return ENT_MISC;
 	}
 	return entity_type_parse(s);
 }

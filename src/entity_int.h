@@ -106,6 +106,7 @@ typedef struct phrase {
 	bool not_initial;  /* common word too: not at a sentence start */
 	uint32_t need_cap; /* bit i: token i must start upper case */
 	uint32_t need_all; /* bit i: token i must be all capitals */
+	uint32_t need_lower; /* bit i: token i must start lower case (MISC@word) */
 	char *canonical;
 	bool country;          /* from countries.tsv */
 	bool club;             /* from sport.tsv: a team, no place nested in it */

@@ -44,6 +44,26 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A common word whose first syllable is a country's or a city's name
+ * ("Anh hùng", "Pháp luật", "Mỹ phẩm", "Viên chức") is no mention of the
+ * place; written as a name ("Nguyễn Anh Hùng") it stays a person's. */
+static void test_common_word_not_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông Lê Văn Bình được phong danh hiệu Anh hùng Lao động. Pháp luật cấm việc này. "
+	           "Mỹ phẩm giả bị thu giữ. Viên chức nghỉ Tết. Ông Nguyễn Anh Hùng đến Pháp.",
+	           &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].type == ENT_LOC && strcmp(l.v[i].surface, "Pháp") == 0 && l.v[i].start < 100)
+			fail_msg("\"Pháp\" of \"Pháp luật\" is a place");
+	expect_none(&l, "Anh");
+	expect_none(&l, "Mỹ");
+	expect_none(&l, "Viên");
+	expect(&l, "Nguyễn Anh Hùng", ENT_PER, "Nguyễn Anh Hùng");
+	mention_list_free(&l);
+}
+
 /* A place the gazetteer knows with its unit word, nested in an
  * organization's name ("Thành ủy | Thành phố Hồ Chí Minh |"), is that
  * place, though the article names the person Hồ Chí Minh too: one
@@ -442,6 +462,7 @@ int main(void)
 	    cmocka_unit_test(test_index_no_dateline),
 	    cmocka_unit_test(test_given_name_not_country),
 	    cmocka_unit_test(test_nested_city_not_person),
+	    cmocka_unit_test(test_common_word_not_place),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
