@@ -585,6 +585,9 @@ static bool lower_office(ctx *x, size_t k)
 	if (k + 1 >= x->nt || !(ent_written(x, k, "phòng") || ent_written(x, k, "sở")) ||
 	    !(x->t[k + 1].flags & T_ALLCAPS) || !(n = cue_at(x, k + 1, &kinds)))
 		return false;
+	/* "trụ sở CSGT": the headquarters of, no office named "sở" */
+	if (k > 0 && (ent_written(x, k - 1, "trụ") || ent_written(x, k - 1, "Trụ")))
+		return false;
 	return (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART) != 0;
 }
 

@@ -44,6 +44,22 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A paper cited by its name ("Theo Lao Động", "PV Lao Động") is an
+ * organization, no person; "trụ sở CSGT" (the headquarters) holds no
+ * office named "sở CSGT". */
+static void test_paper_and_headquarters(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Theo Lao Động, ông Lê Văn Bình đã về quê. Hai trụ sở CSGT bị ném đá. "
+	           "Ông Bình đến sở GTVT Hà Nội.",
+	           &l);
+	expect(&l, "Lao Động", ENT_ORG, "Lao Động");
+	expect_none(&l, "sở CSGT");
+	expect(&l, "sở GTVT Hà Nội", ENT_ORG, "sở GTVT Hà Nội");
+	mention_list_free(&l);
+}
+
 /* A common word whose first syllable is a country's or a city's name
  * ("Anh hùng", "Pháp luật", "Mỹ phẩm", "Viên chức") is no mention of the
  * place; written as a name ("Nguyễn Anh Hùng") it stays a person's. */
@@ -463,6 +479,7 @@ int main(void)
 	    cmocka_unit_test(test_given_name_not_country),
 	    cmocka_unit_test(test_nested_city_not_person),
 	    cmocka_unit_test(test_common_word_not_place),
+	    cmocka_unit_test(test_paper_and_headquarters),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
