@@ -49,23 +49,8 @@ void query_filter_copy(query_filter *dst, const query_filter *src)
 	dst->unread_only = src->unread_only;
 }
 
-/* A bound parameter of a statement under construction. */
-typedef struct sql_param {
-	int is_int;
-	int64_t i;
-	const char *s;
-} sql_param;
-
-/* SQL text with its parameters, built up piece by piece. */
-typedef struct sql_builder {
-	strbuf sql;
-	sql_param p[64 + 4 * MAX_IDS];
-	int n;
-	strlist owned;  /* strings the parameters point into */
-} sql_builder;
-
 /* Starts an empty statement. */
-static void sqlb_init(sql_builder *b)
+void sqlb_init(sql_builder *b)
 {
 	sb_init(&b->sql);
 	b->n = 0;
@@ -73,14 +58,14 @@ static void sqlb_init(sql_builder *b)
 }
 
 /* Frees the statement text and owned strings. */
-static void sqlb_free(sql_builder *b)
+void sqlb_free(sql_builder *b)
 {
 	sb_free(&b->sql);
 	sl_free(&b->owned);
 }
 
 /* Adds a text parameter (copied) and its '?' to the SQL. */
-static void sqlb_text(sql_builder *b, const char *s)
+void sqlb_text(sql_builder *b, const char *s)
 {
 	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
 		return;
@@ -90,7 +75,7 @@ static void sqlb_text(sql_builder *b, const char *s)
 }
 
 /* Adds an integer parameter and its '?' to the SQL. */
-static void sqlb_int(sql_builder *b, int64_t v)
+void sqlb_int(sql_builder *b, int64_t v)
 {
 	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
 		return;
@@ -99,7 +84,7 @@ static void sqlb_int(sql_builder *b, int64_t v)
 }
 
 /* Prepares the built statement and binds its parameters. */
-static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
+sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, b->sql.s, -1, &st, NULL) != SQLITE_OK) {
@@ -117,7 +102,7 @@ static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
 }
 
 /* Copies a text column, making it safe for a terminal or TSV line. */
-static char *column_printable(sqlite3_stmt *st, int col)
+char *column_printable(sqlite3_stmt *st, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
 	return text_printable(t ? t : "");
@@ -269,7 +254,7 @@ static size_t search_words(const char *user)
 
 /* True when a search has something to look for: NULL, "" and blanks are
  * no search at all. */
-static int search_given(const char *search)
+int search_given(const char *search)
 {
 	return search && !str_is_blank(search);
 }
@@ -381,7 +366,7 @@ static const struct {
 /* Makes a search error readable: what was typed (cut to a line, its
  * controls escaped) and what is wrong with it, in a reader's words when
  * FTS5's are known. The message is ready for a terminal as it is. */
-static char *search_error(store *s, const char *search)
+char *search_error(store *s, const char *search)
 {
 	const char *why = sqlite3_errmsg(s->db);
 	const char *near = strstr(why, "near ");
@@ -610,8 +595,6 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	return n;
 }
 
-static int filter_is_empty(const query_filter *f);
-
 /* Counts the filtered rows. */
 int64_t query_count(store *s, const query_filter *f, char **err)
 {
@@ -680,11 +663,6 @@ static int64_t article_for_path(store *s, const char *path)
 	return id;
 }
 
-/* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
- * evidence for its type somewhere in the corpus (store_type.c), or the
- * user edited it. */
-#define CONFIDENT_PLAIN "(e.evidence > 0 OR e.learned)"
-#define CONFIDENT_EDITED "(e.evidence > 0 OR e.learned OR x.id IS NOT NULL)"
 
 /* See query.h. */
 void query_all_entities(store *s, int all)
@@ -1070,16 +1048,8 @@ char *query_article_json(store *s, int64_t id, char **err)
 	return json;
 }
 
-/* Frees a facet row's strings. */
-void facet_row_free(facet_row *r)
-{
-	free(r->name);
-	free(r->aliases);
-	r->name = r->aliases = NULL;
-}
-
 /* True when the filter lets every article through. */
-static int filter_is_empty(const query_filter *f)
+int filter_is_empty(const query_filter *f)
 {
 	return f->entities.n == 0 && f->not_entities.n == 0 && !search_given(f->search) &&
 	       !(f->since && *f->since) && !(f->until && *f->until) && !f->starred_only &&
@@ -1088,201 +1058,12 @@ static int filter_is_empty(const query_filter *f)
 
 /* Appends a SELECT of the filtered articles' ids: over the indexes alone
  * when it can (set_select), else over the article table. */
-static void filtered_ids(store *s, sql_builder *b, const query_filter *f)
+void filtered_ids(store *s, sql_builder *b, const query_filter *f)
 {
 	if (set_select(s, b, f))
 		return;
 	sb_adds(&b->sql, "SELECT a.id FROM article a WHERE 1");
 	where_filter(s, b, f, WHERE_SET);
-}
-
-/* Appends the facet statement without edits: the counts kept on the
- * entity rows for the whole store, else counted over the filtered
- * articles. */
-static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, int type,
-			     const char *fold)
-{
-	if (filter_is_empty(f)) {
-		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
-				 " FROM entity e WHERE e.articles > 0");
-	} else {
-		/* Count on the index first, then read only the entities counted. */
-		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, g.n AS n, g.mn FROM"
-				 " (SELECT entity_id, count(*) AS n, sum(mentions) AS mn"
-				 " FROM article_entity WHERE article_id IN (");
-		filtered_ids(s, b, f);
-		sb_adds(&b->sql, ") GROUP BY entity_id) g JOIN entity e ON e.id = g.entity_id"
-				 " WHERE 1");
-	}
-	if (!s->all_entities)
-		sb_adds(&b->sql, " AND " CONFIDENT_PLAIN);
-	if (type >= 0 && type < ENT_NTYPES) {
-		sb_adds(&b->sql, " AND e.type = ");
-		sqlb_text(b, entity_type_name((entity_type)type));
-	}
-	if (fold) {
-		sb_adds(&b->sql, " AND e.id IN (SELECT entity_id FROM entity_alias WHERE instr(key, ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0)");
-	}
-	sb_adds(&b->sql, " ORDER BY n DESC, e.name");
-}
-
-/* Appends the facet statement with the user's edits: counts per merged
- * group (articles counted once however many of its entities they
- * mention), names and types after edits, hidden entities left out. */
-static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, int type,
-			      const char *fold)
-{
-	sb_adds(&b->sql, "SELECT g.c, coalesce(x.type, e.type), coalesce(x.name, e.name) AS nm,"
-			 " g.n, g.mn FROM (");
-	if (filter_is_empty(f)) {
-		sb_adds(&b->sql,
-			"SELECT e.id AS c, e.articles AS n, e.mentions AS mn FROM entity e"
-			" WHERE e.articles > 0 AND e.id NOT IN (SELECT id FROM temp.entity_eff)"
-			" UNION ALL SELECT x.id,"
-			" CASE WHEN x.merged THEN (SELECT count(DISTINCT ae.article_id)"
-			"  FROM article_entity ae WHERE ae.entity_id IN"
-			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
-			"  ELSE (SELECT articles FROM entity WHERE id = x.id) END,"
-			" (SELECT sum(mentions) FROM entity WHERE id IN"
-			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
-			" FROM temp.entity_eff x WHERE x.id = x.canon AND NOT x.hidden");
-	} else {
-		sb_adds(&b->sql, "SELECT coalesce(x.canon, ae.entity_id) AS c,"
-				 " count(DISTINCT ae.article_id) AS n, sum(ae.mentions) AS mn"
-				 " FROM article_entity ae"
-				 " LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"
-				 " WHERE ae.article_id IN (");
-		filtered_ids(s, b, f);
-		sb_adds(&b->sql, ") AND NOT coalesce(x.hidden, 0) GROUP BY c");
-	}
-	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
-			 " WHERE g.n > 0");
-	if (!s->all_entities)
-		sb_adds(&b->sql, " AND " CONFIDENT_EDITED);
-	if (type >= 0 && type < ENT_NTYPES) {
-		sb_adds(&b->sql, " AND coalesce(x.type, e.type) = ");
-		sqlb_text(b, entity_type_name((entity_type)type));
-	}
-	if (fold) {
-		/* Any alias of any entity of the group, or the new name. */
-		sb_adds(&b->sql, " AND (g.c IN (SELECT coalesce(y.canon, al.entity_id)"
-				 " FROM entity_alias al LEFT JOIN temp.entity_eff y"
-				 " ON y.id = al.entity_id WHERE instr(al.key, ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0) OR instr(coalesce(x.fold, ''), ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0)");
-	}
-	sb_adds(&b->sql, " ORDER BY g.n DESC, nm");
-}
-
-/* Runs the facet query, handing each row (with its aliases) to fn;
- * limit < 0: no limit. Returns the number of rows or -1. */
-static int facets_run(store *s, const query_filter *f, int type, const char *prefix, int limit,
-		      query_facet_fn fn, void *ctx, char **err)
-{
-	int edited = query_edits_active(s);
-	char *fold = prefix && *prefix ? text_fold(prefix, strlen(prefix), NULL) : NULL;
-	sql_builder b;
-	sqlb_init(&b);
-	if (edited)
-		facets_sql_edited(s, &b, f, type, fold);
-	else
-		facets_sql_plain(s, &b, f, type, fold);
-	free(fold);
-	sb_adds(&b.sql, " LIMIT ");
-	sqlb_int(&b, limit);
-	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
-	sqlb_free(&b);
-	if (!st)
-		return -1;
-	/* Aliases only for the rows shown: cheap, and never for the table.
-	 * A merged group has the names and aliases of all its entities. */
-	sqlite3_stmt *al = NULL;
-	sqlite3_prepare_v2(s->db,
-			   edited ? "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
-				    " (SELECT alias FROM entity_alias WHERE entity_id = ?1 OR"
-				    "  entity_id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1)"
-				    "  UNION SELECT name FROM entity WHERE id = ?1 OR"
-				    "  id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1))"
-				    " WHERE alias <> ?2 ORDER BY alias)"
-				  : "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
-				    " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
-			   -1, &al, NULL);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		facet_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
-		r.type = t < 0 ? ENT_ORG : (entity_type)t;
-		r.name = column_printable(st, 2);
-		r.articles = sqlite3_column_int64(st, 3);
-		r.mentions = sqlite3_column_int64(st, 4);
-		r.aliases = NULL;
-		if (al) {
-			sqlite3_reset(al);
-			sqlite3_bind_int64(al, 1, r.id);
-			sqlite3_bind_text(al, 2, r.name, -1, SQLITE_STATIC);
-			if (sqlite3_step(al) == SQLITE_ROW && sqlite3_column_type(al, 0) != SQLITE_NULL)
-				r.aliases = column_printable(al, 0);
-		}
-		n++;
-		int stop = fn(ctx, &r);
-		facet_row_free(&r);
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(al);
-	if (rc != SQLITE_DONE) {
-		*err = search_error(s, f->search);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return n;
-}
-
-/* Where query_facets collects rows. */
-typedef struct facet_sink {
-	facet_row *rows;
-	int n;
-} facet_sink;
-
-/* Keeps a copy of a facet row for query_facets. */
-static int facet_collect(void *ctx, const facet_row *r)
-{
-	facet_sink *k = ctx;
-	facet_row *d = &k->rows[k->n++];
-	*d = *r;
-	d->name = xstrdup(r->name);
-	d->aliases = r->aliases ? xstrdup(r->aliases) : NULL;
-	return 0;
-}
-
-/* Entities of the filtered articles with counts within them. */
-int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
-		 facet_row *rows, char **err)
-{
-	facet_sink k = {rows, 0};
-	if (limit <= 0)
-		return 0;
-	if (facets_run(s, f, type, prefix, limit, facet_collect, &k, err) < 0) {
-		for (int i = 0; i < k.n; i++)
-			facet_row_free(&rows[i]);
-		return -1;
-	}
-	return k.n;
-}
-
-/* Every facet row, streamed. */
-int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
-		     query_facet_fn fn, void *ctx, char **err)
-{
-	return facets_run(s, f, type, prefix, -1, fn, ctx, err) < 0 ? -1 : 0;
 }
 
 /* Sets one mark column for the article's content hash. */

@@ -23,4 +23,47 @@ static inline char *column_dup(sqlite3_stmt *st, int col)
 	return t ? xstrdup(t) : NULL;
 }
 
+/* A bound parameter of a statement under construction. */
+typedef struct sql_param {
+	int is_int;
+	int64_t i;
+	const char *s;
+} sql_param;
+
+/* SQL text with its parameters, built up piece by piece. */
+typedef struct sql_builder {
+	strbuf sql;
+	sql_param p[64 + 4 * MAX_IDS];
+	int n;
+	strlist owned;  /* strings the parameters point into */
+} sql_builder;
+
+/* Statements built from pieces (query.c). */
+void sqlb_init(sql_builder *b);
+void sqlb_free(sql_builder *b);
+void sqlb_text(sql_builder *b, const char *s);
+void sqlb_int(sql_builder *b, int64_t v);
+sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err);
+
+/* A text column made safe for a terminal or a TSV line (new string). */
+char *column_printable(sqlite3_stmt *st, int col);
+
+/* The message for a search SQLite refused (FTS5's words made readable). */
+char *search_error(store *s, const char *search);
+
+/* True when a search has something to look for. */
+int search_given(const char *search);
+
+/* True when the filter lets every article through. */
+int filter_is_empty(const query_filter *f);
+
+/* Appends a SELECT of the ids of the articles the filter lets through. */
+void filtered_ids(store *s, sql_builder *b, const query_filter *f);
+
+/* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
+ * evidence for its type somewhere in the corpus (store_type.c), or the
+ * user edited it. */
+#define CONFIDENT_PLAIN "(e.evidence > 0 OR e.learned)"
+#define CONFIDENT_EDITED "(e.evidence > 0 OR e.learned OR x.id IS NOT NULL)"
+
 #endif

@@ -383,10 +383,22 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 9, before the doc values of facets. */
+static void downgrade_to_9(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "DROP TRIGGER docval_delete; DROP TRIGGER docval_move;"
+				      " DROP TABLE docval; DROP TABLE docval_dirty;"
+				      " PRAGMA user_version = 9",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Takes a store back to schema 8: no counts of alias uses, no suffixes
  * of people's names. */
 static void downgrade_to_8(store *s)
 {
+	downgrade_to_9(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "ALTER TABLE entity_alias DROP COLUMN uses; DROP TABLE entity_suffix;"
 				      " PRAGMA user_version = 8",
