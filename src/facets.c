@@ -546,9 +546,9 @@ done:
 }
 
 /* See facets.h. */
-void facets_use_sql(store *s, int sql)
+void facets_use(store *s, int mode)
 {
-	s->facets_sql = sql;
+	s->facets_mode = mode;
 }
 
 /* Runs the facet query, handing each row (with its aliases) to fn;
@@ -558,11 +558,16 @@ static int facets_run(store *s, const query_filter *f, int type, const char *pre
 {
 	int edited = query_edits_active(s);
 	char *fold = prefix && *prefix ? text_fold(prefix, strlen(prefix), NULL) : NULL;
+	/* Without a filter, the counts kept on the entity rows answer. */
 	int n = FACETS_FALLBACK;
-	if (!filter_is_empty(f) && !s->facets_sql)
+	if (!filter_is_empty(f) && s->facets_mode != FACETS_SQL)
 		n = facets_docval(s, f, edited, type, fold, limit, fn, ctx, err);
-	if (n == FACETS_FALLBACK)
+	if (n == FACETS_FALLBACK && s->facets_mode == FACETS_DOCVAL && !filter_is_empty(f)) {
+		*err = xasprintf("%s: the doc values cannot count these facets", s->path);
+		n = -1;
+	} else if (n == FACETS_FALLBACK) {
 		n = facets_sql(s, f, edited, type, fold, limit, fn, ctx, err);
+	}
 	free(fold);
 	return n;
 }

@@ -21,8 +21,8 @@ typedef struct store {
 	int64_t seen_commits;  /* the store's count of commits it saw then */
 	int all_entities;      /* readers show entities of low confidence too
 	                        * (query_all_entities) */
-	int facets_sql;        /* facets counted with SQL, not the doc values
-	                        * (facets_use_sql: tests and benchmarks) */
+	int facets_mode;       /* how facets are counted (facets_use: tests
+	                        * and benchmarks) */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated
