@@ -328,32 +328,90 @@ static int64_t single_int(store *s, const char *sql)
 	return v;
 }
 
-/* Marks in a new bitmap the articles the filter lets through (ids up to
- * max_article). NULL with *err when the filter fails (a malformed
- * search). */
-static uint64_t *mark_filtered(store *s, const query_filter *f, int64_t max_article, char **err)
+/* ORs into bits (ids up to max_article) the articles a one-part filter
+ * lets through. 0, or -1 with *err. */
+static int mark_part(store *s, const query_filter *part, uint64_t *bits, int64_t max_article,
+		     char **err)
 {
 	sql_builder b;
 	sqlb_init(&b);
-	filtered_ids(s, &b, f);
+	filtered_ids(s, &b, part);
 	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
 	sqlb_free(&b);
 	if (!st)
-		return NULL;
-	uint64_t *bits = xcalloc((size_t)(max_article >> DOCVAL_CHUNK_BITS) + 1,
-				 DOCVAL_CHUNK / 8);
+		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id >= 0 && id <= max_article)
 			bits[id >> 6] |= (uint64_t)1 << (id & 63);
 	}
-	if (rc != SQLITE_DONE) {
-		*err = search_error(s, f->search);
-		free(bits);
-		bits = NULL;
-	}
+	if (rc != SQLITE_DONE)
+		*err = search_error(s, part->search);
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Makes part i of filter f alone: its entities one by one, then the
+ * search, the dates, the marks and article (each part ANDed), then its
+ * NOT entities one by one (each ANDed NOT, given as a positive part).
+ * The parts are read apart and combined by mark_filtered. */
+static void filter_part(const query_filter *f, size_t i, query_filter *part)
+{
+	query_filter_init(part);
+	size_t n = f->entities.n;
+	if (i < n) {
+		sl_push(&part->entities, f->entities.v[i]);
+	} else if (i == n) {
+		part->search = search_given(f->search) ? xstrdup(f->search) : NULL;
+	} else if (i == n + 1) {
+		part->since = f->since ? xstrdup(f->since) : NULL;
+		part->until = f->until ? xstrdup(f->until) : NULL;
+	} else if (i == n + 2) {
+		part->starred_only = f->starred_only;
+		part->unread_only = f->unread_only;
+		part->article_id = f->article_id;
+	} else {
+		sl_push(&part->entities, f->not_entities.v[i - n - 3]);
+	}
+}
+
+/* Marks in a new bitmap the articles the filter lets through (ids up to
+ * max_article). Each part of the filter (filter_part: an entity, the
+ * search, the dates) is read alone, as a range of one index, and the
+ * parts are combined here a word at a time: SQLite's INTERSECT and
+ * EXCEPT sort their sides, which took longer than the counting. NULL
+ * with *err when a part fails (a malformed search). */
+static uint64_t *mark_filtered(store *s, const query_filter *f, int64_t max_article, char **err)
+{
+	size_t words = ((size_t)(max_article >> DOCVAL_CHUNK_BITS) + 1) * (DOCVAL_CHUNK / 64);
+	size_t n_and = f->entities.n + 3, n_parts = n_and + f->not_entities.n;
+	uint64_t *bits = xcalloc(words, sizeof *bits), *one = xmalloc(words * sizeof *one);
+	int have = 0, rc = 0;
+	for (size_t i = 0; i < n_parts && rc == 0; i++) {
+		query_filter part;
+		filter_part(f, i, &part);
+		if (i == n_and && !have) {
+			/* no part but NOT ones: from every article */
+			query_filter everything;
+			query_filter_init(&everything);
+			rc = mark_part(s, &everything, bits, max_article, err);
+			have = 1;
+		}
+		if (rc == 0 && !filter_is_empty(&part)) {
+			memset(one, 0, words * sizeof *one);
+			rc = mark_part(s, &part, one, max_article, err);
+			for (size_t w = 0; rc == 0 && w < words; w++)
+				bits[w] = i >= n_and ? bits[w] & ~one[w] : have ? bits[w] & one[w] : one[w];
+			have |= i < n_and;
+		}
+		query_filter_free(&part);
+	}
+	free(one);
+	if (rc) {
+		free(bits);
+		return NULL;
+	}
 	return bits;
 }
 
