@@ -38,7 +38,7 @@ typedef struct sql_builder {
 	strlist owned;  /* strings the parameters point into */
 } sql_builder;
 
-/* Statements built from pieces (query.c). */
+/* Statements built from pieces (query_filter.c). */
 void sqlb_init(sql_builder *b);
 void sqlb_free(sql_builder *b);
 void sqlb_text(sql_builder *b, const char *s);
@@ -59,6 +59,30 @@ int filter_is_empty(const query_filter *f);
 
 /* Appends a SELECT of the ids of the articles the filter lets through. */
 void filtered_ids(store *s, sql_builder *b, const query_filter *f);
+
+/* How a condition on a set of articles joins a list query. A page of the
+ * list walks the date index newest first and stops after a screenful:
+ * for a set that holds a good share of the store, probing each article
+ * walked (EXISTS on a primary key) finds a page in a few hundred probes,
+ * where building the set first (IN) would read all of it. A small set is
+ * better built first and sorted. Counts always read the set. */
+enum { WHERE_SET = 0, WHERE_PAGE = 1 };
+
+/* Appends the filter's conditions (each starting with " AND") on
+ * article alias a, for a list walked in date order (WHERE_PAGE) or a
+ * count (WHERE_SET). */
+void where_filter(store *s, sql_builder *b, const query_filter *f, int mode);
+
+/* True when the filter's articles can be found on the indexes alone. */
+int set_applies(const query_filter *f);
+
+/* Appends the ids of the filtered articles as a compound SELECT over the
+ * indexes alone when set_applies; 0 (nothing appended) otherwise. */
+int set_select(store *s, sql_builder *b, const query_filter *f);
+
+/* Runs a one-integer statement with up to two bound values (text, or
+ * int64 ids when text is NULL); -1 on error. */
+int64_t query_one_int(store *s, const char *sql, const char *text, const int64_t *ids, int n);
 
 /* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
  * evidence for its type somewhere in the corpus (store_type.c), or the
