@@ -34,9 +34,21 @@ int docval_flush(sqlite3 *db, int64_t first, int64_t last);
  * was killed before building them). Readers count with SQL otherwise. */
 int docval_ready(sqlite3 *db);
 
-/* Reads a varint at *p (before end); 0 at a truncated one. */
+/* Reads a varint at *p (before end); 0 at a truncated one. One and two
+ * bytes, most of them, are read without the loop. */
 static inline int docval_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
 {
+	const unsigned char *q = *p;
+	if (q < end && q[0] < 0x80) {
+		*v = q[0];
+		*p = q + 1;
+		return 1;
+	}
+	if (q + 1 < end && q[1] < 0x80) {
+		*v = (uint64_t)(q[0] & 0x7f) | (uint64_t)q[1] << 7;
+		*p = q + 2;
+		return 1;
+	}
 	uint64_t x = 0;
 	for (int shift = 0; *p < end && shift < 64; shift += 7) {
 		unsigned char c = *(*p)++;

@@ -18,6 +18,7 @@
 #include "docval.h"
 #include "facets.h"
 #include "query_int.h"
+#include "sqlfn.h"
 #include "text.h"
 #include "util.h"
 
@@ -210,6 +211,12 @@ typedef struct counter {
 	uint64_t *mentions;
 	int64_t *group;      /* with edits: entity id -> its group's id, 0 hidden */
 	int64_t *seen;       /* with edits: the last article counted for a group */
+	/* The filter's common entities, tested on each article's own ids
+	 * (scan_terms): by entity id, a bit per term naming it; an article
+	 * is counted when it has every bit of need and none of forbid. */
+	uint32_t *terms, need, forbid;
+	uint64_t *ids, *ms;  /* one article's entities and mentions, decoded */
+	size_t cap;
 } counter;
 
 /* Counts one article's entities (bytes p..end of its chunk); 0 when
@@ -217,7 +224,19 @@ typedef struct counter {
 static int count_article(counter *k, int64_t article_id, const unsigned char *p,
 			 const unsigned char *end)
 {
-	uint64_t id = 0, v, m;
+	/* decoded once into the scratch arrays (an entity takes a byte at
+	 * least), tested against the filter's common entities, counted */
+	size_t n = 0, most = (size_t)(end - p);
+	if (k->cap < most) {
+		k->cap = most + 64;
+		k->ids = xrealloc(k->ids, k->cap * sizeof *k->ids);
+		k->ms = xrealloc(k->ms, k->cap * sizeof *k->ms);
+	}
+	/* locals: the compiler cannot tell the arrays from k's fields */
+	uint64_t id = 0, v, m, *restrict ids = k->ids, *restrict ms = k->ms;
+	const uint64_t n_ids = (uint64_t)k->n_ids;
+	const uint32_t *restrict terms = k->terms;
+	uint32_t has = 0;
 	while (p < end) {
 		if (!docval_varint(&p, end, &v))
 			return 0;
@@ -225,14 +244,26 @@ static int count_article(counter *k, int64_t article_id, const unsigned char *p,
 		m = 1;
 		if ((v & 1) && !docval_varint(&p, end, &m))
 			return 0;
-		if (id >= (uint64_t)k->n_ids)
+		if (id >= n_ids)
 			continue; /* an entity made after max(id) was read: none here */
-		if (!k->group) {
-			k->articles[id]++;
-			k->mentions[id] += m;
-			continue;
+		if (terms)
+			has |= terms[id];
+		ids[n] = id;
+		ms[n++] = m;
+	}
+	if (terms && ((has & k->need) != k->need || (has & k->forbid)))
+		return 1;
+	if (!k->group) {
+		uint32_t *restrict articles = k->articles;
+		uint64_t *restrict mentions = k->mentions;
+		for (size_t i = 0; i < n; i++) {
+			articles[ids[i]]++;
+			mentions[ids[i]] += ms[i];
 		}
-		int64_t g = k->group[id];
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t g = k->group[k->ids[i]];
 		if (!g)
 			continue;
 		/* a group's articles are counted once, however many of its
@@ -241,7 +272,7 @@ static int count_article(counter *k, int64_t article_id, const unsigned char *p,
 			k->seen[g] = article_id;
 			k->articles[g]++;
 		}
-		k->mentions[g] += m;
+		k->mentions[g] += k->ms[i];
 	}
 	return 1;
 }
@@ -335,21 +366,24 @@ static int mark_part(store *s, const query_filter *part, uint64_t *bits, int64_t
 {
 	sql_builder b;
 	sqlb_init(&b);
+	sb_adds(&b.sql, "WITH ids(id) AS (");
 	filtered_ids(s, &b, part);
+	/* the last parameter: the bitmap, bound below as a pointer */
+	sb_adds(&b.sql, ") SELECT count(lede_mark(");
+	sqlb_int(&b, 0);
+	int bitmap_param = b.n;
+	sb_adds(&b.sql, ", id)) FROM ids");
 	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
 	sqlb_free(&b);
 	if (!st)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (id >= 0 && id <= max_article)
-			bits[id >> 6] |= (uint64_t)1 << (id & 63);
-	}
-	if (rc != SQLITE_DONE)
+	sqlfn_bitmap m = {bits, max_article};
+	sqlite3_bind_pointer(st, bitmap_param, &m, SQLFN_BITMAP, NULL);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
 		*err = search_error(s, part->search);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 /* Makes part i of filter f alone: its entities one by one, then the
@@ -382,7 +416,8 @@ static void filter_part(const query_filter *f, size_t i, query_filter *part)
  * parts are combined here a word at a time: SQLite's INTERSECT and
  * EXCEPT sort their sides, which took longer than the counting. NULL
  * with *err when a part fails (a malformed search). */
-static uint64_t *mark_filtered(store *s, const query_filter *f, int64_t max_article, char **err)
+static uint64_t *mark_filtered(store *s, const query_filter *f, const unsigned char *in_scan,
+			       int64_t max_article, char **err)
 {
 	size_t words = ((size_t)(max_article >> DOCVAL_CHUNK_BITS) + 1) * (DOCVAL_CHUNK / 64);
 	size_t n_and = f->entities.n + 3, n_parts = n_and + f->not_entities.n;
@@ -392,13 +427,12 @@ static uint64_t *mark_filtered(store *s, const query_filter *f, int64_t max_arti
 		query_filter part;
 		filter_part(f, i, &part);
 		if (i == n_and && !have) {
-			/* no part but NOT ones: from every article */
-			query_filter everything;
-			query_filter_init(&everything);
-			rc = mark_part(s, &everything, bits, max_article, err);
+			/* no part but NOT ones: every article (those that
+			 * are not have no entities to count) */
+			memset(bits, 0xff, words * sizeof *bits);
 			have = 1;
 		}
-		if (rc == 0 && !filter_is_empty(&part)) {
+		if (rc == 0 && !filter_is_empty(&part) && !in_scan[i]) {
 			memset(one, 0, words * sizeof *one);
 			rc = mark_part(s, &part, one, max_article, err);
 			for (size_t w = 0; rc == 0 && w < words; w++)
@@ -407,12 +441,49 @@ static uint64_t *mark_filtered(store *s, const query_filter *f, int64_t max_arti
 		}
 		query_filter_free(&part);
 	}
+	if (!have)
+		memset(bits, 0xff, words * sizeof *bits);
 	free(one);
 	if (rc) {
 		free(bits);
 		return NULL;
 	}
 	return bits;
+}
+
+/* Entities of the filter in at least this share of the store are tested
+ * on each article's ids while counting (a bit each in counter.terms)
+ * rather than read from the entity index: reading half a million index
+ * rows out of SQLite took longer than the counting itself. */
+#define SCAN_TERM_SHARE 32
+
+/* Decides which entity parts of the filter (filter_part's numbering)
+ * are tested in the scan, and sets their bits in k. Sets in_scan[i]. */
+static void scan_terms(store *s, const query_filter *f, counter *k, int64_t max_article,
+		       unsigned char *in_scan)
+{
+	size_t n_and = f->entities.n + 3, n_parts = n_and + f->not_entities.n;
+	int64_t ids[MAX_IDS];
+	int bit = 0;
+	for (size_t i = 0; i < n_parts && bit < 32; i++) {
+		if (i >= f->entities.n && i < n_and)
+			continue;
+		const char *name = i < n_and ? f->entities.v[i] : f->not_entities.v[i - n_and];
+		int n = query_resolve_entity(s, name, ids, MAX_IDS);
+		if (n == 0 || entity_articles(s, ids, n) < max_article / SCAN_TERM_SHARE)
+			continue;
+		if (!k->terms)
+			k->terms = xcalloc((size_t)k->n_ids, sizeof *k->terms);
+		for (int j = 0; j < n; j++)
+			if (ids[j] > 0 && ids[j] < k->n_ids)
+				k->terms[ids[j]] |= (uint32_t)1 << bit;
+		if (i < n_and)
+			k->need |= (uint32_t)1 << bit;
+		else
+			k->forbid |= (uint32_t)1 << bit;
+		in_scan[i] = 1;
+		bit++;
+	}
 }
 
 /* Maps each entity to its group after the user's edits (temp.entity_eff:
@@ -574,12 +645,14 @@ static int facets_docval(store *s, const query_filter *f, int edited, int type, 
 	int rc = FACETS_FALLBACK;
 	counter k = {0};
 	uint64_t *bits = NULL;
-	unsigned char *named = NULL;
+	unsigned char *named = NULL, *in_scan = NULL;
 	int64_t max_article = single_int(s, "SELECT coalesce(max(id), 0) FROM article");
 	k.n_ids = single_int(s, "SELECT coalesce(max(id), 0) + 1 FROM entity");
 	if (max_article < 0 || k.n_ids <= 0 || !docval_ready(s->db))
 		goto done;
-	bits = mark_filtered(s, f, max_article, err);
+	in_scan = xcalloc(f->entities.n + 3 + f->not_entities.n, 1);
+	scan_terms(s, f, &k, max_article, in_scan);
+	bits = mark_filtered(s, f, in_scan, max_article, err);
 	if (!bits) {
 		rc = -1;
 		goto done;
@@ -596,6 +669,10 @@ done:
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	free(bits);
 	free(named);
+	free(in_scan);
+	free(k.terms);
+	free(k.ids);
+	free(k.ms);
 	free(k.articles);
 	free(k.mentions);
 	free(k.group);

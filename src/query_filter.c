@@ -147,7 +147,7 @@ int64_t query_one_int(store *s, const char *sql, const char *text, const int64_t
 
 /* Articles mentioning any of ids (an upper bound: the entities' own
  * counts added up). */
-static int64_t entity_articles(store *s, const int64_t *ids, int n)
+int64_t entity_articles(store *s, const int64_t *ids, int n)
 {
 	int64_t total = 0;
 	for (int i = 0; i < n; i++) {
@@ -315,11 +315,13 @@ void where_filter(store *s, sql_builder *b, const query_filter *f, int mode)
 		sqlb_text(b, f->since);
 	}
 	if (f->until && *f->until) {
-		/* "2021-12-30" includes "2021-12-30 09:32". */
-		sb_adds(&b->sql, " AND a.date <> '' AND substr(a.date, 1, length(");
+		/* "2021-12-30" includes "2021-12-30 09:32": every date up to
+		 * the bound followed by the last code point (ISO dates are
+		 * ASCII). A range of the date index, where substr(a.date, 1,
+		 * length(?)) <= ? read every date after the bound. */
+		sb_adds(&b->sql, " AND a.date <> '' AND a.date < ");
 		sqlb_text(b, f->until);
-		sb_adds(&b->sql, ")) <= ");
-		sqlb_text(b, f->until);
+		sb_adds(&b->sql, " || char(1114111)");
 	}
 	if (f->article_id) {
 		sb_adds(&b->sql, " AND a.id = ");

@@ -80,6 +80,10 @@ int set_applies(const query_filter *f);
  * indexes alone when set_applies; 0 (nothing appended) otherwise. */
 int set_select(store *s, sql_builder *b, const query_filter *f);
 
+/* Articles mentioning any of ids (an upper bound: the entities' own
+ * counts added up). */
+int64_t entity_articles(store *s, const int64_t *ids, int n);
+
 /* Runs a one-integer statement with up to two bound values (text, or
  * int64 ids when text is NULL); -1 on error. */
 int64_t query_one_int(store *s, const char *sql, const char *text, const int64_t *ids, int n);
