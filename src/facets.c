@@ -201,7 +201,7 @@ static int facets_sql(store *s, const query_filter *f, int edited, int type, con
 #define FACETS_FALLBACK (-2)
 
 /* A chunk with more matching articles than this is read whole; fewer are
- * read an article at a time (two small reads each). */
+ * read an article at a time (a small read each, after the header). */
 #define WHOLE_CHUNK_AT 24
 
 /* What counting needs while it walks the chunks. */
@@ -585,7 +585,8 @@ static int emit_counted(store *s, counter *k, int edited, int type, const unsign
 			v[n++] = (counted){id, k->articles[id], k->mentions[id], NULL, NULL};
 	qsort(v, n, sizeof *v, by_count);
 	sqlite3_stmt *row, *al = alias_stmt(s, edited);
-	const char *sql = edited ? "SELECT coalesce(x.type, e.type), coalesce(x.name, e.name), " CONFIDENT_EDITED
+	const char *sql = edited ? "SELECT coalesce(x.type, e.type), coalesce(x.name, e.name), "
+				   CONFIDENT_EDITED
 				   " FROM entity e LEFT JOIN temp.entity_eff x ON x.id = e.id"
 				   " WHERE e.id = ?1"
 				 : "SELECT e.type, e.name, " CONFIDENT_PLAIN " FROM entity e WHERE e.id = ?1";
