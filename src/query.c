@@ -142,6 +142,52 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	return n;
 }
 
+/* True when a filter has a part that lets articles through (anything
+ * but NOT entities). */
+static int filter_has_positive(const query_filter *f)
+{
+	return f->entities.n || search_given(f->search) || (f->since && *f->since) ||
+	       (f->until && *f->until) || f->starred_only || f->unread_only || f->article_id;
+}
+
+/* Counts a filter of several parts, or of NOT entities, on the bitmap
+ * of its articles (filter_bitmap): INTERSECT and EXCEPT sorted their
+ * sides (0.3-0.5 s at a million articles). Without a part that lets
+ * articles through, the bitmap starts from every id: the ids that are
+ * no article (max(id) less the count kept in meta) come off. */
+static int64_t count_bits(store *s, const query_filter *f, char **err)
+{
+	int own = sqlite3_get_autocommit(s->db);
+	if (own && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	int64_t n = -1;
+	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
+	int64_t articles =
+		query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
+	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap(s, f, NULL, max, err) : NULL;
+	if (bits) {
+		n = 0;
+		for (int64_t w = 0; w <= max >> 6; w++) {
+			uint64_t word = bits[w];
+			if (w == 0)
+				word &= ~(uint64_t)1; /* no article 0 */
+			if (w == max >> 6 && (max & 63) != 63)
+				word &= ((uint64_t)1 << ((max & 63) + 1)) - 1;
+			n += __builtin_popcountll(word);
+		}
+		if (!filter_has_positive(f))
+			n -= max - articles;
+		free(bits);
+	} else if (max < 0 || articles < 0) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+	}
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return n;
+}
+
 /* Counts the filtered rows. */
 int64_t query_count(store *s, const query_filter *f, char **err)
 {
@@ -151,6 +197,13 @@ int64_t query_count(store *s, const query_filter *f, char **err)
 		if (n >= 0)
 			return n;
 	}
+	/* One entity, one search or a date range alone is one range of one
+	 * index. */
+	size_t parts = f->entities.n + f->not_entities.n + (search_given(f->search) ? 1 : 0) +
+		       ((f->since && *f->since) || (f->until && *f->until)) +
+		       (f->starred_only || f->unread_only || f->article_id);
+	if (parts > 1 || f->not_entities.n)
+		return count_bits(s, f, err);
 	return count_where(s, f, NULL, err);
 }
 

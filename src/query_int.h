@@ -80,6 +80,21 @@ int set_applies(const query_filter *f);
  * indexes alone when set_applies; 0 (nothing appended) otherwise. */
 int set_select(store *s, sql_builder *b, const query_filter *f);
 
+/* A filter's parts, each read alone by filter_bitmap: its entities, one
+ * part each, then FILTER_PARTS_OTHER parts (the search; the dates; the
+ * marks and article), then its NOT entities, one part each. */
+#define FILTER_PARTS_OTHER 3
+size_t filter_parts(const query_filter *f);
+
+/* The articles the filter lets through as a new bitmap over article ids
+ * 0..max_article (a bit per id, in words of 64, up to the end of the
+ * doc values' chunk of max_article), leaving out the parts whose skip[]
+ * is set (skip may be NULL). A filter of NOT parts only (once skipped
+ * ones are left out) starts from every id, articles or not. NULL with
+ * *err when a part fails (a malformed search). */
+uint64_t *filter_bitmap(store *s, const query_filter *f, const unsigned char *skip,
+			int64_t max_article, char **err);
+
 /* Articles mentioning any of ids (an upper bound: the entities' own
  * counts added up). */
 int64_t entity_articles(store *s, const int64_t *ids, int n);

@@ -206,7 +206,7 @@ static char *facets_text(const query_filter *f, int mode, int type, const char *
 }
 
 /* The filters compared: every kind the interface and the CLI make. */
-enum { N_FILTERS = 14 };
+enum { N_FILTERS = 16 };
 
 /* Fills filter i of the list. */
 static void make_filter(query_filter *f, int i)
@@ -262,6 +262,16 @@ static void make_filter(query_filter *f, int i)
 	case 13: /* a search that matches nothing */
 		f->search = xstrdup("khôngcótừnày");
 		break;
+	case 14: /* not two entities, in a date range */
+		sl_push(&f->not_entities, common);
+		sl_push(&f->not_entities, mid);
+		f->since = xstrdup("2011");
+		break;
+	case 15: /* a search, not an entity, unread */
+		f->search = xstrdup("từ1");
+		sl_push(&f->not_entities, second);
+		f->unread_only = 1;
+		break;
 	}
 	free(common);
 	free(second);
@@ -269,14 +279,30 @@ static void make_filter(query_filter *f, int i)
 	free(rare);
 }
 
+/* Counts the rows query_each gives. */
+static int count_row(void *ctx, const article_row *r)
+{
+	(void)r;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
 /* Every filter, type, narrowing, confidence and limit: the doc values
- * (no SQL to fall back on) give the SQL's rows. */
+ * (no SQL to fall back on) give the SQL's rows. And the filter's count
+ * (on a bitmap of its parts when it has several) is its list's length. */
 static void compare_all(void)
 {
 	static const char *const prefixes[] = {NULL, "thuc the c", "Thể A"};
 	for (int i = 0; i < N_FILTERS; i++) {
 		query_filter f;
 		make_filter(&f, i);
+		char *err = NULL;
+		int64_t listed = 0;
+		assert_int_equal(query_each(st, &f, count_row, &listed, &err), 0);
+		int64_t counted = query_count(st, &f, &err);
+		if (counted != listed)
+			fail_msg("filter %d: count %lld, list %lld", i, (long long)counted,
+				 (long long)listed);
 		for (int all = 0; all < 2; all++) {
 			query_all_entities(st, all);
 			for (int type = -1; type < ENT_NTYPES; type++)
