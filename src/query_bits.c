@@ -90,8 +90,12 @@ uint64_t *filter_bitmap(store *s, const query_filter *f, const unsigned char *sk
 		if (rc == 0 && !filter_is_empty(&part) && !(skip && skip[i])) {
 			memset(one, 0, words * sizeof *one);
 			rc = mark_part(s, &part, one, max_article, err);
-			for (size_t w = 0; rc == 0 && w < words; w++)
-				bits[w] = i >= n_and ? bits[w] & ~one[w] : have ? bits[w] & one[w] : one[w];
+			for (size_t w = 0; rc == 0 && w < words; w++) {
+				if (i >= n_and)
+					bits[w] &= ~one[w]; /* a NOT part */
+				else
+					bits[w] = have ? bits[w] & one[w] : one[w];
+			}
 			have |= i < n_and;
 		}
 		query_filter_free(&part);
