@@ -1,6 +1,7 @@
-/* query.c: every read of the store (see query.h). Filters become one SQL
- * WHERE clause with bound parameters; lists are paged by (date, id) keys
- * so a page costs the same wherever it is. The user's entity edits are
+/* query.c: every read of the store (see query.h): lists paged by (date,
+ * id) keys so a page costs the same wherever it is, counts, one article
+ * with its mentions, marks and statistics. Filters become SQL in
+ * query_filter.c, facets are facets.c's, the user's entity edits
  * query_edit.c's. */
 #include "config.h"
 
@@ -15,429 +16,11 @@
 #include "util.h"
 
 
-/* Starts an empty filter. */
-void query_filter_init(query_filter *f)
-{
-	memset(f, 0, sizeof *f);
-	sl_init(&f->entities);
-	sl_init(&f->not_entities);
-}
-
-/* Frees a filter's strings. */
-void query_filter_free(query_filter *f)
-{
-	sl_free(&f->entities);
-	sl_free(&f->not_entities);
-	free(f->search);
-	free(f->since);
-	free(f->until);
-	query_filter_init(f);
-}
-
-/* Deep copy, so that the interface can keep a history of filters. */
-void query_filter_copy(query_filter *dst, const query_filter *src)
-{
-	query_filter_init(dst);
-	for (size_t i = 0; i < src->entities.n; i++)
-		sl_push(&dst->entities, src->entities.v[i]);
-	for (size_t i = 0; i < src->not_entities.n; i++)
-		sl_push(&dst->not_entities, src->not_entities.v[i]);
-	dst->search = src->search ? xstrdup(src->search) : NULL;
-	dst->since = src->since ? xstrdup(src->since) : NULL;
-	dst->until = src->until ? xstrdup(src->until) : NULL;
-	dst->starred_only = src->starred_only;
-	dst->unread_only = src->unread_only;
-}
-
-/* A bound parameter of a statement under construction. */
-typedef struct sql_param {
-	int is_int;
-	int64_t i;
-	const char *s;
-} sql_param;
-
-/* SQL text with its parameters, built up piece by piece. */
-typedef struct sql_builder {
-	strbuf sql;
-	sql_param p[64 + 4 * MAX_IDS];
-	int n;
-	strlist owned;  /* strings the parameters point into */
-} sql_builder;
-
-/* Starts an empty statement. */
-static void sqlb_init(sql_builder *b)
-{
-	sb_init(&b->sql);
-	b->n = 0;
-	sl_init(&b->owned);
-}
-
-/* Frees the statement text and owned strings. */
-static void sqlb_free(sql_builder *b)
-{
-	sb_free(&b->sql);
-	sl_free(&b->owned);
-}
-
-/* Adds a text parameter (copied) and its '?' to the SQL. */
-static void sqlb_text(sql_builder *b, const char *s)
-{
-	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
-		return;
-	sl_push(&b->owned, s);
-	b->p[b->n++] = (sql_param){0, 0, b->owned.v[b->owned.n - 1]};
-	sb_adds(&b->sql, "?");
-}
-
-/* Adds an integer parameter and its '?' to the SQL. */
-static void sqlb_int(sql_builder *b, int64_t v)
-{
-	if (b->n >= (int)(sizeof b->p / sizeof b->p[0]))
-		return;
-	b->p[b->n++] = (sql_param){1, v, NULL};
-	sb_adds(&b->sql, "?");
-}
-
-/* Prepares the built statement and binds its parameters. */
-static sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, b->sql.s, -1, &st, NULL) != SQLITE_OK) {
-		if (err)
-			*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
-		return NULL;
-	}
-	for (int i = 0; i < b->n; i++) {
-		if (b->p[i].is_int)
-			sqlite3_bind_int64(st, i + 1, b->p[i].i);
-		else
-			sqlite3_bind_text(st, i + 1, b->p[i].s, -1, SQLITE_TRANSIENT);
-	}
-	return st;
-}
-
 /* Copies a text column, making it safe for a terminal or TSV line. */
-static char *column_printable(sqlite3_stmt *st, int col)
+char *column_printable(sqlite3_stmt *st, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
 	return text_printable(t ? t : "");
-}
-
-/* How a condition on a set of articles joins a list query. A page of the
- * list walks the date index newest first and stops after a screenful:
- * for a set that holds a good share of the store, probing each article
- * walked (EXISTS on a primary key) finds a page in a few hundred probes,
- * where building the set first (IN) would read all of it. A small set is
- * better built first and sorted. Counts always read the set. */
-enum { WHERE_SET = 0, WHERE_PAGE = 1 };
-
-/* Sets of at least this many articles are probed when paging: about
- * sqrt(page * store size) for a page of 60 rows and a million articles,
- * where walking the date index and building the set cost alike. */
-#define PROBE_MIN_ARTICLES 8000
-
-/* Appends a condition that the article mentions (or, negated, does not
- * mention) any of ids; probe: as an EXISTS per article walked. */
-static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate, int probe)
-{
-	if (probe)
-		sb_adds(&b->sql, negate ? " AND NOT EXISTS (SELECT 1 FROM article_entity pe"
-					  " WHERE pe.article_id = a.id AND pe.entity_id IN ("
-					: " AND EXISTS (SELECT 1 FROM article_entity pe"
-					  " WHERE pe.article_id = a.id AND pe.entity_id IN (");
-	else
-		sb_adds(&b->sql, negate ? " AND a.id NOT IN (SELECT article_id FROM article_entity"
-					  " WHERE entity_id IN ("
-					: " AND a.id IN (SELECT article_id FROM article_entity"
-					  " WHERE entity_id IN (");
-	for (int i = 0; i < n; i++) {
-		if (i)
-			sb_addc(&b->sql, ',');
-		sqlb_int(b, ids[i]);
-	}
-	sb_adds(&b->sql, "))");
-}
-
-/* Runs a one-integer statement with up to two bound values (int64 when
- * text is NULL); -1 on error. */
-static int64_t one_int(store *s, const char *sql, const char *text, const int64_t *ids, int n)
-{
-	sqlite3_stmt *st;
-	int64_t v = -1;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (text)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	for (int i = 0; ids && i < n; i++)
-		sqlite3_bind_int64(st, i + 1, ids[i]);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Articles mentioning any of ids (an upper bound: the entities' own
- * counts added up). */
-static int64_t entity_articles(store *s, const int64_t *ids, int n)
-{
-	int64_t total = 0;
-	for (int i = 0; i < n; i++) {
-		int64_t k = one_int(s, "SELECT articles FROM entity WHERE id = ?1", NULL, &ids[i], 1);
-		total += k > 0 ? k : 0;
-	}
-	return total;
-}
-
-/* True when the search matches at least PROBE_MIN_ARTICLES articles
- * (counted only up to there: cheap whatever the search). */
-/* True for a byte FTS5 accepts in a bareword: ASCII letters, digits,
- * '_', and any byte of a non-ASCII character. */
-static int fts_bareword_byte(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
-/* Turns what a person types into an FTS5 expression: quoted phrases,
- * parentheses, AND/OR/NOT/NEAR, prefix '*', '^' and column filters pass
- * through, but a word FTS5 would refuse as a bareword ("covid-19",
- * "O'Brien", "U.S.") becomes a quoted string, which our tokenizer splits
- * like the text. A malformed expression stays malformed: FTS5 names the
- * error. New string. */
-static char *search_expression(const char *user)
-{
-	strbuf b;
-	sb_init(&b);
-	const char *p = user;
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '"') {
-			const char *q = strchr(p + 1, '"');
-			size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
-			sb_add(&b, p, n);
-			p += n;
-			continue;
-		}
-		if (strchr(" \t\n()*^:+", c)) {
-			sb_addc(&b, (char)c);
-			p++;
-			continue;
-		}
-		size_t n = 0, bare = 1;
-		while (p[n] && !strchr(" \t\n\"()*^:+", p[n])) {
-			if (!fts_bareword_byte((unsigned char)p[n]))
-				bare = 0;
-			n++;
-		}
-		if (!bare)
-			sb_addc(&b, '"');
-		sb_add(&b, p, n);
-		if (!bare)
-			sb_addc(&b, '"');
-		p += n;
-	}
-	return sb_detach(&b);
-}
-
-/* The most words (and phrases) a search may have. FTS5's NEAR matches
- * in time that grows with the square of its terms: NEAR of 640 words over
- * a short article took 8.7 s and of 3,000 words minutes (found by
- * fuzz_query), and nobody types 64 words to find an article. */
-#define SEARCH_MAX_WORDS 64
-
-/* The number of words and phrases in a user's search, as
- * search_expression cuts it. */
-static size_t search_words(const char *user)
-{
-	size_t words = 0;
-	const char *p = user;
-	while (*p) {
-		if (*p == '"') {
-			const char *q = strchr(p + 1, '"');
-			p = q ? q + 1 : p + strlen(p);
-			words++;
-		} else if (strchr(" \t\n()*^:+", *p)) {
-			p++;
-		} else {
-			while (*p && !strchr(" \t\n\"()*^:+", *p))
-				p++;
-			words++;
-		}
-	}
-	return words;
-}
-
-/* True when a search has something to look for: NULL, "" and blanks are
- * no search at all. */
-static int search_given(const char *search)
-{
-	return search && !str_is_blank(search);
-}
-
-/* Adds the user's search as a bound FTS5 expression. */
-static void sqlb_search(sql_builder *b, const char *user)
-{
-	char *expr = search_expression(user);
-	sqlb_text(b, expr);
-	free(expr);
-}
-
-static int search_is_common(store *s, const char *search)
-{
-	char *sql = xasprintf("SELECT count(*) FROM (SELECT rowid FROM article_fts"
-			      " WHERE article_fts MATCH ?1 LIMIT %d)",
-			      PROBE_MIN_ARTICLES);
-	char *expr = search_expression(search);
-	int64_t n = one_int(s, sql, expr, NULL, 0);
-	free(expr);
-	free(sql);
-	return n >= PROBE_MIN_ARTICLES;
-}
-
-/* Appends the filter's conditions (each starting with " AND") on
- * article alias a; mode: WHERE_PAGE for a list walked in date order,
- * WHERE_SET for counts and facets. */
-static void where_filter(store *s, sql_builder *b, const query_filter *f, int mode)
-{
-	int64_t ids[MAX_IDS];
-	/* When paging, the rarest small entity set (if any) is built; the
-	 * others are probed. */
-	size_t build = (size_t)-1;
-	if (mode == WHERE_PAGE) {
-		int64_t best = PROBE_MIN_ARTICLES;
-		for (size_t i = 0; i < f->entities.n; i++) {
-			int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
-			int64_t k = entity_articles(s, ids, n);
-			if (k < best) {
-				best = k;
-				build = i;
-			}
-		}
-	}
-	for (size_t i = 0; i < f->entities.n; i++) {
-		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
-		if (n == 0) {
-			/* An unknown entity matches nothing. */
-			sb_adds(&b->sql, " AND 0");
-			continue;
-		}
-		where_entity(b, ids, n, 0, mode == WHERE_PAGE && i != build);
-	}
-	for (size_t i = 0; i < f->not_entities.n; i++) {
-		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
-		if (n)
-			where_entity(b, ids, n, 1, mode == WHERE_PAGE);
-	}
-	if (search_given(f->search)) {
-		if (mode == WHERE_PAGE && build == (size_t)-1 && search_is_common(s, f->search)) {
-			sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM article_fts WHERE article_fts"
-					 " MATCH ");
-			sqlb_search(b, f->search);
-			sb_adds(&b->sql, " AND rowid = a.id)");
-		} else {
-			sb_adds(&b->sql,
-				" AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ");
-			sqlb_search(b, f->search);
-			sb_adds(&b->sql, ")");
-		}
-	}
-	if (f->since && *f->since) {
-		sb_adds(&b->sql, " AND a.date <> '' AND a.date >= ");
-		sqlb_text(b, f->since);
-	}
-	if (f->until && *f->until) {
-		/* "2021-12-30" includes "2021-12-30 09:32". */
-		sb_adds(&b->sql, " AND a.date <> '' AND substr(a.date, 1, length(");
-		sqlb_text(b, f->until);
-		sb_adds(&b->sql, ")) <= ");
-		sqlb_text(b, f->until);
-	}
-	if (f->article_id) {
-		sb_adds(&b->sql, " AND a.id = ");
-		sqlb_int(b, f->article_id);
-	}
-	if (s->has_state && f->starred_only)
-		sb_adds(&b->sql, " AND EXISTS (SELECT 1 FROM state.mark m WHERE m.hash = a.hash"
-				 " AND m.starred)");
-	if (s->has_state && f->unread_only)
-		sb_adds(&b->sql, " AND NOT EXISTS (SELECT 1 FROM state.mark m WHERE m.hash = a.hash"
-				 " AND m.read)");
-}
-
-/* FTS5's words for a malformed search, and what to tell a person. */
-static const struct {
-	const char *fts5;
-	const char *says;
-} search_faults[] = {
-	{"unknown special query", "'*' must end a word (hano*); alone it matches nothing"},
-	{"unterminated string", "a quote (\") is not closed"},
-	{"syntax error near \"\"", "it ends too soon: a word is missing after AND, OR, NOT or "
-				   "'(', or a parenthesis is not closed"},
-	{"syntax error near", "unexpected word or sign"},
-	{"parser stack overflow", "too deeply nested"},
-	{"no such column", "no such field before ':' (title, lede, caption, body)"},
-};
-
-/* Makes a search error readable: what was typed (cut to a line, its
- * controls escaped) and what is wrong with it, in a reader's words when
- * FTS5's are known. The message is ready for a terminal as it is. */
-static char *search_error(store *s, const char *search)
-{
-	const char *why = sqlite3_errmsg(s->db);
-	const char *near = strstr(why, "near ");
-	for (size_t i = 0; i < sizeof search_faults / sizeof search_faults[0]; i++) {
-		if (strstr(why, search_faults[i].fts5)) {
-			why = search_faults[i].says;
-			break;
-		}
-	}
-	/* Escaped here, once: FTS5's words may quote the query. */
-	char *shown = text_escaped(search ? search : "", 60);
-	char *tail = near && strcmp(why, "unexpected word or sign") == 0
-			     ? xasprintf("unexpected %s", near + 5)
-			     : xstrdup(why);
-	char *tail_shown = text_escaped(tail, 120);
-	char *msg = xasprintf("malformed query '%s': %s", shown, tail_shown);
-	free(tail_shown);
-	free(tail);
-	free(shown);
-	return msg;
-}
-
-/* See query.h. */
-int query_check_search(store *s, const char *search, char **err)
-{
-	*err = NULL;
-	if (!search_given(search))
-		return 0;
-	size_t words = search_words(search);
-	if (words > SEARCH_MAX_WORDS) {
-		char *shown = text_escaped(search, 60);
-		*err = xasprintf("query '%s' has %zu words; at most %d", shown, words,
-				 SEARCH_MAX_WORDS);
-		free(shown);
-		return 1;
-	}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK) {
-		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
-		return -1;
-	}
-	char *expr = search_expression(search);
-	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	int bad = 0;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		/* FTS5 refuses a malformed expression with a plain
-		 * SQLITE_ERROR; anything else is the store failing. */
-		bad = (rc & 0xff) == SQLITE_ERROR ? 1 : -1;
-		*err = bad > 0 ? search_error(s, search)
-			       : xasprintf("query failed: %s", sqlite3_errmsg(s->db));
-	}
-	sqlite3_finalize(st);
-	free(expr);
-	return bad;
 }
 
 /* Columns of a list row; marks come from the state database when any. */
@@ -519,57 +102,6 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 	return n;
 }
 
-/* True when the filter is made of entities and a search only, so that
- * its articles can be found on the indexes alone (set_select). */
-static int set_applies(const query_filter *f)
-{
-	if ((f->since && *f->since) || (f->until && *f->until) || f->article_id ||
-	    f->starred_only || f->unread_only)
-		return 0;
-	return f->entities.n > 0 || (search_given(f->search));
-}
-
-/* Appends the ids of the filtered articles as a compound SELECT over the
- * indexes alone (entity index, full-text index), never reading an
- * article row, when set_applies; returns 0 (nothing appended) otherwise. */
-static int set_select(store *s, sql_builder *b, const query_filter *f)
-{
-	if (!set_applies(f))
-		return 0;
-	int have_search = search_given(f->search);
-	int64_t ids[MAX_IDS];
-	int parts = 0;
-	for (size_t i = 0; i < f->entities.n; i++) {
-		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
-		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
-		sb_adds(&b->sql, "SELECT article_id FROM article_entity WHERE entity_id IN (");
-		for (int k = 0; k < n; k++) {
-			if (k)
-				sb_addc(&b->sql, ',');
-			sqlb_int(b, ids[k]);
-		}
-		sb_adds(&b->sql, n ? ")" : "NULL)");
-	}
-	if (have_search) {
-		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
-		sb_adds(&b->sql, "SELECT rowid FROM article_fts WHERE article_fts MATCH ");
-		sqlb_search(b, f->search);
-	}
-	for (size_t i = 0; i < f->not_entities.n; i++) {
-		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
-		if (n == 0)
-			continue;
-		sb_adds(&b->sql, " EXCEPT SELECT article_id FROM article_entity WHERE entity_id IN (");
-		for (int k = 0; k < n; k++) {
-			if (k)
-				sb_addc(&b->sql, ',');
-			sqlb_int(b, ids[k]);
-		}
-		sb_adds(&b->sql, ")");
-	}
-	return 1;
-}
-
 /* Runs a single-integer query built from the filter. */
 static int64_t count_where(store *s, const query_filter *f, const query_key *before, char **err)
 {
@@ -610,17 +142,68 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	return n;
 }
 
-static int filter_is_empty(const query_filter *f);
+/* True when a filter has a part that lets articles through (anything
+ * but NOT entities). */
+static int filter_has_positive(const query_filter *f)
+{
+	return f->entities.n || search_given(f->search) || (f->since && *f->since) ||
+	       (f->until && *f->until) || f->starred_only || f->unread_only || f->article_id;
+}
+
+/* Counts a filter of several parts, or of NOT entities, on the bitmap
+ * of its articles (filter_bitmap): INTERSECT and EXCEPT sorted their
+ * sides (0.3-0.5 s at a million articles). Without a part that lets
+ * articles through, the bitmap starts from every id: the ids that are
+ * no article (max(id) less the count kept in meta) come off. */
+static int64_t count_bits(store *s, const query_filter *f, char **err)
+{
+	int own = sqlite3_get_autocommit(s->db);
+	if (own && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	int64_t n = -1;
+	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
+	int64_t articles =
+		query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
+	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap(s, f, NULL, max, err) : NULL;
+	if (bits) {
+		n = 0;
+		for (int64_t w = 0; w <= max >> 6; w++) {
+			uint64_t word = bits[w];
+			if (w == 0)
+				word &= ~(uint64_t)1; /* no article 0 */
+			if (w == max >> 6 && (max & 63) != 63)
+				word &= ((uint64_t)1 << ((max & 63) + 1)) - 1;
+			n += __builtin_popcountll(word);
+		}
+		if (!filter_has_positive(f))
+			n -= max - articles;
+		free(bits);
+	} else if (max < 0 || articles < 0) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+	}
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return n;
+}
 
 /* Counts the filtered rows. */
 int64_t query_count(store *s, const query_filter *f, char **err)
 {
 	if (filter_is_empty(f)) {
 		/* The whole store: the count store.c keeps at each commit. */
-		int64_t n = one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
+		int64_t n = query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
 		if (n >= 0)
 			return n;
 	}
+	/* One entity, one search or a date range alone is one range of one
+	 * index. */
+	size_t parts = f->entities.n + f->not_entities.n + (search_given(f->search) ? 1 : 0) +
+		       ((f->since && *f->since) || (f->until && *f->until)) +
+		       (f->starred_only || f->unread_only || f->article_id);
+	if (parts > 1 || f->not_entities.n)
+		return count_bits(s, f, err);
 	return count_where(s, f, NULL, err);
 }
 
@@ -680,11 +263,6 @@ static int64_t article_for_path(store *s, const char *path)
 	return id;
 }
 
-/* Whether entity e (x: its edits in temp.entity_eff) is of confidence:
- * evidence for its type somewhere in the corpus (store_type.c), or the
- * user edited it. */
-#define CONFIDENT_PLAIN "(e.evidence > 0 OR e.learned)"
-#define CONFIDENT_EDITED "(e.evidence > 0 OR e.learned OR x.id IS NOT NULL)"
 
 /* See query.h. */
 void query_all_entities(store *s, int all)
@@ -1070,221 +648,6 @@ char *query_article_json(store *s, int64_t id, char **err)
 	return json;
 }
 
-/* Frees a facet row's strings. */
-void facet_row_free(facet_row *r)
-{
-	free(r->name);
-	free(r->aliases);
-	r->name = r->aliases = NULL;
-}
-
-/* True when the filter lets every article through. */
-static int filter_is_empty(const query_filter *f)
-{
-	return f->entities.n == 0 && f->not_entities.n == 0 && !search_given(f->search) &&
-	       !(f->since && *f->since) && !(f->until && *f->until) && !f->starred_only &&
-	       !f->unread_only && !f->article_id;
-}
-
-/* Appends a SELECT of the filtered articles' ids: over the indexes alone
- * when it can (set_select), else over the article table. */
-static void filtered_ids(store *s, sql_builder *b, const query_filter *f)
-{
-	if (set_select(s, b, f))
-		return;
-	sb_adds(&b->sql, "SELECT a.id FROM article a WHERE 1");
-	where_filter(s, b, f, WHERE_SET);
-}
-
-/* Appends the facet statement without edits: the counts kept on the
- * entity rows for the whole store, else counted over the filtered
- * articles. */
-static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, int type,
-			     const char *fold)
-{
-	if (filter_is_empty(f)) {
-		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
-				 " FROM entity e WHERE e.articles > 0");
-	} else {
-		/* Count on the index first, then read only the entities counted. */
-		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, g.n AS n, g.mn FROM"
-				 " (SELECT entity_id, count(*) AS n, sum(mentions) AS mn"
-				 " FROM article_entity WHERE article_id IN (");
-		filtered_ids(s, b, f);
-		sb_adds(&b->sql, ") GROUP BY entity_id) g JOIN entity e ON e.id = g.entity_id"
-				 " WHERE 1");
-	}
-	if (!s->all_entities)
-		sb_adds(&b->sql, " AND " CONFIDENT_PLAIN);
-	if (type >= 0 && type < ENT_NTYPES) {
-		sb_adds(&b->sql, " AND e.type = ");
-		sqlb_text(b, entity_type_name((entity_type)type));
-	}
-	if (fold) {
-		sb_adds(&b->sql, " AND e.id IN (SELECT entity_id FROM entity_alias WHERE instr(key, ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0)");
-	}
-	sb_adds(&b->sql, " ORDER BY n DESC, e.name");
-}
-
-/* Appends the facet statement with the user's edits: counts per merged
- * group (articles counted once however many of its entities they
- * mention), names and types after edits, hidden entities left out. */
-static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, int type,
-			      const char *fold)
-{
-	sb_adds(&b->sql, "SELECT g.c, coalesce(x.type, e.type), coalesce(x.name, e.name) AS nm,"
-			 " g.n, g.mn FROM (");
-	if (filter_is_empty(f)) {
-		sb_adds(&b->sql,
-			"SELECT e.id AS c, e.articles AS n, e.mentions AS mn FROM entity e"
-			" WHERE e.articles > 0 AND e.id NOT IN (SELECT id FROM temp.entity_eff)"
-			" UNION ALL SELECT x.id,"
-			" CASE WHEN x.merged THEN (SELECT count(DISTINCT ae.article_id)"
-			"  FROM article_entity ae WHERE ae.entity_id IN"
-			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
-			"  ELSE (SELECT articles FROM entity WHERE id = x.id) END,"
-			" (SELECT sum(mentions) FROM entity WHERE id IN"
-			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
-			" FROM temp.entity_eff x WHERE x.id = x.canon AND NOT x.hidden");
-	} else {
-		sb_adds(&b->sql, "SELECT coalesce(x.canon, ae.entity_id) AS c,"
-				 " count(DISTINCT ae.article_id) AS n, sum(ae.mentions) AS mn"
-				 " FROM article_entity ae"
-				 " LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"
-				 " WHERE ae.article_id IN (");
-		filtered_ids(s, b, f);
-		sb_adds(&b->sql, ") AND NOT coalesce(x.hidden, 0) GROUP BY c");
-	}
-	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
-			 " WHERE g.n > 0");
-	if (!s->all_entities)
-		sb_adds(&b->sql, " AND " CONFIDENT_EDITED);
-	if (type >= 0 && type < ENT_NTYPES) {
-		sb_adds(&b->sql, " AND coalesce(x.type, e.type) = ");
-		sqlb_text(b, entity_type_name((entity_type)type));
-	}
-	if (fold) {
-		/* Any alias of any entity of the group, or the new name. */
-		sb_adds(&b->sql, " AND (g.c IN (SELECT coalesce(y.canon, al.entity_id)"
-				 " FROM entity_alias al LEFT JOIN temp.entity_eff y"
-				 " ON y.id = al.entity_id WHERE instr(al.key, ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0) OR instr(coalesce(x.fold, ''), ");
-		sqlb_text(b, fold);
-		sb_adds(&b->sql, ") > 0)");
-	}
-	sb_adds(&b->sql, " ORDER BY g.n DESC, nm");
-}
-
-/* Runs the facet query, handing each row (with its aliases) to fn;
- * limit < 0: no limit. Returns the number of rows or -1. */
-static int facets_run(store *s, const query_filter *f, int type, const char *prefix, int limit,
-		      query_facet_fn fn, void *ctx, char **err)
-{
-	int edited = query_edits_active(s);
-	char *fold = prefix && *prefix ? text_fold(prefix, strlen(prefix), NULL) : NULL;
-	sql_builder b;
-	sqlb_init(&b);
-	if (edited)
-		facets_sql_edited(s, &b, f, type, fold);
-	else
-		facets_sql_plain(s, &b, f, type, fold);
-	free(fold);
-	sb_adds(&b.sql, " LIMIT ");
-	sqlb_int(&b, limit);
-	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
-	sqlb_free(&b);
-	if (!st)
-		return -1;
-	/* Aliases only for the rows shown: cheap, and never for the table.
-	 * A merged group has the names and aliases of all its entities. */
-	sqlite3_stmt *al = NULL;
-	sqlite3_prepare_v2(s->db,
-			   edited ? "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
-				    " (SELECT alias FROM entity_alias WHERE entity_id = ?1 OR"
-				    "  entity_id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1)"
-				    "  UNION SELECT name FROM entity WHERE id = ?1 OR"
-				    "  id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1))"
-				    " WHERE alias <> ?2 ORDER BY alias)"
-				  : "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
-				    " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
-			   -1, &al, NULL);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		facet_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
-		r.type = t < 0 ? ENT_ORG : (entity_type)t;
-		r.name = column_printable(st, 2);
-		r.articles = sqlite3_column_int64(st, 3);
-		r.mentions = sqlite3_column_int64(st, 4);
-		r.aliases = NULL;
-		if (al) {
-			sqlite3_reset(al);
-			sqlite3_bind_int64(al, 1, r.id);
-			sqlite3_bind_text(al, 2, r.name, -1, SQLITE_STATIC);
-			if (sqlite3_step(al) == SQLITE_ROW && sqlite3_column_type(al, 0) != SQLITE_NULL)
-				r.aliases = column_printable(al, 0);
-		}
-		n++;
-		int stop = fn(ctx, &r);
-		facet_row_free(&r);
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(al);
-	if (rc != SQLITE_DONE) {
-		*err = search_error(s, f->search);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return n;
-}
-
-/* Where query_facets collects rows. */
-typedef struct facet_sink {
-	facet_row *rows;
-	int n;
-} facet_sink;
-
-/* Keeps a copy of a facet row for query_facets. */
-static int facet_collect(void *ctx, const facet_row *r)
-{
-	facet_sink *k = ctx;
-	facet_row *d = &k->rows[k->n++];
-	*d = *r;
-	d->name = xstrdup(r->name);
-	d->aliases = r->aliases ? xstrdup(r->aliases) : NULL;
-	return 0;
-}
-
-/* Entities of the filtered articles with counts within them. */
-int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
-		 facet_row *rows, char **err)
-{
-	facet_sink k = {rows, 0};
-	if (limit <= 0)
-		return 0;
-	if (facets_run(s, f, type, prefix, limit, facet_collect, &k, err) < 0) {
-		for (int i = 0; i < k.n; i++)
-			facet_row_free(&rows[i]);
-		return -1;
-	}
-	return k.n;
-}
-
-/* Every facet row, streamed. */
-int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
-		     query_facet_fn fn, void *ctx, char **err)
-{
-	return facets_run(s, f, type, prefix, -1, fn, ctx, err) < 0 ? -1 : 0;
-}
-
 /* Sets one mark column for the article's content hash. */
 static int set_mark(store *s, int64_t id, const char *column, int value)
 {
@@ -1393,14 +756,14 @@ int query_stats(store *s, store_stats *st, char **err)
  * whether there was one. */
 int query_store_changed(store *s)
 {
-	int64_t v = one_int(s, "PRAGMA data_version", NULL, NULL, 0);
+	int64_t v = query_one_int(s, "PRAGMA data_version", NULL, NULL, 0);
 	int first = !s->data_version;
 	/* A failed read (a writer busy with the index) is asked again at
 	 * the next poll. */
 	if (v < 0 || (!first && v == s->data_version))
 		return 0;
 	s->data_version = v;
-	int64_t commits = one_int(
+	int64_t commits = query_one_int(
 		s, "SELECT coalesce((SELECT value FROM meta WHERE key = 'commits'), 0)", NULL, NULL, 0);
 	if (commits < 0) {
 		s->data_version = first ? 0 : -1;  /* ask again next time */

@@ -191,6 +191,27 @@ static const char *const migrations[] = {
 	"   WHERE type = 'PER' AND instr(key, ' ') > 0"
 	"  UNION ALL SELECT id, substr(rest, instr(rest, ' ') + 1) FROM s WHERE instr(rest, ' ') > 0)"
 	"INSERT OR IGNORE INTO entity_suffix SELECT rest, id FROM s;",
+	/* 9 -> 10 (issue 12): doc values, each article's entity ids and
+	 * mentions packed in article-id order, a blob per chunk of 512
+	 * articles (docval.h): facets count the entities of a result set by
+	 * reading them instead of joining article_entity (seconds at a
+	 * million articles). The writer rebuilds the chunks of the articles
+	 * it adds at commit (store_write.c); a row deleted or moved to
+	 * another entity marks its chunk in docval_dirty, rebuilt at the
+	 * same commit ("article_id >> 9": DOCVAL_CHUNK_BITS). Every chunk
+	 * of the articles stored so far is marked here and built by
+	 * store_open right after (C code: docval_flush). */
+	"CREATE TABLE docval(chunk INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+	"CREATE TABLE docval_dirty(chunk INTEGER PRIMARY KEY);"
+	"CREATE TRIGGER docval_delete AFTER DELETE ON article_entity BEGIN"
+	"  INSERT OR IGNORE INTO docval_dirty VALUES (old.article_id >> 9);"
+	"END;"
+	"CREATE TRIGGER docval_move AFTER UPDATE OF entity_id ON article_entity BEGIN"
+	"  INSERT OR IGNORE INTO docval_dirty VALUES (old.article_id >> 9);"
+	"END;"
+	"WITH RECURSIVE c(n) AS (SELECT 0 WHERE EXISTS (SELECT 1 FROM article)"
+	"  UNION ALL SELECT n + 1 FROM c WHERE n < (SELECT max(id) >> 9 FROM article))"
+	"INSERT INTO docval_dirty SELECT n FROM c;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

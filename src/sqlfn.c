@@ -28,10 +28,26 @@ static void fn_utf8(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, fixed, (int)len, free);
 }
 
+/* lede_mark(P, ID): see sqlfn.h. Without a bitmap bound (SQL typed by
+ * someone else) it does nothing. */
+static void fn_mark(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlfn_bitmap *m = sqlite3_value_pointer(argv[0], SQLFN_BITMAP);
+	sqlite3_int64 id = sqlite3_value_int64(argv[1]);
+	if (m && id >= 0 && id <= m->max)
+		m->bits[id >> 6] |= (uint64_t)1 << (id & 63);
+	sqlite3_result_null(ctx);
+}
+
 /* See sqlfn.h. */
 int sqlfn_register(sqlite3 *db)
 {
-	return sqlite3_create_function(db, "lede_utf8", 1,
-	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	                               fn_utf8, NULL, NULL);
+	int rc = sqlite3_create_function(db, "lede_utf8", 1,
+	                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                                 NULL, fn_utf8, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "lede_mark", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+		                             NULL, fn_mark, NULL, NULL);
+	return rc;
 }

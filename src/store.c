@@ -4,6 +4,7 @@
  * store_write.c's, bulk mode store_bulk.c's (see store.h). */
 #include "config.h"
 
+#include "docval.h"
 #include "store_int.h"
 
 #include <errno.h>
@@ -274,6 +275,26 @@ void store_keep_wal(sqlite3 *db)
 	sqlite3_exec(db, "PRAGMA journal_size_limit = 1073741824", NULL, NULL, NULL);
 }
 
+/* Builds the doc values a migration marked (docval.h), once, in a
+ * transaction of their own: a store of a million articles takes about
+ * a minute. Until they are built readers count facets with SQL. */
+static int build_docval(store *s, char **err)
+{
+	if (docval_ready(s->db))
+		return 0;
+	char *msg = NULL;
+	if (store_exec(s->db, "BEGIN IMMEDIATE", &msg) == 0) {
+		if (docval_flush(s->db, 1, 0) == 0 && store_exec(s->db, "COMMIT", &msg) == 0)
+			return 0;
+		if (!msg)
+			msg = xstrdup(sqlite3_errmsg(s->db));
+		store_exec(s->db, "ROLLBACK", NULL);
+	}
+	*err = xasprintf("%s: cannot build the entity counts' index: %s", s->path, msg);
+	free(msg);
+	return -1;
+}
+
 /* Opens a store; see store.h. */
 store *store_open(const char *path, const char *state_path, int flags, char **err)
 {
@@ -361,6 +382,8 @@ store *store_open(const char *path, const char *state_path, int flags, char **er
 	 * in memory took 220 MB and 35 s instead of 10 MB and 5 s. */
 	store_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;", NULL);
 	if (schema_migrate(s, err))
+		goto fail;
+	if (!s->readonly && build_docval(s, err))
 		goto fail;
 	p->legacy = store_query_int(s->db, "SELECT value FROM meta WHERE key = 'legacy_articles'") > 0;
 	attach_state(s);

@@ -21,11 +21,13 @@ typedef struct store {
 	int64_t seen_commits;  /* the store's count of commits it saw then */
 	int all_entities;      /* readers show entities of low confidence too
 	                        * (query_all_entities) */
+	int facets_mode;       /* how facets are counted (facets_use: tests
+	                        * and benchmarks) */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */

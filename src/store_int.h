@@ -92,6 +92,9 @@ typedef struct store_private {
 	int64_t fts_from;    /* first article of the transaction not yet indexed */
 	fts_queue fts_queue; /* their text, tokenized by ingest's workers */
 	int64_t article_delta;  /* articles added less deleted since begin */
+	/* The first and last article added since begin (0: none), whose
+	 * doc values are built at commit (docval.h). */
+	int64_t docval_first, docval_last;
 	/* Bulk mode (store_bulk_begin): checkpoints run on their own thread
 	 * and connection while the writer goes on. */
 	int bulk;

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "fts.h"
+#include "docval.h"
 #include "store_int.h"
 #include "tally.h"
 #include "text.h"
@@ -652,6 +653,10 @@ int store_put_article(store *s, const store_file *f, const char *hash, const cha
 		store_private *p = (store_private *)s;
 		if (!p->fts_from)
 			p->fts_from = id;
+		if (!p->docval_first || id < p->docval_first)
+			p->docval_first = id;
+		if (id > p->docval_last)
+			p->docval_last = id;
 		p->article_delta++;
 		if (prep) {
 			for (int i = 0; i < prep->n_text; i++)
@@ -767,6 +772,14 @@ int store_commit(store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
+	store_private *p = (store_private *)s;
+	if (docval_flush(s->db, p->docval_first ? p->docval_first : 1, p->docval_last) != 0) {
+		*err = xasprintf("%s: cannot index the new articles' entities: %s", s->path,
+				 sqlite3_errmsg(s->db));
+		store_rollback(s);
+		return -1;
+	}
+	p->docval_first = p->docval_last = 0;
 	if (flush_article_count((store_private *)s) != 0 ||
 	    run_with_int(s, ST_COMMIT_COUNT, 1) != 0) {
 		*err = xasprintf("%s: cannot count the new articles: %s", s->path,
@@ -799,5 +812,6 @@ void store_rollback(store *s)
 	p->fts_from = 0;
 	fts_queue_clear(&p->fts_queue);
 	p->article_delta = 0;
+	p->docval_first = p->docval_last = 0;
 }
 

@@ -1,0 +1,715 @@
+/* facets.c: the entities of a result set with their counts within it
+ * (query_facets, query_each_facet: the sidebar and `lede entities
+ * --with`). Without a filter the counts kept on the entity rows answer.
+ * With one, the articles it lets through are marked in a bitmap (one
+ * SQL statement over the indexes, query.c's filtered_ids), their doc
+ * values (docval.h) read chunk by chunk with incremental blob I/O, and
+ * their entities counted in arrays indexed by entity id, the user's
+ * merges and hides applied on the way (each id mapped to its group). SQL
+ * over article_entity (a join and a sort of every row of the result
+ * set: 11-16 s for the most common entity of a million articles) is
+ * left for stores whose doc values are not built; its numbers are the
+ * same (tests/test_facets.c). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "docval.h"
+#include "facets.h"
+#include "query_int.h"
+#include "text.h"
+#include "util.h"
+
+/* Frees a facet row's strings. */
+void facet_row_free(facet_row *r)
+{
+	free(r->name);
+	free(r->aliases);
+	r->name = r->aliases = NULL;
+}
+
+/* Appends the facet statement without edits: the counts kept on the
+ * entity rows for the whole store, else counted over the filtered
+ * articles. */
+static void facets_sql_plain(store *s, sql_builder *b, const query_filter *f, int type,
+			     const char *fold)
+{
+	if (filter_is_empty(f)) {
+		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, e.articles AS n, e.mentions"
+				 " FROM entity e WHERE e.articles > 0");
+	} else {
+		/* Count on the index first, then read only the entities counted. */
+		sb_adds(&b->sql, "SELECT e.id, e.type, e.name, g.n AS n, g.mn FROM"
+				 " (SELECT entity_id, count(*) AS n, sum(mentions) AS mn"
+				 " FROM article_entity WHERE article_id IN (");
+		filtered_ids(s, b, f);
+		sb_adds(&b->sql, ") GROUP BY entity_id) g JOIN entity e ON e.id = g.entity_id"
+				 " WHERE 1");
+	}
+	if (!s->all_entities)
+		sb_adds(&b->sql, " AND " CONFIDENT_PLAIN);
+	if (type >= 0 && type < ENT_NTYPES) {
+		sb_adds(&b->sql, " AND e.type = ");
+		sqlb_text(b, entity_type_name((entity_type)type));
+	}
+	if (fold) {
+		sb_adds(&b->sql, " AND e.id IN (SELECT entity_id FROM entity_alias WHERE instr(key, ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0)");
+	}
+	sb_adds(&b->sql, " ORDER BY n DESC, e.name");
+}
+
+/* Appends the facet statement with the user's edits: counts per merged
+ * group (articles counted once however many of its entities they
+ * mention), names and types after edits, hidden entities left out. */
+static void facets_sql_edited(store *s, sql_builder *b, const query_filter *f, int type,
+			      const char *fold)
+{
+	sb_adds(&b->sql, "SELECT g.c, coalesce(x.type, e.type), coalesce(x.name, e.name) AS nm,"
+			 " g.n, g.mn FROM (");
+	if (filter_is_empty(f)) {
+		sb_adds(&b->sql,
+			"SELECT e.id AS c, e.articles AS n, e.mentions AS mn FROM entity e"
+			" WHERE e.articles > 0 AND e.id NOT IN (SELECT id FROM temp.entity_eff)"
+			" UNION ALL SELECT x.id,"
+			" CASE WHEN x.merged THEN (SELECT count(DISTINCT ae.article_id)"
+			"  FROM article_entity ae WHERE ae.entity_id IN"
+			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
+			"  ELSE (SELECT articles FROM entity WHERE id = x.id) END,"
+			" (SELECT sum(mentions) FROM entity WHERE id IN"
+			"  (SELECT id FROM temp.entity_eff y WHERE y.canon = x.id))"
+			" FROM temp.entity_eff x WHERE x.id = x.canon AND NOT x.hidden");
+	} else {
+		sb_adds(&b->sql, "SELECT coalesce(x.canon, ae.entity_id) AS c,"
+				 " count(DISTINCT ae.article_id) AS n, sum(ae.mentions) AS mn"
+				 " FROM article_entity ae"
+				 " LEFT JOIN temp.entity_eff x ON x.id = ae.entity_id"
+				 " WHERE ae.article_id IN (");
+		filtered_ids(s, b, f);
+		sb_adds(&b->sql, ") AND NOT coalesce(x.hidden, 0) GROUP BY c");
+	}
+	sb_adds(&b->sql, ") g JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
+			 " WHERE g.n > 0");
+	if (!s->all_entities)
+		sb_adds(&b->sql, " AND " CONFIDENT_EDITED);
+	if (type >= 0 && type < ENT_NTYPES) {
+		sb_adds(&b->sql, " AND coalesce(x.type, e.type) = ");
+		sqlb_text(b, entity_type_name((entity_type)type));
+	}
+	if (fold) {
+		/* Any alias of any entity of the group, or the new name. */
+		sb_adds(&b->sql, " AND (g.c IN (SELECT coalesce(y.canon, al.entity_id)"
+				 " FROM entity_alias al LEFT JOIN temp.entity_eff y"
+				 " ON y.id = al.entity_id WHERE instr(al.key, ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0) OR instr(coalesce(x.fold, ''), ");
+		sqlb_text(b, fold);
+		sb_adds(&b->sql, ") > 0)");
+	}
+	sb_adds(&b->sql, " ORDER BY g.n DESC, nm");
+}
+
+/* The statement giving the aliases of a facet row's entity (?1) other
+ * than its name (?2); a merged group has the names and aliases of all
+ * its entities. NULL when it cannot be made (rows then have none). */
+static sqlite3_stmt *alias_stmt(store *s, int edited)
+{
+	sqlite3_stmt *al = NULL;
+	sqlite3_prepare_v2(s->db,
+			   edited ? "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
+				    " (SELECT alias FROM entity_alias WHERE entity_id = ?1 OR"
+				    "  entity_id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1)"
+				    "  UNION SELECT name FROM entity WHERE id = ?1 OR"
+				    "  id IN (SELECT id FROM temp.entity_eff WHERE canon = ?1))"
+				    " WHERE alias <> ?2 ORDER BY alias)"
+				  : "SELECT group_concat(alias, '|') FROM (SELECT DISTINCT alias FROM"
+				    " entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias)",
+			   -1, &al, NULL);
+	return al;
+}
+
+/* Hands one facet row to fn, with its aliases (asked only for the rows
+ * shown: cheap, and never for the whole table). Returns fn's answer. */
+static int emit_row(sqlite3_stmt *al, int64_t id, const char *type, const char *name,
+		    int64_t articles, int64_t mentions, query_facet_fn fn, void *ctx)
+{
+	facet_row r;
+	r.id = id;
+	int t = entity_type_parse(type);
+	r.type = t < 0 ? ENT_ORG : (entity_type)t;
+	r.name = text_printable(name ? name : "");
+	r.articles = articles;
+	r.mentions = mentions;
+	r.aliases = NULL;
+	if (al) {
+		sqlite3_reset(al);
+		sqlite3_bind_int64(al, 1, r.id);
+		sqlite3_bind_text(al, 2, r.name, -1, SQLITE_STATIC);
+		if (sqlite3_step(al) == SQLITE_ROW && sqlite3_column_type(al, 0) != SQLITE_NULL)
+			r.aliases = column_printable(al, 0);
+	}
+	int stop = fn(ctx, &r);
+	facet_row_free(&r);
+	return stop;
+}
+
+/* Runs the facet query in SQL, handing each row to fn; limit < 0: no
+ * limit. Returns the number of rows or -1. */
+static int facets_sql(store *s, const query_filter *f, int edited, int type, const char *fold,
+		      int limit, query_facet_fn fn, void *ctx, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	if (edited)
+		facets_sql_edited(s, &b, f, type, fold);
+	else
+		facets_sql_plain(s, &b, f, type, fold);
+	sb_adds(&b.sql, " LIMIT ");
+	sqlb_int(&b, limit);
+	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
+	sqlb_free(&b);
+	if (!st)
+		return -1;
+	sqlite3_stmt *al = alias_stmt(s, edited);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (emit_row(al, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+			     (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3),
+			     sqlite3_column_int64(st, 4), fn, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(al);
+	if (rc != SQLITE_DONE) {
+		*err = search_error(s, f->search);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* ---- Counting on the doc values ---------------------------------------- */
+
+/* facets_docval's answer when the doc values cannot be read (a chunk
+ * missing or malformed): the caller counts with SQL instead. */
+#define FACETS_FALLBACK (-2)
+
+/* A chunk with more matching articles than this is read whole; fewer are
+ * read an article at a time (a small read each, after the header). */
+#define WHOLE_CHUNK_AT 24
+
+/* What counting needs while it walks the chunks. */
+typedef struct counter {
+	int64_t n_ids;       /* entity ids 0..n_ids-1 */
+	uint32_t *articles;  /* by entity id, or by group id after edits */
+	uint64_t *mentions;
+	int64_t *group;      /* with edits: entity id -> its group's id, 0 hidden */
+	int64_t *seen;       /* with edits: the last article counted for a group */
+	/* The filter's common entities, tested on each article's own ids
+	 * (scan_terms): by entity id, a bit per term naming it; an article
+	 * is counted when it has every bit of need and none of forbid. */
+	uint32_t *terms, need, forbid;
+	uint64_t *ids, *ms;  /* one article's entities and mentions, decoded */
+	size_t cap;
+} counter;
+
+/* Counts one article's entities (bytes p..end of its chunk); 0 when
+ * they are malformed. */
+static int count_article(counter *k, int64_t article_id, const unsigned char *p,
+			 const unsigned char *end)
+{
+	/* decoded once into the scratch arrays (an entity takes a byte at
+	 * least), tested against the filter's common entities, counted */
+	size_t n = 0, most = (size_t)(end - p);
+	if (k->cap < most) {
+		k->cap = most + 64;
+		k->ids = xrealloc(k->ids, k->cap * sizeof *k->ids);
+		k->ms = xrealloc(k->ms, k->cap * sizeof *k->ms);
+	}
+	/* locals: the compiler cannot tell the arrays from k's fields */
+	uint64_t id = 0, v, m, *restrict ids = k->ids, *restrict ms = k->ms;
+	const uint64_t n_ids = (uint64_t)k->n_ids;
+	const uint32_t *restrict terms = k->terms;
+	uint32_t has = 0;
+	while (p < end) {
+		if (!docval_varint(&p, end, &v))
+			return 0;
+		id += v >> 1;
+		m = 1;
+		if ((v & 1) && !docval_varint(&p, end, &m))
+			return 0;
+		if (id >= n_ids)
+			continue; /* an entity made after max(id) was read: none here */
+		if (terms)
+			has |= terms[id];
+		ids[n] = id;
+		ms[n++] = m;
+	}
+	if (terms && ((has & k->need) != k->need || (has & k->forbid)))
+		return 1;
+	if (!k->group) {
+		uint32_t *restrict articles = k->articles;
+		uint64_t *restrict mentions = k->mentions;
+		for (size_t i = 0; i < n; i++) {
+			articles[ids[i]]++;
+			mentions[ids[i]] += ms[i];
+		}
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t g = k->group[k->ids[i]];
+		if (!g)
+			continue;
+		/* a group's articles are counted once, however many of its
+		 * entities they mention */
+		if (k->seen[g] != article_id) {
+			k->seen[g] = article_id;
+			k->articles[g]++;
+		}
+		k->mentions[g] += k->ms[i];
+	}
+	return 1;
+}
+
+/* Counts the entities of the articles marked in bits (article ids
+ * 0..max_article) from the doc values. 0, FACETS_FALLBACK, or -1. */
+static int count_marked(store *s, counter *k, const uint64_t *bits, int64_t max_article)
+{
+	sqlite3_blob *blob = NULL;
+	unsigned char header[DOCVAL_HEADER];
+	unsigned char *buf = NULL;
+	size_t cap = 0;
+	int rc = 0;
+	const int words = DOCVAL_CHUNK / 64;
+	for (int64_t c = 0; rc == 0 && c <= max_article >> DOCVAL_CHUNK_BITS; c++) {
+		const uint64_t *w = bits + c * words;
+		int marked = 0;
+		for (int i = 0; i < words; i++)
+			marked += __builtin_popcountll(w[i]);
+		if (!marked)
+			continue;
+		int open = blob ? sqlite3_blob_reopen(blob, c)
+				: sqlite3_blob_open(s->db, "main", "docval", "data", c, 0, &blob);
+		int size = open == SQLITE_OK ? sqlite3_blob_bytes(blob) : 0;
+		if (open != SQLITE_OK || size < DOCVAL_HEADER ||
+		    sqlite3_blob_read(blob, header, DOCVAL_HEADER, 0) != SQLITE_OK) {
+			rc = FACETS_FALLBACK;
+			break;
+		}
+		uint32_t from = docval_offset(header, 0), to = docval_offset(header, DOCVAL_CHUNK);
+		if (from != DOCVAL_HEADER || to > (uint32_t)size || to < from) {
+			rc = FACETS_FALLBACK;
+			break;
+		}
+		int whole = marked > WHOLE_CHUNK_AT;
+		if (whole) {
+			if (cap < to - from)
+				buf = xrealloc(buf, cap = to - from);
+			if (sqlite3_blob_read(blob, buf, (int)(to - from), (int)from) != SQLITE_OK) {
+				rc = FACETS_FALLBACK;
+				break;
+			}
+		}
+		for (int i = 0; i < words && rc == 0; i++)
+			for (uint64_t m = w[i]; m && rc == 0; m &= m - 1) {
+				size_t at = (size_t)i * 64 + (size_t)__builtin_ctzll(m);
+				uint32_t a = docval_offset(header, at), e = docval_offset(header, at + 1);
+				if (a < from || e < a || e > to) {
+					rc = FACETS_FALLBACK;
+					break;
+				}
+				const unsigned char *p;
+				if (whole) {
+					p = buf + (a - from);
+				} else {
+					if (cap < e - a + 1)
+						buf = xrealloc(buf, cap = e - a + 1);
+					if (e > a && sqlite3_blob_read(blob, buf, (int)(e - a), (int)a) !=
+							     SQLITE_OK) {
+						rc = FACETS_FALLBACK;
+						break;
+					}
+					p = buf;
+				}
+				if (!count_article(k, c * DOCVAL_CHUNK + (int64_t)at, p, p + (e - a)))
+					rc = FACETS_FALLBACK;
+			}
+	}
+	sqlite3_blob_close(blob);
+	free(buf);
+	return rc;
+}
+
+/* One integer from a statement without parameters (0 for NULL), or -1. */
+static int64_t single_int(store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Entities of the filter in at least this share of the store are tested
+ * on each article's ids while counting (a bit each in counter.terms)
+ * rather than read from the entity index: reading half a million index
+ * rows out of SQLite took longer than the counting itself. */
+#define SCAN_TERM_SHARE 32
+
+/* Decides which entity parts of the filter (filter_bitmap's numbering)
+ * are tested in the scan, and sets their bits in k. Sets in_scan[i]. */
+static void scan_terms(store *s, const query_filter *f, counter *k, int64_t max_article,
+		       unsigned char *in_scan)
+{
+	size_t n_and = f->entities.n + FILTER_PARTS_OTHER, n_parts = filter_parts(f);
+	int64_t ids[MAX_IDS];
+	int bit = 0;
+	for (size_t i = 0; i < n_parts && bit < 32; i++) {
+		if (i >= f->entities.n && i < n_and)
+			continue;
+		const char *name = i < n_and ? f->entities.v[i] : f->not_entities.v[i - n_and];
+		int n = query_resolve_entity(s, name, ids, MAX_IDS);
+		if (n == 0 || entity_articles(s, ids, n) < max_article / SCAN_TERM_SHARE)
+			continue;
+		if (!k->terms)
+			k->terms = xcalloc((size_t)k->n_ids, sizeof *k->terms);
+		for (int j = 0; j < n; j++)
+			if (ids[j] > 0 && ids[j] < k->n_ids)
+				k->terms[ids[j]] |= (uint32_t)1 << bit;
+		if (i < n_and)
+			k->need |= (uint32_t)1 << bit;
+		else
+			k->forbid |= (uint32_t)1 << bit;
+		in_scan[i] = 1;
+		bit++;
+	}
+}
+
+/* Maps each entity to its group after the user's edits (temp.entity_eff:
+ * merged ones to the end of their chain, hidden ones to 0). */
+static int load_groups(store *s, counter *k)
+{
+	k->group = xmalloc((size_t)k->n_ids * sizeof *k->group);
+	k->seen = xmalloc((size_t)k->n_ids * sizeof *k->seen);
+	for (int64_t i = 0; i < k->n_ids; i++) {
+		k->group[i] = i;
+		k->seen[i] = -1;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT id, canon, hidden FROM temp.entity_eff", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), canon = sqlite3_column_int64(st, 1);
+		if (id > 0 && id < k->n_ids)
+			k->group[id] = sqlite3_column_int(st, 2) || canon <= 0 || canon >= k->n_ids
+					       ? 0
+					       : canon;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Marks the entities (groups, with edits) a narrowing text names: any
+ * alias of theirs, or a group's new name, contains it, as the SQL of
+ * facets_sql_plain and facets_sql_edited says. New array by id. */
+static unsigned char *mark_named(store *s, int edited, const char *fold, int64_t n_ids)
+{
+	sqlite3_stmt *st;
+	const char *sql = edited ? "SELECT coalesce(y.canon, al.entity_id) FROM entity_alias al"
+				   " LEFT JOIN temp.entity_eff y ON y.id = al.entity_id"
+				   " WHERE instr(al.key, ?1) > 0"
+				   " UNION ALL SELECT id FROM temp.entity_eff WHERE instr(fold, ?1) > 0"
+				 : "SELECT entity_id FROM entity_alias WHERE instr(key, ?1) > 0";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	unsigned char *named = xcalloc((size_t)n_ids, 1);
+	sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id >= 0 && id < n_ids)
+			named[id] = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(named);
+		return NULL;
+	}
+	return named;
+}
+
+/* An entity counted, while the rows are put in order. */
+typedef struct counted {
+	int64_t id;
+	uint32_t articles;
+	uint64_t mentions;
+	char *type, *name;
+} counted;
+
+/* Orders counted entities as the SQL does: most articles first (ties by
+ * id here; by name below, once names are read). */
+static int by_count(const void *a, const void *b)
+{
+	const counted *x = a, *y = b;
+	if (x->articles != y->articles)
+		return x->articles < y->articles ? 1 : -1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Orders entities of the same count by name (SQLite's BINARY order),
+ * then id. */
+static int by_name(const void *a, const void *b)
+{
+	const counted *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* Hands the counted entities to fn in the SQL's order (count, then
+ * name), leaving out those the type, the narrowing text (named) or
+ * their confidence leave out; at most limit (< 0: all). Names are read
+ * a run of equal counts at a time, only as far as the rows go. */
+static int emit_counted(store *s, counter *k, int edited, int type, const unsigned char *named,
+			int limit, query_facet_fn fn, void *ctx, char **err)
+{
+	size_t n = 0;
+	for (int64_t id = 1; id < k->n_ids; id++)
+		n += k->articles[id] > 0;
+	counted *v = xmalloc((n ? n : 1) * sizeof *v);
+	n = 0;
+	for (int64_t id = 1; id < k->n_ids; id++)
+		if (k->articles[id] && (!named || named[id]))
+			v[n++] = (counted){id, k->articles[id], k->mentions[id], NULL, NULL};
+	qsort(v, n, sizeof *v, by_count);
+	sqlite3_stmt *row, *al = alias_stmt(s, edited);
+	const char *sql = edited ? "SELECT coalesce(x.type, e.type), coalesce(x.name, e.name), "
+				   CONFIDENT_EDITED
+				   " FROM entity e LEFT JOIN temp.entity_eff x ON x.id = e.id"
+				   " WHERE e.id = ?1"
+				 : "SELECT e.type, e.name, " CONFIDENT_PLAIN " FROM entity e WHERE e.id = ?1";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &row, NULL) != SQLITE_OK) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		sqlite3_finalize(al);
+		free(v);
+		return -1;
+	}
+	const char *want = type >= 0 && type < ENT_NTYPES ? entity_type_name((entity_type)type)
+							 : NULL;
+	int out = 0, stop = 0;
+	for (size_t i = 0, j; i < n && !stop && (limit < 0 || out < limit); i = j) {
+		/* the run of equal counts i..j-1, those kept moved to its start */
+		size_t kept = i;
+		for (j = i; j < n && v[j].articles == v[i].articles; j++) {
+			sqlite3_reset(row);
+			sqlite3_bind_int64(row, 1, v[j].id);
+			if (sqlite3_step(row) != SQLITE_ROW)
+				continue;
+			const char *t = (const char *)sqlite3_column_text(row, 0);
+			if ((!s->all_entities && !sqlite3_column_int(row, 2)) || !t ||
+			    (want && strcmp(t, want) != 0))
+				continue;
+			counted c = v[j];
+			c.type = xstrdup(t);
+			c.name = xstrdup((const char *)sqlite3_column_text(row, 1));
+			v[kept++] = c;
+		}
+		qsort(v + i, kept - i, sizeof *v, by_name);
+		for (size_t r = i; r < kept; r++) {
+			if (!stop && (limit < 0 || out < limit)) {
+				out++;
+				stop = emit_row(al, v[r].id, v[r].type, v[r].name, v[r].articles,
+						(int64_t)v[r].mentions, fn, ctx);
+			}
+			free(v[r].type);
+			free(v[r].name);
+		}
+	}
+	sqlite3_finalize(row);
+	sqlite3_finalize(al);
+	free(v);
+	return out;
+}
+
+/* True when more than half of the article ids 1..max_article are
+ * marked: then the others are fewer to count (subtract_from_totals). */
+static int most_marked(const uint64_t *bits, int64_t max_article)
+{
+	int64_t marked = 0;
+	for (int64_t w = 0; w <= max_article >> 6; w++)
+		marked += __builtin_popcountll(bits[w]);
+	return marked > max_article / 2;
+}
+
+/* Marks the article ids 1..max_article that were not, and unmarks the
+ * others (ids that are no article have no entities to count). */
+static void flip_marks(uint64_t *bits, int64_t max_article)
+{
+	for (int64_t w = 0; w <= max_article >> 6; w++)
+		bits[w] = ~bits[w];
+	bits[0] &= ~(uint64_t)1;
+	if ((max_article & 63) != 63)
+		bits[max_article >> 6] &= ((uint64_t)1 << ((max_article & 63) + 1)) - 1;
+}
+
+/* Turns the counts of the articles left out into those of the articles
+ * let through: each entity's counts over the whole store, kept on its
+ * row (what the facets of no filter show), less them. For a search
+ * that matches nearly every article this reads a few thousand articles
+ * instead of a million. Without edits only: a merged group's articles
+ * over the whole store are not kept anywhere. */
+static int subtract_from_totals(store *s, counter *k)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT id, articles, mentions FROM entity WHERE articles > 0",
+			       -1, &st, NULL) != SQLITE_OK)
+		return FACETS_FALLBACK;
+	uint32_t *left_out = k->articles;
+	uint64_t *left_out_mentions = k->mentions;
+	k->articles = xcalloc((size_t)k->n_ids, sizeof *k->articles);
+	k->mentions = xcalloc((size_t)k->n_ids, sizeof *k->mentions);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 1),
+			m = sqlite3_column_int64(st, 2);
+		if (id <= 0 || id >= k->n_ids)
+			continue; /* made since max(id) was read: in no article read */
+		if (n < left_out[id] || m < (int64_t)left_out_mentions[id])
+			break;    /* the kept counts disagree with the rows: SQL counts */
+		k->articles[id] = (uint32_t)(n - left_out[id]);
+		k->mentions[id] = (uint64_t)m - left_out_mentions[id];
+	}
+	sqlite3_finalize(st);
+	free(left_out);
+	free(left_out_mentions);
+	return rc == SQLITE_DONE ? 0 : FACETS_FALLBACK;
+}
+
+/* Counts the facets of a non-empty filter on the doc values and hands
+ * the rows to fn. Returns the number of rows, -1 with *err, or
+ * FACETS_FALLBACK when the doc values cannot answer. */
+static int facets_docval(store *s, const query_filter *f, int edited, int type, const char *fold,
+			 int limit, query_facet_fn fn, void *ctx, char **err)
+{
+	/* one snapshot: the ids, the doc values and the entities agree */
+	int own = sqlite3_get_autocommit(s->db);
+	if (own && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return FACETS_FALLBACK;
+	int rc = FACETS_FALLBACK;
+	counter k = {0};
+	uint64_t *bits = NULL;
+	unsigned char *named = NULL, *in_scan = NULL;
+	int64_t max_article = single_int(s, "SELECT coalesce(max(id), 0) FROM article");
+	k.n_ids = single_int(s, "SELECT coalesce(max(id), 0) + 1 FROM entity");
+	if (max_article < 0 || k.n_ids <= 0 || !docval_ready(s->db))
+		goto done;
+	in_scan = xcalloc(filter_parts(f), 1);
+	scan_terms(s, f, &k, max_article, in_scan);
+	bits = filter_bitmap(s, f, in_scan, max_article, err);
+	if (!bits) {
+		rc = -1;
+		goto done;
+	}
+	k.articles = xcalloc((size_t)k.n_ids, sizeof *k.articles);
+	k.mentions = xcalloc((size_t)k.n_ids, sizeof *k.mentions);
+	if ((edited && load_groups(s, &k)) || (fold && !(named = mark_named(s, edited, fold, k.n_ids))))
+		goto done;
+	int complement = !edited && !k.terms && most_marked(bits, max_article);
+	if (complement)
+		flip_marks(bits, max_article);
+	rc = count_marked(s, &k, bits, max_article);
+	if (rc == 0 && complement)
+		rc = subtract_from_totals(s, &k);
+	if (rc == 0)
+		rc = emit_counted(s, &k, edited, type, named, limit, fn, ctx, err);
+done:
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	free(bits);
+	free(named);
+	free(in_scan);
+	free(k.terms);
+	free(k.ids);
+	free(k.ms);
+	free(k.articles);
+	free(k.mentions);
+	free(k.group);
+	free(k.seen);
+	return rc;
+}
+
+/* See facets.h. */
+void facets_use(store *s, int mode)
+{
+	s->facets_mode = mode;
+}
+
+/* Runs the facet query, handing each row (with its aliases) to fn;
+ * limit < 0: no limit. Returns the number of rows or -1. */
+static int facets_run(store *s, const query_filter *f, int type, const char *prefix, int limit,
+		      query_facet_fn fn, void *ctx, char **err)
+{
+	int edited = query_edits_active(s);
+	char *fold = prefix && *prefix ? text_fold(prefix, strlen(prefix), NULL) : NULL;
+	/* Without a filter, the counts kept on the entity rows answer. */
+	int n = FACETS_FALLBACK;
+	if (!filter_is_empty(f) && s->facets_mode != FACETS_SQL)
+		n = facets_docval(s, f, edited, type, fold, limit, fn, ctx, err);
+	if (n == FACETS_FALLBACK && s->facets_mode == FACETS_DOCVAL && !filter_is_empty(f)) {
+		*err = xasprintf("%s: the doc values cannot count these facets", s->path);
+		n = -1;
+	} else if (n == FACETS_FALLBACK) {
+		n = facets_sql(s, f, edited, type, fold, limit, fn, ctx, err);
+	}
+	free(fold);
+	return n;
+}
+
+/* Where query_facets collects rows. */
+typedef struct facet_sink {
+	facet_row *rows;
+	int n;
+} facet_sink;
+
+/* Keeps a copy of a facet row for query_facets. */
+static int facet_collect(void *ctx, const facet_row *r)
+{
+	facet_sink *k = ctx;
+	facet_row *d = &k->rows[k->n++];
+	*d = *r;
+	d->name = xstrdup(r->name);
+	d->aliases = r->aliases ? xstrdup(r->aliases) : NULL;
+	return 0;
+}
+
+/* Entities of the filtered articles with counts within them. */
+int query_facets(store *s, const query_filter *f, int type, const char *prefix, int limit,
+		 facet_row *rows, char **err)
+{
+	facet_sink k = {rows, 0};
+	if (limit <= 0)
+		return 0;
+	if (facets_run(s, f, type, prefix, limit, facet_collect, &k, err) < 0) {
+		for (int i = 0; i < k.n; i++)
+			facet_row_free(&rows[i]);
+		return -1;
+	}
+	return k.n;
+}
+
+/* Every facet row, streamed. */
+int query_each_facet(store *s, const query_filter *f, int type, const char *prefix,
+		     query_facet_fn fn, void *ctx, char **err)
+{
+	return facets_run(s, f, type, prefix, -1, fn, ctx, err) < 0 ? -1 : 0;
+}
+
