@@ -617,10 +617,11 @@ static void load_vi_names(entity_extractor *ex)
 	sl_free(&lines);
 }
 
-/* Loads the kinds of en-words.txt that are no cue (entity_en.c):
- * corp-pre, corp-post, corp-of (business words before and after a
- * company's name), work (a work noun before its title). */
-static void load_en_words(entity_extractor *ex)
+/* Loads the kinds of a word file (en-words.txt, vi-words.txt) that are
+ * no cue (entity_en.c, entity_vi.c): corp-pre, corp-post, corp-of
+ * (business words before and after a company's name), work (a work's or
+ * a product's noun before its title). */
+static void load_words(entity_extractor *ex, const char *file)
 {
 	static const struct {
 		const char *name;
@@ -631,7 +632,7 @@ static void load_en_words(entity_extractor *ex)
 	             {"work", EN_WORK}};
 	strlist lines;
 	sl_init(&lines);
-	datafile_lines("en-words.txt", &lines);
+	datafile_lines(file, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[2];
 		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
@@ -647,7 +648,30 @@ static void load_en_words(entity_extractor *ex)
 	sl_free(&lines);
 }
 
-/* The EN_* bits of the word at token k (load_en_words), 0 for none. */
+/* The EN_* bits of the phrase of exactly n lower-case words ending
+ * before token k ("bộ phim", "mã độc"; load_words), 0 for none. Its key
+ * is the stretch of the key arena from its first word's key to its last
+ * one's, as ent_lookup probes it. */
+unsigned ent_words_before(ctx *x, size_t k, size_t n)
+{
+	if (n == 0 || n > k || k > x->nt)
+		return 0;
+	size_t a = k - n;
+	uint32_t h = FNV_BASIS;
+	for (size_t j = a; j < k; j++) {
+		const tok *u = &x->t[j];
+		/* lower case, or capitalized first in a sentence ("Bộ phim") */
+		if (!(u->flags & T_WORD) || (u->flags & T_ALLCAPS) ||
+		    !((u->flags & T_LOWER) || (j == a && (u->flags & T_CAP) && (u->flags & T_INITIAL))))
+			return 0;
+		h = phrase_hash_more(h, u->hash);
+	}
+	const tok *t = &x->t[a], *l = &x->t[k - 1];
+	long pi = ph_find_h(x->ex, tkey(x, a), l->key + l->klen - t->key, h);
+	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+}
+
+/* The EN_* bits of the word at token k (load_words), 0 for none. */
 unsigned ent_en_word(ctx *x, size_t k)
 {
 	if (k >= x->nt)
@@ -733,7 +757,8 @@ void ent_load_data(entity_extractor *ex)
 	load_cues(ex, "en-words.txt");
 	load_cues(ex, "sport-words.txt");
 	load_vi_names(ex);
-	load_en_words(ex);
+	load_words(ex, "en-words.txt");
+	load_words(ex, "vi-words.txt");
 	load_given_names(ex);
 	load_admin_words(ex);
 	load_abbreviations(ex);

@@ -382,6 +382,7 @@ bool ent_vi_given_alone(ctx *x, size_t k);
 bool ent_vi_initials(const ctx *x, size_t k);
 bool ent_vi_house_number(const ctx *x, size_t k);
 bool ent_vi_direction(const ctx *x, size_t k);
+bool ent_vi_work(ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
@@ -394,6 +395,7 @@ bool ent_en_sponsor(ctx *x, size_t e);
 bool ent_en_bill(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
+unsigned ent_words_before(ctx *x, size_t k, size_t n);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

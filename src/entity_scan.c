@@ -865,7 +865,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
 	 * its subtitle (entity_en.c) */
-	bool work = !x->titlecase && ent_en_work(x, k, &e);
+	bool work = !x->titlecase && (ent_en_work(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 	if (admin && e - k > 3)
 		e = k + 2;

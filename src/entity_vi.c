@@ -422,3 +422,19 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e)
 	return false;
 }
 
+/* Whether a work's or a product's noun of vi-words.txt (one to three
+ * words) ends right before token k in a Vietnamese article ("mã độc |
+ * WannaCry", "tên lửa | Tomahawk", "ca khúc | Hạ trắng"): the name there
+ * is a title, no entity, and so is the same name written alone; not a
+ * name that starts with a family name. */
+bool ent_vi_work(ctx *x, size_t k)
+{
+	/* "phim Lý Thái Dũng": a family name first is the film's maker or
+	 * its subject, a person */
+	if (x->en || ent_vi_family(x, k))
+		return false;
+	for (size_t n = 1; n <= 3 && n <= k; n++)
+		if (ent_words_before(x, k, n) & EN_WORK)
+			return true;
+	return false;
+}

@@ -44,6 +44,23 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A title after a Vietnamese work's or product's noun ("mã độc
+ * WannaCry", "tên lửa Tomahawk") is no entity, nor the same name
+ * written alone later; the people around it stay people. */
+static void test_work_after_noun(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Mã độc WannaCry đã tấn công 150 nước. Ông Lê Văn Bình cho biết WannaCry lây qua "
+	           "email. Tên lửa Tomahawk được phóng, đại tá Lê Văn Kiệt cho hay.",
+	           &l);
+	expect_none(&l, "WannaCry");
+	expect_none(&l, "Tomahawk");
+	expect(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
+	expect(&l, "Lê Văn Kiệt", ENT_PER, "Lê Văn Kiệt");
+	mention_list_free(&l);
+}
+
 /* A paper cited by its name ("Theo Lao Động", "PV Lao Động") is an
  * organization, no person; "trụ sở CSGT" (the headquarters) holds no
  * office named "sở CSGT". */
@@ -480,6 +497,7 @@ int main(void)
 	    cmocka_unit_test(test_nested_city_not_person),
 	    cmocka_unit_test(test_common_word_not_place),
 	    cmocka_unit_test(test_paper_and_headquarters),
+	    cmocka_unit_test(test_work_after_noun),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
