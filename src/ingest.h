@@ -17,7 +17,7 @@ typedef struct ingest_summary {
 typedef struct ingest_options {
 	int progress;  /* draw a progress bar on stderr (only when it is a TTY) */
 	int jobs;      /* worker threads; 0: one per core */
-	double commit_seconds;  /* how long a transaction runs; 0: two seconds */
+	double commit_seconds;  /* a transaction also ends after this long; 0: by files only */
 	int follow;    /* walk symlinks to folders outside the folders given */
 } ingest_options;
 
