@@ -124,7 +124,10 @@ struct entity_extractor {
 	cp_info *cp; /* CP_TABLE entries */
 	phrase *ph;  /* all phrases */
 	size_t nph, capph;
-	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
+	/* hash slots: phrase index + 1, and the key's hash in the high 32
+	 * bits (a probe meeting another key skips it without reading the
+	 * phrase); 0 when empty */
+	uint64_t *slots;
 	size_t nslots;
 	/* first-token keys of all phrases, with their lengths and the longest
 	 * phrase length; firstns: bit n set when a phrase of n tokens starts
@@ -133,7 +136,7 @@ struct entity_extractor {
 	uint32_t *firstlen;
 	uint8_t *firstmax;
 	uint32_t *firstns;
-	uint32_t *fslots;
+	uint64_t *fslots; /* as slots, for the first-token keys */
 	size_t nfirst, capfirst, nfslots;
 	/* matching keys of given-names.txt (ent_given_name) */
 	strmap given;
