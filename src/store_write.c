@@ -52,6 +52,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" (?1, ?32, ?33, ?34, ?35, ?36, ?37),"
 		" (?1, ?38, ?39, ?40, ?41, ?42, ?43),"
 		" (?1, ?44, ?45, ?46, ?47, ?48, ?49)",
+	/* the rest of an article's rows, four and two at a time */
+	[ST_ARTICLE_ENTITY_INSERT4] =
+		"INSERT OR FAIL INTO article_entity(article_id, entity_id, mentions, salience,"
+		" spans, evidence, guess)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7),"
+		" (?1, ?8, ?9, ?10, ?11, ?12, ?13),"
+		" (?1, ?14, ?15, ?16, ?17, ?18, ?19),"
+		" (?1, ?20, ?21, ?22, ?23, ?24, ?25)",
+	[ST_ARTICLE_ENTITY_INSERT2] =
+		"INSERT OR FAIL INTO article_entity(article_id, entity_id, mentions, salience,"
+		" spans, evidence, guess)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7),"
+		" (?1, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
@@ -488,11 +501,19 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 		return -1;
 	int64_t ids[ENTITY_ROWS_PER_INSERT];
 	for (size_t k = 0; k < tl->n;) {
-		size_t rows = tl->n - k >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT : 1;
+		/* eight rows a statement, the rest four, two and one at a time
+		 * (a row a statement, the rest took about four statements) */
+		size_t left = tl->n - k;
+		size_t rows = left >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT
+		              : left >= 4                    ? 4
+		              : left >= 2                    ? 2
+		                                             : 1;
 		for (size_t r = 0; r < rows; r++)
 			ids[r] = all[k + r];
-		sqlite3_stmt *st = stmt_get(s, rows > 1 ? ST_ARTICLE_ENTITY_INSERT8
-							: ST_ARTICLE_ENTITY_INSERT);
+		sqlite3_stmt *st = stmt_get(s, rows == 8   ? ST_ARTICLE_ENTITY_INSERT8
+		                               : rows == 4 ? ST_ARTICLE_ENTITY_INSERT4
+		                               : rows == 2 ? ST_ARTICLE_ENTITY_INSERT2
+		                                           : ST_ARTICLE_ENTITY_INSERT);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, article_id);
