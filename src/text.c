@@ -195,6 +195,26 @@ static int nfc_stable(const uint8_t *s, size_t n)
 	return s[0] < 0xC0;
 }
 
+/* See text.h. */
+char *text_nfc(const char *s, size_t n, size_t *outlen)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t i = 0;
+	if (!u8_check(u, n))
+		while (i < n && nfc_stable(u + i, n - i))
+			i++;
+	if (n && i == n) {
+		*outlen = n;
+		return xstrndup(s, n);
+	}
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, u, n, NULL, outlen);
+	if (!nfc)
+		return NULL;
+	char *copy = xstrndup((const char *)nfc, *outlen);
+	free(nfc);
+	return copy;
+}
+
 /* Copies valid UTF-8 turning CRLF and CR into LF and dropping control
  * characters and ESC sequences. dst must hold n bytes. Returns the
  * length written; *needs_nfc tells whether NFC may have work to do, and

@@ -153,6 +153,29 @@ static void test_nfc_fast_path_claim(void **state)
 	free(d.s);
 }
 
+/* text_nfc gives what u8_normalize gives, on the text it copies
+ * without asking (ASCII, Vietnamese) and on the rest: a decomposed
+ * letter, Å (U+212B), invalid bytes (U+FFFD each, as u8_normalize). */
+static void test_nfc_copy(void **state)
+{
+	(void)state;
+	const char *cases[] = {"Nguyễn Thị Minh Khai", "plain ascii", "\xE2\x84\xAB",
+	                       "e\xCC\x81t\xC3\xAA\xCC\x81", "a\xFF\xC3(b", "\xE2\x80\x9Cq\xE2\x80\x9D"};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t want_len = 0, got_len = 0;
+		uint8_t *want = u8_normalize(UNINORM_NFC, (const uint8_t *)cases[i], strlen(cases[i]),
+		                             NULL, &want_len);
+		char *got = text_nfc(cases[i], strlen(cases[i]), &got_len);
+		assert_non_null(want);
+		assert_non_null(got);
+		assert_int_equal(got_len, want_len);
+		assert_memory_equal(got, want, want_len);
+		assert_int_equal(got[got_len], '\0');
+		free(want);
+		free(got);
+	}
+}
+
 /* text_mbtouc decodes two- and three-byte sequences itself: it must
  * agree with u8_mbtouc on every one, well-formed or not (overlong forms,
  * surrogates, stray continuation bytes, truncated input), and on every
@@ -490,7 +513,8 @@ int main(void)
 		cmocka_unit_test(test_plain_utf8),   cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_utf16),        cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_line_ends),    cmocka_unit_test(test_nfd_to_nfc),
-		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_mbtouc_agrees),
+		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_nfc_copy),
+		cmocka_unit_test(test_mbtouc_agrees),
 		cmocka_unit_test(test_controls),     cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_huge_input),   cmocka_unit_test(test_printable),
