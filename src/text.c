@@ -276,8 +276,14 @@ static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *r
 		}
 		if (!*needs_nfc && !nfc_stable(s + i, n - i))
 			*needs_nfc = 1;
-		dst[o++] = c;
-		i++;
+		/* the whole character: s is valid UTF-8 here, and no byte
+		 * after the first can start anything handled above */
+		size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (len > n - i)
+			len = n - i;
+		for (size_t k = 0; k < len; k++)
+			dst[o++] = s[i + k];
+		i += len;
 	}
 	return o;
 }
