@@ -86,8 +86,8 @@ void sb_init(strbuf *b)
 	b->cap = 0;
 }
 
-/* Makes room for extra more bytes plus the terminating NUL. */
-void sb_grow(strbuf *b, size_t extra)
+/* See util.h: sb_grow when the buffer is too small. */
+void sb_grow_slow(strbuf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
@@ -115,15 +115,6 @@ void sb_adds(strbuf *b, const char *s)
 	sb_add(b, s, strlen(s));
 }
 
-/* Appends one byte (directly: tallies and keys add hundreds of
- * separators per article). */
-void sb_addc(strbuf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		sb_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
 
 /* Appends formatted text. */
 void sb_printf(strbuf *b, const char *fmt, ...)
