@@ -492,15 +492,34 @@ static int64_t *entity_ids_of(store *s, const tally_list *tl)
  * the insert itself. */
 #define ENTITY_ROWS_PER_INSERT 8
 
+/* An article's row for tally t, to be written (put_tallies). */
+typedef struct entity_row {
+	int64_t id;
+	const entity_tally *t;
+} entity_row;
+
+/* Orders rows by entity id. */
+static int cmp_row_id(const void *a, const void *b)
+{
+	int64_t x = ((const entity_row *)a)->id, y = ((const entity_row *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
 /* Stores the entities of a new article: a row per entity with its
- * mentions' spans; their counts are added at commit. */
+ * mentions' spans; their counts are added at commit. The rows go in
+ * order of entity id: each then ends the article's part of the primary
+ * key, where SQLite appends without a search. */
 static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 {
 	int64_t *all = entity_ids_of(s, tl);
 	if (!all && tl->n)
 		return -1;
-	int64_t ids[ENTITY_ROWS_PER_INSERT];
-	for (size_t k = 0; k < tl->n;) {
+	entity_row *rows_v = xmalloc((tl->n ? tl->n : 1) * sizeof *rows_v);
+	for (size_t j = 0; j < tl->n; j++)
+		rows_v[j] = (entity_row){all[j], &tl->v[j]};
+	qsort(rows_v, tl->n, sizeof *rows_v, cmp_row_id);
+	int rc = 0;
+	for (size_t k = 0; k < tl->n && rc == 0;) {
 		/* eight rows a statement, the rest four, two and one at a time
 		 * (a row a statement, the rest took about four statements) */
 		size_t left = tl->n - k;
@@ -508,19 +527,19 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 		              : left >= 4                    ? 4
 		              : left >= 2                    ? 2
 		                                             : 1;
-		for (size_t r = 0; r < rows; r++)
-			ids[r] = all[k + r];
 		sqlite3_stmt *st = stmt_get(s, rows == 8   ? ST_ARTICLE_ENTITY_INSERT8
 		                               : rows == 4 ? ST_ARTICLE_ENTITY_INSERT4
 		                               : rows == 2 ? ST_ARTICLE_ENTITY_INSERT2
 		                                           : ST_ARTICLE_ENTITY_INSERT);
-		if (!st)
-			return -1;
+		if (!st) {
+			rc = -1;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, article_id);
 		for (size_t r = 0; r < rows; r++) {
-			const entity_tally *t = &tl->v[k + r];
+			const entity_tally *t = rows_v[k + r].t;
 			int base = 2 + 6 * (int)r;
-			sqlite3_bind_int64(st, base, ids[r]);
+			sqlite3_bind_int64(st, base, rows_v[k + r].id);
 			sqlite3_bind_int64(st, base + 1, (int64_t)t->mentions);
 			sqlite3_bind_double(st, base + 2, t->salience);
 			sqlite3_bind_text(st, base + 3, t->spans, -1, SQLITE_STATIC);
@@ -529,19 +548,17 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 				sqlite3_bind_text(st, base + 5, entity_type_name(t->type), -1,
 						  SQLITE_STATIC);
 		}
-		int rc = sqlite3_step(st);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			free(all);
-			return -1;
-		}
-		for (size_t r = 0; r < rows; r++)
-			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions,
-				  tl->v[k + r].evidence);
 		k += rows;
 	}
+	/* the counts in the article's own order, as they were written */
+	for (size_t j = 0; j < tl->n && rc == 0; j++)
+		add_delta((store_private *)s, all[j], (int64_t)tl->v[j].mentions, tl->v[j].evidence);
+	free(rows_v);
 	free(all);
-	return 0;
+	return rc;
 }
 
 /* The file's name without its folder: the list's "source" column. */
