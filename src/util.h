@@ -72,6 +72,7 @@ void sl_free(strlist *l);
 typedef struct strmap {
 	char **keys;
 	int64_t *vals;
+	uint64_t *hashes; /* each key's hash64: a probe compares it first */
 	size_t cap, n;
 } strmap;
 
