@@ -133,14 +133,14 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
 	return i < 0 ? 0 : ex->ph[i].cue_any | ex->ph[i].cue_cap;
 }
 
-/* The bit of phrase length ntok in firstns. */
+/* The bit of phrase length ntok in first_entry.ns. */
 static uint32_t ntok_bit(unsigned ntok)
 {
 	return ntok < 32 ? 1u << ntok : 1u;
 }
 
 /* Longest phrase length starting with this first-token key (hash h),
- * 0 if none; *ns gets the lengths there are (firstns). */
+ * 0 if none; *ns gets the lengths there are (first_entry.ns). */
 static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h,
                      uint32_t *ns)
 {
@@ -152,9 +152,10 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 		if (!v)
 			return 0;
 		size_t f = slot_index(v);
-		if (slot_hash(v) == h && ex->firstlen[f] == n && key_eq(ex->first[f], key, n)) {
-			*ns = ex->firstns[f];
-			return ex->firstmax[f];
+		const first_entry *fe = &ex->first[f];
+		if (slot_hash(v) == h && fe->len == n && key_eq(fe->key, key, n)) {
+			*ns = fe->ns;
+			return fe->max;
 		}
 	}
 }
@@ -196,7 +197,7 @@ static const char *ph_keyof(const void *arg, size_t k)
 /* Key of first-token entry k, for rehash. */
 static const char *first_keyof(const void *arg, size_t k)
 {
-	return ((const entity_extractor *)arg)->first[k];
+	return ((const entity_extractor *)arg)->first[k].key;
 }
 
 /* ---- phrase lookup in the text --------------------------------------- */
@@ -444,10 +445,11 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			if (!v)
 				break;
 			size_t f = slot_index(v);
-			if (slot_hash(v) == fh && strcmp(ex->first[f], first) == 0) {
-				if (ex->firstmax[f] < ntok)
-					ex->firstmax[f] = ntok;
-				ex->firstns[f] |= ntok_bit(ntok);
+			first_entry *fe = &ex->first[f];
+			if (slot_hash(v) == fh && strcmp(fe->key, first) == 0) {
+				if (fe->max < ntok)
+					fe->max = ntok;
+				fe->ns |= ntok_bit(ntok);
 				free(first);
 				return p;
 			}
@@ -456,15 +458,8 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 	if (ex->nfirst == ex->capfirst) {
 		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
 		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
-		ex->firstlen = xrealloc(ex->firstlen, ex->capfirst * sizeof *ex->firstlen);
-		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
-		ex->firstns = xrealloc(ex->firstns, ex->capfirst * sizeof *ex->firstns);
 	}
-	ex->first[ex->nfirst] = first;
-	ex->firstlen[ex->nfirst] = (uint32_t)fl;
-	ex->firstmax[ex->nfirst] = ntok;
-	ex->firstns[ex->nfirst] = ntok_bit(ntok);
-	ex->nfirst++;
+	ex->first[ex->nfirst++] = (first_entry){first, (uint32_t)fl, ntok_bit(ntok), ntok};
 	if (ex->nfirst * 2 + 1 > ex->nfslots) {
 		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
 	} else {
@@ -802,12 +797,9 @@ void ent_data_free(entity_extractor *ex)
 		free(ex->ph[i].sport);
 	}
 	for (size_t i = 0; i < ex->nfirst; i++)
-		free(ex->first[i]);
+		free(ex->first[i].key);
 	free(ex->ph);
 	free(ex->slots);
 	free(ex->first);
-	free(ex->firstlen);
-	free(ex->firstmax);
-	free(ex->firstns);
 	free(ex->fslots);
 }
