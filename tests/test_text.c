@@ -100,6 +100,45 @@ static void test_invalid_utf8(void **state)
 	free(d.s);
 }
 
+/* The cleaning pass finds invalid UTF-8 itself (no u8_check): it must
+ * find what u8_check finds. Short random strings of bytes that make and
+ * break sequences (surrogates, overlong forms, U+FFFD itself, beyond
+ * U+10FFFF) decode exactly as the same strings repaired first. */
+static void test_invalid_utf8_found(void **state)
+{
+	(void)state;
+	static const uint8_t bytes[] = {'a',  ' ',  0x80, 0x8F, 0xBF, 0xBD, 0xA0, 0xC0, 0xC2,
+	                                0xC3, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+	                                0xFF, 0x90, 0x9F, 0xBB, 0xBA};
+	uint32_t seed = 12345;
+	for (int round = 0; round < 50000; round++) {
+		uint8_t raw[12];
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 16) % sizeof raw;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			raw[i] = bytes[(seed >> 16) % sizeof bytes];
+		}
+		raw[0] = 'a'; /* no BOM */
+		bool valid = u8_check(raw, n) == NULL;
+		size_t flen = 0;
+		char *fixed = text_repair_utf8((const char *)raw, n, &flen);
+		text_decoded a, b;
+		text_status sa = text_decode(raw, n, &a);
+		text_status sb = text_decode((const uint8_t *)fixed, flen, &b);
+		if (sa == TEXT_OK && sb == TEXT_OK) {
+			assert_int_equal(a.len, b.len);
+			assert_memory_equal(a.s, b.s, a.len);
+			assert_true(valid ? a.repaired == 0 : a.repaired > 0);
+		} else {
+			assert_true(sa != TEXT_OK || valid == false);
+		}
+		free(a.s);
+		free(b.s);
+		free(fixed);
+	}
+}
+
 static void test_line_ends(void **state)
 {
 	(void)state;
@@ -512,6 +551,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_utf8),   cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_utf16),        cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_invalid_utf8_found),
 		cmocka_unit_test(test_line_ends),    cmocka_unit_test(test_nfd_to_nfc),
 		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_nfc_copy),
 		cmocka_unit_test(test_mbtouc_agrees),
