@@ -119,7 +119,8 @@ static int accept_word(scan *c, const char *w)
 	if (k == len) {
 		for (k = 0; k < len; k++) {
 			unsigned char a = t[k], b = (unsigned char)w[k];
-			if ((a >= 'A' && a <= 'Z' ? a | 0x20 : a) != (b >= 'A' && b <= 'Z' ? b | 0x20 : b))
+			if ((a >= 'A' && a <= 'Z' ? a | 0x20 : a) !=
+			    (b >= 'A' && b <= 'Z' ? b | 0x20 : b))
 				return 0;
 		}
 	} else {
