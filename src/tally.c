@@ -76,7 +76,7 @@ static void index_set_init(index_set *t, size_t n)
  * pointers once the pool stops moving (tally_fix). */
 typedef struct pool_offsets {
 	size_t canonical, spans, written; /* written: SIZE_MAX for none */
-	size_t alias_from;                 /* first of its aliases in alias_off */
+	size_t alias_from;                /* first of its aliases in alias_off */
 } pool_offsets;
 
 typedef struct tally_pool {

@@ -360,8 +360,8 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out)
 	uint8_t *clean = xmalloc(len + 1);
 	size_t removed = 0, odd = repaired ? count_replacements(s, len) : 0;
 	int needs_nfc = 0, invalid = 0;
-	size_t clen = clean_controls(s, len, clean, &removed, &needs_nfc, &odd,
-	                             utf16 ? NULL : &invalid);
+	size_t clen =
+	    clean_controls(s, len, clean, &removed, &needs_nfc, &odd, utf16 ? NULL : &invalid);
 	if (invalid) {
 		uint8_t *fixed = repair_utf8(s, len, &len, &repaired);
 		free(owned);

@@ -107,9 +107,9 @@ static void test_invalid_utf8(void **state)
 static void test_invalid_utf8_found(void **state)
 {
 	(void)state;
-	static const uint8_t bytes[] = {'a',  ' ',  0x80, 0x8F, 0xBF, 0xBD, 0xA0, 0xC0, 0xC2,
-	                                0xC3, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
-	                                0xFF, 0x90, 0x9F, 0xBB, 0xBA};
+	static const uint8_t bytes[] = {'a',  ' ',  0x80, 0x8F, 0xBF, 0xBD, 0xA0, 0xC0,
+	                                0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0,
+	                                0xF4, 0xF5, 0xFF, 0x90, 0x9F, 0xBB, 0xBA};
 	uint32_t seed = 12345;
 	for (int round = 0; round < 50000; round++) {
 		uint8_t raw[12];
@@ -198,12 +198,13 @@ static void test_nfc_fast_path_claim(void **state)
 static void test_nfc_copy(void **state)
 {
 	(void)state;
-	const char *cases[] = {"Nguyễn Thị Minh Khai", "plain ascii", "\xE2\x84\xAB",
-	                       "e\xCC\x81t\xC3\xAA\xCC\x81", "a\xFF\xC3(b", "\xE2\x80\x9Cq\xE2\x80\x9D"};
+	const char *cases[] = {"Nguyễn Thị Minh Khai", "plain ascii",
+	                       "\xE2\x84\xAB",         "e\xCC\x81t\xC3\xAA\xCC\x81",
+	                       "a\xFF\xC3(b",          "\xE2\x80\x9Cq\xE2\x80\x9D"};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t want_len = 0, got_len = 0;
-		uint8_t *want = u8_normalize(UNINORM_NFC, (const uint8_t *)cases[i], strlen(cases[i]),
-		                             NULL, &want_len);
+		uint8_t *want = u8_normalize(UNINORM_NFC, (const uint8_t *)cases[i],
+		                             strlen(cases[i]), NULL, &want_len);
 		char *got = text_nfc(cases[i], strlen(cases[i]), &got_len);
 		assert_non_null(want);
 		assert_non_null(got);
