@@ -153,7 +153,9 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 			return 0;
 		size_t f = slot_index(v);
 		const first_entry *fe = &ex->first[f];
-		if (slot_hash(v) == h && fe->len == n && key_eq(fe->key, key, n)) {
+		size_t head = n < FIRST_HEAD ? n : FIRST_HEAD;
+		if (slot_hash(v) == h && fe->len == n && key_eq(fe->head, key, head) &&
+		    key_eq(fe->key + head, key + head, n - head)) {
 			*ns = fe->ns;
 			return fe->max;
 		}
@@ -459,7 +461,9 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
 		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
 	}
-	ex->first[ex->nfirst++] = (first_entry){first, (uint32_t)fl, ntok_bit(ntok), ntok};
+	first_entry *fe = &ex->first[ex->nfirst++];
+	*fe = (first_entry){first, (uint32_t)fl, ntok_bit(ntok), ntok, {0}};
+	memcpy(fe->head, first, fl < FIRST_HEAD ? fl : FIRST_HEAD);
 	if (ex->nfirst * 2 + 1 > ex->nfslots) {
 		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
 	} else {

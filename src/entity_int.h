@@ -122,13 +122,16 @@ typedef struct phrase {
 
 /* A first-token key of the phrases, with its length, the longest phrase
  * length and the lengths there are (ns: bit n set when a phrase of n
- * tokens starts with the key; lengths from 32 on share bit 0): side by
- * side, as every word of every article looks one up. */
+ * tokens starts with the key; lengths from 32 on share bit 0), and the
+ * key's first bytes: side by side, in 32 bytes, as every word of every
+ * article looks one up. */
+#define FIRST_HEAD 15
 typedef struct first_entry {
 	char *key;
 	uint32_t len;
 	uint32_t ns;
 	uint8_t max;
+	char head[FIRST_HEAD]; /* the key's first bytes: most keys whole */
 } first_entry;
 
 struct entity_extractor {
