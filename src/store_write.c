@@ -498,11 +498,28 @@ typedef struct entity_row {
 	const entity_tally *t;
 } entity_row;
 
-/* Orders rows by entity id. */
+/* Orders rows by entity id (qsort). */
 static int cmp_row_id(const void *a, const void *b)
 {
 	int64_t x = ((const entity_row *)a)->id, y = ((const entity_row *)b)->id;
 	return x < y ? -1 : x > y;
+}
+
+/* Sorts rows by entity id: by insertion when they are few, as an
+ * article's mostly are (tens). */
+static void sort_rows(entity_row *v, size_t n)
+{
+	if (n > 64) {
+		qsort(v, n, sizeof *v, cmp_row_id);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		entity_row r = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1].id > r.id; j--)
+			v[j] = v[j - 1];
+		v[j] = r;
+	}
 }
 
 /* Stores the entities of a new article: a row per entity with its
@@ -517,7 +534,7 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 	entity_row *rows_v = xmalloc((tl->n ? tl->n : 1) * sizeof *rows_v);
 	for (size_t j = 0; j < tl->n; j++)
 		rows_v[j] = (entity_row){all[j], &tl->v[j]};
-	qsort(rows_v, tl->n, sizeof *rows_v, cmp_row_id);
+	sort_rows(rows_v, tl->n);
 	int rc = 0;
 	for (size_t k = 0; k < tl->n && rc == 0;) {
 		/* eight rows a statement, the rest four, two and one at a time
