@@ -29,7 +29,7 @@ static double field_weight(article_field f)
  * its group. */
 typedef struct keyed {
 	const mention *m;
-	const char *key;
+	size_t key; /* offset of the key in tally_mentions' buffer of keys */
 	size_t index;  /* in the mention list */
 	size_t group;  /* groups are numbered in order of first mention */
 } keyed;
@@ -263,8 +263,9 @@ void tally_mentions(const mention_list *ml, tally_list *out)
 	size_t n = ml->n, ng = 0;
 	keyed *k = xmalloc(n * sizeof *k);
 	double total = 0;
-	strlist keys;
-	sl_init(&keys);
+	strbuf keys; /* the keys one after the other, each NUL-terminated */
+	sb_init(&keys);
+	sb_grow(&keys, 16 * n); /* most fit */
 	/* In list order: the key of each distinct canonical name, made once,
 	 * and the group of each distinct type and key, numbered as met. */
 	index_set names, entities;
@@ -272,7 +273,7 @@ void tally_mentions(const mention_list *ml, tally_list *out)
 	index_set_init(&entities, n);
 	for (size_t i = 0; i < n; i++) {
 		const mention *m = &ml->v[i];
-		k[i] = (keyed){m, NULL, i, 0};
+		k[i] = (keyed){m, 0, i, 0};
 		total += field_weight(m->field);
 		size_t p = (size_t)hash64(m->canonical, strlen(m->canonical)) & names.mask;
 		while (names.slot[p] && strcmp(k[names.slot[p] - 1].m->canonical, m->canonical) != 0)
@@ -281,13 +282,15 @@ void tally_mentions(const mention_list *ml, tally_list *out)
 			k[i].key = k[names.slot[p] - 1].key;
 		} else {
 			names.slot[p] = i + 1;
-			sl_push_owned(&keys, entity_key(m->canonical));
-			k[i].key = keys.v[keys.n - 1];
+			k[i].key = entity_key_append(&keys, m->canonical);
+			sb_addc(&keys, '\0');
 		}
-		p = (size_t)(hash64(k[i].key, strlen(k[i].key)) + (uint64_t)m->type) & entities.mask;
+		const char *key = keys.s + k[i].key;
+		p = (size_t)(hash64(key, strlen(key)) + (uint64_t)m->type) & entities.mask;
 		for (; entities.slot[p]; p = (p + 1) & entities.mask) {
 			const keyed *o = &k[entities.slot[p] - 1];
-			if (o->m->type == m->type && (o->key == k[i].key || strcmp(o->key, k[i].key) == 0))
+			if (o->m->type == m->type &&
+			    (o->key == k[i].key || strcmp(keys.s + o->key, key) == 0))
 				break;
 		}
 		if (entities.slot[p]) {
@@ -330,7 +333,7 @@ void tally_mentions(const mention_list *ml, tally_list *out)
 	free(o);
 	free(sorted);
 	free(g);
-	sl_free(&keys);
+	sb_free(&keys);
 	free(k);
 }
 
