@@ -29,7 +29,7 @@ static double field_weight(article_field f)
  * its group. */
 typedef struct keyed {
 	const mention *m;
-	size_t key; /* offset of the key in tally_mentions' buffer of keys */
+	size_t key;    /* offset of the key in tally_mentions' buffer of keys */
 	size_t index;  /* in the mention list */
 	size_t group;  /* groups are numbered in order of first mention */
 } keyed;
