@@ -120,7 +120,9 @@ static bool words_end(const char *shrt, const char *lng)
  * before it ("Nghệ An" of "tỉnh Nghệ An"). */
 static const char *name_of(const mention *m)
 {
-	return m->surface + (m->lead < strlen(m->surface) ? m->lead : 0);
+	/* lead < strlen(surface), measuring no further than lead */
+	size_t lead = m->lead;
+	return m->surface + (lead && strnlen(m->surface, lead + 1) > lead ? lead : 0);
 }
 
 /* The surface that names the entity in this article (tally.h, written):
