@@ -217,10 +217,10 @@ static int is_date_line(para p, lede_date *d)
 
 /* Decodes the code point at s[*i] and advances *i; invalid bytes (none
  * after text_decode) give U+FFFD. */
-static ucs4_t next_uc(const char *s, size_t n, size_t *i)
+static inline ucs4_t next_uc(const char *s, size_t n, size_t *i)
 {
 	ucs4_t uc;
-	int k = u8_mbtouc(&uc, (const uint8_t *)s + *i, n - *i);
+	int k = text_mbtouc(&uc, (const uint8_t *)s + *i, n - *i);
 	*i += k > 0 ? (size_t)k : 1;
 	return uc;
 }

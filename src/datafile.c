@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <uninorm.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -87,14 +86,9 @@ static int read_lines(const char *path, strlist *out)
 		if (n == 0 || s[0] == '#')
 			continue;
 		size_t outlen = 0;
-		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &outlen);
-		if (!nfc) {
-			/* Not valid UTF-8: keep the bytes rather than lose the line. */
-			sl_push_owned(out, xstrndup(s, n));
-			continue;
-		}
-		sl_push_owned(out, xstrndup((const char *)nfc, outlen));
-		free(nfc);
+		char *nfc = text_nfc(s, n, &outlen);
+		/* u8_normalize failed: keep the bytes rather than lose the line. */
+		sl_push_owned(out, nfc ? nfc : xstrndup(s, n));
 	}
 	free(line);
 	fclose(f);

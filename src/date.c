@@ -109,11 +109,25 @@ static int accept_word(scan *c, const char *w)
 		return 0;
 	if ((x < 0x80) != (y < 0x80))
 		return 0;
-	int cmp = 1;
-	if (u8_casecmp((const uint8_t *)c->s + c->i, len, (const uint8_t *)w, len, NULL, NULL,
-	               &cmp) != 0 ||
-	    cmp != 0)
-		return 0;
+	/* ASCII on both sides, as most keywords and dates are: folding is
+	 * lower-casing A-Z (u8_casecmp allocates, and was asked tens of
+	 * times per article) */
+	const unsigned char *t = (const unsigned char *)c->s + c->i;
+	size_t k = 0;
+	while (k < len && t[k] < 0x80 && (unsigned char)w[k] < 0x80)
+		k++;
+	if (k == len) {
+		for (k = 0; k < len; k++) {
+			unsigned char a = t[k], b = (unsigned char)w[k];
+			if ((a >= 'A' && a <= 'Z' ? a | 0x20 : a) !=
+			    (b >= 'A' && b <= 'Z' ? b | 0x20 : b))
+				return 0;
+		}
+	} else {
+		int cmp = 1;
+		if (u8_casecmp(t, len, (const uint8_t *)w, len, NULL, NULL, &cmp) != 0 || cmp != 0)
+			return 0;
+	}
 	size_t end = c->i + len;
 	if (end < c->n) {
 		unsigned char next = (unsigned char)c->s[end];

@@ -227,7 +227,18 @@ static char *key_word(char *w, const char *r, const char *end)
 
 char *entity_key(const char *name)
 {
-	char *f = text_fold(name, strlen(name), NULL);
+	strbuf b;
+	sb_init(&b);
+	entity_key_append(&b, name);
+	return sb_detach(&b);
+}
+
+/* entity_key, appended to out (see entity.h). */
+size_t entity_key_append(strbuf *out, const char *name)
+{
+	size_t start = out->len;
+	text_fold_append(out, name, strlen(name));
+	char *f = out->s + start;
 	/* words joined by one space, doubles collapsed in long words */
 	char *w = f;
 	const char *r = f;
@@ -245,7 +256,8 @@ char *entity_key(const char *name)
 		r = e;
 	}
 	*w = '\0';
-	return f;
+	out->len = (size_t)(w - out->s);
+	return start;
 }
 
 bool entity_initials_of(const char *shrt, const char *lng)

@@ -67,6 +67,10 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
  * letters or more, so "Zelenskyy", "Zelensky" and "ZELENSKY" share one key
  * but CNN and CN, BBC and BCC do not. Returns a new string. */
 char *entity_key(const char *name);
+/* Appends entity_key(name) to out (util.h), for callers that keep many
+ * keys in one buffer; returns the offset where it starts. */
+struct strbuf;
+size_t entity_key_append(struct strbuf *out, const char *name);
 
 /* Whether the capitals of the acronym (ASCII letters, Đ as D) are the
  * first letters of the words of key, an entity_key(): "US" of "united

@@ -85,6 +85,24 @@ static uint32_t phrase_hash(const char *s, size_t n)
 	}
 }
 
+/* A slot of the phrase tables for entry index k whose key hashes to h. */
+static inline uint64_t slot_make(size_t k, uint32_t h)
+{
+	return (uint64_t)h << 32 | (uint32_t)(k + 1);
+}
+
+/* The key hash a slot keeps. */
+static inline uint32_t slot_hash(uint64_t v)
+{
+	return (uint32_t)(v >> 32);
+}
+
+/* The entry index of a full slot. */
+static inline size_t slot_index(uint64_t v)
+{
+	return (size_t)(uint32_t)v - 1;
+}
+
 /* Index of the phrase with this key and hash, or -1. */
 static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uint32_t h)
 {
@@ -92,12 +110,14 @@ static long ph_find_h(const entity_extractor *ex, const char *key, size_t n, uin
 		return -1;
 	size_t mask = ex->nslots - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t v = ex->slots[i];
+		uint64_t v = ex->slots[i];
 		if (!v)
 			return -1;
-		const phrase *p = &ex->ph[v - 1];
+		if (slot_hash(v) != h)
+			continue;
+		const phrase *p = &ex->ph[slot_index(v)];
 		if (p->keylen == n && key_eq(p->key, key, n))
-			return (long)(v - 1);
+			return (long)slot_index(v);
 	}
 }
 
@@ -113,14 +133,14 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
 	return i < 0 ? 0 : ex->ph[i].cue_any | ex->ph[i].cue_cap;
 }
 
-/* The bit of phrase length ntok in firstns. */
+/* The bit of phrase length ntok in first_entry.ns. */
 static uint32_t ntok_bit(unsigned ntok)
 {
 	return ntok < 32 ? 1u << ntok : 1u;
 }
 
 /* Longest phrase length starting with this first-token key (hash h),
- * 0 if none; *ns gets the lengths there are (firstns). */
+ * 0 if none; *ns gets the lengths there are (first_entry.ns). */
 static int first_max(const entity_extractor *ex, const char *key, size_t n, uint32_t h,
                      uint32_t *ns)
 {
@@ -128,18 +148,33 @@ static int first_max(const entity_extractor *ex, const char *key, size_t n, uint
 		return 0;
 	size_t mask = ex->nfslots - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t v = ex->fslots[i];
+		uint64_t v = ex->fslots[i];
 		if (!v)
 			return 0;
-		if (ex->firstlen[v - 1] == n && key_eq(ex->first[v - 1], key, n)) {
-			*ns = ex->firstns[v - 1];
-			return ex->firstmax[v - 1];
+		size_t f = slot_index(v);
+		const first_entry *fe = &ex->first[f];
+		size_t head = n < FIRST_HEAD ? n : FIRST_HEAD;
+		if (slot_hash(v) == h && fe->len == n && key_eq(fe->head, key, head) &&
+		    key_eq(fe->key + head, key + head, n - head)) {
+			*ns = fe->ns;
+			return fe->max;
 		}
 	}
 }
 
+/* Puts slot v into the first free place of its probe sequence in a
+ * table of size slots (a power of two). */
+static void slot_put(uint64_t *slots, size_t size, uint64_t v)
+{
+	for (size_t i = slot_hash(v) & (size - 1);; i = (i + 1) & (size - 1))
+		if (!slots[i]) {
+			slots[i] = v;
+			return;
+		}
+}
+
 /* Rebuilds an open-addressing table of `n` string keys into *slots. */
-static void rehash(uint32_t **slots, size_t *nslots, size_t n,
+static void rehash(uint64_t **slots, size_t *nslots, size_t n,
                    const char *(*keyof)(const void *, size_t), const void *arg)
 {
 	size_t size = 64;
@@ -150,13 +185,8 @@ static void rehash(uint32_t **slots, size_t *nslots, size_t n,
 	*nslots = size;
 	for (size_t k = 0; k < n; k++) {
 		const char *key = keyof(arg, k);
-		for (size_t i = phrase_hash(key, strlen(key)) & (size - 1);;
-		     i = (i + 1) & (size - 1)) {
-			if (!(*slots)[i]) {
-				(*slots)[i] = (uint32_t)(k + 1);
-				break;
-			}
-		}
+		uint32_t h = phrase_hash(key, strlen(key));
+		slot_put(*slots, size, slot_make(k, h));
 	}
 }
 
@@ -169,7 +199,7 @@ static const char *ph_keyof(const void *arg, size_t k)
 /* Key of first-token entry k, for rehash. */
 static const char *first_keyof(const void *arg, size_t k)
 {
-	return ((const entity_extractor *)arg)->first[k];
+	return ((const entity_extractor *)arg)->first[k].key;
 }
 
 /* ---- phrase lookup in the text --------------------------------------- */
@@ -362,14 +392,9 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		p->type = -1;
 		if (ex->nph * 2 + 1 > ex->nslots)
 			rehash(&ex->slots, &ex->nslots, ex->nph, ph_keyof, ex);
-		else {
-			size_t mask = ex->nslots - 1;
-			for (size_t i = phrase_hash(p->key, p->keylen) & mask;; i = (i + 1) & mask)
-				if (!ex->slots[i]) {
-					ex->slots[i] = (uint32_t)ex->nph;
-					break;
-				}
-		}
+		else
+			slot_put(ex->slots, ex->nslots,
+			         slot_make(ex->nph - 1, phrase_hash(p->key, p->keylen)));
 	} else {
 		p = &ex->ph[pi];
 	}
@@ -414,16 +439,19 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 
 	/* first-token table */
 	size_t fl = strlen(first);
+	uint32_t fh = phrase_hash(first, fl);
 	if (ex->nfslots) {
 		size_t mask = ex->nfslots - 1;
-		for (size_t i = phrase_hash(first, fl) & mask;; i = (i + 1) & mask) {
-			uint32_t v = ex->fslots[i];
+		for (size_t i = fh & mask;; i = (i + 1) & mask) {
+			uint64_t v = ex->fslots[i];
 			if (!v)
 				break;
-			if (strcmp(ex->first[v - 1], first) == 0) {
-				if (ex->firstmax[v - 1] < ntok)
-					ex->firstmax[v - 1] = ntok;
-				ex->firstns[v - 1] |= ntok_bit(ntok);
+			size_t f = slot_index(v);
+			first_entry *fe = &ex->first[f];
+			if (slot_hash(v) == fh && strcmp(fe->key, first) == 0) {
+				if (fe->max < ntok)
+					fe->max = ntok;
+				fe->ns |= ntok_bit(ntok);
 				free(first);
 				return p;
 			}
@@ -432,24 +460,14 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 	if (ex->nfirst == ex->capfirst) {
 		ex->capfirst = ex->capfirst ? ex->capfirst * 2 : 1024;
 		ex->first = xrealloc(ex->first, ex->capfirst * sizeof *ex->first);
-		ex->firstlen = xrealloc(ex->firstlen, ex->capfirst * sizeof *ex->firstlen);
-		ex->firstmax = xrealloc(ex->firstmax, ex->capfirst);
-		ex->firstns = xrealloc(ex->firstns, ex->capfirst * sizeof *ex->firstns);
 	}
-	ex->first[ex->nfirst] = first;
-	ex->firstlen[ex->nfirst] = (uint32_t)fl;
-	ex->firstmax[ex->nfirst] = ntok;
-	ex->firstns[ex->nfirst] = ntok_bit(ntok);
-	ex->nfirst++;
+	first_entry *fe = &ex->first[ex->nfirst++];
+	*fe = (first_entry){first, (uint32_t)fl, ntok_bit(ntok), ntok, {0}};
+	memcpy(fe->head, first, fl < FIRST_HEAD ? fl : FIRST_HEAD);
 	if (ex->nfirst * 2 + 1 > ex->nfslots) {
 		rehash(&ex->fslots, &ex->nfslots, ex->nfirst, first_keyof, ex);
 	} else {
-		size_t mask = ex->nfslots - 1;
-		for (size_t i = phrase_hash(first, fl) & mask;; i = (i + 1) & mask)
-			if (!ex->fslots[i]) {
-				ex->fslots[i] = (uint32_t)ex->nfirst;
-				break;
-			}
+		slot_put(ex->fslots, ex->nfslots, slot_make(ex->nfirst - 1, fh));
 	}
 	return p;
 }
@@ -783,12 +801,9 @@ void ent_data_free(entity_extractor *ex)
 		free(ex->ph[i].sport);
 	}
 	for (size_t i = 0; i < ex->nfirst; i++)
-		free(ex->first[i]);
+		free(ex->first[i].key);
 	free(ex->ph);
 	free(ex->slots);
 	free(ex->first);
-	free(ex->firstlen);
-	free(ex->firstmax);
-	free(ex->firstns);
 	free(ex->fslots);
 }

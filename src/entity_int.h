@@ -120,20 +120,32 @@ typedef struct phrase {
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
 } phrase;
 
+/* A first-token key of the phrases, with its length, the longest phrase
+ * length and the lengths there are (ns: bit n set when a phrase of n
+ * tokens starts with the key; lengths from 32 on share bit 0), and the
+ * key's first bytes: side by side, in 32 bytes, as every word of every
+ * article looks one up. */
+#define FIRST_HEAD 15
+typedef struct first_entry {
+	char *key;
+	uint32_t len;
+	uint32_t ns;
+	uint8_t max;
+	char head[FIRST_HEAD]; /* the key's first bytes: most keys whole */
+} first_entry;
+
 struct entity_extractor {
 	cp_info *cp; /* CP_TABLE entries */
 	phrase *ph;  /* all phrases */
 	size_t nph, capph;
-	uint32_t *slots; /* hash slots: phrase index + 1, 0 when empty */
+	/* hash slots: phrase index + 1, and the key's hash in the high 32
+	 * bits (a probe meeting another key skips it without reading the
+	 * phrase); 0 when empty */
+	uint64_t *slots;
 	size_t nslots;
-	/* first-token keys of all phrases, with their lengths and the longest
-	 * phrase length; firstns: bit n set when a phrase of n tokens starts
-	 * with the key (lengths from 32 on share bit 0) */
-	char **first;
-	uint32_t *firstlen;
-	uint8_t *firstmax;
-	uint32_t *firstns;
-	uint32_t *fslots;
+	/* first-token keys of all phrases (first_entry) */
+	struct first_entry *first;
+	uint64_t *fslots; /* as slots, for the first-token keys */
 	size_t nfirst, capfirst, nfslots;
 	/* matching keys of given-names.txt (ent_given_name) */
 	strmap given;

@@ -176,7 +176,9 @@ static int emit(lede_tokenizer *t, void *ctx, token_cb cb, int tflags, const cha
 		t->fold.len = n;
 		t->fold.s[n] = '\0';
 	} else {
-		text_fold_append(&t->fold, s + start, n);
+		/* the ASCII before the first other character is folded */
+		t->fold.len = i;
+		text_fold_append(&t->fold, s + start + i, n - i);
 	}
 	n = token_cut(&t->fold);
 	if (n == 0)

@@ -52,6 +52,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" (?1, ?32, ?33, ?34, ?35, ?36, ?37),"
 		" (?1, ?38, ?39, ?40, ?41, ?42, ?43),"
 		" (?1, ?44, ?45, ?46, ?47, ?48, ?49)",
+	/* the rest of an article's rows, four and two at a time */
+	[ST_ARTICLE_ENTITY_INSERT4] =
+		"INSERT OR FAIL INTO article_entity(article_id, entity_id, mentions, salience,"
+		" spans, evidence, guess)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7),"
+		" (?1, ?8, ?9, ?10, ?11, ?12, ?13),"
+		" (?1, ?14, ?15, ?16, ?17, ?18, ?19),"
+		" (?1, ?20, ?21, ?22, ?23, ?24, ?25)",
+	[ST_ARTICLE_ENTITY_INSERT2] =
+		"INSERT OR FAIL INTO article_entity(article_id, entity_id, mentions, salience,"
+		" spans, evidence, guess)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7),"
+		" (?1, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
@@ -479,27 +492,71 @@ static int64_t *entity_ids_of(store *s, const tally_list *tl)
  * the insert itself. */
 #define ENTITY_ROWS_PER_INSERT 8
 
+/* An article's row for tally t, to be written (put_tallies). */
+typedef struct entity_row {
+	int64_t id;
+	const entity_tally *t;
+} entity_row;
+
+/* Orders rows by entity id (qsort). */
+static int cmp_row_id(const void *a, const void *b)
+{
+	int64_t x = ((const entity_row *)a)->id, y = ((const entity_row *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts rows by entity id: by insertion when they are few, as an
+ * article's mostly are (tens). */
+static void sort_rows(entity_row *v, size_t n)
+{
+	if (n > 64) {
+		qsort(v, n, sizeof *v, cmp_row_id);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		entity_row r = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1].id > r.id; j--)
+			v[j] = v[j - 1];
+		v[j] = r;
+	}
+}
+
 /* Stores the entities of a new article: a row per entity with its
- * mentions' spans; their counts are added at commit. */
+ * mentions' spans; their counts are added at commit. The rows go in
+ * order of entity id: each then ends the article's part of the primary
+ * key, where SQLite appends without a search. */
 static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 {
 	int64_t *all = entity_ids_of(s, tl);
 	if (!all && tl->n)
 		return -1;
-	int64_t ids[ENTITY_ROWS_PER_INSERT];
-	for (size_t k = 0; k < tl->n;) {
-		size_t rows = tl->n - k >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT : 1;
-		for (size_t r = 0; r < rows; r++)
-			ids[r] = all[k + r];
-		sqlite3_stmt *st = stmt_get(s, rows > 1 ? ST_ARTICLE_ENTITY_INSERT8
-							: ST_ARTICLE_ENTITY_INSERT);
-		if (!st)
-			return -1;
+	entity_row *rows_v = xmalloc((tl->n ? tl->n : 1) * sizeof *rows_v);
+	for (size_t j = 0; j < tl->n; j++)
+		rows_v[j] = (entity_row){all[j], &tl->v[j]};
+	sort_rows(rows_v, tl->n);
+	int rc = 0;
+	for (size_t k = 0; k < tl->n && rc == 0;) {
+		/* eight rows a statement, the rest four, two and one at a time
+		 * (a row a statement, the rest took about four statements) */
+		size_t left = tl->n - k;
+		size_t rows = left >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT
+		              : left >= 4                    ? 4
+		              : left >= 2                    ? 2
+		                                             : 1;
+		sqlite3_stmt *st = stmt_get(s, rows == 8   ? ST_ARTICLE_ENTITY_INSERT8
+		                               : rows == 4 ? ST_ARTICLE_ENTITY_INSERT4
+		                               : rows == 2 ? ST_ARTICLE_ENTITY_INSERT2
+		                                           : ST_ARTICLE_ENTITY_INSERT);
+		if (!st) {
+			rc = -1;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, article_id);
 		for (size_t r = 0; r < rows; r++) {
-			const entity_tally *t = &tl->v[k + r];
+			const entity_tally *t = rows_v[k + r].t;
 			int base = 2 + 6 * (int)r;
-			sqlite3_bind_int64(st, base, ids[r]);
+			sqlite3_bind_int64(st, base, rows_v[k + r].id);
 			sqlite3_bind_int64(st, base + 1, (int64_t)t->mentions);
 			sqlite3_bind_double(st, base + 2, t->salience);
 			sqlite3_bind_text(st, base + 3, t->spans, -1, SQLITE_STATIC);
@@ -508,19 +565,17 @@ static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
 				sqlite3_bind_text(st, base + 5, entity_type_name(t->type), -1,
 						  SQLITE_STATIC);
 		}
-		int rc = sqlite3_step(st);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = -1;
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			free(all);
-			return -1;
-		}
-		for (size_t r = 0; r < rows; r++)
-			add_delta((store_private *)s, ids[r], (int64_t)tl->v[k + r].mentions,
-				  tl->v[k + r].evidence);
 		k += rows;
 	}
+	/* the counts in the article's own order, as they were written */
+	for (size_t j = 0; j < tl->n && rc == 0; j++)
+		add_delta((store_private *)s, all[j], (int64_t)tl->v[j].mentions, tl->v[j].evidence);
+	free(rows_v);
 	free(all);
-	return 0;
+	return rc;
 }
 
 /* The file's name without its folder: the list's "source" column. */

@@ -37,6 +37,11 @@ typedef struct entity_tally {
 typedef struct tally_list {
 	entity_tally *v;
 	size_t n;
+	/* the strings of every tally, one block, and their aliases' pointers,
+	 * one array: an article has tens of tallies, and an allocation for
+	 * each string of each was a tenth of the tally's time */
+	char *pool;
+	char **alias_v;
 } tally_list;
 
 /* Groups mentions by entity, in order of first mention; an entity's name

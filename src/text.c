@@ -4,9 +4,10 @@
  * The work is a chain of passes, each skipped when it has nothing to do,
  * because most input is already valid UTF-8 with LF line ends:
  *   1. BOM and encoding (UTF-16 converted with u16_to_u8),
- *   2. invalid UTF-8 repaired with U+FFFD (only when u8_check fails),
- *   3. line ends and control characters (one copying pass, which also
- *      counts the odd bytes that tell binary data),
+ *   2. line ends and control characters (one copying pass, which also
+ *      checks UTF-8 and counts the odd bytes that tell binary data),
+ *   3. invalid UTF-8 repaired with U+FFFD (only when that pass met an
+ *      invalid sequence; the pass then runs again),
  *   4. NFC with u8_normalize (only when non-ASCII text is present). */
 #include "config.h"
 
@@ -195,14 +196,37 @@ static int nfc_stable(const uint8_t *s, size_t n)
 	return s[0] < 0xC0;
 }
 
-/* Copies valid UTF-8 turning CRLF and CR into LF and dropping control
+/* See text.h. */
+char *text_nfc(const char *s, size_t n, size_t *outlen)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t i = 0;
+	if (!u8_check(u, n))
+		while (i < n && nfc_stable(u + i, n - i))
+			i++;
+	if (n && i == n) {
+		*outlen = n;
+		return xstrndup(s, n);
+	}
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, u, n, NULL, outlen);
+	if (!nfc)
+		return NULL;
+	char *copy = xstrndup((const char *)nfc, *outlen);
+	free(nfc);
+	return copy;
+}
+
+/* Copies UTF-8 turning CRLF and CR into LF and dropping control
  * characters and ESC sequences. dst must hold n bytes. Returns the
  * length written; *needs_nfc tells whether NFC may have work to do, and
  * *odd counts the bytes of the binary sample that looks_binary counts
  * (counted here, where controls are handled anyway: a pass of its own
- * over every file cost a tenth of the parse). */
+ * over every file cost a tenth of the parse). With invalid not NULL, s
+ * may be invalid UTF-8: the copy stops at the first invalid sequence
+ * and sets *invalid (checking here, character by character, spared a
+ * pass of u8_check over every file); with NULL, s is valid. */
 static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *removed,
-                             int *needs_nfc, size_t *odd)
+                             int *needs_nfc, size_t *odd, int *invalid)
 {
 	size_t o = 0;
 	size_t i = 0;
@@ -254,10 +278,21 @@ static size_t clean_controls(const uint8_t *s, size_t n, uint8_t *dst, size_t *r
 			(*removed)++;
 			continue;
 		}
+		/* the whole character (no byte after the first can start
+		 * anything handled above); U+FFFD is what u8_mbtouc makes of
+		 * an invalid sequence, and EF BF BD is U+FFFD itself */
+		ucs4_t uc;
+		size_t len = (size_t)text_mbtouc(&uc, s + i, n - i);
+		if (invalid && uc == 0xFFFD &&
+		    !(len == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
+			*invalid = 1;
+			return o;
+		}
 		if (!*needs_nfc && !nfc_stable(s + i, n - i))
 			*needs_nfc = 1;
-		dst[o++] = c;
-		i++;
+		for (size_t k = 0; k < len; k++)
+			dst[o++] = s[i + k];
+		i += len;
 	}
 	return o;
 }
@@ -307,29 +342,37 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out)
 		len = n - 3;
 	}
 
-	/* 2. Invalid UTF-8. A file full of NULs is binary whatever else, and
+	/* 2. NUL bytes. A file full of NULs is binary whatever else, and
 	 * finding that first saves repairing it. */
 	if (!utf16 && memchr(s, '\0', len)) {
 		out->encoding = NULL;
 		return TEXT_BINARY;
 	}
-	if (!utf16 && u8_check(s, len)) {
-		uint8_t *fixed = repair_utf8(s, len, &len, &repaired);
-		free(owned);
-		owned = fixed;
-		s = owned;
-	}
-
-	/* 3. Line ends and controls, and whether it is binary after all. */
 	if (utf16 && memchr(s, '\0', len)) {
 		free(owned);
 		memset(out, 0, sizeof *out);
 		return TEXT_BINARY;
 	}
+
+	/* 3. Line ends and controls, and whether it is binary after all.
+	 * The copy checks UTF-8 as it goes (UTF-16 made valid UTF-8); at an
+	 * invalid sequence, the text is repaired and copied again. */
 	uint8_t *clean = xmalloc(len + 1);
 	size_t removed = 0, odd = repaired ? count_replacements(s, len) : 0;
-	int needs_nfc = 0;
-	size_t clen = clean_controls(s, len, clean, &removed, &needs_nfc, &odd);
+	int needs_nfc = 0, invalid = 0;
+	size_t clen =
+	    clean_controls(s, len, clean, &removed, &needs_nfc, &odd, utf16 ? NULL : &invalid);
+	if (invalid) {
+		uint8_t *fixed = repair_utf8(s, len, &len, &repaired);
+		free(owned);
+		owned = fixed;
+		s = owned;
+		clean = xrealloc(clean, len + 1);
+		removed = 0;
+		needs_nfc = 0;
+		odd = count_replacements(s, len);
+		clen = clean_controls(s, len, clean, &removed, &needs_nfc, &odd, NULL);
+	}
 	if (looks_binary(len, odd)) {
 		free(owned);
 		free(clean);

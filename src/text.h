@@ -60,6 +60,13 @@ text_status text_decode(const uint8_t *raw, size_t n, text_decoded *out);
  * nothing else); *outlen gets the length. New NUL-terminated string. */
 char *text_repair_utf8(const char *s, size_t n, size_t *outlen);
 
+/* An NFC copy of the UTF-8 text s[0..n), as u8_normalize makes it
+ * (invalid sequences become U+FFFD): a new NUL-terminated string, *outlen
+ * its length; NULL when u8_normalize fails. Text that NFC cannot change
+ * (ASCII, precomposed Latin and Vietnamese) is copied without asking
+ * u8_normalize, which is slow. */
+char *text_nfc(const char *s, size_t n, size_t *outlen);
+
 /* Folds text for matching: case folding, diacritics removed (NFD then
  * combining marks dropped), 'đ'/'Đ' to 'd'. "ĐÀM PHÁN" -> "dam phan".
  * Returns a new NUL-terminated string; *outlen gets its length if not NULL. */

@@ -86,8 +86,8 @@ void sb_init(strbuf *b)
 	b->cap = 0;
 }
 
-/* Makes room for extra more bytes plus the terminating NUL. */
-void sb_grow(strbuf *b, size_t extra)
+/* See util.h: sb_grow when the buffer is too small. */
+void sb_grow_slow(strbuf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
@@ -115,15 +115,6 @@ void sb_adds(strbuf *b, const char *s)
 	sb_add(b, s, strlen(s));
 }
 
-/* Appends one byte (directly: tallies and keys add hundreds of
- * separators per article). */
-void sb_addc(strbuf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		sb_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
 
 /* Appends formatted text. */
 void sb_printf(strbuf *b, const char *fmt, ...)
@@ -262,15 +253,18 @@ void sm_init(strmap *m)
 {
 	m->keys = NULL;
 	m->vals = NULL;
+	m->hashes = NULL;
 	m->cap = m->n = 0;
 }
 
-/* The slot holding key, or the empty slot where it would go. */
-static size_t sm_slot(const strmap *m, const char *key)
+/* The slot holding key (whose hash64 is h), or the empty slot where it
+ * would go. Another key in the way is passed on its hash, without
+ * reading its string. */
+static size_t sm_slot(const strmap *m, const char *key, uint64_t h)
 {
 	size_t mask = m->cap - 1;
-	size_t i = (size_t)hash64(key, strlen(key)) & mask;
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	size_t i = (size_t)h & mask;
+	while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -280,7 +274,7 @@ int64_t sm_get(const strmap *m, const char *key)
 {
 	if (!m->cap)
 		return 0;
-	size_t i = sm_slot(m, key);
+	size_t i = sm_slot(m, key, hash64(key, strlen(key)));
 	return m->keys[i] ? m->vals[i] : 0;
 }
 
@@ -295,22 +289,27 @@ int64_t *sm_ref(strmap *m, const char *key)
 		big.n = 0;
 		big.keys = xcalloc(big.cap, sizeof *big.keys);
 		big.vals = xcalloc(big.cap, sizeof *big.vals);
+		big.hashes = xcalloc(big.cap, sizeof *big.hashes);
 		for (size_t i = 0; i < m->cap; i++) {
 			if (!m->keys[i])
 				continue;
-			size_t j = sm_slot(&big, m->keys[i]);
+			size_t j = sm_slot(&big, m->keys[i], m->hashes[i]);
 			big.keys[j] = m->keys[i];
 			big.vals[j] = m->vals[i];
+			big.hashes[j] = m->hashes[i];
 			big.n++;
 		}
 		free(m->keys);
 		free(m->vals);
+		free(m->hashes);
 		*m = big;
 	}
-	size_t i = sm_slot(m, key);
+	uint64_t h = hash64(key, strlen(key));
+	size_t i = sm_slot(m, key, h);
 	if (!m->keys[i]) {
 		m->keys[i] = xstrdup(key);
 		m->vals[i] = 0;
+		m->hashes[i] = h;
 		m->n++;
 	}
 	return &m->vals[i];
@@ -335,5 +334,6 @@ void sm_free(strmap *m)
 		free(m->keys[i]);
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	sm_init(m);
 }

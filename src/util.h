@@ -24,10 +24,29 @@ typedef struct strbuf {
 } strbuf;
 
 void sb_init(strbuf *b);
-void sb_grow(strbuf *b, size_t extra);
+void sb_grow_slow(strbuf *b, size_t extra);
+
+/* Makes room for extra more bytes plus the terminating NUL: inline, as
+ * the tokenizers and tallies ask at every word and separator, and there
+ * is room nearly always. */
+static inline void sb_grow(strbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		sb_grow_slow(b, extra);
+}
+
 void sb_add(strbuf *b, const char *s, size_t n);
 void sb_adds(strbuf *b, const char *s);
-void sb_addc(strbuf *b, char c);
+
+/* Appends one byte (inline: tallies and keys add hundreds of separators
+ * per article). */
+static inline void sb_addc(strbuf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		sb_grow_slow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends a decimal integer (hot paths: no format string to parse). */
 void sb_add_int(strbuf *b, int64_t v);
@@ -53,6 +72,7 @@ void sl_free(strlist *l);
 typedef struct strmap {
 	char **keys;
 	int64_t *vals;
+	uint64_t *hashes; /* each key's hash64: a probe compares it first */
 	size_t cap, n;
 } strmap;
 

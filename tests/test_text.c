@@ -100,6 +100,45 @@ static void test_invalid_utf8(void **state)
 	free(d.s);
 }
 
+/* The cleaning pass finds invalid UTF-8 itself (no u8_check): it must
+ * find what u8_check finds. Short random strings of bytes that make and
+ * break sequences (surrogates, overlong forms, U+FFFD itself, beyond
+ * U+10FFFF) decode exactly as the same strings repaired first. */
+static void test_invalid_utf8_found(void **state)
+{
+	(void)state;
+	static const uint8_t bytes[] = {'a',  ' ',  0x80, 0x8F, 0xBF, 0xBD, 0xA0, 0xC0,
+	                                0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0,
+	                                0xF4, 0xF5, 0xFF, 0x90, 0x9F, 0xBB, 0xBA};
+	uint32_t seed = 12345;
+	for (int round = 0; round < 50000; round++) {
+		uint8_t raw[12];
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 16) % sizeof raw;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			raw[i] = bytes[(seed >> 16) % sizeof bytes];
+		}
+		raw[0] = 'a'; /* no BOM */
+		bool valid = u8_check(raw, n) == NULL;
+		size_t flen = 0;
+		char *fixed = text_repair_utf8((const char *)raw, n, &flen);
+		text_decoded a, b;
+		text_status sa = text_decode(raw, n, &a);
+		text_status sb = text_decode((const uint8_t *)fixed, flen, &b);
+		if (sa == TEXT_OK && sb == TEXT_OK) {
+			assert_int_equal(a.len, b.len);
+			assert_memory_equal(a.s, b.s, a.len);
+			assert_true(valid ? a.repaired == 0 : a.repaired > 0);
+		} else {
+			assert_true(sa != TEXT_OK || valid == false);
+		}
+		free(a.s);
+		free(b.s);
+		free(fixed);
+	}
+}
+
 static void test_line_ends(void **state)
 {
 	(void)state;
@@ -151,6 +190,30 @@ static void test_nfc_fast_path_claim(void **state)
 	decode_ok(s, strlen(s), &d);
 	assert_string_equal(d.s, "\xC3\x85 \xE1\xBA\xBF");
 	free(d.s);
+}
+
+/* text_nfc gives what u8_normalize gives, on the text it copies
+ * without asking (ASCII, Vietnamese) and on the rest: a decomposed
+ * letter, Å (U+212B), invalid bytes (U+FFFD each, as u8_normalize). */
+static void test_nfc_copy(void **state)
+{
+	(void)state;
+	const char *cases[] = {"Nguyễn Thị Minh Khai", "plain ascii",
+	                       "\xE2\x84\xAB",         "e\xCC\x81t\xC3\xAA\xCC\x81",
+	                       "a\xFF\xC3(b",          "\xE2\x80\x9Cq\xE2\x80\x9D"};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t want_len = 0, got_len = 0;
+		uint8_t *want = u8_normalize(UNINORM_NFC, (const uint8_t *)cases[i],
+		                             strlen(cases[i]), NULL, &want_len);
+		char *got = text_nfc(cases[i], strlen(cases[i]), &got_len);
+		assert_non_null(want);
+		assert_non_null(got);
+		assert_int_equal(got_len, want_len);
+		assert_memory_equal(got, want, want_len);
+		assert_int_equal(got[got_len], '\0');
+		free(want);
+		free(got);
+	}
 }
 
 /* text_mbtouc decodes two- and three-byte sequences itself: it must
@@ -489,8 +552,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_utf8),   cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_utf16),        cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_invalid_utf8_found),
 		cmocka_unit_test(test_line_ends),    cmocka_unit_test(test_nfd_to_nfc),
-		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_mbtouc_agrees),
+		cmocka_unit_test(test_nfc_fast_path_claim), cmocka_unit_test(test_nfc_copy),
+		cmocka_unit_test(test_mbtouc_agrees),
 		cmocka_unit_test(test_controls),     cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_huge_input),   cmocka_unit_test(test_printable),
