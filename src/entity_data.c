@@ -620,16 +620,24 @@ static void load_vi_names(entity_extractor *ex)
 /* Loads the kinds of a word file (en-words.txt, vi-words.txt) that are
  * no cue (entity_en.c, entity_vi.c): corp-pre, corp-post, corp-of
  * (business words before and after a company's name), work (a work's or
- * a product's noun before its title). */
+ * a product's noun before its title), work-in, work-after, work-post
+ * (words around a work's title), band-post (a band's words after its
+ * name), title-word, people. */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const struct {
 		const char *name;
-		uint8_t bit;
+		uint16_t bit;
 	} kinds[] = {{"corp-pre", EN_CORP_PRE},
 	             {"corp-post", EN_CORP_POST},
 	             {"corp-of", EN_CORP_OF},
-	             {"work", EN_WORK}};
+	             {"work", EN_WORK},
+	             {"work-in", EN_WORK_IN},
+	             {"work-after", EN_WORK_AFTER},
+	             {"band-post", EN_BAND_POST},
+	             {"title-word", EN_TITLE_WORD},
+	             {"work-post", EN_WORK_POST},
+	             {"people", EN_PEOPLE}};
 	strlist lines;
 	sl_init(&lines);
 	datafile_lines(file, &lines);
@@ -671,6 +679,14 @@ unsigned ent_words_before(ctx *x, size_t k, size_t n)
 	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
 }
 
+/* The EN_* bits of the one-word phrase at token k, whatever its case. */
+static unsigned en_bits(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
+	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+}
+
 /* The EN_* bits of the word at token k (load_words), 0 for none. */
 unsigned ent_en_word(ctx *x, size_t k)
 {
@@ -681,8 +697,34 @@ unsigned ent_en_word(ctx *x, size_t k)
 	if (!(t->flags & T_WORD) || (t->flags & T_ALLCAPS) ||
 	    !((t->flags & T_LOWER) || ((t->flags & T_CAP) && (t->flags & T_INITIAL))))
 		return 0;
-	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
-	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+	return en_bits(x, k);
+}
+
+/* See entity_int.h. */
+bool ent_en_people(ctx *x, size_t k, size_t e)
+{
+	const tok *t = &x->t[k];
+	if (!x->en || e != k + 1 || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->klen < 4)
+		return false;
+	if (en_bits(x, k) & EN_PEOPLE)
+		return true;
+	/* "Canadians", "Iraqis": a nationality adjective's plural */
+	const char *key = tkey(x, k);
+	return key[t->klen - 1] == 's' && key[t->klen - 2] != 's' &&
+	       (ent_cue_kinds(x->ex, key, t->klen - 1) & CUE_STOP) &&
+	       (key[t->klen - 2] == 'n' || key[t->klen - 2] == 'i');
+}
+
+/* See entity_int.h. */
+bool ent_en_title_word(ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) ||
+	    ((t->flags & T_ALLCAPS) && t->end - t->start > 1))
+		return false;
+	return (en_bits(x, k) & EN_TITLE_WORD) != 0;
 }
 
 /* Loads given-names.txt: one given name per line, kept by its matching
