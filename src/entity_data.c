@@ -679,8 +679,8 @@ unsigned ent_words_before(ctx *x, size_t k, size_t n)
 	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
 }
 
-/* The EN_* bits of the one-word phrase at token k, whatever its case. */
-static unsigned en_bits(ctx *x, size_t k)
+/* See entity_int.h. */
+unsigned ent_en_bits(ctx *x, size_t k)
 {
 	const tok *t = &x->t[k];
 	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
@@ -697,34 +697,7 @@ unsigned ent_en_word(ctx *x, size_t k)
 	if (!(t->flags & T_WORD) || (t->flags & T_ALLCAPS) ||
 	    !((t->flags & T_LOWER) || ((t->flags & T_CAP) && (t->flags & T_INITIAL))))
 		return 0;
-	return en_bits(x, k);
-}
-
-/* See entity_int.h. */
-bool ent_en_people(ctx *x, size_t k, size_t e)
-{
-	const tok *t = &x->t[k];
-	if (!x->en || e != k + 1 || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->klen < 4)
-		return false;
-	if (en_bits(x, k) & EN_PEOPLE)
-		return true;
-	/* "Canadians", "Iraqis": a nationality adjective's plural */
-	const char *key = tkey(x, k);
-	return key[t->klen - 1] == 's' && key[t->klen - 2] != 's' &&
-	       (ent_cue_kinds(x->ex, key, t->klen - 1) & CUE_STOP) &&
-	       (key[t->klen - 2] == 'n' || key[t->klen - 2] == 'i');
-}
-
-/* See entity_int.h. */
-bool ent_en_title_word(ctx *x, size_t k)
-{
-	if (k >= x->nt)
-		return false;
-	const tok *t = &x->t[k];
-	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) ||
-	    ((t->flags & T_ALLCAPS) && t->end - t->start > 1))
-		return false;
-	return (en_bits(x, k) & EN_TITLE_WORD) != 0;
+	return ent_en_bits(x, k);
 }
 
 /* Loads given-names.txt: one given name per line, kept by its matching

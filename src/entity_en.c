@@ -464,3 +464,30 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e)
 		return e - 1;
 	return e;
 }
+
+/* See entity_int.h. */
+bool ent_en_people(ctx *x, size_t k, size_t e)
+{
+	const tok *t = &x->t[k];
+	if (!x->en || e != k + 1 || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->klen < 4)
+		return false;
+	if (ent_en_bits(x, k) & EN_PEOPLE)
+		return true;
+	/* "Canadians", "Iraqis": a nationality adjective's plural */
+	const char *key = tkey(x, k);
+	return key[t->klen - 1] == 's' && key[t->klen - 2] != 's' &&
+	       (ent_cue_kinds(x->ex, key, t->klen - 1) & CUE_STOP) &&
+	       (key[t->klen - 2] == 'n' || key[t->klen - 2] == 'i');
+}
+
+/* See entity_int.h. */
+bool ent_en_title_word(ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) ||
+	    ((t->flags & T_ALLCAPS) && t->end - t->start > 1))
+		return false;
+	return (ent_en_bits(x, k) & EN_TITLE_WORD) != 0;
+}

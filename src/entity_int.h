@@ -415,10 +415,13 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
-/* entity_data.c: whether the capitalized token k is a title-word of
+/* entity_data.c: the EN_* bits of the one-word phrase at token k,
+ * whatever its case */
+unsigned ent_en_bits(ctx *x, size_t k);
+/* entity_en.c: whether the capitalized token k is a title-word of
  * en-words.txt ("In", "The" inside "Dancer In The Dark") */
 bool ent_en_title_word(ctx *x, size_t k);
-/* entity_data.c: whether the English run [k, e) is a nation's people in
+/* entity_en.c: whether the English run [k, e) is a nation's people in
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
 
