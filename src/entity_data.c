@@ -638,16 +638,24 @@ static void load_vi_names(entity_extractor *ex)
 /* Loads the kinds of a word file (en-words.txt, vi-words.txt) that are
  * no cue (entity_en.c, entity_vi.c): corp-pre, corp-post, corp-of
  * (business words before and after a company's name), work (a work's or
- * a product's noun before its title). */
+ * a product's noun before its title), work-in, work-after, work-post
+ * (words around a work's title), band-post (a band's words after its
+ * name), title-word, people. */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const struct {
 		const char *name;
-		uint8_t bit;
+		uint16_t bit;
 	} kinds[] = {{"corp-pre", EN_CORP_PRE},
 	             {"corp-post", EN_CORP_POST},
 	             {"corp-of", EN_CORP_OF},
-	             {"work", EN_WORK}};
+	             {"work", EN_WORK},
+	             {"work-in", EN_WORK_IN},
+	             {"work-after", EN_WORK_AFTER},
+	             {"band-post", EN_BAND_POST},
+	             {"title-word", EN_TITLE_WORD},
+	             {"work-post", EN_WORK_POST},
+	             {"people", EN_PEOPLE}};
 	strlist lines;
 	sl_init(&lines);
 	datafile_lines(file, &lines);
@@ -689,6 +697,14 @@ unsigned ent_words_before(ctx *x, size_t k, size_t n)
 	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
 }
 
+/* See entity_int.h. */
+unsigned ent_en_bits(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
+	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+}
+
 /* The EN_* bits of the word at token k (load_words), 0 for none. */
 unsigned ent_en_word(ctx *x, size_t k)
 {
@@ -699,8 +715,7 @@ unsigned ent_en_word(ctx *x, size_t k)
 	if (!(t->flags & T_WORD) || (t->flags & T_ALLCAPS) ||
 	    !((t->flags & T_LOWER) || ((t->flags & T_CAP) && (t->flags & T_INITIAL))))
 		return 0;
-	long pi = ph_find_h(x->ex, tkey(x, k), t->klen, phrase_hash_more(FNV_BASIS, t->hash));
-	return pi < 0 ? 0 : x->ex->ph[pi].en_word;
+	return ent_en_bits(x, k);
 }
 
 /* Loads given-names.txt: one given name per line, kept by its matching

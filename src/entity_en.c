@@ -116,17 +116,37 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	return corp_appositive(x, e) ? EV_DEF : 0;
 }
 
+/* Whether the words after a name ending before token e say it is a
+ * film's or a show's title: "X, starring Y", "X, directed by Y", "X star
+ * Y", "X actress Y" (a place's name before "star" is in the
+ * gazetteers). */
+static bool work_after(ctx *x, size_t e)
+{
+	if (e < x->nt && (x->t[e].flags & T_LOWER) && (ent_en_word(x, e) & EN_WORK_POST) &&
+	    namey(x, e + 1))
+		return true;
+	if (punct_is(x, e, ','))
+		e++;
+	if (e >= x->nt || !(x->t[e].flags & T_LOWER))
+		return false;
+	return (ent_en_word(x, e) & EN_WORK_AFTER) ||
+	       (ent_written(x, e, "directed") && ent_written(x, e + 1, "by"));
+}
+
 /* Whether the English name at tokens [k, *e) is the title of a work
  * named by the word before it ("the film Saving Private Ryan", "the game
- * Grand Theft Auto", "the sequel to X"); a subtitle after a colon joins it (*e moves past
+ * Grand Theft Auto", "the sequel to X", "starred in X") or after it
+ * ("X, starring Y"); a subtitle after a colon joins it (*e moves past
  * it: "Grand Theft Auto: San Andreas"). In sport news "game" and
  * "series" are matches; a one-word title only before punctuation or an
  * auxiliary ("the film Hellboy.", "the movie Robots has opened"), as "the
  * film Moore made" is a person. */
 bool ent_en_work(ctx *x, size_t k, size_t *e)
 {
-	if (!x->en || k == 0 || x->sport)
+	if (!x->en || x->sport)
 		return false;
+	if (k == 0)
+		return work_after(x, *e);
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
 	if (w > 0 && ent_written(x, w, "The"))
@@ -135,8 +155,24 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		w--;
 	else if (w > 0 && (ent_written(x, w, "to") || ent_written(x, w, "of")))
 		w--;
-	if (!(ent_en_word(x, w) & EN_WORK))
-		return false;
+	/* "starred in X", "a cameo in X" */
+	bool in = w > 0 && ent_written(x, w, "in") && (ent_en_word(x, w - 1) & EN_WORK_IN);
+	/* "her hit X": the noun after a possessive (not "storms hit X") */
+	bool hit = w > 0 && ent_written(x, w, "hit") &&
+	           (ent_written(x, w - 1, "his") || ent_written(x, w - 1, "her") ||
+	            ent_written(x, w - 1, "their") || ent_written(x, w - 1, "biggest") ||
+	            ent_written(x, w - 1, "latest") || ent_written(x, w - 1, "debut"));
+	/* "films such as X" */
+	if (w > 1 && ent_written(x, w, "as") && ent_written(x, w - 1, "such"))
+		w -= 2;
+	/* "the TV show X" (not "polls show X") */
+	bool show = w > 0 && (ent_written(x, w, "show") || ent_written(x, w, "shows")) &&
+	            (ent_written(x, w - 1, "TV") || ent_written(x, w - 1, "television") ||
+	             ent_written(x, w - 1, "radio") || ent_written(x, w - 1, "chat") ||
+	             ent_written(x, w - 1, "talk") || ent_written(x, w - 1, "quiz") ||
+	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
+	if (!in && !hit && !show && !(ent_en_word(x, w) & EN_WORK))
+		return work_after(x, *e);
 	/* "the film Hellboy.", "the movie Robots has opened" */
 	if (*e - k < 2 && !phrase_ends(x, *e) &&
 	    !(ent_written(x, *e, "is") || ent_written(x, *e, "was") || ent_written(x, *e, "has") ||
@@ -173,4 +209,285 @@ bool ent_en_sponsor(ctx *x, size_t e)
 bool ent_en_bill(ctx *x, size_t k, size_t e)
 {
 	return x->en && e - k >= 2 && ent_written(x, e - 1, "Bill");
+}
+
+/* Whether token q is a contraction ("Don't", "Ain't", "I've", "I'm";
+ * not "O'Neil"): no name is written with one. */
+static bool contraction(const ctx *x, size_t q)
+{
+	static const char *const tails[] = {"t", "ve", "m", "ll", "re", "d"};
+	const char *w = x->text + x->t[q].start, *end = x->text + x->t[q].end;
+	for (const char *p = w; p < end; p++) {
+		size_t al = *p == '\'' ? 1 : (end - p >= 3 && memcmp(p, "\xe2\x80\x99", 3) == 0) ? 3 : 0;
+		if (!al || p == w)
+			continue;
+		size_t n = (size_t)(end - p) - al;
+		for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+			if (strlen(tails[i]) == n && memcmp(p + al, tails[i], n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Whether token q of the run starting at token k is a title-word, and
+ * no part of a person's name: an initial ("John A Smith": one letter
+ * after a given name), a hyphenated syllable ("Kim In-so"). */
+static bool title_word_at(ctx *x, size_t k, size_t q)
+{
+	/* "Kim In-so": a syllable of a hyphenated given name */
+	if (!ent_en_title_word(x, q) ||
+	    (q + 1 < x->nt && (x->t[q + 1].flags & T_DASH) && !(x->t[q + 1].flags & T_SPACE)))
+		return false;
+	return !(x->t[q].end - x->t[q].start == 1 && q > k && ent_given_name(x, q - 1));
+}
+
+/* Whether token k is a capitalized article, possessive or number word,
+ * which inside a sentence starts a title ("A", "My", "Their", "Two":
+ * "Lock, Stock and Two Smoking Barrels"). */
+static bool title_start(const ctx *x, size_t k)
+{
+	static const char *const words[] = {"A",   "An",  "My",    "Your", "Our",  "Their",
+	                                    "Two", "Three", "Four", "Five", "Seven", "Ten"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (ent_written(x, k, words[i]))
+			return true;
+	return false;
+}
+
+/* Whether the English run of capitals at tokens [k, *e) is a work's
+ * title by its shape: a function word capitalized inside it ("Dancer In
+ * The Dark", "Streets Have No Name"), which names write in lower case;
+ * lower-case function words and capitalized words after a run that ends
+ * with one join it ("Once Upon a Time in Mexico": *e moves past them, the
+ * place inside a title is no mention). */
+bool ent_en_title(ctx *x, size_t k, size_t *e)
+{
+	if (!x->en || x->titlecase || (x->t[k].flags & T_ALLCAPS))
+		return false;
+	/* "Boys Don't Cry", "I've": a contraction */
+	for (size_t q = k; q < *e; q++)
+		if (contraction(x, q))
+			return true;
+	/* "starred in A Different Story", "roles in My Beautiful
+	 * Launderette": a capitalized article or pronoun inside a sentence
+	 * starts a title, before the run or as its first word */
+	if (k > 0 && !(x->t[k - 1].flags & (T_INITIAL | T_ALLCAPS)) && (x->t[k].flags & T_SPACE) &&
+	    title_start(x, k - 1))
+		return true;
+	if (*e - k >= 2 && !(x->t[k].flags & T_INITIAL) && title_start(x, k))
+		return true;
+	/* "Once Upon a": a capitalized stop word before the run; "Do The
+	 * Long Walk": capitalized words before it, one a title-word */
+	bool capbefore = k > 0 && (x->t[k - 1].flags & T_CAP) && (x->t[k].flags & T_SPACE);
+	size_t j = k;
+	bool tw = false;
+	while (j > 0 && (x->t[j - 1].flags & T_WORD) && (x->t[j - 1].flags & T_CAP) &&
+	       !(x->t[j - 1].flags & T_ALLCAPS) && (x->t[j].flags & T_SPACE)) {
+		j--;
+		tw |= title_word_at(x, j, j);
+	}
+	if (tw && j < k - 1 && !(x->t[j].flags & T_INITIAL))
+		return true;
+	if (*e - k < 2 && !capbefore)
+		return false;
+	bool inside = false, last = title_word_at(x, k, *e - 1);
+	for (size_t q = k + 1; q + 1 < *e && !inside; q++)
+		inside = title_word_at(x, k, q) && !(x->t[q].flags & T_ALLCAPS);
+	bool more = *e + 1 < x->nt && (x->t[*e].flags & T_LOWER) && (ent_en_word(x, *e) & EN_TITLE_WORD) &&
+	            namey(x, *e + 1);
+	/* "the She Hate Me director", "Do The Right Thing": a capitalized
+	 * word inside a sentence before a run that starts or ends with one */
+	bool around = capbefore && !(x->t[k - 1].flags & T_INITIAL) &&
+	              (title_word_at(x, k, k) || (*e - k >= 2 && last));
+	if (!inside && !around && !(last && more))
+		return false;
+	/* "Once Upon a Time in Mexico" */
+	while (*e + 1 < x->nt && (x->t[*e].flags & T_LOWER) && (x->t[*e].flags & T_SPACE) &&
+	       (ent_en_word(x, *e) & EN_TITLE_WORD) && namey(x, *e + 1) &&
+	       (x->t[*e + 1].flags & T_SPACE)) {
+		bool ho, hl, mi;
+		*e = ent_name_run(x, *e + 1, &ho, &hl, &mi);
+	}
+	return true;
+}
+
+/* Whether a band's word follows the English name at tokens [k, e)
+ * ("X frontman", "X's guitarist", "X singer Y", "X lead singer"): a band,
+ * an organization, though its name may read as a person's or a place's. */
+bool ent_en_band(ctx *x, size_t k, size_t e)
+{
+	if (!x->en)
+		return false;
+	size_t a = after_possessive(x, e);
+	if (ent_written(x, a, "lead"))
+		a++;
+	if (a >= x->nt || !(x->t[a].flags & T_LOWER) || !(ent_en_word(x, a) & EN_BAND_POST))
+		return false;
+	/* "X singer Y" names the band, "pop singer" no one; a place's name
+	 * of one word before "singer" is a singer's home ("Devon singer Y") */
+	if (ent_written(x, a, "singer") || ent_written(x, a, "vocalist"))
+		return a != e || (namey(x, a + 1) && (e - k >= 2 || (x->t[k].flags & T_DIGIT)));
+	return !ent_written(x, a, "lead");
+}
+
+/* Whether an exclamation mark glued to the English name ending before
+ * token e is part of it, as the sentence goes on in lower case ("his
+ * days in Wham! through to", "Yahoo! said"): a band's or a company's
+ * name, no person's or place's. */
+bool ent_en_bang(const ctx *x, size_t e)
+{
+	return x->en && e + 1 < x->nt && punct_is(x, e, '!') && !(x->t[e].flags & T_SPACE) &&
+	       (x->t[e + 1].flags & T_WORD) && (x->t[e + 1].flags & T_LOWER);
+}
+
+/* The first token of the English name whose run starts at token k: the
+ * number before a one-word run is part of a stage name ("rap star 50
+ * Cent"), when the number stands alone (1 or 2 digits after a space, so
+ * not "£50", nor a model's "787 Dreamliner"; not after a capitalized
+ * word: "Channel 4 News", nor after a count's word: "about 75"), the
+ * word is no plural ("50 Britons"), and a title is before the number or
+ * a verb or punctuation after the word. */
+size_t ent_en_number_name(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || x->sport || x->titlecase || e != k + 1 || k == 0 ||
+	    (x->t[k].flags & T_ALLCAPS) || !(x->t[k].flags & T_SPACE))
+		return k;
+	const tok *n = &x->t[k - 1];
+	if (!(n->flags & T_DIGIT) || n->end - n->start > 2)
+		return k;
+	for (size_t i = n->start; i < n->end; i++)
+		if (x->text[i] < '0' || x->text[i] > '9')
+			return k;
+	if (!(n->flags & (T_SPACE | T_PARA)) || (k >= 2 && namey(x, k - 2)))
+		return k;
+	/* "4 GHz", "128 RAM": units and products' codes */
+	const tok *t = &x->t[k];
+	for (size_t i = t->start + 1; i < t->end; i++)
+		if (x->text[i] >= 'A' && x->text[i] <= 'Z')
+			return k;
+	if (x->text[t->end - 1] == 's')
+		return k;
+	/* after a title ("rap star 50 Cent"), or before a verb or what ends
+	 * a name ("50 Cent appeared", "50 Cent's", "50 Cent,"); not before
+	 * a plural noun ("75 Moslem rebels") or a conjunction ("19 Northern
+	 * and Eastern states") */
+	unsigned kinds;
+	if (k >= 2 && (x->t[k - 2].flags & T_LOWER) && cue_at(x, k - 2, &kinds) == 1 &&
+	    (kinds & CUE_TITLE))
+		return k - 1;
+	if (e >= x->nt || !(x->t[e].flags & T_WORD))
+		return k - 1;
+	if (!(x->t[e].flags & T_LOWER) || ent_written(x, e, "and") || ent_written(x, e, "or"))
+		return k;
+	/* "about 75 Moslem men": a count of people */
+	static const char *const counts[] = {"about", "some", "around", "nearly", "almost",
+	                                     "over", "than", "to", "least"};
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+		if (k >= 2 && ent_written(x, k - 2, counts[i]))
+			return k;
+	if (ent_written(x, e, "men") || ent_written(x, e, "women") || ent_written(x, e, "people") ||
+	    ent_written(x, e, "children"))
+		return k;
+	static const char *const verbs[] = {"has", "is", "was", "says"};
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+		if (ent_written(x, e, verbs[i]))
+			return k - 1;
+	/* "75 Moslem rebels": a plural noun after an adjective */
+	return x->text[x->t[e].end - 1] == 's' ? k : k - 1;
+}
+
+/* Whether the English name at tokens [k, e) is the work a person's
+ * award or nomination is for: right after "PERSON for" or "PERSON, for"
+ * where the person's name has two words or more and evidence of a
+ * person ("best director went to Ann Lee for Red Sky", "Tom Hale, for
+ * Glass Orchard"), before the list's next mark or the sentence's end;
+ * not in sport news ("Rooney for England") nor for a known name. */
+bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e)
+{
+	if (!x->en || x->sport || k < 2 || !ent_written(x, k - 1, "for"))
+		return false;
+	size_t b = k - 2;
+	if (punct_is(x, b, ','))
+		b--;
+	if (p->field != x->field || p->t1 != b + 1 || p->ntok < 2 || p->gaz ||
+	    ent_best_type(p->score) != ENT_PER)
+		return false;
+	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN)) ||
+	       ent_written(x, e, "and") || ent_written(x, e, "in") || punct_is(x, e, '.') ||
+	       punct_is(x, e, ',');
+}
+
+/* The token after the English name at tokens [k, e) when a station's
+ * number follows its last word and joins it ("BBC Radio 2", "Channel
+ * 4"): a broadcaster, an organization; else e. */
+size_t ent_en_station(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e <= k || e >= x->nt || !(ent_written(x, e - 1, "Radio") ||
+	                                        ent_written(x, e - 1, "Channel")))
+		return e;
+	const tok *n = &x->t[e];
+	if (!(n->flags & T_DIGIT) || !(n->flags & T_SPACE) || n->end - n->start != 1 ||
+	    x->text[n->start] < '0' || x->text[n->start] > '9')
+		return e;
+	return e + 1;
+}
+
+/* Whether a plural verb follows the English name at tokens [k, e) at
+ * the head of its sentence ("Black Sabbath are one of", "The Velvet
+ * Foxes have reunited"): a group, a band, a team or a company in British
+ * usage, never one person; not inside a sentence, where the subject may
+ * be another ("the rebels in X have", "Tom Hale and Ann Lee are"). */
+bool ent_en_plural_verb(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e >= x->nt)
+		return false;
+	if (!(ent_written(x, e, "are") || ent_written(x, e, "were") || ent_written(x, e, "have")))
+		return false;
+	/* the head of a sentence, or "the" there ("in Chechnya have" is a
+	 * place, the subject is elsewhere) */
+	size_t h = k > 0 && (ent_written(x, k - 1, "the") || ent_written(x, k - 1, "The")) ? k - 1 : k;
+	if (!(x->t[h].flags & T_INITIAL) && h != 0)
+		return false;
+	/* a plural word shows its number anyway ("Moslems are") */
+	return x->text[x->t[e - 1].end - 1] != 's';
+}
+
+/* The end of the English run [k, e) without a last word that no name
+ * ends with ("analyst Vadim Mitroshin The dispute": a paragraph's end
+ * lost between two sentences). */
+size_t ent_en_trim(ctx *x, size_t k, size_t e)
+{
+	if (x->en && !x->titlecase && e - k >= 2 &&
+	    (ent_written(x, e - 1, "The") || ent_written(x, e - 1, "A") ||
+	     ent_written(x, e - 1, "An")) &&
+	    !ent_given_name(x, e - 2))
+		return e - 1;
+	return e;
+}
+
+/* See entity_int.h. */
+bool ent_en_people(ctx *x, size_t k, size_t e)
+{
+	const tok *t = &x->t[k];
+	if (!x->en || e != k + 1 || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->klen < 4)
+		return false;
+	if (ent_en_bits(x, k) & EN_PEOPLE)
+		return true;
+	/* "Canadians", "Iraqis": a nationality adjective's plural */
+	const char *key = tkey(x, k);
+	return key[t->klen - 1] == 's' && key[t->klen - 2] != 's' &&
+	       (ent_cue_kinds(x->ex, key, t->klen - 1) & CUE_STOP) &&
+	       (key[t->klen - 2] == 'n' || key[t->klen - 2] == 'i');
+}
+
+/* See entity_int.h. */
+bool ent_en_title_word(ctx *x, size_t k)
+{
+	if (k >= x->nt)
+		return false;
+	const tok *t = &x->t[k];
+	if (!(t->flags & T_WORD) || !(t->flags & T_CAP) ||
+	    ((t->flags & T_ALLCAPS) && t->end - t->start > 1))
+		return false;
+	return (ent_en_bits(x, k) & EN_TITLE_WORD) != 0;
 }

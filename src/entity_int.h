@@ -93,7 +93,18 @@ enum { VN_FAMILY = 1, VN_MIDDLE = 2, VN_GIVEN = 4 };
 
 /* What an English word of en-words.txt says of a name next to it
  * (phrase.en_word, entity_en.c). */
-enum { EN_CORP_PRE = 1, EN_CORP_POST = 2, EN_CORP_OF = 4, EN_WORK = 8 };
+enum {
+	EN_CORP_PRE = 1,
+	EN_CORP_POST = 2,
+	EN_CORP_OF = 4,
+	EN_WORK = 8,
+	EN_WORK_IN = 16,    /* "starred in X" */
+	EN_WORK_AFTER = 32, /* "X, starring Y" */
+	EN_BAND_POST = 64,  /* "X frontman" */
+	EN_TITLE_WORD = 128, /* "Dancer In The Dark" */
+	EN_WORK_POST = 256,  /* "X star Y" */
+	EN_PEOPLE = 512      /* "Scots" */
+};
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
 
@@ -114,7 +125,7 @@ typedef struct phrase {
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint8_t en_word;       /* EN_CORP_PRE ... EN_WORK (en-words.txt) */
+	uint16_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -405,9 +416,26 @@ bool ent_en_work(ctx *x, size_t k, size_t *e);
 bool ent_en_work_after(ctx *x, size_t e);
 bool ent_en_sponsor(ctx *x, size_t e);
 bool ent_en_bill(ctx *x, size_t k, size_t e);
+bool ent_en_band(ctx *x, size_t k, size_t e);
+bool ent_en_title(ctx *x, size_t k, size_t *e);
+bool ent_en_bang(const ctx *x, size_t e);
+size_t ent_en_number_name(ctx *x, size_t k, size_t e);
+bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e);
+size_t ent_en_station(ctx *x, size_t k, size_t e);
+bool ent_en_plural_verb(ctx *x, size_t k, size_t e);
+size_t ent_en_trim(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
+/* entity_data.c: the EN_* bits of the one-word phrase at token k,
+ * whatever its case */
+unsigned ent_en_bits(ctx *x, size_t k);
+/* entity_en.c: whether the capitalized token k is a title-word of
+ * en-words.txt ("In", "The" inside "Dancer In The Dark") */
+bool ent_en_title_word(ctx *x, size_t k);
+/* entity_en.c: whether the English run [k, e) is a nation's people in
+ * the plural ("Scots", "Canadians"): no entity */
+bool ent_en_people(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -856,7 +856,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 {
 	const tok *t = &x->t[k];
 	bool has_org, has_loc, misc;
-	size_t e = ent_name_run(x, k, &has_org, &has_loc, &misc);
+	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
 	/* in a Title Case headline every word stands alone; those that
 	 * name something link to the body's names */
 	if (x->titlecase)
@@ -865,11 +865,18 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
 	 * its subtitle (entity_en.c) */
-	bool work = !x->titlecase && (ent_en_work(x, k, &e) || ent_vi_work(x, k));
+	bool work = !x->titlecase &&
+	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 	if (admin && e - k > 3)
 		e = k + 2;
-	cand *c = ent_add_cand(x, k, e);
+	/* "BBC Radio 2": a station's number joins it (entity_en.c) */
+	size_t station = ent_en_station(x, k, e);
+	cand *c = ent_add_cand(x, ent_en_number_name(x, k, e), station);
+	if (station != e) {
+		c->score[ENT_ORG] += EV_DEF;
+		e = station;
+	}
 	/* "Nord Stream 2", "Boeing 737": a product; "Paris Agreement"; but
 	 * in sport news a number after a name is a score ("C. Lewis 80") */
 	if ((e < x->nt && (x->t[e].flags & T_DIGIT) && (x->t[e].flags & T_SPACE) && !x->sport) ||
@@ -969,8 +976,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * after its noun, an event's sponsor and a bill are no entity
 	 * (entity_en.c) */
 	c->score[ENT_ORG] += ent_en_org_evidence(x, k, e);
+	if (ent_en_band(x, k, e))
+		c->score[ENT_ORG] += EV_DEF;
+	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
+		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
-	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e))
+	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
 	 * Scorsese film"): no type as a guess */
@@ -1003,7 +1014,14 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			c->road = true;
 			c->score[ENT_LOC] += EV_DEF;
 		}
+		/* "films such as X, Y and Z": works listed after a work */
+		if (p->field == x->field && p->t1 == k - 1 && joiner && p->work && x->en && listed)
+			c->work = true;
 	}
+	/* "best director went to Ann Lee for Red Sky": a person's award
+	 * for a work (entity_en.c) */
+	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
+		c->work = true;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
 	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
