@@ -70,9 +70,11 @@ static void where_after(sql_builder *b, const query_key *key, int backward)
 	sb_addc(&b->sql, ')');
 }
 
-/* One page of the list by key; see query.h. */
-int query_page(store *s, const query_filter *f, const query_key *after, int backward, int limit,
-	       article_row *rows, char **err)
+/* One page of the list by key, as query_page; *sorted (when not NULL)
+ * says whether SQLite sorted the rows, that is read a set whole and
+ * sorted it, rather than walking the date index. */
+static int page_of(store *s, const query_filter *f, const query_key *after, int backward,
+		   int limit, article_row *rows, int *sorted, char **err)
 {
 	sql_builder b;
 	sqlb_init(&b);
@@ -97,6 +99,8 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 		sqlite3_finalize(st);
 		return -1;
 	}
+	if (sorted)
+		*sorted = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 0) > 0;
 	sqlite3_finalize(st);
 	if (backward) {
 		for (int i = 0; i < n / 2; i++) {
@@ -106,6 +110,13 @@ int query_page(store *s, const query_filter *f, const query_key *after, int back
 		}
 	}
 	return n;
+}
+
+/* One page of the list by key; see query.h. */
+int query_page(store *s, const query_filter *f, const query_key *after, int backward, int limit,
+	       article_row *rows, char **err)
+{
+	return page_of(s, f, after, backward, limit, rows, NULL, err);
 }
 
 /* Runs a single-integer query built from the filter. */
@@ -226,9 +237,11 @@ int64_t query_index_of(store *s, const query_filter *f, const query_key *key, ch
  * statement that reads the filter's sets whole (WHERE_SET), handed on in
  * pages of EACH_PAGE_MAX. Walking the date index with a probe per article
  * is the fast way to a page but the slow way through a whole list: all of
- * a common search's 100,000 articles took ten times as long. */
+ * a common search's 100,000 articles took ten times as long. A page that
+ * was sorted (a small set, read whole for the page) goes to the rest at
+ * once: each page would read the set again. */
 #define EACH_PAGE_FIRST 64
-#define EACH_PAGE_WALKED 1024
+#define EACH_PAGE_WALKED 256
 #define EACH_PAGE_MAX 1024
 
 /* Streams the rows after key in list order to fn, a page of rows at a
@@ -278,7 +291,8 @@ int query_each_page(store *s, const query_filter *f, query_page_fn fn, void *ctx
 	query_key key;
 	int limit = EACH_PAGE_FIRST, rc = 0;
 	for (const query_key *after = NULL;;) {
-		int n = query_page(s, f, after, 0, limit, rows, err);
+		int sorted = 0;
+		int n = page_of(s, f, after, 0, limit, rows, &sorted, err);
 		if (n < 0) {
 			rc = -1;
 			break;
@@ -291,7 +305,7 @@ int query_each_page(store *s, const query_filter *f, query_page_fn fn, void *ctx
 		if (stop || n < limit)
 			break;
 		after = &key;
-		if (limit == EACH_PAGE_WALKED) {
+		if (sorted || limit == EACH_PAGE_WALKED) {
 			rc = each_rest(s, f, &key, rows, fn, ctx, err);
 			break;
 		}
