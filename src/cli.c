@@ -263,6 +263,7 @@ static int cmd_open(cli_opts *o, cli_ui_fn ui)
 		}
 		failed = rc;
 	}
+	store_state_warm(s); /* the first mark then waits for no disk */
 	int rc = ui(s);
 	store_close(s);
 	return rc ? rc : (failed ? EXIT_INPUT : EXIT_OK);

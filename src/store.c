@@ -173,6 +173,44 @@ void store_wal_hook_set(sqlite3 *db)
 	sqlite3_wal_hook(db, store_wal_hook, NULL);
 }
 
+/* store_state_warm's thread: one commit on a connection of its own, which
+ * writes (and syncs) the log's header when the log is new, so that the
+ * marks' commits that follow only append to it. The commit writes the
+ * database header's user_version as it is, a change of nothing. */
+static void *state_warm_main(void *arg)
+{
+	char *path = arg;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		char *sql = NULL;
+		int64_t version = store_query_int(db, "PRAGMA user_version");
+		if (version >= 0)
+			sql = xasprintf("PRAGMA synchronous = NORMAL; PRAGMA user_version = %lld",
+					(long long)version);
+		if (sql)
+			store_exec(db, sql, NULL);
+		free(sql);
+	}
+	sqlite3_close(db);
+	free(path);
+	return NULL;
+}
+
+/* See store.h. */
+void store_state_warm(store *s)
+{
+	store_private *p = (store_private *)s;
+	if (!s->has_state || p->state_warming)
+		return;
+	char *path = xstrdup(s->state_path);
+	if (pthread_create(&p->state_warm, NULL, state_warm_main, path) == 0)
+		p->state_warming = 1;
+	else
+		free(path);
+}
+
 /* Attaches the per-user state database, creating it and its folder. A
  * state that cannot be opened is a warning, not an error: reading works
  * without marks. */
@@ -430,6 +468,8 @@ void store_close(store *s)
 	if (!s)
 		return;
 	store_private *p = (store_private *)s;
+	if (p->state_warming)
+		pthread_join(p->state_warm, NULL);
 	store_bulk_end(s);
 	store_ingest_unlock(s);
 	store_write_free(p);

@@ -108,6 +108,9 @@ typedef struct store_private {
 	int wal_frames;  /* frames in the write-ahead log after the last commit */
 	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
 	int legacy;      /* the store has articles of before schema 6 (adopt_legacy) */
+	/* store_state_warm's thread, joined at close. */
+	pthread_t state_warm;
+	int state_warming;
 } store_private;
 
 /* store.c */
