@@ -263,6 +263,7 @@ static int cmd_open(cli_opts *o, cli_ui_fn ui)
 		}
 		failed = rc;
 	}
+	store_state_warm(s); /* the first mark then waits for no disk */
 	int rc = ui(s);
 	store_close(s);
 	return rc ? rc : (failed ? EXIT_INPUT : EXIT_OK);
@@ -273,6 +274,7 @@ typedef struct list_out {
 	int json;
 	int64_t n;
 	sqlite3_stmt *obj;  /* SELECT json_object(...) with bound values */
+	int write_errno;    /* why writing the list failed, 0 while it did not */
 } list_out;
 
 /* Prints one list row as TSV or a JSON array element. */
@@ -304,6 +306,26 @@ static int list_row(void *ctx, const article_row *r)
 	return 0;
 }
 
+/* Writes one page of the list and sends it on at once: the first rows of
+ * a long list reach a pipe (`| head`) while the rest is read. A write
+ * that fails stops the list: a reader that went away (EPIPE, when
+ * SIGPIPE is ignored; by default the signal ends lede as it ends any
+ * tool) ends it quietly, anything else is an error (list_out.write_errno). */
+static int list_page(void *ctx, const article_row *rows, int n)
+{
+	list_out *lo = ctx;
+	for (int i = 0; i < n; i++) {
+		list_row(lo, &rows[i]);
+		/* stdio writes when its buffer fills: errno is that write's */
+		if (ferror(stdout))
+			break;
+	}
+	if (!ferror(stdout) && fflush(stdout) == 0)
+		return 0;
+	lo->write_errno = errno ? errno : EIO;
+	return 1;
+}
+
 /* Checks --format against the allowed values; 0 json, 1 the other. */
 static int format_is_json(const cli_opts *o, const char *plain, int *json)
 {
@@ -321,7 +343,7 @@ static int format_is_json(const cli_opts *o, const char *plain, int *json)
 static int cmd_list(cli_opts *o, cli_ui_fn ui)
 {
 	(void)ui;
-	list_out lo = {0, 0, NULL};
+	list_out lo = {0, 0, NULL, 0};
 	if (format_is_json(o, "tsv", &lo.json))
 		return usage_error("invalid --format '%s' (tsv or json)", o->format);
 	if (o->args.n)
@@ -353,13 +375,21 @@ static int cmd_list(cli_opts *o, cli_ui_fn ui)
 				   " 'source', lede_utf8(?4), 'read', json(iif(?5, 'true', 'false')),"
 				   " 'starred', json(iif(?6, 'true', 'false'))) AS o)",
 				   -1, &lo.obj, NULL);
-	int rc = query_each(s, &o->filter, list_row, &lo, &err);
-	if (lo.json && rc == 0)
+	int rc = query_each_page(s, &o->filter, list_page, &lo, &err);
+	if (lo.json && rc == 0 && !lo.write_errno)
 		puts(lo.n ? "\n]" : "[]");
 	sqlite3_finalize(lo.obj);
 	store_close(s);
 	if (rc) {
 		print_error(err);
+		return EXIT_INPUT;
+	}
+	if (!lo.write_errno && fflush(stdout) != 0)
+		lo.write_errno = errno ? errno : EIO;
+	if (lo.write_errno == EPIPE)
+		return EXIT_OK; /* the reader has what it wanted (`| head`) */
+	if (lo.write_errno) {
+		fprintf(stderr, "lede: list: cannot write the output: %s\n", strerror(lo.write_errno));
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

@@ -95,8 +95,16 @@ char *query_article_json(store *s, int64_t id, char **err);
 /* The same for an article loaded by query_article. */
 char *query_article_json_of(store *s, const article_full *a, char **err);
 
-/* Renders a page of the filtered list as JSON array elements, TSV lines
- * or whatever the callback wants: the CLI streams the whole result. */
+/* Streams the whole filtered list, in list order, to fn a page at a time
+ * (the CLI's list: it writes each page as it comes). The list is paged as
+ * query_page pages it, so the first page comes as soon as the
+ * interface's would, whatever the filter and the size of the result; all
+ * pages are read in one read transaction. A non-zero return from fn
+ * stops. Returns 0, or -1 with *err. */
+typedef int (*query_page_fn)(void *ctx, const article_row *rows, int n);
+int query_each_page(store *s, const query_filter *f, query_page_fn fn, void *ctx, char **err);
+
+/* The same, a row at a time. */
 typedef int (*query_row_fn)(void *ctx, const article_row *row);
 int query_each(store *s, const query_filter *f, query_row_fn fn, void *ctx, char **err);
 

@@ -147,6 +147,70 @@ static int validate_existing(store *s, char **err)
 	return 0;
 }
 
+/* The state database's log is checkpointed in a commit only past this
+ * many frames (16 MB of 4 KB pages, thousands of marks); see store_wal_hook. */
+#define STATE_WAL_FRAMES 4096
+
+/* The WAL hook of the store's connection (SQLite calls it after each
+ * commit with the log's length). The store's log is checkpointed as
+ * SQLite's own hook does, past 1,000 frames. The state database's is
+ * not: its commits are the interface's marks, made in the key path, and a
+ * checkpoint syncs the disk twice (the log, then the database), which
+ * while an ingest writes took seconds. Its log is copied back when the
+ * last connection to it closes (SQLite does that at close), or here past
+ * STATE_WAL_FRAMES so that it cannot grow without end. */
+static int store_wal_hook(void *ctx, sqlite3 *db, const char *name, int frames)
+{
+	(void)ctx;
+	if (frames >= (strcmp(name, "state") == 0 ? STATE_WAL_FRAMES : 1000))
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
+/* See store_int.h: puts the store's own WAL hook (back) on its connection. */
+void store_wal_hook_set(sqlite3 *db)
+{
+	sqlite3_wal_hook(db, store_wal_hook, NULL);
+}
+
+/* store_state_warm's thread: one commit on a connection of its own, which
+ * writes (and syncs) the log's header when the log is new, so that the
+ * marks' commits that follow only append to it. The commit writes the
+ * database header's user_version as it is, a change of nothing. */
+static void *state_warm_main(void *arg)
+{
+	char *path = arg;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		char *sql = NULL;
+		int64_t version = store_query_int(db, "PRAGMA user_version");
+		if (version >= 0)
+			sql = xasprintf("PRAGMA synchronous = NORMAL; PRAGMA user_version = %lld",
+					(long long)version);
+		if (sql)
+			store_exec(db, sql, NULL);
+		free(sql);
+	}
+	sqlite3_close(db);
+	free(path);
+	return NULL;
+}
+
+/* See store.h. */
+void store_state_warm(store *s)
+{
+	store_private *p = (store_private *)s;
+	if (!s->has_state || p->state_warming)
+		return;
+	char *path = xstrdup(s->state_path);
+	if (pthread_create(&p->state_warm, NULL, state_warm_main, path) == 0)
+		p->state_warming = 1;
+	else
+		free(path);
+}
+
 /* Attaches the per-user state database, creating it and its folder. A
  * state that cannot be opened is a warning, not an error: reading works
  * without marks. */
@@ -177,7 +241,12 @@ static void attach_state(store *s)
 		store_exec(s->db, "DETACH DATABASE state", NULL);
 		return;
 	}
-	store_exec(s->db, "PRAGMA state.journal_mode = WAL", NULL);
+	/* Marks are written in the interface's key path: in WAL mode with
+	 * synchronous NORMAL a commit only writes to the log, with no sync
+	 * (see HACKING, "Marks"). */
+	store_exec(s->db, "PRAGMA state.journal_mode = WAL; PRAGMA state.synchronous = NORMAL",
+		   NULL);
+	store_wal_hook_set(s->db);
 	s->has_state = 1;
 	/* Marks made under the hash an article had before schema 6 follow
 	 * it to its new one (the old row stays for stores not upgraded). */
@@ -399,6 +468,8 @@ void store_close(store *s)
 	if (!s)
 		return;
 	store_private *p = (store_private *)s;
+	if (p->state_warming)
+		pthread_join(p->state_warm, NULL);
 	store_bulk_end(s);
 	store_ingest_unlock(s);
 	store_write_free(p);

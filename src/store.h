@@ -58,6 +58,12 @@ int store_file_status(store *s, const store_file *f);
 int store_read_begin(store *s);
 void store_read_end(store *s);
 
+/* Starts the state database's log on a thread of its own, so that the
+ * first mark of a session does not wait for the disk: the first commit
+ * into a new (or restarted) log syncs its header. For the interface,
+ * before its first key; store_close waits for the thread. */
+void store_state_warm(store *s);
+
 /* The content hash stored for path (new string), or NULL when unknown. */
 char *store_file_hash(store *s, const char *path);
 

@@ -153,9 +153,9 @@ void store_bulk_end(store *s)
 		return;
 	p->bulk = 0;
 	checkpointer_stop(p);
-	/* Back to the defaults (the interface's memory budget); this also
-	 * puts back SQLite's own WAL hook. */
-	sqlite3_wal_autocheckpoint(s->db, 1000);
+	/* Back to the defaults (the interface's memory budget) and the
+	 * store's own WAL hook. */
+	store_wal_hook_set(s->db);
 	store_exec(s->db, "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON", NULL);
 }
 

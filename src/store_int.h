@@ -110,6 +110,9 @@ typedef struct store_private {
 	int wal_frames;  /* frames in the write-ahead log after the last commit */
 	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
 	int legacy;      /* the store has articles of before schema 6 (adopt_legacy) */
+	/* store_state_warm's thread, joined at close. */
+	pthread_t state_warm;
+	int state_warming;
 } store_private;
 
 /* store.c */
@@ -117,6 +120,7 @@ int store_exec(sqlite3 *db, const char *sql, char **err); /* SQL without rows */
 int64_t store_query_int(sqlite3 *db, const char *sql);    /* one integer, -1 on error */
 char *store_file_uri(const char *path, const char *params);
 void store_keep_wal(sqlite3 *db); /* -wal and -shm outlive the connection */
+void store_wal_hook_set(sqlite3 *db); /* checkpoints: the store's, not the state's */
 
 /* store_names.c: entities named as the corpus names them */
 void store_names_vote(store_private *p, int64_t id, const char *name, bool other);

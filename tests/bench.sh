@@ -7,7 +7,11 @@
 # new store with `lede --db DB ingest DIR` (median of $BENCH_RUNS runs for
 # N <= 10000, default 3; one run above), then ingests again with nothing
 # changed. It prints articles/s, articles per CPU-second (the per-core
-# rate), peak resident memory and store bytes per article.
+# rate), peak resident memory and store bytes per article. Then, for each
+# N, `lede list` on a synthetic store of N articles (tests/bench_query
+# list): the time to its first line, to the end of a `| head` and to the
+# end of the whole list, for everything, a common and a rare entity and a
+# common word.
 #
 # Environment (set by `make bench`): LEDE_BIN, LEDE_SAMPLES, LEDE_DATADIR,
 # LEDE_BENCH_GEN (the generator, tests/bench_gen). Optional: BENCH_N,
@@ -171,11 +175,24 @@ for n in $BENCH_N; do
 	rm -rf "$corpus" "$tmp/db" "$tmp/db-wal" "$tmp/db-shm"
 done
 
+# The CLI's list (issue 12: its first line within 50 ms for any filter)
+# on stores of the same sizes built by tests/bench_query (synthetic
+# articles straight through the store API: seconds, not an ingest).
+bq=${LEDE_BENCH_QUERY:-$(dirname "$LEDE_BIN")/tests/bench_query}
+if [ -x "$bq" ]; then
+	for n in $BENCH_N; do
+		echo
+		echo "lede list on $n synthetic articles (tests/bench_query list):"
+		"$bq" build "$tmp/list-$n.db" "$n" 2>/dev/null || status=1
+		"$bq" list "$tmp/list-$n.db" "$LEDE_BIN" || status=1
+		rm -f "$tmp/list-$n.db" "$tmp/list-$n.db-wal" "$tmp/list-$n.db-shm"
+	done
+fi
+
 if [ "${BENCH_BIG:-0}" = 1 ]; then
 	# The interface's queries on a 1,000,000-article store (issue 4),
 	# built by tests/bench_query straight through the store API; keep it
 	# between runs with BENCH_STORE=PATH (building takes minutes).
-	bq=${LEDE_BENCH_QUERY:-$(dirname "$LEDE_BIN")/tests/bench_query}
 	big=${BENCH_STORE:-$tmp/big.db}
 	echo
 	if [ ! -x "$bq" ]; then
@@ -188,6 +205,7 @@ if [ "${BENCH_BIG:-0}" = 1 ]; then
 		echo "  built in $(calc "$(now) - $t0") s;" \
 			"store: $(calc "$(store_bytes "$big") / 1048576") MB"
 		"$bq" time "$big" || status=1
+		"$bq" list "$big" "$LEDE_BIN" || status=1
 		echo "  targets: first screen < 100 ms, new filter or search < 50 ms," \
 			"key press < 16 ms, RSS < 50 MB"
 		# The interface itself in tmux (tests/bench_ui.sh), on the big

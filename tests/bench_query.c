@@ -6,6 +6,8 @@
  * Usage: bench_query build DB N   writes N synthetic articles into store DB
  *                                 (kept when it already holds N or more)
  *        bench_query time DB      times the interface's queries on DB
+ *        bench_query list DB LEDE times `LEDE --db DB list` to its first
+ *                                 line, the end of a `| head`, and its end
  *
  * Articles are short (a title and a 40-word body from a small vocabulary,
  * so that search words range from very common to rare) with 8 entities
@@ -18,7 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "facets.h"
 #include "query.h"
@@ -419,6 +424,121 @@ static int time_queries(const char *path)
 	return 0;
 }
 
+/* What one run of `lede list` took, in ms: until its first line, until
+ * its tenth (where `| head` stops reading), until it exited after the
+ * reader closed the pipe at the tenth line (the end of a `| head`
+ * pipeline), and the whole list read to its end. */
+typedef struct list_times {
+	double first, tenth, head_end, all;
+} list_times;
+
+/* Runs `lede --db DB list ARGS...` into a pipe and times it; with
+ * stop_at_ten the pipe is closed after ten lines (a `| head`). Returns 0,
+ * or -1 when lede could not run. */
+static int time_list_run(const char *lede, const char *db, const char *opt, const char *arg,
+			 int stop_at_ten, list_times *t)
+{
+	int fd[2];
+	if (pipe(fd))
+		return -1;
+	double t0 = now_ms();
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		signal(SIGPIPE, SIG_DFL);
+		execl(lede, lede, "--db", db, "list", opt, arg, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	char buf[65536];
+	long lines = 0;
+	ssize_t n;
+	t->first = t->tenth = -1;
+	while ((n = read(fd[0], buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] != '\n')
+				continue;
+			if (++lines == 1)
+				t->first = now_ms() - t0;
+			if (lines == 10)
+				t->tenth = now_ms() - t0;
+		}
+		if (stop_at_ten && lines >= 10)
+			break;
+	}
+	close(fd[0]);
+	int status;
+	waitpid(pid, &status, 0);
+	if (stop_at_ten)
+		t->head_end = now_ms() - t0;
+	else
+		t->all = now_ms() - t0;
+	return 0;
+}
+
+/* Times `lede list` (TSV) with an entity of a given rank; prints medians
+ * of RUNS runs. */
+static int time_list_case(const char *lede, const char *db, const char *label, const char *opt,
+			  const char *arg)
+{
+	double first[RUNS], head_end[RUNS], all[RUNS];
+	list_times t;
+	for (int i = 0; i < RUNS; i++) {
+		if (time_list_run(lede, db, opt, arg, 1, &t))
+			return -1;
+		first[i] = t.first;
+		head_end[i] = t.head_end;
+		if (time_list_run(lede, db, opt, arg, 0, &t))
+			return -1;
+		all[i] = t.all;
+	}
+	qsort(first, RUNS, sizeof first[0], cmp_double);
+	qsort(head_end, RUNS, sizeof head_end[0], cmp_double);
+	qsort(all, RUNS, sizeof all[0], cmp_double);
+	printf("  %-28s %11.1f %11.1f %11.1f\n", label, first[RUNS / 2], head_end[RUNS / 2],
+	       all[RUNS / 2]);
+	fflush(stdout);
+	return 0;
+}
+
+/* Times the CLI's list on the store at path with the lede binary given:
+ * the time to its first line for a common and a rare entity (issue 12:
+ * under 50 ms for any filter), the end of a `| head` pipeline, and the
+ * whole list. */
+static int time_list(const char *path, const char *lede)
+{
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_READONLY, &err);
+	if (!s) {
+		fprintf(stderr, "bench_query: %s\n", err);
+		free(err);
+		return 1;
+	}
+	char *common = entity_at_rank(s, 0), *rare = entity_at_rank(s, 5000);
+	store_close(s);
+	int rc = 1;
+	if (!common || !rare) {
+		fprintf(stderr, "bench_query: the store has too few entities\n");
+		goto done;
+	}
+	printf("  %-28s %11s %11s %11s\n", "lede list (ms, median of 7)", "first line",
+	       "| head end", "whole list");
+	if (time_list_case(lede, path, "everything", "--format", "tsv") ||
+	    time_list_case(lede, path, "entity, most common", "--entity", common) ||
+	    time_list_case(lede, path, "entity, rank 5000 (rare)", "--entity", rare) ||
+	    time_list_case(lede, path, "search, common word", "--search", words[0]))
+		goto done;
+	rc = 0;
+done:
+	free(common);
+	free(rare);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "build") == 0) {
@@ -450,6 +570,11 @@ int main(int argc, char **argv)
 		make_words();
 		return time_queries(argv[2]);
 	}
-	fprintf(stderr, "usage: bench_query build DB N | bench_query time DB\n");
+	if (argc == 4 && strcmp(argv[1], "list") == 0) {
+		make_words();
+		return time_list(argv[2], argv[3]);
+	}
+	fprintf(stderr, "usage: bench_query build DB N | bench_query time DB |"
+			" bench_query list DB LEDE\n");
 	return 2;
 }
