@@ -44,6 +44,23 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* The Kitchen Gods of Tết ("các Táo quân", "các Táo") are no person,
+ * while "Nguyễn Văn Táo" is one; a border post ("Đồn Biên phòng Trà
+ * Cổ") is an organization, no place "Đồn Biên". */
+static void test_deity_and_border_post(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Năm nay các Táo quân bay về trời. Các Táo cứ yên tâm. Đồn Biên phòng Trà Cổ bắt "
+	           "hàng lậu. Ông Nguyễn Văn Táo cho biết.",
+	           &l);
+	expect_none(&l, "Táo");
+	expect_none(&l, "Đồn Biên");
+	expect(&l, "Đồn Biên phòng Trà Cổ", ENT_ORG, "Đồn Biên phòng Trà Cổ");
+	expect(&l, "Nguyễn Văn Táo", ENT_PER, "Nguyễn Văn Táo");
+	mention_list_free(&l);
+}
+
 /* A title after a Vietnamese work's or product's noun ("mã độc
  * WannaCry", "tên lửa Tomahawk") is no entity, nor the same name
  * written alone later; the people around it stay people. */
@@ -498,6 +515,7 @@ int main(void)
 	    cmocka_unit_test(test_common_word_not_place),
 	    cmocka_unit_test(test_paper_and_headquarters),
 	    cmocka_unit_test(test_work_after_noun),
+	    cmocka_unit_test(test_deity_and_border_post),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
