@@ -328,6 +328,20 @@ size_t entity_key_append(strbuf *out, const char *name)
 	return start;
 }
 
+char *entity_key_unmarked(const char *key)
+{
+	char *out = xstrdup(key), *w = out;
+	for (const char *r = key; *r;) {
+		if (*r == ':') /* a word's marks: up to the next word */
+			while (*r && *r != ' ')
+				r++;
+		else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return out;
+}
+
 bool entity_initials_of(const char *shrt, const char *lng)
 {
 	size_t n = 0;
