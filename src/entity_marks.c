@@ -10,12 +10,14 @@
  * where the tone sits, so Thủy = Thuỷ and Hòa = Hoà; case never counts. */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unistr.h>
 #include <uninorm.h>
 
 #include "entity_int.h"
+#include "text.h"
 
 /* The marks a letter can carry, as bits. */
 enum {
@@ -71,6 +73,47 @@ static ucs4_t decompose(ucs4_t uc, unsigned *marks)
 	return uc;
 }
 
+/* The base letter and marks of the code points below U+0250 and of
+ * U+1EA0..U+1EFF (Latin with diacritics: every Vietnamese letter), worked
+ * out once with decompose(): entity_key runs for every entity of every
+ * article, and a table read is a fraction of two libunistring lookups. */
+#define LATIN_END 0x250
+#define VIET_START 0x1EA0
+#define VIET_END 0x1F00
+static struct letter {
+	uint16_t base;
+	uint8_t marks;
+} latin[LATIN_END], viet[VIET_END - VIET_START];
+static pthread_once_t letters_once = PTHREAD_ONCE_INIT;
+
+/* Fills the tables (once, pthread_once). */
+static void letters_init(void)
+{
+	for (ucs4_t uc = 0; uc < LATIN_END; uc++) {
+		unsigned m = 0;
+		latin[uc].base = (uint16_t)decompose(uc, &m);
+		latin[uc].marks = (uint8_t)m;
+	}
+	for (ucs4_t uc = VIET_START; uc < VIET_END; uc++) {
+		unsigned m = 0;
+		ucs4_t b = decompose(uc, &m);
+		viet[uc - VIET_START].base = (uint16_t)(b < 0x10000 ? b : 0);
+		viet[uc - VIET_START].marks = (uint8_t)m;
+	}
+}
+
+/* decompose(), from the tables where they cover uc. */
+static ucs4_t letter_of(ucs4_t uc, unsigned *marks)
+{
+	const struct letter *l = uc < LATIN_END                      ? &latin[uc]
+	                         : uc >= VIET_START && uc < VIET_END ? &viet[uc - VIET_START]
+	                                                             : NULL;
+	if (!l || !l->base)
+		return decompose(uc, marks);
+	*marks = l->marks;
+	return l->base;
+}
+
 /* Adds the marks of one letter (base b, marks m) to the code being built:
  * its vowel marks' pairs, its tone into *tone. Returns whether they are
  * Vietnamese's own. */
@@ -122,6 +165,7 @@ size_t ent_word_marks(const char *s, size_t n, char code[ENT_MARKS_MAX + 1])
 		i++;
 	if (i == n)
 		return 0; /* ASCII: no marks (the common case) */
+	pthread_once(&letters_once, letters_init);
 	size_t len = 0;
 	char tone = 0;
 	bool vi = false;
@@ -130,7 +174,7 @@ size_t ent_word_marks(const char *s, size_t n, char code[ENT_MARKS_MAX + 1])
 	i = 0;
 	while (i < n) {
 		ucs4_t uc;
-		int l = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		int l = text_mbtouc(&uc, (const uint8_t *)s + i, n - i);
 		i += (size_t)l;
 		unsigned bit = mark_bit(uc);
 		if (bit && base) {
@@ -138,12 +182,12 @@ size_t ent_word_marks(const char *s, size_t n, char code[ENT_MARKS_MAX + 1])
 			marks |= bit;
 			continue;
 		}
-		if (base)
+		if (marks || base == 0x110 || base == 0x111)
 			vi |= letter_marks(base, marks, code, &len, &tone);
 		marks = 0;
-		base = uc < 0x80 ? uc : decompose(uc, &marks);
+		base = uc < 0x80 ? uc : letter_of(uc, &marks);
 	}
-	if (base)
+	if (marks || base == 0x110 || base == 0x111)
 		vi |= letter_marks(base, marks, code, &len, &tone);
 	if (!vi)
 		return 0;
