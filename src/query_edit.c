@@ -369,7 +369,10 @@ int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, 
 	char *key = entity_key(spec);
 	sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	int n = 0, exact = 0;
+	/* a name written with Vietnamese marks is most exactly the entity of
+	 * its marks ("Trấn Thành", not "Trần Thành") */
+	bool marked = strchr(key, ':') != NULL;
+	int n = 0, best = 0;
 	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
 		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
 		if (type >= 0 && t != type)
@@ -381,21 +384,29 @@ int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, 
 		m->hidden = sqlite3_column_int(st, 3);
 		char *nf = text_fold(m->name, strlen(m->name), NULL);
 		m->exact = strcmp(nf, fold) == 0;
-		exact += m->exact;
 		free(nf);
+		if (m->exact && marked) {
+			char *nk = entity_key(m->name);
+			m->exact += strcmp(nk, key) == 0;
+			free(nk);
+		}
+		if (m->exact > best)
+			best = m->exact;
 	}
 	sqlite3_finalize(st);
 	free(fold);
 	free(key);
 	/* A name that is some entity's own name means that entity, not the
 	 * others it is only an alias or spelling variant of. */
-	if (exact > 0 && exact < n) {
+	if (best > 0) {
 		int k = 0;
 		for (int i = 0; i < n; i++) {
-			if (out[i].exact)
+			if (out[i].exact == best) {
+				out[i].exact = 1;
 				out[k++] = out[i];
-			else
+			} else {
 				entity_match_free(&out[i]);
+			}
 		}
 		n = k;
 	}

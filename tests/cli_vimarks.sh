@@ -43,5 +43,9 @@ check "--entity without diacritics finds Thủy in both articles" \
 check "--entity LOC:Duc finds both places, Đức and Đúc" \
     test "$(ids --entity "LOC:Duc" | wc -w)" = 2
 run --db "$DB" entity rename "tran thanh" "Trần Thành (cầu thủ)"
-check "a name shared by two entities asks which" test "$rc" -ne 0
+check "a name without marks shared by two entities asks which" test "$rc" -ne 0
+run --db "$DB" entity rename "Trần Thành" "Trần Thành (cầu thủ)"
+expect_rc 0 "a name with its marks picks the entity of those marks"
+check "the footballer is renamed" test "$(entity_lines PER "Trần Thành (cầu thủ)" | cut -f3)" = 1
+check "the comedian is not" test "$(entity_lines PER "Trấn Thành" | cut -f3)" = 1
 finish
