@@ -239,11 +239,18 @@ static bool word_end(char c)
  * or 0 when no word is marked or there are too many. */
 static size_t name_marks(const char *name, char codes[][ENT_MARKS_MAX + 1])
 {
-	const char *r = name;
-	while (*r && (unsigned char)*r < 0x80)
-		r++;
-	if (!*r)
-		return 0; /* ASCII: nothing marked */
+	/* in NFC, a Vietnamese-marked word has đ, ă, ơ or ư (U+0102/3,
+	 * U+0110/1, U+01A0/1, U+01AF/B0), a letter of U+1EA0..U+1EF9, or a
+	 * combining mark (U+0300..U+036F, text not in NFC): none, no marks */
+	const unsigned char *u = (const unsigned char *)name;
+	for (; *u; u++)
+		if ((u[0] == 0xC4 && (u[1] == 0x82 || u[1] == 0x83 || u[1] == 0x90 || u[1] == 0x91)) ||
+		    (u[0] == 0xC6 && (u[1] == 0xA0 || u[1] == 0xA1 || u[1] == 0xAF || u[1] == 0xB0)) ||
+		    (u[0] == 0xE1 && (u[1] == 0xBA || u[1] == 0xBB)) || u[0] == 0xCC || u[0] == 0xCD)
+			break;
+	if (!*u)
+		return 0;
+	const char *r;
 	size_t n = 0;
 	bool any = false;
 	for (r = name;;) {
