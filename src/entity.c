@@ -225,6 +225,85 @@ static char *key_word(char *w, const char *r, const char *end)
 	return w;
 }
 
+/* The most words of a name whose marks entity_key keeps. */
+#define KEY_MARKED_WORDS 32
+
+/* Whether c ends a word of a name or key. */
+static bool word_end(char c)
+{
+	return !c || c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Fills codes[i] with the Vietnamese marks code of word i of name (empty
+ * when the word is not Vietnamese-marked); returns the number of words,
+ * or 0 when no word is marked or there are too many. */
+static size_t name_marks(const char *name, char codes[][ENT_MARKS_MAX + 1])
+{
+	/* in NFC, a Vietnamese-marked word has đ, ă, ơ or ư (U+0102/3,
+	 * U+0110/1, U+01A0/1, U+01AF/B0), a letter of U+1EA0..U+1EF9, or a
+	 * combining mark (U+0300..U+036F, text not in NFC): none, no marks */
+	const unsigned char *u = (const unsigned char *)name;
+	for (; *u; u++)
+		if ((u[0] == 0xC4 && (u[1] == 0x82 || u[1] == 0x83 || u[1] == 0x90 || u[1] == 0x91)) ||
+		    (u[0] == 0xC6 && (u[1] == 0xA0 || u[1] == 0xA1 || u[1] == 0xAF || u[1] == 0xB0)) ||
+		    (u[0] == 0xE1 && (u[1] == 0xBA || u[1] == 0xBB)) || u[0] == 0xCC || u[0] == 0xCD)
+			break;
+	if (!*u)
+		return 0;
+	const char *r;
+	size_t n = 0;
+	bool any = false;
+	for (r = name;;) {
+		while (*r && word_end(*r))
+			r++;
+		if (!*r)
+			break;
+		const char *e = r;
+		while (!word_end(*e))
+			e++;
+		if (n == KEY_MARKED_WORDS)
+			return 0;
+		size_t len = ent_word_marks(r, (size_t)(e - r), codes[n]);
+		codes[n++][len] = '\0';
+		any |= len > 0;
+		r = e;
+	}
+	return any ? n : 0;
+}
+
+/* Writes the key of folded text f to out (f itself when there are no
+ * codes: the copy never passes what it reads): words joined by one space,
+ * doubles collapsed in long words, word i followed by ':' and codes[i]
+ * when that is not empty ("duc:dduws"). Returns the number of words. */
+static size_t join_key(char *out, const char *f, char codes[][ENT_MARKS_MAX + 1],
+                       size_t ncodes)
+{
+	char *w = out;
+	const char *r = f;
+	size_t i = 0;
+	for (;; i++) {
+		while (*r && word_end(*r))
+			r++;
+		if (!*r)
+			break;
+		const char *e = r;
+		while (!word_end(*e))
+			e++;
+		if (w > out)
+			*w++ = ' ';
+		w = key_word(w, r, e);
+		if (i < ncodes && codes[i][0]) {
+			size_t cl = strlen(codes[i]);
+			*w++ = ':';
+			memcpy(w, codes[i], cl);
+			w += cl;
+		}
+		r = e;
+	}
+	*w = '\0';
+	return i;
+}
+
 char *entity_key(const char *name)
 {
 	strbuf b;
@@ -237,27 +316,37 @@ char *entity_key(const char *name)
 size_t entity_key_append(strbuf *out, const char *name)
 {
 	size_t start = out->len;
+	char codes[KEY_MARKED_WORDS][ENT_MARKS_MAX + 1];
+	size_t ncodes = name_marks(name, codes);
 	text_fold_append(out, name, strlen(name));
-	char *f = out->s + start;
-	/* words joined by one space, doubles collapsed in long words */
-	char *w = f;
-	const char *r = f;
-	for (;;) {
-		while (*r == ' ' || *r == '\t' || *r == '\n')
-			r++;
-		if (!*r)
-			break;
-		const char *e = r;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			e++;
-		if (w > f)
-			*w++ = ' ';
-		w = key_word(w, r, e);
-		r = e;
+	if (!ncodes) {
+		join_key(out->s + start, out->s + start, codes, 0);
+	} else {
+		/* the codes make the key longer than the folded text: joined
+		 * from a copy of it */
+		char *f = xstrndup(out->s + start, out->len - start);
+		sb_grow(out, ncodes * (ENT_MARKS_MAX + 1));
+		if (join_key(out->s + start, f, codes, ncodes) != ncodes)
+			/* folding changed the words (a word of marks alone): no marks */
+			join_key(out->s + start, f, codes, 0);
+		free(f);
+	}
+	out->len = start + strlen(out->s + start);
+	return start;
+}
+
+char *entity_key_unmarked(const char *key)
+{
+	char *out = xstrdup(key), *w = out;
+	for (const char *r = key; *r;) {
+		if (*r == ':') /* a word's marks: up to the next word */
+			while (*r && *r != ' ')
+				r++;
+		else
+			*w++ = *r++;
 	}
 	*w = '\0';
-	out->len = (size_t)(w - out->s);
-	return start;
+	return out;
 }
 
 bool entity_initials_of(const char *shrt, const char *lng)

@@ -65,12 +65,21 @@ void entity_extract(const entity_extractor *ex, const article *a, mention_list *
 /* The key under which entities merge across the corpus: folded like search
  * (case, diacritics, đ->d) with doubled letters collapsed in words of five
  * letters or more, so "Zelenskyy", "Zelensky" and "ZELENSKY" share one key
- * but CNN and CN, BBC and BCC do not. Returns a new string. */
+ * but CNN and CN, BBC and BCC do not. A word written with marks only
+ * Vietnamese uses (đ, ơ, ư, ă, a dot below or hook above, a tone on â ê ô)
+ * keeps them after a colon, in Telex letters and wherever its tone sits:
+ * "Đức" is "duc:dduws", "Đúc" "duc:dds", "Thủy" and "Thuỷ" "thuy:r",
+ * "José" still "jose". Returns a new string. */
 char *entity_key(const char *name);
 /* Appends entity_key(name) to out (util.h), for callers that keep many
  * keys in one buffer; returns the offset where it starts. */
 struct strbuf;
 size_t entity_key_append(struct strbuf *out, const char *name);
+
+/* The key without its Vietnamese marks ("duc:dduws" -> "duc"): what
+ * entity_key gave before schema 11, which edits made then still name.
+ * Returns a new string. */
+char *entity_key_unmarked(const char *key);
 
 /* Whether the capitals of the acronym (ASCII letters, Đ as D) are the
  * first letters of the words of key, an entity_key(): "US" of "united

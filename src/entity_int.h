@@ -453,6 +453,13 @@ int ent_mention_type(const uniq *r);
 void ent_fold_cands(ctx *x);
 void ent_resolve(ctx *x, const article *a, mention_list *out);
 
+/* entity_marks.c: the marks that tell Vietnamese names apart */
+#define ENT_MARKS_MAX 15
+/* The marks code of the word s (n bytes) into code ("dduws" for Đức,
+ * "aaf" for Trần), and its length; 0 when the word is not
+ * Vietnamese-marked (José, Hà, Duc). */
+size_t ent_word_marks(const char *s, size_t n, char code[ENT_MARKS_MAX + 1]);
+
 /* entity.c */
 void ent_ctx_free(ctx *x);
 

@@ -24,6 +24,16 @@
  * without edits pays nothing. It is rebuilt when the edits or the set of
  * entities change (a signature of both is kept beside it). */
 
+/* Whether entity E is the one an edit names by type T and key K (SQL
+ * expressions): its key is K, or, when no entity has key K, K is its key
+ * without Vietnamese marks: edits made before schema 11 keep applying to
+ * the entity they named ("duc" to "Đức", "duc:dduws"). Both are found in
+ * the range of keys that start with K's first word, an index seek. */
+#define EDIT_ENTITY(E, T, K)                                                                 \
+	E ".type = " T " AND " E ".key >= lede_key_head(" K ") AND " E ".key < lede_key_head(" K \
+	") || ';' AND (" E ".key = " K " OR (lede_key_unmarked(" E ".key) = " K                  \
+	" AND NOT EXISTS (SELECT 1 FROM entity z WHERE z.type = " T " AND z.key = " K ")))"
+
 /* Longest merge chain followed; longer ones (or cycles) stop there. */
 #define MAX_MERGE_DEPTH 64
 
@@ -91,9 +101,9 @@ static int graph_load(store *s, edit_graph *g)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT x.op, e.id, x.arg, t.id FROM state.entity_edit x"
-			       " JOIN entity e ON e.type = x.type AND e.key = x.key"
-			       " LEFT JOIN entity t ON x.op = 'merge' AND t.type = x.arg"
-			       " AND t.key = x.arg2 ORDER BY x.id",
+			       " JOIN entity e ON " EDIT_ENTITY("e", "x.type", "x.key")
+			       " LEFT JOIN entity t ON x.op = 'merge' AND "
+			       EDIT_ENTITY("t", "x.arg", "x.arg2") " ORDER BY x.id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -359,7 +369,10 @@ int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, 
 	char *key = entity_key(spec);
 	sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	int n = 0, exact = 0;
+	/* a name written with Vietnamese marks is most exactly the entity of
+	 * its marks ("Trấn Thành", not "Trần Thành") */
+	bool marked = strchr(key, ':') != NULL;
+	int n = 0, best = 0;
 	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
 		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
 		if (type >= 0 && t != type)
@@ -371,21 +384,29 @@ int query_entity_lookup(store *s, const char *spec, entity_match *out, int max, 
 		m->hidden = sqlite3_column_int(st, 3);
 		char *nf = text_fold(m->name, strlen(m->name), NULL);
 		m->exact = strcmp(nf, fold) == 0;
-		exact += m->exact;
 		free(nf);
+		if (m->exact && marked) {
+			char *nk = entity_key(m->name);
+			m->exact += strcmp(nk, key) == 0;
+			free(nk);
+		}
+		if (m->exact > best)
+			best = m->exact;
 	}
 	sqlite3_finalize(st);
 	free(fold);
 	free(key);
 	/* A name that is some entity's own name means that entity, not the
 	 * others it is only an alias or spelling variant of. */
-	if (exact > 0 && exact < n) {
+	if (best > 0) {
 		int k = 0;
 		for (int i = 0; i < n; i++) {
-			if (out[i].exact)
+			if (out[i].exact == best) {
+				out[i].exact = 1;
 				out[k++] = out[i];
-			else
+			} else {
 				entity_match_free(&out[i]);
+			}
 		}
 		n = k;
 	}
@@ -403,8 +424,9 @@ static int put_edit(store *s, int64_t id, const char *op, const char *arg, const
 	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db,
-				    "DELETE FROM state.entity_edit WHERE op = ?2 AND (type, key) ="
-				    " (SELECT type, key FROM entity WHERE id = ?1)",
+				    "DELETE FROM state.entity_edit WHERE op = ?2 AND EXISTS"
+				    " (SELECT 1 FROM entity e WHERE e.id = ?1 AND e.type = state.entity_edit.type"
+				    " AND state.entity_edit.key IN (e.key, lede_key_unmarked(e.key)))",
 				    -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
@@ -525,9 +547,9 @@ int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err)
 			       " CASE x.op WHEN 'merge' THEN x.arg || ':' || coalesce(t.name, x.arg2)"
 			       " ELSE x.arg END, datetime(x.at, 'unixepoch')"
 			       " FROM state.entity_edit x"
-			       " LEFT JOIN entity e ON e.type = x.type AND e.key = x.key"
-			       " LEFT JOIN entity t ON x.op = 'merge' AND t.type = x.arg"
-			       " AND t.key = x.arg2 ORDER BY x.id",
+			       " LEFT JOIN entity e ON " EDIT_ENTITY("e", "x.type", "x.key")
+			       " LEFT JOIN entity t ON x.op = 'merge' AND "
+			       EDIT_ENTITY("t", "x.arg", "x.arg2") " GROUP BY x.id ORDER BY x.id",
 			       -1, &st, NULL) != SQLITE_OK) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
 		return -1;

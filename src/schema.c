@@ -212,6 +212,25 @@ static const char *const migrations[] = {
 	"WITH RECURSIVE c(n) AS (SELECT 0 WHERE EXISTS (SELECT 1 FROM article)"
 	"  UNION ALL SELECT n + 1 FROM c WHERE n < (SELECT max(id) >> 9 FROM article))"
 	"INSERT INTO docval_dirty SELECT n FROM c;",
+	/* 10 -> 11 (issue 11): keys keep the marks of Vietnamese words
+	 * (entity_key: "Đức" is "duc:dduws", "Đúc" "duc:dds"). An entity's key
+	 * is made again from the spelling that gave it, its canonical name:
+	 * the name it is shown under when that folds to its key (the shown
+	 * name may be a voted alias, store_names.c), else its most used alias
+	 * that does; none, it keeps its key. Entities that the old keys
+	 * merged stay one (under their shown name's key) until the store is
+	 * made again. Then people's word suffixes, from the new keys. */
+	"UPDATE OR IGNORE entity SET key = coalesce((SELECT k FROM ("
+	"  SELECT lede_entity_key(entity.name) AS k, 1 AS own, 0 AS uses"
+	"  UNION ALL SELECT lede_entity_key(a.alias), 0, a.uses FROM entity_alias a"
+	"   WHERE a.entity_id = entity.id)"
+	"  WHERE lede_key_unmarked(k) = entity.key ORDER BY own DESC, uses DESC LIMIT 1), key);"
+	"DELETE FROM entity_suffix;"
+	"WITH RECURSIVE s(id, rest) AS ("
+	"  SELECT id, substr(key, instr(key, ' ') + 1) FROM entity"
+	"   WHERE type = 'PER' AND instr(key, ' ') > 0"
+	"  UNION ALL SELECT id, substr(rest, instr(rest, ' ') + 1) FROM s WHERE instr(rest, ' ') > 0)"
+	"INSERT OR IGNORE INTO entity_suffix SELECT rest, id FROM s;",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -4,8 +4,10 @@
 #include "sqlfn.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistr.h>
 
+#include "entity.h"
 #include "text.h"
 
 /* lede_utf8(X): see sqlfn.h. SQLite stores whatever bytes a file name
@@ -40,14 +42,48 @@ static void fn_mark(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 }
 
+/* lede_key_unmarked(K): see sqlfn.h. */
+static void fn_key_unmarked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *key = (const char *)sqlite3_value_text(argv[0]);
+	if (!key) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, entity_key_unmarked(key), -1, free);
+}
+
+/* lede_key_head(K): see sqlfn.h. */
+static void fn_key_head(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *key = (const char *)sqlite3_value_text(argv[0]);
+	if (!key) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, (int)strcspn(key, " :"), SQLITE_TRANSIENT);
+}
+
 /* See sqlfn.h. */
 int sqlfn_register(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "lede_utf8", 1,
-	                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-	                                 NULL, fn_utf8, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "lede_mark", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-		                             NULL, fn_mark, NULL, NULL);
-	return rc;
+	static const struct {
+		const char *name;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+	    {"lede_utf8", fn_utf8},
+	    {"lede_key_unmarked", fn_key_unmarked},
+	    {"lede_key_head", fn_key_head},
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+		int rc = sqlite3_create_function(db, fns[i].name, 1,
+		                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		                                 NULL, fns[i].fn, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return sqlite3_create_function(db, "lede_mark", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+	                               fn_mark, NULL, NULL);
 }

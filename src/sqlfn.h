@@ -9,6 +9,11 @@
  * else X with each invalid part replaced by U+FFFD. JSON output passes
  * file names through it, so that strict parsers accept it, and adds the
  * name's bytes in hexadecimal when lede_utf8(X) <> X (README, "JSON").
+ * Also lede_key_unmarked(K): entity key K without its Vietnamese marks
+ * (entity_key_unmarked), and lede_key_head(K): K's first word without its
+ * marks ("tran" of "tran:aaf thanh"), the start of every key that K
+ * unmarked may be (entity edits made before schema 11 find their entity
+ * by them, query_edit.c).
  * Returns an SQLite result code. */
 int sqlfn_register(sqlite3 *db);
 

@@ -27,7 +27,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */

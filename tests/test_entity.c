@@ -59,7 +59,7 @@ static void test_key(void **state)
 {
 	(void)state;
 	const char *same[][2] = {{"Zelenskyy", "Zelensky"}, {"ZELENSKY", "zelensky"},
-	                         {"Châu Âu", "châu Âu"},    {"Đà Nẵng", "da nang"},
+	                         {"Châu Âu", "châu Âu"},    {"Đà Nẵng", "ĐÀ NẴNG"},
 	                         {"Hoà Bình", "Hòa Bình"},  {"  Joe   Biden ", "joe biden"}};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
 		char *a = entity_key(same[i][0]), *b = entity_key(same[i][1]);
@@ -67,7 +67,12 @@ static void test_key(void **state)
 		free(a);
 		free(b);
 	}
-	char *a = entity_key("Joe Biden"), *b = entity_key("Hunter Biden");
+	/* Vietnamese marks are kept (doc/entities.md, "Vietnamese marks") */
+	char *a = entity_key("Đà Nẵng"), *b = entity_key("Da Nang");
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+	a = entity_key("Joe Biden"), b = entity_key("Hunter Biden");
 	assert_string_not_equal(a, b);
 	free(a);
 	free(b);

@@ -385,9 +385,21 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 10, whose keys folded Vietnamese marks
+ * away. */
+static void downgrade_to_10(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "UPDATE entity SET key = lede_key_unmarked(key);"
+				      " PRAGMA user_version = 10",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Takes a store back to schema 9, before the doc values of facets. */
 static void downgrade_to_9(store *s)
 {
+	downgrade_to_10(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "DROP TRIGGER docval_delete; DROP TRIGGER docval_move;"
 				      " DROP TABLE docval; DROP TABLE docval_dirty;"
@@ -524,6 +536,129 @@ static void test_migration_9_to_10(void **state)
 	sb_free(&dv);
 	query_filter_free(&f);
 	store_close(s);
+	fixture_free(&fx);
+}
+
+/* A store of schema 10 gets keys with Vietnamese marks (made from the
+ * spelling that gave each key, not from a voted name of another key);
+ * foreign names keep theirs; people's suffixes follow; entities the old
+ * keys merged stay one. */
+static void test_migration_10_to_11(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 2);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "INSERT INTO entity(type, key, name) VALUES"
+				      " ('LOC', 'duc', 'Đức'), ('PER', 'tran thanh', 'Trấn Thành'),"
+				      " ('PER', 'jose mourinho', 'José Mourinho'),"
+				      " ('LOC', 'hoa ky', 'Mỹ'), ('PER', 'thuy', 'Thuỷ');"
+				      "INSERT INTO entity_alias(key, entity_id, alias, uses)"
+				      " SELECT 'duc', id, 'Đúc', 1 FROM entity WHERE name = 'Đức';"
+				      "INSERT INTO entity_alias(key, entity_id, alias, uses)"
+				      " SELECT 'hoa ky', id, 'Hoa Kỳ', 1 FROM entity WHERE name = 'Mỹ';"
+				      "INSERT INTO entity_alias(key, entity_id, alias, uses)"
+				      " SELECT 'my', id, 'Mỹ', 5 FROM entity WHERE name = 'Mỹ';",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	downgrade_to_10(s);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'duc'"), 1);
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'duc:dduws'"
+				    " AND name = 'Đức'"),
+			 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'tran:aas thanh'"), 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'jose mourinho'"), 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'hoa ky'"), 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE key = 'thuy:r'"), 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM entity_suffix WHERE suffix = 'thanh'"), 1);
+	char *k = entity_key("Thủy");
+	assert_string_equal(k, "thuy:r");
+	free(k);
+	store_close(s);
+	fixture_free(&fx);
+}
+
+/* The entities the store resolves name to (query_resolve_entity), in a
+ * new connection: temp.entity_eff is per connection. */
+static int resolve_fresh(const char *path, const char *state_path, const char *name,
+			 int64_t *ids)
+{
+	char *err = NULL;
+	store *s = store_open(path, state_path, 0, &err);
+	assert_non_null(s);
+	int n = query_resolve_entity(s, name, ids, 4);
+	store_close(s);
+	return n;
+}
+
+/* An entity edit made when keys had no Vietnamese marks (schema 10: the
+ * state keeps the key "duc" for Đức) keeps applying after the store's
+ * keys change, whether the store was migrated or made again; a new edit
+ * of the same kind replaces it. */
+static void test_edits_survive_marks(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 1);
+	char *file = xasprintf("%s/duc.txt", fx.corpus);
+	const char *text = "Khách châu Âu\n\nĐoàn khách từ Đức sang thăm Hà Nội."
+			   " Họ rời Đức hôm thứ hai.\n";
+	write_file(file, text, strlen(text));
+	ingest_dir(fx.path, fx.corpus);
+	char *state_path = xasprintf("%s/state.db", fx.dir);
+	char *err = NULL;
+	store *s = store_open(fx.path, state_path, 0, &err);
+	assert_non_null(s);
+	int64_t id = one_int(s, "SELECT id FROM entity WHERE type = 'LOC' AND name = 'Đức'");
+	assert_true(id > 0);
+	/* the sidebar's narrowing needs no diacritics */
+	query_filter f;
+	query_filter_init(&f);
+	facet_row rows[8];
+	int nf = query_facets(s, &f, -1, "duc", 8, rows, &err);
+	assert_true(nf >= 1);
+	bool found = false;
+	for (int i = 0; i < nf; i++) {
+		found |= rows[i].id == id;
+		facet_row_free(&rows[i]);
+	}
+	assert_true(found);
+	query_filter_free(&f);
+	assert_int_equal(query_entity_rename(s, id, "CHLB Đức", &err), 0);
+	/* the edit as schema 10 wrote it */
+	assert_int_equal(sqlite3_exec(s->db,
+				      "UPDATE state.entity_edit SET key = lede_key_unmarked(key)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM state.entity_edit WHERE key = 'duc'"), 1);
+	store_close(s);
+	int64_t ids[4];
+	/* a store made with the new keys */
+	assert_int_equal(resolve_fresh(fx.path, state_path, "CHLB Đức", ids), 1);
+	assert_int_equal(ids[0], id);
+	/* a store of schema 10, migrated */
+	s = store_open(fx.path, state_path, 0, &err);
+	assert_non_null(s);
+	downgrade_to_10(s);
+	store_close(s);
+	assert_int_equal(resolve_fresh(fx.path, state_path, "CHLB Đức", ids), 1);
+	assert_int_equal(ids[0], id);
+	/* renaming back removes the old edit too */
+	s = store_open(fx.path, state_path, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(query_entity_rename(s, id, "Đức", &err), 0);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM state.entity_edit"), 0);
+	store_close(s);
+	assert_int_equal(resolve_fresh(fx.path, state_path, "CHLB Đức", ids), 0);
+	free(file);
+	free(state_path);
 	fixture_free(&fx);
 }
 
@@ -937,7 +1072,7 @@ static void test_migration_6_to_7(void **state)
 	store *s = store_open(fx.path, NULL, 0, &err);
 	assert_non_null(s);
 	assert_int_equal(one_int(s, "SELECT count(*) FROM entity WHERE articles > 0"
-				    " AND evidence = 0 AND type = 'PER' AND key = 'moc yen'"),
+				    " AND evidence = 0 AND type = 'PER' AND key = 'moc:ooj yen'"),
 			 1);
 	char *before = entity_types(s);
 	downgrade_to_6(s);
@@ -1310,6 +1445,8 @@ int main(void)
 		cmocka_unit_test(test_write_leaves_state_free),
 		cmocka_unit_test(test_migration_8_to_9),
 		cmocka_unit_test(test_migration_9_to_10),
+		cmocka_unit_test(test_migration_10_to_11),
+		cmocka_unit_test(test_edits_survive_marks),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
