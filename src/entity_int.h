@@ -338,6 +338,9 @@ struct uniq {
 	bool acro;
 	bool work; /* a work's title (cand.work) */
 	int root;  /* unique this one links to */
+	/* a royal or noble title written before it ("Prince" of "Prince
+	 * Charles"): a given or title name, no one else's last word */
+	const char *title;
 };
 
 /* A candidate of a finished window, folded into its unique name: all that

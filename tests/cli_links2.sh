@@ -1,0 +1,19 @@
+#!/bin/sh
+# cli_links2.sh: linking across a corpus that must never merge two
+# things: a name after a royal title ("Prince Charles") is no partial
+# name of another's full name ("Ray Charles").
+. "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
+
+mkdir -p "$T/c"
+printf 'A soul legend\n\nThe singer Ray Charles recorded the album in 1962. Ray Charles toured Europe that year.\n' >"$T/c/a.txt"
+printf 'A royal visit\n\nPrince Charles opened the new hospital wing on Friday. Prince Charles met nurses.\n' >"$T/c/b.txt"
+run --db "$T/c.db" ingest "$T/c"
+expect_rc 0 "ingest of a singer's and a prince's articles"
+ents=$("$LEDE_BIN" --db "$T/c.db" entities)
+if ! printf '%s\n' "$ents" | grep -q 'Ray Charles'; then
+    echo "# no person named Ray Charles: extraction is not in place"
+    exit 77
+fi
+ray=$(printf '%s\n' "$ents" | awk -F'\t' '$2 == "Ray Charles" { print $3 }')
+check "the prince is not the singer (Ray Charles in '$ray' articles)" test "$ray" = 1
+finish
