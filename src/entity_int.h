@@ -124,6 +124,7 @@ typedef struct phrase {
 	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
+	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
 	uint16_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
 	/* cue part */

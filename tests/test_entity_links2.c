@@ -54,6 +54,53 @@ static void test_royal_title(void **state)
 	mention_list_free(&l);
 }
 
+/* A compass word in lower case before America makes the region, not the
+ * United States. */
+static void test_compass_america(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_body_with(ex, "en",
+	                  "Sales in north America rose by a tenth, while exports to "
+	                  "central America fell.",
+	                  &l);
+	assert_null(find_surface(&l, "America"));
+	assert_string_equal(canon_of(&l, "north America"), "Bắc Mỹ");
+	assert_string_equal(canon_of(&l, "central America"), "Trung Mỹ");
+	mention_list_free(&l);
+}
+
+/* Another language's name of a city ("vi:Roma") is the city only in
+ * that language: in English the Roma are a people. */
+static void test_alias_of_language(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_body_with(ex, "en",
+	                  "Groups speaking for the Roma said on Tuesday that the Roma "
+	                  "face hardship across Europe.",
+	                  &l);
+	assert_string_not_equal(canon_of(&l, "Roma"), "Rome");
+	mention_list_free(&l);
+
+	extract_body_with(ex, "vi", "Đoàn khách đến thủ đô Roma của Italy hôm thứ Ba.", &l);
+	assert_string_equal(canon_of(&l, "Roma"), "Rome");
+	mention_list_free(&l);
+}
+
+/* In sport news "Madrid" alone is the club. */
+static void test_sport_madrid(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_body_with(ex, "en",
+	                  "Madrid beat Barcelona 2-1 in the league on Sunday, and the "
+	                  "Madrid coach praised his players after the match.",
+	                  &l);
+	assert_string_equal(canon_of(&l, "Madrid"), "Real Madrid");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor once for all tests. */
 static int setup(void **state)
 {
@@ -74,6 +121,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_royal_title),
+	    cmocka_unit_test(test_compass_america),
+	    cmocka_unit_test(test_alias_of_language),
+	    cmocka_unit_test(test_sport_madrid),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
