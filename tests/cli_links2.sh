@@ -1,7 +1,9 @@
 #!/bin/sh
 # cli_links2.sh: linking across a corpus that must never merge two
 # things: a name after a royal title ("Prince Charles") is no partial
-# name of another's full name ("Ray Charles").
+# name of another's full name ("Ray Charles"); a party is shown under the
+# name written as a noun (Liberal Democrats), not the adjective's form
+# ("Liberal Democrat leader") even where that is written more.
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
 mkdir -p "$T/c"
@@ -16,4 +18,13 @@ if ! printf '%s\n' "$ents" | grep -q 'Ray Charles'; then
 fi
 ray=$(printf '%s\n' "$ents" | awk -F'\t' '$2 == "Ray Charles" { print $3 }')
 check "the prince is not the singer (Ray Charles in '$ray' articles)" test "$ray" = 1
+
+mkdir -p "$T/ld"
+printf 'Tax plans\n\nLiberal Democrat leader Jane Roe said on Monday that taxes would rise.\n' >"$T/ld/a.txt"
+printf 'Schools\n\nThe Liberal Democrat spokesman John Doe asked for more teachers.\n' >"$T/ld/b.txt"
+printf 'Polls\n\nThe Liberal Democrats gained ground in the polls this week.\n' >"$T/ld/c.txt"
+run --db "$T/ld.db" ingest "$T/ld"
+expect_rc 0 "ingest of a party's articles"
+party=$("$LEDE_BIN" --db "$T/ld.db" entities | awk -F'\t' '$1 == "ORG" && $2 ~ /^Liberal/ { print $2 }')
+check "the party is shown as Liberal Democrats (got '$party')" test "$party" = "Liberal Democrats"
 finish
