@@ -3,7 +3,9 @@
 # things: a name after a royal title ("Prince Charles") is no partial
 # name of another's full name ("Ray Charles"); a party is shown under the
 # name written as a noun (Liberal Democrats), not the adjective's form
-# ("Liberal Democrat leader") even where that is written more.
+# ("Liberal Democrat leader") even where that is written more; a partial
+# name links only to a full name some article proves a person's (not to
+# a song's title guessed a person).
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
 mkdir -p "$T/c"
@@ -27,4 +29,16 @@ run --db "$T/ld.db" ingest "$T/ld"
 expect_rc 0 "ingest of a party's articles"
 party=$("$LEDE_BIN" --db "$T/ld.db" entities | awk -F'\t' '$1 == "ORG" && $2 ~ /^Liberal/ { print $2 }')
 check "the party is shown as Liberal Democrats (got '$party')" test "$party" = "Liberal Democrats"
+
+mkdir -p "$T/f"
+printf 'Chart news\n\nListeners voted for Always Forever in the poll, ahead of many others.\n' >"$T/f/a.txt"
+printf 'Campaign games\n\nThe games on sale include President Forever and others.\n' >"$T/f/b.txt"
+run --db "$T/f.db" ingest "$T/f"
+expect_rc 0 "ingest of a song's and a game's articles"
+song=$("$LEDE_BIN" --db "$T/f.db" entities --all | awk -F'\t' '$2 == "Always Forever" { print $3 }')
+if [ -z "$song" ]; then
+    echo "# no entity named Always Forever: extraction is not in place"
+    exit 77
+fi
+check "a word of a game's title is not a song's name (in '$song' articles)" test "$song" = 1
 finish
