@@ -422,6 +422,11 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 		/* "Lord Osborne" is not the Tim Osborne of the same article */
 		if (q->title)
 			continue;
+		/* a form of address only at sentence starts is a pronoun: "Anh
+		 * còn giúp mình" is no Quỳnh Anh */
+		if (!q->gaz && q->ntok == 1 && !q->strong &&
+		    (ent_cue_kinds(x->ex, q->lkey, q->lklen) & CUE_HONORIFIC))
+			continue;
 		int qt = ent_best_type(q->score);
 		int best = -1;
 		size_t h = key_hash(q->lkey, q->lklen) & (ix.nslots - 1);

@@ -101,6 +101,22 @@ static void test_sport_madrid(void **state)
 	mention_list_free(&l);
 }
 
+/* A Vietnamese form of address at a sentence start is a pronoun ("Anh
+ * đã ghi bàn": he scored), not the given name of a person the article
+ * names ("Nguyễn Tuấn Anh"); the person's full name still links. */
+static void test_pronoun_not_name(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_body_with(ex, "vi",
+	                  "Tiền đạo Nguyễn Tuấn Anh ghi hai bàn cho đội nhà. Anh đã trở "
+	                  "thành cầu thủ xuất sắc nhất trận.",
+	                  &l);
+	assert_string_equal(canon_of(&l, "Nguyễn Tuấn Anh"), "Nguyễn Tuấn Anh");
+	assert_null(find_surface(&l, "Anh"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor once for all tests. */
 static int setup(void **state)
 {
@@ -124,6 +140,7 @@ int main(void)
 	    cmocka_unit_test(test_compass_america),
 	    cmocka_unit_test(test_alias_of_language),
 	    cmocka_unit_test(test_sport_madrid),
+	    cmocka_unit_test(test_pronoun_not_name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
