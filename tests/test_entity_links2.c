@@ -68,6 +68,11 @@ static void test_compass_america(void **state)
 	assert_string_equal(canon_of(&l, "north America"), "Bắc Mỹ");
 	assert_string_equal(canon_of(&l, "central America"), "Trung Mỹ");
 	mention_list_free(&l);
+
+	/* Latin America is no South America */
+	extract_body_with(ex, "en", "Growth in Latin America beat that of South America alone.", &l);
+	assert_string_not_equal(canon_of(&l, "Latin America"), canon_of(&l, "South America"));
+	mention_list_free(&l);
 }
 
 /* Another language's name of a city ("vi:Roma") is the city only in
