@@ -256,6 +256,7 @@ typedef struct ctx {
 	const entity_extractor *ex;
 	const char *text; /* current field */
 	size_t len;
+	size_t off;       /* bytes of the field before text (its window) */
 	int field;
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */

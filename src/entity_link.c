@@ -134,9 +134,11 @@ size_t entity_title_len(const char *name)
  * Charles"), or NULL. */
 static const char *cand_title(const ctx *x, const cand *c)
 {
-	if (c->lead || c->start < 2 || x->text[c->start - 1] != ' ')
+	/* the candidate's offset in the window the text holds */
+	size_t at = c->start - x->off;
+	if (c->lead || c->start < x->off + 2 || at > x->len || x->text[at - 1] != ' ')
 		return NULL;
-	return royal_title_before(x->text, c->start - 1, !x->en);
+	return royal_title_before(x->text, at - 1, !x->en);
 }
 
 /* Folds the candidates of a finished window (or field) into the unique
