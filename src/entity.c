@@ -73,6 +73,7 @@ static void ctx_field(ctx *x, const char *text, size_t len, int field)
 {
 	x->text = text;
 	x->len = len;
+	x->off = 0;
 	x->field = field;
 	x->titlecase = false;
 	ent_tokenize(x);
@@ -126,6 +127,7 @@ static void scan_windows(ctx *x, const char *text, int field)
 		size_t n = window_len(text + off, len - off);
 		size_t c0 = x->nc;
 		ctx_field(x, text + off, n, field);
+		x->off = off;
 		ent_scan_field(x);
 		ent_link_brackets(x, c0);
 		ent_nest_places(x, c0);

@@ -86,6 +86,12 @@ char *entity_key_unmarked(const char *key);
  * states", "KTNN" of "kiem toan nha nuoc". */
 bool entity_initials_of(const char *acronym, const char *key);
 
+/* Length of the royal or noble title (and its space) that the name
+ * starts with ("Prince " of "Prince Charles", "Lord " of "Lord Cullen"),
+ * 0 when none: such a name is a given or title name, whose last word is
+ * no family name to link other names by. */
+size_t entity_title_len(const char *name);
+
 /* "PER", "ORG", "LOC"; entity_type_parse returns -1 for anything else. */
 const char *entity_type_name(entity_type t);
 int entity_type_parse(const char *s);

@@ -230,6 +230,19 @@ static bool head_word(const ctx *x, size_t k, uint32_t h)
 	        (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_LOC_HEAD | CUE_LOC_CUE)) != 0;
 }
 
+/* Whether token k is a compass word English may write in lower case
+ * before a region's name: "north America" is North America, not the
+ * America of the United States. */
+static bool compass_word(const ctx *x, size_t k)
+{
+	static const char *const words[] = {"north", "south", "east", "west", "central", "latin"};
+	const tok *t = &x->t[k];
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (t->klen == strlen(words[i]) && memcmp(tkey(x, k), words[i], t->klen) == 0)
+			return true;
+	return false;
+}
+
 /* Whether phrase p, a gazetteer name of n tokens, may be read at token k
  * (h: hash of token k's key): the case its tokens need, and no sentence
  * start for names that are common words too. */
@@ -241,12 +254,13 @@ static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
 		ok = case_ok(x, p, k + (size_t)i, i);
 	/* a multi-word name may start with a lower-case head word:
 	 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
-	if (!ok && n > 1 && head_word(x, k, h)) {
+	if (!ok && n > 1 &&
+	    (head_word(x, k, h) || (x->en && p->type == ENT_LOC && compass_word(x, k)))) {
 		ok = true;
 		for (int i = 1; i < n && ok; i++)
 			ok = case_ok(x, p, k + (size_t)i, i);
 	}
-	if (!ok)
+	if (!ok || (p->vi_only && x->en))
 		return false;
 	/* "huyện An Phú": a unit's name that is a person's name too */
 	if (p->admin_only && !ent_after_admin((ctx *)x, k))
@@ -326,7 +340,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p)
 	if (!p || !p->plain)
 		return NULL;
 	const phrase *q = &x->ex->ph[p->plain - 1];
-	return q->type >= 0 ? q : NULL;
+	return q->type >= 0 && !(q->vi_only && x->en) ? q : NULL;
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -341,10 +355,16 @@ enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3, GAZ_ADMIN = 
 static phrase *add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
                        unsigned kind, int how)
 {
-	bool not_initial = false;
+	bool not_initial = false, vi_only = false;
 	if (*text == '~') {
 		not_initial = true;
 		text++;
+	}
+	/* another language's name for it, seldom the thing in English:
+	 * "Roma" is Rome in Vietnamese, the Roma or a club in English */
+	if (type >= 0 && strncmp(text, "vi:", 3) == 0) {
+		vi_only = true;
+		text += 3;
 	}
 	ctx x;
 	memset(&x, 0, sizeof x);
@@ -417,6 +437,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			p->canonical = xstrdup(canonical);
 			p->type = (int8_t)type;
 			p->admin_only = admin_only;
+			p->vi_only = vi_only;
 			p->not_initial = not_initial;
 			p->need_cap = need_cap;
 			p->need_all = need_all;
@@ -428,6 +449,7 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 			/* two spellings of one alias: either case is fine */
 			p->not_initial |= not_initial;
 			p->admin_only &= admin_only;
+			p->vi_only &= vi_only;
 			p->need_cap &= need_cap;
 			p->need_all &= need_all;
 		}

@@ -124,6 +124,7 @@ typedef struct phrase {
 	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
+	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
 	uint16_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
 	/* cue part */
@@ -255,6 +256,7 @@ typedef struct ctx {
 	const entity_extractor *ex;
 	const char *text; /* current field */
 	size_t len;
+	size_t off;       /* bytes of the field before text (its window) */
 	int field;
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
@@ -338,6 +340,9 @@ struct uniq {
 	bool acro;
 	bool work; /* a work's title (cand.work) */
 	int root;  /* unique this one links to */
+	/* a royal or noble title written before it ("Prince" of "Prince
+	 * Charles"): a given or title name, no one else's last word */
+	const char *title;
 };
 
 /* A candidate of a finished window, folded into its unique name: all that

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unictype.h>
 #include <unistr.h>
@@ -88,6 +89,58 @@ static int uniq_id(ctx *x, const cand *c, bool *added)
 	}
 }
 
+/* Royal and noble titles, as shown before a name they make a given or
+ * title name: "Prince Charles" is no Ray Charles, "Lord Cullen" no
+ * Martin Cullen. Matched case aside (their capitals are ASCII). */
+static const char *const royal_titles[] = {
+	"Prince",  "Princess", "King",     "Queen",   "Lord",       "Lady",      "Baroness",
+	"Baron",   "Duke",     "Duchess",  "Earl",    "Pope",       "Sheikh",    "Emperor",
+	"Empress", "Sultan",   "Emir",     "Vua",     "Hoàng tử",   "Công chúa", "Nữ hoàng",
+	"Hoàng hậu",
+};
+
+/* The royal title that ends text (len bytes) as a word of its own, or
+ * NULL; case aside when anycase (Vietnamese writes "vua"), else as
+ * listed (English "the king" before a name is no title of it). */
+static const char *royal_title_before(const char *text, size_t len, bool anycase)
+{
+	for (size_t i = 0; i < sizeof royal_titles / sizeof *royal_titles; i++) {
+		const char *t = royal_titles[i];
+		size_t n = strlen(t);
+		if (n > len || (anycase ? strncasecmp(text + len - n, t, n) : strncmp(text + len - n, t, n)))
+			continue;
+		/* a word of its own: "Warlord Smith" has none */
+		unsigned char b = n < len ? (unsigned char)text[len - n - 1] : ' ';
+		if (b < 0x80 && !((unsigned)((b | 0x20) - 'a') < 26u))
+			return t;
+	}
+	return NULL;
+}
+
+/* See entity.h. */
+size_t entity_title_len(const char *name)
+{
+	const char *sp = strchr(name, ' ');
+	/* the title is one word or two ("Hoàng tử") */
+	for (int w = 0; sp && w < 2; w++, sp = strchr(sp + 1, ' ')) {
+		const char *t = royal_title_before(name, (size_t)(sp - name), false);
+		if (t && strlen(t) == (size_t)(sp - name))
+			return (size_t)(sp - name) + 1;
+	}
+	return 0;
+}
+
+/* The royal title written just before candidate c of the field ("Prince
+ * Charles"), or NULL. */
+static const char *cand_title(const ctx *x, const cand *c)
+{
+	/* the candidate's offset in the window the text holds */
+	size_t at = c->start - x->off;
+	if (c->lead || c->start < x->off + 2 || at > x->len || x->text[at - 1] != ' ')
+		return NULL;
+	return royal_title_before(x->text, at - 1, !x->en);
+}
+
 /* Folds the candidates of a finished window (or field) into the unique
  * names, keeping of each only a cref, and empties the window's list: the
  * memory of a long field is then its unique names and 20 bytes per
@@ -118,6 +171,8 @@ void ent_fold_cands(ctx *x)
 			q->nodefault |= c->nodefault;
 			q->acro |= c->acro;
 			q->work |= c->work;
+			if (!q->title && !c->gaz)
+				q->title = cand_title(x, c);
 		}
 		if (!added)
 			free(c->name); /* and the joined keys after it */
@@ -332,6 +387,24 @@ static void link_firm_first_words(ctx *x)
 	}
 }
 
+/* Pushes the canonical name of entity root r to out's strings: the
+ * gazetteer's, else the first spelling; a one-word name after a royal
+ * title takes the title ("Prince Charles"), so that across articles it
+ * is no partial name of another ("Ray Charles"). */
+static void titled_name(mention_list *out, const uniq *r)
+{
+	if (r->gaz || !r->title || r->ntok != 1) {
+		sl_push(&out->owned, r->gaz ? r->gaz : r->name);
+		return;
+	}
+	size_t a = strlen(r->title), b = strlen(r->name);
+	char *s = xmalloc(a + b + 2);
+	memcpy(s, r->title, a);
+	s[a] = ' ';
+	memcpy(s + a + 1, r->name, b + 1);
+	sl_push_owned(&out->owned, s);
+}
+
 /* Links the candidates of the article into entities, decides their type,
  * drops what has no evidence, and appends the mentions to out. */
 void ent_resolve(ctx *x, const article *a, mention_list *out)
@@ -347,6 +420,14 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 	for (size_t i = 0; i < nu; i++) {
 		uniq *q = &u[i];
 		if (q->gaz ? !given_place(q) : q->ntok >= MAXPHRASE)
+			continue;
+		/* "Lord Osborne" is not the Tim Osborne of the same article */
+		if (q->title)
+			continue;
+		/* a form of address only at sentence starts is a pronoun: "Anh
+		 * còn giúp mình" is no Quỳnh Anh */
+		if (!q->gaz && q->ntok == 1 && !q->strong &&
+		    (ent_cue_kinds(x->ex, q->lkey, q->lklen) & CUE_HONORIFIC))
 			continue;
 		int qt = ent_best_type(q->score);
 		int best = -1;
@@ -472,7 +553,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			w += c->end - c->start;
 			*w++ = '\0';
 			if (!canon[root]) {
-				sl_push(&out->owned, r->gaz ? r->gaz : r->name);
+				titled_name(out, r);
 				canon[root] = out->owned.v[out->owned.n - 1];
 			}
 			m->canonical = canon[root];

@@ -63,7 +63,7 @@ enum {
 /* Statements and the write caches live beside the handle; store.h keeps
  * the struct small. */
 /* The statements store_link.c keeps prepared. */
-#define STORE_LINK_STMTS 7
+#define STORE_LINK_STMTS 8
 
 typedef struct store_private {
 	store pub;

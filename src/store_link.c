@@ -33,6 +33,7 @@ enum {
 	LK_NAME_OF,
 	LK_ORG_BY_KEY,
 	LK_ALIAS_ORGS,
+	LK_PROVEN,
 	LK_COUNT_
 };
 static const char *const link_sql[LK_COUNT_] = {
@@ -48,6 +49,9 @@ static const char *const link_sql[LK_COUNT_] = {
 	 * store) SQLite read every organization and probed its aliases */
 	[LK_ALIAS_ORGS] = "SELECT e.id, e.key FROM entity_alias a CROSS JOIN entity e ON e.id = a.entity_id"
 			  " WHERE a.key = ?3 AND e.type = 'ORG' AND e.id <> ?1 LIMIT 2",
+	/* whether an article proves entity ?1's type (rows are written at
+	 * once; the entity's sums only at commit) */
+	[LK_PROVEN] = "SELECT 1 FROM article_entity WHERE entity_id = ?1 AND evidence > 0 LIMIT 1",
 };
 _Static_assert(LK_COUNT_ == STORE_LINK_STMTS, "store_private has a slot per statement");
 
@@ -141,9 +145,17 @@ static bool entity_name_ends(store_private *p, int64_t id, const char *part)
 	return ok;
 }
 
+/* Whether some article proves person id one (evidence of its type): a
+ * full name only guessed a person, such as a song's title ("Live
+ * Forever"), takes in no partial name ("President Forever", a game). */
+static bool proven(store_private *p, int64_t id)
+{
+	return one_value(p, LK_PROVEN, NULL, id, 0, NULL) == 1;
+}
+
 /* See store_int.h: the person whose full name ends with the words of key
- * when the store has exactly one (and no person of that very key); 0
- * otherwise. */
+ * when the store has exactly one, proven a person (and no person of that
+ * very key); 0 otherwise. */
 int64_t store_link_partial(store_private *p, const char *key, const char *name)
 {
 	if (one_value(p, LK_PERSON_BY_KEY, NULL, 0, 0, key) != 0)
@@ -159,7 +171,7 @@ int64_t store_link_partial(store_private *p, const char *key, const char *name)
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return n == 1 && entity_name_ends(p, id, name) ? id : 0;
+	return n == 1 && entity_name_ends(p, id, name) && proven(p, id) ? id : 0;
 }
 
 /* Records the word suffixes of person id's key ("obama" of "barack
@@ -315,7 +327,7 @@ int store_link_flush(store_private *p)
 			/* merged into the suffix's only full name, if this is it */
 			if (shrt > 0 &&
 			    one_value(p, LK_SUFFIX_ONLY, NULL, 0, 0, sp + 1) == p->new_people[i] &&
-			    short_name_ends(p, shrt, p->new_people[i])) {
+			    short_name_ends(p, shrt, p->new_people[i]) && proven(p, p->new_people[i])) {
 				rc = merge_into(p, shrt, p->new_people[i]);
 				merged = 1;
 			}

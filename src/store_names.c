@@ -48,13 +48,17 @@ int store_names_flush(store_private *p)
 		"UPDATE entity_alias SET uses = uses + ?3 WHERE key = ?1 AND entity_id = ?2";
 	/* the most voted alias, for a person no single word that ends
 	 * another (Obama is shown as the Barack Obama it stands for; but Hà
-	 * Nội is not Thủ đô Hà Nội, nor Tony Blair Earlier Tony Blair); among
-	 * equals the name it has */
+	 * Nội is not Thủ đô Hà Nội, nor Tony Blair Earlier Tony Blair), and
+	 * not the singular of another alias: a member's or an adjective's
+	 * form ("a Liberal Democrat", "Lib Dem leader") of the name written
+	 * as a noun (Liberal Democrats); among equals the name it has */
 	static const char name_sql[] =
 		"UPDATE entity SET name = (SELECT a.alias FROM entity_alias a"
 		"  WHERE a.entity_id = ?1 AND ((SELECT e.type FROM entity e WHERE e.id = ?1) <> 'PER'"
 		"   OR instr(a.key, ' ') > 0 OR NOT EXISTS (SELECT 1 FROM entity_alias o"
 		"   WHERE o.entity_id = ?1 AND substr(o.key, -length(a.key) - 1) = ' ' || a.key))"
+		"  AND NOT EXISTS (SELECT 1 FROM entity_alias o WHERE o.entity_id = ?1"
+		"   AND o.key = a.key || 's')"
 		"  ORDER BY a.uses DESC, a.alias = (SELECT e.name FROM entity e WHERE e.id = ?1) DESC"
 		"  LIMIT 1)"
 		" WHERE id = ?1";

@@ -320,7 +320,8 @@ static int64_t entity_find_or_add(store *s, const char *type, const char *key, c
 	if (sqlite3_step(st) == SQLITE_DONE)
 		id = sqlite3_last_insert_rowid(s->db);
 	sqlite3_reset(st);
-	if (id && strcmp(type, "PER") == 0 && strchr(key, ' ') &&
+	/* "Prince Charles" lends "Charles" to no partial name */
+	if (id && strcmp(type, "PER") == 0 && strchr(key, ' ') && !entity_title_len(name) &&
 	    store_link_new((store_private *)s, id, key) != 0)
 		id = 0;
 	return id;
