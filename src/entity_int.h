@@ -411,6 +411,7 @@ bool ent_vi_initials(const ctx *x, size_t k);
 bool ent_vi_house_number(const ctx *x, size_t k);
 bool ent_vi_direction(const ctx *x, size_t k);
 bool ent_vi_work(ctx *x, size_t k);
+size_t ent_vi_product(ctx *x, size_t k, const match *g);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);

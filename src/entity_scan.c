@@ -403,6 +403,13 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->misc = c->nodefault = true;
 		return h;
 	}
+	/* "LG Watch Style", "Apple Watch 3": a company's product, no entity */
+	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
+	if (pe) {
+		cand *c = ent_add_cand(x, k, pe);
+		c->misc = c->nodefault = true;
+		return pe;
+	}
 	/* "Đức Nam", "Mỹ Chi": a country that is a given name too, before
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))

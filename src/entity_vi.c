@@ -447,3 +447,36 @@ bool ent_vi_work(ctx *x, size_t k)
 			return true;
 	return false;
 }
+
+/* The end of a product a Vietnamese article names by a known company's
+ * brand and its model ("LG | Watch Style", "Apple | Watch 3", "Samsung |
+ * Galaxy S8"), or 0: foreign capitalized words right after the brand on
+ * its line (a model's number after one of them), none of them an
+ * organization's suffix or head, a cue or a known name ("Samsung
+ * Electronics", "Honda Việt Nam" stay companies), not after a title
+ * (the person holding it follows). The whole is a product, no entity. */
+size_t ent_vi_product(ctx *x, size_t k, const match *g)
+{
+	size_t h = k + g->ntok, e = h;
+	/* "Tổng Thư ký NATO | Jens Stoltenberg": a person after an
+	 * organization (a given name starts the words) */
+	if (x->en || g->p->type != ENT_ORG || g->p->club || ent_given_name(x, h))
+		return 0;
+	while (e < x->nt) {
+		const tok *t = &x->t[e];
+		if (!(t->flags & T_WORD) || !(t->flags & T_SPACE) || (t->flags & (T_BREAK | T_PARA)))
+			break;
+		/* "Watch 3", "Galaxy S8": a model's number after its name */
+		bool number = e > h && (t->flags & T_DIGIT);
+		bool word = (t->flags & T_CAP) && !(t->flags & T_VI);
+		unsigned kinds;
+		if ((!number && !word) || (word && cue_at(x, e, &kinds)) || gaz_at(x, e).p)
+			break;
+		e++;
+	}
+	/* a model's name, not a number alone ("Samsung 2017") */
+	for (size_t q = h; q < e; q++)
+		if (!(x->t[q].flags & T_DIGIT))
+			return e;
+	return 0;
+}

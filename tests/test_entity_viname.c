@@ -44,6 +44,27 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A known company's brand with a model's name after it ("Asus ZenFone
+ * Go", "Samsung Galaxy S8") is a product, no entity; the company alone
+ * ("Asus cho biết"), its branch ("Honda Việt Nam") and the person after
+ * an organization ("Tổng Thư ký NATO Jens Stoltenberg") stay. */
+static void test_brand_product(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Mẫu điện thoại Asus ZenFone Go sẽ ra mắt. Asus cho biết giá chưa chốt. Ông Lê Văn "
+	           "Bình mua Samsung Galaxy S8 tại Honda Việt Nam. Tổng Thư ký NATO Jens Stoltenberg "
+	           "đến Hà Nội.",
+	           &l);
+	expect_none(&l, "ZenFone Go");
+	expect_none(&l, "Galaxy S8");
+	expect_none(&l, "Samsung");
+	expect(&l, "Asus", ENT_ORG, "Asus");
+	expect(&l, "Jens Stoltenberg", ENT_PER, "Jens Stoltenberg");
+	expect(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
+	mention_list_free(&l);
+}
+
 /* The Kitchen Gods of Tết ("các Táo quân", "các Táo") are no person,
  * while "Nguyễn Văn Táo" is one; a border post ("Đồn Biên phòng Trà
  * Cổ") is an organization, no place "Đồn Biên". */
@@ -516,6 +537,7 @@ int main(void)
 	    cmocka_unit_test(test_paper_and_headquarters),
 	    cmocka_unit_test(test_work_after_noun),
 	    cmocka_unit_test(test_deity_and_border_post),
+	    cmocka_unit_test(test_brand_product),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
