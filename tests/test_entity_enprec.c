@@ -252,6 +252,23 @@ static void test_athlete_roles(void **state)
 	mention_list_free(&l);
 }
 
+/* Plurals of a title in capitals ("MPs", "MEPs") and believers of a
+ * faith ("Catholics", "Muslims") are nobody's name. */
+static void test_members_and_believers(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("MPs voted on the bill. Labour MPs said Tony Blair was wrong. Catholics and "
+	        "Muslims prayed together.",
+	        &l);
+	assert_false(has_name(&l, "MPs"));
+	assert_false(has_name(&l, "Catholics"));
+	assert_false(has_name(&l, "Muslims"));
+	assert_true(has_surface(&l, ENT_PER, "Tony Blair"));
+	assert_true(has_surface(&l, ENT_ORG, "Labour"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -276,7 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_hyphen_adjectives), cmocka_unit_test(test_not_people),
 	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
 	    cmocka_unit_test(test_ampersand_firms),   cmocka_unit_test(test_athlete_roles),
-	    cmocka_unit_test(test_firm_first_word),
+	    cmocka_unit_test(test_firm_first_word),  cmocka_unit_test(test_members_and_believers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
