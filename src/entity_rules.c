@@ -333,6 +333,12 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			    x->t[j].klen == 3 && memcmp(tkey(x, j), "and", 3) == 0)
 				break;
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
+				/* "the Globe Theatre | on Friday": a connector before a
+				 * last word that is never a name (a weekday, a month)
+				 * joins nothing; "Church of All Saints" goes on */
+				unsigned sk;
+				if (cue_at(x, j + 1, &sk) == 1 && (sk & CUE_STOP) && !namey(x, j + 2))
+					break;
 				/* "Shares of Acme Inc": the first word of a sentence
 				 * before "of" joins only as an organization's or a
 				 * place's word ("Bank of America", "Bosnia and

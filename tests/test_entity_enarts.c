@@ -311,6 +311,45 @@ static void test_peoples(void **state)
 }
 
 /* Loads the extractor from the source tree's data once. */
+/* A venue named by its building's last word (House, Warehouse,
+ * Playhouse) and a church before "of" are organizations whole: "the
+ * Harbour Opera House" is no person, "Church of Wales" no "Church". */
+static void test_venues_and_churches(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The opera opened at the Harbour Opera House on Friday.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Harbour Opera House"));
+	assert_false(has_entity(&l, ENT_PER, "Harbour Opera House"));
+	mention_list_free(&l);
+	extract("Critics at the Tanner Warehouse and the Moor Playhouse agreed.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Tanner Warehouse"));
+	assert_true(has_entity(&l, ENT_ORG, "Moor Playhouse"));
+	mention_list_free(&l);
+	extract("A spokesman for the Church of Wales said the bells would ring.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Church of Wales"));
+	assert_false(has_name(&l, "Church"));
+	mention_list_free(&l);
+}
+
+/* A connector before a weekday or a month joins nothing: "the Quay
+ * Theatre on Friday" ends at Theatre; "Church of All Saints" goes on. */
+static void test_connector_before_date(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The play transfers to the Quay Theatre on Friday.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Quay Theatre"));
+	assert_false(has_name(&l, "Quay Theatre on Friday"));
+	mention_list_free(&l);
+	extract("The Vale Orchestra in March played the new symphony.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Vale Orchestra"));
+	mention_list_free(&l);
+	extract("Bells rang at the Church of All Saints in Tarwick.", &l);
+	assert_true(has_name(&l, "Church of All Saints"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -337,6 +376,8 @@ int main(void)
 	    cmocka_unit_test(test_number_and_bang_names),
 	    cmocka_unit_test(test_arts_bodies),
 	    cmocka_unit_test(test_groups_and_name_edges),
+	    cmocka_unit_test(test_venues_and_churches),
+	    cmocka_unit_test(test_connector_before_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
