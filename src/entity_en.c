@@ -133,6 +133,41 @@ static bool work_after(ctx *x, size_t e)
 	       (ent_written(x, e, "directed") && ent_written(x, e + 1, "by"));
 }
 
+/* Whether token q is an award's category noun for a show or a film
+ * ("best musical", "best play", "best picture"): not a music one, as
+ * a singer wins "best album" too. */
+static bool award_work_noun(const ctx *x, size_t q)
+{
+	static const char *const nouns[] = {"musical", "play", "film", "picture", "revival",
+	                                    "documentary", "drama", "comedy"};
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		if (ent_written(x, q, nouns[i]))
+			return true;
+	return false;
+}
+
+/* Whether the English name before token e has won or is up for an
+ * award's show category ("X won best musical", "X, nominated for best
+ * play"); "best new musical" and "best musical revival" too. */
+static bool award_after(ctx *x, size_t e)
+{
+	if (punct_is(x, e, ','))
+		e++;
+	if (ent_written(x, e, "is") || ent_written(x, e, "was"))
+		e++;
+	if (ent_written(x, e, "won") || ent_written(x, e, "wins") || ent_written(x, e, "took"))
+		e++;
+	else if (ent_written(x, e, "nominated") && ent_written(x, e + 1, "for"))
+		e += 2;
+	else
+		return false;
+	if (ent_written(x, e, "the"))
+		e++;
+	if (!ent_written(x, e, "best"))
+		return false;
+	return award_work_noun(x, e + 1) || award_work_noun(x, e + 2);
+}
+
 /* Whether the English name at tokens [k, *e) is the title of a work
  * named by the word before it ("the film Saving Private Ryan", "the game
  * Grand Theft Auto", "the sequel to X", "starred in X") or after it
@@ -146,7 +181,7 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	if (!x->en || x->sport)
 		return false;
 	if (k == 0)
-		return work_after(x, *e);
+		return work_after(x, *e) || award_after(x, *e);
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
 	if (w > 0 && ent_written(x, w, "The"))
@@ -172,7 +207,7 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	             ent_written(x, w - 1, "talk") || ent_written(x, w - 1, "quiz") ||
 	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
 	if (!in && !hit && !show && !(ent_en_word(x, w) & EN_WORK))
-		return work_after(x, *e);
+		return work_after(x, *e) || award_after(x, *e);
 	/* "the film Hellboy.", "the movie Robots has opened" */
 	if (*e - k < 2 && !phrase_ends(x, *e) &&
 	    !(ent_written(x, *e, "is") || ent_written(x, *e, "was") || ent_written(x, *e, "has") ||

@@ -350,6 +350,29 @@ static void test_connector_before_date(void **state)
 	mention_list_free(&l);
 }
 
+/* A title in an award list is a work, no entity: "X won best musical",
+ * "X, nominated for best new play"; the winner of an actor's or a music
+ * award stays a person, and so does a name after "best actor for" (the
+ * show's award given for its actor). */
+static void test_award_works(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The show won best actor for Jo Marsh at the ceremony.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Jo Marsh"));
+	mention_list_free(&l);
+	extract("Critics agreed when The Girl in Grey won best musical.", &l);
+	assert_false(has_name(&l, "Grey"));
+	mention_list_free(&l);
+	extract("Lorna Vance, nominated for best new play, closes in May.", &l);
+	assert_false(has_name(&l, "Lorna Vance"));
+	mention_list_free(&l);
+	extract("Later Tom Arden won best actor and Ann Quill won best album.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Tom Arden"));
+	assert_true(has_entity(&l, ENT_PER, "Ann Quill"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -378,6 +401,7 @@ int main(void)
 	    cmocka_unit_test(test_groups_and_name_edges),
 	    cmocka_unit_test(test_venues_and_churches),
 	    cmocka_unit_test(test_connector_before_date),
+	    cmocka_unit_test(test_award_works),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
