@@ -326,6 +326,11 @@ static void test_venues_and_churches(void **state)
 	assert_true(has_entity(&l, ENT_ORG, "Tanner Warehouse"));
 	assert_true(has_entity(&l, ENT_ORG, "Moor Playhouse"));
 	mention_list_free(&l);
+	/* a given name before a suffix that is a surname too: a person */
+	extract("Singer Ella Church has a new album, and Gregory House said no.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Ella Church"));
+	assert_true(has_entity(&l, ENT_PER, "Gregory House"));
+	mention_list_free(&l);
 	extract("A spokesman for the Church of Wales said the bells would ring.", &l);
 	assert_true(has_entity(&l, ENT_ORG, "Church of Wales"));
 	assert_false(has_name(&l, "Church"));
