@@ -45,6 +45,27 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* A device's noun, then a brand written as an acronym that is no known
+ * name, then its model ("đồng hồ thông minh LG Watch Style", "smartphone
+ * LG G6") is a product, no entity: neither the brand nor the model a
+ * person. The brand after the noun alone stays ("điện thoại LG"). */
+static void test_acronym_brand_product(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Hãng LG vừa ra mắt chiếc đồng hồ thông minh LG Watch Style. Mẫu smartwatch LG "
+	           "Watch Sport có giá cao hơn. Chiếc smartphone LG G6 bán chạy.",
+	           &l);
+	expect_none(&l, "Watch Style");
+	expect_none(&l, "Watch Sport");
+	expect_none(&l, "G6");
+	mention_list_free(&l);
+	extract_vi("Ông Trần Văn Nam mua điện thoại LG tại Hà Nội.", &l);
+	expect(&l, "LG", ENT_ORG, "LG");
+	expect(&l, "Trần Văn Nam", ENT_PER, "Trần Văn Nam");
+	mention_list_free(&l);
+}
+
 /* A band named after a band's noun ("nhóm nhạc", "ban nhạc",
  * "girlgroup", "boygroup") is an organization, and so is the same name
  * alone in a chart's "Song - Artist" list; a singer after "ca sĩ" or
@@ -88,6 +109,7 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_acronym_brand_product),
 	    cmocka_unit_test(test_band_noun),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
