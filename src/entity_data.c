@@ -662,7 +662,8 @@ static void load_vi_names(entity_extractor *ex)
  * (business words before and after a company's name), work (a work's or
  * a product's noun before its title), work-in, work-after, work-post
  * (words around a work's title), band-post (a band's words after its
- * name), title-word, people. */
+ * name), title-word, people, device (a device's noun before its brand
+ * and model). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const struct {
@@ -677,7 +678,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	             {"band-post", EN_BAND_POST},
 	             {"title-word", EN_TITLE_WORD},
 	             {"work-post", EN_WORK_POST},
-	             {"people", EN_PEOPLE}};
+	             {"people", EN_PEOPLE},
+	             {"device", EN_DEVICE}};
 	strlist lines;
 	sl_init(&lines);
 	datafile_lines(file, &lines);

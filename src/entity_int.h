@@ -103,7 +103,8 @@ enum {
 	EN_BAND_POST = 64,  /* "X frontman" */
 	EN_TITLE_WORD = 128, /* "Dancer In The Dark" */
 	EN_WORK_POST = 256,  /* "X star Y" */
-	EN_PEOPLE = 512      /* "Scots" */
+	EN_PEOPLE = 512,     /* "Scots" */
+	EN_DEVICE = 1024     /* "smartphone | LG G6" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -412,6 +413,7 @@ bool ent_vi_house_number(const ctx *x, size_t k);
 bool ent_vi_direction(const ctx *x, size_t k);
 bool ent_vi_work(ctx *x, size_t k);
 size_t ent_vi_product(ctx *x, size_t k, const match *g);
+size_t ent_vi_acronym_product(ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);

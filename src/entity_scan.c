@@ -374,6 +374,15 @@ static bool club_name(ctx *x, size_t k, size_t e)
 	return x->sport && e >= k + 2 && cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_CLUB);
 }
 
+/* Adds the candidate of a product at tokens k..e-1 (a brand and its
+ * model), no entity, and returns e. */
+static size_t add_product(ctx *x, size_t k, size_t e)
+{
+	cand *c = ent_add_cand(x, k, e);
+	c->misc = c->nodefault = true;
+	return e;
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -403,13 +412,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->misc = c->nodefault = true;
 		return h;
 	}
-	/* "LG Watch Style", "Apple Watch 3": a company's product, no entity */
+	/* "Samsung Galaxy S8", "Apple Watch 3": a company's product, no entity */
 	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
-	if (pe) {
-		cand *c = ent_add_cand(x, k, pe);
-		c->misc = c->nodefault = true;
-		return pe;
-	}
+	if (pe)
+		return add_product(x, k, pe);
 	/* "Đức Nam", "Mỹ Chi": a country that is a given name too, before
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))
@@ -1101,6 +1107,11 @@ void ent_scan_field(ctx *x)
 		}
 		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
 			k = e;
+			continue;
+		}
+		/* "smartphone LG G6": a brand's acronym and its model */
+		if (!pd.title && (e = ent_vi_acronym_product(x, k)) != 0) {
+			k = add_product(x, k, e);
 			continue;
 		}
 		if ((e = scan_lower_office(x, &pd, k)) != 0 || (e = scan_cue(x, &pd, k)) != 0) {

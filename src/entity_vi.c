@@ -448,20 +448,13 @@ bool ent_vi_work(ctx *x, size_t k)
 	return false;
 }
 
-/* The end of a product a Vietnamese article names by a known company's
- * brand and its model ("LG | Watch Style", "Apple | Watch 3", "Samsung |
- * Galaxy S8"), or 0: foreign capitalized words right after the brand on
- * its line (a model's number after one of them), none of them an
- * organization's suffix or head, a cue or a known name ("Samsung
- * Electronics", "Honda Việt Nam" stay companies), not after a title
- * (the person holding it follows). The whole is a product, no entity. */
-size_t ent_vi_product(ctx *x, size_t k, const match *g)
+/* The end of a model's name starting at token h, or 0: foreign
+ * capitalized words on the brand's line (a model's number after one of
+ * them), none of them a cue or a known name, not a number alone
+ * ("Samsung 2017"). */
+static size_t model_end(ctx *x, size_t h)
 {
-	size_t h = k + g->ntok, e = h;
-	/* "Tổng Thư ký NATO | Jens Stoltenberg": a person after an
-	 * organization (a given name starts the words) */
-	if (x->en || g->p->type != ENT_ORG || g->p->club || ent_given_name(x, h))
-		return 0;
+	size_t e = h;
 	while (e < x->nt) {
 		const tok *t = &x->t[e];
 		if (!(t->flags & T_WORD) || !(t->flags & T_SPACE) || (t->flags & (T_BREAK | T_PARA)))
@@ -474,9 +467,47 @@ size_t ent_vi_product(ctx *x, size_t k, const match *g)
 			break;
 		e++;
 	}
-	/* a model's name, not a number alone ("Samsung 2017") */
 	for (size_t q = h; q < e; q++)
 		if (!(x->t[q].flags & T_DIGIT))
 			return e;
+	return 0;
+}
+
+/* The end of a product a Vietnamese article names by a known company's
+ * brand and its model ("LG | Watch Style", "Apple | Watch 3", "Samsung |
+ * Galaxy S8"), or 0: foreign capitalized words right after the brand on
+ * its line (a model's number after one of them), none of them an
+ * organization's suffix or head, a cue or a known name ("Samsung
+ * Electronics", "Honda Việt Nam" stay companies), not after a title
+ * (the person holding it follows). The whole is a product, no entity. */
+size_t ent_vi_product(ctx *x, size_t k, const match *g)
+{
+	size_t h = k + g->ntok;
+	/* "Tổng Thư ký NATO | Jens Stoltenberg": a person after an
+	 * organization (a given name starts the words) */
+	if (x->en || g->p->type != ENT_ORG || g->p->club || ent_given_name(x, h))
+		return 0;
+	return model_end(x, h);
+}
+
+/* The end of a product a Vietnamese article names by a device's noun of
+ * vi-words.txt, then a brand written as an acronym of two to four
+ * letters that is no known name, then its model ("đồng hồ thông minh |
+ * LG Watch Style", "smartphone | LG G6"), or 0. Without the device's
+ * noun the acronym and the words after it may be a company ("Tổng giám
+ * đốc LG Display"); the whole is a product, no entity. */
+size_t ent_vi_acronym_product(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	size_t len = t->end - t->start;
+	unsigned kinds;
+	if (x->en || !(t->flags & T_WORD) || !(t->flags & T_ALLCAPS) || (t->flags & T_DIGIT) ||
+	    len < 2 || len > 4 || cue_at(x, k, &kinds) || gaz_at(x, k).p ||
+	    k + 1 >= x->nt || ent_given_name(x, k + 1))
+		return 0;
+	/* "đồng hồ thông minh": four syllables at most */
+	for (size_t n = 1; n <= 4 && n <= k; n++)
+		if (ent_words_before(x, k, n) & EN_DEVICE)
+			return model_end(x, k + 1);
 	return 0;
 }
