@@ -269,6 +269,18 @@ static void test_members_and_believers(void **state)
 	mention_list_free(&l);
 }
 
+/* Large companies known by their brand are organizations, though they
+ * "said" things (organizations.tsv). */
+static void test_known_companies(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Yahoo said profits rose, and Vodafone said it would cut jobs.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Yahoo"));
+	assert_true(has_surface(&l, ENT_ORG, "Vodafone"));
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -294,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(test_title_surname),     cmocka_unit_test(test_party_adjective),
 	    cmocka_unit_test(test_ampersand_firms),   cmocka_unit_test(test_athlete_roles),
 	    cmocka_unit_test(test_firm_first_word),  cmocka_unit_test(test_members_and_believers),
+	    cmocka_unit_test(test_known_companies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
