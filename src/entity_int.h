@@ -412,6 +412,7 @@ bool ent_vi_initials(const ctx *x, size_t k);
 bool ent_vi_house_number(const ctx *x, size_t k);
 bool ent_vi_direction(const ctx *x, size_t k);
 bool ent_vi_work(ctx *x, size_t k);
+bool ent_vi_compass(ctx *x, size_t k, size_t e);
 size_t ent_vi_product(ctx *x, size_t k, const match *g);
 size_t ent_vi_acronym_product(ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);

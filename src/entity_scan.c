@@ -397,6 +397,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	/* "VN-Index": a known name glued by a hyphen to a word of no known
 	 * name is part of another name (no entity) */
 	size_t h = k + g.ntok;
+	/* "hướng Tây Nam", "Đông-Nam": a compass direction, no place */
+	if (ent_vi_compass(x, k, h))
+		return h;
 	if (h + 1 < x->nt && (x->t[h].flags & T_DASH) && !(x->t[h].flags & T_SPACE) &&
 	    x->text[x->t[h].start] == '-' && namey(x, h + 1) && !(x->t[h + 1].flags & T_SPACE) &&
 	    !gaz_at(x, h + 1).p)
@@ -870,6 +873,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	bool has_org, has_loc, misc;
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
+	/* "hướng Nam", "(Đông, Tây, Nam, Bắc)": compass directions */
+	if (ent_vi_compass(x, k, e)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
 	/* in a Title Case headline every word stands alone; those that
 	 * name something link to the body's names */
 	if (x->titlecase)

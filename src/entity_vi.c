@@ -511,3 +511,31 @@ size_t ent_vi_acronym_product(ctx *x, size_t k)
 			return model_end(x, k + 1);
 	return 0;
 }
+
+/* Whether tokens k..e-1 of a Vietnamese article are a compass direction,
+ * no place: directions only ("Nam", "Tây Nam", "Đông-Nam"), after a word
+ * of direction ("hướng Nam", "phía Tây Bắc", "phương vị Tây Nam") or
+ * beside another direction across a hyphen or a comma ("Đông, Tây, Nam,
+ * Bắc", "Bắc-Nam"). "miền Nam", "Tây Nguyên" and "Đông Nam Á" are no
+ * directions alone and stay places. */
+bool ent_vi_compass(ctx *x, size_t k, size_t e)
+{
+	if (x->en || e <= k)
+		return false;
+	/* "Hướng Đông-Nam là...": the word of direction opening a sentence */
+	bool lead = e > k + 1 && (ent_written(x, k, "Hướng") || ent_written(x, k, "Phía") ||
+	                          ent_written(x, k, "Phương"));
+	for (size_t q = lead ? k + 1 : k; q < e; q++)
+		if (!ent_vi_direction(x, q) && !(x->t[q].flags & T_DASH))
+			return false;
+	if (lead)
+		return true;
+	static const char *const nouns[] = {"hướng", "phía", "phương", "vị", "mạn", "góc", "cung"};
+	for (size_t i = 0; k > 0 && i < sizeof nouns / sizeof *nouns; i++)
+		if (ent_written(x, k - 1, nouns[i]))
+			return true;
+	/* "Bắc-Nam", "Đông, Tây": another direction one mark away */
+	bool before = k >= 2 && (x->t[k - 1].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, k - 2);
+	bool after = e + 1 < x->nt && (x->t[e].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, e + 1);
+	return before || after;
+}

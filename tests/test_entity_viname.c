@@ -44,6 +44,26 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* Compass directions are no places: after a word of direction ("hướng
+ * Nam", "phương vị Tây Nam"), opening a sentence with it ("Hướng
+ * Đông-Nam") or beside another ("Đông, Tây, Nam, Bắc"); "miền Nam" and
+ * "Đông Nam Á" stay places. */
+static void test_compass_directions(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Bốn phương (Đông, Tây, Nam, Bắc) đều tốt. Cửa quay về hướng Nam, còn phương vị "
+	           "Tây Nam xấu. Hướng Đông-Nam là hướng tốt. Ông Lê Văn Bình ở miền Nam rồi "
+	           "sang Đông Nam Á.",
+	           &l);
+	expect_none(&l, "Đông");
+	expect_none(&l, "Nam");
+	expect_none(&l, "Tây Nam");
+	expect(&l, "miền Nam", ENT_LOC, "miền Nam");
+	expect(&l, "Đông Nam Á", ENT_LOC, "Đông Nam Á");
+	mention_list_free(&l);
+}
+
 /* A known company's brand with a model's name after it ("Asus ZenFone
  * Go", "Samsung Galaxy S8") is a product, no entity; the company alone
  * ("Asus cho biết"), its branch ("Honda Việt Nam") and the person after
@@ -538,6 +558,7 @@ int main(void)
 	    cmocka_unit_test(test_work_after_noun),
 	    cmocka_unit_test(test_deity_and_border_post),
 	    cmocka_unit_test(test_brand_product),
+	    cmocka_unit_test(test_compass_directions),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
