@@ -340,6 +340,7 @@ struct uniq {
 	bool nodefault;
 	bool acro;
 	bool work; /* a work's title (cand.work) */
+	bool vi_word; /* one Vietnamese syllable, not in capitals ("Nội", "Nam") */
 	int root;  /* unique this one links to */
 	/* a royal or noble title written before it ("Prince" of "Prince
 	 * Charles"): a given or title name, no one else's last word */

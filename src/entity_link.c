@@ -171,6 +171,8 @@ void ent_fold_cands(ctx *x)
 			q->nodefault |= c->nodefault;
 			q->acro |= c->acro;
 			q->work |= c->work;
+			q->vi_word |= c->t1 == c->t0 + 1 && (x->t[c->t0].flags & T_VI) &&
+			              !(x->t[c->t0].flags & T_ALLCAPS);
 			if (!q->title && !c->gaz)
 				q->title = cand_title(x, c);
 		}
@@ -309,6 +311,11 @@ static bool partial_ok(const ctx *x, const uniq *q, const uniq *r)
 	int rt = ent_best_type(r->score);
 	if (q->ntok != 1 || rt < 0 || rt == ENT_PER)
 		return true;
+	/* "Nội" (of "Nội dung") is not "UBND TP Hà Nội", nor "Nam" "U20
+	 * Việt Nam": one Vietnamese syllable is no place's or body's name
+	 * ("Vingroup" may be "Tập đoàn Vingroup") */
+	if (!x->en && q->vi_word)
+		return false;
 	const char *last = strrchr(r->name, ' ');
 	if (!last)
 		return true;

@@ -44,6 +44,22 @@ static void expect_none(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 
+/* One Vietnamese syllable opening a sentence ("Nội dung", "Nam giới")
+ * is no short name of a place or a body the article names ("UBND TP Hà
+ * Nội", "U20 Việt Nam"); a person's given name still is the person's. */
+static void test_syllable_not_partial(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("UBND TP Hà Nội vừa họp. Nội dung cuộc họp được công bố. U20 Việt Nam thắng. "
+	           "Nam giới chiếm đa số. Ông Nguyễn Văn Bình nói Bình sẽ đi.",
+	           &l);
+	expect_none(&l, "Nội");
+	expect_none(&l, "Nam");
+	expect(&l, "Bình", ENT_PER, "Nguyễn Văn Bình");
+	mention_list_free(&l);
+}
+
 /* Compass directions are no places: after a word of direction ("hướng
  * Nam", "phương vị Tây Nam"), opening a sentence with it ("Hướng
  * Đông-Nam") or beside another ("Đông, Tây, Nam, Bắc"); "miền Nam" and
@@ -559,6 +575,7 @@ int main(void)
 	    cmocka_unit_test(test_deity_and_border_post),
 	    cmocka_unit_test(test_brand_product),
 	    cmocka_unit_test(test_compass_directions),
+	    cmocka_unit_test(test_syllable_not_partial),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
 	    cmocka_unit_test(test_unknown_not_person),
