@@ -25,25 +25,6 @@ static void extract_vi(const char *body, mention_list *out)
 	extract_body_with(ex, "vi", body, out);
 }
 
-/* Asserts that a mention has this surface, type and canonical name. */
-static void expect(const mention_list *l, const char *surface, entity_type t, const char *canonical)
-{
-	const mention *m = find_surface(l, surface);
-	if (!m)
-		fail_msg("no mention \"%s\"", surface);
-	if (m->type != t || strcmp(m->canonical, canonical) != 0)
-		fail_msg("\"%s\" is %s \"%s\", not %s \"%s\"", surface, entity_type_name(m->type),
-		         m->canonical, entity_type_name(t), canonical);
-}
-
-/* Asserts that no mention has this surface. */
-static void expect_none(const mention_list *l, const char *surface)
-{
-	const mention *m = find_surface(l, surface);
-	if (m)
-		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
-}
-
 /* One Vietnamese syllable opening a sentence ("Nội dung", "Nam giới")
  * is no short name of a place or a body the article names ("UBND TP Hà
  * Nội", "U20 Việt Nam"); a person's given name still is the person's. */
@@ -54,9 +35,9 @@ static void test_syllable_not_partial(void **state)
 	extract_vi("UBND TP Hà Nội vừa họp. Nội dung cuộc họp được công bố. U20 Việt Nam thắng. "
 	           "Nam giới chiếm đa số. Ông Nguyễn Văn Bình nói Bình sẽ đi.",
 	           &l);
-	expect_none(&l, "Nội");
-	expect_none(&l, "Nam");
-	expect(&l, "Bình", ENT_PER, "Nguyễn Văn Bình");
+	expect_no_mention(&l, "Nội");
+	expect_no_mention(&l, "Nam");
+	expect_mention(&l, "Bình", ENT_PER, "Nguyễn Văn Bình");
 	mention_list_free(&l);
 }
 
@@ -72,11 +53,11 @@ static void test_compass_directions(void **state)
 	           "Tây Nam xấu. Hướng Đông-Nam là hướng tốt. Ông Lê Văn Bình ở miền Nam rồi "
 	           "sang Đông Nam Á.",
 	           &l);
-	expect_none(&l, "Đông");
-	expect_none(&l, "Nam");
-	expect_none(&l, "Tây Nam");
-	expect(&l, "miền Nam", ENT_LOC, "miền Nam");
-	expect(&l, "Đông Nam Á", ENT_LOC, "Đông Nam Á");
+	expect_no_mention(&l, "Đông");
+	expect_no_mention(&l, "Nam");
+	expect_no_mention(&l, "Tây Nam");
+	expect_mention(&l, "miền Nam", ENT_LOC, "miền Nam");
+	expect_mention(&l, "Đông Nam Á", ENT_LOC, "Đông Nam Á");
 	mention_list_free(&l);
 }
 
@@ -92,12 +73,12 @@ static void test_brand_product(void **state)
 	           "Bình mua Samsung Galaxy S8 tại Honda Việt Nam. Tổng Thư ký NATO Jens Stoltenberg "
 	           "đến Hà Nội.",
 	           &l);
-	expect_none(&l, "ZenFone Go");
-	expect_none(&l, "Galaxy S8");
-	expect_none(&l, "Samsung");
-	expect(&l, "Asus", ENT_ORG, "Asus");
-	expect(&l, "Jens Stoltenberg", ENT_PER, "Jens Stoltenberg");
-	expect(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
+	expect_no_mention(&l, "ZenFone Go");
+	expect_no_mention(&l, "Galaxy S8");
+	expect_no_mention(&l, "Samsung");
+	expect_mention(&l, "Asus", ENT_ORG, "Asus");
+	expect_mention(&l, "Jens Stoltenberg", ENT_PER, "Jens Stoltenberg");
+	expect_mention(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
 	mention_list_free(&l);
 }
 
@@ -111,10 +92,10 @@ static void test_deity_and_border_post(void **state)
 	extract_vi("Năm nay các Táo quân bay về trời. Các Táo cứ yên tâm. Đồn Biên phòng Trà Cổ bắt "
 	           "hàng lậu. Ông Nguyễn Văn Táo cho biết.",
 	           &l);
-	expect_none(&l, "Táo");
-	expect_none(&l, "Đồn Biên");
-	expect(&l, "Đồn Biên phòng Trà Cổ", ENT_ORG, "Đồn Biên phòng Trà Cổ");
-	expect(&l, "Nguyễn Văn Táo", ENT_PER, "Nguyễn Văn Táo");
+	expect_no_mention(&l, "Táo");
+	expect_no_mention(&l, "Đồn Biên");
+	expect_mention(&l, "Đồn Biên phòng Trà Cổ", ENT_ORG, "Đồn Biên phòng Trà Cổ");
+	expect_mention(&l, "Nguyễn Văn Táo", ENT_PER, "Nguyễn Văn Táo");
 	mention_list_free(&l);
 }
 
@@ -128,10 +109,10 @@ static void test_work_after_noun(void **state)
 	extract_vi("Mã độc WannaCry đã tấn công 150 nước. Ông Lê Văn Bình cho biết WannaCry lây qua "
 	           "email. Tên lửa Tomahawk được phóng, đại tá Lê Văn Kiệt cho hay.",
 	           &l);
-	expect_none(&l, "WannaCry");
-	expect_none(&l, "Tomahawk");
-	expect(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
-	expect(&l, "Lê Văn Kiệt", ENT_PER, "Lê Văn Kiệt");
+	expect_no_mention(&l, "WannaCry");
+	expect_no_mention(&l, "Tomahawk");
+	expect_mention(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
+	expect_mention(&l, "Lê Văn Kiệt", ENT_PER, "Lê Văn Kiệt");
 	mention_list_free(&l);
 }
 
@@ -145,9 +126,9 @@ static void test_paper_and_headquarters(void **state)
 	extract_vi("Theo Lao Động, ông Lê Văn Bình đã về quê. Hai trụ sở CSGT bị ném đá. "
 	           "Ông Bình đến sở GTVT Hà Nội.",
 	           &l);
-	expect(&l, "Lao Động", ENT_ORG, "Lao Động");
-	expect_none(&l, "sở CSGT");
-	expect(&l, "sở GTVT Hà Nội", ENT_ORG, "sở GTVT Hà Nội");
+	expect_mention(&l, "Lao Động", ENT_ORG, "Lao Động");
+	expect_no_mention(&l, "sở CSGT");
+	expect_mention(&l, "sở GTVT Hà Nội", ENT_ORG, "sở GTVT Hà Nội");
 	mention_list_free(&l);
 }
 
@@ -164,10 +145,10 @@ static void test_common_word_not_place(void **state)
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].type == ENT_LOC && strcmp(l.v[i].surface, "Pháp") == 0 && l.v[i].start < 100)
 			fail_msg("\"Pháp\" of \"Pháp luật\" is a place");
-	expect_none(&l, "Anh");
-	expect_none(&l, "Mỹ");
-	expect_none(&l, "Viên");
-	expect(&l, "Nguyễn Anh Hùng", ENT_PER, "Nguyễn Anh Hùng");
+	expect_no_mention(&l, "Anh");
+	expect_no_mention(&l, "Mỹ");
+	expect_no_mention(&l, "Viên");
+	expect_mention(&l, "Nguyễn Anh Hùng", ENT_PER, "Nguyễn Anh Hùng");
 	mention_list_free(&l);
 }
 
@@ -182,8 +163,8 @@ static void test_nested_city_not_person(void **state)
 	extract_vi("Học tập tấm gương Chủ tịch Hồ Chí Minh. Bí thư Thành ủy Thành phố Hồ Chí Minh "
 	           "Nguyễn Văn Nên phát biểu.",
 	           &l);
-	expect(&l, "Hồ Chí Minh", ENT_PER, "Hồ Chí Minh");
-	expect(&l, "Thành phố Hồ Chí Minh", ENT_LOC, "TP.HCM");
+	expect_mention(&l, "Hồ Chí Minh", ENT_PER, "Hồ Chí Minh");
+	expect_mention(&l, "Thành phố Hồ Chí Minh", ENT_LOC, "TP.HCM");
 	mention_list_free(&l);
 }
 
@@ -194,8 +175,8 @@ static void test_index_no_dateline(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("VN-Index tăng nhẹ trong phiên chiều.\nHÀ NỘI - Trời mưa to.", &l);
-	expect_none(&l, "VN");
-	expect(&l, "HÀ NỘI", ENT_LOC, "Hà Nội");
+	expect_no_mention(&l, "VN");
+	expect_mention(&l, "HÀ NỘI", ENT_LOC, "Hà Nội");
 	mention_list_free(&l);
 }
 
@@ -219,10 +200,10 @@ static void test_given_name_not_country(void **state)
 	extract_vi("Bà Trần Thị Nga đến dự. Liên doanh Việt - Nga vẫn làm ăn tốt. Nga, Pháp vui. "
 	           "Mỹ, Nga và Pháp họp.",
 	           &l);
-	expect(&l, "Nga", ENT_LOC, "Nga");
+	expect_mention(&l, "Nga", ENT_LOC, "Nga");
 	mention_list_free(&l);
 	extract_vi("Ông Lê Văn Đức sang Đức du học.", &l);
-	expect(&l, "Đức", ENT_LOC, "Đức");
+	expect_mention(&l, "Đức", ENT_LOC, "Đức");
 	mention_list_free(&l);
 }
 
@@ -236,11 +217,11 @@ static void test_credit_glued(void **state)
 	extract_vi("Học sinh xếp hàng. Ảnh: Phạm Văn Khải Bộ GDĐT nên công khai việc này. "
 	           "Ảnh: Ngọc Hà Theo nhà trường, các em đã về. Cây nở hoa. Ảnh: Minh Tâm.",
 	           &l);
-	expect(&l, "Phạm Văn Khải", ENT_PER, "Phạm Văn Khải");
-	expect(&l, "Bộ GDĐT", ENT_ORG, "Bộ GDĐT");
-	expect(&l, "Ngọc Hà", ENT_PER, "Ngọc Hà");
-	expect(&l, "Minh Tâm", ENT_PER, "Minh Tâm");
-	expect_none(&l, "Phạm Văn Khải Bộ");
+	expect_mention(&l, "Phạm Văn Khải", ENT_PER, "Phạm Văn Khải");
+	expect_mention(&l, "Bộ GDĐT", ENT_ORG, "Bộ GDĐT");
+	expect_mention(&l, "Ngọc Hà", ENT_PER, "Ngọc Hà");
+	expect_mention(&l, "Minh Tâm", ENT_PER, "Minh Tâm");
+	expect_no_mention(&l, "Phạm Văn Khải Bộ");
 	mention_list_free(&l);
 }
 
@@ -253,10 +234,10 @@ static void test_age_group_country(void **state)
 	extract_vi("Trận đấu: U19 Việt Nam thắng U19 Thái Lan 2-1. Tiền đạo ghi bàn, thủ môn cản phá, "
 	           "HLV vui với bàn thắng. Real Madrid cũng thắng trận ở vòng đấu này.",
 	           &l);
-	expect(&l, "U19 Việt Nam", ENT_ORG, "U19 Việt Nam");
-	expect(&l, "Việt Nam", ENT_LOC, "Việt Nam");
-	expect(&l, "Thái Lan", ENT_LOC, "Thái Lan");
-	expect_none(&l, "Madrid");
+	expect_mention(&l, "U19 Việt Nam", ENT_ORG, "U19 Việt Nam");
+	expect_mention(&l, "Việt Nam", ENT_LOC, "Việt Nam");
+	expect_mention(&l, "Thái Lan", ENT_LOC, "Thái Lan");
+	expect_no_mention(&l, "Madrid");
 	mention_list_free(&l);
 }
 
@@ -271,12 +252,12 @@ static void test_unknown_not_person(void **state)
 	extract_vi("Du khách dự lễ hội Xuống Đồng và Tết Độc Lập ở Mộc Châu. "
 	           "Phụ huynh trường mầm non Hoa Cúc Vàng lo lắng. Homestay Mây Núi kín phòng.",
 	           &l);
-	expect_none(&l, "Xuống Đồng");
-	expect_none(&l, "Độc Lập");
+	expect_no_mention(&l, "Xuống Đồng");
+	expect_no_mention(&l, "Độc Lập");
 	/* the school's kind written before its name is part of it (viorg) */
-	expect(&l, "trường mầm non Hoa Cúc Vàng", ENT_ORG, "trường mầm non Hoa Cúc Vàng");
-	expect(&l, "Mây Núi", ENT_ORG, "Mây Núi");
-	expect(&l, "Mộc Châu", ENT_LOC, "Mộc Châu");
+	expect_mention(&l, "trường mầm non Hoa Cúc Vàng", ENT_ORG, "trường mầm non Hoa Cúc Vàng");
+	expect_mention(&l, "Mây Núi", ENT_ORG, "Mây Núi");
+	expect_mention(&l, "Mộc Châu", ENT_LOC, "Mộc Châu");
 	mention_list_free(&l);
 }
 
@@ -290,10 +271,10 @@ static void test_stock_codes(void **state)
 	extract_vi("Sức mua tăng mạnh ở KDP trong phiên chiều. PQX cho biết doanh thu giảm. "
 	           "Cổ phiếu TMV đứng giá. Tên lửa bay tới Mỹ, DQA cho rằng vậy.",
 	           &l);
-	expect(&l, "DQA", ENT_ORG, "DQA");
-	expect(&l, "KDP", ENT_ORG, "KDP");
-	expect(&l, "PQX", ENT_ORG, "PQX");
-	expect(&l, "TMV", ENT_ORG, "TMV");
+	expect_mention(&l, "DQA", ENT_ORG, "DQA");
+	expect_mention(&l, "KDP", ENT_ORG, "KDP");
+	expect_mention(&l, "PQX", ENT_ORG, "PQX");
+	expect_mention(&l, "TMV", ENT_ORG, "TMV");
 	for (size_t i = 0; i < l.n; i++)
 		if (strcmp(l.v[i].surface, "Mỹ") != 0 &&
 		    (l.v[i].evidence[ENT_PER] || l.v[i].evidence[ENT_LOC]))
@@ -312,12 +293,12 @@ static void test_brand_words(void **state)
 	           "chia sẻ: tốt. LotusBank cho biết sẽ bồi thường. Ông LeBron Smith đến. "
 	           "Ông Lê Văn Tám, nguyên Chủ tịch HĐQT Riverbank, bị bắt.",
 	           &l);
-	expect(&l, "Riverbank", ENT_ORG, "Riverbank");
-	expect(&l, "LotusBank", ENT_ORG, "LotusBank");
-	expect(&l, "PaintCorp", ENT_ORG, "PaintCorp");
-	expect(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
-	expect(&l, "LeBron Smith", ENT_PER, "LeBron Smith");
-	expect_none(&l, "Vụ LotusBank");
+	expect_mention(&l, "Riverbank", ENT_ORG, "Riverbank");
+	expect_mention(&l, "LotusBank", ENT_ORG, "LotusBank");
+	expect_mention(&l, "PaintCorp", ENT_ORG, "PaintCorp");
+	expect_mention(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
+	expect_mention(&l, "LeBron Smith", ENT_PER, "LeBron Smith");
+	expect_no_mention(&l, "Vụ LotusBank");
 	mention_list_free(&l);
 }
 
@@ -330,10 +311,10 @@ static void test_initials_and_titles(void **state)
 	extract_vi("Đám cưới của HH Thu Hằng rất lớn. Anh T.V.K. cho biết đã trình báo. "
 	           "Hắn bị bắt sau đó. B.T.(theo Tuổi Trẻ)",
 	           &l);
-	expect(&l, "Thu Hằng", ENT_PER, "Thu Hằng");
-	expect_none(&l, "HH");
-	expect(&l, "T.V.K.", ENT_PER, "T.V.K.");
-	expect(&l, "B.T.", ENT_PER, "B.T.");
+	expect_mention(&l, "Thu Hằng", ENT_PER, "Thu Hằng");
+	expect_no_mention(&l, "HH");
+	expect_mention(&l, "T.V.K.", ENT_PER, "T.V.K.");
+	expect_mention(&l, "B.T.", ENT_PER, "B.T.");
 	mention_list_free(&l);
 }
 
@@ -346,10 +327,10 @@ static void test_codes_and_addresses(void **state)
 	extract_vi("Tên lửa KX-09 bay xa. Anh đón khách ở số nhà 25 Trần Hưng Đạo rồi đi. "
 	           "Cửa hàng ở số 12/3 Lê Văn Sỹ. Trụ sở tại 7 Lý Tự Trọng.",
 	           &l);
-	expect(&l, "Lý Tự Trọng", ENT_LOC, "Lý Tự Trọng");
-	expect_none(&l, "KX");
-	expect(&l, "Trần Hưng Đạo", ENT_LOC, "Trần Hưng Đạo");
-	expect(&l, "Lê Văn Sỹ", ENT_LOC, "Lê Văn Sỹ");
+	expect_mention(&l, "Lý Tự Trọng", ENT_LOC, "Lý Tự Trọng");
+	expect_no_mention(&l, "KX");
+	expect_mention(&l, "Trần Hưng Đạo", ENT_LOC, "Trần Hưng Đạo");
+	expect_mention(&l, "Lê Văn Sỹ", ENT_LOC, "Lê Văn Sỹ");
 	mention_list_free(&l);
 }
 
@@ -361,9 +342,9 @@ static void test_nationality(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Tiền vệ người Pháp ghi bàn rồi sang Ý. Người Hà Nội thích phở.", &l);
-	expect_none(&l, "Pháp");
-	expect(&l, "Ý", ENT_LOC, "Ý");
-	expect(&l, "Hà Nội", ENT_LOC, "Hà Nội");
+	expect_no_mention(&l, "Pháp");
+	expect_mention(&l, "Ý", ENT_LOC, "Ý");
+	expect_mention(&l, "Hà Nội", ENT_LOC, "Hà Nội");
 	mention_list_free(&l);
 }
 
@@ -374,8 +355,8 @@ static void test_initial_after_address(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Sau đó, chị K. chủ động cắt quan hệ. Anh P. cho biết đã trình báo.", &l);
-	expect(&l, "K.", ENT_PER, "K");
-	expect(&l, "P.", ENT_PER, "P");
+	expect_mention(&l, "K.", ENT_PER, "K");
+	expect_mention(&l, "P.", ENT_PER, "P");
 	mention_list_free(&l);
 }
 
@@ -389,10 +370,10 @@ static void test_ships(void **state)
 	extract_vi("Mỹ điều tàu sân bay USS Harold Brown và tàu ngầm USS Nevada tới. "
 	           "Theo giám đốc DAM, ông Peter Hanssen, tình hình căng thẳng.",
 	           &l);
-	expect_none(&l, "USS");
-	expect_none(&l, "Harold Brown");
-	expect(&l, "Mỹ", ENT_LOC, "Hoa Kỳ");
-	expect(&l, "DAM", ENT_ORG, "DAM");
+	expect_no_mention(&l, "USS");
+	expect_no_mention(&l, "Harold Brown");
+	expect_mention(&l, "Mỹ", ENT_LOC, "Hoa Kỳ");
+	expect_mention(&l, "DAM", ENT_ORG, "DAM");
 	mention_list_free(&l);
 }
 
@@ -404,8 +385,8 @@ static void test_roads_and_sources(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Xe chạy trên đại lộ Đông - Tây rồi rẽ. Minh Tâm (Tổng hợp từ Kickoff)", &l);
-	expect(&l, "đại lộ Đông - Tây", ENT_LOC, "đại lộ Đông - Tây");
-	expect(&l, "Kickoff", ENT_ORG, "Kickoff");
+	expect_mention(&l, "đại lộ Đông - Tây", ENT_LOC, "đại lộ Đông - Tây");
+	expect_mention(&l, "Kickoff", ENT_ORG, "Kickoff");
 	mention_list_free(&l);
 }
 
@@ -417,7 +398,7 @@ static void test_name_after_words(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Trận Đồi Hồ Lê Văn Tám hy sinh anh dũng.", &l);
-	expect(&l, "Lê Văn Tám", ENT_PER, "Lê Văn Tám");
+	expect_mention(&l, "Lê Văn Tám", ENT_PER, "Lê Văn Tám");
 	mention_list_free(&l);
 }
 
@@ -430,9 +411,9 @@ static void test_features_named_after_countries(void **state)
 	mention_list l;
 	extract_vi("Căng thẳng trên bán đảo Triều Tiên. Tàu vào vịnh Thái Lan. Triều Tiên thử tên lửa.",
 	           &l);
-	expect(&l, "bán đảo Triều Tiên", ENT_LOC, "bán đảo Triều Tiên");
-	expect(&l, "vịnh Thái Lan", ENT_LOC, "vịnh Thái Lan");
-	expect(&l, "Triều Tiên", ENT_LOC, "Triều Tiên");
+	expect_mention(&l, "bán đảo Triều Tiên", ENT_LOC, "bán đảo Triều Tiên");
+	expect_mention(&l, "vịnh Thái Lan", ENT_LOC, "vịnh Thái Lan");
+	expect_mention(&l, "Triều Tiên", ENT_LOC, "Triều Tiên");
 	mention_list_free(&l);
 }
 
@@ -446,10 +427,10 @@ static void test_facilities(void **state)
 	extract_vi("Máy bay hạ cánh ở sân bay Đà Lạt. Khách xuống ga Huế. "
 	           "Du khách thăm Hoàng thành Cổ Lũy rồi về Đà Lạt.",
 	           &l);
-	expect(&l, "sân bay Đà Lạt", ENT_LOC, "sân bay Đà Lạt");
-	expect(&l, "ga Huế", ENT_LOC, "ga Huế");
-	expect(&l, "Hoàng thành Cổ Lũy", ENT_LOC, "Hoàng thành Cổ Lũy");
-	expect(&l, "Đà Lạt", ENT_LOC, "Đà Lạt");
+	expect_mention(&l, "sân bay Đà Lạt", ENT_LOC, "sân bay Đà Lạt");
+	expect_mention(&l, "ga Huế", ENT_LOC, "ga Huế");
+	expect_mention(&l, "Hoàng thành Cổ Lũy", ENT_LOC, "Hoàng thành Cổ Lũy");
+	expect_mention(&l, "Đà Lạt", ENT_LOC, "Đà Lạt");
 	mention_list_free(&l);
 }
 
@@ -463,9 +444,9 @@ static void test_name_before_head(void **state)
 	extract_vi("Bài của ThS. Trần Huy Tĩnh Văn phòng UBND tỉnh Quảng Ninh. "
 	           "Thưa Ngài Peter Hanssen, tôi mong Ngài vui.",
 	           &l);
-	expect(&l, "Trần Huy Tĩnh", ENT_PER, "Trần Huy Tĩnh");
-	expect(&l, "Văn phòng UBND tỉnh Quảng Ninh", ENT_ORG, "Văn phòng UBND tỉnh Quảng Ninh");
-	expect(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
+	expect_mention(&l, "Trần Huy Tĩnh", ENT_PER, "Trần Huy Tĩnh");
+	expect_mention(&l, "Văn phòng UBND tỉnh Quảng Ninh", ENT_ORG, "Văn phòng UBND tỉnh Quảng Ninh");
+	expect_mention(&l, "Peter Hanssen", ENT_PER, "Peter Hanssen");
 	mention_list_free(&l);
 }
 
@@ -476,7 +457,7 @@ static void test_pair_not_partial(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Ông gặp Hội Hữu nghị Xô - Việt. Quan hệ Việt - Xô ngày càng tốt.", &l);
-	expect(&l, "Hội Hữu nghị Xô - Việt", ENT_ORG, "Hội Hữu nghị Xô - Việt");
+	expect_mention(&l, "Hội Hữu nghị Xô - Việt", ENT_ORG, "Hội Hữu nghị Xô - Việt");
 	for (size_t i = 0; i < l.n; i++)
 		if (strcmp(l.v[i].surface, "Việt") == 0 && l.v[i].type == ENT_ORG)
 			fail_msg("\"Việt\" is the organization");
@@ -491,8 +472,8 @@ static void test_branch_names(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Kết quả kinh doanh của Brightfood Việt Nam khá tốt. Ca sĩ Bảo Anh hát.", &l);
-	expect(&l, "Brightfood Việt Nam", ENT_ORG, "Brightfood Việt Nam");
-	expect(&l, "Bảo Anh", ENT_PER, "Bảo Anh");
+	expect_mention(&l, "Brightfood Việt Nam", ENT_ORG, "Brightfood Việt Nam");
+	expect_mention(&l, "Bảo Anh", ENT_PER, "Bảo Anh");
 	mention_list_free(&l);
 }
 
@@ -503,7 +484,7 @@ static void test_foreign_initial(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Theo nhà sinh vật học Margaret T. Holloway, đó là do cấu trúc của hoa.", &l);
-	expect(&l, "Margaret T. Holloway", ENT_PER, "Margaret T. Holloway");
+	expect_mention(&l, "Margaret T. Holloway", ENT_PER, "Margaret T. Holloway");
 	mention_list_free(&l);
 }
 
@@ -515,8 +496,8 @@ static void test_school_person(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Học sinh Trường tiểu học Đinh Tiên Hoàng được nghỉ học.", &l);
-	expect(&l, "Trường tiểu học Đinh Tiên Hoàng", ENT_ORG, "Trường tiểu học Đinh Tiên Hoàng");
-	expect(&l, "Đinh Tiên Hoàng", ENT_PER, "Đinh Tiên Hoàng");
+	expect_mention(&l, "Trường tiểu học Đinh Tiên Hoàng", ENT_ORG, "Trường tiểu học Đinh Tiên Hoàng");
+	expect_mention(&l, "Đinh Tiên Hoàng", ENT_PER, "Đinh Tiên Hoàng");
 	mention_list_free(&l);
 }
 
@@ -530,9 +511,9 @@ static void test_road_lists(void **state)
 	extract_vi("Ùn tắc trên các tuyến đường Lý Nam Đế, Lê Văn Hưu và Trần Quang Khải. "
 	           "Trên đường Láng, Phạm Văn Tùng điều khiển xe máy.",
 	           &l);
-	expect(&l, "Lê Văn Hưu", ENT_LOC, "Lê Văn Hưu");
-	expect(&l, "Trần Quang Khải", ENT_LOC, "Trần Quang Khải");
-	expect(&l, "Phạm Văn Tùng", ENT_PER, "Phạm Văn Tùng");
+	expect_mention(&l, "Lê Văn Hưu", ENT_LOC, "Lê Văn Hưu");
+	expect_mention(&l, "Trần Quang Khải", ENT_LOC, "Trần Quang Khải");
+	expect_mention(&l, "Phạm Văn Tùng", ENT_PER, "Phạm Văn Tùng");
 	mention_list_free(&l);
 }
 
@@ -544,8 +525,8 @@ static void test_hyphen_common_word(void **state)
 	(void)state;
 	mention_list l;
 	extract_vi("Thị trường chiều nay: Mid-cap phục hồi mạnh. Tổng thống Pu-tin đến. Pu-tin nói.", &l);
-	expect_none(&l, "Mid-cap");
-	expect(&l, "Pu-tin", ENT_PER, "Pu-tin");
+	expect_no_mention(&l, "Mid-cap");
+	expect_mention(&l, "Pu-tin", ENT_PER, "Pu-tin");
 	mention_list_free(&l);
 }
 

@@ -26,25 +26,6 @@ static void extract_vi(const char *body, mention_list *out)
 	extract_body_with(ex, "vi", body, out);
 }
 
-/* Asserts that a mention has this surface, type and canonical name. */
-static void expect(const mention_list *l, const char *surface, entity_type t, const char *canonical)
-{
-	const mention *m = find_surface(l, surface);
-	if (!m)
-		fail_msg("no mention \"%s\"", surface);
-	if (m->type != t || strcmp(m->canonical, canonical) != 0)
-		fail_msg("\"%s\" is %s \"%s\", not %s \"%s\"", surface, entity_type_name(m->type),
-		         m->canonical, entity_type_name(t), canonical);
-}
-
-/* Asserts that no mention has this surface. */
-static void expect_none(const mention_list *l, const char *surface)
-{
-	const mention *m = find_surface(l, surface);
-	if (m)
-		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
-}
-
 /* A device's noun, then a brand written as an acronym that is no known
  * name, then its model ("đồng hồ thông minh LG Watch Style", "smartphone
  * LG G6") is a product, no entity: neither the brand nor the model a
@@ -56,13 +37,13 @@ static void test_acronym_brand_product(void **state)
 	extract_vi("Hãng LG vừa ra mắt chiếc đồng hồ thông minh LG Watch Style. Mẫu smartwatch LG "
 	           "Watch Sport có giá cao hơn. Chiếc smartphone LG G6 bán chạy.",
 	           &l);
-	expect_none(&l, "Watch Style");
-	expect_none(&l, "Watch Sport");
-	expect_none(&l, "G6");
+	expect_no_mention(&l, "Watch Style");
+	expect_no_mention(&l, "Watch Sport");
+	expect_no_mention(&l, "G6");
 	mention_list_free(&l);
 	extract_vi("Ông Trần Văn Nam mua điện thoại LG tại Hà Nội.", &l);
-	expect(&l, "LG", ENT_ORG, "LG");
-	expect(&l, "Trần Văn Nam", ENT_PER, "Trần Văn Nam");
+	expect_mention(&l, "LG", ENT_ORG, "LG");
+	expect_mention(&l, "Trần Văn Nam", ENT_PER, "Trần Văn Nam");
 	mention_list_free(&l);
 }
 
@@ -79,13 +60,13 @@ static void test_band_noun(void **state)
 	           "Song - Pink Rabbit. Rapper Suboi và ca sĩ Mỹ Tâm góp mặt cùng nhiều nhóm nhạc Kpop "
 	           "tên tuổi.",
 	           &l);
-	expect(&l, "Moon Tigers", ENT_ORG, "Moon Tigers");
-	expect(&l, "Pink Rabbit", ENT_ORG, "Pink Rabbit");
-	expect(&l, "Kite Runners", ENT_ORG, "Kite Runners");
-	expect(&l, "Iron Gate", ENT_ORG, "Iron Gate");
-	expect(&l, "Suboi", ENT_PER, "Suboi");
-	expect(&l, "Mỹ Tâm", ENT_PER, "Mỹ Tâm");
-	expect_none(&l, "Kpop");
+	expect_mention(&l, "Moon Tigers", ENT_ORG, "Moon Tigers");
+	expect_mention(&l, "Pink Rabbit", ENT_ORG, "Pink Rabbit");
+	expect_mention(&l, "Kite Runners", ENT_ORG, "Kite Runners");
+	expect_mention(&l, "Iron Gate", ENT_ORG, "Iron Gate");
+	expect_mention(&l, "Suboi", ENT_PER, "Suboi");
+	expect_mention(&l, "Mỹ Tâm", ENT_PER, "Mỹ Tâm");
+	expect_no_mention(&l, "Kpop");
 	for (size_t i = 0; i < l.n; i++)
 		if (strcmp(l.v[i].surface, "Pink Rabbit") == 0 && l.v[i].type != ENT_ORG)
 			fail_msg("\"Pink Rabbit\" at %zu is %s", l.v[i].start, entity_type_name(l.v[i].type));

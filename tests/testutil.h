@@ -96,4 +96,27 @@ static inline int ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+#ifdef cmocka_unit_test
+/* Fails the running cmocka test unless a mention has this surface, type
+ * and canonical name. */
+static inline void expect_mention(const mention_list *l, const char *surface, entity_type t,
+                                  const char *canonical)
+{
+	const mention *m = find_surface(l, surface);
+	if (!m)
+		fail_msg("no mention \"%s\"", surface);
+	if (m->type != t || strcmp(m->canonical, canonical) != 0)
+		fail_msg("\"%s\" is %s \"%s\", not %s \"%s\"", surface, entity_type_name(m->type),
+		         m->canonical, entity_type_name(t), canonical);
+}
+
+/* Fails the running cmocka test when a mention has this surface. */
+static inline void expect_no_mention(const mention_list *l, const char *surface)
+{
+	const mention *m = find_surface(l, surface);
+	if (m)
+		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
+}
+#endif
+
 #endif
