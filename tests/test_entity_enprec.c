@@ -275,8 +275,9 @@ static void test_known_companies(void **state)
 {
 	(void)state;
 	mention_list l;
-	extract("Yahoo said profits rose, and Vodafone said it would cut jobs.", &l);
+	extract("Yahoo said profits rose, and Vodafone said it would cut jobs under New Labour.", &l);
 	assert_true(has_surface(&l, ENT_ORG, "Yahoo"));
+	assert_true(has_surface(&l, ENT_ORG, "New Labour"));
 	assert_true(has_surface(&l, ENT_ORG, "Vodafone"));
 	mention_list_free(&l);
 }
