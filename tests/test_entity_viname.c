@@ -41,6 +41,22 @@ static void test_syllable_not_partial(void **state)
 	mention_list_free(&l);
 }
 
+/* A street named after a person, after a junction's or a flyover's
+ * word ("nút giao Lê Văn Sỹ", "cầu vượt Hoàng Hoa Thám", "vòng xoay
+ * Phạm Văn Đồng"), is a place, no person. */
+static void test_junction_streets(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tại nút giao Lê Văn Sỹ, xe đông. Ùn ứ dưới chân cầu vượt Hoàng Hoa Thám. Vòng "
+	           "xoay Phạm Văn Đồng cũng kẹt.",
+	           &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].type == ENT_PER)
+			fail_msg("\"%s\" is a person", l.v[i].surface);
+	mention_list_free(&l);
+}
+
 /* Compass directions are no places: after a word of direction ("hướng
  * Nam", "phương vị Tây Nam"), opening a sentence with it ("Hướng
  * Đông-Nam") or beside another ("Đông, Tây, Nam, Bắc"); "miền Nam" and
@@ -556,6 +572,7 @@ int main(void)
 	    cmocka_unit_test(test_deity_and_border_post),
 	    cmocka_unit_test(test_brand_product),
 	    cmocka_unit_test(test_compass_directions),
+	    cmocka_unit_test(test_junction_streets),
 	    cmocka_unit_test(test_syllable_not_partial),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
