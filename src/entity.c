@@ -7,7 +7,7 @@
  * cue phrases are found with an open-addressing hash table over keys of
  * whole token sequences (entity_data.c). Token keys sit in one arena,
  * separated as in those keys, so that a sequence's key is a stretch of
- * the arena and never has to be copied. The scanners (entity_scan.c) find
+ * the arena and never has to be copied. The scanners (entity_scan.c, entity_names.c) find
  * candidates with the matchers of entity_rules.c; entity_link.c links
  * them within the article and entity_type.c types them. */
 #include "config.h"

@@ -1,6 +1,6 @@
 /* entity_int.h: what the modules of entity extraction share (entity.c,
  * entity_tok.c, entity_data.c, entity_rules.c, entity_scan.c,
- * entity_type.c, entity_link.c); not for other modules: they use entity.h.
+ * entity_names.c, entity_type.c, entity_link.c); not for other modules: they use entity.h.
  * The module map is in HACKING, section "Entities". */
 #ifndef LEDE_ENTITY_INT_H
 #define LEDE_ENTITY_INT_H
@@ -449,11 +449,13 @@ bool ent_en_people(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);
+bool ent_title_case(ctx *x);
+void ent_sport_context(ctx *x);
+
+/* entity_names.c */
 void ent_scan_credit(ctx *x);
 void ent_link_brackets(ctx *x, size_t c0);
 void ent_nest_places(ctx *x, size_t c0);
-bool ent_title_case(ctx *x);
-void ent_sport_context(ctx *x);
 
 /* entity_type.c */
 int ent_best_type(const int *score);
