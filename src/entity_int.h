@@ -1,6 +1,7 @@
 /* entity_int.h: what the modules of entity extraction share (entity.c,
  * entity_tok.c, entity_data.c, entity_rules.c, entity_scan.c,
- * entity_names.c, entity_type.c, entity_link.c); not for other modules: they use entity.h.
+ * entity_names.c, entity_org.c, entity_type.c, entity_link.c); not for
+ * other modules: they use entity.h.
  * The module map is in HACKING, section "Entities". */
 #ifndef LEDE_ENTITY_INT_H
 #define LEDE_ENTITY_INT_H
@@ -389,9 +390,11 @@ unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds);
 bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc);
+size_t ent_dateline(ctx *x, size_t k);
+
+/* entity_org.c */
 size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title);
 size_t ent_school_person(ctx *x, size_t k, size_t j);
-size_t ent_dateline(ctx *x, size_t k);
 
 /* entity_vi.c */
 size_t ent_vi_person(ctx *x, size_t k, bool *middle);
