@@ -41,6 +41,26 @@ static void test_syllable_not_partial(void **state)
 	mention_list_free(&l);
 }
 
+/* Words of time opening a sentence ("Phút 89", "Chiều 17.5") are no
+ * names, and a code of law ("Bộ luật Lao động") is no ministry; a man
+ * named Chiều after "ông" is still a person. */
+static void test_time_words_and_codes(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Phút 89, Lê Văn Bình ghi bàn. Chiều 17.5, Công an TP Hà Nội cho biết. Bộ luật Lao "
+	           "động sửa đổi. Ông Chiều nói.",
+	           &l);
+	expect_no_mention(&l, "Phút");
+	expect_no_mention(&l, "Bộ luật Lao");
+	expect_no_mention(&l, "Bộ luật Lao động");
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].surface, "Chiều") == 0 && l.v[i].start < 60)
+			fail_msg("\"Chiều 17.5\" is a mention");
+	expect_mention(&l, "Lê Văn Bình", ENT_PER, "Lê Văn Bình");
+	mention_list_free(&l);
+}
+
 /* A street named after a person, after a junction's or a flyover's
  * word ("nút giao Lê Văn Sỹ", "cầu vượt Hoàng Hoa Thám", "vòng xoay
  * Phạm Văn Đồng"), is a place, no person. */
@@ -573,6 +593,7 @@ int main(void)
 	    cmocka_unit_test(test_brand_product),
 	    cmocka_unit_test(test_compass_directions),
 	    cmocka_unit_test(test_junction_streets),
+	    cmocka_unit_test(test_time_words_and_codes),
 	    cmocka_unit_test(test_syllable_not_partial),
 	    cmocka_unit_test(test_credit_glued),
 	    cmocka_unit_test(test_age_group_country),
