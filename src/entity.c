@@ -236,6 +236,22 @@ static bool word_end(char c)
 	return !c || c == ' ' || c == '\t' || c == '\n';
 }
 
+/* The next word of a name at or after *r: returns its start (NULL at the
+ * end) and sets *r to the byte after it. */
+static const char *next_word(const char **r)
+{
+	const char *s = *r;
+	while (*s && word_end(*s))
+		s++;
+	if (!*s)
+		return NULL;
+	const char *e = s;
+	while (!word_end(*e))
+		e++;
+	*r = e;
+	return s;
+}
+
 /* Fills codes[i] with the Vietnamese marks code of word i of name (empty
  * when the word is not Vietnamese-marked); returns the number of words,
  * or 0 when no word is marked or there are too many. */
@@ -252,23 +268,15 @@ static size_t name_marks(const char *name, char codes[][ENT_MARKS_MAX + 1])
 			break;
 	if (!*u)
 		return 0;
-	const char *r;
+	const char *r = name, *s;
 	size_t n = 0;
 	bool any = false;
-	for (r = name;;) {
-		while (*r && word_end(*r))
-			r++;
-		if (!*r)
-			break;
-		const char *e = r;
-		while (!word_end(*e))
-			e++;
+	while ((s = next_word(&r)) != NULL) {
 		if (n == KEY_MARKED_WORDS)
 			return 0;
-		size_t len = ent_word_marks(r, (size_t)(e - r), codes[n]);
+		size_t len = ent_word_marks(s, (size_t)(r - s), codes[n]);
 		codes[n++][len] = '\0';
 		any |= len > 0;
-		r = e;
 	}
 	return any ? n : 0;
 }
@@ -281,26 +289,18 @@ static size_t join_key(char *out, const char *f, char codes[][ENT_MARKS_MAX + 1]
                        size_t ncodes)
 {
 	char *w = out;
-	const char *r = f;
+	const char *r = f, *s;
 	size_t i = 0;
-	for (;; i++) {
-		while (*r && word_end(*r))
-			r++;
-		if (!*r)
-			break;
-		const char *e = r;
-		while (!word_end(*e))
-			e++;
+	for (; (s = next_word(&r)) != NULL; i++) {
 		if (w > out)
 			*w++ = ' ';
-		w = key_word(w, r, e);
+		w = key_word(w, s, r);
 		if (i < ncodes && codes[i][0]) {
 			size_t cl = strlen(codes[i]);
 			*w++ = ':';
 			memcpy(w, codes[i], cl);
 			w += cl;
 		}
-		r = e;
 	}
 	*w = '\0';
 	return i;
