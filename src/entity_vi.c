@@ -217,6 +217,17 @@ bool ent_written(const ctx *x, size_t k, const char *s)
 	return s[n] == '\0';
 }
 
+/* Whether at most two more lines start after token e: a byline sits
+ * among the last three lines of a body. */
+static bool near_end(const ctx *x, size_t e)
+{
+	unsigned lines = 0;
+	for (size_t q = e; q < x->nt; q++)
+		if ((x->t[q].flags & T_PARA) && ++lines > 2)
+			return false;
+	return true;
+}
+
 /* Whether the Vietnamese name at tokens k..e-1 of an article's body is
  * its reporter's or photographer's: after "Ảnh:" ("Ảnh: Hoàng Anh",
  * "Tin-ảnh: Quốc Chiến"), or on a line of its own among the last three
@@ -239,11 +250,7 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e)
 	    after != '|' &&
 	    !(x->t[e].flags & (T_DASH | T_DOMAIN)))
 		return false;
-	unsigned lines = 0;
-	for (size_t q = e; q < x->nt; q++)
-		if ((x->t[q].flags & T_PARA) && ++lines > 2)
-			return false;
-	return true;
+	return near_end(x, e);
 }
 
 /* Whether token k is a number of at most n digits. */
@@ -315,11 +322,7 @@ bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
 		m++;
 	if (m - ls - theo < 2 || m != k - 1 || (!theo && !ent_vi_byline(x, ls, m)))
 		return false;
-	unsigned lines = 0;
-	for (size_t q = e; q < x->nt; q++)
-		if ((x->t[q].flags & T_PARA) && ++lines > 2)
-			return false;
-	return true;
+	return near_end(x, e);
 }
 
 /* Whether the one-word name at token k stands as a person's given name
