@@ -631,30 +631,45 @@ static void load_abbreviations(entity_extractor *ex)
 	sl_free(&lines);
 }
 
-/* Loads vn-names.txt: KIND (surname, middle, given), syllable. Its family
- * names are evidence of a person, not the title rule's CUE_SURNAME. */
-static void load_vi_names(entity_extractor *ex)
+/* A kind of a data file of KIND<TAB>phrase lines, and the bit it sets. */
+typedef struct word_kind {
+	const char *name;
+	uint16_t bit;
+} word_kind;
+
+/* Loads the lines of file whose KIND is one of kinds: each phrase joins
+ * the phrase table (as a cue of kinds cue, or none) and gets the kind's
+ * bit, in phrase.vi_name when vi, else in phrase.en_word. */
+static void load_kinds(entity_extractor *ex, const char *file, const word_kind *kinds,
+                       size_t nkinds, unsigned cue, bool vi)
 {
-	static const struct {
-		const char *name;
-		uint8_t bit;
-	} kinds[] = {{"surname", VN_FAMILY}, {"middle", VN_MIDDLE}, {"given", VN_GIVEN}};
 	strlist lines;
 	sl_init(&lines);
-	datafile_lines("vn-names.txt", &lines);
+	datafile_lines(file, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *f[2];
 		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
 			continue;
-		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++) {
+		for (size_t c = 0; c < nkinds; c++) {
 			if (strcmp(kinds[c].name, f[0]) != 0)
 				continue;
-			phrase *p = add_phrase(ex, f[1], -1, NULL, CUE_VI_NAME, GAZ_PLAIN);
-			if (p)
-				p->vi_name |= kinds[c].bit;
+			phrase *p = add_phrase(ex, f[1], -1, NULL, cue, GAZ_PLAIN);
+			if (p && vi)
+				p->vi_name |= (uint8_t)kinds[c].bit;
+			else if (p)
+				p->en_word |= kinds[c].bit;
 		}
 	}
 	sl_free(&lines);
+}
+
+/* Loads vn-names.txt: KIND (surname, middle, given), syllable. Its family
+ * names are evidence of a person, not the title rule's CUE_SURNAME. */
+static void load_vi_names(entity_extractor *ex)
+{
+	static const word_kind kinds[] = {
+	    {"surname", VN_FAMILY}, {"middle", VN_MIDDLE}, {"given", VN_GIVEN}};
+	load_kinds(ex, "vn-names.txt", kinds, sizeof kinds / sizeof *kinds, CUE_VI_NAME, true);
 }
 
 /* Loads the kinds of a word file (en-words.txt, vi-words.txt) that are
@@ -666,36 +681,18 @@ static void load_vi_names(entity_extractor *ex)
  * and model). */
 static void load_words(entity_extractor *ex, const char *file)
 {
-	static const struct {
-		const char *name;
-		uint16_t bit;
-	} kinds[] = {{"corp-pre", EN_CORP_PRE},
-	             {"corp-post", EN_CORP_POST},
-	             {"corp-of", EN_CORP_OF},
-	             {"work", EN_WORK},
-	             {"work-in", EN_WORK_IN},
-	             {"work-after", EN_WORK_AFTER},
-	             {"band-post", EN_BAND_POST},
-	             {"title-word", EN_TITLE_WORD},
-	             {"work-post", EN_WORK_POST},
-	             {"people", EN_PEOPLE},
-	             {"device", EN_DEVICE}};
-	strlist lines;
-	sl_init(&lines);
-	datafile_lines(file, &lines);
-	for (size_t i = 0; i < lines.n; i++) {
-		char *f[2];
-		if (split_tabs(lines.v[i], f, 2) != 2 || !*f[1])
-			continue;
-		for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++) {
-			if (strcmp(kinds[c].name, f[0]) != 0)
-				continue;
-			phrase *p = add_phrase(ex, f[1], -1, NULL, 0, GAZ_PLAIN);
-			if (p)
-				p->en_word |= kinds[c].bit;
-		}
-	}
-	sl_free(&lines);
+	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
+	                                  {"corp-post", EN_CORP_POST},
+	                                  {"corp-of", EN_CORP_OF},
+	                                  {"work", EN_WORK},
+	                                  {"work-in", EN_WORK_IN},
+	                                  {"work-after", EN_WORK_AFTER},
+	                                  {"band-post", EN_BAND_POST},
+	                                  {"title-word", EN_TITLE_WORD},
+	                                  {"work-post", EN_WORK_POST},
+	                                  {"people", EN_PEOPLE},
+	                                  {"device", EN_DEVICE}};
+	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 
 /* The EN_* bits of the phrase of exactly n lower-case words ending
