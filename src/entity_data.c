@@ -678,7 +678,8 @@ static void load_vi_names(entity_extractor *ex)
  * a product's noun before its title), work-in, work-after, work-post
  * (words around a work's title), band-post (a band's words after its
  * name), title-word, people, device (a device's noun before its brand
- * and model). */
+ * and model), surname-suffix (an organization's suffix that is a
+ * surname too). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -691,7 +692,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"title-word", EN_TITLE_WORD},
 	                                  {"work-post", EN_WORK_POST},
 	                                  {"people", EN_PEOPLE},
-	                                  {"device", EN_DEVICE}};
+	                                  {"device", EN_DEVICE},
+	                                  {"surname-suffix", EN_SURNAME}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

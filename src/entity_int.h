@@ -105,7 +105,8 @@ enum {
 	EN_TITLE_WORD = 128, /* "Dancer In The Dark" */
 	EN_WORK_POST = 256,  /* "X star Y" */
 	EN_PEOPLE = 512,     /* "Scots" */
-	EN_DEVICE = 1024     /* "smartphone | LG G6" (vi-words.txt) */
+	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
+	EN_SURNAME = 2048    /* an organization's suffix that is a surname too */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */

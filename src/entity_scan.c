@@ -647,11 +647,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (team)
 		c->score[ENT_ORG] += EV_DEF, c->strong = true;
 	/* "Charlotte Church", "Gregory House": a given name and a suffix
-	 * that is a common surname too is a person's name, as a guess
-	 * ("Tanner Warehouse" stays a venue) */
+	 * that is a common surname too (en-words.txt surname-suffix) is a
+	 * person's name, as a guess ("Tanner Warehouse" stays a venue) */
 	else if (has_org && !single &&
 	         !(e - k == 2 && x->en && ent_given_name(x, k) &&
-	           (ent_written(x, k + 1, "Church") || ent_written(x, k + 1, "House"))))
+	           (ent_en_bits(x, k + 1) & EN_SURNAME)))
 		c->score[ENT_ORG] += EV_DEF;
 	else if (has_loc && !single)
 		c->score[ENT_LOC] += EV_DEF;
