@@ -3,6 +3,7 @@
  * measured by display width and never cut inside a grapheme. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,4 +182,118 @@ void draw_pane_frame(pane *p, const char *title, const char *right)
 	if (rw)
 		draw_text(a, p->win, right, -1, rw, at);
 	wattrset(p->win, A_NORMAL);
+}
+
+/* Role names in the config file (index: role). */
+static const char *const role_names[NROLES] = {
+    [ROLE_NORMAL] = "normal",     [ROLE_TITLE_FOCUS] = "title-focus",
+    [ROLE_TITLE] = "title",       [ROLE_UNREAD] = "unread",
+    [ROLE_SELECTED] = "selected", [ROLE_DIM] = "dim",
+    [ROLE_STAR] = "star",         [ROLE_HEADLINE] = "headline",
+    [ROLE_CAPTION] = "caption",   [ROLE_STATUS] = "status",
+    [ROLE_MESSAGE] = "message",   [ROLE_PER] = "per",
+    [ROLE_ORG] = "org",           [ROLE_LOC] = "loc",
+    [ROLE_FILTER] = "filter",
+};
+
+/* A colour by name or number (0-255); -1 is the terminal's default.
+ * Returns 0, or -1 when unknown. */
+static int parse_color(const char *name, short *color)
+{
+	static const char *const names[] = {"black", "red",     "green", "yellow",
+	                                    "blue",  "magenta", "cyan",  "white"};
+	if (strcmp(name, "default") == 0) {
+		*color = -1;
+		return 0;
+	}
+	for (short i = 0; i < 8; i++) {
+		if (strcmp(name, names[i]) == 0) {
+			*color = i;
+			return 0;
+		}
+	}
+	char *end;
+	long v = strtol(name, &end, 10);
+	if (*name && !*end && v >= 0 && v <= 255) {
+		*color = (short)v;
+		return 0;
+	}
+	return -1;
+}
+
+/* An attribute by name; -1 when unknown. */
+static int parse_attr(const char *name, attr_t *attr)
+{
+	static const struct {
+		const char *name;
+		attr_t attr;
+	} attrs[] = {{"normal", A_NORMAL},    {"bold", A_BOLD},     {"underline", A_UNDERLINE},
+	             {"reverse", A_REVERSE}, {"dim", A_DIM},       {"standout", A_STANDOUT},
+	             {"italic", A_ITALIC}};
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+		if (strcmp(name, attrs[i].name) == 0) {
+			*attr = attrs[i].attr;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* See uiint.h. */
+int draw_config_line(app *a, char **words, size_t n, char *err, size_t errsize)
+{
+	if (strcmp(words[0], "color") != 0 && strcmp(words[0], "colour") != 0)
+		return 0;
+	if (n < 3) {
+		snprintf(err, errsize, "%s takes ROLE FOREGROUND [BACKGROUND] [ATTRIBUTE...]",
+		         words[0]);
+		return -1;
+	}
+	int role = -1;
+	for (int i = 0; i < NROLES; i++) {
+		if (strcmp(words[1], role_names[i]) == 0)
+			role = i;
+	}
+	if (role < 0) {
+		snprintf(err, errsize, "unknown role \"%s\" (per, org, loc, filter, star, ...)",
+		         words[1]);
+		return -1;
+	}
+	short fg, bg = -1;
+	if (parse_color(words[2], &fg) < 0) {
+		snprintf(err, errsize, "unknown colour \"%s\"", words[2]);
+		return -1;
+	}
+	size_t i = 3;
+	attr_t attr = A_NORMAL, one;
+	if (i < n && parse_attr(words[i], &one) < 0) {
+		if (parse_color(words[i], &bg) < 0) {
+			snprintf(err, errsize, "unknown colour or attribute \"%s\"", words[i]);
+			return -1;
+		}
+		i++;
+	}
+	for (; i < n; i++) {
+		if (parse_attr(words[i], &one) < 0) {
+			snprintf(err, errsize, "unknown attribute \"%s\"", words[i]);
+			return -1;
+		}
+		attr |= one;
+	}
+	if (!a->color) {
+		a->attr[role] = attr;
+		return 1;
+	}
+	if ((fg >= COLORS || bg >= COLORS) || 8 + a->config_pairs >= COLOR_PAIRS) {
+		a->attr[role] = attr; /* the terminal has too few colours */
+		return 1;
+	}
+	if (fg < 0 && bg < 0) {
+		a->attr[role] = attr;
+		return 1;
+	}
+	short pair = (short)(8 + a->config_pairs++); /* pairs 1-7 are draw_setup's */
+	init_pair(pair, fg, bg);
+	a->attr[role] = COLOR_PAIR(pair) | attr;
+	return 1;
 }

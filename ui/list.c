@@ -433,73 +433,41 @@ static void move_by(pane *p, int64_t delta)
 	settle(p);
 }
 
-/* Keys of the list. */
-static int list_key(pane *p, int key, int is_char)
+/* Actions of the list: movement and opening. */
+static int list_action(pane *p, action act)
 {
 	list_state *L = state(p);
 	int rows = PANE_ROWS(p) > 1 ? PANE_ROWS(p) - 1 : 1;
-	if (is_char) {
-		switch (key) {
-		case 'j':
-			move_by(p, 1);
-			return 1;
-		case 'k':
-			move_by(p, -1);
-			return 1;
-		case ' ':
-		case 6: /* Ctrl-F */
-			L->top += rows;
-			move_by(p, rows);
-			return 1;
-		case 2: /* Ctrl-B */
-			L->top -= rows;
-			move_by(p, -rows);
-			return 1;
-		case 'g':
-			L->cur = L->top = 0;
-			settle(p);
-			return 1;
-		case 'G':
-			jump_end(p);
-			settle(p);
-			return 1;
-		case '\n':
-		case '\r':
-			if (list_selected(p))
-				app_open_article(p->app, list_selected(p)->id);
-			return 1;
-		}
-		return 0;
-	}
-	switch (key) {
-	case KEY_DOWN:
+	switch (act) {
+	case ACT_DOWN:
 		move_by(p, 1);
 		return 1;
-	case KEY_UP:
+	case ACT_UP:
 		move_by(p, -1);
 		return 1;
-	case KEY_NPAGE:
+	case ACT_PAGE_DOWN:
 		L->top += rows;
 		move_by(p, rows);
 		return 1;
-	case KEY_PPAGE:
+	case ACT_PAGE_UP:
 		L->top -= rows;
 		move_by(p, -rows);
 		return 1;
-	case KEY_HOME:
+	case ACT_TOP:
 		L->cur = L->top = 0;
 		settle(p);
 		return 1;
-	case KEY_END:
+	case ACT_BOTTOM:
 		jump_end(p);
 		settle(p);
 		return 1;
-	case KEY_ENTER:
+	case ACT_OPEN:
 		if (list_selected(p))
 			app_open_article(p->app, list_selected(p)->id);
 		return 1;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 /* Click selects (a click on the selected row opens it); wheel scrolls. */
@@ -584,7 +552,8 @@ static void list_destroy(pane *p)
 static const pane_ops list_ops = {
     .title = "Articles",
     .draw = list_draw,
-    .key = list_key,
+    .context = KC_LIST,
+    .action = list_action,
     .resize = list_resize,
     .mouse = list_mouse,
     .reload = list_refresh,

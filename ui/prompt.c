@@ -223,45 +223,9 @@ char *prompt_read(app *a, const char *label, strlist *history, prompt_complete_f
 	return result;
 }
 
-/* The help screen's text: every key, by context. */
-static const char *const help_lines[] = {
-    "lede - keys",
-    "",
-    "Everywhere",
-    "  Tab, Shift-Tab     next / previous pane",
-    "  /                  full-text search (any case, diacritics optional)",
-    "  e                  filter by entity (Tab completes; !name excludes)",
-    "  x                  clear all filters and the search",
-    "  a                  show / hide entities of low confidence (types only",
-    "                     guessed) in the sidebar and highlights",
-    "  n, N               next / previous mention in the reader",
-    "  s                  star or unstar the article",
-    "  u                  mark the article read or unread",
-    "  r                  reload from the store",
-    "  Ctrl-L             redraw the screen",
-    "  ?                  this help",
-    "  q                  quit",
-    "",
-    "Article list",
-    "  j, k, Down, Up     move",
-    "  PgDn, Space, PgUp  page down / up (also Ctrl-F, Ctrl-B)",
-    "  g, G, Home, End    first / last article",
-    "  Enter              open the article in the reader",
-    "",
-    "Reader",
-    "  j, k, arrows       scroll a line",
-    "  Space, PgDn, PgUp  scroll a page",
-    "  g, G, Home, End    top / bottom",
-    "  Esc                back to the list (one-pane layout)",
-    "",
-    "Entity sidebar",
-    "  typing             narrows the entities (diacritics optional)",
-    "  Backspace, Ctrl-U  edit the narrowing text; Esc clears it",
-    "  Up, Down, PgUp, PgDn, Home, End   move",
-    "  Enter              add the entity to the filter (AND);",
-    "                     on an active filter: remove it",
-    "  !                  exclude the entity",
-    "  Delete             remove the active filter under the cursor",
+/* The help screen's lines after the key table's: keys that are not
+ * bindings (the prompts' line editing, the mouse). */
+static const char *const help_tail[] = {
     "",
     "Prompts",
     "  Left, Right, Home, End, Ctrl-A, Ctrl-E   move",
@@ -270,13 +234,21 @@ static const char *const help_lines[] = {
     "",
     "Mouse: click selects (click again opens), wheel scrolls.",
     "",
+    "Keys are rebound in the config file (see man lede, CONFIGURATION).",
     "Press q, Esc or ? to close this help.",
 };
 
 /* See uiint.h. */
 void help_show(app *a)
 {
-	int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+	strlist lines;
+	sl_init(&lines);
+	sl_push(&lines, "lede - keys");
+	sl_push(&lines, "");
+	keymap_help(a->keys, &lines);
+	for (size_t i = 0; i < sizeof help_tail / sizeof help_tail[0]; i++)
+		sl_push(&lines, help_tail[i]);
+	int n = (int)lines.n;
 	int top = 0;
 	WINDOW *w = NULL;
 	for (;;) {
@@ -294,7 +266,7 @@ void help_show(app *a)
 		werase(w);
 		for (int i = 0; i < rows && top + i < n; i++) {
 			wmove(w, i, 1);
-			draw_text(a, w, help_lines[top + i], -1, COLS - 2,
+			draw_text(a, w, lines.v[top + i], -1, COLS - 2,
 			          top + i == 0 ? role_attr(a, ROLE_HEADLINE) : A_NORMAL);
 		}
 		wnoutrefresh(w);
@@ -336,5 +308,6 @@ void help_show(app *a)
 	}
 	if (w)
 		delwin(w);
+	sl_free(&lines);
 	app_redraw_all(a);
 }

@@ -684,29 +684,35 @@ int reader_jump_mention(pane *p, int dir)
 	return 0;
 }
 
-/* Keys of the reader: scrolling. */
-static int reader_key(pane *p, int key, int is_char)
+/* Actions of the reader: scrolling. */
+static int reader_action(pane *p, action act)
 {
 	reader_state *R = state(p);
 	int rows = PANE_ROWS(p) > 1 ? PANE_ROWS(p) - 1 : 1;
-	int code = is_char ? 0 : key;
-	int ch = is_char ? key : 0;
-	if (ch == 'j' || code == KEY_DOWN)
+	switch (act) {
+	case ACT_DOWN:
 		R->top++;
-	else if (ch == 'k' || code == KEY_UP)
+		break;
+	case ACT_UP:
 		R->top--;
-	else if (ch == ' ' || ch == 6 || code == KEY_NPAGE)
+		break;
+	case ACT_PAGE_DOWN:
 		R->top += rows;
-	else if (ch == 2 || code == KEY_PPAGE)
+		break;
+	case ACT_PAGE_UP:
 		R->top -= rows;
-	else if (ch == 'g' || code == KEY_HOME)
+		break;
+	case ACT_TOP:
 		R->top = 0;
-	else if (ch == 'G' || code == KEY_END)
+		break;
+	case ACT_BOTTOM:
 		R->top = (int)R->nlines;
-	else
+		break;
+	default:
 		return 0;
+	}
 	/* the end of a text still loading (or being read) is where it stops */
-	R->to_end = (ch == 'G' || code == KEY_END) && (reader_loading(R) || R->waiting);
+	R->to_end = act == ACT_BOTTOM && (reader_loading(R) || R->waiting);
 	clamp_top(p);
 	return 1;
 }
@@ -791,7 +797,8 @@ static void reader_destroy(pane *p)
 static const pane_ops reader_ops = {
     .title = "Reader",
     .draw = reader_draw,
-    .key = reader_key,
+    .context = KC_READER,
+    .action = reader_action,
     .resize = reader_resize,
     .mouse = reader_mouse,
     .reload = reader_refresh,

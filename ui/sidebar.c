@@ -335,107 +335,101 @@ static void apply(pane *p, int k, int negated)
 	free(name);
 }
 
-/* Keys of the sidebar: movement, narrowing by typing, Enter and '!'. */
-static int sidebar_key(pane *p, int key, int is_char)
+/* Actions of the sidebar: movement, Enter and '!', editing the narrowing
+ * text; Esc clears that text before it leaves the pane. */
+static int sidebar_action(pane *p, action act)
 {
 	sidebar_state *S = state(p);
 	app *a = p->app;
 	int rows = item_rows(p) > 1 ? item_rows(p) - 1 : 1;
 	int nf = n_filters(a);
-	if (!is_char) {
-		if (key == KEY_DOWN || key == KEY_UP || key == KEY_NPAGE || key == KEY_PPAGE ||
-		    key == KEY_HOME || key == KEY_END || key == KEY_ENTER)
-			need_rows(p);
-		switch (key) {
-		case KEY_DOWN:
-			S->cur++;
-			break;
-		case KEY_UP:
-			S->cur--;
-			break;
-		case KEY_NPAGE:
-			S->cur += rows;
-			break;
-		case KEY_PPAGE:
-			S->cur -= rows;
-			break;
-		case KEY_HOME:
-			S->cur = 0;
-			break;
-		case KEY_END:
-			S->cur = nf + S->n - 1;
-			break;
-		case KEY_BACKSPACE:
-			if (S->narrow[0]) {
-				narrow_backspace(S);
-				mark_stale(S);
-				S->cur = nf;
-			}
-			break;
-		case KEY_DC:
-			if (S->cur < nf)
-				remove_filter(p, S->cur);
-			break;
-		case KEY_ENTER:
-			return sidebar_key(p, '\n', 1);
-		default:
-			return 0;
-		}
-		settle(p);
-		return 1;
-	}
-	if (key == '\n' || key == '\r' || key == '!' || key == 14 || key == 16)
+	switch (act) {
+	case ACT_DOWN:
+	case ACT_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_TOP:
+	case ACT_BOTTOM:
+	case ACT_OPEN:
+	case ACT_EXCLUDE:
 		need_rows(p);
+		break;
+	default:
+		break;
+	}
 	int k;
 	int kind = item_kind(a, S->cur, &k);
-	switch (key) {
-	case '\n':
-	case '\r':
+	switch (act) {
+	case ACT_DOWN:
+		S->cur++;
+		break;
+	case ACT_UP:
+		S->cur--;
+		break;
+	case ACT_PAGE_DOWN:
+		S->cur += rows;
+		break;
+	case ACT_PAGE_UP:
+		S->cur -= rows;
+		break;
+	case ACT_TOP:
+		S->cur = 0;
+		break;
+	case ACT_BOTTOM:
+		S->cur = nf + S->n - 1;
+		break;
+	case ACT_OPEN:
 		if (kind == ITEM_FACET && k < S->n)
 			apply(p, k, 0);
 		else if (kind != ITEM_FACET)
 			remove_filter(p, S->cur);
 		return 1;
-	case '!':
+	case ACT_EXCLUDE:
 		if (kind == ITEM_FACET && k < S->n)
 			apply(p, k, 1);
 		return 1;
-	case 14: /* Ctrl-N */
-		S->cur++;
-		settle(p);
-		return 1;
-	case 16: /* Ctrl-P */
-		S->cur--;
-		settle(p);
-		return 1;
-	case 127:
-	case 8:
-		return sidebar_key(p, KEY_BACKSPACE, 0);
-	case 21: /* Ctrl-U */
+	case ACT_REMOVE_FILTER:
+		if (S->cur < nf)
+			remove_filter(p, S->cur);
+		break;
+	case ACT_NARROW_ERASE:
+		if (S->narrow[0]) {
+			narrow_backspace(S);
+			mark_stale(S);
+			S->cur = nf;
+		}
+		break;
+	case ACT_NARROW_CLEAR:
 		S->narrow[0] = '\0';
 		mark_stale(S);
 		return 1;
-	case 27: /* Esc: clear the narrowing, then leave */
+	case ACT_BACK:
 		if (!S->narrow[0])
 			return 0;
 		S->narrow[0] = '\0';
 		mark_stale(S);
 		return 1;
-	}
-	if (key < 32 || key == '?')
+	default:
 		return 0;
-	/* Any other character narrows the facets. */
+	}
+	settle(p);
+	return 1;
+}
+
+/* A character no binding took narrows the facets. */
+static void sidebar_text(pane *p, int ch)
+{
+	sidebar_state *S = state(p);
 	uint8_t buf[8];
-	int len = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+	int len = u8_uctomb(buf, (ucs4_t)ch, sizeof buf);
 	size_t have = strlen(S->narrow);
 	if (len > 0 && have + (size_t)len < sizeof S->narrow) {
 		memcpy(S->narrow + have, buf, (size_t)len);
 		S->narrow[have + (size_t)len] = '\0';
 		mark_stale(S);
-		S->cur = nf;
+		S->cur = n_filters(p->app);
 		S->top = 0;
 	}
-	return 1;
 }
 
 /* Click selects, a click on the selected item applies it; wheel scrolls. */
@@ -452,7 +446,7 @@ static void sidebar_mouse(pane *p, int row, int col, mmask_t button)
 		int i = S->top + row - PANE_TOP - 1;
 		if (i < n_filters(p->app) + S->n) {
 			if (i == S->cur) {
-				sidebar_key(p, '\n', 1);
+				sidebar_action(p, ACT_OPEN);
 				return;
 			}
 			S->cur = i;
@@ -515,7 +509,9 @@ static void sidebar_destroy(pane *p)
 static const pane_ops sidebar_ops = {
     .title = "Entities",
     .draw = sidebar_draw,
-    .key = sidebar_key,
+    .context = KC_SIDEBAR,
+    .action = sidebar_action,
+    .text = sidebar_text,
     .resize = sidebar_resize,
     .mouse = sidebar_mouse,
     .reload = sidebar_refresh,

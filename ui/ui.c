@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "conffile.h"
 #include "text.h"
 #include "ui.h"
 #include "uiint.h"
@@ -432,37 +433,29 @@ static int pane_at(app *a, int y, int x)
 	return -1;
 }
 
-/* Keys no pane took. */
-static void global_key(app *a, int key, int is_char)
+/* Actions the focused pane did not take. */
+static void global_action(app *a, action act)
 {
-	if (!is_char) {
-		switch (key) {
-		case KEY_BTAB:
-			app_focus(a, a->focus - 1);
-			break;
-		case KEY_F(1):
-			help_show(a);
-			break;
-		}
-		return;
-	}
-	switch (key) {
-	case '\t':
+	switch (act) {
+	case ACT_NEXT_PANE:
 		app_focus(a, a->focus + 1);
 		break;
-	case 'q':
+	case ACT_PREV_PANE:
+		app_focus(a, a->focus - 1);
+		break;
+	case ACT_QUIT:
 		a->quit = 1;
 		break;
-	case '?':
+	case ACT_HELP:
 		help_show(a);
 		break;
-	case '/':
+	case ACT_SEARCH:
 		do_search(a);
 		break;
-	case 'e':
+	case ACT_ENTITY:
 		do_entity(a);
 		break;
-	case 'a':
+	case ACT_ALL_ENTITIES:
 		/* entities of low confidence: shown or left out, in the
 		 * sidebar and the reader's highlights */
 		query_all_entities(a->s, !a->s->all_entities);
@@ -471,7 +464,7 @@ static void global_key(app *a, int key, int is_char)
 		app_message(a, 0, a->s->all_entities ? "showing all entities, low confidence too"
 						     : "hiding entities of low confidence");
 		break;
-	case 'x':
+	case ACT_CLEAR_FILTER:
 		sl_free(&a->filter.entities);
 		sl_free(&a->filter.not_entities);
 		sl_init(&a->filter.entities);
@@ -480,35 +473,104 @@ static void global_key(app *a, int key, int is_char)
 		a->filter.search = NULL;
 		app_filter_changed(a);
 		break;
-	case 's':
+	case ACT_STAR:
 		toggle_mark(a, 1);
 		break;
-	case 'u':
+	case ACT_READ:
 		toggle_mark(a, 0);
 		break;
-	case 'r':
+	case ACT_RELOAD:
 		reload(a);
 		a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
 		app_message(a, 0, "reloaded");
 		break;
-	case 'n':
-	case 'N':
+	case ACT_NEXT_MENTION:
+	case ACT_PREV_MENTION: {
+		int next = act == ACT_NEXT_MENTION;
 		if (!a->open_id) {
 			app_message(a, 0, "no article open");
 			break;
 		}
 		if (a->layout == LAYOUT_SINGLE && a->focus != PANE_READER)
 			app_focus(a, PANE_READER);
-		if (!reader_jump_mention(&a->panes[PANE_READER], key == 'n' ? 1 : -1))
-			app_message(a, 0, "no %s mention", key == 'n' ? "further" : "earlier");
-		break;
-	case 27: /* Esc: back to the list */
-		app_focus(a, PANE_LIST);
-		break;
-	case 12: /* Ctrl-L */
-		clearok(curscr, TRUE);
+		if (!reader_jump_mention(&a->panes[PANE_READER], next ? 1 : -1))
+			app_message(a, 0, "no %s mention", next ? "further" : "earlier");
 		break;
 	}
+	case ACT_BACK:
+		app_focus(a, PANE_LIST);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A key: the focused pane's binding first, then (in a pane that takes
+ * text) a plain character as text, then the global binding; the pane may
+ * take a global action before the screen manager does (Esc in the
+ * sidebar clears its narrowing first). */
+static void handle_key(app *a, int key, int is_char)
+{
+	pane *p = &a->panes[a->focus];
+	int code = keymap_code(key, is_char);
+	action act = ACT_NONE;
+	if (p->shown)
+		act = keymap_lookup(a->keys, p->ops->context, code);
+	if (act == ACT_NONE && p->shown && p->ops->text && is_char && key >= 32 && key != 127) {
+		p->ops->text(p, key);
+		return;
+	}
+	if (act == ACT_NONE)
+		act = keymap_lookup(a->keys, KC_GLOBAL, code);
+	if (act == ACT_NONE)
+		return;
+	if (p->shown && p->ops->action(p, act))
+		return;
+	global_action(a, act);
+}
+
+/* Reads the user's config file (key bindings and colours). Problems are
+ * reported in the status line, naming the file and line; lede starts
+ * anyway with what was right. */
+static void load_config(app *a)
+{
+	char *path = conffile_path();
+	conf_file cf;
+	char *err = NULL;
+	int rc = conffile_read(path, &cf, &err);
+	free(path);
+	if (rc < 0) {
+		app_message(a, 1, "config: %s", err);
+		free(err);
+		return;
+	}
+	int errors = 0;
+	char first[300] = "";
+	for (size_t i = 0; i < cf.n; i++) {
+		conf_line *l = &cf.lines[i];
+		char why[200] = "";
+		int r = -1;
+		if (l->error)
+			snprintf(why, sizeof why, "%s", l->error);
+		else if ((r = keymap_config_line(a->keys, l->words.v, l->words.n, why, sizeof why)) == 0)
+			r = draw_config_line(a, l->words.v, l->words.n, why, sizeof why);
+		if (r == 0)
+			snprintf(why, sizeof why, "unknown setting \"%s\" (bind, unbind, color)",
+			         l->words.v[0]);
+		if (r <= 0 && !errors++) {
+			char *shown = text_escaped(cf.path, 60);
+			snprintf(first, sizeof first, "%s line %d: %s", shown, l->lineno, why);
+			free(shown);
+		}
+	}
+	if (errors > 1)
+		app_message(a, 1, "%s (and %d more)", first, errors - 1);
+	else if (errors)
+		app_message(a, 1, "%s", first);
+	conffile_free(&cf);
 }
 
 /* Does the work one shown pane put off until idle: IDLE_DONE when there
@@ -548,6 +610,7 @@ int ui_run(store *s)
 	query_filter_init(&a->filter);
 	sl_init(&a->search_history);
 	sl_init(&a->entity_history);
+	a->keys = keymap_new();
 	setlocale(LC_ALL, "");
 	a->ascii = !locale_is_utf8();
 	trace_open();
@@ -567,6 +630,7 @@ int ui_run(store *s)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	if (!initscr()) {
+		keymap_free(a->keys);
 		trace_close();
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);
@@ -594,6 +658,7 @@ int ui_run(store *s)
 	list_reload(&a->panes[PANE_LIST], 0);
 	if (a->ascii)
 		app_message(a, 0, "ASCII mode: set LANG=C.UTF-8 for full text");
+	load_config(a); /* its errors matter more than the ASCII notice */
 	long long last_poll = now_ms();
 	draw_all(a);
 
@@ -658,10 +723,9 @@ int ui_run(store *s)
 					}
 				}
 			} else if (a->layout != LAYOUT_TOO_SMALL) {
-				pane *p = &a->panes[a->focus];
-				if (!p->shown || !p->ops->key(p, key, is_char))
-					global_key(a, key, is_char);
-			} else if (is_char && key == 'q') {
+				handle_key(a, key, is_char);
+			} else if (keymap_lookup(a->keys, KC_GLOBAL, keymap_code(key, is_char)) ==
+			           ACT_QUIT) {
 				a->quit = 1;
 			}
 		}
@@ -682,6 +746,7 @@ int ui_run(store *s)
 	query_filter_free(&a->filter);
 	sl_free(&a->search_history);
 	sl_free(&a->entity_history);
+	keymap_free(a->keys);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

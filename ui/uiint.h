@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdint.h>
 
+#include "keymap.h"
 #include "query.h"
 #include "util.h"
 
@@ -17,8 +18,12 @@ typedef struct pane pane;
 /* What a pane does; the screen manager knows panes only through this. */
 typedef struct pane_ops {
 	const char *title;
-	void (*draw)(pane *p);                     /* paints p->win (no refresh) */
-	int (*key)(pane *p, int key, int is_char); /* 1 when the key was used */
+	key_context context;        /* where its key bindings are looked up */
+	void (*draw)(pane *p);      /* paints p->win (no refresh) */
+	int (*action)(pane *p, action act); /* 1 when the action was used */
+	/* Optional: a printable character no binding of the pane's context
+	 * took (the sidebar narrows its list with them). */
+	void (*text)(pane *p, int ch);
 	void (*resize)(pane *p);                   /* the rectangle changed */
 	void (*mouse)(pane *p, int row, int col, mmask_t button);
 	void (*reload)(pane *p); /* the filter or store changed */
@@ -75,6 +80,7 @@ typedef struct app {
 	int ascii; /* the locale is not UTF-8: transliterate */
 	int color; /* colours in use */
 	attr_t attr[NROLES];
+	int config_pairs; /* colour pairs the config file made */
 	pane panes[NPANES];
 	int focus; /* index of the focused pane */
 	int layout;
@@ -86,6 +92,7 @@ typedef struct app {
 	int64_t open_id; /* article in the reader, 0 when none */
 	int quit;
 	strlist search_history, entity_history;
+	keymap *keys;
 } app;
 
 extern volatile sig_atomic_t ui_signal;
@@ -100,6 +107,10 @@ int app_add_entity(app *a, const char *name, int negated);
 
 /* draw.c */
 void draw_setup(app *a);
+/* Applies a config line "color ROLE FOREGROUND [BACKGROUND] [ATTRIBUTE...]":
+ * 1 when applied, 0 when the line is not about colours, -1 with why in
+ * err. Without colours only the attributes apply. */
+int draw_config_line(app *a, char **words, size_t n, char *err, size_t errsize);
 /* Writes s (n bytes, or strlen when n is -1) at the window's cursor in at
  * most cols columns, cutting with an ellipsis when it does not fit.
  * Returns the columns used. Transliterates in ASCII mode. */
