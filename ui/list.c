@@ -216,6 +216,39 @@ static void settle(pane *p)
 	cache_trim(L);
 }
 
+/* The count job, on the worker's connection: query_count of its own copy
+ * of the filter; the answer is a malloc'd int64_t. */
+static void *count_run_job(store *s, void *arg, int *failed, char **err)
+{
+	int64_t n = query_count(s, arg, err);
+	if (n < 0) {
+		*failed = 1;
+		return NULL;
+	}
+	int64_t *r = xmalloc(sizeof *r);
+	*r = n;
+	return r;
+}
+
+/* Frees the count job's filter. */
+static void count_job_free(void *arg)
+{
+	query_filter_free(arg);
+	free(arg);
+}
+
+/* The count job's answer (as worker_collect returns), into *n. */
+static int count_collect(worker *w, unsigned id, int wait, int64_t *n, char **err)
+{
+	void *res = NULL;
+	int got = worker_collect(w, id, wait, &res, err);
+	if (got == 1) {
+		*n = *(int64_t *)res;
+		free(res);
+	}
+	return got;
+}
+
 /* Makes sure the count is known (G needs it): the worker's answer when
  * it has the request, else a count here. */
 static void need_count(pane *p)
@@ -226,7 +259,7 @@ static void need_count(pane *p)
 		return;
 	char *err = NULL;
 	int64_t n = -1;
-	if (!(L->worker && L->job && worker_take(L->worker, L->job, 1, NULL, &n, &err) == 1))
+	if (!(L->worker && L->job && count_collect(L->worker, L->job, 1, &n, &err) == 1))
 		n = query_count(a->s, &a->filter, &err);
 	if (n < 0) {
 		app_message(a, 1, "%s", err ? err : "query failed");
@@ -254,12 +287,14 @@ static void jump_end(pane *p)
 	L->cur = L->count - 1;
 }
 
-/* See uiint.h. Reloads count and rows; keeps the selected article (or its
+enum { LIST_KEEP_ALWAYS = 1, LIST_KEEP_NEAR_TOP = 2 };
+
+/* Reloads count and rows; keeps the selected article (or its
  * place) as asked: LIST_KEEP_ALWAYS (the store changed: what is read must
  * not move), LIST_KEEP_NEAR_TOP (a new filter: kept when it is among the
  * first rows, else the list starts at the top, since finding the index of
  * a row deep in a big set means counting it), or 0. */
-void list_reload(pane *p, int keep_selection)
+static void list_reload(pane *p, int keep_selection)
 {
 	list_state *L = state(p);
 	app *a = p->app;
@@ -334,8 +369,8 @@ void list_reload(pane *p, int keep_selection)
 	settle(p);
 }
 
-/* See uiint.h: keeps the cached row's marks in step with the store. */
-void list_mark(pane *p, int64_t id, int read, int starred)
+/* Keeps the cached row's marks in step with the store. */
+static void list_mark(pane *p, int64_t id, int read, int starred)
 {
 	list_state *L = state(p);
 	for (int i = 0; i < L->n; i++) {
@@ -497,10 +532,24 @@ static void list_resize(pane *p)
 	settle(p);
 }
 
-/* The filter or the store changed. */
-static void list_refresh(pane *p)
+/* A new filter starts near the top; a store change keeps what is read
+ * in place; marks show on the cached rows. */
+static void list_event(pane *p, const ui_event *ev)
 {
-	list_reload(p, LIST_KEEP_ALWAYS);
+	switch (ev->kind) {
+	case EV_FILTER_CHANGED:
+		list_reload(p, LIST_KEEP_NEAR_TOP);
+		break;
+	case EV_STORE_CHANGED:
+	case EV_RELOAD:
+		list_reload(p, LIST_KEEP_ALWAYS);
+		break;
+	case EV_MARKS_CHANGED:
+		list_mark(p, ev->id, ev->read, ev->starred);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Counts the rows of a new filter: asks the worker, then takes its
@@ -516,13 +565,15 @@ static int list_idle(pane *p)
 		L->no_worker = !L->worker;
 	}
 	if (L->worker && !L->job) {
-		L->job = worker_request(L->worker, &a->filter, NULL, 0);
+		query_filter *f = xmalloc(sizeof *f);
+		query_filter_copy(f, &a->filter);
+		L->job = worker_submit(L->worker, count_run_job, f, count_job_free, free);
 		return IDLE_WAITING;
 	}
 	if (L->worker) {
 		int64_t n = 0;
 		char *err = NULL;
-		int got = worker_take(L->worker, L->job, 0, NULL, &n, &err);
+		int got = count_collect(L->worker, L->job, 0, &n, &err);
 		if (got == 0)
 			return IDLE_WAITING;
 		if (got < 0) {
@@ -550,13 +601,14 @@ static void list_destroy(pane *p)
 }
 
 static const pane_ops list_ops = {
+    .name = "list",
     .title = "Articles",
     .draw = list_draw,
     .context = KC_LIST,
     .action = list_action,
     .resize = list_resize,
     .mouse = list_mouse,
-    .reload = list_refresh,
+    .event = list_event,
     .destroy = list_destroy,
     .idle = list_idle,
 };

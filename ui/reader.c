@@ -52,6 +52,7 @@ typedef struct pending_field {
 
 typedef struct reader_state {
 	article_full art;
+	int64_t id; /* the article asked for last (0: none) */
 	int loaded;
 	/* The article is read on a worker thread: a long one (16 MB takes
 	 * about 150 ms) never holds up keys or signals. */
@@ -509,9 +510,9 @@ static int reader_take(pane *p, int wait)
 	return 1;
 }
 
-/* See uiint.h: asks for the article; it shows when the worker has read
- * it (reader_idle), or at once when there is no worker. */
-void reader_load(pane *p, int64_t id)
+/* Asks for the article; it shows when the worker has read it
+ * (reader_idle), or at once when there is no worker. */
+static void reader_load(pane *p, int64_t id)
 {
 	reader_state *R = state(p);
 	app *a = p->app;
@@ -524,6 +525,7 @@ void reader_load(pane *p, int64_t id)
 	R->cur_block = R->cur_span = -1;
 	R->pend_read = R->pend_starred = -1;
 	R->to_end = 0;
+	R->id = id;
 	memset(&R->art, 0, sizeof R->art);
 	if (!R->worker_tried) {
 		R->worker = worker_start(a->s);
@@ -584,8 +586,8 @@ static void rewrap_block(pane *p, size_t i)
 	free(ls);
 }
 
-/* See uiint.h. */
-void reader_set_marks(pane *p, int read, int starred)
+/* The shown article's marks changed (-1: this one did not). */
+static void reader_set_marks(pane *p, int read, int starred)
 {
 	reader_state *R = state(p);
 	if (R->waiting) {
@@ -794,14 +796,38 @@ static void reader_destroy(pane *p)
 	p->priv = NULL;
 }
 
+/* Opens what was opened; the filter and the entities shown decide which
+ * mentions are highlighted and where n/N stop. */
+static void reader_event(pane *p, const ui_event *ev)
+{
+	reader_state *R = state(p);
+	switch (ev->kind) {
+	case EV_ARTICLE_OPENED:
+		reader_load(p, ev->id);
+		break;
+	case EV_MARKS_CHANGED:
+		if (ev->id == R->id)
+			reader_set_marks(p, ev->read, ev->starred);
+		break;
+	case EV_FILTER_CHANGED:
+	case EV_ENTITIES_SHOWN:
+	case EV_RELOAD:
+		reader_refresh(p);
+		break;
+	default:
+		break;
+	}
+}
+
 static const pane_ops reader_ops = {
+    .name = "reader",
     .title = "Reader",
     .draw = reader_draw,
     .context = KC_READER,
     .action = reader_action,
     .resize = reader_resize,
     .mouse = reader_mouse,
-    .reload = reader_refresh,
+    .event = reader_event,
     .destroy = reader_destroy,
     .idle = reader_idle,
 };

@@ -135,12 +135,6 @@ static void mark_stale(sidebar_state *S)
 	S->job = 0; /* an answer on its way is for what was asked before */
 }
 
-/* See uiint.h. */
-void sidebar_stale(pane *p)
-{
-	mark_stale(state(p));
-}
-
 /* Rows for items: all but the narrowing row. */
 static int item_rows(pane *p)
 {
@@ -179,7 +173,7 @@ static void draw_item(pane *p, int y, int i)
 	sidebar_state *S = state(p);
 	WINDOW *w = p->win;
 	int left = PANE_LEFT(p), cols = PANE_COLS(p);
-	int focused = a->focus == PANE_SIDEBAR;
+	int focused = app_has_focus(p);
 	attr_t sel = i == S->cur && focused ? role_attr(a, ROLE_SELECTED) : A_NORMAL;
 	if (i == S->cur && !focused)
 		sel = A_UNDERLINE;
@@ -215,23 +209,73 @@ static void draw_item(pane *p, int y, int i)
 		draw_text(a, w, count, -1, cw, sel | (sel ? 0 : role_attr(a, ROLE_DIM)));
 }
 
+/* The facets job, on the worker's connection: the top SIDEBAR_LIMIT
+ * facets of its own copy of the filter, narrowed by prefix. */
+typedef struct facets_job {
+	query_filter filter;
+	char *prefix;
+} facets_job;
+
+typedef struct facets_answer {
+	facet_row *rows;
+	int n;
+} facets_answer;
+
+/* Frees a facets job. */
+static void facets_job_free(void *arg)
+{
+	facets_job *j = arg;
+	query_filter_free(&j->filter);
+	free(j->prefix);
+	free(j);
+}
+
+/* Frees a facets answer nobody took. */
+static void facets_answer_free(void *res)
+{
+	facets_answer *r = res;
+	for (int i = 0; i < r->n; i++)
+		facet_row_free(&r->rows[i]);
+	free(r->rows);
+	free(r);
+}
+
+/* Runs a facets job. */
+static void *facets_run_job(store *s, void *arg, int *failed, char **err)
+{
+	facets_job *j = arg;
+	facets_answer *r = xcalloc(1, sizeof *r);
+	r->rows = xcalloc(SIDEBAR_LIMIT, sizeof *r->rows);
+	int n = query_facets(s, &j->filter, -1, j->prefix, SIDEBAR_LIMIT, r->rows, err);
+	if (n < 0) {
+		*failed = 1;
+		facets_answer_free(r);
+		return NULL;
+	}
+	r->n = n;
+	return r;
+}
+
 /* Takes the worker's answer to the current request (waiting for it when
  * asked); IDLE_DONE when installed, else IDLE_WAITING. */
 static int take(pane *p, int wait)
 {
 	sidebar_state *S = state(p);
-	facet_row *rows = xcalloc(SIDEBAR_LIMIT, sizeof *rows);
 	char *err = NULL;
-	int64_t n = 0;
-	int got = worker_take(S->worker, S->job, wait, rows, &n, &err);
-	if (got == 0) {
-		free(rows);
+	void *res = NULL;
+	int got = worker_collect(S->worker, S->job, wait, &res, &err);
+	if (got == 0)
 		return IDLE_WAITING;
-	}
 	clear_rows(S);
-	memcpy(S->rows, rows, (size_t)n * sizeof *rows);
-	free(rows);
-	install(p, got < 0 ? -1 : (int)n, err);
+	int n = -1;
+	if (got == 1) {
+		facets_answer *r = res;
+		n = r->n;
+		memcpy(S->rows, r->rows, (size_t)n * sizeof *r->rows);
+		free(r->rows);
+		free(r);
+	}
+	install(p, n, err);
 	return IDLE_DONE;
 }
 
@@ -265,11 +309,11 @@ static void sidebar_draw(pane *p)
 	if (S->narrow[0]) {
 		int used = draw_text(a, p->win, "Find: ", -1, cols, role_attr(a, ROLE_DIM));
 		used += draw_text(a, p->win, S->narrow, -1, cols - used, A_BOLD);
-		if (used < cols && a->focus == PANE_SIDEBAR)
+		if (used < cols && app_has_focus(p))
 			draw_text(a, p->win, "_", -1, 1, A_BLINK);
 	} else {
 		draw_text(a, p->win,
-		          a->focus == PANE_SIDEBAR ? "type to narrow, Enter adds, ! excludes"
+		          app_has_focus(p) ? "type to narrow, Enter adds, ! excludes"
 		                                   : "Tab here, type to narrow",
 		          -1, cols, role_attr(a, ROLE_DIM));
 	}
@@ -461,10 +505,20 @@ static void sidebar_resize(pane *p)
 	settle(p);
 }
 
-/* The filter or the store changed: reload when next drawn. */
-static void sidebar_refresh(pane *p)
+/* The filter, the store or the entities shown changed: the facets are
+ * read again when next drawn. */
+static void sidebar_event(pane *p, const ui_event *ev)
 {
-	mark_stale(state(p));
+	switch (ev->kind) {
+	case EV_FILTER_CHANGED:
+	case EV_STORE_CHANGED:
+	case EV_RELOAD:
+	case EV_ENTITIES_SHOWN:
+		mark_stale(state(p));
+		break;
+	default:
+		break;
+	}
 }
 
 /* Gets the facets put off while keys were coming: asks the worker for
@@ -485,8 +539,10 @@ static int sidebar_idle(pane *p)
 		return IDLE_DONE;
 	}
 	if (!S->job) {
-		S->job = worker_request(S->worker, &p->app->filter, S->narrow[0] ? S->narrow : NULL,
-		                        SIDEBAR_LIMIT);
+		facets_job *j = xcalloc(1, sizeof *j);
+		query_filter_copy(&j->filter, &p->app->filter);
+		j->prefix = S->narrow[0] ? xstrdup(S->narrow) : NULL;
+		S->job = worker_submit(S->worker, facets_run_job, j, facets_job_free, facets_answer_free);
 		return IDLE_WAITING;
 	}
 	if (take(p, 0) == IDLE_WAITING)
@@ -507,6 +563,7 @@ static void sidebar_destroy(pane *p)
 }
 
 static const pane_ops sidebar_ops = {
+    .name = "sidebar",
     .title = "Entities",
     .draw = sidebar_draw,
     .context = KC_SIDEBAR,
@@ -514,7 +571,7 @@ static const pane_ops sidebar_ops = {
     .text = sidebar_text,
     .resize = sidebar_resize,
     .mouse = sidebar_mouse,
-    .reload = sidebar_refresh,
+    .event = sidebar_event,
     .destroy = sidebar_destroy,
     .idle = sidebar_idle,
 };

@@ -1,8 +1,10 @@
-/* ui.c: the screen manager and the main loop. It lays the three panes out
- * for the terminal's size, routes keys and mouse events to the focused
- * pane (which may decline them) and then to the global keys, keeps the
- * status line, polls the store for changes when idle, and restores the
- * terminal on every way out, signals included. */
+/* ui.c: the screen manager and the main loop. It registers the panes,
+ * lays them out for the terminal's size from the layout table, routes
+ * keys (as actions, see keymap.h) and mouse events to the focused pane
+ * (which may decline them) and then to the global actions, tells every
+ * pane what changed (app_broadcast), keeps the status line, polls the
+ * store for changes when idle, and restores the terminal on every way
+ * out, signals included. */
 #include "config.h"
 
 #include <langinfo.h>
@@ -78,39 +80,130 @@ static void place(pane *p, int y, int x, int h, int w, int border)
 	}
 }
 
+/* The panes, in Tab order: a new pane is its own file plus one line here
+ * (and a place in the layouts below). */
+static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init};
+
+/* A layout is data: from the whole area (above the status line), each
+ * slot in turn cuts its pane from one side ('L', 'R', 'T', 'B': num/den
+ * of what is left, clamped to min..max, max 0 for none), and the last
+ * slot (side 0) takes the rest. Panes a layout does not name are hidden.
+ * The first layout the terminal is big enough for is used; below them
+ * all, the focused pane alone. */
+typedef struct layout_slot {
+	const char *pane;
+	char side;
+	short num, den, min, max;
+	char border; /* column 0 is a separator line */
+} layout_slot;
+
+typedef struct layout_def {
+	const char *name;
+	int min_cols, min_rows;
+	layout_slot slot[MAX_PANES];
+} layout_def;
+
+static const layout_def layouts[] = {
+    {"wide",
+     WIDE_COLS,
+     MIN_ROWS,
+     {{"sidebar", 'R', 1, 5, 28, 44, 1}, {"list", 'L', 2, 5, 0, 0, 0}, {"reader", 0, 0, 0, 0, 0, 1}}},
+    {"stacked",
+     STACKED_COLS,
+     13,
+     {{"sidebar", 'R', 1, 4, 20, 34, 1}, {"list", 'T', 2, 5, 4, 0, 0}, {"reader", 0, 0, 0, 0, 0, 0}}},
+};
+
+/* See uiint.h. */
+pane *app_pane(app *a, const char *name)
+{
+	for (int i = 0; i < a->npanes; i++) {
+		if (strcmp(a->panes[i].ops->name, name) == 0)
+			return &a->panes[i];
+	}
+	return NULL;
+}
+
+/* See uiint.h. */
+int app_has_focus(const pane *p)
+{
+	return p == &p->app->panes[p->app->focus];
+}
+
+/* Places the panes of a split layout in the rectangle y, x, h, w. */
+static void place_layout(app *a, const layout_def *L, int y, int x, int h, int w)
+{
+	int placed[MAX_PANES] = {0};
+	for (int i = 0; i < MAX_PANES && L->slot[i].pane; i++) {
+		const layout_slot *sl = &L->slot[i];
+		pane *p = app_pane(a, sl->pane);
+		if (!p)
+			continue;
+		placed[p - a->panes] = 1;
+		if (!sl->side) {
+			place(p, y, x, h, w, sl->border);
+			continue;
+		}
+		int whole = sl->side == 'L' || sl->side == 'R' ? w : h;
+		int size = whole * sl->num / sl->den;
+		if (size < sl->min)
+			size = sl->min;
+		if (sl->max && size > sl->max)
+			size = sl->max;
+		if (size > whole)
+			size = whole;
+		switch (sl->side) {
+		case 'L':
+			place(p, y, x, h, size, sl->border);
+			x += size;
+			w -= size;
+			break;
+		case 'R':
+			place(p, y, x + w - size, h, size, sl->border);
+			w -= size;
+			break;
+		case 'T':
+			place(p, y, x, size, w, sl->border);
+			y += size;
+			h -= size;
+			break;
+		default: /* 'B' */
+			place(p, y + h - size, x, size, w, sl->border);
+			h -= size;
+			break;
+		}
+	}
+	for (int i = 0; i < a->npanes; i++) {
+		if (!placed[i])
+			place(&a->panes[i], 0, 0, 0, 0, 0);
+	}
+}
+
 /* Chooses a layout for the terminal's size and places the panes. */
 static void layout(app *a)
 {
 	int rows = LINES, cols = COLS;
 	int h = rows - 1; /* the status line */
-	pane *list = &a->panes[PANE_LIST], *reader = &a->panes[PANE_READER],
-	     *side = &a->panes[PANE_SIDEBAR];
 	if (a->status)
 		delwin(a->status);
+	const layout_def *L = NULL;
+	for (size_t i = 0; i < sizeof layouts / sizeof layouts[0] && !L; i++) {
+		if (cols >= layouts[i].min_cols && rows >= layouts[i].min_rows)
+			L = &layouts[i];
+	}
+	a->layout_name = L ? L->name : NULL;
 	if (cols < MIN_COLS || rows < MIN_ROWS) {
 		a->layout = LAYOUT_TOO_SMALL;
-		for (int i = 0; i < NPANES; i++)
+		for (int i = 0; i < a->npanes; i++)
 			place(&a->panes[i], 0, 0, 0, 0, 0);
 		a->status = newwin(1, cols > 0 ? cols : 1, rows / 2, 0);
-	} else if (cols >= WIDE_COLS) {
-		a->layout = LAYOUT_WIDE;
-		int sw = cols / 5 < 28 ? 28 : cols / 5 > 44 ? 44 : cols / 5;
-		int lw = (cols - sw) * 2 / 5;
-		place(list, 0, 0, h, lw, 0);
-		place(reader, 0, lw, h, cols - sw - lw, 1);
-		place(side, 0, cols - sw, h, sw, 1);
-		a->status = newwin(1, cols, rows - 1, 0);
-	} else if (cols >= STACKED_COLS && h >= 12) {
-		a->layout = LAYOUT_STACKED;
-		int sw = cols / 4 < 20 ? 20 : cols / 4 > 34 ? 34 : cols / 4;
-		int lh = h * 2 / 5 < 4 ? 4 : h * 2 / 5;
-		place(list, 0, 0, lh, cols - sw, 0);
-		place(reader, lh, 0, h - lh, cols - sw, 0);
-		place(side, 0, cols - sw, h, sw, 1);
+	} else if (L) {
+		a->layout = LAYOUT_SPLIT;
+		place_layout(a, L, 0, 0, h, cols);
 		a->status = newwin(1, cols, rows - 1, 0);
 	} else {
 		a->layout = LAYOUT_SINGLE;
-		for (int i = 0; i < NPANES; i++)
+		for (int i = 0; i < a->npanes; i++)
 			place(&a->panes[i], 0, 0, i == a->focus ? h : 0, i == a->focus ? cols : 0,
 			      0);
 		a->status = newwin(1, cols, rows - 1, 0);
@@ -118,7 +211,7 @@ static void layout(app *a)
 	keypad(a->status, TRUE);
 	wtimeout(a->status, POLL_MS);
 	leaveok(a->status, TRUE);
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < a->npanes; i++) {
 		if (a->panes[i].shown) {
 			leaveok(a->panes[i].win, TRUE);
 			a->panes[i].ops->resize(&a->panes[i]);
@@ -196,7 +289,7 @@ static void draw_all(app *a)
 		werase(stdscr);
 		wnoutrefresh(stdscr);
 	}
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < a->npanes; i++) {
 		pane *p = &a->panes[i];
 		if (!p->shown)
 			continue;
@@ -220,18 +313,47 @@ void app_redraw_all(app *a)
 void app_focus(app *a, int index)
 {
 	int was = a->focus;
-	a->focus = (index + NPANES) % NPANES;
+	a->focus = (index + a->npanes) % a->npanes;
 	if (a->layout == LAYOUT_SINGLE && was != a->focus)
 		layout(a);
 }
 
-/* See uiint.h: the filter changed: count, list, sidebar, reader. */
+/* See uiint.h. */
+void app_focus_pane(app *a, const char *name)
+{
+	pane *p = app_pane(a, name);
+	if (p)
+		app_focus(a, (int)(p - a->panes));
+}
+
+/* See uiint.h. */
+void app_broadcast(app *a, const ui_event *ev)
+{
+	for (int i = 0; i < a->npanes; i++) {
+		if (a->panes[i].ops->event)
+			a->panes[i].ops->event(&a->panes[i], ev);
+	}
+}
+
+/* Tells every pane an event that carries no article. */
+static void broadcast(app *a, ui_event_kind kind)
+{
+	ui_event ev = {.kind = kind, .read = -1, .starred = -1};
+	app_broadcast(a, &ev);
+}
+
+/* Tells every pane that article id's marks changed (-1: unchanged). */
+static void broadcast_marks(app *a, int64_t id, int read, int starred)
+{
+	ui_event ev = {.kind = EV_MARKS_CHANGED, .id = id, .read = read, .starred = starred};
+	app_broadcast(a, &ev);
+}
+
+/* See uiint.h: the filter changed. */
 void app_filter_changed(app *a)
 {
 	trace_label("filter");
-	list_reload(&a->panes[PANE_LIST], LIST_KEEP_NEAR_TOP);
-	a->panes[PANE_SIDEBAR].ops->reload(&a->panes[PANE_SIDEBAR]);
-	a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+	broadcast(a, EV_FILTER_CHANGED);
 }
 
 /* Recounts the whole store (for shown/total). */
@@ -252,12 +374,12 @@ static void count_total(app *a)
 void app_open_article(app *a, int64_t id)
 {
 	a->open_id = id;
+	ui_event ev = {.kind = EV_ARTICLE_OPENED, .id = id, .read = -1, .starred = -1};
+	app_broadcast(a, &ev);
 	if (query_set_read(a->s, id, 1) == 0)
-		list_mark(&a->panes[PANE_LIST], id, 1, -1);
-	reader_load(&a->panes[PANE_READER], id);
-	reader_set_marks(&a->panes[PANE_READER], 1, -1);
+		broadcast_marks(a, id, 1, -1);
 	if (a->layout == LAYOUT_SINGLE)
-		app_focus(a, PANE_READER);
+		app_focus_pane(a, "reader");
 }
 
 /* Removes name (folded comparison) from a list; returns 1 if it was there. */
@@ -367,12 +489,13 @@ static void do_entity(app *a)
  * focus, else the one selected in the list. */
 static int64_t target_article(app *a, int *read, int *starred)
 {
-	const article_row *r = list_selected(&a->panes[PANE_LIST]);
-	if (a->focus == PANE_READER && a->open_id) {
+	pane *list = app_pane(a, "list"), *reader = app_pane(a, "reader");
+	const article_row *r = list ? list_selected(list) : NULL;
+	if (reader && app_has_focus(reader) && a->open_id) {
 		if (r && r->id == a->open_id) {
 			*read = r->read;
 			*starred = r->starred;
-		} else if (!reader_marks(&a->panes[PANE_READER], read, starred)) {
+		} else if (!reader_marks(reader, read, starred)) {
 			article_full art;
 			memset(&art, 0, sizeof art);
 			char *err = NULL;
@@ -406,26 +529,25 @@ static void toggle_mark(app *a, int star)
 		app_message(a, 1, "could not save the mark");
 		return;
 	}
-	list_mark(&a->panes[PANE_LIST], id, star ? -1 : !read, star ? !starred : -1);
-	if (id == a->open_id)
-		reader_set_marks(&a->panes[PANE_READER], star ? -1 : !read, star ? !starred : -1);
+	broadcast_marks(a, id, star ? -1 : !read, star ? !starred : -1);
 	app_message(a, 0, "%s",
 	            star ? (!starred ? "starred" : "unstarred")
 	                 : (!read ? "marked read" : "marked unread"));
 }
 
-/* Everything the store may have changed: counts, list, facets, reader. */
-static void reload(app *a)
+/* Everything the store may have changed: the total, then every pane
+ * (kind: EV_STORE_CHANGED when another process wrote, EV_RELOAD when the
+ * user asked). */
+static void reload(app *a, ui_event_kind kind)
 {
 	count_total(a);
-	list_reload(&a->panes[PANE_LIST], LIST_KEEP_ALWAYS);
-	sidebar_stale(&a->panes[PANE_SIDEBAR]);
+	broadcast(a, kind);
 }
 
 /* The pane under a screen position, or -1. */
 static int pane_at(app *a, int y, int x)
 {
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < a->npanes; i++) {
 		pane *p = &a->panes[i];
 		if (p->shown && y >= p->y && y < p->y + p->h && x >= p->x && x < p->x + p->w)
 			return i;
@@ -459,8 +581,7 @@ static void global_action(app *a, action act)
 		/* entities of low confidence: shown or left out, in the
 		 * sidebar and the reader's highlights */
 		query_all_entities(a->s, !a->s->all_entities);
-		sidebar_stale(&a->panes[PANE_SIDEBAR]);
-		a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+		broadcast(a, EV_ENTITIES_SHOWN);
 		app_message(a, 0, a->s->all_entities ? "showing all entities, low confidence too"
 						     : "hiding entities of low confidence");
 		break;
@@ -480,8 +601,7 @@ static void global_action(app *a, action act)
 		toggle_mark(a, 0);
 		break;
 	case ACT_RELOAD:
-		reload(a);
-		a->panes[PANE_READER].ops->reload(&a->panes[PANE_READER]);
+		reload(a, EV_RELOAD);
 		app_message(a, 0, "reloaded");
 		break;
 	case ACT_NEXT_MENTION:
@@ -491,14 +611,17 @@ static void global_action(app *a, action act)
 			app_message(a, 0, "no article open");
 			break;
 		}
-		if (a->layout == LAYOUT_SINGLE && a->focus != PANE_READER)
-			app_focus(a, PANE_READER);
-		if (!reader_jump_mention(&a->panes[PANE_READER], next ? 1 : -1))
+		pane *reader = app_pane(a, "reader");
+		if (!reader)
+			break;
+		if (a->layout == LAYOUT_SINGLE && !app_has_focus(reader))
+			app_focus_pane(a, "reader");
+		if (!reader_jump_mention(reader, next ? 1 : -1))
 			app_message(a, 0, "no %s mention", next ? "further" : "earlier");
 		break;
 	}
 	case ACT_BACK:
-		app_focus(a, PANE_LIST);
+		app_focus_pane(a, "list");
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -579,7 +702,7 @@ static void load_config(app *a)
 static int run_idle(app *a)
 {
 	int waiting = 0;
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < a->npanes; i++) {
 		pane *p = &a->panes[i];
 		if (!p->ops->idle) /* hidden panes too: the list's count shows in the status */
 			continue;
@@ -645,17 +768,17 @@ int ui_run(store *s)
 	mouseinterval(0);
 	draw_setup(a);
 
-	list_init(&a->panes[PANE_LIST]);
-	reader_init(&a->panes[PANE_READER]);
-	sidebar_init(&a->panes[PANE_SIDEBAR]);
-	for (int i = 0; i < NPANES; i++)
+	a->npanes = (int)(sizeof pane_inits / sizeof pane_inits[0]);
+	for (int i = 0; i < a->npanes; i++) {
+		pane_inits[i](&a->panes[i]);
 		a->panes[i].app = a;
-	a->focus = PANE_LIST;
+	}
+	a->focus = 0; /* the first pane: the list */
 	layout(a);
 	trace_header(LINES, COLS);
 	query_store_changed(s); /* the first call only sets the baseline */
 	a->total = -1;          /* the list's first count gives it, when idle */
-	list_reload(&a->panes[PANE_LIST], 0);
+	broadcast(a, EV_FILTER_CHANGED); /* the first filter: everything */
 	if (a->ascii)
 		app_message(a, 0, "ASCII mode: set LANG=C.UTF-8 for full text");
 	load_config(a); /* its errors matter more than the ASCII notice */
@@ -688,7 +811,7 @@ int ui_run(store *s)
 			if (query_store_changed(s)) {
 				if (rc == ERR)
 					trace_begin("reload", NULL);
-				reload(a);
+				reload(a, EV_STORE_CHANGED);
 				changed = 1;
 			}
 		}
@@ -735,7 +858,7 @@ int ui_run(store *s)
 
 	int status = ui_signal ? 128 + (int)ui_signal : 0;
 	endwin();
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < a->npanes; i++) {
 		if (a->panes[i].win)
 			delwin(a->panes[i].win);
 		a->panes[i].ops->destroy(&a->panes[i]);

@@ -15,8 +15,25 @@
 struct app;
 typedef struct pane pane;
 
+/* What the screen manager tells every pane (app_broadcast). */
+typedef enum ui_event_kind {
+	EV_FILTER_CHANGED, /* a new filter: the result set changed */
+	EV_STORE_CHANGED,  /* another process wrote the store */
+	EV_RELOAD,         /* the user asked to read everything again */
+	EV_ENTITIES_SHOWN, /* entities of low confidence shown or hidden */
+	EV_MARKS_CHANGED,  /* id's marks: read and starred (-1: unchanged) */
+	EV_ARTICLE_OPENED, /* id is opened (its read mark follows) */
+} ui_event_kind;
+
+typedef struct ui_event {
+	ui_event_kind kind;
+	int64_t id;
+	int read, starred;
+} ui_event;
+
 /* What a pane does; the screen manager knows panes only through this. */
 typedef struct pane_ops {
+	const char *name;           /* how layouts and the app name it */
 	const char *title;
 	key_context context;        /* where its key bindings are looked up */
 	void (*draw)(pane *p);      /* paints p->win (no refresh) */
@@ -26,7 +43,7 @@ typedef struct pane_ops {
 	void (*text)(pane *p, int ch);
 	void (*resize)(pane *p);                   /* the rectangle changed */
 	void (*mouse)(pane *p, int row, int col, mmask_t button);
-	void (*reload)(pane *p); /* the filter or store changed */
+	void (*event)(pane *p, const ui_event *ev); /* see ui_event_kind */
 	void (*destroy)(pane *p);
 	/* Optional: work put off until no key is waiting (slow queries
 	 * whose results can come a moment after the rest of the screen).
@@ -51,8 +68,10 @@ struct pane {
 #define PANE_ROWS(p) ((p)->h - PANE_TOP)
 #define PANE_COLS(p) ((p)->w - PANE_LEFT(p))
 
-enum { PANE_LIST = 0, PANE_READER = 1, PANE_SIDEBAR = 2, NPANES = 3 };
-enum { LAYOUT_WIDE, LAYOUT_STACKED, LAYOUT_SINGLE, LAYOUT_TOO_SMALL };
+#define MAX_PANES 8
+/* LAYOUT_SPLIT: several panes as the layout table says; LAYOUT_SINGLE:
+ * the focused pane alone; LAYOUT_TOO_SMALL: a notice. */
+enum { LAYOUT_SPLIT, LAYOUT_SINGLE, LAYOUT_TOO_SMALL };
 
 /* Drawing attributes by role, set up once for colour or monochrome. */
 enum {
@@ -81,9 +100,11 @@ typedef struct app {
 	int color; /* colours in use */
 	attr_t attr[NROLES];
 	int config_pairs; /* colour pairs the config file made */
-	pane panes[NPANES];
+	pane panes[MAX_PANES]; /* in Tab order, as registered in ui.c */
+	int npanes;
 	int focus; /* index of the focused pane */
 	int layout;
+	const char *layout_name; /* the split layout in use (for tests, traces) */
 	WINDOW *status;
 	char *message; /* shown in the status line until the next key */
 	int message_error;
@@ -102,6 +123,14 @@ void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(
 void app_filter_changed(app *a);
 void app_open_article(app *a, int64_t id);
 void app_focus(app *a, int index);
+/* Focuses the pane named name (pane_ops.name), when there is one. */
+void app_focus_pane(app *a, const char *name);
+/* The pane named name, or NULL. */
+pane *app_pane(app *a, const char *name);
+/* True when p has the focus. */
+int app_has_focus(const pane *p);
+/* Tells every pane about ev. */
+void app_broadcast(app *a, const ui_event *ev);
 void app_redraw_all(app *a);
 int app_add_entity(app *a, const char *name, int negated);
 
@@ -161,14 +190,6 @@ unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void
 /* The answer to job id: 1 with *result (the caller's now), 0 when not
  * there yet (with wait set: waits for it), -1 with *err when it failed. */
 int worker_collect(worker *w, unsigned id, int wait, void **result, char **err);
-/* Asks for limit facets of f narrowed by prefix (as query_facets), or
- * with limit 0 for the count of f (as query_count); replaces a request
- * not yet begun. Returns the request's number (never 0). */
-unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit);
-/* The answer to request id: 1 with *n (facets: rows[0..*n), the caller's
- * now; a count: the count), 0 when not there yet (with wait set: waits
- * for it), -1 with *err when the query failed. */
-int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err);
 void worker_stop(worker *w);
 
 /* Results of pane_ops.idle. */
@@ -179,21 +200,13 @@ void list_init(pane *p);
 void reader_init(pane *p);
 void sidebar_init(pane *p);
 
-/* list.c: the selected row and marks. */
+/* list.c: the selected row. */
 const article_row *list_selected(pane *p);
-void list_mark(pane *p, int64_t id, int read, int starred);
-enum { LIST_KEEP_ALWAYS = 1, LIST_KEEP_NEAR_TOP = 2 };
-void list_reload(pane *p, int keep_selection);
 
 /* reader.c */
-void reader_load(pane *p, int64_t id);
-void reader_set_marks(pane *p, int read, int starred);
 /* The shown article's marks; 0 when none is shown yet. */
 int reader_marks(pane *p, int *read, int *starred);
 int reader_jump_mention(pane *p, int dir);
-
-/* sidebar.c */
-void sidebar_stale(pane *p);
 
 /* prompt.c: reads a line at the bottom row; NULL when cancelled. */
 typedef int (*prompt_complete_fn)(app *a, const char *text, strlist *out);

@@ -1,5 +1,6 @@
 /* worker.c: slow reads (the sidebar's facets, the list's count, the
- * article the reader opens) run on a thread of their own, with their own
+ * article the reader opens: each pane writes its own jobs) run on a
+ * thread of their own, with their own
  * read-only connection to the store, so that a query that takes seconds
  * (the facets of an entity in half of a million articles) or a long
  * article never holds up the keys. A job is a function run on the
@@ -177,91 +178,6 @@ int worker_collect(worker *w, unsigned id, int wait, void **result, char **err)
 	}
 	pthread_mutex_unlock(&w->mu);
 	return got;
-}
-
-/* A facets or count job: what query_facets or query_count is asked. */
-typedef struct facets_job {
-	query_filter filter;
-	char *prefix;
-	int limit; /* 0: a count */
-} facets_job;
-
-/* Its answer. */
-typedef struct facets_answer {
-	facet_row *rows;
-	int n;
-	int64_t count;
-} facets_answer;
-
-/* Frees a facets job. */
-static void facets_job_free(void *arg)
-{
-	facets_job *j = arg;
-	query_filter_free(&j->filter);
-	free(j->prefix);
-	free(j);
-}
-
-/* Frees a facets answer whose rows nobody took. */
-static void facets_answer_free(void *res)
-{
-	facets_answer *r = res;
-	for (int i = 0; i < r->n; i++)
-		facet_row_free(&r->rows[i]);
-	free(r->rows);
-	free(r);
-}
-
-/* Runs a facets or count job on the worker's connection. */
-static void *facets_run_job(store *s, void *arg, int *failed, char **err)
-{
-	facets_job *j = arg;
-	facets_answer *r = xcalloc(1, sizeof *r);
-	int64_t n;
-	if (j->limit > 0) {
-		r->rows = xcalloc((size_t)j->limit, sizeof *r->rows);
-		n = query_facets(s, &j->filter, -1, j->prefix, j->limit, r->rows, err);
-	} else {
-		n = query_count(s, &j->filter, err);
-	}
-	if (n < 0) {
-		*failed = 1;
-		facets_answer_free(r);
-		return NULL;
-	}
-	r->n = j->limit > 0 ? (int)n : 0;
-	r->count = n;
-	return r;
-}
-
-/* See uiint.h: limit facets of f narrowed by prefix, or with limit 0 the
- * count of f. */
-unsigned worker_request(worker *w, const query_filter *f, const char *prefix, int limit)
-{
-	facets_job *j = xcalloc(1, sizeof *j);
-	query_filter_copy(&j->filter, f);
-	j->prefix = prefix && *prefix ? xstrdup(prefix) : NULL;
-	j->limit = limit;
-	return worker_submit(w, facets_run_job, j, facets_job_free, facets_answer_free);
-}
-
-/* See uiint.h. */
-int worker_take(worker *w, unsigned id, int wait, facet_row *rows, int64_t *n, char **err)
-{
-	void *res = NULL;
-	int got = worker_collect(w, id, wait, &res, err);
-	if (got != 1)
-		return got;
-	facets_answer *r = res;
-	if (rows && r->n)
-		memcpy(rows, r->rows, (size_t)r->n * sizeof *rows);
-	else
-		for (int i = 0; i < r->n; i++)
-			facet_row_free(&r->rows[i]);
-	*n = r->count;
-	free(r->rows);
-	free(r);
-	return 1;
 }
 
 /* See uiint.h: a worker in the middle of a job is left to finish it and
