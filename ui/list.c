@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "cursor.h"
 #include "uiint.h"
 
 /* Rows fetched per page, and the most rows kept around the cursor. */
@@ -26,8 +27,7 @@ typedef struct list_state {
 	worker *worker; /* counts off the main thread */
 	int no_worker;  /* it could not start: count here */
 	unsigned job;   /* the worker's request for the current count, 0: none */
-	int64_t cur;    /* index of the selected row */
-	int64_t top;    /* index of the first row on screen */
+	cursor pos;     /* the selected row and the first on screen */
 } list_state;
 
 /* The pane's own state. */
@@ -121,7 +121,7 @@ static int extend_backward(pane *p)
 static void cache_trim(list_state *L)
 {
 	while (L->n > LIST_KEEP) {
-		int64_t ahead = L->base + L->n - L->cur, behind = L->cur - L->base;
+		int64_t ahead = L->base + L->n - L->pos.cur, behind = L->pos.cur - L->base;
 		int drop = LIST_PAGE;
 		if (ahead > behind) {
 			for (int i = L->n - drop; i < L->n; i++)
@@ -187,7 +187,7 @@ static article_row *row_at(list_state *L, int64_t i)
 const article_row *list_selected(pane *p)
 {
 	list_state *L = state(p);
-	return L->count ? row_at(L, L->cur) : NULL;
+	return L->count ? row_at(L, L->pos.cur) : NULL;
 }
 
 /* Keeps the cursor inside the list and on screen, and its rows cached. */
@@ -195,23 +195,12 @@ static void settle(pane *p)
 {
 	list_state *L = state(p);
 	int rows = PANE_ROWS(p) > 0 ? PANE_ROWS(p) : 1;
-	if (L->cur >= L->count)
-		L->cur = L->count - 1;
-	if (L->cur < 0)
-		L->cur = 0;
-	if (L->cur < L->top)
-		L->top = L->cur;
-	if (L->cur >= L->top + rows)
-		L->top = L->cur - rows + 1;
-	if (L->top > L->count - rows)
-		L->top = L->count - rows;
-	if (L->top < 0)
-		L->top = 0;
-	ensure(p, L->top, L->top + rows);
-	if (!row_at(L, L->cur) && L->count) {
-		ensure(p, L->cur, L->cur + 1);
-		if (L->cur >= L->count)
-			L->cur = L->count ? L->count - 1 : 0;
+	cursor_settle(&L->pos, L->count, rows);
+	ensure(p, L->pos.top, L->pos.top + rows);
+	if (!row_at(L, L->pos.cur) && L->count) {
+		ensure(p, L->pos.cur, L->pos.cur + 1);
+		if (L->pos.cur >= L->count)
+			L->pos.cur = L->count ? L->count - 1 : 0;
 	}
 	cache_trim(L);
 }
@@ -284,7 +273,7 @@ static void jump_end(pane *p)
 	L->base = L->count - got;
 	if (L->base < 0)
 		L->base = 0;
-	L->cur = L->count - 1;
+	L->pos.cur = L->count - 1;
 }
 
 enum { LIST_KEEP_ALWAYS = 1, LIST_KEEP_NEAR_TOP = 2 };
@@ -320,7 +309,7 @@ static void list_reload(pane *p, int keep_selection)
 	}
 	L->base = 0;
 	if (!have_key || L->count == 0) {
-		L->cur = L->top = 0;
+		L->pos.cur = L->pos.top = 0;
 		settle(p);
 		return;
 	}
@@ -336,7 +325,7 @@ static void list_reload(pane *p, int keep_selection)
 		for (int i = 0; i < before; i++)
 			article_row_free(&page[i]);
 		free(page);
-		L->cur = L->top = 0;
+		L->pos.cur = L->pos.top = 0;
 		settle(p);
 		return;
 	}
@@ -355,17 +344,17 @@ static void list_reload(pane *p, int keep_selection)
 	if (L->base < 0)
 		L->base = 0;
 	extend_forward(p);
-	L->cur = idx < L->count ? idx : L->count - 1;
+	L->pos.cur = idx < L->count ? idx : L->count - 1;
 	for (int i = 0; i < L->n; i++) {
 		if (L->rows[i].id == key.id) {
-			L->cur = L->base + i;
+			L->pos.cur = L->base + i;
 			break;
 		}
 	}
 	int rows = PANE_ROWS(p) > 0 ? PANE_ROWS(p) : 1;
-	int64_t off = L->cur - L->top;
+	int64_t off = L->pos.cur - L->pos.top;
 	if (off < 0 || off >= rows)
-		L->top = L->cur - rows / 3;
+		L->pos.top = L->pos.cur - rows / 3;
 	settle(p);
 }
 
@@ -437,19 +426,19 @@ static void list_draw(pane *p)
 	app *a = p->app;
 	char right[64];
 	if (L->count && !L->counted)
-		snprintf(right, sizeof right, "%lld/...", (long long)(L->cur + 1));
+		snprintf(right, sizeof right, "%lld/...", (long long)(L->pos.cur + 1));
 	else if (L->count)
-		snprintf(right, sizeof right, "%lld/%lld", (long long)(L->cur + 1),
+		snprintf(right, sizeof right, "%lld/%lld", (long long)(L->pos.cur + 1),
 		         (long long)L->count);
 	else
 		snprintf(right, sizeof right, "0/0");
 	draw_pane_frame(p, "Articles", right);
 	int rows = PANE_ROWS(p);
 	for (int i = 0; i < rows; i++) {
-		int64_t idx = L->top + i;
+		int64_t idx = L->pos.top + i;
 		article_row *r = row_at(L, idx);
 		if (r) {
-			draw_row(p, PANE_TOP + i, r, idx == L->cur);
+			draw_row(p, PANE_TOP + i, r, idx == L->pos.cur);
 		} else {
 			wmove(p->win, PANE_TOP + i, PANE_LEFT(p));
 			if (i == 0 && L->count == 0)
@@ -464,35 +453,16 @@ static void list_draw(pane *p)
 static void move_by(pane *p, int64_t delta)
 {
 	list_state *L = state(p);
-	L->cur += delta;
+	L->pos.cur += delta;
 	settle(p);
 }
 
-/* Actions of the list: movement and opening. */
+/* Actions of the list: movement (cursor.c) and opening. */
 static int list_action(pane *p, action act)
 {
 	list_state *L = state(p);
-	int rows = PANE_ROWS(p) > 1 ? PANE_ROWS(p) - 1 : 1;
 	switch (act) {
-	case ACT_DOWN:
-		move_by(p, 1);
-		return 1;
-	case ACT_UP:
-		move_by(p, -1);
-		return 1;
-	case ACT_PAGE_DOWN:
-		L->top += rows;
-		move_by(p, rows);
-		return 1;
-	case ACT_PAGE_UP:
-		L->top -= rows;
-		move_by(p, -rows);
-		return 1;
-	case ACT_TOP:
-		L->cur = L->top = 0;
-		settle(p);
-		return 1;
-	case ACT_BOTTOM:
+	case ACT_BOTTOM: /* the last page, without paging through the list */
 		jump_end(p);
 		settle(p);
 		return 1;
@@ -501,7 +471,10 @@ static int list_action(pane *p, action act)
 			app_open_article(p->app, list_selected(p)->id);
 		return 1;
 	default:
-		return 0;
+		if (!cursor_move(&L->pos, act, L->count, PANE_ROWS(p)))
+			return 0;
+		settle(p); /* and the rows on screen fetched */
+		return 1;
 	}
 }
 
@@ -515,10 +488,10 @@ static void list_mouse(pane *p, int row, int col, mmask_t button)
 	} else if (button & BUTTON5_PRESSED) {
 		move_by(p, 3);
 	} else if (row >= PANE_TOP) {
-		int64_t idx = L->top + row - PANE_TOP;
+		int64_t idx = L->pos.top + row - PANE_TOP;
 		if (idx < L->count) {
-			int again = idx == L->cur;
-			L->cur = idx;
+			int again = idx == L->pos.cur;
+			L->pos.cur = idx;
 			settle(p);
 			if (again && list_selected(p))
 				app_open_article(p->app, list_selected(p)->id);

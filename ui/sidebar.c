@@ -8,6 +8,7 @@
 #include <unistr.h>
 
 #include "text.h"
+#include "cursor.h"
 #include "uiint.h"
 #include "uitext.h"
 
@@ -22,7 +23,7 @@ typedef struct sidebar_state {
 	int no_worker;    /* it could not start: compute them here */
 	unsigned job;     /* the worker's request for the current facets, 0: none */
 	char narrow[256]; /* what the user typed, UTF-8 */
-	int cur, top;     /* over the items: filters, then facets */
+	cursor pos;       /* over the items: filters, then facets */
 } sidebar_state;
 
 /* Kinds of filter items, in the order they are listed. */
@@ -110,10 +111,10 @@ static void install(pane *p, int got, char *err)
 	S->stale = 0;
 	S->job = 0;
 	int items = n_filters(a) + S->n;
-	if (S->cur >= items)
-		S->cur = items - 1;
-	if (S->cur < 0)
-		S->cur = 0;
+	if (S->pos.cur >= items)
+		S->pos.cur = items - 1;
+	if (S->pos.cur < 0)
+		S->pos.cur = 0;
 }
 
 /* Loads the facets of the current filter and narrowing, here and now. */
@@ -146,18 +147,7 @@ static int item_rows(pane *p)
 static void settle(pane *p)
 {
 	sidebar_state *S = state(p);
-	int items = n_filters(p->app) + S->n;
-	int rows = item_rows(p) > 0 ? item_rows(p) : 1;
-	if (S->cur >= items)
-		S->cur = items - 1;
-	if (S->cur < 0)
-		S->cur = 0;
-	if (S->cur < S->top)
-		S->top = S->cur;
-	if (S->cur >= S->top + rows)
-		S->top = S->cur - rows + 1;
-	if (S->top < 0)
-		S->top = 0;
+	cursor_settle(&S->pos, n_filters(p->app) + S->n, item_rows(p));
 }
 
 /* Short name of an entity type. */
@@ -174,8 +164,8 @@ static void draw_item(pane *p, int y, int i)
 	WINDOW *w = p->win;
 	int left = PANE_LEFT(p), cols = PANE_COLS(p);
 	int focused = app_has_focus(p);
-	attr_t sel = i == S->cur && focused ? role_attr(a, ROLE_SELECTED) : A_NORMAL;
-	if (i == S->cur && !focused)
+	attr_t sel = i == S->pos.cur && focused ? role_attr(a, ROLE_SELECTED) : A_NORMAL;
+	if (i == S->pos.cur && !focused)
 		sel = A_UNDERLINE;
 	int k;
 	int kind = item_kind(a, i, &k);
@@ -321,7 +311,7 @@ static void sidebar_draw(pane *p)
 	int nf = n_filters(a);
 	int items = nf + (S->stale ? 0 : S->n);
 	for (int r = 0; r < item_rows(p); r++) {
-		int i = S->top + r;
+		int i = (int)(S->pos.top + r);
 		if (i < items) {
 			draw_item(p, PANE_TOP + 1 + r, i);
 		} else {
@@ -373,8 +363,8 @@ static void apply(pane *p, int k, int negated)
 	if (app_add_entity(p->app, name, negated)) {
 		S->narrow[0] = '\0';
 		mark_stale(S);
-		S->cur = n_filters(p->app);
-		S->top = 0;
+		S->pos.cur = n_filters(p->app);
+		S->pos.top = 0;
 	}
 	free(name);
 }
@@ -385,7 +375,6 @@ static int sidebar_action(pane *p, action act)
 {
 	sidebar_state *S = state(p);
 	app *a = p->app;
-	int rows = item_rows(p) > 1 ? item_rows(p) - 1 : 1;
 	int nf = n_filters(a);
 	switch (act) {
 	case ACT_DOWN:
@@ -401,46 +390,30 @@ static int sidebar_action(pane *p, action act)
 	default:
 		break;
 	}
+	if (cursor_move(&S->pos, act, nf + S->n, item_rows(p)))
+		return 1;
 	int k;
-	int kind = item_kind(a, S->cur, &k);
+	int kind = item_kind(a, (int)S->pos.cur, &k);
 	switch (act) {
-	case ACT_DOWN:
-		S->cur++;
-		break;
-	case ACT_UP:
-		S->cur--;
-		break;
-	case ACT_PAGE_DOWN:
-		S->cur += rows;
-		break;
-	case ACT_PAGE_UP:
-		S->cur -= rows;
-		break;
-	case ACT_TOP:
-		S->cur = 0;
-		break;
-	case ACT_BOTTOM:
-		S->cur = nf + S->n - 1;
-		break;
 	case ACT_OPEN:
 		if (kind == ITEM_FACET && k < S->n)
 			apply(p, k, 0);
 		else if (kind != ITEM_FACET)
-			remove_filter(p, S->cur);
+			remove_filter(p, (int)S->pos.cur);
 		return 1;
 	case ACT_EXCLUDE:
 		if (kind == ITEM_FACET && k < S->n)
 			apply(p, k, 1);
 		return 1;
 	case ACT_REMOVE_FILTER:
-		if (S->cur < nf)
-			remove_filter(p, S->cur);
+		if (S->pos.cur < nf)
+			remove_filter(p, (int)S->pos.cur);
 		break;
 	case ACT_NARROW_ERASE:
 		if (S->narrow[0]) {
 			narrow_backspace(S);
 			mark_stale(S);
-			S->cur = nf;
+			S->pos.cur = nf;
 		}
 		break;
 	case ACT_NARROW_CLEAR:
@@ -471,8 +444,8 @@ static void sidebar_text(pane *p, int ch)
 		memcpy(S->narrow + have, buf, (size_t)len);
 		S->narrow[have + (size_t)len] = '\0';
 		mark_stale(S);
-		S->cur = n_filters(p->app);
-		S->top = 0;
+		S->pos.cur = n_filters(p->app);
+		S->pos.top = 0;
 	}
 }
 
@@ -483,17 +456,17 @@ static void sidebar_mouse(pane *p, int row, int col, mmask_t button)
 	(void)col;
 	need_rows(p);
 	if (button & BUTTON4_PRESSED) {
-		S->cur -= 3;
+		S->pos.cur -= 3;
 	} else if (button & BUTTON5_PRESSED) {
-		S->cur += 3;
+		S->pos.cur += 3;
 	} else if (row >= PANE_TOP + 1) {
-		int i = S->top + row - PANE_TOP - 1;
+		int i = (int)S->pos.top + row - PANE_TOP - 1;
 		if (i < n_filters(p->app) + S->n) {
-			if (i == S->cur) {
+			if (i == S->pos.cur) {
 				sidebar_action(p, ACT_OPEN);
 				return;
 			}
-			S->cur = i;
+			S->pos.cur = i;
 		}
 	}
 	settle(p);
