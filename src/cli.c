@@ -18,6 +18,7 @@
 #include "ingest.h"
 #include "paths.h"
 #include "query.h"
+#include "related.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -60,6 +61,11 @@ static const char usage_text[] =
 	"      (NAME: any name or alias; TYPE:NAME when several entities share it;\n"
 	"       edits are yours, kept with your marks, and survive re-ingest)\n"
 	"  stats                 counts and sizes of the store\n"
+	"  related ID            articles about the same story as article ID, closest\n"
+	"                        first (shared rare words and entities, near in time)\n"
+	"      --limit N           at most N (default 10, at most 100)\n"
+	"      --format tsv|json   output format (default tsv: id, date, score,\n"
+	"                          title, source)\n"
 	"\n"
 	"Options:\n"
 	"  --db PATH      the store file (default $LEDE_DB, else\n"
@@ -119,6 +125,7 @@ typedef struct cli_opts {
 	int64_t article;   /* --article */
 	int follow;        /* --follow */
 	int all;           /* --all: entities of low confidence too */
+	int limit;         /* --limit, or 0 */
 	strlist args;      /* positional arguments */
 } cli_opts;
 
@@ -148,7 +155,8 @@ enum {
 	OPT_STARRED,
 	OPT_UNREAD,
 	OPT_FOLLOW,
-	OPT_ALL
+	OPT_ALL,
+	OPT_LIMIT
 };
 
 /* Which options each command takes. */
@@ -719,6 +727,79 @@ static int cmd_stats(cli_opts *o, cli_ui_fn ui)
 	return EXIT_OK;
 }
 
+/* Most related articles a command shows. */
+#define RELATED_MAX 100
+
+/* lede related ID */
+static int cmd_related(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	int json;
+	if (format_is_json(o, "tsv", &json))
+		return usage_error("invalid --format '%s' (tsv or json)", o->format);
+	if (o->args.n != 1)
+		return usage_message("related: expected one article ID");
+	int64_t id = parse_id(o->args.v[0]);
+	if (id <= 0)
+		return usage_error("related: invalid article ID '%s'", o->args.v[0]);
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	int limit = o->limit ? o->limit : 10;
+	related_row *rows = xcalloc((size_t)limit, sizeof *rows);
+	char *err = NULL;
+	int n = query_related(s, id, limit, rows, &err);
+	if (n < 0) {
+		print_error(err);
+		free(rows);
+		store_close(s);
+		return EXIT_INPUT;
+	}
+	sqlite3_stmt *obj = NULL;
+	if (json)
+		sqlite3_prepare_v2(s->db,
+				   "SELECT iif(lede_utf8(?4) IS ?4, o,"
+				   "  json_insert(o, '$.source_hex', hex(?4))) FROM"
+				   " (SELECT json_object('id', ?1, 'date', ?2, 'title', ?3,"
+				   " 'source', lede_utf8(?4), 'score', round(?5, 3)) AS o)",
+				   -1, &obj, NULL);
+	for (int i = 0; i < n; i++) {
+		const article_row *r = &rows[i].row;
+		if (!json) {
+			char *title = text_printable(r->title);
+			char *source = text_escaped(r->source ? r->source : "", 0);
+			printf("%lld\t%s\t%.2f\t%s\t%s\n", (long long)r->id, r->date, rows[i].score,
+			       title, source);
+			free(title);
+			free(source);
+			continue;
+		}
+		sqlite3_reset(obj);
+		sqlite3_bind_int64(obj, 1, r->id);
+		if (r->date[0])
+			sqlite3_bind_text(obj, 2, r->date, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(obj, 2);
+		sqlite3_bind_text(obj, 3, r->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(obj, 4, r->source, -1, SQLITE_STATIC);
+		sqlite3_bind_double(obj, 5, rows[i].score);
+		if (sqlite3_step(obj) == SQLITE_ROW)
+			printf("%s%s", i ? ",\n" : "[\n", (const char *)sqlite3_column_text(obj, 0));
+	}
+	if (json)
+		puts(n ? "\n]" : "[]");
+	sqlite3_finalize(obj);
+	for (int i = 0; i < n; i++)
+		related_row_free(&rows[i]);
+	free(rows);
+	store_close(s);
+	if (fflush(stdout) != 0 && errno != EPIPE) {
+		fprintf(stderr, "lede: related: cannot write the output: %s\n", strerror(errno));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 static const struct option long_options[] = {
 	{"db", required_argument, NULL, OPT_DB},
 	{"entity", required_argument, NULL, OPT_ENTITY},
@@ -734,6 +815,7 @@ static const struct option long_options[] = {
 	{"unread", no_argument, NULL, OPT_UNREAD},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"all", no_argument, NULL, OPT_ALL},
+	{"limit", required_argument, NULL, OPT_LIMIT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -749,6 +831,7 @@ static const command commands[] = {
 	{"entities", "aghijn", cmd_entities},
 	{"entity", "a", cmd_entity},
 	{"stats", "a", cmd_stats},
+	{"related", "ago", cmd_related},
 };
 
 /* The name of long option c, for error messages. */
@@ -789,7 +872,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			return EXIT_OK;
 		}
 		if (c == '?' || c == ':') {
-			if (optopt >= OPT_DB && optopt <= OPT_FOLLOW)
+			if ((optopt >= OPT_DB && optopt <= OPT_FOLLOW) || optopt == OPT_LIMIT)
 				return usage_error("option '--%s' requires an argument",
 						   option_name(optopt));
 			if (optopt > 0 && optopt < 256) {
@@ -861,6 +944,13 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 		case OPT_ALL:
 			o->all = 1;
 			break;
+		case OPT_LIMIT: {
+			int64_t v = parse_id(optarg);
+			if (v <= 0 || v > RELATED_MAX)
+				return usage_error("invalid --limit '%s' (a number from 1 to 100)", optarg);
+			o->limit = (int)v;
+			break;
+		}
 		}
 	}
 	for (int i = optind; i < argc; i++)

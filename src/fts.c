@@ -282,6 +282,35 @@ static int tokenize(lede_tokenizer *t, void *ctx, int flags, const char *text, i
 	return rc;
 }
 
+/* Adapts tokenize's callback to fts_words'. */
+typedef struct words_ctx {
+	fts_word_fn fn;
+	void *ctx;
+} words_ctx;
+
+/* Reports one token of fts_words, dropping colocated synonyms (the
+ * apostrophe-less spelling of a word is the same word). */
+static int words_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)start;
+	(void)end;
+	words_ctx *w = ctx;
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	return w->fn(w->ctx, tok, (size_t)ntok) ? SQLITE_DONE : SQLITE_OK;
+}
+
+/* See fts.h. */
+void fts_words(const char *text, size_t n, fts_word_fn fn, void *ctx)
+{
+	lede_tokenizer t;
+	tokenizer_init(&t, NULL);
+	words_ctx w = {fn, ctx};
+	tokenize(&t, &w, FTS5_TOKENIZE_DOCUMENT, text, n > INT32_MAX ? INT32_MAX : (int)n,
+	         words_token);
+	tokenizer_done(&t);
+}
+
 /* ---- prepared texts ------------------------------------------------------ */
 
 /* Packed tokens: per token a byte (1: colocated), then as varints its

@@ -41,6 +41,12 @@ void fts_queue_push(fts_queue *q, fts_prepared *p);
 /* Drops what FTS5 did not ask for. */
 void fts_queue_clear(fts_queue *q);
 
+/* Reports the folded words of n bytes of text to fn, as the index has
+ * them (the same tokens a search matches), in order; fn returns non-zero
+ * to stop. Thread-safe. */
+typedef int (*fts_word_fn)(void *ctx, const char *word, size_t n);
+void fts_words(const char *text, size_t n, fts_word_fn fn, void *ctx);
+
 /* Registers the tokenizer as "lede" on db, replaying texts from q (NULL:
  * none; else q must outlive db). Returns an SQLite code. */
 int fts_register(sqlite3 *db, fts_queue *q);
