@@ -34,15 +34,18 @@ compare() {
     fi
 }
 
-# The main states at one size: the list, an article open, the sidebar
-# focused and narrowed, an entity filter, a search, the help screen.
+# The main states at one size: the list, an article open, its related
+# stories, the sidebar focused and narrowed, an entity filter, a search,
+# the help screen.
 states() {
     size=$1
     start "${size%x*}" "${size#*x}"
     compare "$size-list"
     keys j Enter
     compare "$size-article"
-    keys Tab Tab
+    keys j j j Enter R
+    compare "$size-related"
+    keys Escape Tab Tab
     compare "$size-sidebar"
     keys -l "ha noi"
     compare "$size-narrowed"
@@ -60,6 +63,15 @@ states() {
 
 states 80x24
 states 120x40
+
+# The one-pane layout: the related stories alone, then back to the list.
+start 40 12
+keys j j j j Enter R
+compare "40x12-related"
+keys Escape
+compare "40x12-list"
+keys q
+expect_exit "q quits (40x12)" 0
 
 # Without UTF-8: transliterated, ASCII frames.
 start 80 24 LANG=C LC_ALL=C

@@ -49,15 +49,17 @@ static const char *const action_names[NACTIONS] = {
     [ACT_STAR] = "star",
     [ACT_READ] = "read",
     [ACT_RELOAD] = "reload",
+    [ACT_RELATED] = "related",
     [ACT_BACK] = "back",
     [ACT_REDRAW] = "redraw",
     [ACT_HELP] = "help",
     [ACT_QUIT] = "quit",
 };
 
-static const char *const context_names[NCONTEXTS] = {"global", "list", "reader", "sidebar"};
+static const char *const context_names[NCONTEXTS] = {"global", "list", "reader", "sidebar",
+                                                     "related"};
 static const char *const context_titles[NCONTEXTS] = {"Everywhere", "Article list", "Reader",
-                                                      "Entity sidebar"};
+                                                      "Entity sidebar", "Related stories"};
 
 /* The default bindings, in the order the help screen lists keys. */
 static const struct {
@@ -76,6 +78,7 @@ static const struct {
     {KC_GLOBAL, "s", ACT_STAR},
     {KC_GLOBAL, "u", ACT_READ},
     {KC_GLOBAL, "r", ACT_RELOAD},
+    {KC_GLOBAL, "R", ACT_RELATED},
     {KC_GLOBAL, "Esc", ACT_BACK},
     {KC_GLOBAL, "Ctrl-L", ACT_REDRAW},
     {KC_GLOBAL, "?", ACT_HELP},
@@ -125,6 +128,18 @@ static const struct {
     {KC_SIDEBAR, "Backspace", ACT_NARROW_ERASE},
     {KC_SIDEBAR, "Ctrl-U", ACT_NARROW_CLEAR},
     {KC_SIDEBAR, "?", ACT_HELP},
+
+    {KC_RELATED, "j", ACT_DOWN},
+    {KC_RELATED, "Down", ACT_DOWN},
+    {KC_RELATED, "k", ACT_UP},
+    {KC_RELATED, "Up", ACT_UP},
+    {KC_RELATED, "PgDn", ACT_PAGE_DOWN},
+    {KC_RELATED, "PgUp", ACT_PAGE_UP},
+    {KC_RELATED, "g", ACT_TOP},
+    {KC_RELATED, "Home", ACT_TOP},
+    {KC_RELATED, "G", ACT_BOTTOM},
+    {KC_RELATED, "End", ACT_BOTTOM},
+    {KC_RELATED, "Enter", ACT_OPEN},
 };
 
 /* Names of ncurses key codes and of the characters with a name. */
@@ -357,6 +372,8 @@ static const char *describe_global(action act)
 		return "mark the article read or unread";
 	case ACT_RELOAD:
 		return "reload from the store";
+	case ACT_RELATED:
+		return "related stories of the open article (again: close them)";
 	case ACT_BACK:
 		return "back to the list";
 	case ACT_REDRAW:
@@ -410,6 +427,25 @@ const char *keymap_describe(key_context ctx, action act)
 			return "top of the article";
 		case ACT_BOTTOM:
 			return "bottom of the article";
+		default:
+			return NULL;
+		}
+	case KC_RELATED:
+		switch (act) {
+		case ACT_DOWN:
+			return "next story";
+		case ACT_UP:
+			return "previous story";
+		case ACT_PAGE_DOWN:
+			return "page down";
+		case ACT_PAGE_UP:
+			return "page up";
+		case ACT_TOP:
+			return "closest story";
+		case ACT_BOTTOM:
+			return "last story";
+		case ACT_OPEN:
+			return "open the story in the reader";
 		default:
 			return NULL;
 		}
@@ -480,7 +516,8 @@ int keymap_config_line(keymap *km, char **words, size_t n, char *err, size_t err
 	}
 	key_context ctx;
 	if (keymap_parse_context(words[1], &ctx) < 0) {
-		snprintf(err, errsize, "unknown context \"%s\" (global, list, reader, sidebar)",
+		snprintf(err, errsize,
+		         "unknown context \"%s\" (global, list, reader, sidebar, related)",
 		         words[1]);
 		return -1;
 	}

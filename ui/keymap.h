@@ -35,6 +35,7 @@ typedef enum action {
 	ACT_STAR,
 	ACT_READ,
 	ACT_RELOAD,
+	ACT_RELATED,
 	ACT_BACK,
 	ACT_REDRAW,
 	ACT_HELP,
@@ -44,7 +45,14 @@ typedef enum action {
 
 /* Where a binding applies: everywhere, or in the focused pane (which
  * looks there first). */
-typedef enum key_context { KC_GLOBAL, KC_LIST, KC_READER, KC_SIDEBAR, NCONTEXTS } key_context;
+typedef enum key_context {
+	KC_GLOBAL,
+	KC_LIST,
+	KC_READER,
+	KC_SIDEBAR,
+	KC_RELATED,
+	NCONTEXTS
+} key_context;
 
 /* A key as lede sees it: a character (its code point) or, with
  * KEY_CODE_FLAG, an ncurses key code (KEY_DOWN, ...). Enter, Backspace

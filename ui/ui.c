@@ -82,12 +82,13 @@ static void place(pane *p, int y, int x, int h, int w, int border)
 
 /* The panes, in Tab order: a new pane is its own file plus one line here
  * (and a place in the layouts below). */
-static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init};
+static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init, related_init};
 
 /* A layout is data: from the whole area (above the status line), each
  * slot in turn cuts its pane from one side ('L', 'R', 'T', 'B': num/den
  * of what is left, clamped to min..max, max 0 for none), and the last
- * slot (side 0) takes the rest. Panes a layout does not name are hidden.
+ * slot (side 0) takes the rest. Panes a layout does not name, and panes
+ * that have nothing to show (pane_ops.wanted), are hidden.
  * The first layout the terminal is big enough for is used; below them
  * all, the focused pane alone. */
 typedef struct layout_slot {
@@ -107,11 +108,17 @@ static const layout_def layouts[] = {
     {"wide",
      WIDE_COLS,
      MIN_ROWS,
-     {{"sidebar", 'R', 1, 5, 28, 44, 1}, {"list", 'L', 2, 5, 0, 0, 0}, {"reader", 0, 0, 0, 0, 0, 1}}},
+     {{"sidebar", 'R', 1, 5, 28, 44, 1},
+      {"list", 'L', 2, 5, 0, 0, 0},
+      {"related", 'B', 1, 3, 4, 12, 1},
+      {"reader", 0, 0, 0, 0, 0, 1}}},
     {"stacked",
      STACKED_COLS,
      13,
-     {{"sidebar", 'R', 1, 4, 20, 34, 1}, {"list", 'T', 2, 5, 4, 0, 0}, {"reader", 0, 0, 0, 0, 0, 0}}},
+     {{"sidebar", 'R', 1, 4, 20, 34, 1},
+      {"list", 'T', 2, 5, 4, 0, 0},
+      {"related", 'B', 1, 3, 4, 10, 0},
+      {"reader", 0, 0, 0, 0, 0, 0}}},
 };
 
 /* See uiint.h. */
@@ -122,6 +129,12 @@ pane *app_pane(app *a, const char *name)
 			return &a->panes[i];
 	}
 	return NULL;
+}
+
+/* See uiint.h. */
+int pane_wanted(pane *p)
+{
+	return !p->ops->wanted || p->ops->wanted(p);
 }
 
 /* See uiint.h. */
@@ -137,7 +150,7 @@ static void place_layout(app *a, const layout_def *L, int y, int x, int h, int w
 	for (int i = 0; i < MAX_PANES && L->slot[i].pane; i++) {
 		const layout_slot *sl = &L->slot[i];
 		pane *p = app_pane(a, sl->pane);
-		if (!p)
+		if (!p || !pane_wanted(p))
 			continue;
 		placed[p - a->panes] = 1;
 		if (!sl->side) {
@@ -302,6 +315,12 @@ static void draw_all(app *a)
 	trace_frame_done();
 }
 
+/* See uiint.h. */
+void app_layout(app *a)
+{
+	layout(a);
+}
+
 /* See uiint.h: lays out again (the size may have changed), then repaints. */
 void app_redraw_all(app *a)
 {
@@ -316,6 +335,18 @@ void app_focus(app *a, int index)
 	a->focus = (index + a->npanes) % a->npanes;
 	if (a->layout == LAYOUT_SINGLE && was != a->focus)
 		layout(a);
+}
+
+/* See uiint.h. */
+void app_focus_step(app *a, int dir)
+{
+	int i = a->focus;
+	for (int k = 0; k < a->npanes; k++) {
+		i = (i + dir + a->npanes) % a->npanes;
+		if (pane_wanted(&a->panes[i]))
+			break;
+	}
+	app_focus(a, i);
 }
 
 /* See uiint.h. */
@@ -560,11 +591,28 @@ static void global_action(app *a, action act)
 {
 	switch (act) {
 	case ACT_NEXT_PANE:
-		app_focus(a, a->focus + 1);
+		app_focus_step(a, 1);
 		break;
 	case ACT_PREV_PANE:
-		app_focus(a, a->focus - 1);
+		app_focus_step(a, -1);
 		break;
+	case ACT_RELATED: {
+		pane *rel = app_pane(a, "related");
+		if (!rel)
+			break;
+		if (pane_wanted(rel)) {
+			related_show(rel, 0);
+			app_focus_pane(a, "list");
+		} else if (!a->open_id) {
+			app_message(a, 0, "no article open");
+			break;
+		} else {
+			related_show(rel, a->open_id);
+			app_focus_pane(a, "related");
+		}
+		layout(a);
+		break;
+	}
 	case ACT_QUIT:
 		a->quit = 1;
 		break;

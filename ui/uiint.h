@@ -44,6 +44,9 @@ typedef struct pane_ops {
 	void (*resize)(pane *p);                   /* the rectangle changed */
 	void (*mouse)(pane *p, int row, int col, mmask_t button);
 	void (*event)(pane *p, const ui_event *ev); /* see ui_event_kind */
+	/* Optional: 0 while the pane has nothing to show, so that layouts
+	 * leave it out and Tab passes it by (NULL: always wanted). */
+	int (*wanted)(pane *p);
 	void (*destroy)(pane *p);
 	/* Optional: work put off until no key is waiting (slow queries
 	 * whose results can come a moment after the rest of the screen).
@@ -123,6 +126,10 @@ void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(
 void app_filter_changed(app *a);
 void app_open_article(app *a, int64_t id);
 void app_focus(app *a, int index);
+/* Focuses the next (dir 1) or previous (-1) pane that is wanted. */
+void app_focus_step(app *a, int dir);
+/* True when the pane is wanted (pane_ops.wanted). */
+int pane_wanted(pane *p);
 /* Focuses the pane named name (pane_ops.name), when there is one. */
 void app_focus_pane(app *a, const char *name);
 /* The pane named name, or NULL. */
@@ -132,6 +139,8 @@ int app_has_focus(const pane *p);
 /* Tells every pane about ev. */
 void app_broadcast(app *a, const ui_event *ev);
 void app_redraw_all(app *a);
+/* Lays the panes out again (a pane became wanted or not). */
+void app_layout(app *a);
 int app_add_entity(app *a, const char *name, int negated);
 
 /* draw.c */
@@ -199,6 +208,10 @@ enum { IDLE_NONE = 0, IDLE_DONE = 1, IDLE_WAITING = 2 };
 void list_init(pane *p);
 void reader_init(pane *p);
 void sidebar_init(pane *p);
+void related_init(pane *p);
+
+/* related.c: shows the stories related to article id (0: closes). */
+void related_show(pane *p, int64_t id);
 
 /* list.c: the selected row. */
 const article_row *list_selected(pane *p);
