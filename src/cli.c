@@ -20,6 +20,7 @@
 #include "query.h"
 #include "related.h"
 #include "store.h"
+#include "timeline.h"
 #include "text.h"
 #include "util.h"
 
@@ -61,6 +62,10 @@ static const char usage_text[] =
 	"      (NAME: any name or alias; TYPE:NAME when several entities share it;\n"
 	"       edits are yours, kept with your marks, and survive re-ingest)\n"
 	"  stats                 counts and sizes of the store\n"
+	"  timeline              articles per period (the list's filters apply)\n"
+	"      --by day|week|month|year  the period (default: chosen from the range)\n"
+	"      --format tsv|json   output format (default tsv: period, first day,\n"
+	"                          last day, articles)\n"
 	"  related ID            articles about the same story as article ID, closest\n"
 	"                        first (shared rare words and entities, near in time)\n"
 	"      --limit N           at most N (default 10, at most 100)\n"
@@ -126,6 +131,7 @@ typedef struct cli_opts {
 	int follow;        /* --follow */
 	int all;           /* --all: entities of low confidence too */
 	int limit;         /* --limit, or 0 */
+	int by;            /* --by (timeline_by), or 0 */
 	strlist args;      /* positional arguments */
 } cli_opts;
 
@@ -156,7 +162,8 @@ enum {
 	OPT_UNREAD,
 	OPT_FOLLOW,
 	OPT_ALL,
-	OPT_LIMIT
+	OPT_LIMIT,
+	OPT_BY
 };
 
 /* Which options each command takes. */
@@ -347,6 +354,26 @@ static int format_is_json(const cli_opts *o, const char *plain, int *json)
 	return -1;
 }
 
+/* Checks --search before a command reads with it: -1 when it is fine,
+ * else the exit status (the store closed, the error said). A malformed
+ * search is a usage error, told in a reader's words (already escaped for
+ * the terminal by query.c). */
+static int check_search(store *s, const cli_opts *o)
+{
+	char *err = NULL;
+	int bad = query_check_search(s, o->filter.search, &err);
+	if (!bad)
+		return -1;
+	store_close(s);
+	if (bad < 0) {
+		print_error(err);
+		return EXIT_INPUT;
+	}
+	usage_message("--search: %s", err);
+	free(err);
+	return EXIT_USAGE;
+}
+
 /* lede list */
 static int cmd_list(cli_opts *o, cli_ui_fn ui)
 {
@@ -360,19 +387,9 @@ static int cmd_list(cli_opts *o, cli_ui_fn ui)
 	if (!s)
 		return EXIT_INPUT;
 	char *err = NULL;
-	int bad = query_check_search(s, o->filter.search, &err);
-	if (bad) {
-		/* A malformed search is a usage error, told in a reader's words
-		 * (already escaped for the terminal by query.c). */
-		store_close(s);
-		if (bad < 0) {
-			print_error(err);
-			return EXIT_INPUT;
-		}
-		usage_message("--search: %s", err);
-		free(err);
-		return EXIT_USAGE;
-	}
+	int bad = check_search(s, o);
+	if (bad >= 0)
+		return bad;
 	/* A file name that is not valid UTF-8 would make the JSON invalid:
 	 * "source" gets it with U+FFFD, "source_hex" its bytes (README). */
 	if (lo.json)
@@ -727,6 +744,56 @@ static int cmd_stats(cli_opts *o, cli_ui_fn ui)
 	return EXIT_OK;
 }
 
+/* lede timeline */
+static int cmd_timeline(cli_opts *o, cli_ui_fn ui)
+{
+	(void)ui;
+	int json;
+	if (format_is_json(o, "tsv", &json))
+		return usage_error("invalid --format '%s' (tsv or json)", o->format);
+	if (o->args.n)
+		return usage_error("timeline: unexpected argument '%s'", o->args.v[0]);
+	store *s = open_store(o, 0);
+	if (!s)
+		return EXIT_INPUT;
+	char *err = NULL;
+	int bad = check_search(s, o);
+	if (bad >= 0)
+		return bad;
+	timeline t;
+	if (query_timeline(s, &o->filter, (timeline_by)o->by, &t, &err) < 0) {
+		print_error(err);
+		store_close(s);
+		return EXIT_INPUT;
+	}
+	if (json) {
+		printf("{\"by\": \"%s\", \"undated\": %lld, \"imprecise\": %lld, \"periods\": [",
+		       timeline_by_name(t.by), (long long)t.undated, (long long)t.imprecise);
+		for (size_t i = 0; i < t.n; i++)
+			printf("%s\n  {\"period\": \"%s\", \"first\": \"%s\", \"last\": \"%s\","
+			       " \"articles\": %lld}",
+			       i ? "," : "", t.periods[i].name, t.periods[i].first, t.periods[i].last,
+			       (long long)t.periods[i].articles);
+		puts(t.n ? "\n]}" : "]}");
+	} else {
+		for (size_t i = 0; i < t.n; i++)
+			printf("%s\t%s\t%s\t%lld\n", t.periods[i].name, t.periods[i].first,
+			       t.periods[i].last, (long long)t.periods[i].articles);
+		if (t.undated || t.imprecise)
+			fprintf(stderr,
+			        "lede: timeline: not counted: %lld undated, %lld dated less precisely"
+			        " than a %s\n",
+			        (long long)t.undated, (long long)t.imprecise, timeline_by_name(t.by));
+	}
+	timeline_free(&t);
+	store_close(s);
+	if (fflush(stdout) != 0 && errno != EPIPE) {
+		fprintf(stderr, "lede: timeline: cannot write the output: %s\n", strerror(errno));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 /* Most related articles a command shows. */
 #define RELATED_MAX 100
 
@@ -816,6 +883,7 @@ static const struct option long_options[] = {
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"all", no_argument, NULL, OPT_ALL},
 	{"limit", required_argument, NULL, OPT_LIMIT},
+	{"by", required_argument, NULL, OPT_BY},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -832,6 +900,7 @@ static const command commands[] = {
 	{"entity", "a", cmd_entity},
 	{"stats", "a", cmd_stats},
 	{"related", "ago", cmd_related},
+	{"timeline", "abcdefgklp", cmd_timeline},
 };
 
 /* The name of long option c, for error messages. */
@@ -872,7 +941,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			return EXIT_OK;
 		}
 		if (c == '?' || c == ':') {
-			if ((optopt >= OPT_DB && optopt <= OPT_FOLLOW) || optopt == OPT_LIMIT)
+			if ((optopt >= OPT_DB && optopt <= OPT_FOLLOW) || optopt == OPT_LIMIT || optopt == OPT_BY)
 				return usage_error("option '--%s' requires an argument",
 						   option_name(optopt));
 			if (optopt > 0 && optopt < 256) {
@@ -943,6 +1012,11 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			break;
 		case OPT_ALL:
 			o->all = 1;
+			break;
+		case OPT_BY:
+			o->by = timeline_by_parse(optarg);
+			if (o->by <= 0)
+				return usage_error("invalid --by '%s' (day, week, month or year)", optarg);
 			break;
 		case OPT_LIMIT: {
 			int64_t v = parse_id(optarg);

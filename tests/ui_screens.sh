@@ -35,8 +35,8 @@ compare() {
 }
 
 # The main states at one size: the list, an article open, its related
-# stories, the sidebar focused and narrowed, an entity filter, a search,
-# the help screen.
+# stories, the timeline and a period of it as the filter, the sidebar
+# focused and narrowed, an entity filter, a search, the help screen.
 states() {
     size=$1
     start "${size%x*}" "${size#*x}"
@@ -45,7 +45,13 @@ states() {
     compare "$size-article"
     keys j j j Enter R
     compare "$size-related"
-    keys Escape Tab Tab
+    keys Escape t
+    wait_ready # the counts, before a key moves over them
+    keys Left
+    compare "$size-timeline"
+    keys Enter
+    compare "$size-timeline-filtered"
+    keys x t Tab Tab
     compare "$size-sidebar"
     keys -l "ha noi"
     compare "$size-narrowed"

@@ -34,6 +34,7 @@ static const char *const action_names[NACTIONS] = {
     [ACT_TOP] = "top",
     [ACT_BOTTOM] = "bottom",
     [ACT_OPEN] = "open",
+    [ACT_MARK] = "mark",
     [ACT_EXCLUDE] = "exclude",
     [ACT_REMOVE_FILTER] = "remove-filter",
     [ACT_NARROW_ERASE] = "narrow-erase",
@@ -50,16 +51,17 @@ static const char *const action_names[NACTIONS] = {
     [ACT_READ] = "read",
     [ACT_RELOAD] = "reload",
     [ACT_RELATED] = "related",
+    [ACT_TIMELINE] = "timeline",
     [ACT_BACK] = "back",
     [ACT_REDRAW] = "redraw",
     [ACT_HELP] = "help",
     [ACT_QUIT] = "quit",
 };
 
-static const char *const context_names[NCONTEXTS] = {"global", "list", "reader", "sidebar",
-                                                     "related"};
-static const char *const context_titles[NCONTEXTS] = {"Everywhere", "Article list", "Reader",
-                                                      "Entity sidebar", "Related stories"};
+static const char *const context_names[NCONTEXTS] = {"global",  "list",    "reader",
+                                                     "sidebar", "related", "timeline"};
+static const char *const context_titles[NCONTEXTS] = {
+    "Everywhere", "Article list", "Reader", "Entity sidebar", "Related stories", "Timeline"};
 
 /* The default bindings, in the order the help screen lists keys. */
 static const struct {
@@ -79,6 +81,7 @@ static const struct {
     {KC_GLOBAL, "u", ACT_READ},
     {KC_GLOBAL, "r", ACT_RELOAD},
     {KC_GLOBAL, "R", ACT_RELATED},
+    {KC_GLOBAL, "t", ACT_TIMELINE},
     {KC_GLOBAL, "Esc", ACT_BACK},
     {KC_GLOBAL, "Ctrl-L", ACT_REDRAW},
     {KC_GLOBAL, "?", ACT_HELP},
@@ -140,6 +143,19 @@ static const struct {
     {KC_RELATED, "G", ACT_BOTTOM},
     {KC_RELATED, "End", ACT_BOTTOM},
     {KC_RELATED, "Enter", ACT_OPEN},
+
+    {KC_TIMELINE, "l", ACT_DOWN},
+    {KC_TIMELINE, "Right", ACT_DOWN},
+    {KC_TIMELINE, "h", ACT_UP},
+    {KC_TIMELINE, "Left", ACT_UP},
+    {KC_TIMELINE, "PgDn", ACT_PAGE_DOWN},
+    {KC_TIMELINE, "PgUp", ACT_PAGE_UP},
+    {KC_TIMELINE, "g", ACT_TOP},
+    {KC_TIMELINE, "Home", ACT_TOP},
+    {KC_TIMELINE, "G", ACT_BOTTOM},
+    {KC_TIMELINE, "End", ACT_BOTTOM},
+    {KC_TIMELINE, "Space", ACT_MARK},
+    {KC_TIMELINE, "Enter", ACT_OPEN},
 };
 
 /* Names of ncurses key codes and of the characters with a name. */
@@ -374,6 +390,8 @@ static const char *describe_global(action act)
 		return "reload from the store";
 	case ACT_RELATED:
 		return "related stories of the open article (again: close them)";
+	case ACT_TIMELINE:
+		return "show / hide the timeline of the result set";
 	case ACT_BACK:
 		return "back to the list";
 	case ACT_REDRAW:
@@ -427,6 +445,27 @@ const char *keymap_describe(key_context ctx, action act)
 			return "top of the article";
 		case ACT_BOTTOM:
 			return "bottom of the article";
+		default:
+			return NULL;
+		}
+	case KC_TIMELINE:
+		switch (act) {
+		case ACT_DOWN:
+			return "next period";
+		case ACT_UP:
+			return "previous period";
+		case ACT_PAGE_DOWN:
+			return "a screen of periods later";
+		case ACT_PAGE_UP:
+			return "a screen of periods earlier";
+		case ACT_TOP:
+			return "first period";
+		case ACT_BOTTOM:
+			return "last period";
+		case ACT_MARK:
+			return "mark a range's first period (again: unmark)";
+		case ACT_OPEN:
+			return "filter by the period (or the marked range)";
 		default:
 			return NULL;
 		}
@@ -517,7 +556,7 @@ int keymap_config_line(keymap *km, char **words, size_t n, char *err, size_t err
 	key_context ctx;
 	if (keymap_parse_context(words[1], &ctx) < 0) {
 		snprintf(err, errsize,
-		         "unknown context \"%s\" (global, list, reader, sidebar, related)",
+		         "unknown context \"%s\" (global, list, reader, sidebar, related, timeline)",
 		         words[1]);
 		return -1;
 	}

@@ -18,6 +18,8 @@ typedef enum action {
 	ACT_TOP,
 	ACT_BOTTOM,
 	ACT_OPEN,
+	/* the timeline */
+	ACT_MARK,
 	/* the sidebar */
 	ACT_EXCLUDE,
 	ACT_REMOVE_FILTER,
@@ -36,6 +38,7 @@ typedef enum action {
 	ACT_READ,
 	ACT_RELOAD,
 	ACT_RELATED,
+	ACT_TIMELINE,
 	ACT_BACK,
 	ACT_REDRAW,
 	ACT_HELP,
@@ -51,6 +54,7 @@ typedef enum key_context {
 	KC_READER,
 	KC_SIDEBAR,
 	KC_RELATED,
+	KC_TIMELINE,
 	NCONTEXTS
 } key_context;
 

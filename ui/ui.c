@@ -82,7 +82,8 @@ static void place(pane *p, int y, int x, int h, int w, int border)
 
 /* The panes, in Tab order: a new pane is its own file plus one line here
  * (and a place in the layouts below). */
-static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init, related_init};
+static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init, related_init,
+                                              timeline_init};
 
 /* A layout is data: from the whole area (above the status line), each
  * slot in turn cuts its pane from one side ('L', 'R', 'T', 'B': num/den
@@ -108,14 +109,16 @@ static const layout_def layouts[] = {
     {"wide",
      WIDE_COLS,
      MIN_ROWS,
-     {{"sidebar", 'R', 1, 5, 28, 44, 1},
+     {{"timeline", 'T', 0, 1, 3, 3, 0},
+      {"sidebar", 'R', 1, 5, 28, 44, 1},
       {"list", 'L', 2, 5, 0, 0, 0},
       {"related", 'B', 1, 3, 4, 12, 1},
       {"reader", 0, 0, 0, 0, 0, 1}}},
     {"stacked",
      STACKED_COLS,
      13,
-     {{"sidebar", 'R', 1, 4, 20, 34, 1},
+     {{"timeline", 'T', 0, 1, 3, 3, 0},
+      {"sidebar", 'R', 1, 4, 20, 34, 1},
       {"list", 'T', 2, 5, 4, 0, 0},
       {"related", 'B', 1, 3, 4, 10, 0},
       {"reader", 0, 0, 0, 0, 0, 0}}},
@@ -279,6 +282,9 @@ static void draw_status(app *a)
 			sb_printf(&b, " -%s", a->filter.not_entities.v[i]);
 		if (a->filter.search)
 			sb_printf(&b, " /%s", a->filter.search);
+		if (a->filter.since || a->filter.until)
+			sb_printf(&b, " %s..%s", a->filter.since ? a->filter.since : "",
+			          a->filter.until ? a->filter.until : "");
 		if (!b.len)
 			sb_adds(&b, " all articles");
 		if (a->s->all_entities)
@@ -640,8 +646,23 @@ static void global_action(app *a, action act)
 		sl_init(&a->filter.not_entities);
 		free(a->filter.search);
 		a->filter.search = NULL;
+		free(a->filter.since);
+		free(a->filter.until);
+		a->filter.since = a->filter.until = NULL;
 		app_filter_changed(a);
 		break;
+	case ACT_TIMELINE: {
+		pane *tl = app_pane(a, "timeline");
+		if (!tl)
+			break;
+		timeline_toggle(tl);
+		if (pane_wanted(tl))
+			app_focus_pane(a, "timeline");
+		else if (app_has_focus(tl))
+			app_focus_pane(a, "list");
+		layout(a);
+		break;
+	}
 	case ACT_STAR:
 		toggle_mark(a, 1);
 		break;

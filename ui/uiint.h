@@ -209,6 +209,10 @@ void list_init(pane *p);
 void reader_init(pane *p);
 void sidebar_init(pane *p);
 void related_init(pane *p);
+void timeline_init(pane *p);
+
+/* timeline.c: shows or hides the timeline strip. */
+void timeline_toggle(pane *p);
 
 /* related.c: shows the stories related to article id (0: closes). */
 void related_show(pane *p, int64_t id);
