@@ -113,6 +113,11 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->misc = c->nodefault = true;
 		return h;
 	}
+	/* "vợ Sofia", "Sofia - vợ Suarez": a foreign one-word place (no
+	 * country) next to a relative's word is a person's name */
+	if (g.p->type == ENT_LOC && g.ntok == 1 && !g.p->country && !(x->t[k].flags & T_VI) &&
+	    (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, h)))
+		return 0;
 	/* "Samsung Galaxy S8", "Apple Watch 3": a company's product, no entity */
 	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
 	if (pe)
@@ -746,6 +751,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * for a work (entity_en.c) */
 	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
 		c->work = true;
+	/* "bạn gái Messi", "Antonella - bạn gái Messi": a relative's word
+	 * next to the name (entity_vinear.c) */
+	if (!acro && (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, e)))
+		c->score[ENT_PER] += EV_CUE;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
 	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
