@@ -435,6 +435,13 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
  * Suarez"): either makes the name a person's */
 bool ent_vi_kin_before(ctx *x, size_t k);
 bool ent_vi_kin_after(ctx *x, size_t e);
+/* entity_vinear.c: whether the run k..e-1 of foreign words stands alone
+ * between quotes ("mang tên "Lyrics Spoiler""): a title */
+bool ent_vi_quoted_title(ctx *x, size_t k, size_t e);
+/* entity_vinear.c: whether a Vietnamese name at token k comes right
+ * after a brand written with a dot inside ("Co.opmart | Nguyễn Kiệm"):
+ * the chain's shop there, named by its street, a place */
+bool ent_vi_branch_street(ctx *x, size_t k);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

@@ -608,7 +608,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->nodefault = true;
 	/* "số nhà 118 Phan Bội Châu": after a house's number, a street
 	 * (named after a person: no person's shape then) */
-	bool house = !x->en && ent_vi_house_number(x, k);
+	bool house = !x->en && (ent_vi_house_number(x, k) || (!pd->title && ent_vi_branch_street(x, k)));
 	if (house)
 		c->score[ENT_LOC] += EV_DEF;
 	if (misc)
@@ -686,6 +686,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
 		 * brand after a title is the employer */
 		if (pd->title && (acro || brand))
+			w = 0;
+		/* "3 em HSG": a form of address before an acronym (no dots:
+		 * initials keep theirs) is a common noun's abbreviation */
+		if (pd->honor && acro && !x->en)
 			w = 0;
 		/* "ở GAS": a preposition says little of an acronym (a stock's
 		 * code, a company), which is an organization as a guess */
@@ -787,6 +791,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
 	    ent_given_name(x, k))
 		c->score[ENT_PER] += EV_WEAK;
+	/* "mang tên "Lyrics Spoiler"": foreign words alone between quotes,
+	 * with no more than a given name's weak sign of a person, are a
+	 * title (entity_vinear.c) */
+	if (!single && c->score[ENT_PER] < EV_CUE && c->score[ENT_ORG] < EV_CUE &&
+	    c->score[ENT_LOC] < EV_CUE && ent_vi_quoted_title(x, k, e))
+		c->work = true;
 	if (admin)
 		admin_span(x, pd, c);
 	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's

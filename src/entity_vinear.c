@@ -1,7 +1,10 @@
 /* entity_vinear.c: what the words next to a name say of it in
  * Vietnamese news, beyond the cue words before it: a relative's word
- * around a person's name ("vợ Suarez", "Sofia - vợ Suarez"). */
+ * around a person's name ("vợ Suarez", "Sofia - vợ Suarez"), quotes
+ * around a title, a chain's brand before its shop's street. */
 #include "config.h"
+
+#include <string.h>
 
 #include "entity_int.h"
 
@@ -43,4 +46,49 @@ bool ent_vi_kin_after(ctx *x, size_t e)
 		return namey(x, j);
 	}
 	return false;
+}
+
+/* Whether token k is a quote: '"', or the typographic quote of these
+ * UTF-8 bytes (closing: U+201D, U+00BB; opening ones are T_OPEN). */
+static bool quote_at(const ctx *x, size_t k, const char *typo)
+{
+	const char *s = x->text + x->t[k].start;
+	size_t n = x->t[k].end - x->t[k].start;
+	return (n == 1 && *s == '"') || (n == strlen(typo) && memcmp(s, typo, n) == 0);
+}
+
+/* See entity_int.h. */
+bool ent_vi_quoted_title(ctx *x, size_t k, size_t e)
+{
+	if (x->en || k == 0 || e >= x->nt ||
+	    !(quote_at(x, k - 1, "\u201c") || quote_at(x, k - 1, "\u00ab")) ||
+	    !(quote_at(x, e, "\u201d") || quote_at(x, e, "\u00bb")))
+		return false;
+	/* "Be" of "Plz Don't Be Sad" has a syllable's shape; a
+	 * Vietnamese name in quotes ("Thắng Lợi") has no other */
+	for (size_t q = k; q < e; q++)
+		if ((x->t[q].flags & T_WORD) && !(x->t[q].flags & T_VI))
+			return true;
+	return false;
+}
+
+/* See entity_int.h. */
+bool ent_vi_branch_street(ctx *x, size_t k)
+{
+	if (x->en || k < 3)
+		return false;
+	/* the brand's last word, glued to its first by a dot: "Co.op|mart" */
+	const tok *b = &x->t[k - 1];
+	if (!(b->flags & T_WORD) || (b->flags & T_SPACE) || (b->flags & T_VI) ||
+	    x->text[x->t[k - 2].start] != '.' || (x->t[k - 2].flags & T_SPACE) ||
+	    !(x->t[k - 3].flags & T_CAP))
+		return false;
+	if (!namey(x, k) || !(x->t[k].flags & T_VI))
+		return false;
+	/* "Giám đốc Co.opmart | Nguyễn Văn A": after a title, the person */
+	unsigned kinds;
+	for (size_t n = 1; n <= 3 && n + 3 <= k; n++)
+		if (cue_at(x, k - 3 - n, &kinds) == n && (kinds & CUE_TITLE))
+			return false;
+	return true;
 }

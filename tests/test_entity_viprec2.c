@@ -61,6 +61,72 @@ static void test_kin_person(void **state)
 	mention_list_free(&l);
 }
 
+/* Companies taken for people or places: an acronym after a form of
+ * address is a common noun's abbreviation ("3 em HSG", học sinh giỏi),
+ * no person whose name a stock's ticker would take; a newspaper in a
+ * photo credit ("Ảnh: Dân Việt") and a foreign agency's acronym
+ * ("chuẩn USDA của Mỹ") are organizations. */
+static void test_company_type(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Toàn trường có 5 em HSG cấp tỉnh năm nay.", &l);
+	expect_not_type(&l, "HSG", ENT_PER);
+	mention_list_free(&l);
+	extract_vi("Xe bị kéo đi trong đêm. Ảnh: Dân Việt Sau đó ông Lê Văn Tám báo công an.", &l);
+	expect_mention(&l, "Dân Việt", ENT_ORG, "Dân Việt");
+	mention_list_free(&l);
+	extract_vi("Gạo hữu cơ đạt chuẩn USDA của Mỹ và chuẩn của EU.", &l);
+	expect_mention(&l, "USDA", ENT_ORG, "USDA");
+	mention_list_free(&l);
+}
+
+/* A chain's shop named after its street, the brand written with a dot
+ * inside ("Co.opmart Lê Văn Sỹ"): the street is a place, no person. */
+static void test_branch_street(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Khách đông tại siêu thị Co.opmart Trần Hưng Đạo. Các siêu thị gồm Co.opmart Lê "
+	           "Văn Sỹ, Co.opmart Phan Kiệm ở quận 3.",
+	           &l);
+	expect_not_type(&l, "Trần Hưng Đạo", ENT_PER);
+	expect_not_type(&l, "Lê Văn Sỹ", ENT_PER);
+	expect_not_type(&l, "Phan Kiệm", ENT_PER);
+	mention_list_free(&l);
+	/* a person after a title stays one */
+	extract_vi("Giám đốc Co.opmart Nguyễn Văn Hậu cho biết hàng đã về.", &l);
+	expect_mention(&l, "Nguyễn Văn Hậu", ENT_PER, "Nguyễn Văn Hậu");
+	mention_list_free(&l);
+}
+
+/* Titles and product lines taken for people: foreign words alone between
+ * quotes are a title ("mang tên "Night Call"", a song "Dont Be Late");
+ * "nói riêng" and "nói chung" (in particular, in general) after a name
+ * are no one speaking ("sản phẩm Co.op Green nói riêng"). */
+static void test_titles_products(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Nhóm mở 2 sự kiện mang tên \"Night Call\" và “Lyric Time” cho fan. Ca khúc "
+	           "\"Please Dont Be Late\" đứng đầu.",
+	           &l);
+	expect_no_mention(&l, "Night Call");
+	expect_no_mention(&l, "Lyric Time");
+	expect_no_mention(&l, "Please Dont Be Late");
+	mention_list_free(&l);
+	extract_vi("Rau hữu cơ nói chung và sản phẩm Co.op Green nói riêng đều đắt. Co.op Green có mặt ở "
+	           "nhiều siêu thị.",
+	           &l);
+	expect_no_mention(&l, "Green");
+	
+	mention_list_free(&l);
+	/* a Vietnamese name in quotes keeps its reading */
+	extract_vi("Ông Trần Văn Hải, biệt danh \"Hải Lúa\", bị bắt.", &l);
+	expect_mention(&l, "Trần Văn Hải", ENT_PER, "Trần Văn Hải");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -79,6 +145,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kin_person),
+	    cmocka_unit_test(test_company_type),
+	    cmocka_unit_test(test_branch_street),
+	    cmocka_unit_test(test_titles_products),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
