@@ -442,6 +442,10 @@ bool ent_vi_quoted_title(ctx *x, size_t k, size_t e);
  * after a brand written with a dot inside ("Co.opmart | Nguyễn Kiệm"):
  * the chain's shop there, named by its street, a place */
 bool ent_vi_branch_street(ctx *x, size_t k);
+/* entity_vinear.c: whether "Bà" or "Ông" at token k, capitalized inside
+ * a sentence before a name that is no full Vietnamese name, starts a
+ * place's name ("chùa Bà Đanh", "phố Bà Triệu", "chợ Ông Lãnh") */
+bool ent_vi_elder_place(ctx *x, size_t k);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

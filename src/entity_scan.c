@@ -355,6 +355,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (n == 1 && (kinds & CUE_HONORIFIC) && (t->flags & T_CAP) && !(t->flags & T_INITIAL) &&
 	    ent_vi_name_syllable(x, k) && ent_vi_name_syllable(x, k + 1))
 		n = 0;
+	/* "chùa Bà Đanh", "giao Bà Triệu": "Bà", "Ông" capitalized inside a
+	 * sentence start a place's name (entity_vinear.c) */
+	if (n == 1 && (kinds & CUE_HONORIFIC) && ent_vi_elder_place(x, k))
+		n = 0;
 	/* "trú tại Từ Thái Lưu": a capitalized small word inside a sentence
 	 * that starts a full Vietnamese name is the family name */
 	bool mid;
@@ -589,6 +593,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
 	 * its subtitle (entity_en.c) */
+	/* "các đại biểu Đoàn Việt Nam": a family name that is a noun too
+	 * (đoàn, a delegation) before a country's name of two words or
+	 * more is the noun; the country follows */
+	match cg = gaz_at(x, k + 1);
+	if (!x->en && (t->flags & T_VI) && !pd->honor && ent_vi_family(x, k) && cg.p &&
+	    cg.p->country && cg.ntok >= 2 && (x->t[k + 1].flags & T_SPACE)) {
+		pd->type = -1;
+		return k + 1;
+	}
 	bool work = !x->titlecase &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
@@ -755,6 +768,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * for a work (entity_en.c) */
 	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
 		c->work = true;
+	for (size_t q = k; q < e && q < k + 2; q++)
+		if (ent_vi_elder_place(x, q)) {
+			c->score[ENT_LOC] += EV_CUE;
+			break;
+		}
 	/* "bạn gái Messi", "Antonella - bạn gái Messi": a relative's word
 	 * next to the name (entity_vinear.c) */
 	if (!acro && (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, e)))

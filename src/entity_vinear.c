@@ -1,7 +1,8 @@
 /* entity_vinear.c: what the words next to a name say of it in
  * Vietnamese news, beyond the cue words before it: a relative's word
  * around a person's name ("vợ Suarez", "Sofia - vợ Suarez"), quotes
- * around a title, a chain's brand before its shop's street. */
+ * around a title, a chain's brand before its shop's street, "Bà" in
+ * a place's name. */
 #include "config.h"
 
 #include <string.h>
@@ -91,4 +92,16 @@ bool ent_vi_branch_street(ctx *x, size_t k)
 		if (cue_at(x, k - 3 - n, &kinds) == n && (kinds & CUE_TITLE))
 			return false;
 	return true;
+}
+
+/* See entity_int.h. */
+bool ent_vi_elder_place(ctx *x, size_t k)
+{
+	if (x->en || k + 1 >= x->nt || (x->t[k].flags & T_INITIAL) ||
+	    !(ent_written(x, k, "Bà") || ent_written(x, k, "Ông")))
+		return false;
+	/* "Bà Nguyễn Thị A": a form of address some write capitalized */
+	bool mid;
+	return namey(x, k + 1) && (x->t[k + 1].flags & T_VI) && !(x->t[k + 1].flags & T_ALLCAPS) &&
+	       ent_vi_person(x, k + 1, &mid) < 2;
 }

@@ -127,6 +127,32 @@ static void test_titles_products(void **state)
 	mention_list_free(&l);
 }
 
+/* "Bà" and "Ông" capitalized inside a sentence are a place's first word
+ * ("chùa Bà Đanh", "ngã tư Bà Triệu và Phố Huế"), no form of address:
+ * no person "Đanh", no "Triệu" to link to a Nguyễn Minh Triệu; "đoàn"
+ * (a delegation) before a country is no family name ("các đại biểu Đoàn
+ * Việt Nam"). A full name after "Bà" stays a person's. */
+static void test_elder_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông Nguyễn Minh Triệu nói chợ vắng như chùa Bà Đanh. Xe kẹt từ ngã tư Bà Triệu "
+	           "và Phố Huế.",
+	           &l);
+	expect_no_mention(&l, "Đanh");
+	expect_no_mention(&l, "Triệu");
+	expect_not_type(&l, "Bà Đanh", ENT_PER);
+	expect_not_type(&l, "Bà Triệu", ENT_PER);
+	mention_list_free(&l);
+	extract_vi("Ông chụp ảnh với các đại biểu Đoàn Việt Nam tại hội nghị. Khách gặp Bà Lê Thị "
+	           "Hồng.",
+	           &l);
+	expect_no_mention(&l, "Đoàn Việt Nam");
+	expect_mention(&l, "Việt Nam", ENT_LOC, "Việt Nam");
+	expect_mention(&l, "Lê Thị Hồng", ENT_PER, "Lê Thị Hồng");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -148,6 +174,7 @@ int main(void)
 	    cmocka_unit_test(test_company_type),
 	    cmocka_unit_test(test_branch_street),
 	    cmocka_unit_test(test_titles_products),
+	    cmocka_unit_test(test_elder_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
