@@ -686,7 +686,8 @@ static void load_vi_names(entity_extractor *ex)
  * (words around a work's title), band-post (a band's words after its
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
- * surname too), kin (a relative's word around a person's name). */
+ * surname too), kin (a relative's word around a person's name), temple
+ * (a temple's word before "bà", "ông" in its name). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -701,7 +702,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"people", EN_PEOPLE},
 	                                  {"device", EN_DEVICE},
 	                                  {"surname-suffix", EN_SURNAME},
-	                                  {"kin", EN_KIN}};
+	                                  {"kin", EN_KIN},
+	                                  {"temple", EN_TEMPLE}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -107,7 +107,8 @@ enum {
 	EN_PEOPLE = 512,     /* "Scots" */
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
-	EN_KIN = 4096        /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
+	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
+	EN_TEMPLE = 8192     /* a temple's word: "chùa", "đền" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -443,8 +444,9 @@ bool ent_vi_quoted_title(ctx *x, size_t k, size_t e);
  * the chain's shop there, named by its street, a place */
 bool ent_vi_branch_street(ctx *x, size_t k);
 /* entity_vinear.c: whether "Bà" or "Ông" at token k, capitalized inside
- * a sentence before a name that is no full Vietnamese name, starts a
- * place's name ("chùa Bà Đanh", "phố Bà Triệu", "chợ Ông Lãnh") */
+ * a sentence or in any case after a temple's word, before a name that is
+ * no full Vietnamese name, starts a place's name ("chùa Bà Đanh", "phố Bà
+ * Triệu", "chợ Ông Lãnh", "chùa bà Đanh") */
 bool ent_vi_elder_place(ctx *x, size_t k);
 
 /* entity_en.c */

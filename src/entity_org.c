@@ -472,7 +472,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					 * John Smith" */
 					if (after_title && m > 1)
 						m = 0;
-					if ((keep_loc || lower_head) && m && !namey(x, j + m)) {
+					/* "Chủ tịch Tập đoàn TH True Milk | Thái Hương":
+					 * the brand ends before the person a title names */
+					bool named_after =
+					    after_title && ent_vi_person(x, j + m, &mid) >= 2;
+					if ((keep_loc || lower_head) && m &&
+					    (!namey(x, j + m) || named_after)) {
 						ncap++;
 						end = j += m;
 					}

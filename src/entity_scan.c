@@ -357,8 +357,19 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		n = 0;
 	/* "chùa Bà Đanh", "giao Bà Triệu": "Bà", "Ông" capitalized inside a
 	 * sentence start a place's name (entity_vinear.c) */
-	if (n == 1 && (kinds & CUE_HONORIFIC) && ent_vi_elder_place(x, k))
-		n = 0;
+	if (n == 1 && (kinds & CUE_HONORIFIC) && ent_vi_elder_place(x, k)) {
+		if (t->flags & T_CAP)
+			return 0;
+		/* "chùa bà Đanh": scan_name starts at a capital */
+		size_t e = k + 1;
+		while (e < k + 4 && namey(x, e) && (x->t[e].flags & T_VI))
+			e++;
+		cand *c = ent_add_cand(x, k, e);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_CUE;
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
 	/* "trú tại Từ Thái Lưu": a capitalized small word inside a sentence
 	 * that starts a full Vietnamese name is the family name */
 	bool mid;

@@ -97,8 +97,13 @@ bool ent_vi_branch_street(ctx *x, size_t k)
 /* See entity_int.h. */
 bool ent_vi_elder_place(ctx *x, size_t k)
 {
-	if (x->en || k + 1 >= x->nt || (x->t[k].flags & T_INITIAL) ||
-	    !(ent_written(x, k, "Bà") || ent_written(x, k, "Ông")))
+	if (x->en || k + 1 >= x->nt)
+		return false;
+	/* "chùa bà Đanh": after a temple's word, in lower case too */
+	bool cap = !(x->t[k].flags & T_INITIAL) && (ent_written(x, k, "Bà") || ent_written(x, k, "Ông"));
+	if (!cap && !((ent_written(x, k, "bà") || ent_written(x, k, "ông") || ent_written(x, k, "Bà") ||
+	               ent_written(x, k, "Ông")) &&
+	              words_end_at(x, k, EN_TEMPLE)))
 		return false;
 	/* "Bà Nguyễn Thị A": a form of address some write capitalized */
 	bool mid;

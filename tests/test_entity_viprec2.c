@@ -144,12 +144,44 @@ static void test_elder_place(void **state)
 	expect_not_type(&l, "Bà Đanh", ENT_PER);
 	expect_not_type(&l, "Bà Triệu", ENT_PER);
 	mention_list_free(&l);
+	/* some write the temple's "bà" in lower case */
+	extract_vi("Phố vắng như chùa bà Đanh suốt buổi sáng.", &l);
+	expect_no_mention(&l, "Đanh");
+	mention_list_free(&l);
 	extract_vi("Ông chụp ảnh với các đại biểu Đoàn Việt Nam tại hội nghị. Khách gặp Bà Lê Thị "
 	           "Hồng.",
 	           &l);
 	expect_no_mention(&l, "Đoàn Việt Nam");
 	expect_mention(&l, "Việt Nam", ENT_LOC, "Việt Nam");
 	expect_mention(&l, "Lê Thị Hồng", ENT_PER, "Lê Thị Hồng");
+	mention_list_free(&l);
+}
+
+/* Where an organization ends and a person begins: after a title, a
+ * company's foreign brand goes on to the Vietnamese name it is followed
+ * by ("Chủ tịch Tập đoàn TH True Milk | Thái Hương"); an English rank is
+ * a title ("Commodore Joel Garcia"); a foreign surname keeps its hyphen
+ * ("HLV Villas-Boas"). */
+static void test_org_person_boundary(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chủ tịch Tập đoàn TH True Milk Lê Thu Hà phát biểu tại hội nghị.", &l);
+	expect_mention(&l, "Tập đoàn TH True Milk", ENT_ORG, "Tập đoàn TH True Milk");
+	expect_mention(&l, "Lê Thu Hà", ENT_PER, "Lê Thu Hà");
+	mention_list_free(&l);
+	extract_vi("Người chỉ huy lực lượng, Commodore Joel Garcia, cho rằng tàu đã rời cảng. HLV "
+	           "Villas-Boas không bình luận.",
+	           &l);
+	expect_mention(&l, "Joel Garcia", ENT_PER, "Joel Garcia");
+	expect_no_mention(&l, "Commodore Joel Garcia");
+	expect_mention(&l, "Villas-Boas", ENT_PER, "Villas-Boas");
+	expect_no_mention(&l, "Villas");
+	mention_list_free(&l);
+	/* places joined by a hyphen stay two */
+	extract_vi("Tuyến Hà Nội-Hải Phòng mở lại.", &l);
+	expect_mention(&l, "Hà Nội", ENT_LOC, "Hà Nội");
+	expect_mention(&l, "Hải Phòng", ENT_LOC, "Hải Phòng");
 	mention_list_free(&l);
 }
 
@@ -175,6 +207,7 @@ int main(void)
 	    cmocka_unit_test(test_branch_street),
 	    cmocka_unit_test(test_titles_products),
 	    cmocka_unit_test(test_elder_place),
+	    cmocka_unit_test(test_org_person_boundary),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
