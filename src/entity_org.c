@@ -372,7 +372,9 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			match g = gaz_at(x, j);
 			/* "Công ty Dệt Pacific Crystal": a foreign place's name
 			 * before another foreign word is a brand's word */
-			if (g.p && g.p->type == ENT_LOC && ((vi && (keep_loc || lower_head)) || local_place) &&
+			/* (right after the head too: "CLB Shanghai SIPG") */
+			if (g.p && g.p->type == ENT_LOC &&
+			    ((vi && (keep_loc || lower_head)) || local_place || j == h) &&
 			    !(t->flags & T_VI) && brand_run(x, j) > g.ntok)
 				g.p = NULL;
 			if (g.p && g.p->type == ENT_LOC) {

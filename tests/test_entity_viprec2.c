@@ -65,7 +65,9 @@ static void test_kin_person(void **state)
  * address is a common noun's abbreviation ("3 em HSG", học sinh giỏi),
  * no person whose name a stock's ticker would take; a newspaper in a
  * photo credit ("Ảnh: Dân Việt") and a foreign agency's acronym
- * ("chuẩn USDA của Mỹ") are organizations. */
+ * ("chuẩn USDA của Mỹ") are organizations, and so are a gold shop after
+ * its noun ("cửa hàng vàng Mi Hồng") and a firm of architects
+ * ("Kraal Architecten"). */
 static void test_company_type(void **state)
 {
 	(void)state;
@@ -78,6 +80,14 @@ static void test_company_type(void **state)
 	mention_list_free(&l);
 	extract_vi("Gạo hữu cơ đạt chuẩn USDA của Mỹ và chuẩn của EU.", &l);
 	expect_mention(&l, "USDA", ENT_ORG, "USDA");
+	mention_list_free(&l);
+	/* a shop's or a brand's noun before the name, a foreign firm's
+	 * word for architects after it */
+	extract_vi("Khách mua vàng tại cửa hàng vàng Mi Hồng. Người dân xếp hàng tại Mi Hồng "
+	           "từ sáng. Nhà do Veld Architecten thiết kế.",
+	           &l);
+	expect_mention(&l, "Mi Hồng", ENT_ORG, "Mi Hồng");
+	expect_mention(&l, "Veld Architecten", ENT_ORG, "Veld Architecten");
 	mention_list_free(&l);
 }
 
@@ -161,7 +171,8 @@ static void test_elder_place(void **state)
  * company's foreign brand goes on to the Vietnamese name it is followed
  * by ("Chủ tịch Tập đoàn TH True Milk | Thái Hương"); an English rank is
  * a title ("Commodore Joel Garcia"); a foreign surname keeps its hyphen
- * ("HLV Villas-Boas"). */
+ * ("HLV Villas-Boas"); a club's foreign city right after its head goes
+ * on to the rest of its name ("CLB Shanghai SIPG"). */
 static void test_org_person_boundary(void **state)
 {
 	(void)state;
@@ -177,6 +188,10 @@ static void test_org_person_boundary(void **state)
 	expect_no_mention(&l, "Commodore Joel Garcia");
 	expect_mention(&l, "Villas-Boas", ENT_PER, "Villas-Boas");
 	expect_no_mention(&l, "Villas");
+	mention_list_free(&l);
+	/* a foreign city right after the head, then more of the name */
+	extract_vi("Anh gia nhập CLB Shanghai SIPG năm ngoái.", &l);
+	expect_mention(&l, "CLB Shanghai SIPG", ENT_ORG, "CLB Shanghai SIPG");
 	mention_list_free(&l);
 	/* places joined by a hyphen stay two */
 	extract_vi("Tuyến Hà Nội-Hải Phòng mở lại.", &l);
