@@ -377,6 +377,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			    ((vi && (keep_loc || lower_head)) || local_place || j == h) &&
 			    !(t->flags & T_VI) && brand_run(x, j) > g.ntok)
 				g.p = NULL;
+			/* "Công ty Dona Pacific": a foreign word of a place (no
+			 * country) after the brand's foreign word is the brand's */
+			if (g.p && g.p->type == ENT_LOC && foreign && !g.p->country && g.ntok == 1 &&
+			    !(t->flags & T_VI) && !(x->t[j - 1].flags & T_ALLCAPS))
+				g.p = NULL;
 			if (g.p && g.p->type == ENT_LOC) {
 				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
 				 * names whose body it is; the home country is part of

@@ -126,6 +126,21 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))
 		return 0;
+	/* "hãng Real Capital Analytics": a known name that is a common
+	 * word too (a "~" alias), foreign, starting a longer run of
+	 * capitals is a word of that name, no alias of the club */
+	if (g.p->not_initial && g.ntok == 1 && !(x->t[k].flags & T_VI) && namey(x, h) &&
+	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p)
+		return 0;
+	/* "Madrid Open": a club's city in sport news (ORG@sport) before
+	 * more capitals of another name is the city in that name */
+	unsigned sk;
+	if (g.p->plain && namey(x, h) && (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
+	    !(cue_at(x, h, &sk) == 1 && (sk & (CUE_CLUB | CUE_ORG_SUFFIX | CUE_ABBR_ORG_SUFFIX)))) {
+		const phrase *pl = ent_plain(x, g.p);
+		if (pl && pl->type == ENT_LOC)
+			g.p = pl;
+	}
 	/* "in Milan": after a place's cue a club's city is the city */
 	if (g.p && g.p->plain && pd->type == ENT_LOC) {
 		const phrase *pl = ent_plain(x, g.p);
@@ -350,6 +365,12 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)) &&
 	    !ent_admin_word(x, k))
 		n = 0;
+	/* "trẻ em Úc": children, no form of address */
+	if (n == 1 && (kinds & CUE_HONORIFIC) && k > 0 && ent_written(x, k, "em") &&
+	    (ent_written(x, k - 1, "trẻ") || ent_written(x, k - 1, "Trẻ"))) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 1;
+	}
 	/* "diễn viên Anh Tú": a capitalized form of address inside a
 	 * sentence that is a given name too is the name */
 	if (n == 1 && (kinds & CUE_HONORIFIC) && (t->flags & T_CAP) && !(t->flags & T_INITIAL) &&

@@ -200,6 +200,25 @@ static void test_org_person_boundary(void **state)
 	mention_list_free(&l);
 }
 
+/* Known names caught inside other names: a club's common-word alias
+ * starting a firm's name ("hãng Real Capital Analytics" is no Real
+ * Madrid), a sea's English name inside a company's ("Công ty Dona
+ * Pacific" is no Pacific Ocean), a country after "trẻ em" (children:
+ * "em" is no form of address there, "trẻ em Úc" no person Úc). */
+static void test_alias_inside(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Theo hãng phân tích Real Capital Analytics, giá nhà tăng. Công ty Dona Pacific "
+	           "ký hợp đồng. Hơn 400 trẻ em Úc được giúp đỡ.",
+	           &l);
+	expect_no_mention(&l, "Real");
+	expect_no_mention(&l, "Pacific");
+	expect_mention(&l, "Úc", ENT_LOC, "Úc");
+	expect_not_type(&l, "Úc", ENT_PER);
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -223,6 +242,7 @@ int main(void)
 	    cmocka_unit_test(test_titles_products),
 	    cmocka_unit_test(test_elder_place),
 	    cmocka_unit_test(test_org_person_boundary),
+	    cmocka_unit_test(test_alias_inside),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
