@@ -170,6 +170,19 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return k + g.ntok + lg.ntok;
 		}
 	}
+	/* "Shanghai SIPG": a foreign city (no country) before an
+	 * acronym that is no known name nor cue is one name, a club's or
+	 * a company's */
+	unsigned ak;
+	if (g.p && g.p->type == ENT_LOC && !g.p->country && !x->en && !(x->t[k].flags & T_VI) &&
+	    h < x->nt && (x->t[h].flags & T_ALLCAPS) && (x->t[h].flags & T_SPACE) &&
+	    !(x->t[h].flags & T_DIGIT) && !gaz_at(x, h).p && !cue_at(x, h, &ak) &&
+	    !namey(x, h + 1)) {
+		cand *c = ent_add_cand(x, k, h + 1);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_CUE;
+		return h + 1;
+	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
 	if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&

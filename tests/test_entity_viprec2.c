@@ -172,7 +172,8 @@ static void test_elder_place(void **state)
  * by ("Chủ tịch Tập đoàn TH True Milk | Thái Hương"); an English rank is
  * a title ("Commodore Joel Garcia"); a foreign surname keeps its hyphen
  * ("HLV Villas-Boas"); a club's foreign city right after its head goes
- * on to the rest of its name ("CLB Shanghai SIPG"). */
+ * on to the rest of its name ("CLB Shanghai SIPG"), and before an
+ * acronym is one name with it ("Shanghai SIPG"). */
 static void test_org_person_boundary(void **state)
 {
 	(void)state;
@@ -190,8 +191,12 @@ static void test_org_person_boundary(void **state)
 	expect_no_mention(&l, "Villas");
 	mention_list_free(&l);
 	/* a foreign city right after the head, then more of the name */
-	extract_vi("Anh gia nhập CLB Shanghai SIPG năm ngoái.", &l);
+	extract_vi("Anh gia nhập CLB Shanghai SIPG năm ngoái. Trước khi tới Shanghai SIPG, anh đá ở "
+	           "Pháp.",
+	           &l);
 	expect_mention(&l, "CLB Shanghai SIPG", ENT_ORG, "CLB Shanghai SIPG");
+	expect_mention(&l, "Shanghai SIPG", ENT_ORG, "CLB Shanghai SIPG");
+	expect_no_mention(&l, "SIPG");
 	mention_list_free(&l);
 	/* places joined by a hyphen stay two */
 	extract_vi("Tuyến Hà Nội-Hải Phòng mở lại.", &l);
