@@ -302,11 +302,13 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				j = hyphen_tail(x, j);
 			/* "Villas-Boas": in Vietnamese a foreign name's parts,
 			 * none a known name nor a Vietnamese syllable ("Hà
-			 * Nội-Hải Phòng" is two places), the second a word
-			 * ("Lab-S" is a code's shape) */
+			 * Nội-Hải Phòng" is two places), each of three letters
+			 * or more ("Lab-S", "Wi-Fi", "G-Dragon" are a code's,
+			 * a word's, a stage name's shape) */
 			else if (!(x->t[j - 1].flags & T_VI) && !gaz_at(x, j - 1).p &&
-			         j + 1 < x->nt && !(x->t[j + 1].flags & (T_VI | T_ALLCAPS)) &&
-			         x->t[j + 1].end - x->t[j + 1].start >= 2 && !gaz_at(x, j + 1).p) {
+			         x->t[j - 1].end - x->t[j - 1].start >= 3 && j + 1 < x->nt &&
+			         !(x->t[j + 1].flags & (T_VI | T_ALLCAPS)) &&
+			         x->t[j + 1].end - x->t[j + 1].start >= 3 && !gaz_at(x, j + 1).p) {
 				size_t q = hyphen_tail(x, j);
 				if (q == j + 2)
 					j = q;

@@ -198,6 +198,11 @@ static void test_org_person_boundary(void **state)
 	expect_mention(&l, "Shanghai SIPG", ENT_ORG, "CLB Shanghai SIPG");
 	expect_no_mention(&l, "SIPG");
 	mention_list_free(&l);
+	/* short parts are a code's or a word's shape */
+	extract_vi("Quán có Wi-Fi miễn phí và phòng Lab-S mới.", &l);
+	expect_no_mention(&l, "Wi-Fi");
+	expect_no_mention(&l, "Lab-S");
+	mention_list_free(&l);
 	/* places joined by a hyphen stay two */
 	extract_vi("Tuyến Hà Nội-Hải Phòng mở lại.", &l);
 	expect_mention(&l, "Hà Nội", ENT_LOC, "Hà Nội");
