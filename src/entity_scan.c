@@ -791,6 +791,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
 		               (x->t[k - 1].flags & T_LOWER));
 		int pt = ent_best_type(p->score);
+		/* "Trước khi gia nhập Shanghai SIPG, Carvalho đã": in
+		 * Vietnamese a comma before a name and a verb or a function
+		 * word ends a clause, no list */
+		unsigned fk;
+		if (!x->en && x->text[x->t[k - 1].start] == ',' && cue_at(x, e, &fk) &&
+		    (fk & (CUE_FUNCTION | CUE_PER_POST)) && (x->t[e].flags & T_LOWER))
+			joiner = false;
 		/* (not "Mỹ, DIA cho rằng": an unknown acronym is seldom a place) */
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))

@@ -198,6 +198,10 @@ static void test_org_person_boundary(void **state)
 	expect_mention(&l, "Shanghai SIPG", ENT_ORG, "CLB Shanghai SIPG");
 	expect_no_mention(&l, "SIPG");
 	mention_list_free(&l);
+	/* a comma after a clause is no list: the club lends no type */
+	extract_vi("Trước khi tới Shanghai SIPG, Carvalho đã chơi 3 năm cho CLB Monaco.", &l);
+	expect_not_type(&l, "Carvalho", ENT_ORG);
+	mention_list_free(&l);
 	/* short parts are a code's or a word's shape */
 	extract_vi("Quán có Wi-Fi miễn phí và phòng Lab-S mới.", &l);
 	expect_no_mention(&l, "Wi-Fi");
