@@ -687,7 +687,8 @@ static void load_vi_names(entity_extractor *ex)
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), kin (a relative's word around a person's name), temple
- * (a temple's word before "bà", "ông" in its name). */
+ * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
+ * brand's word before a business). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -703,7 +704,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"device", EN_DEVICE},
 	                                  {"surname-suffix", EN_SURNAME},
 	                                  {"kin", EN_KIN},
-	                                  {"temple", EN_TEMPLE}};
+	                                  {"temple", EN_TEMPLE},
+	                                  {"shop", EN_SHOP}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -108,7 +108,8 @@ enum {
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
 	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
-	EN_TEMPLE = 8192     /* a temple's word: "chùa", "đền" (vi-words.txt) */
+	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
+	EN_SHOP = 16384      /* a shop's word: "cửa hàng" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -435,6 +436,10 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
  * a word and a name, follow a name ending before e ("Sofia | - vợ
  * Suarez"): either makes the name a person's */
 bool ent_vi_kin_before(ctx *x, size_t k);
+/* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
+ * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before
+ * token k: the name there is a business */
+bool ent_vi_shop_before(ctx *x, size_t k);
 bool ent_vi_kin_after(ctx *x, size_t e);
 /* entity_vinear.c: whether the run k..e-1 of foreign words stands alone
  * between quotes ("mang tên "Lyrics Spoiler""): a title */

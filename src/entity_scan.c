@@ -825,6 +825,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			c->score[ENT_LOC] += EV_CUE;
 			break;
 		}
+	/* "cửa hàng của Mi Hồng": a shop's word before a business */
+	if (!acro && ent_vi_shop_before(x, k))
+		c->score[ENT_ORG] += EV_CUE;
 	/* "bạn gái Messi", "Antonella - bạn gái Messi": a relative's word
 	 * next to the name (entity_vinear.c) */
 	if (!acro && (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, e)))

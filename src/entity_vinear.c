@@ -2,7 +2,7 @@
  * Vietnamese news, beyond the cue words before it: a relative's word
  * around a person's name ("vợ Suarez", "Sofia - vợ Suarez"), quotes
  * around a title, a chain's brand before its shop's street, "Bà" in
- * a place's name. */
+ * a place's name, a shop's word before a business. */
 #include "config.h"
 
 #include <string.h>
@@ -19,15 +19,28 @@ static bool words_end_at(ctx *x, size_t k, unsigned bit)
 	return false;
 }
 
-/* See entity_int.h. */
-bool ent_vi_kin_before(ctx *x, size_t k)
+/* Whether a word of vi-words.txt with the EN_* bit `bit` ends right
+ * before token k of a Vietnamese article, or before "của" there
+ * ("người yêu của Messi", "cửa hàng của Mi Hồng"). */
+static bool word_before(ctx *x, size_t k, unsigned bit)
 {
 	if (x->en || k >= x->nt)
 		return false;
-	/* "người yêu của Messi" */
 	if (k >= 2 && ent_written(x, k - 1, "của"))
 		k--;
-	return words_end_at(x, k, EN_KIN);
+	return words_end_at(x, k, bit);
+}
+
+/* See entity_int.h. */
+bool ent_vi_kin_before(ctx *x, size_t k)
+{
+	return word_before(x, k, EN_KIN);
+}
+
+/* See entity_int.h. */
+bool ent_vi_shop_before(ctx *x, size_t k)
+{
+	return word_before(x, k, EN_SHOP);
 }
 
 /* See entity_int.h. */

@@ -66,8 +66,8 @@ static void test_kin_person(void **state)
  * no person whose name a stock's ticker would take; a newspaper in a
  * photo credit ("Ảnh: Dân Việt") and a foreign agency's acronym
  * ("chuẩn USDA của Mỹ") are organizations, and so are a gold shop after
- * its noun ("cửa hàng vàng Mi Hồng") and a firm of architects
- * ("Kraal Architecten"). */
+ * its noun ("cửa hàng vàng Mi Hồng", "cửa hàng của Mi Hồng và Phú
+ * Quý") and a firm of architects ("Kraal Architecten"). */
 static void test_company_type(void **state)
 {
 	(void)state;
@@ -88,6 +88,16 @@ static void test_company_type(void **state)
 	           &l);
 	expect_mention(&l, "Mi Hồng", ENT_ORG, "Mi Hồng");
 	expect_mention(&l, "Veld Architecten", ENT_ORG, "Veld Architecten");
+	mention_list_free(&l);
+	/* "của" between the shop's word and the business; a district whose
+	 * name is a given name too (Phú Quý) is a place only after its
+	 * unit's word, and the business listed after another here */
+	extract_vi("Khách xếp hàng tại cửa hàng của Mi Hồng và Phú Quý. Tàu ra huyện Phú Quý mỗi "
+	           "ngày.",
+	           &l);
+	expect_mention(&l, "Mi Hồng", ENT_ORG, "Mi Hồng");
+	expect_mention(&l, "Phú Quý", ENT_ORG, "Phú Quý");
+	expect_mention(&l, "huyện Phú Quý", ENT_LOC, "Phú Quí");
 	mention_list_free(&l);
 }
 
