@@ -85,7 +85,8 @@ const adminOnlyReason = (name) => {
 		return '';
 	if (f === 'admin')
 		return 'listed';
-	const syl = name.split(/[ -]+/);
+	// the syllables as news write them ("Phú Quí" is "Phú Quý")
+	const syl = name.replace(/Quí(?= |$)/, 'Quý').split(/[ -]+/);
 	if (syl.length < 2)
 		return 'one syllable';
 	if (known.has(name))

@@ -133,6 +133,13 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n)
 	return i < 0 ? 0 : ex->ph[i].cue_any | ex->ph[i].cue_cap;
 }
 
+/* See entity_int.h. */
+bool ent_key_country(const entity_extractor *ex, const char *key, size_t n)
+{
+	long i = ph_find(ex, key, n);
+	return i >= 0 && ex->ph[i].country;
+}
+
 /* The bit of phrase length ntok in first_entry.ns. */
 static uint32_t ntok_bit(unsigned ntok)
 {
@@ -679,7 +686,9 @@ static void load_vi_names(entity_extractor *ex)
  * (words around a work's title), band-post (a band's words after its
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
- * surname too). */
+ * surname too), kin (a relative's word around a person's name), temple
+ * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
+ * brand's word before a business). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -693,7 +702,10 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"work-post", EN_WORK_POST},
 	                                  {"people", EN_PEOPLE},
 	                                  {"device", EN_DEVICE},
-	                                  {"surname-suffix", EN_SURNAME}};
+	                                  {"surname-suffix", EN_SURNAME},
+	                                  {"kin", EN_KIN},
+	                                  {"temple", EN_TEMPLE},
+	                                  {"shop", EN_SHOP}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

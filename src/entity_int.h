@@ -106,7 +106,10 @@ enum {
 	EN_WORK_POST = 256,  /* "X star Y" */
 	EN_PEOPLE = 512,     /* "Scots" */
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
-	EN_SURNAME = 2048    /* an organization's suffix that is a surname too */
+	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
+	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
+	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
+	EN_SHOP = 16384      /* a shop's word: "cửa hàng" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -379,6 +382,9 @@ void ent_lookup(ctx *x, size_t k);
 /* The cue kinds of the phrase with this matching key, whatever its case
  * (0 when none). */
 unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n);
+/* Whether the phrase with this matching key is a country of
+ * countries.tsv. */
+bool ent_key_country(const entity_extractor *ex, const char *key, size_t n);
 
 /* entity_data.c: a sport reading's ordinary reading (the city), or NULL */
 const phrase *ent_plain(const ctx *x, const phrase *p);
@@ -423,6 +429,30 @@ size_t ent_vi_acronym_product(ctx *x, size_t k);
 bool ent_vi_feature_head(const ctx *x, size_t k, size_t n);
 size_t ent_vi_facility_head(const ctx *x, size_t k);
 bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
+
+/* entity_vinear.c: whether a relative's word (vi-words.txt kin: "vợ",
+ * "người yêu", "bạn gái"), maybe with "của", ends right before token k
+ * ("vợ | Suarez"); whether a spaced dash or a comma at token e, then such
+ * a word and a name, follow a name ending before e ("Sofia | - vợ
+ * Suarez"): either makes the name a person's */
+bool ent_vi_kin_before(ctx *x, size_t k);
+/* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
+ * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before
+ * token k: the name there is a business */
+bool ent_vi_shop_before(ctx *x, size_t k);
+bool ent_vi_kin_after(ctx *x, size_t e);
+/* entity_vinear.c: whether the run k..e-1 of foreign words stands alone
+ * between quotes ("mang tên "Lyrics Spoiler""): a title */
+bool ent_vi_quoted_title(ctx *x, size_t k, size_t e);
+/* entity_vinear.c: whether a Vietnamese name at token k comes right
+ * after a brand written with a dot inside ("Co.opmart | Nguyễn Kiệm"):
+ * the chain's shop there, named by its street, a place */
+bool ent_vi_branch_street(ctx *x, size_t k);
+/* entity_vinear.c: whether "Bà" or "Ông" at token k, capitalized inside
+ * a sentence or in any case after a temple's word, before a name that is
+ * no full Vietnamese name, starts a place's name ("chùa Bà Đanh", "phố Bà
+ * Triệu", "chợ Ông Lãnh", "chùa bà Đanh") */
+bool ent_vi_elder_place(ctx *x, size_t k);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);

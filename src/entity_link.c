@@ -394,6 +394,26 @@ static void link_firm_first_words(ctx *x)
 	}
 }
 
+/* "vợ Sofia ... Antonella và Sofia": a foreign one-word place (no
+ * country) that the article writes elsewhere as a person's name (with
+ * a person's evidence) is that person everywhere in it. */
+static void person_not_place(ctx *x)
+{
+	if (x->en)
+		return;
+	for (size_t i = 0; i < x->nu; i++) {
+		uniq *q = &x->u[i];
+		if (!q->gaz || q->ntok != 1 || q->gtype != ENT_LOC || q->vi_word || q->root != (int)i ||
+		    ent_key_country(x->ex, q->lkey, q->lklen))
+			continue;
+		int r = uniq_find(x, q->lkey);
+		if (r < 0 || ent_best_type(x->u[r].score) != ENT_PER || x->u[r].score[ENT_PER] < EV_CUE)
+			continue;
+		q->root = r;
+		q->score[ENT_LOC] = 0;
+	}
+}
+
 /* Pushes the canonical name of entity root r to out's strings: the
  * gazetteer's, else the first spelling; a one-word name after a royal
  * title takes the title ("Prince Charles"), so that across articles it
@@ -472,6 +492,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 		}
 	}
 	name_index_free(&ix);
+	person_not_place(x);
 	/* a name and its short form in brackets are one entity, named by the
 	 * gazetteer if it knows either, else by the longer name */
 	for (size_t i = 0; i < x->nlinks; i++) {

@@ -278,6 +278,12 @@ void ent_nest_places(ctx *x, size_t c0)
 			size_t an = team ? 0 : ent_admin_word(x, j);
 			bool known = g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
 			             (x->t[j].flags & T_CAP) && (!team || g.p->country);
+			/* "Công ty Dona | Pacific": a foreign word of a place (no
+			 * country) after a brand's foreign word is the brand's */
+			if (known && g.ntok == 1 && !g.p->country && !x->en &&
+			    !(x->t[j].flags & T_VI) && namey(x, j - 1) &&
+			    !(x->t[j - 1].flags & (T_VI | T_ALLCAPS)))
+				known = false;
 			/* "UBND | xã Đức Nhân |": a unit word and the place it names,
 			 * known or not, highlighted together */
 			if (!known && !(an && j + an < t1 && t1 - (j + an) <= 3))

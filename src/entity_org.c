@@ -372,8 +372,15 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			match g = gaz_at(x, j);
 			/* "Công ty Dệt Pacific Crystal": a foreign place's name
 			 * before another foreign word is a brand's word */
-			if (g.p && g.p->type == ENT_LOC && ((vi && (keep_loc || lower_head)) || local_place) &&
+			/* (right after the head too: "CLB Shanghai SIPG") */
+			if (g.p && g.p->type == ENT_LOC &&
+			    ((vi && (keep_loc || lower_head)) || local_place || j == h) &&
 			    !(t->flags & T_VI) && brand_run(x, j) > g.ntok)
+				g.p = NULL;
+			/* "Công ty Dona Pacific": a foreign word of a place (no
+			 * country) after the brand's foreign word is the brand's */
+			if (g.p && g.p->type == ENT_LOC && foreign && !g.p->country && g.ntok == 1 &&
+			    !(t->flags & T_VI) && !(x->t[j - 1].flags & T_ALLCAPS))
 				g.p = NULL;
 			if (g.p && g.p->type == ENT_LOC) {
 				/* "Bộ Quốc phòng Nga": a place after a Vietnamese name
@@ -472,7 +479,12 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					 * John Smith" */
 					if (after_title && m > 1)
 						m = 0;
-					if ((keep_loc || lower_head) && m && !namey(x, j + m)) {
+					/* "Chủ tịch Tập đoàn TH True Milk | Thái Hương":
+					 * the brand ends before the person a title names */
+					bool named_after =
+					    after_title && ent_vi_person(x, j + m, &mid) >= 2;
+					if ((keep_loc || lower_head) && m &&
+					    (!namey(x, j + m) || named_after)) {
 						ncap++;
 						end = j += m;
 					}

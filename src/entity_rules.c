@@ -300,6 +300,19 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			 * joined by hyphens stay whole */
 			if (x->en)
 				j = hyphen_tail(x, j);
+			/* "Villas-Boas": in Vietnamese a foreign name's parts,
+			 * none a known name nor a Vietnamese syllable ("Hà
+			 * Nội-Hải Phòng" is two places), each of three letters
+			 * or more ("Lab-S", "Wi-Fi", "G-Dragon" are a code's,
+			 * a word's, a stage name's shape) */
+			else if (!(x->t[j - 1].flags & T_VI) && !gaz_at(x, j - 1).p &&
+			         x->t[j - 1].end - x->t[j - 1].start >= 3 && j + 1 < x->nt &&
+			         !(x->t[j + 1].flags & (T_VI | T_ALLCAPS)) &&
+			         x->t[j + 1].end - x->t[j + 1].start >= 3 && !gaz_at(x, j + 1).p) {
+				size_t q = hyphen_tail(x, j);
+				if (q == j + 2)
+					j = q;
+			}
 			/* "Park Hang-seo", "An-đô Kát-su-hi-rô": a hyphenated
 			 * lower-case tail, in a transliteration of several parts;
 			 * in English not on a first word ("Glasgow-based") */

@@ -113,6 +113,11 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->misc = c->nodefault = true;
 		return h;
 	}
+	/* "vợ Sofia", "Sofia - vợ Suarez": a foreign one-word place (no
+	 * country) next to a relative's word is a person's name */
+	if (g.p->type == ENT_LOC && g.ntok == 1 && !g.p->country && !(x->t[k].flags & T_VI) &&
+	    (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, h)))
+		return 0;
 	/* "Samsung Galaxy S8", "Apple Watch 3": a company's product, no entity */
 	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
 	if (pe)
@@ -121,6 +126,21 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))
 		return 0;
+	/* "hãng Real Capital Analytics": a known name that is a common
+	 * word too (a "~" alias), foreign, starting a longer run of
+	 * capitals is a word of that name, no alias of the club */
+	if (g.p->not_initial && g.ntok == 1 && !(x->t[k].flags & T_VI) && namey(x, h) &&
+	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p)
+		return 0;
+	/* "Madrid Open": a club's city in sport news (ORG@sport) before
+	 * more capitals of another name is the city in that name */
+	unsigned sk;
+	if (g.p->plain && namey(x, h) && (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
+	    !(cue_at(x, h, &sk) == 1 && (sk & (CUE_CLUB | CUE_ORG_SUFFIX | CUE_ABBR_ORG_SUFFIX)))) {
+		const phrase *pl = ent_plain(x, g.p);
+		if (pl && pl->type == ENT_LOC)
+			g.p = pl;
+	}
 	/* "in Milan": after a place's cue a club's city is the city */
 	if (g.p && g.p->plain && pd->type == ENT_LOC) {
 		const phrase *pl = ent_plain(x, g.p);
@@ -149,6 +169,19 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 				c->gaz = g.p->canonical;
 			return k + g.ntok + lg.ntok;
 		}
+	}
+	/* "Shanghai SIPG": a foreign city (no country) before an
+	 * acronym that is no known name nor cue is one name, a club's or
+	 * a company's */
+	unsigned ak;
+	if (g.p && g.p->type == ENT_LOC && !g.p->country && !x->en && !(x->t[k].flags & T_VI) &&
+	    h < x->nt && (x->t[h].flags & T_ALLCAPS) && (x->t[h].flags & T_SPACE) &&
+	    !(x->t[h].flags & T_DIGIT) && !gaz_at(x, h).p && !cue_at(x, h, &ak) &&
+	    !namey(x, h + 1)) {
+		cand *c = ent_add_cand(x, k, h + 1);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_CUE;
+		return h + 1;
 	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
@@ -345,11 +378,32 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	    !(kinds & (CUE_TITLE | CUE_HONORIFIC | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR)) &&
 	    !ent_admin_word(x, k))
 		n = 0;
+	/* "trẻ em Úc": children, no form of address */
+	if (n == 1 && (kinds & CUE_HONORIFIC) && k > 0 && ent_written(x, k, "em") &&
+	    (ent_written(x, k - 1, "trẻ") || ent_written(x, k - 1, "Trẻ"))) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 1;
+	}
 	/* "diễn viên Anh Tú": a capitalized form of address inside a
 	 * sentence that is a given name too is the name */
 	if (n == 1 && (kinds & CUE_HONORIFIC) && (t->flags & T_CAP) && !(t->flags & T_INITIAL) &&
 	    ent_vi_name_syllable(x, k) && ent_vi_name_syllable(x, k + 1))
 		n = 0;
+	/* "chùa Bà Đanh", "giao Bà Triệu": "Bà", "Ông" capitalized inside a
+	 * sentence start a place's name (entity_vinear.c) */
+	if (n == 1 && (kinds & CUE_HONORIFIC) && ent_vi_elder_place(x, k)) {
+		if (t->flags & T_CAP)
+			return 0;
+		/* "chùa bà Đanh": scan_name starts at a capital */
+		size_t e = k + 1;
+		while (e < k + 4 && namey(x, e) && (x->t[e].flags & T_VI))
+			e++;
+		cand *c = ent_add_cand(x, k, e);
+		c->strong = true;
+		c->score[ENT_LOC] += EV_CUE;
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
 	/* "trú tại Từ Thái Lưu": a capitalized small word inside a sentence
 	 * that starts a full Vietnamese name is the family name */
 	bool mid;
@@ -584,6 +638,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
 	 * its subtitle (entity_en.c) */
+	/* "các đại biểu Đoàn Việt Nam": a family name that is a noun too
+	 * (đoàn, a delegation) before a country's name of two words or
+	 * more is the noun; the country follows */
+	match cg = gaz_at(x, k + 1);
+	if (!x->en && (t->flags & T_VI) && !pd->honor && ent_vi_family(x, k) && cg.p &&
+	    cg.p->country && cg.ntok >= 2 && (x->t[k + 1].flags & T_SPACE)) {
+		pd->type = -1;
+		return k + 1;
+	}
 	bool work = !x->titlecase &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
@@ -603,7 +666,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->nodefault = true;
 	/* "số nhà 118 Phan Bội Châu": after a house's number, a street
 	 * (named after a person: no person's shape then) */
-	bool house = !x->en && ent_vi_house_number(x, k);
+	bool house = !x->en && (ent_vi_house_number(x, k) || (!pd->title && ent_vi_branch_street(x, k)));
 	if (house)
 		c->score[ENT_LOC] += EV_DEF;
 	if (misc)
@@ -682,6 +745,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		 * brand after a title is the employer */
 		if (pd->title && (acro || brand))
 			w = 0;
+		/* "3 em HSG": a form of address before an acronym (no dots:
+		 * initials keep theirs) is a common noun's abbreviation */
+		if (pd->honor && acro && !x->en)
+			w = 0;
 		/* "ở GAS": a preposition says little of an acronym (a stock's
 		 * code, a company), which is an organization as a guess */
 		if (acro && pd->type == ENT_LOC && pd->weight == EV_WEAK)
@@ -724,6 +791,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
 		               (x->t[k - 1].flags & T_LOWER));
 		int pt = ent_best_type(p->score);
+		/* "Trước khi gia nhập Shanghai SIPG, Carvalho đã": in
+		 * Vietnamese a comma before a name and a verb or a function
+		 * word ends a clause, no list */
+		unsigned fk;
+		if (!x->en && x->text[x->t[k - 1].start] == ',' && cue_at(x, e, &fk) &&
+		    (fk & (CUE_FUNCTION | CUE_PER_POST)) && (x->t[e].flags & T_LOWER))
+			joiner = false;
 		/* (not "Mỹ, DIA cho rằng": an unknown acronym is seldom a place) */
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))
@@ -746,6 +820,18 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * for a work (entity_en.c) */
 	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
 		c->work = true;
+	for (size_t q = k; q < e && q < k + 2; q++)
+		if (ent_vi_elder_place(x, q)) {
+			c->score[ENT_LOC] += EV_CUE;
+			break;
+		}
+	/* "cửa hàng của Mi Hồng": a shop's word before a business */
+	if (!acro && ent_vi_shop_before(x, k))
+		c->score[ENT_ORG] += EV_CUE;
+	/* "bạn gái Messi", "Antonella - bạn gái Messi": a relative's word
+	 * next to the name (entity_vinear.c) */
+	if (!acro && (ent_vi_kin_before(x, k) || ent_vi_kin_after(x, e)))
+		c->score[ENT_PER] += EV_CUE;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
 	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
@@ -778,6 +864,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
 	    ent_given_name(x, k))
 		c->score[ENT_PER] += EV_WEAK;
+	/* "mang tên "Lyrics Spoiler"": foreign words alone between quotes,
+	 * with no more than a given name's weak sign of a person, are a
+	 * title (entity_vinear.c) */
+	if (!single && c->score[ENT_PER] < EV_CUE && c->score[ENT_ORG] < EV_CUE &&
+	    c->score[ENT_LOC] < EV_CUE && ent_vi_quoted_title(x, k, e))
+		c->work = true;
 	if (admin)
 		admin_span(x, pd, c);
 	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
