@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "entity_card.h"
 #include "ingest.h"
 #include "paths.h"
 #include "query.h"
@@ -59,6 +60,9 @@ static const char usage_text[] =
 	"  entity hide NAME      leave NAME out of entity lists and highlights\n"
 	"  entity unhide NAME    show a hidden entity again\n"
 	"  entity edits          list your entity edits\n"
+	"  entity show NAME      an entity's card: type, aliases, counts, first and\n"
+	"                        last date, articles per period, entities beside it\n"
+	"      --format text|json  output format (default text: KEY<TAB>VALUE lines)\n"
 	"      (NAME: any name or alias; TYPE:NAME when several entities share it;\n"
 	"       edits are yours, kept with your marks, and survive re-ingest)\n"
 	"  stats                 counts and sizes of the store\n"
@@ -628,6 +632,89 @@ static int edit_row(void *ctx, const query_edit_row *r)
 	return 0;
 }
 
+/* Prints s as a JSON string (SQLite's quoting). */
+static void put_json(store *s, const char *text)
+{
+	sqlite3_stmt *st = NULL;
+	if (text && sqlite3_prepare_v2(s->db, "SELECT json_quote(?1)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			fputs((const char *)sqlite3_column_text(st, 0), stdout);
+			sqlite3_finalize(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+	fputs("null", stdout);
+}
+
+/* `lede entity show`: the entity's card as KEY<TAB>VALUE lines (a
+ * period and an entity beside it one line each) or one JSON object.
+ * Returns 0, or -1 after saying why. */
+static int print_card(store *s, const entity_match *m, int json)
+{
+	entity_card c;
+	char *err = NULL;
+	if (query_entity_card(s, m, &c, &err) < 0) {
+		print_error(err);
+		return 1;
+	}
+	const timeline *t = &c.time;
+	if (!json) {
+		char *name = text_printable(c.name);
+		char *aliases = c.aliases ? text_printable(c.aliases) : xstrdup("");
+		printf("name\t%s\ntype\t%s\naliases\t%s\narticles\t%lld\nmentions\t%lld\n", name,
+		       entity_type_name(c.type), aliases, (long long)c.articles,
+		       (long long)c.mentions);
+		printf("first\t%s\nlast\t%s\nhidden\t%s\nby\t%s\n", t->first_date, t->last_date,
+		       c.hidden ? "yes" : "no", timeline_by_name(t->by));
+		for (size_t i = 0; i < t->n; i++)
+			printf("period\t%s\t%lld\n", t->periods[i].name,
+			       (long long)t->periods[i].articles);
+		for (int i = 0; i < c.nwith; i++) {
+			char *w = text_printable(c.with[i].name);
+			printf("with\t%s\t%s\t%lld\n", entity_type_name(c.with[i].type), w,
+			       (long long)c.with[i].articles);
+			free(w);
+		}
+		free(name);
+		free(aliases);
+	} else {
+		fputs("{\"name\": ", stdout);
+		put_json(s, c.name);
+		printf(", \"type\": \"%s\", \"aliases\": [", entity_type_name(c.type));
+		if (c.aliases) {
+			char *copy = xstrdup(c.aliases);
+			int k = 0;
+			for (char *a = strtok(copy, "|"); a; a = strtok(NULL, "|")) {
+				fputs(k++ ? ", " : "", stdout);
+				put_json(s, a);
+			}
+			free(copy);
+		}
+		printf("], \"articles\": %lld, \"mentions\": %lld, \"hidden\": %s, ",
+		       (long long)c.articles, (long long)c.mentions, c.hidden ? "true" : "false");
+		fputs("\"first\": ", stdout);
+		put_json(s, t->first_date[0] ? t->first_date : NULL);
+		fputs(", \"last\": ", stdout);
+		put_json(s, t->last_date[0] ? t->last_date : NULL);
+		printf(", \"by\": \"%s\", \"periods\": [", timeline_by_name(t->by));
+		for (size_t i = 0; i < t->n; i++)
+			printf("%s{\"period\": \"%s\", \"articles\": %lld}", i ? ", " : "",
+			       t->periods[i].name, (long long)t->periods[i].articles);
+		fputs("], \"with\": [", stdout);
+		for (int i = 0; i < c.nwith; i++) {
+			printf("%s{\"type\": \"%s\", \"name\": ", i ? ", " : "",
+			       entity_type_name(c.with[i].type));
+			put_json(s, c.with[i].name);
+			printf(", \"articles\": %lld}", (long long)c.with[i].articles);
+		}
+		puts("]}");
+	}
+	entity_card_free(&c);
+	return 0;
+}
+
 /* lede entity rename|merge|retype|hide|unhide|edits ... */
 static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 {
@@ -635,19 +722,24 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 	static const struct {
 		const char *op;
 		size_t nargs;
-	} ops[] = {{"rename", 2}, {"merge", 2}, {"retype", 2},
-		   {"hide", 1},   {"unhide", 1}, {"edits", 0}};
+	} ops[] = {{"rename", 2}, {"merge", 2}, {"retype", 2}, {"hide", 1},
+		   {"unhide", 1}, {"edits", 0},  {"show", 1}};
 	if (o->args.n == 0)
-		return usage_message("entity: missing operation (rename, merge, retype, hide, "
+		return usage_message("entity: missing operation (show, rename, merge, retype, hide, "
 					 "unhide or edits)");
 	const char *op = o->args.v[0];
 	size_t k = 0;
 	while (k < sizeof ops / sizeof ops[0] && strcmp(ops[k].op, op) != 0)
 		k++;
 	if (k == sizeof ops / sizeof ops[0])
-		return usage_error("entity: unknown operation '%s' (rename, merge, retype, hide, "
-				   "unhide or edits)",
+		return usage_error("entity: unknown operation '%s' (show, rename, merge, retype, "
+				   "hide, unhide or edits)",
 				   op);
+	int json = 0;
+	if (o->format && strcmp(op, "show") != 0)
+		return usage_message("entity %s: --format applies to entity show only", op);
+	if (format_is_json(o, "text", &json))
+		return usage_error("invalid --format '%s' (text or json)", o->format);
 	if (o->args.n - 1 != ops[k].nargs) {
 		return usage_message("entity %s: expected %s", op,
 				     ops[k].nargs == 0   ? "no arguments"
@@ -684,7 +776,9 @@ static int cmd_entity(cli_opts *o, cli_ui_fn ui)
 		store_close(s);
 		return EXIT_INPUT;
 	}
-	if (strcmp(op, "rename") == 0) {
+	if (strcmp(op, "show") == 0) {
+		rc = print_card(s, &m, json);
+	} else if (strcmp(op, "rename") == 0) {
 		rc = query_entity_rename(s, m.id, o->args.v[2], &err);
 	} else if (strcmp(op, "merge") == 0) {
 		if (!entity_one(s, o->args.v[2], &into)) {
@@ -897,7 +991,7 @@ static const command commands[] = {
 	{"list", "abcdefgkl", cmd_list},
 	{"show", "agn", cmd_show},
 	{"entities", "aghijn", cmd_entities},
-	{"entity", "a", cmd_entity},
+	{"entity", "ag", cmd_entity},
 	{"stats", "a", cmd_stats},
 	{"related", "ago", cmd_related},
 	{"timeline", "abcdefgklp", cmd_timeline},

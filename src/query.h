@@ -167,6 +167,7 @@ int query_entity_lookup(store *s, const char *name, entity_match *out, int max, 
  * returns 0 or -1 with *err. */
 int query_entity_rename(store *s, int64_t id, const char *name, char **err);
 int query_entity_merge(store *s, int64_t id, int64_t into, char **err);
+int query_entity_unmerge(store *s, int64_t id, char **err);
 int query_entity_retype(store *s, int64_t id, entity_type t, char **err);
 int query_entity_hide(store *s, int64_t id, int hidden, char **err);
 

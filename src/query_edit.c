@@ -517,6 +517,12 @@ int query_entity_merge(store *s, int64_t id, int64_t into, char **err)
 	return rc;
 }
 
+/* Undoes entity id's merge: it counts as itself again. */
+int query_entity_unmerge(store *s, int64_t id, char **err)
+{
+	return put_edit(s, id, "merge", NULL, NULL, 0, err);
+}
+
 /* Gives entity id another type (its own type again: undone). */
 int query_entity_retype(store *s, int64_t id, entity_type t, char **err)
 {

@@ -128,6 +128,16 @@ int query_timeline(store *s, const query_filter *f, timeline_by by, timeline *ou
 	if (by == TIMELINE_AUTO && choose_by(s, f, &by, err) < 0)
 		return -1;
 	out->by = by;
+	sqlite3_stmt *range = filtered(s, f, "min(a.date), max(a.date)", "a.date <> ''", NULL, err);
+	if (!range)
+		return -1;
+	if (sqlite3_step(range) == SQLITE_ROW && sqlite3_column_type(range, 0) != SQLITE_NULL) {
+		snprintf(out->first_date, sizeof out->first_date, "%s",
+		         (const char *)sqlite3_column_text(range, 0));
+		snprintf(out->last_date, sizeof out->last_date, "%s",
+		         (const char *)sqlite3_column_text(range, 1));
+	}
+	sqlite3_finalize(range);
 	char cond[64];
 	snprintf(cond, sizeof cond, "length(a.date) >= %d", kinds[by].need);
 	char what[128];

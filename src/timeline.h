@@ -29,6 +29,7 @@ typedef struct timeline {
 	timeline_period *periods; /* every period from the first article's to
 	                           * the last one's, empty ones included */
 	size_t n;
+	char first_date[17], last_date[17]; /* the oldest and newest date, "" */
 	int64_t undated;   /* articles without a date */
 	int64_t imprecise; /* dated less precisely than a period (a month's
 	                    * article in a timeline by day) */

@@ -36,7 +36,8 @@ compare() {
 
 # The main states at one size: the list, an article open, its related
 # stories, the timeline and a period of it as the filter, the sidebar
-# focused and narrowed, an entity filter, a search, the help screen.
+# focused, an entity's card, the sidebar narrowed, an entity filter, a
+# search, the help screen.
 states() {
     size=$1
     start "${size%x*}" "${size#*x}"
@@ -53,6 +54,9 @@ states() {
     compare "$size-timeline-filtered"
     keys x t Tab Tab
     compare "$size-sidebar"
+    keys Down Right
+    compare "$size-card"
+    keys Escape Tab Tab
     keys -l "ha noi"
     compare "$size-narrowed"
     keys Enter

@@ -297,3 +297,18 @@ int draw_config_line(app *a, char **words, size_t n, char *err, size_t errsize)
 	a->attr[role] = COLOR_PAIR(pair) | attr;
 	return 1;
 }
+
+/* See uiint.h. */
+const char *draw_spark(app *a, int64_t n, int64_t max)
+{
+	static const char *const blocks[] = {" ", "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
+	                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
+	                                     "\xE2\x96\x87", "\xE2\x96\x88"};
+	static const char *const ascii[] = {" ", "_", ".", "-", "=", "+", "*", "#", "@"};
+	int k = 0;
+	if (n > 0 && max > 0)
+		k = 1 + (int)((n * 7 + max - 1) / max);
+	if (k > 8)
+		k = 8;
+	return a->ascii ? ascii[k] : blocks[k];
+}

@@ -35,6 +35,11 @@ static const char *const action_names[NACTIONS] = {
     [ACT_BOTTOM] = "bottom",
     [ACT_OPEN] = "open",
     [ACT_MARK] = "mark",
+    [ACT_RENAME] = "rename",
+    [ACT_MERGE] = "merge",
+    [ACT_RETYPE] = "retype",
+    [ACT_HIDE] = "hide",
+    [ACT_UNDO] = "undo",
     [ACT_EXCLUDE] = "exclude",
     [ACT_REMOVE_FILTER] = "remove-filter",
     [ACT_NARROW_ERASE] = "narrow-erase",
@@ -52,16 +57,18 @@ static const char *const action_names[NACTIONS] = {
     [ACT_RELOAD] = "reload",
     [ACT_RELATED] = "related",
     [ACT_TIMELINE] = "timeline",
+    [ACT_CARD] = "card",
     [ACT_BACK] = "back",
     [ACT_REDRAW] = "redraw",
     [ACT_HELP] = "help",
     [ACT_QUIT] = "quit",
 };
 
-static const char *const context_names[NCONTEXTS] = {"global",  "list",    "reader",
-                                                     "sidebar", "related", "timeline"};
+static const char *const context_names[NCONTEXTS] = {"global",  "list",     "reader", "sidebar",
+                                                     "related", "timeline", "card"};
 static const char *const context_titles[NCONTEXTS] = {
-    "Everywhere", "Article list", "Reader", "Entity sidebar", "Related stories", "Timeline"};
+    "Everywhere",      "Article list", "Reader",     "Entity sidebar",
+    "Related stories", "Timeline",     "Entity card"};
 
 /* The default bindings, in the order the help screen lists keys. */
 static const struct {
@@ -82,6 +89,7 @@ static const struct {
     {KC_GLOBAL, "r", ACT_RELOAD},
     {KC_GLOBAL, "R", ACT_RELATED},
     {KC_GLOBAL, "t", ACT_TIMELINE},
+    {KC_GLOBAL, "i", ACT_CARD},
     {KC_GLOBAL, "Esc", ACT_BACK},
     {KC_GLOBAL, "Ctrl-L", ACT_REDRAW},
     {KC_GLOBAL, "?", ACT_HELP},
@@ -131,6 +139,7 @@ static const struct {
     {KC_SIDEBAR, "Backspace", ACT_NARROW_ERASE},
     {KC_SIDEBAR, "Ctrl-U", ACT_NARROW_CLEAR},
     {KC_SIDEBAR, "?", ACT_HELP},
+    {KC_SIDEBAR, "Right", ACT_CARD},
 
     {KC_RELATED, "j", ACT_DOWN},
     {KC_RELATED, "Down", ACT_DOWN},
@@ -156,6 +165,13 @@ static const struct {
     {KC_TIMELINE, "End", ACT_BOTTOM},
     {KC_TIMELINE, "Space", ACT_MARK},
     {KC_TIMELINE, "Enter", ACT_OPEN},
+
+    {KC_CARD, "r", ACT_RENAME},
+    {KC_CARD, "m", ACT_MERGE},
+    {KC_CARD, "T", ACT_RETYPE},
+    {KC_CARD, "h", ACT_HIDE},
+    {KC_CARD, "u", ACT_UNDO},
+    {KC_CARD, "Enter", ACT_OPEN},
 };
 
 /* Names of ncurses key codes and of the characters with a name. */
@@ -392,6 +408,8 @@ static const char *describe_global(action act)
 		return "related stories of the open article (again: close them)";
 	case ACT_TIMELINE:
 		return "show / hide the timeline of the result set";
+	case ACT_CARD:
+		return "the card of the entity under the cursor (sidebar) or at n/N";
 	case ACT_BACK:
 		return "back to the list";
 	case ACT_REDRAW:
@@ -445,6 +463,23 @@ const char *keymap_describe(key_context ctx, action act)
 			return "top of the article";
 		case ACT_BOTTOM:
 			return "bottom of the article";
+		default:
+			return NULL;
+		}
+	case KC_CARD:
+		switch (act) {
+		case ACT_RENAME:
+			return "rename the entity";
+		case ACT_MERGE:
+			return "merge it into another entity (Tab completes)";
+		case ACT_RETYPE:
+			return "give it another type (PER, ORG or LOC)";
+		case ACT_HIDE:
+			return "hide it from lists and highlights, or show it again";
+		case ACT_UNDO:
+			return "undo the last edit made here";
+		case ACT_OPEN:
+			return "filter by the entity";
 		default:
 			return NULL;
 		}
@@ -556,7 +591,7 @@ int keymap_config_line(keymap *km, char **words, size_t n, char *err, size_t err
 	key_context ctx;
 	if (keymap_parse_context(words[1], &ctx) < 0) {
 		snprintf(err, errsize,
-		         "unknown context \"%s\" (global, list, reader, sidebar, related, timeline)",
+		         "unknown context \"%s\" (global, list, reader, sidebar, related, timeline, card)",
 		         words[1]);
 		return -1;
 	}

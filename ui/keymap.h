@@ -20,6 +20,12 @@ typedef enum action {
 	ACT_OPEN,
 	/* the timeline */
 	ACT_MARK,
+	/* the entity card */
+	ACT_RENAME,
+	ACT_MERGE,
+	ACT_RETYPE,
+	ACT_HIDE,
+	ACT_UNDO,
 	/* the sidebar */
 	ACT_EXCLUDE,
 	ACT_REMOVE_FILTER,
@@ -39,6 +45,7 @@ typedef enum action {
 	ACT_RELOAD,
 	ACT_RELATED,
 	ACT_TIMELINE,
+	ACT_CARD,
 	ACT_BACK,
 	ACT_REDRAW,
 	ACT_HELP,
@@ -55,6 +62,7 @@ typedef enum key_context {
 	KC_SIDEBAR,
 	KC_RELATED,
 	KC_TIMELINE,
+	KC_CARD,
 	NCONTEXTS
 } key_context;
 

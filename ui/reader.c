@@ -19,6 +19,7 @@
 /* A mention inside a block, in display byte offsets. */
 typedef struct rspan {
 	size_t start, end;
+	size_t mention; /* its index in the article's mentions */
 	int type;
 	int wanted; /* mentions an entity of the active filter */
 } rspan;
@@ -176,6 +177,7 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 			sp->start = map[m->start - (int64_t)start];
 			sp->end = map[m->end - (int64_t)start];
 			sp->type = m->type;
+			sp->mention = i;
 			sp->wanted = mention_wanted(a, m);
 		}
 		/* Keep spans in text order for drawing and n/N. */
@@ -716,6 +718,20 @@ static int reader_action(pane *p, action act)
 	/* the end of a text still loading (or being read) is where it stops */
 	R->to_end = act == ACT_BOTTOM && (reader_loading(R) || R->waiting);
 	clamp_top(p);
+	return 1;
+}
+
+/* See uiint.h. */
+int reader_current_entity(pane *p, char **spec)
+{
+	reader_state *R = state(p);
+	if (!R->loaded || R->cur_block < 0 || (size_t)R->cur_block >= R->nblocks)
+		return 0;
+	const rblock *b = &R->blocks[R->cur_block];
+	if (R->cur_span < 0 || (size_t)R->cur_span >= b->nspans)
+		return 0;
+	const query_mention *m = &R->art.mentions[b->spans[R->cur_span].mention];
+	*spec = xasprintf("%s:%s", entity_type_name(m->type), m->canonical);
 	return 1;
 }
 

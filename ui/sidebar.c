@@ -61,6 +61,26 @@ static int item_kind(app *a, int i, int *index)
 	return ITEM_FACET;
 }
 
+/* See uiint.h. */
+int sidebar_current_entity(pane *p, char **spec)
+{
+	sidebar_state *S = state(p);
+	int k;
+	int kind = item_kind(p->app, (int)S->pos.cur, &k);
+	if (kind == ITEM_ENTITY) {
+		*spec = xstrdup(p->app->filter.entities.v[k]);
+		return 1;
+	}
+	if (kind == ITEM_NOT_ENTITY) {
+		*spec = xstrdup(p->app->filter.not_entities.v[k]);
+		return 1;
+	}
+	if (kind != ITEM_FACET || k >= S->n)
+		return 0;
+	*spec = xasprintf("%s:%s", entity_type_name(S->rows[k].type), S->rows[k].name);
+	return 1;
+}
+
 /* Frees the loaded facets. */
 static void clear_rows(sidebar_state *S)
 {

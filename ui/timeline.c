@@ -125,21 +125,6 @@ static int timeline_wanted(pane *p)
 	return state(p)->on;
 }
 
-/* The block for n of max articles: none for 0, the lowest for any. */
-static const char *level(app *a, int64_t n, int64_t max)
-{
-	static const char *const blocks[] = {" ", "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
-	                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
-	                                     "\xE2\x96\x87", "\xE2\x96\x88"};
-	static const char *const ascii[] = {" ", "_", ".", "-", "=", "+", "*", "#", "@"};
-	int k = 0;
-	if (n > 0 && max > 0)
-		k = 1 + (int)((n * 7 + max - 1) / max);
-	if (k > 8)
-		k = 8;
-	return a->ascii ? ascii[k] : blocks[k];
-}
-
 /* The period of the open article, or -1. */
 static long open_period(pane *p)
 {
@@ -241,7 +226,7 @@ static void timeline_draw(pane *p)
 		if (i == T->pos.cur && focused)
 			at = role_attr(a, ROLE_SELECTED);
 		/* an empty period picked still shows where the pick is */
-		const char *b = level(a, T->t.periods[i].articles, max);
+		const char *b = draw_spark(a, T->t.periods[i].articles, max);
 		if (i == T->pos.cur && focused && b[0] == ' ')
 			b = a->ascii ? "_" : "\xE2\x96\x81";
 		for (int k = 0; k < cw; k++)

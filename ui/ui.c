@@ -82,8 +82,8 @@ static void place(pane *p, int y, int x, int h, int w, int border)
 
 /* The panes, in Tab order: a new pane is its own file plus one line here
  * (and a place in the layouts below). */
-static void (*const pane_inits[])(pane *p) = {list_init, reader_init, sidebar_init, related_init,
-                                              timeline_init};
+static void (*const pane_inits[])(pane *p) = {list_init,    reader_init,   sidebar_init,
+                                              related_init, timeline_init, card_init};
 
 /* A layout is data: from the whole area (above the status line), each
  * slot in turn cuts its pane from one side ('L', 'R', 'T', 'B': num/den
@@ -112,6 +112,7 @@ static const layout_def layouts[] = {
      {{"timeline", 'T', 0, 1, 3, 3, 0},
       {"sidebar", 'R', 1, 5, 28, 44, 1},
       {"list", 'L', 2, 5, 0, 0, 0},
+      {"card", 'B', 1, 2, 9, 12, 1},
       {"related", 'B', 1, 3, 4, 12, 1},
       {"reader", 0, 0, 0, 0, 0, 1}}},
     {"stacked",
@@ -120,6 +121,7 @@ static const layout_def layouts[] = {
      {{"timeline", 'T', 0, 1, 3, 3, 0},
       {"sidebar", 'R', 1, 4, 20, 34, 1},
       {"list", 'T', 2, 5, 4, 0, 0},
+      {"card", 'B', 1, 2, 9, 10, 0},
       {"related", 'B', 1, 3, 4, 10, 0},
       {"reader", 0, 0, 0, 0, 0, 0}}},
 };
@@ -460,9 +462,9 @@ int app_add_entity(app *a, const char *name, int negated)
 	return 1;
 }
 
-/* Completion for the entity prompt: facets of the current result set
- * whose name or alias starts with the text. */
-static int complete_entity(app *a, const char *text, strlist *out)
+/* See uiint.h: facets of the current result set whose name or alias
+ * starts with the text ("!" kept in front). */
+int app_complete_entity(app *a, const char *text, strlist *out)
 {
 	facet_row rows[20];
 	char *err = NULL;
@@ -511,7 +513,7 @@ static void do_search(app *a)
 /* `e`: asks for an entity (with completion); "!name" excludes it. */
 static void do_entity(app *a)
 {
-	char *name = prompt_read(a, "Entity: ", &a->entity_history, complete_entity);
+	char *name = prompt_read(a, "Entity: ", &a->entity_history, app_complete_entity);
 	trace_begin(name ? "entity" : "cancel", NULL);
 	if (!name)
 		return;
@@ -651,6 +653,26 @@ static void global_action(app *a, action act)
 		a->filter.since = a->filter.until = NULL;
 		app_filter_changed(a);
 		break;
+	case ACT_CARD: {
+		pane *card = app_pane(a, "card"), *from = &a->panes[a->focus];
+		char *spec = NULL;
+		int got = 0;
+		if (strcmp(from->ops->name, "sidebar") == 0)
+			got = sidebar_current_entity(from, &spec);
+		else if (app_pane(a, "reader"))
+			got = reader_current_entity(app_pane(a, "reader"), &spec);
+		if (!card || !got) {
+			app_message(a, 0, "no entity here: move to one in the sidebar, or to a mention"
+			                  " with n");
+			break;
+		}
+		if (card_show(card, spec)) {
+			app_focus_pane(a, "card");
+			layout(a);
+		}
+		free(spec);
+		break;
+	}
 	case ACT_TIMELINE: {
 		pane *tl = app_pane(a, "timeline");
 		if (!tl)

@@ -142,6 +142,8 @@ void app_redraw_all(app *a);
 /* Lays the panes out again (a pane became wanted or not). */
 void app_layout(app *a);
 int app_add_entity(app *a, const char *name, int negated);
+/* Completion of entity names for prompts: the current result set's. */
+int app_complete_entity(app *a, const char *text, strlist *out);
 
 /* draw.c */
 void draw_setup(app *a);
@@ -165,6 +167,9 @@ int draw_width(app *a, const char *s);
 attr_t role_attr(app *a, int role);
 int entity_role(int type);
 const char *draw_ellipsis(app *a);
+/* A sparkline's cell for n of max: a block of eighths (ASCII in ASCII
+ * mode), blank for 0, the lowest for any other. */
+const char *draw_spark(app *a, int64_t n, int64_t max);
 
 /* trace.c: per-frame timings appended to $LEDE_TRACE (benchmarks only). */
 void trace_open(void);
@@ -210,6 +215,11 @@ void reader_init(pane *p);
 void sidebar_init(pane *p);
 void related_init(pane *p);
 void timeline_init(pane *p);
+void card_init(pane *p);
+
+/* card.c: shows the card of the entity spec names ("TYPE:NAME"); 0 and
+ * a message when none. */
+int card_show(pane *p, const char *spec);
 
 /* timeline.c: shows or hides the timeline strip. */
 void timeline_toggle(pane *p);
@@ -224,6 +234,12 @@ const article_row *list_selected(pane *p);
 /* The shown article's marks; 0 when none is shown yet. */
 int reader_marks(pane *p, int *read, int *starred);
 int reader_jump_mention(pane *p, int dir);
+/* The entity of the mention n/N stopped at, as "TYPE:NAME" (new string):
+ * 1, or 0 when there is none. */
+int reader_current_entity(pane *p, char **spec);
+
+/* sidebar.c: the entity under the cursor, as reader_current_entity. */
+int sidebar_current_entity(pane *p, char **spec);
 
 /* prompt.c: reads a line at the bottom row; NULL when cancelled. */
 typedef int (*prompt_complete_fn)(app *a, const char *text, strlist *out);
