@@ -679,7 +679,7 @@ static void load_vi_names(entity_extractor *ex)
  * (words around a work's title), band-post (a band's words after its
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
- * surname too). */
+ * surname too), given-place (a place's name that is a given name too). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -693,7 +693,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"work-post", EN_WORK_POST},
 	                                  {"people", EN_PEOPLE},
 	                                  {"device", EN_DEVICE},
-	                                  {"surname-suffix", EN_SURNAME}};
+	                                  {"surname-suffix", EN_SURNAME},
+	                                  {"given-place", EN_GIVEN_PLACE}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -526,3 +526,57 @@ bool ent_en_title_word(ctx *x, size_t k)
 		return false;
 	return (ent_en_bits(x, k) & EN_TITLE_WORD) != 0;
 }
+
+/* Whether the capitalized token k starts a person's name as a given name
+ * does: one of given-names.txt, or a place's name that is a given name
+ * too (en-words.txt given-place: "Sofia", "Paris"). */
+bool ent_en_given(ctx *x, size_t k)
+{
+	return ent_given_name(x, k) || (x->en && (ent_en_bits(x, k) & EN_GIVEN_PLACE));
+}
+
+/* Whether the known place g at token k is the given name of a person's
+ * name ("writer-director Sofia Coppola"): a given-place right before one
+ * capitalized word that is no known name, no cue and the run's last (in
+ * sport news no plural: "Sydney Swans" is a team). */
+bool ent_en_given_place(ctx *x, size_t k, const match *g)
+{
+	if (!x->en || x->titlecase || !g->p || g->ntok != 1 || g->p->type != ENT_LOC ||
+	    !(ent_en_bits(x, k) & EN_GIVEN_PLACE))
+		return false;
+	size_t j = k + 1;
+	unsigned kinds;
+	if (!namey(x, j) || !(x->t[j].flags & T_SPACE) || (x->t[j].flags & T_ALLCAPS) ||
+	    gaz_at(x, j).p || cue_at(x, j, &kinds) || namey(x, j + 1) ||
+	    (j + 1 < x->nt && (x->t[j + 1].flags & T_DASH) && !(x->t[j + 1].flags & T_SPACE)))
+		return false;
+	return !(x->sport && x->text[x->t[j].end - 1] == 's');
+}
+
+/* Whether the English run [k, e), which ends with an organization's
+ * suffix that is a common surname too (en-words.txt surname-suffix), is a
+ * person's name: a given name before it ("Charlotte Church"), or a given
+ * name and a middle name ("Thomas Haden Church"); the middle word no cue
+ * and no adjective of a faith or a use ("Grace Baptist Church", "Grace
+ * Memorial House": -ist, -an, -ic, -al). */
+bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e - k < 2 || e - k > 3 || !ent_given_name(x, k) ||
+	    !(ent_en_bits(x, e - 1) & EN_SURNAME))
+		return false;
+	if (e - k == 2)
+		return true;
+	size_t m = k + 1;
+	unsigned kinds;
+	if ((x->t[m].flags & T_ALLCAPS) || cue_at(x, m, &kinds) || gaz_at(x, m).p)
+		return false;
+	static const char *const ends[] = {"ist", "an", "ic", "al"};
+	const char *key = tkey(x, m);
+	size_t n = x->t[m].klen;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (n > l && memcmp(key + n - l, ends[i], l) == 0)
+			return false;
+	}
+	return true;
+}

@@ -106,7 +106,8 @@ enum {
 	EN_WORK_POST = 256,  /* "X star Y" */
 	EN_PEOPLE = 512,     /* "Scots" */
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
-	EN_SURNAME = 2048    /* an organization's suffix that is a surname too */
+	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
+	EN_GIVEN_PLACE = 4096 /* a place's name that is a given name too ("Sofia") */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -438,6 +439,9 @@ bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e);
 size_t ent_en_station(ctx *x, size_t k, size_t e);
 bool ent_en_plural_verb(ctx *x, size_t k, size_t e);
 size_t ent_en_trim(ctx *x, size_t k, size_t e);
+bool ent_en_given(ctx *x, size_t k);
+bool ent_en_given_place(ctx *x, size_t k, const match *g);
+bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);

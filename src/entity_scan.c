@@ -176,6 +176,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return e;
 		}
 	}
+	/* "writer-director Sofia Coppola": a place's name that is a given
+	 * name too, before a surname (entity_en.c) */
+	if (ent_en_given_place(x, k, &g))
+		return 0;
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);
@@ -646,12 +650,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->strong = false;
 	if (team)
 		c->score[ENT_ORG] += EV_DEF, c->strong = true;
-	/* "Charlotte Church", "Gregory House": a given name and a suffix
-	 * that is a common surname too (en-words.txt surname-suffix) is a
-	 * person's name, as a guess ("Tanner Warehouse" stays a venue) */
-	else if (has_org && !single &&
-	         !(e - k == 2 && x->en && ent_given_name(x, k) &&
-	           (ent_en_bits(x, k + 1) & EN_SURNAME)))
+	/* "Charlotte Church", "Thomas Haden Church": a given name and a
+	 * suffix that is a common surname too (en-words.txt surname-suffix)
+	 * is a person's name, as a guess ("Tanner Warehouse" stays a venue;
+	 * entity_en.c) */
+	else if (has_org && !single && !ent_en_surname_suffix(x, k, e))
 		c->score[ENT_ORG] += EV_DEF;
 	else if (has_loc && !single)
 		c->score[ENT_LOC] += EV_DEF;
@@ -776,7 +779,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * that starts with a given name has a person's shape; weak evidence,
 	 * any cue or club word outweighs it */
 	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
-	    ent_given_name(x, k))
+	    ent_en_given(x, k))
 		c->score[ENT_PER] += EV_WEAK;
 	if (admin)
 		admin_span(x, pd, c);

@@ -38,6 +38,37 @@ static void test_name_particles(void **state)
 	mention_list_free(&l);
 }
 
+/* "Sofia Marchetti": a city's name that is a given name too (en-words.txt
+ * given-place), right before a surname, starts a person's name; alone or
+ * before a known name it stays the place. */
+static void test_place_given_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Oscar went to writer-director Sofia Marchetti for the script.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Sofia Marchetti"));
+	assert_false(has_surface(&l, ENT_LOC, "Sofia"));
+	mention_list_free(&l);
+	extract("The talks in Sofia ended on Monday, and Sofia said no more.", &l);
+	assert_true(has_surface(&l, ENT_LOC, "Sofia"));
+	mention_list_free(&l);
+}
+
+/* "Mark Lowell Church": a given name, a middle name and a suffix that
+ * is a common surname too (surname-suffix) are a person's name, as
+ * "Charlotte Church" is; a venue's word in the middle keeps the
+ * organization ("Grace Baptist Church"). */
+static void test_surname_suffix_middle(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("It won acting awards for stars Paul Dorrance, Mark Lowell Church and Ann Tilney.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Mark Lowell Church"));
+	assert_true(has_entity(&l, ENT_PER, "Mark Lowell Church"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -57,6 +88,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_name_particles),
+	    cmocka_unit_test(test_place_given_names),
+	    cmocka_unit_test(test_surname_suffix_middle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
