@@ -200,9 +200,10 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	/* "films such as X" */
 	if (w > 1 && ent_written(x, w, "as") && ent_written(x, w - 1, "such"))
 		w -= 2;
-	/* "the TV show X" (not "polls show X") */
+	/* "the TV show X", "the show X" (not "polls show X") */
 	bool show = w > 0 && (ent_written(x, w, "show") || ent_written(x, w, "shows")) &&
-	            (ent_written(x, w - 1, "TV") || ent_written(x, w - 1, "television") ||
+	            (ent_written(x, w - 1, "the") || ent_written(x, w - 1, "The") ||
+	             ent_written(x, w - 1, "TV") || ent_written(x, w - 1, "television") ||
 	             ent_written(x, w - 1, "radio") || ent_written(x, w - 1, "chat") ||
 	             ent_written(x, w - 1, "talk") || ent_written(x, w - 1, "quiz") ||
 	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
@@ -277,12 +278,13 @@ static bool title_word_at(ctx *x, size_t k, size_t q)
 }
 
 /* Whether token k is a capitalized article, possessive or number word,
- * which inside a sentence starts a title ("A", "My", "Their", "Two":
- * "Lock, Stock and Two Smoking Barrels"). */
+ * which inside a sentence starts a title ("A", "My", "Their", "His",
+ * "Two": "Lock, Stock and Two Smoking Barrels", "His Dark Materials"). */
 static bool title_start(const ctx *x, size_t k)
 {
-	static const char *const words[] = {"A",   "An",  "My",    "Your", "Our",  "Their",
-	                                    "Two", "Three", "Four", "Five", "Seven", "Ten"};
+	static const char *const words[] = {"A",    "An",    "My",   "Your", "Our",
+	                                    "Their", "His",  "Her",  "Two",  "Three",
+	                                    "Four", "Five", "Seven", "Ten"};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (ent_written(x, k, words[i]))
 			return true;
@@ -435,21 +437,40 @@ size_t ent_en_number_name(ctx *x, size_t k, size_t e)
  * award or nomination is for: right after "PERSON for" or "PERSON, for"
  * where the person's name has two words or more and evidence of a
  * person ("best director went to Ann Lee for Red Sky", "Tom Hale, for
- * Glass Orchard"), before the list's next mark or the sentence's end;
- * not in sport news ("Rooney for England") nor for a known name. */
+ * Glass Orchard", "Ann Lee for The Glass Orchard at the Lyric"), or after
+ * an award's category and "for" ("won the award for best first feature
+ * for Pine Valley"), before the list's next mark, "at" or the sentence's
+ * end; not in sport news ("Rooney for England") nor for a known name.
+ * p: the candidate before this one, or NULL. */
 bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e)
 {
-	if (!x->en || x->sport || k < 2 || !ent_written(x, k - 1, "for"))
+	if (!x->en || x->sport || k < 2)
 		return false;
-	size_t b = k - 2;
+	/* "Ann Lee for The Glass Orchard" */
+	size_t f = k - 1;
+	if (ent_written(x, f, "The") && f > 1)
+		f--;
+	if (!ent_written(x, f, "for"))
+		return false;
+	bool ends = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN)) ||
+	            ent_written(x, e, "and") || ent_written(x, e, "in") || ent_written(x, e, "at") ||
+	            punct_is(x, e, '.') || punct_is(x, e, ',');
+	if (!ends)
+		return false;
+	/* "the award for best first feature for Pine Valley", "the best
+	 * debut prize for X": a category of lower-case words after "best" */
+	for (size_t q = f, n = 0; q > 0 && n < 6; q--, n++) {
+		const tok *w = &x->t[q - 1];
+		if (!(w->flags & T_WORD) || !(w->flags & T_LOWER))
+			break;
+		if (ent_written(x, q - 1, "best"))
+			return n > 0;
+	}
+	size_t b = f - 1;
 	if (punct_is(x, b, ','))
 		b--;
-	if (p->field != x->field || p->t1 != b + 1 || p->ntok < 2 || p->gaz ||
-	    ent_best_type(p->score) != ENT_PER)
-		return false;
-	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN)) ||
-	       ent_written(x, e, "and") || ent_written(x, e, "in") || punct_is(x, e, '.') ||
-	       punct_is(x, e, ',');
+	return p && p->field == x->field && p->t1 == b + 1 && p->ntok >= 2 && !p->gaz &&
+	       ent_best_type(p->score) == ENT_PER;
 }
 
 /* The token after the English name at tokens [k, e) when a station's

@@ -747,7 +747,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* "best director went to Ann Lee for Red Sky": a person's award
 	 * for a work (entity_en.c) */
-	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
+	if (ent_en_award_for(x, x->nc >= 2 ? &x->c[x->nc - 2] : NULL, k, e))
 		c->work = true;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;

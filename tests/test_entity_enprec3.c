@@ -69,6 +69,48 @@ static void test_surname_suffix_middle(void **state)
 	mention_list_free(&l);
 }
 
+/* Works an award is for: after "PERSON for The X" and before "at the
+ * theatre" ("Best actor - Tom Arden for The Glass Orchard at the
+ * Lyric"), after an award's category ("won the award for best first
+ * feature for Pine Valley"), after "the show"; every mention of the title
+ * in the article is then no entity. */
+static void test_award_works(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Mary Sunshine beat three rivals. Best musical actress - Ann Quill for Mary Sunshine "
+	        "at the Palace.\n\nBest actor - Tom Arden for The Glass Orchard at the Lyric.",
+	        &l);
+	assert_true(has_entity(&l, ENT_PER, "Ann Quill"));
+	assert_true(has_entity(&l, ENT_PER, "Tom Arden"));
+	assert_false(has_name(&l, "Mary Sunshine"));
+	assert_false(has_name(&l, "Glass Orchard"));
+	mention_list_free(&l);
+	extract("Comedy star Zed Harlow won the award for best first feature for Pine Valley, which "
+	        "he wrote.",
+	        &l);
+	assert_true(has_entity(&l, ENT_PER, "Zed Harlow"));
+	assert_false(has_name(&l, "Pine Valley"));
+	mention_list_free(&l);
+	extract("The show Early Signal features new bands. The channel will air Early Signal weekly.",
+	        &l);
+	assert_false(has_name(&l, "Early Signal"));
+	mention_list_free(&l);
+}
+
+/* "Best set design - His Silver Compass designed by Ann Lee": a
+ * capitalized possessive inside a sentence starts a work's title, as
+ * "My" and "Their" do. */
+static void test_possessive_titles(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The prize for set design went to His Silver Compass, designed by Ann Lee.", &l);
+	assert_false(has_name(&l, "Silver Compass"));
+	assert_true(has_entity(&l, ENT_PER, "Ann Lee"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -90,6 +132,8 @@ int main(void)
 	    cmocka_unit_test(test_name_particles),
 	    cmocka_unit_test(test_place_given_names),
 	    cmocka_unit_test(test_surname_suffix_middle),
+	    cmocka_unit_test(test_award_works),
+	    cmocka_unit_test(test_possessive_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
