@@ -233,7 +233,7 @@ static bool head_word(const ctx *x, size_t k, uint32_t h)
 /* Whether token k is a compass word English may write in lower case
  * before a region's name: "north America" is North America, not the
  * America of the United States. */
-static bool compass_word(const ctx *x, size_t k)
+bool ent_compass_word(const ctx *x, size_t k)
 {
 	static const char *const words[] = {"north", "south", "east", "west", "central", "latin"};
 	const tok *t = &x->t[k];
@@ -255,7 +255,7 @@ static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
 	/* a multi-word name may start with a lower-case head word:
 	 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
 	if (!ok && n > 1 &&
-	    (head_word(x, k, h) || (x->en && p->type == ENT_LOC && compass_word(x, k)))) {
+	    (head_word(x, k, h) || (x->en && p->type == ENT_LOC && ent_compass_word(x, k)))) {
 		ok = true;
 		for (int i = 1; i < n && ok; i++)
 			ok = case_ok(x, p, k + (size_t)i, i);
@@ -679,7 +679,8 @@ static void load_vi_names(entity_extractor *ex)
  * (words around a work's title), band-post (a band's words after its
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
- * surname too), given-place (a place's name that is a given name too). */
+ * surname too), given-place (a place's name that is a given name too),
+ * music (a word of music news). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -694,7 +695,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"people", EN_PEOPLE},
 	                                  {"device", EN_DEVICE},
 	                                  {"surname-suffix", EN_SURNAME},
-	                                  {"given-place", EN_GIVEN_PLACE}};
+	                                  {"given-place", EN_GIVEN_PLACE},
+	                                  {"music", EN_MUSIC}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

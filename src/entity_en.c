@@ -601,3 +601,37 @@ bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
 	}
 	return true;
 }
+
+/* Decides, once the words of an English field are known, whether the
+ * article is about music: three music words (en-words.txt music: band,
+ * album, gig, song ...), one word in eighty. A decision sticks for the
+ * rest of the article, as the sport context's does. */
+void ent_en_music_context(ctx *x)
+{
+	if (!x->en || x->music)
+		return;
+	size_t words = 0, cues = 0;
+	for (size_t k = 0; k < x->nt; k++) {
+		if (!(x->t[k].flags & T_WORD))
+			continue;
+		words++;
+		if (ent_en_word(x, k) & EN_MUSIC)
+			cues++;
+	}
+	x->music = cues >= 3 && cues * 80 >= words;
+}
+
+/* Whether the English run [k, e) of candidate c is a band's name by the
+ * news it is in: in music news, a name of two words or more written
+ * where capitals are evidence, with no evidence of any type and no
+ * given name or compass word first ("Iron Maiden", "Judas Priest" in a
+ * list of bands; the people of music news have given names: "Ozzy
+ * Osbourne"; "West Midlands" is a region). */
+bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e)
+{
+	if (!x->music || x->sport || e - k < 2 || !c->strong || c->work || c->misc ||
+	    c->nodefault || c->score[ENT_PER] || c->score[ENT_ORG] || c->score[ENT_LOC])
+		return false;
+	/* "the West Midlands": a region */
+	return !ent_en_given(x, k) && !ent_compass_word(x, k) && !(x->t[k].flags & T_ALLCAPS);
+}

@@ -107,7 +107,8 @@ enum {
 	EN_PEOPLE = 512,     /* "Scots" */
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
-	EN_GIVEN_PLACE = 4096 /* a place's name that is a given name too ("Sofia") */
+	EN_GIVEN_PLACE = 4096, /* a place's name that is a given name too ("Sofia") */
+	EN_MUSIC = 8192        /* a word of music news ("album", "gig") */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -265,6 +266,7 @@ typedef struct ctx {
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
 	bool sport;     /* the article is about sport (ent_sport_context) */
+	bool music;     /* the article is about music (ent_en_music_context) */
 	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
@@ -442,12 +444,17 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e);
 bool ent_en_given(ctx *x, size_t k);
 bool ent_en_given_place(ctx *x, size_t k, const match *g);
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
+void ent_en_music_context(ctx *x);
+bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
 /* entity_data.c: the EN_* bits of the one-word phrase at token k,
  * whatever its case */
 unsigned ent_en_bits(ctx *x, size_t k);
+/* entity_data.c: whether token k is a compass word (north, west,
+ * central ...) */
+bool ent_compass_word(const ctx *x, size_t k);
 /* entity_en.c: whether the capitalized token k is a title-word of
  * en-words.txt ("In", "The" inside "Dancer In The Dark") */
 bool ent_en_title_word(ctx *x, size_t k);

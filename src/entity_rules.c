@@ -241,7 +241,7 @@ static size_t hyphen_tail(const ctx *x, size_t j)
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 {
 	size_t j = k;
-	size_t last_conn = 0, poss = 0;
+	size_t last_conn = 0, poss = 0, loc_end = 0;
 	*has_org = *has_loc = *misc = false;
 	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
 	while (j < x->nt) {
@@ -283,7 +283,7 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (suffix)
 				*has_org = true;
 			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
-				*has_loc = true;
+				*has_loc = true, loc_end = j + 1;
 			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
 				*misc = true;
 			/* "J. Ratcliffe", "A.de Silva": an initial and its dot */
@@ -385,6 +385,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		}
 		break;
 	}
+	/* "Manic Street Preachers": in English a place's suffix names a
+	 * place as the run's last word ("Oxford Street") or before a
+	 * connector ("City of London"), not inside a name */
+	if (x->en && *has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER))
+		*has_loc = false;
 	/* connectors and possessives stay only inside organization (and place)
 	 * names */
 	if (last_conn && !*has_org && !*has_loc)

@@ -111,6 +111,39 @@ static void test_possessive_titles(void **state)
 	mention_list_free(&l);
 }
 
+/* "Velvet Street Rangers": a place's suffix inside an English name (not
+ * its last word, nor before "of") makes it no place: a band, as its
+ * plural verb says; "Oxford Street" and "City of London" stay places. */
+static void test_place_suffix_inside(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Fans saw Velvet Street Rangers last night. Velvet Street Rangers are touring.", &l);
+	assert_false(has_entity(&l, ENT_LOC, "Velvet Street Rangers"));
+	mention_list_free(&l);
+	extract("Shops on Dunmore Street shut early, and the Lyle Island ferry stopped.", &l);
+	assert_true(has_entity(&l, ENT_LOC, "Dunmore Street"));
+	mention_list_free(&l);
+}
+
+/* Bands named like people or places, in music news (three music words:
+ * album, gig, band ...): a name of two words with no evidence and no
+ * given name first is a band's ("Velvet Harbour, Copper Saints and
+ * Grey Lantern" in a list), weakly; people keep their given names. */
+static void test_music_bands(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The band's debut album topped a poll of rock fans on Monday. The top five "
+	        "includes Copper Saints, Grey Lantern and Velvet Harbour. Singer Ann Tilney said "
+	        "the gig was sold out.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Grey Lantern"));
+	assert_false(has_entity(&l, ENT_PER, "Grey Lantern"));
+	assert_true(has_entity(&l, ENT_PER, "Ann Tilney"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -134,6 +167,8 @@ int main(void)
 	    cmocka_unit_test(test_surname_suffix_middle),
 	    cmocka_unit_test(test_award_works),
 	    cmocka_unit_test(test_possessive_titles),
+	    cmocka_unit_test(test_place_suffix_inside),
+	    cmocka_unit_test(test_music_bands),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
