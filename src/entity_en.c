@@ -458,13 +458,21 @@ bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e)
 	if (!ends)
 		return false;
 	/* "the award for best first feature for Pine Valley", "the best
-	 * debut prize for X": a category of lower-case words after "best" */
+	 * debut prize for X": a category of lower-case words after "best",
+	 * no person's ("won best actor for Ann Lee" names the winner), and
+	 * no given name first */
+	static const char *const people[] = {"actor", "actress", "director", "singer",
+	                                     "artist", "newcomer", "act", "performer",
+	                                     "writer", "player", "designer", "choreographer"};
 	for (size_t q = f, n = 0; q > 0 && n < 6; q--, n++) {
 		const tok *w = &x->t[q - 1];
 		if (!(w->flags & T_WORD) || !(w->flags & T_LOWER))
 			break;
+		for (size_t i = 0; i < sizeof people / sizeof *people; i++)
+			if (ent_written(x, q - 1, people[i]))
+				return false;
 		if (ent_written(x, q - 1, "best"))
-			return n > 0;
+			return n > 0 && !ent_en_given(x, k);
 	}
 	size_t b = f - 1;
 	if (punct_is(x, b, ','))
@@ -577,9 +585,10 @@ bool ent_en_given_place(ctx *x, size_t k, const match *g)
 /* Whether the English run [k, e), which ends with an organization's
  * suffix that is a common surname too (en-words.txt surname-suffix), is a
  * person's name: a given name before it ("Charlotte Church"), or a given
- * name and a middle name ("Thomas Haden Church"); the middle word no cue
- * and no adjective of a faith or a use ("Grace Baptist Church", "Grace
- * Memorial House": -ist, -an, -ic, -al). */
+ * name and a middle name ("Thomas Haden Church"); the middle word no cue,
+ * no word of en-words.txt ("Royal Opera House") and no adjective of a
+ * faith or a use ("Grace Baptist Church", "Grace Memorial House": -ist,
+ * -an, -ic, -al). */
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
 {
 	if (!x->en || e - k < 2 || e - k > 3 || !ent_given_name(x, k) ||
@@ -589,7 +598,8 @@ bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
 		return true;
 	size_t m = k + 1;
 	unsigned kinds;
-	if ((x->t[m].flags & T_ALLCAPS) || cue_at(x, m, &kinds) || gaz_at(x, m).p)
+	if ((x->t[m].flags & T_ALLCAPS) || cue_at(x, m, &kinds) || gaz_at(x, m).p ||
+	    ent_en_bits(x, m))
 		return false;
 	static const char *const ends[] = {"ist", "an", "ic", "al"};
 	const char *key = tkey(x, m);
@@ -626,12 +636,32 @@ void ent_en_music_context(ctx *x)
  * where capitals are evidence, with no evidence of any type and no
  * given name or compass word first ("Iron Maiden", "Judas Priest" in a
  * list of bands; the people of music news have given names: "Ozzy
- * Osbourne"; "West Midlands" is a region). */
+ * Osbourne"; "West Midlands" is a region), not first in a sentence
+ * (where a person's name with a rare given name is as likely), its words plain (no cue but
+ * a place's suffix), not the end of a longer name nor after a
+ * possessive or "of". */
 bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e)
 {
 	if (!x->music || x->sport || e - k < 2 || !c->strong || c->work || c->misc ||
 	    c->nodefault || c->score[ENT_PER] || c->score[ENT_ORG] || c->score[ENT_LOC])
 		return false;
 	/* "the West Midlands": a region */
-	return !ent_en_given(x, k) && !ent_compass_word(x, k) && !(x->t[k].flags & T_ALLCAPS);
+	if (ent_en_given(x, k) || ent_compass_word(x, k) || (x->t[k].flags & T_INITIAL))
+		return false;
+	/* "The British Phonographic Industry", "the Federation of the
+	 * Phonographic Industry", "Billboard's Hot Digital Sales": the end of
+	 * a longer name, or a thing of the name before it */
+	if (k > 0 && (namey(x, k - 1) || ent_written(x, k - 1, "s") || ent_written(x, k - 1, "of") ||
+	              (k > 1 && ent_written(x, k - 1, "the") && ent_written(x, k - 2, "of"))))
+		return false;
+	/* plain words only: no weekday, title-word or other cue ("Bloody
+	 * Sunday", "Flying Without Wings": works), but a place's suffix
+	 * ("Manic Street Preachers") */
+	for (size_t q = k; q < e; q++) {
+		unsigned kinds;
+		if (!namey(x, q) || (x->t[q].flags & T_ALLCAPS) ||
+		    (cue_at(x, q, &kinds) && (kinds & ~CUE_LOC_SUFFIX)) || ent_en_bits(x, q))
+			return false;
+	}
+	return true;
 }

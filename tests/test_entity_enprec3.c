@@ -67,6 +67,9 @@ static void test_surname_suffix_middle(void **state)
 	assert_false(has_entity(&l, ENT_ORG, "Mark Lowell Church"));
 	assert_true(has_entity(&l, ENT_PER, "Mark Lowell Church"));
 	mention_list_free(&l);
+	extract("The new opera opened at the Royal Opera House on Friday.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Royal Opera House"));
+	mention_list_free(&l);
 }
 
 /* Works an award is for: after "PERSON for The X" and before "at the
@@ -91,6 +94,10 @@ static void test_award_works(void **state)
 	        &l);
 	assert_true(has_entity(&l, ENT_PER, "Zed Harlow"));
 	assert_false(has_name(&l, "Pine Valley"));
+	mention_list_free(&l);
+	/* a person's category names the winner */
+	extract("The play also won best actor for Tom Arden, who beat Ann Quill.", &l);
+	assert_true(has_entity(&l, ENT_PER, "Tom Arden"));
 	mention_list_free(&l);
 	extract("The show Early Signal features new bands. The channel will air Early Signal weekly.",
 	        &l);
@@ -141,6 +148,13 @@ static void test_music_bands(void **state)
 	assert_true(has_entity(&l, ENT_ORG, "Grey Lantern"));
 	assert_false(has_entity(&l, ENT_PER, "Grey Lantern"));
 	assert_true(has_entity(&l, ENT_PER, "Ann Tilney"));
+	mention_list_free(&l);
+	/* the end of a longer name, a thing after a possessive, a song */
+	extract("The band's album and the gig lifted rock sales, the British Phonographic "
+	        "Industry said. Songs like Bloody Sunday helped the band.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Phonographic Industry"));
+	assert_false(has_entity(&l, ENT_ORG, "Bloody Sunday"));
 	mention_list_free(&l);
 }
 
