@@ -37,8 +37,9 @@ static bool phrase_ends(const ctx *x, size_t q)
 }
 
 /* Whether an appositive after the name at token e describes a company:
- * ", a small tourism firm,", ", the retailer." (up to five words after
- * the article). */
+ * ", a small tourism firm,", ", the retailer.", ", the second-largest
+ * electronics retailer in the US" (up to five words after the article,
+ * the business word last or before "in" or "with"). */
 static bool corp_appositive(ctx *x, size_t e)
 {
 	if (!punct_is(x, e, ',') || e + 1 >= x->nt)
@@ -46,9 +47,13 @@ static bool corp_appositive(ctx *x, size_t e)
 	size_t q = e + 1;
 	if (!ent_written(x, q, "a") && !ent_written(x, q, "an") && !ent_written(x, q, "the"))
 		return false;
-	for (size_t n = 0, j = q + 1; n < 5 && j < x->nt && (x->t[j].flags & T_WORD); n++, j++)
-		if ((ent_en_word(x, j) & EN_CORP_PRE) && phrase_ends(x, j + 1) &&
-		    !punct_is(x, j + 1, '\''))
+	for (size_t n = 0, j = q + 1;
+	     n < 6 && j < x->nt &&
+	     ((x->t[j].flags & T_WORD) || ((x->t[j].flags & T_DASH) && !(x->t[j].flags & T_SPACE)));
+	     n++, j++)
+		if ((ent_en_word(x, j) & EN_CORP_PRE) &&
+		    ((phrase_ends(x, j + 1) && !punct_is(x, j + 1, '\'')) ||
+		     ent_written(x, j + 1, "in") || ent_written(x, j + 1, "with")))
 			return true;
 	return false;
 }

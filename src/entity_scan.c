@@ -656,8 +656,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * entity_en.c) */
 	else if (has_org && !single && !ent_en_surname_suffix(x, k, e))
 		c->score[ENT_ORG] += EV_DEF;
+	/* an English place's suffix ("Circuit City", "Tanner Valley") is
+	 * outweighed by a company's context elsewhere in the article */
 	else if (has_loc && !single)
-		c->score[ENT_LOC] += EV_DEF;
+		c->score[ENT_LOC] += x->en ? EV_CUE : EV_DEF;
 	/* an acronym's shape says little (VKS, HCV, EPC are common nouns):
 	 * an organization only as a guess that the corpus may overrule */
 	/* "N.V.A.", "H.N.": in Vietnamese news dotted initials are a

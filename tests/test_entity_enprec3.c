@@ -158,6 +158,32 @@ static void test_music_bands(void **state)
 	mention_list_free(&l);
 }
 
+/* Brands and companies with no suffix: a place's suffix ("Tanner
+ * City") is outweighed by a company's context ("X's shares", ", the
+ * second-largest electronics retailer in the US,"); a carmaker's marque
+ * ("German marques Velkor Benz"), "X production", "X magazine". */
+static void test_brands(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Tanner City Stores, the second-largest electronics retailer in the US, got an "
+	        "offer. The fund owns 6% of Tanner City's shares. Tanner City is going head-to-head "
+	        "with rivals, and analysts expect bids for Tanner City.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Tanner City"));
+	assert_false(has_entity(&l, ENT_LOC, "Tanner City"));
+	assert_false(has_entity(&l, ENT_LOC, "Tanner City Stores"));
+	mention_list_free(&l);
+	extract("There, German marques Velkor Benz and BMW have kept their lead.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "Velkor Benz"));
+	mention_list_free(&l);
+	extract("Moving Ardon production to Sweden will help. It could prove tough for Ardon to "
+	        "win buyers.",
+	        &l);
+	assert_false(has_entity(&l, ENT_PER, "Ardon"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -183,6 +209,7 @@ int main(void)
 	    cmocka_unit_test(test_possessive_titles),
 	    cmocka_unit_test(test_place_suffix_inside),
 	    cmocka_unit_test(test_music_bands),
+	    cmocka_unit_test(test_brands),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
