@@ -314,10 +314,11 @@ void ent_lookup(ctx *x, size_t k)
 		if (pi < 0)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
-		/* "Liverpool" is the club in sport news */
+		/* "Liverpool" is the club in sport news (in English, news of
+		 * club sport: "Madrid" of athletics is the city) */
 		if (p->sport)
 			t->flags |= T_SPORTALT;
-		const phrase *g = x->sport && p->sport ? p->sport : p;
+		const phrase *g = x->sport && (!x->en || x->clubs) && p->sport ? p->sport : p;
 		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
 			t->gaz = g;
 			t->gaz_n = (uint8_t)n;
@@ -680,7 +681,7 @@ static void load_vi_names(entity_extractor *ex)
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), given-place (a place's name that is a given name too),
- * music (a word of music news). */
+ * music (a word of music news), club-word (a word of club sport). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -696,7 +697,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"device", EN_DEVICE},
 	                                  {"surname-suffix", EN_SURNAME},
 	                                  {"given-place", EN_GIVEN_PLACE},
-	                                  {"music", EN_MUSIC}};
+	                                  {"music", EN_MUSIC},
+	                                  {"club-word", EN_CLUB_WORD}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

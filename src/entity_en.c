@@ -670,3 +670,22 @@ bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e)
 	}
 	return true;
 }
+
+/* Whether an English field of sport news is about club sport, where a
+ * city's name may be its club's (ORG@sport: "Madrid" is Real Madrid): a
+ * word of club sport (en-words.txt club-word: club, striker, league,
+ * innings ...) or a club named by a name that is no city's ("Chelsea",
+ * "Real Madrid"). Athletics or tennis in Madrid is in the city. */
+bool ent_en_club_context(ctx *x)
+{
+	for (size_t k = 0; k < x->nt; k++) {
+		if (!(x->t[k].flags & T_WORD))
+			continue;
+		if (ent_en_bits(x, k) & EN_CLUB_WORD)
+			return true;
+		match g = gaz_at(x, k);
+		if (g.p && g.p->club && g.p->type == ENT_ORG && !(x->t[k].flags & T_SPORTALT))
+			return true;
+	}
+	return false;
+}

@@ -394,6 +394,41 @@ static void link_firm_first_words(ctx *x)
 	}
 }
 
+/* In English, a club's one-word alias ("Newcastle": the gazetteer's
+ * Newcastle United in sport news) in an article that names another club
+ * of several words starting with that word ("Newcastle Falcons", the
+ * rugby club) is that club: an organization, proven (EV_DEF), that is
+ * not the gazetteer's. Asked of at most 16 such aliases per article
+ * (each against every name). */
+static void link_club_first_words(ctx *x)
+{
+	if (!x->en)
+		return;
+	int qs[16];
+	size_t nq = 0;
+	for (size_t i = 0; i < x->nu; i++) {
+		const uniq *q = &x->u[i];
+		if (!q->gaz || q->ntok != 1 || q->gtype != ENT_ORG || q->root != (int)i)
+			continue;
+		if (nq == sizeof qs / sizeof *qs)
+			return;
+		qs[nq++] = (int)i;
+	}
+	for (size_t a = 0; a < nq; a++) {
+		uniq *q = &x->u[qs[a]];
+		for (size_t j = 0; j < x->nu; j++) {
+			const uniq *r = &x->u[j];
+			if ((int)j == qs[a] || r->ntok < 2 || r->lklen <= q->lklen ||
+			    r->lkey[q->lklen] != ' ' || memcmp(r->lkey, q->lkey, q->lklen) != 0 ||
+			    ent_best_type(r->score) != ENT_ORG || r->score[ENT_ORG] < EV_DEF ||
+			    (r->gaz && strcmp(r->gaz, q->gaz) == 0))
+				continue;
+			q->root = (int)j;
+			break;
+		}
+	}
+}
+
 /* Pushes the canonical name of entity root r to out's strings: the
  * gazetteer's, else the first spelling; a one-word name after a royal
  * title takes the title ("Prince Charles"), so that across articles it
@@ -493,6 +528,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			u[ra].root = rb;
 	}
 	link_firm_first_words(x);
+	link_club_first_words(x);
 	/* evidence flows to the root of each chain */
 	for (size_t i = 0; i < nu; i++) {
 		int r = (int)i;

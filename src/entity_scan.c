@@ -854,24 +854,30 @@ void ent_scan_field(ctx *x)
  * about sport: enough of its words are sport words (sport-words.txt:
  * match, goal, coach, trận đấu, bàn thắng...). A decision sticks for the
  * rest of the article; the lookups made before it are redone, since a
- * sport context changes what some names are (ORG@sport). */
+ * sport context changes what some names are (ORG@sport; in English only
+ * in news of club sport, ent_en_club_context). */
 void ent_sport_context(ctx *x)
 {
-	if (x->sport)
-		return;
-	size_t words = 0, cues = 0;
-	for (size_t k = 0; k < x->nt; k++) {
-		if (!(x->t[k].flags & T_WORD))
-			continue;
-		words++;
-		unsigned kinds;
-		if (cue_at(x, k, &kinds) && (kinds & CUE_SPORT))
-			cues++;
+	bool was = x->sport && (!x->en || x->clubs);
+	if (!x->sport) {
+		size_t words = 0, cues = 0;
+		for (size_t k = 0; k < x->nt; k++) {
+			if (!(x->t[k].flags & T_WORD))
+				continue;
+			words++;
+			unsigned kinds;
+			if (cue_at(x, k, &kinds) && (kinds & CUE_SPORT))
+				cues++;
+		}
+		/* two sport words, and one word in fifty */
+		x->sport = cues >= 2 && cues * 50 >= words;
 	}
-	/* two sport words, and one word in fifty */
-	if (cues < 2 || cues * 50 < words)
+	/* in English the clubs' readings wait for news of club sport
+	 * (entity_en.c): athletics in Madrid is in the city */
+	if (x->sport && x->en && !x->clubs)
+		x->clubs = ent_en_club_context(x);
+	if (was || !x->sport || (x->en && !x->clubs))
 		return;
-	x->sport = true;
 	for (size_t k = 0; k < x->nt; k++)
 		if (x->t[k].flags & T_SPORTALT)
 			x->t[k].memo = false;

@@ -116,6 +116,11 @@ static void test_possessive_titles(void **state)
 	assert_false(has_name(&l, "Silver Compass"));
 	assert_true(has_entity(&l, ENT_PER, "Ann Lee"));
 	mention_list_free(&l);
+	/* a capitalized "And" or "Or" inside a run: a title */
+	extract("His debut album, Get Paid Or Go Home, narrowly missed the top spot.", &l);
+	assert_false(has_name(&l, "Get Paid Or Go Home"));
+	assert_false(has_name(&l, "Go Home"));
+	mention_list_free(&l);
 }
 
 /* "Velvet Street Rangers": a place's suffix inside an English name (not
@@ -184,6 +189,50 @@ static void test_brands(void **state)
 	mention_list_free(&l);
 }
 
+/* A club's alias that is a city's name ("Madrid" for Real Madrid) is the
+ * club only in news of club sport (a club word or another club named):
+ * athletics in Madrid is in the city. */
+static void test_club_alias_context(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Holmes will miss the indoor championships after injury in the race. The 800m "
+	        "title race is next. Jones will go to Madrid for the final race after the 1500m "
+	        "heats.",
+	        &l);
+	assert_true(has_entity(&l, ENT_LOC, "Madrid"));
+	assert_false(has_entity(&l, ENT_ORG, "Real Madrid"));
+	mention_list_free(&l);
+	extract("The striker scored twice in the league match, and Madrid won 2-0 to lead the "
+	        "table by a goal.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Real Madrid"));
+	mention_list_free(&l);
+	/* "Real" alone is the club only in sport news */
+	extract("Her new single Real Love entered the chart, and Real Love sold well.", &l);
+	assert_false(has_entity(&l, ENT_ORG, "Real Madrid"));
+	mention_list_free(&l);
+}
+
+/* One club's name is not another's: "Newcastle" in an article naming the
+ * rugby club Newcastle Falcons is that club, not Newcastle United; the
+ * Celtic League is a competition, no part of Celtic the football club. */
+static void test_club_first_words(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Newcastle Falcons beat Bath in the league match. The coach said Newcastle "
+	        "deserved the win after the try in the first half.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Newcastle Falcons"));
+	assert_false(has_entity(&l, ENT_ORG, "Newcastle United"));
+	mention_list_free(&l);
+	extract("Leinster lead the Celtic League after the match, and the coach praised the scrum.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Celtic"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -210,6 +259,8 @@ int main(void)
 	    cmocka_unit_test(test_place_suffix_inside),
 	    cmocka_unit_test(test_music_bands),
 	    cmocka_unit_test(test_brands),
+	    cmocka_unit_test(test_club_alias_context),
+	    cmocka_unit_test(test_club_first_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
