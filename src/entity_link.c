@@ -394,6 +394,13 @@ static void link_firm_first_words(ctx *x)
 	}
 }
 
+/* Whether the byte c starts a word of a key (a letter, a digit, UTF-8). */
+static bool word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
+}
+
 /* In English, a club's one-word alias ("Newcastle": the gazetteer's
  * Newcastle United in sport news) in an article that names another club
  * of several words starting with that word ("Newcastle Falcons", the
@@ -418,8 +425,10 @@ static void link_club_first_words(ctx *x)
 		uniq *q = &x->u[qs[a]];
 		for (size_t j = 0; j < x->nu; j++) {
 			const uniq *r = &x->u[j];
-			if ((int)j == qs[a] || r->ntok < 2 || r->lklen <= q->lklen ||
-			    r->lkey[q->lklen] != ' ' || memcmp(r->lkey, q->lkey, q->lklen) != 0 ||
+			/* a word after it: "NATO - Russia Council" is no club */
+			if ((int)j == qs[a] || r->ntok < 2 || r->lklen <= q->lklen + 1 ||
+			    r->lkey[q->lklen] != ' ' || !word_byte(r->lkey[q->lklen + 1]) ||
+			    memcmp(r->lkey, q->lkey, q->lklen) != 0 ||
 			    ent_best_type(r->score) != ENT_ORG || r->score[ENT_ORG] < EV_DEF ||
 			    (r->gaz && strcmp(r->gaz, q->gaz) == 0))
 				continue;
