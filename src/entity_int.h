@@ -393,6 +393,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p);
 cand *ent_add_cand(ctx *x, size_t a, size_t b);
 void ent_add_gaz(ctx *x, size_t k, const match *m);
 bool ent_acronym(ctx *x, size_t k);
+bool ent_caps_acronym(const ctx *x, size_t a, size_t b);
 unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds);
 bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);

@@ -38,6 +38,28 @@ static bool acronym_like(ctx *x, size_t k)
 	return m.ntok == 1 && (m.p->need_all & 1u);
 }
 
+/* Whether the English run [a, b) of two or three words in capitals, each
+ * of two to four letters, is written inside a sentence of ordinary case
+ * (a lower-case word right before or after it on its line): an
+ * organization's name of acronyms ("said ABN AMRO analyst John Brady"),
+ * kept as written, no headline in capitals ("REHOBOTH BEACH"). */
+bool ent_caps_acronym(const ctx *x, size_t a, size_t b)
+{
+	if (!x->en || b - a < 2 || b - a > 3)
+		return false;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		if (!(t->flags & T_WORD) || !(t->flags & T_ALLCAPS) || (t->flags & T_DIGIT) ||
+		    t->end - t->start > 4 || (k > a && !(t->flags & T_SPACE)))
+			return false;
+	}
+	bool before = a > 0 && (x->t[a - 1].flags & T_WORD) && (x->t[a - 1].flags & T_LOWER) &&
+	              !(x->t[a].flags & T_PARA);
+	bool after = b < x->nt && (x->t[b].flags & T_WORD) && (x->t[b].flags & T_LOWER) &&
+	             !(x->t[b].flags & T_PARA);
+	return before || after;
+}
+
 /* Adds a candidate over tokens a..b-1 of the current field. */
 cand *ent_add_cand(ctx *x, size_t a, size_t b)
 {
@@ -67,7 +89,7 @@ cand *ent_add_cand(ctx *x, size_t a, size_t b)
 	 * stretch of the key arena the tokens cover */
 	size_t lklen = x->t[b - 1].key + x->t[b - 1].klen - x->t[a].key;
 	char *name;
-	if (allcaps && b - a > 1) {
+	if (allcaps && b - a > 1 && !ent_caps_acronym(x, a, b)) {
 		/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay
 		 * as written ("UBND TP Hà Nội", never "Ubnd Tp") */
 		strbuf sb;

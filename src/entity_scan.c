@@ -613,7 +613,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (misc)
 		c->strong = false;
 	bool single = e - k == 1;
-	bool acro = single && ent_acronym(x, k);
+	/* "said ABN AMRO analyst": short words in capitals inside a
+	 * sentence are an acronym's name too (entity_rules.c) */
+	bool acro = single ? ent_acronym(x, k) : ent_caps_acronym(x, k, e);
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
 	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
@@ -723,11 +725,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		/* a spaced dash lists places in Vietnamese ("Hà Nội - Hải
 		 * Phòng"), in English it starts what is said of a name
 		 * ("Romania - Cosmin Contra (31st)") */
+		/* in English only "and", "or", "&" list names ("John Brady of
+		 * ABN AMRO", "Blair for Labour": another kind) */
 		bool joiner = x->text[x->t[k - 1].start] == ',' ||
 		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE) &&
 		               !x->en) ||
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
-		               (x->t[k - 1].flags & T_LOWER));
+		               (x->t[k - 1].flags & T_LOWER) &&
+		               (!x->en || ent_written(x, k - 1, "and") || ent_written(x, k - 1, "or"))) ||
+		              (x->en && x->text[x->t[k - 1].start] == '&');
 		int pt = ent_best_type(p->score);
 		/* (not "Mỹ, DIA cho rằng": an unknown acronym is seldom a place) */
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&

@@ -233,6 +233,22 @@ static void test_club_first_words(void **state)
 	mention_list_free(&l);
 }
 
+/* "said ABN AMRO analyst John Brady": short words in capitals inside a
+ * sentence are an organization's name of acronyms, kept as written; a
+ * person named before "of" gives it nothing ("John Brady of ABN AMRO"). */
+static void test_caps_acronym_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("\"Prices will fall,\" said John Brady of VKB TORA. \"It is winter,\" said VKB "
+	        "TORA analyst John Brady.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "VKB TORA"));
+	assert_false(has_entity(&l, ENT_PER, "VKB TORA"));
+	assert_true(has_entity(&l, ENT_PER, "John Brady"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -261,6 +277,7 @@ int main(void)
 	    cmocka_unit_test(test_brands),
 	    cmocka_unit_test(test_club_alias_context),
 	    cmocka_unit_test(test_club_first_words),
+	    cmocka_unit_test(test_caps_acronym_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
