@@ -689,3 +689,34 @@ bool ent_en_club_context(ctx *x)
 	}
 	return false;
 }
+
+/* The token after a company's branch named at token k, where the known
+ * organization g (or, g NULL, an acronym) is followed by a known place
+ * and a business word or a title ("GM Europe president Carl Forster", "Sony UK chief", "Honda
+ * Europe's boss"): the branch is one organization, the place inside it
+ * no mention; else 0. */
+size_t ent_en_branch(ctx *x, size_t k, const match *g)
+{
+	if (!x->en || x->titlecase)
+		return 0;
+	/* a known organization, or an acronym ("GM Europe") */
+	size_t j;
+	if (g)
+		j = g->p && g->p->type == ENT_ORG && !g->p->club ? k + g->ntok : 0;
+	else
+		j = (x->t[k].flags & T_ALLCAPS) && !gaz_at(x, k).p && ent_acronym(x, k) ? k + 1 : 0;
+	if (!j)
+		return 0;
+	if (!namey(x, j) || !(x->t[j].flags & T_SPACE))
+		return 0;
+	match l = gaz_at(x, j);
+	if (!l.p || l.p->type != ENT_LOC)
+		return 0;
+	size_t e = j + l.ntok, a = after_possessive(x, e);
+	unsigned kinds;
+	if (a >= x->nt || !(x->t[a].flags & T_LOWER))
+		return 0;
+	if ((ent_en_word(x, a) & EN_CORP_POST) || (cue_at(x, a, &kinds) == 1 && (kinds & CUE_TITLE)))
+		return e;
+	return 0;
+}

@@ -150,6 +150,16 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return k + g.ntok + lg.ntok;
 		}
 	}
+	/* "GM Europe president": a known company and a place before a
+	 * business word or a title are the company's branch there
+	 * (entity_en.c) */
+	size_t be = ent_en_branch(x, k, &g);
+	if (be) {
+		cand *c = ent_add_cand(x, k, be);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		return be;
+	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
 	if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
@@ -574,6 +584,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 {
 	const tok *t = &x->t[k];
 	bool has_org, has_loc, misc;
+	/* "GM Europe president": an acronym's branch (entity_en.c) */
+	size_t be = ent_en_branch(x, k, NULL);
+	if (be) {
+		cand *c = ent_add_cand(x, k, be);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		pd->type = -1, pd->title = pd->honor = false;
+		return be;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
 	/* "hướng Nam", "(Đông, Tây, Nam, Bắc)": compass directions */
 	if (ent_vi_compass(x, k, e)) {

@@ -249,6 +249,25 @@ static void test_caps_acronym_names(void **state)
 	mention_list_free(&l);
 }
 
+/* "GM Europe president Carl Forster": a known company and a place
+ * before a title are the company's branch, one organization; "in
+ * Europe" alone stays the place. */
+static void test_company_branches(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("It will not be sold in the US, said Sony Europe president Carl Forster. Sony sells "
+	        "well in Europe.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Sony Europe"));
+	assert_true(has_surface(&l, ENT_LOC, "Europe"));
+	assert_true(has_entity(&l, ENT_PER, "Carl Forster"));
+	mention_list_free(&l);
+	extract("The car will not be sold in the US, said ZX Europe president Carl Forster.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "ZX Europe"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -278,6 +297,7 @@ int main(void)
 	    cmocka_unit_test(test_club_alias_context),
 	    cmocka_unit_test(test_club_first_words),
 	    cmocka_unit_test(test_caps_acronym_names),
+	    cmocka_unit_test(test_company_branches),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
