@@ -720,3 +720,11 @@ size_t ent_en_branch(ctx *x, size_t k, const match *g)
 		return e;
 	return 0;
 }
+
+/* Whether an English possessive 's follows the name ending before token
+ * e ("in Billboard's chart"): a preposition before the name governs
+ * the thing possessed, and says nothing of the name. */
+bool ent_en_possessive(const ctx *x, size_t e)
+{
+	return x->en && after_possessive(x, e) != e;
+}

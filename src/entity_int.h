@@ -450,6 +450,7 @@ bool ent_en_given_place(ctx *x, size_t k, const match *g);
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
 void ent_en_music_context(ctx *x);
 size_t ent_en_branch(ctx *x, size_t k, const match *g);
+bool ent_en_possessive(const ctx *x, size_t e);
 bool ent_en_club_context(ctx *x);
 bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */

@@ -709,8 +709,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (pd->title && (acro || brand))
 			w = 0;
 		/* "ở GAS": a preposition says little of an acronym (a stock's
-		 * code, a company), which is an organization as a guess */
-		if (acro && pd->type == ENT_LOC && pd->weight == EV_WEAK)
+		 * code, a company), which is an organization as a guess; "in
+		 * Billboard's chart": nothing of a possessor (entity_en.c) */
+		if ((acro || ent_en_possessive(x, e)) && pd->type == ENT_LOC && pd->weight == EV_WEAK)
 			w = 0;
 		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
 		if (pd->title && single && (t->flags & T_VI) && !acro && !brand)

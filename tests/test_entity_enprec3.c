@@ -268,6 +268,18 @@ static void test_company_branches(void **state)
 	mention_list_free(&l);
 }
 
+/* "number two in Quillboard's pop chart": a preposition before a
+ * possessor governs the thing possessed; the name gets no place's
+ * evidence from it. */
+static void test_possessor_after_preposition(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The song is number two in Quillboard's pop chart this week.", &l);
+	assert_false(has_entity(&l, ENT_LOC, "Quillboard"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -298,6 +310,7 @@ int main(void)
 	    cmocka_unit_test(test_club_first_words),
 	    cmocka_unit_test(test_caps_acronym_names),
 	    cmocka_unit_test(test_company_branches),
+	    cmocka_unit_test(test_possessor_after_preposition),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
