@@ -344,6 +344,19 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				continue;
 			}
 		}
+		/* "International Federation of the Phonographic Industry": "of
+		 * the" after an organization's word inside an English name (not
+		 * "Tony Blair of the Labour Party") */
+		unsigned ok;
+		if (j > k && x->en && ent_written(x, j, "of") && ent_written(x, j + 1, "the") &&
+		    namey(x, j + 2) && !(x->t[j + 2].flags & T_ALLCAPS) &&
+		    cue_at(x, j - 1, &ok) == 1 &&
+		    (ok & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+			if (!last_conn)
+				last_conn = j;
+			j += 2;
+			continue;
+		}
 		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
 		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) &&
 		    namey(x, j + 1)) {

@@ -280,6 +280,24 @@ static void test_possessor_after_preposition(void **state)
 	mention_list_free(&l);
 }
 
+/* "the International Federation of the Quill Industry (IFQI)", "the
+ * British Quill Industry": "of the" after an organization's word joins
+ * its name, and Industry ends one; "Tony Hale of the Labour Party" stays
+ * a person and a party. */
+static void test_industry_bodies(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Sales rose, the International Federation of the Quill Industry (IFQI) said. The "
+	        "British Quill Industry agreed, and Tony Hale of the Labour Party spoke.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "International Federation of the Quill Industry"));
+	assert_true(has_entity(&l, ENT_ORG, "British Quill Industry"));
+	assert_false(has_name(&l, "Quill Industry"));
+	assert_true(has_entity(&l, ENT_PER, "Tony Hale"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -311,6 +329,7 @@ int main(void)
 	    cmocka_unit_test(test_caps_acronym_names),
 	    cmocka_unit_test(test_company_branches),
 	    cmocka_unit_test(test_possessor_after_preposition),
+	    cmocka_unit_test(test_industry_bodies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
