@@ -316,6 +316,12 @@ bool ent_en_title(ctx *x, size_t k, size_t *e)
 	if (k > 0 && !(x->t[k - 1].flags & (T_INITIAL | T_ALLCAPS)) && (x->t[k].flags & T_SPACE) &&
 	    title_start(x, k - 1))
 		return true;
+	/* "- Best set design - His Dark Materials designed by": a
+	 * possessive first in a sentence, before two capitalized words */
+	if (k > 0 && *e - k >= 2 && (x->t[k].flags & T_SPACE) &&
+	    (ent_written(x, k - 1, "His") || ent_written(x, k - 1, "Her") ||
+	     ent_written(x, k - 1, "Their") || ent_written(x, k - 1, "My")))
+		return true;
 	if (*e - k >= 2 && !(x->t[k].flags & T_INITIAL) && title_start(x, k))
 		return true;
 	/* "Once Upon a": a capitalized stop word before the run; "Do The

@@ -116,6 +116,9 @@ static void test_possessive_titles(void **state)
 	assert_false(has_name(&l, "Silver Compass"));
 	assert_true(has_entity(&l, ENT_PER, "Ann Lee"));
 	mention_list_free(&l);
+	extract("Best set design - His Silver Compass designed by Ann Lee.", &l);
+	assert_false(has_name(&l, "Silver Compass"));
+	mention_list_free(&l);
 	/* a capitalized "And" or "Or" inside a run: a title */
 	extract("His debut album, Get Paid Or Go Home, narrowly missed the top spot.", &l);
 	assert_false(has_name(&l, "Get Paid Or Go Home"));
