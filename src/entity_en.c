@@ -151,6 +151,54 @@ static bool award_work_noun(const ctx *x, size_t q)
 	return false;
 }
 
+/* Whether token q is a noun of an award's category for a person ("best
+ * actor", "best set designer"): the name after it is the winner's. */
+static bool award_person_noun(const ctx *x, size_t q)
+{
+	static const char *const people[] = {"actor",     "actress", "director", "singer",
+	                                     "artist",    "newcomer", "act",     "performer",
+	                                     "writer",    "player",  "designer", "choreographer",
+	                                     "composer"};
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++)
+		if (ent_written(x, q, people[i]))
+			return true;
+	return false;
+}
+
+/* Whether the English name at token k heads an entry of an award list
+ * after its show category ("- Outstanding musical production - Grand
+ * Hotel at the Donmar", "- Best new musical - The Producers"): the
+ * category, at most six words from the line's start or a dash, with
+ * "best" or "outstanding", a show's noun (musical, play, opera,
+ * production ...) and no person's noun ("Best actor - Ann Lee"). */
+static bool award_entry(ctx *x, size_t k)
+{
+	/* "- The Producers", "- Lady Macbeth of Mtsensk": a capitalized
+	 * word the run does not hold */
+	size_t d = k > 1 && (x->t[k - 1].flags & T_CAP) && (x->t[k - 1].flags & T_WORD) &&
+	                   (x->t[k - 2].flags & T_DASH)
+	               ? k - 1
+	               : k;
+	if (d < 2 || !(x->t[d - 1].flags & T_DASH) || !(x->t[d - 1].flags & T_SPACE))
+		return false;
+	bool best = false, show = false;
+	size_t q = d - 1, n = 0;
+	while (q > 0 && n < 7 && (x->t[q - 1].flags & T_WORD)) {
+		q--, n++;
+		if (award_person_noun(x, q))
+			return false;
+		best |= ent_written(x, q, "best") || ent_written(x, q, "Best") ||
+		        ent_written(x, q, "outstanding") || ent_written(x, q, "Outstanding");
+		show |= award_work_noun(x, q) || ent_written(x, q, "production") ||
+		        ent_written(x, q, "opera");
+		if (x->t[q].flags & T_PARA)
+			break;
+	}
+	if (!(x->t[q].flags & T_PARA) && !(q > 0 && (x->t[q - 1].flags & T_DASH)))
+		return false;
+	return best && show;
+}
+
 /* Whether the English name before token e has won or is up for an
  * award's show category ("X won best musical", "X, nominated for best
  * play"); "best new musical" and "best musical revival" too. */
@@ -187,6 +235,8 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		return false;
 	if (k == 0)
 		return work_after(x, *e) || award_after(x, *e);
+	if (award_entry(x, k))
+		return true;
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
 	if (w > 0 && ent_written(x, w, "The"))
@@ -472,16 +522,12 @@ bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e)
 	 * debut prize for X": a category of lower-case words after "best",
 	 * no person's ("won best actor for Ann Lee" names the winner), and
 	 * no given name first */
-	static const char *const people[] = {"actor", "actress", "director", "singer",
-	                                     "artist", "newcomer", "act", "performer",
-	                                     "writer", "player", "designer", "choreographer"};
 	for (size_t q = f, n = 0; q > 0 && n < 6; q--, n++) {
 		const tok *w = &x->t[q - 1];
 		if (!(w->flags & T_WORD) || !(w->flags & T_LOWER))
 			break;
-		for (size_t i = 0; i < sizeof people / sizeof *people; i++)
-			if (ent_written(x, q - 1, people[i]))
-				return false;
+		if (award_person_noun(x, q - 1))
+			return false;
 		if (ent_written(x, q - 1, "best"))
 			return n > 0 && !ent_en_given(x, k);
 	}

@@ -89,6 +89,12 @@ static void test_award_works(void **state)
 	assert_false(has_name(&l, "Mary Sunshine"));
 	assert_false(has_name(&l, "Glass Orchard"));
 	mention_list_free(&l);
+	extract("The winners:\n\n- Outstanding musical production - Grand Harbour at the Lyric\n\n"
+	        "- Best actor - Tom Arden for Red Sky at the Palace",
+	        &l);
+	assert_false(has_name(&l, "Grand Harbour"));
+	assert_true(has_entity(&l, ENT_PER, "Tom Arden"));
+	mention_list_free(&l);
 	extract("Comedy star Zed Harlow won the award for best first feature for Pine Valley, which "
 	        "he wrote.",
 	        &l);
