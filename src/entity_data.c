@@ -681,7 +681,7 @@ static void load_vi_names(entity_extractor *ex)
  * name), title-word, people, device (a device's noun before its brand
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), given-place (a place's name that is a given name too),
- * music (a word of music news), club-word (a word of club sport). */
+ * club-word (a word of club sport). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -697,7 +697,6 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"device", EN_DEVICE},
 	                                  {"surname-suffix", EN_SURNAME},
 	                                  {"given-place", EN_GIVEN_PLACE},
-	                                  {"music", EN_MUSIC},
 	                                  {"club-word", EN_CLUB_WORD}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }

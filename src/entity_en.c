@@ -623,11 +623,12 @@ bool ent_en_given(ctx *x, size_t k)
 
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
- * capitalized word that is no known name, no cue and the run's last (in
- * sport news no plural: "Sydney Swans" is a team). */
+ * capitalized word that is no known name, no cue and the run's last; not
+ * in sport news, where the word is as often a team's or an event's
+ * ("Sydney Swans", "Sydney International"). */
 bool ent_en_given_place(ctx *x, size_t k, const match *g)
 {
-	if (!x->en || x->titlecase || !g->p || g->ntok != 1 || g->p->type != ENT_LOC ||
+	if (!x->en || x->titlecase || x->sport || !g->p || g->ntok != 1 || g->p->type != ENT_LOC ||
 	    !(ent_en_bits(x, k) & EN_GIVEN_PLACE))
 		return false;
 	size_t j = k + 1;
@@ -636,7 +637,7 @@ bool ent_en_given_place(ctx *x, size_t k, const match *g)
 	    gaz_at(x, j).p || cue_at(x, j, &kinds) || namey(x, j + 1) ||
 	    (j + 1 < x->nt && (x->t[j + 1].flags & T_DASH) && !(x->t[j + 1].flags & T_SPACE)))
 		return false;
-	return !(x->sport && x->text[x->t[j].end - 1] == 's');
+	return true;
 }
 
 /* Whether the English run [k, e), which ends with an organization's
@@ -664,60 +665,6 @@ bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
 		size_t l = strlen(ends[i]);
 		if (n > l && memcmp(key + n - l, ends[i], l) == 0)
-			return false;
-	}
-	return true;
-}
-
-/* Decides, once the words of an English field are known, whether the
- * article is about music: three music words (en-words.txt music: band,
- * album, gig, song ...), one word in eighty. A decision sticks for the
- * rest of the article, as the sport context's does. */
-void ent_en_music_context(ctx *x)
-{
-	if (!x->en || x->music)
-		return;
-	size_t words = 0, cues = 0;
-	for (size_t k = 0; k < x->nt; k++) {
-		if (!(x->t[k].flags & T_WORD))
-			continue;
-		words++;
-		if (ent_en_word(x, k) & EN_MUSIC)
-			cues++;
-	}
-	x->music = cues >= 3 && cues * 80 >= words;
-}
-
-/* Whether the English run [k, e) of candidate c is a band's name by the
- * news it is in: in music news, a name of two words or more written
- * where capitals are evidence, with no evidence of any type and no
- * given name or compass word first ("Iron Maiden", "Judas Priest" in a
- * list of bands; the people of music news have given names: "Ozzy
- * Osbourne"; "West Midlands" is a region), not first in a sentence
- * (where a person's name with a rare given name is as likely), its words plain (no cue but
- * a place's suffix), not the end of a longer name nor after a
- * possessive or "of". */
-bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e)
-{
-	if (!x->music || x->sport || e - k < 2 || !c->strong || c->work || c->misc ||
-	    c->nodefault || c->score[ENT_PER] || c->score[ENT_ORG] || c->score[ENT_LOC])
-		return false;
-	/* "the West Midlands": a region */
-	if (ent_en_given(x, k) || ent_compass_word(x, k) || (x->t[k].flags & T_INITIAL))
-		return false;
-	/* "The British Phonographic Industry", "the Federation of the
-	 * Phonographic Industry", "Billboard's Hot Digital Sales": the end of
-	 * a longer name, or a thing of the name before it */
-	if (k > 0 && (namey(x, k - 1) || ent_written(x, k - 1, "s") || ent_written(x, k - 1, "of") ||
-	              (k > 1 && ent_written(x, k - 1, "the") && ent_written(x, k - 2, "of"))))
-		return false;
-	/* plain words only: no weekday, title-word or other cue ("Bloody
-	 * Sunday", "Flying Without Wings": works), but a place's suffix
-	 * ("Manic Street Preachers") */
-	for (size_t q = k; q < e; q++) {
-		unsigned kinds;
-		if (!namey(x, q) || (x->t[q].flags & T_ALLCAPS) ||
-		    (cue_at(x, q, &kinds) && (kinds & ~CUE_LOC_SUFFIX)) || ent_en_bits(x, q))
 			return false;
 	}
 	return true;

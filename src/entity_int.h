@@ -108,8 +108,7 @@ enum {
 	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
 	EN_GIVEN_PLACE = 4096, /* a place's name that is a given name too ("Sofia") */
-	EN_MUSIC = 8192,       /* a word of music news ("album", "gig") */
-	EN_CLUB_WORD = 16384   /* a word of club sport ("striker", "league") */
+	EN_CLUB_WORD = 8192    /* a word of club sport ("striker", "league") */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -267,7 +266,6 @@ typedef struct ctx {
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
 	bool sport;     /* the article is about sport (ent_sport_context) */
-	bool music;     /* the article is about music (ent_en_music_context) */
 	bool clubs;     /* English sport news about clubs: ORG@sport readings
 	                   apply (ent_sport_context) */
 	strbuf keys;    /* arena of token keys */
@@ -448,11 +446,9 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e);
 bool ent_en_given(ctx *x, size_t k);
 bool ent_en_given_place(ctx *x, size_t k, const match *g);
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
-void ent_en_music_context(ctx *x);
 size_t ent_en_branch(ctx *x, size_t k, const match *g);
 bool ent_en_possessive(const ctx *x, size_t e);
 bool ent_en_club_context(ctx *x);
-bool ent_en_music_band(ctx *x, const cand *c, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);

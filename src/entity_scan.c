@@ -809,11 +809,6 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
 	    ent_en_given(x, k))
 		c->score[ENT_PER] += EV_WEAK;
-	/* "Led Zeppelin, Iron Maiden and Judas Priest": in music news a
-	 * name with no evidence and no given name is a band's, as a weak
-	 * sign (entity_en.c) */
-	if (ent_en_music_band(x, c, k, e))
-		c->score[ENT_ORG] += EV_WEAK;
 	if (admin)
 		admin_span(x, pd, c);
 	/* "Giám đốc CDC Rochelle Walensky": the title is the full name's
@@ -832,7 +827,6 @@ void ent_scan_field(ctx *x)
 {
 	pending pd = {-1, 0, false, false, 0, 0};
 	ent_sport_context(x);
-	ent_en_music_context(x);
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];
 		size_t e;
