@@ -170,7 +170,8 @@ static bool award_person_noun(const ctx *x, size_t q)
  * Hotel at the Donmar", "- Best new musical - The Producers"): the
  * category, at most six words from the line's start or a dash, with
  * "best" or "outstanding", a show's noun (musical, play, opera,
- * production ...) and no person's noun ("Best actor - Ann Lee"). */
+ * production ...) and no person's noun or what a person wins ("Best
+ * actor - Ann Lee", "Best supporting role in a musical - Ann Lee"). */
 static bool award_entry(ctx *x, size_t k)
 {
 	/* "- The Producers", "- Lady Macbeth of Mtsensk": a capitalized
@@ -185,7 +186,11 @@ static bool award_entry(ctx *x, size_t k)
 	size_t q = d - 1, n = 0;
 	while (q > 0 && n < 7 && (x->t[q - 1].flags & T_WORD)) {
 		q--, n++;
-		if (award_person_noun(x, q))
+		/* "- Best supporting role in a musical - Ann Lee for X",
+		 * "- Outstanding achievement in opera - Ann Lee" */
+		if (award_person_noun(x, q) || ent_written(x, q, "role") ||
+		    ent_written(x, q, "performance") || ent_written(x, q, "achievement") ||
+		    ent_written(x, q, "contribution"))
 			return false;
 		best |= ent_written(x, q, "best") || ent_written(x, q, "Best") ||
 		        ent_written(x, q, "outstanding") || ent_written(x, q, "Outstanding");

@@ -95,6 +95,12 @@ static void test_award_works(void **state)
 	assert_false(has_name(&l, "Grand Harbour"));
 	assert_true(has_entity(&l, ENT_PER, "Tom Arden"));
 	mention_list_free(&l);
+	extract("The winners:\n\n- Best supporting role in a musical - Conn Hale for Red Sky at "
+	        "the Lyric\n\n- Outstanding achievement in opera - Tam Odes and the Lyric",
+	        &l);
+	assert_true(has_entity(&l, ENT_PER, "Conn Hale"));
+	assert_true(has_entity(&l, ENT_PER, "Tam Odes"));
+	mention_list_free(&l);
 	extract("Comedy star Zed Harlow won the award for best first feature for Pine Valley, which "
 	        "he wrote.",
 	        &l);
@@ -298,6 +304,14 @@ static void test_industry_bodies(void **state)
 	assert_true(has_entity(&l, ENT_ORG, "British Quill Industry"));
 	assert_false(has_name(&l, "Quill Industry"));
 	assert_true(has_entity(&l, ENT_PER, "Tony Hale"));
+	mention_list_free(&l);
+	/* its acronym alone in the same article is the body */
+	extract("The British Quill Industry has found a gap. \"We want more,\" said BQI chief Ann "
+	        "Lee, and the BQI runs seminars.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "BQI"));
+	assert_true(has_entity(&l, ENT_ORG, "British Quill Industry"));
+	assert_false(has_entity(&l, ENT_ORG, "BQI"));
 	mention_list_free(&l);
 }
 
