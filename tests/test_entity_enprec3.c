@@ -170,6 +170,10 @@ static void test_bands(void **state)
 	assert_false(has_entity(&l, ENT_PER, "Franz Ferdinand"));
 	assert_true(has_entity(&l, ENT_PER, "Kanye West"));
 	mention_list_free(&l);
+	/* a person listed before a band is no band */
+	extract("The show featured artists like British stars Jo Stonely and Franz Ferdinand.", &l);
+	assert_false(has_entity(&l, ENT_ORG, "Jo Stonely"));
+	mention_list_free(&l);
 }
 
 /* Brands and companies with no suffix: a place's suffix ("Tanner
