@@ -345,10 +345,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			}
 		}
 		/* "International Federation of the Phonographic Industry": "of
-		 * the" after an organization's word inside an English name (not
-		 * "Tony Blair of the Labour Party") */
+		 * the" after an organization's word ending two words or more of
+		 * an English name (not "Tony Blair of the Labour Party", nor a
+		 * title, "House of the Dead") */
 		unsigned ok;
-		if (j > k && x->en && ent_written(x, j, "of") && ent_written(x, j + 1, "the") &&
+		if (j > k + 1 && x->en && ent_written(x, j, "of") && ent_written(x, j + 1, "the") &&
 		    namey(x, j + 2) && !(x->t[j + 2].flags & T_ALLCAPS) &&
 		    cue_at(x, j - 1, &ok) == 1 &&
 		    (ok & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {

@@ -309,6 +309,9 @@ static void test_industry_bodies(void **state)
 	assert_false(has_name(&l, "Quill Industry"));
 	assert_true(has_entity(&l, ENT_PER, "Tony Hale"));
 	mention_list_free(&l);
+	extract("Games such as The Punisher and House of the Dead sold well.", &l);
+	assert_false(has_name(&l, "House of the Dead"));
+	mention_list_free(&l);
 	/* its acronym alone in the same article is the body */
 	extract("The British Quill Industry has found a gap. \"We want more,\" said BQI chief Ann "
 	        "Lee, and the BQI runs seminars.",
