@@ -240,7 +240,7 @@ static bool head_word(const ctx *x, size_t k, uint32_t h)
 /* Whether token k is a compass word English may write in lower case
  * before a region's name: "north America" is North America, not the
  * America of the United States. */
-static bool compass_word(const ctx *x, size_t k)
+bool ent_compass_word(const ctx *x, size_t k)
 {
 	static const char *const words[] = {"north", "south", "east", "west", "central", "latin"};
 	const tok *t = &x->t[k];
@@ -262,7 +262,7 @@ static bool gaz_ok(const ctx *x, const phrase *p, size_t k, int n, uint32_t h)
 	/* a multi-word name may start with a lower-case head word:
 	 * "điện Kremlin", "châu Âu" (but "bờ Tây" is no "Bờ Tây") */
 	if (!ok && n > 1 &&
-	    (head_word(x, k, h) || (x->en && p->type == ENT_LOC && compass_word(x, k)))) {
+	    (head_word(x, k, h) || (x->en && p->type == ENT_LOC && ent_compass_word(x, k)))) {
 		ok = true;
 		for (int i = 1; i < n && ok; i++)
 			ok = case_ok(x, p, k + (size_t)i, i);
@@ -321,10 +321,11 @@ void ent_lookup(ctx *x, size_t k)
 		if (pi < 0)
 			continue;
 		const phrase *p = &x->ex->ph[pi];
-		/* "Liverpool" is the club in sport news */
+		/* "Liverpool" is the club in sport news (in English, news of
+		 * club sport: "Madrid" of athletics is the city) */
 		if (p->sport)
 			t->flags |= T_SPORTALT;
-		const phrase *g = x->sport && p->sport ? p->sport : p;
+		const phrase *g = x->sport && (!x->en || x->clubs) && p->sport ? p->sport : p;
 		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
 			t->gaz = g;
 			t->gaz_n = (uint8_t)n;
@@ -641,7 +642,7 @@ static void load_abbreviations(entity_extractor *ex)
 /* A kind of a data file of KIND<TAB>phrase lines, and the bit it sets. */
 typedef struct word_kind {
 	const char *name;
-	uint16_t bit;
+	uint32_t bit;
 } word_kind;
 
 /* Loads the lines of file whose KIND is one of kinds: each phrase joins
@@ -688,7 +689,8 @@ static void load_vi_names(entity_extractor *ex)
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), kin (a relative's word around a person's name), temple
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
- * brand's word before a business). */
+ * brand's word before a business), given-place (a place's name that is a
+ * given name too), club-word (a word of club sport). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -705,7 +707,9 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"surname-suffix", EN_SURNAME},
 	                                  {"kin", EN_KIN},
 	                                  {"temple", EN_TEMPLE},
-	                                  {"shop", EN_SHOP}};
+	                                  {"shop", EN_SHOP},
+	                                  {"given-place", EN_GIVEN_PLACE},
+	                                  {"club-word", EN_CLUB_WORD}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -37,8 +37,9 @@ static bool phrase_ends(const ctx *x, size_t q)
 }
 
 /* Whether an appositive after the name at token e describes a company:
- * ", a small tourism firm,", ", the retailer." (up to five words after
- * the article). */
+ * ", a small tourism firm,", ", the retailer.", ", the second-largest
+ * electronics retailer in the US" (up to five words after the article,
+ * the business word last or before "in" or "with"). */
 static bool corp_appositive(ctx *x, size_t e)
 {
 	if (!punct_is(x, e, ',') || e + 1 >= x->nt)
@@ -46,9 +47,13 @@ static bool corp_appositive(ctx *x, size_t e)
 	size_t q = e + 1;
 	if (!ent_written(x, q, "a") && !ent_written(x, q, "an") && !ent_written(x, q, "the"))
 		return false;
-	for (size_t n = 0, j = q + 1; n < 5 && j < x->nt && (x->t[j].flags & T_WORD); n++, j++)
-		if ((ent_en_word(x, j) & EN_CORP_PRE) && phrase_ends(x, j + 1) &&
-		    !punct_is(x, j + 1, '\''))
+	for (size_t n = 0, j = q + 1;
+	     n < 6 && j < x->nt &&
+	     ((x->t[j].flags & T_WORD) || ((x->t[j].flags & T_DASH) && !(x->t[j].flags & T_SPACE)));
+	     n++, j++)
+		if ((ent_en_word(x, j) & EN_CORP_PRE) &&
+		    ((phrase_ends(x, j + 1) && !punct_is(x, j + 1, '\'')) ||
+		     ent_written(x, j + 1, "in") || ent_written(x, j + 1, "with")))
 			return true;
 	return false;
 }
@@ -146,6 +151,59 @@ static bool award_work_noun(const ctx *x, size_t q)
 	return false;
 }
 
+/* Whether token q is a noun of an award's category for a person ("best
+ * actor", "best set designer"): the name after it is the winner's. */
+static bool award_person_noun(const ctx *x, size_t q)
+{
+	static const char *const people[] = {"actor",     "actress", "director", "singer",
+	                                     "artist",    "newcomer", "act",     "performer",
+	                                     "writer",    "player",  "designer", "choreographer",
+	                                     "composer"};
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++)
+		if (ent_written(x, q, people[i]))
+			return true;
+	return false;
+}
+
+/* Whether the English name at token k heads an entry of an award list
+ * after its show category ("- Outstanding musical production - Grand
+ * Hotel at the Donmar", "- Best new musical - The Producers"): the
+ * category, at most six words from the line's start or a dash, with
+ * "best" or "outstanding", a show's noun (musical, play, opera,
+ * production ...) and no person's noun or what a person wins ("Best
+ * actor - Ann Lee", "Best supporting role in a musical - Ann Lee"). */
+static bool award_entry(ctx *x, size_t k)
+{
+	/* "- The Producers", "- Lady Macbeth of Mtsensk": a capitalized
+	 * word the run does not hold */
+	size_t d = k > 1 && (x->t[k - 1].flags & T_CAP) && (x->t[k - 1].flags & T_WORD) &&
+	                   (x->t[k - 2].flags & T_DASH)
+	               ? k - 1
+	               : k;
+	if (d < 2 || !(x->t[d - 1].flags & T_DASH) || !(x->t[d - 1].flags & T_SPACE))
+		return false;
+	bool best = false, show = false;
+	size_t q = d - 1, n = 0;
+	while (q > 0 && n < 7 && (x->t[q - 1].flags & T_WORD)) {
+		q--, n++;
+		/* "- Best supporting role in a musical - Ann Lee for X",
+		 * "- Outstanding achievement in opera - Ann Lee" */
+		if (award_person_noun(x, q) || ent_written(x, q, "role") ||
+		    ent_written(x, q, "performance") || ent_written(x, q, "achievement") ||
+		    ent_written(x, q, "contribution"))
+			return false;
+		best |= ent_written(x, q, "best") || ent_written(x, q, "Best") ||
+		        ent_written(x, q, "outstanding") || ent_written(x, q, "Outstanding");
+		show |= award_work_noun(x, q) || ent_written(x, q, "production") ||
+		        ent_written(x, q, "opera");
+		if (x->t[q].flags & T_PARA)
+			break;
+	}
+	if (!(x->t[q].flags & T_PARA) && !(q > 0 && (x->t[q - 1].flags & T_DASH)))
+		return false;
+	return best && show;
+}
+
 /* Whether the English name before token e has won or is up for an
  * award's show category ("X won best musical", "X, nominated for best
  * play"); "best new musical" and "best musical revival" too. */
@@ -182,6 +240,8 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		return false;
 	if (k == 0)
 		return work_after(x, *e) || award_after(x, *e);
+	if (award_entry(x, k))
+		return true;
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
 	if (w > 0 && ent_written(x, w, "The"))
@@ -200,9 +260,10 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	/* "films such as X" */
 	if (w > 1 && ent_written(x, w, "as") && ent_written(x, w - 1, "such"))
 		w -= 2;
-	/* "the TV show X" (not "polls show X") */
+	/* "the TV show X", "the show X" (not "polls show X") */
 	bool show = w > 0 && (ent_written(x, w, "show") || ent_written(x, w, "shows")) &&
-	            (ent_written(x, w - 1, "TV") || ent_written(x, w - 1, "television") ||
+	            (ent_written(x, w - 1, "the") || ent_written(x, w - 1, "The") ||
+	             ent_written(x, w - 1, "TV") || ent_written(x, w - 1, "television") ||
 	             ent_written(x, w - 1, "radio") || ent_written(x, w - 1, "chat") ||
 	             ent_written(x, w - 1, "talk") || ent_written(x, w - 1, "quiz") ||
 	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
@@ -277,12 +338,13 @@ static bool title_word_at(ctx *x, size_t k, size_t q)
 }
 
 /* Whether token k is a capitalized article, possessive or number word,
- * which inside a sentence starts a title ("A", "My", "Their", "Two":
- * "Lock, Stock and Two Smoking Barrels"). */
+ * which inside a sentence starts a title ("A", "My", "Their", "His",
+ * "Two": "Lock, Stock and Two Smoking Barrels", "His Dark Materials"). */
 static bool title_start(const ctx *x, size_t k)
 {
-	static const char *const words[] = {"A",   "An",  "My",    "Your", "Our",  "Their",
-	                                    "Two", "Three", "Four", "Five", "Seven", "Ten"};
+	static const char *const words[] = {"A",    "An",    "My",   "Your", "Our",
+	                                    "Their", "His",  "Her",  "Two",  "Three",
+	                                    "Four", "Five", "Seven", "Ten"};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (ent_written(x, k, words[i]))
 			return true;
@@ -308,6 +370,12 @@ bool ent_en_title(ctx *x, size_t k, size_t *e)
 	 * starts a title, before the run or as its first word */
 	if (k > 0 && !(x->t[k - 1].flags & (T_INITIAL | T_ALLCAPS)) && (x->t[k].flags & T_SPACE) &&
 	    title_start(x, k - 1))
+		return true;
+	/* "- Best set design - His Dark Materials designed by": a
+	 * possessive first in a sentence, before two capitalized words */
+	if (k > 0 && *e - k >= 2 && (x->t[k].flags & T_SPACE) &&
+	    (ent_written(x, k - 1, "His") || ent_written(x, k - 1, "Her") ||
+	     ent_written(x, k - 1, "Their") || ent_written(x, k - 1, "My")))
 		return true;
 	if (*e - k >= 2 && !(x->t[k].flags & T_INITIAL) && title_start(x, k))
 		return true;
@@ -435,21 +503,44 @@ size_t ent_en_number_name(ctx *x, size_t k, size_t e)
  * award or nomination is for: right after "PERSON for" or "PERSON, for"
  * where the person's name has two words or more and evidence of a
  * person ("best director went to Ann Lee for Red Sky", "Tom Hale, for
- * Glass Orchard"), before the list's next mark or the sentence's end;
- * not in sport news ("Rooney for England") nor for a known name. */
+ * Glass Orchard", "Ann Lee for The Glass Orchard at the Lyric"), or after
+ * an award's category and "for" ("won the award for best first feature
+ * for Pine Valley"), before the list's next mark, "at" or the sentence's
+ * end; not in sport news ("Rooney for England") nor for a known name.
+ * p: the candidate before this one, or NULL. */
 bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e)
 {
-	if (!x->en || x->sport || k < 2 || !ent_written(x, k - 1, "for"))
+	if (!x->en || x->sport || k < 2)
 		return false;
-	size_t b = k - 2;
+	/* "Ann Lee for The Glass Orchard" */
+	size_t f = k - 1;
+	if (ent_written(x, f, "The") && f > 1)
+		f--;
+	if (!ent_written(x, f, "for"))
+		return false;
+	bool ends = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN)) ||
+	            ent_written(x, e, "and") || ent_written(x, e, "in") || ent_written(x, e, "at") ||
+	            punct_is(x, e, '.') || punct_is(x, e, ',');
+	if (!ends)
+		return false;
+	/* "the award for best first feature for Pine Valley", "the best
+	 * debut prize for X": a category of lower-case words after "best",
+	 * no person's ("won best actor for Ann Lee" names the winner), and
+	 * no given name first */
+	for (size_t q = f, n = 0; q > 0 && n < 6; q--, n++) {
+		const tok *w = &x->t[q - 1];
+		if (!(w->flags & T_WORD) || !(w->flags & T_LOWER))
+			break;
+		if (award_person_noun(x, q - 1))
+			return false;
+		if (ent_written(x, q - 1, "best"))
+			return n > 0 && !ent_en_given(x, k);
+	}
+	size_t b = f - 1;
 	if (punct_is(x, b, ','))
 		b--;
-	if (p->field != x->field || p->t1 != b + 1 || p->ntok < 2 || p->gaz ||
-	    ent_best_type(p->score) != ENT_PER)
-		return false;
-	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN)) ||
-	       ent_written(x, e, "and") || ent_written(x, e, "in") || punct_is(x, e, '.') ||
-	       punct_is(x, e, ',');
+	return p && p->field == x->field && p->t1 == b + 1 && p->ntok >= 2 && !p->gaz &&
+	       ent_best_type(p->score) == ENT_PER;
 }
 
 /* The token after the English name at tokens [k, e) when a station's
@@ -525,4 +616,119 @@ bool ent_en_title_word(ctx *x, size_t k)
 	    ((t->flags & T_ALLCAPS) && t->end - t->start > 1))
 		return false;
 	return (ent_en_bits(x, k) & EN_TITLE_WORD) != 0;
+}
+
+/* Whether the capitalized token k starts a person's name as a given name
+ * does: one of given-names.txt, or a place's name that is a given name
+ * too (en-words.txt given-place: "Sofia", "Paris"). */
+bool ent_en_given(ctx *x, size_t k)
+{
+	return ent_given_name(x, k) || (x->en && (ent_en_bits(x, k) & EN_GIVEN_PLACE));
+}
+
+/* Whether the known place g at token k is the given name of a person's
+ * name ("writer-director Sofia Coppola"): a given-place right before one
+ * capitalized word that is no known name, no cue and the run's last; not
+ * in sport news, where the word is as often a team's or an event's
+ * ("Sydney Swans", "Sydney International"). */
+bool ent_en_given_place(ctx *x, size_t k, const match *g)
+{
+	if (!x->en || x->titlecase || x->sport || !g->p || g->ntok != 1 || g->p->type != ENT_LOC ||
+	    !(ent_en_bits(x, k) & EN_GIVEN_PLACE))
+		return false;
+	size_t j = k + 1;
+	unsigned kinds;
+	if (!namey(x, j) || !(x->t[j].flags & T_SPACE) || (x->t[j].flags & T_ALLCAPS) ||
+	    gaz_at(x, j).p || cue_at(x, j, &kinds) || namey(x, j + 1) ||
+	    (j + 1 < x->nt && (x->t[j + 1].flags & T_DASH) && !(x->t[j + 1].flags & T_SPACE)))
+		return false;
+	return true;
+}
+
+/* Whether the English run [k, e), which ends with an organization's
+ * suffix that is a common surname too (en-words.txt surname-suffix), is a
+ * person's name: a given name before it ("Charlotte Church"), or a given
+ * name and a middle name ("Thomas Haden Church"); the middle word no cue,
+ * no word of en-words.txt ("Royal Opera House") and no adjective of a
+ * faith or a use ("Grace Baptist Church", "Grace Memorial House": -ist,
+ * -an, -ic, -al). */
+bool ent_en_surname_suffix(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e - k < 2 || e - k > 3 || !ent_given_name(x, k) ||
+	    !(ent_en_bits(x, e - 1) & EN_SURNAME))
+		return false;
+	if (e - k == 2)
+		return true;
+	size_t m = k + 1;
+	unsigned kinds;
+	if ((x->t[m].flags & T_ALLCAPS) || cue_at(x, m, &kinds) || gaz_at(x, m).p ||
+	    ent_en_bits(x, m))
+		return false;
+	static const char *const ends[] = {"ist", "an", "ic", "al"};
+	const char *key = tkey(x, m);
+	size_t n = x->t[m].klen;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t l = strlen(ends[i]);
+		if (n > l && memcmp(key + n - l, ends[i], l) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Whether an English field of sport news is about club sport, where a
+ * city's name may be its club's (ORG@sport: "Madrid" is Real Madrid): a
+ * word of club sport (en-words.txt club-word: club, striker, league,
+ * innings ...) or a club named by a name that is no city's ("Chelsea",
+ * "Real Madrid"). Athletics or tennis in Madrid is in the city. */
+bool ent_en_club_context(ctx *x)
+{
+	for (size_t k = 0; k < x->nt; k++) {
+		if (!(x->t[k].flags & T_WORD))
+			continue;
+		if (ent_en_bits(x, k) & EN_CLUB_WORD)
+			return true;
+		match g = gaz_at(x, k);
+		if (g.p && g.p->club && g.p->type == ENT_ORG && !(x->t[k].flags & T_SPORTALT))
+			return true;
+	}
+	return false;
+}
+
+/* The token after a company's branch named at token k, where the known
+ * organization g (or, g NULL, an acronym) is followed by a known place
+ * and a business word or a title ("GM Europe president Carl Forster", "Sony UK chief", "Honda
+ * Europe's boss"): the branch is one organization, the place inside it
+ * no mention; else 0. */
+size_t ent_en_branch(ctx *x, size_t k, const match *g)
+{
+	if (!x->en || x->titlecase)
+		return 0;
+	/* a known organization, or an acronym ("GM Europe") */
+	size_t j;
+	if (g)
+		j = g->p && g->p->type == ENT_ORG && !g->p->club ? k + g->ntok : 0;
+	else
+		j = (x->t[k].flags & T_ALLCAPS) && !gaz_at(x, k).p && ent_acronym(x, k) ? k + 1 : 0;
+	if (!j)
+		return 0;
+	if (!namey(x, j) || !(x->t[j].flags & T_SPACE))
+		return 0;
+	match l = gaz_at(x, j);
+	if (!l.p || l.p->type != ENT_LOC)
+		return 0;
+	size_t e = j + l.ntok, a = after_possessive(x, e);
+	unsigned kinds;
+	if (a >= x->nt || !(x->t[a].flags & T_LOWER))
+		return 0;
+	if ((ent_en_word(x, a) & EN_CORP_POST) || (cue_at(x, a, &kinds) == 1 && (kinds & CUE_TITLE)))
+		return e;
+	return 0;
+}
+
+/* Whether an English possessive 's follows the name ending before token
+ * e ("in Billboard's chart"): a preposition before the name governs
+ * the thing possessed, and says nothing of the name. */
+bool ent_en_possessive(const ctx *x, size_t e)
+{
+	return x->en && after_possessive(x, e) != e;
 }

@@ -109,7 +109,9 @@ enum {
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
 	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
 	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
-	EN_SHOP = 16384      /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_GIVEN_PLACE = 32768, /* a place's name that is a given name too ("Sofia") */
+	EN_CLUB_WORD = 65536    /* a word of club sport ("striker", "league") */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -132,7 +134,7 @@ typedef struct phrase {
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint16_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
+	uint32_t en_word;      /* EN_CORP_PRE ... EN_CLUB_WORD (en-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -267,6 +269,8 @@ typedef struct ctx {
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
 	bool sport;     /* the article is about sport (ent_sport_context) */
+	bool clubs;     /* English sport news about clubs: ORG@sport readings
+	                   apply (ent_sport_context) */
 	strbuf keys;    /* arena of token keys */
 	tok *t;
 	size_t nt, capt;
@@ -393,6 +397,7 @@ const phrase *ent_plain(const ctx *x, const phrase *p);
 cand *ent_add_cand(ctx *x, size_t a, size_t b);
 void ent_add_gaz(ctx *x, size_t k, const match *m);
 bool ent_acronym(ctx *x, size_t k);
+bool ent_caps_acronym(const ctx *x, size_t a, size_t b);
 unsigned ent_abbr_kinds(const ctx *x, size_t k, size_t n, unsigned kinds);
 bool ent_korean_name(const ctx *x, size_t j);
 bool ent_initial(ctx *x, size_t j);
@@ -468,12 +473,21 @@ bool ent_en_award_for(ctx *x, const cand *p, size_t k, size_t e);
 size_t ent_en_station(ctx *x, size_t k, size_t e);
 bool ent_en_plural_verb(ctx *x, size_t k, size_t e);
 size_t ent_en_trim(ctx *x, size_t k, size_t e);
+bool ent_en_given(ctx *x, size_t k);
+bool ent_en_given_place(ctx *x, size_t k, const match *g);
+bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
+size_t ent_en_branch(ctx *x, size_t k, const match *g);
+bool ent_en_possessive(const ctx *x, size_t e);
+bool ent_en_club_context(ctx *x);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
 /* entity_data.c: the EN_* bits of the one-word phrase at token k,
  * whatever its case */
 unsigned ent_en_bits(ctx *x, size_t k);
+/* entity_data.c: whether token k is a compass word (north, west,
+ * central ...) */
+bool ent_compass_word(const ctx *x, size_t k);
 /* entity_en.c: whether the capitalized token k is a title-word of
  * en-words.txt ("In", "The" inside "Dancer In The Dark") */
 bool ent_en_title_word(ctx *x, size_t k);

@@ -414,6 +414,86 @@ static void person_not_place(ctx *x)
 	}
 }
 
+/* Whether the byte c starts a word of a key (a letter, a digit, UTF-8). */
+static bool word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
+}
+
+/* In English, a club's one-word alias ("Newcastle": the gazetteer's
+ * Newcastle United in sport news) in an article that names another club
+ * of several words starting with that word ("Newcastle Falcons", the
+ * rugby club) is that club: an organization, proven (EV_DEF), that is
+ * not the gazetteer's. Asked of at most 16 such aliases per article
+ * (each against every name). */
+static void link_club_first_words(ctx *x)
+{
+	if (!x->en)
+		return;
+	int qs[16];
+	size_t nq = 0;
+	for (size_t i = 0; i < x->nu; i++) {
+		const uniq *q = &x->u[i];
+		if (!q->gaz || q->ntok != 1 || q->gtype != ENT_ORG || q->root != (int)i)
+			continue;
+		if (nq == sizeof qs / sizeof *qs)
+			return;
+		qs[nq++] = (int)i;
+	}
+	for (size_t a = 0; a < nq; a++) {
+		uniq *q = &x->u[qs[a]];
+		for (size_t j = 0; j < x->nu; j++) {
+			const uniq *r = &x->u[j];
+			/* a word after it: "NATO - Russia Council" is no club */
+			if ((int)j == qs[a] || r->ntok < 2 || r->lklen <= q->lklen + 1 ||
+			    r->lkey[q->lklen] != ' ' || !word_byte(r->lkey[q->lklen + 1]) ||
+			    memcmp(r->lkey, q->lkey, q->lklen) != 0 ||
+			    ent_best_type(r->score) != ENT_ORG || r->score[ENT_ORG] < EV_DEF ||
+			    (r->gaz && strcmp(r->gaz, q->gaz) == 0))
+				continue;
+			q->root = (int)j;
+			break;
+		}
+	}
+}
+
+/* In English, an acronym alone ("BPI") is the organization of several
+ * words the same article names whose words it spells ("British
+ * Phonographic Industry"), written without brackets: when exactly one
+ * does, proven one (EV_DEF), and the acronym has no evidence of another
+ * type. Asked of at most 16 acronyms per article (each against every
+ * name). */
+static void link_spelled_acronyms(ctx *x)
+{
+	if (!x->en)
+		return;
+	int qs[16];
+	size_t nq = 0;
+	for (size_t i = 0; i < x->nu; i++) {
+		const uniq *q = &x->u[i];
+		if (q->gaz || q->ntok != 1 || !q->acro || q->root != (int)i || q->score[ENT_PER] ||
+		    q->score[ENT_LOC])
+			continue;
+		if (nq == sizeof qs / sizeof *qs)
+			return;
+		qs[nq++] = (int)i;
+	}
+	for (size_t a = 0; a < nq; a++) {
+		uniq *q = &x->u[qs[a]];
+		int found = -1;
+		for (size_t j = 0; j < x->nu && found != -2; j++) {
+			const uniq *r = &x->u[j];
+			if (r->ntok < 2 || r->work || ent_best_type(r->score) != ENT_ORG ||
+			    r->score[ENT_ORG] < EV_DEF || !entity_initials_of(q->name, r->lkey))
+				continue;
+			found = found == -1 ? (int)j : -2;
+		}
+		if (found >= 0)
+			q->root = found;
+	}
+}
+
 /* Pushes the canonical name of entity root r to out's strings: the
  * gazetteer's, else the first spelling; a one-word name after a royal
  * title takes the title ("Prince Charles"), so that across articles it
@@ -514,6 +594,8 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 			u[ra].root = rb;
 	}
 	link_firm_first_words(x);
+	link_club_first_words(x);
+	link_spelled_acronyms(x);
 	/* evidence flows to the root of each chain */
 	for (size_t i = 0; i < nu; i++) {
 		int r = (int)i;

@@ -164,6 +164,10 @@ void ent_link_brackets(ctx *x, size_t c0)
 		if (!c->gaz || p->t1 + 1 != c->t0 || ent_best_type(p->score) >= 0 || p->misc ||
 		    ent_best_type(c->score) < 0)
 			continue;
+		/* in English a place only: people are listed with bands and
+		 * clubs ("stars Joss Stone and Franz Ferdinand") */
+		if (x->en && ent_best_type(c->score) != ENT_LOC)
+			continue;
 		const tok *j = &x->t[p->t1];
 		unsigned jk;
 		if (((j->flags & T_DASH) && (j->flags & T_SPACE)) ||

@@ -38,6 +38,28 @@ static bool acronym_like(ctx *x, size_t k)
 	return m.ntok == 1 && (m.p->need_all & 1u);
 }
 
+/* Whether the English run [a, b) of two or three words in capitals, each
+ * of two to four letters, is written inside a sentence of ordinary case
+ * (a lower-case word right before or after it on its line): an
+ * organization's name of acronyms ("said ABN AMRO analyst John Brady"),
+ * kept as written, no headline in capitals ("REHOBOTH BEACH"). */
+bool ent_caps_acronym(const ctx *x, size_t a, size_t b)
+{
+	if (!x->en || b - a < 2 || b - a > 3)
+		return false;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &x->t[k];
+		if (!(t->flags & T_WORD) || !(t->flags & T_ALLCAPS) || (t->flags & T_DIGIT) ||
+		    t->end - t->start > 4 || (k > a && !(t->flags & T_SPACE)))
+			return false;
+	}
+	bool before = a > 0 && (x->t[a - 1].flags & T_WORD) && (x->t[a - 1].flags & T_LOWER) &&
+	              !(x->t[a].flags & T_PARA);
+	bool after = b < x->nt && (x->t[b].flags & T_WORD) && (x->t[b].flags & T_LOWER) &&
+	             !(x->t[b].flags & T_PARA);
+	return before || after;
+}
+
 /* Adds a candidate over tokens a..b-1 of the current field. */
 cand *ent_add_cand(ctx *x, size_t a, size_t b)
 {
@@ -67,7 +89,7 @@ cand *ent_add_cand(ctx *x, size_t a, size_t b)
 	 * stretch of the key arena the tokens cover */
 	size_t lklen = x->t[b - 1].key + x->t[b - 1].klen - x->t[a].key;
 	char *name;
-	if (allcaps && b - a > 1) {
+	if (allcaps && b - a > 1 && !ent_caps_acronym(x, a, b)) {
 		/* "REHOBOTH BEACH" reads as "Rehoboth Beach"; acronyms stay
 		 * as written ("UBND TP Hà Nội", never "Ubnd Tp") */
 		strbuf sb;
@@ -241,7 +263,7 @@ static size_t hyphen_tail(const ctx *x, size_t j)
 size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 {
 	size_t j = k;
-	size_t last_conn = 0, poss = 0;
+	size_t last_conn = 0, poss = 0, loc_end = 0;
 	*has_org = *has_loc = *misc = false;
 	bool caps = (x->t[k].flags & T_ALLCAPS) != 0;
 	while (j < x->nt) {
@@ -283,7 +305,7 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (suffix)
 				*has_org = true;
 			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
-				*has_loc = true;
+				*has_loc = true, loc_end = j + 1;
 			if (n == 1 && (kinds & CUE_MISC_SUFFIX) && j > k)
 				*misc = true;
 			/* "J. Ratcliffe", "A.de Silva": an initial and its dot */
@@ -334,6 +356,20 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				j = q;
 				continue;
 			}
+		}
+		/* "International Federation of the Phonographic Industry": "of
+		 * the" after an organization's word ending two words or more of
+		 * an English name (not "Tony Blair of the Labour Party", nor a
+		 * title, "House of the Dead") */
+		unsigned ok;
+		if (j > k + 1 && x->en && ent_written(x, j, "of") && ent_written(x, j + 1, "the") &&
+		    namey(x, j + 2) && !(x->t[j + 2].flags & T_ALLCAPS) &&
+		    cue_at(x, j - 1, &ok) == 1 &&
+		    (ok & (CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+			if (!last_conn)
+				last_conn = j;
+			j += 2;
+			continue;
 		}
 		/* connectors: "Ministry of Foreign Affairs", "Bosnia and Herzegovina" */
 		if (j > k && (x->t[j].flags & (T_WORD)) && (x->t[j].flags & T_LOWER) &&
@@ -398,6 +434,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		}
 		break;
 	}
+	/* "Manic Street Preachers": in English a place's suffix names a
+	 * place as the run's last word ("Oxford Street") or before a
+	 * connector ("City of London"), not inside a name */
+	if (x->en && *has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER))
+		*has_loc = false;
 	/* connectors and possessives stay only inside organization (and place)
 	 * names */
 	if (last_conn && !*has_org && !*has_loc)

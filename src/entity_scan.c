@@ -183,6 +183,16 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->score[ENT_ORG] += EV_CUE;
 		return h + 1;
 	}
+	/* "GM Europe president": a known company and a place before a
+	 * business word or a title are the company's branch there
+	 * (entity_en.c) */
+	size_t be = ent_en_branch(x, k, &g);
+	if (be) {
+		cand *c = ent_add_cand(x, k, be);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		return be;
+	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
 	if (g.p && g.p->type == ENT_LOC && !x->titlecase && namey(x, k + g.ntok) &&
@@ -209,6 +219,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return e;
 		}
 	}
+	/* "writer-director Sofia Coppola": a place's name that is a given
+	 * name too, before a surname (entity_en.c) */
+	if (ent_en_given_place(x, k, &g))
+		return 0;
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);
@@ -624,6 +638,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 {
 	const tok *t = &x->t[k];
 	bool has_org, has_loc, misc;
+	/* "GM Europe president": an acronym's branch (entity_en.c) */
+	size_t be = ent_en_branch(x, k, NULL);
+	if (be) {
+		cand *c = ent_add_cand(x, k, be);
+		c->strong = true;
+		c->score[ENT_ORG] += EV_DEF;
+		pd->type = -1, pd->title = pd->honor = false;
+		return be;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
 	/* "hướng Nam", "(Đông, Tây, Nam, Bắc)": compass directions */
 	if (ent_vi_compass(x, k, e)) {
@@ -672,7 +695,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (misc)
 		c->strong = false;
 	bool single = e - k == 1;
-	bool acro = single && ent_acronym(x, k);
+	/* "said ABN AMRO analyst": short words in capitals inside a
+	 * sentence are an acronym's name too (entity_rules.c) */
+	bool acro = single ? ent_acronym(x, k) : ent_caps_acronym(x, k, e);
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
 	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
@@ -709,15 +734,16 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->strong = false;
 	if (team)
 		c->score[ENT_ORG] += EV_DEF, c->strong = true;
-	/* "Charlotte Church", "Gregory House": a given name and a suffix
-	 * that is a common surname too (en-words.txt surname-suffix) is a
-	 * person's name, as a guess ("Tanner Warehouse" stays a venue) */
-	else if (has_org && !single &&
-	         !(e - k == 2 && x->en && ent_given_name(x, k) &&
-	           (ent_en_bits(x, k + 1) & EN_SURNAME)))
+	/* "Charlotte Church", "Thomas Haden Church": a given name and a
+	 * suffix that is a common surname too (en-words.txt surname-suffix)
+	 * is a person's name, as a guess ("Tanner Warehouse" stays a venue;
+	 * entity_en.c) */
+	else if (has_org && !single && !ent_en_surname_suffix(x, k, e))
 		c->score[ENT_ORG] += EV_DEF;
+	/* an English place's suffix ("Circuit City", "Tanner Valley") is
+	 * outweighed by a company's context elsewhere in the article */
 	else if (has_loc && !single)
-		c->score[ENT_LOC] += EV_DEF;
+		c->score[ENT_LOC] += x->en ? EV_CUE : EV_DEF;
 	/* an acronym's shape says little (VKS, HCV, EPC are common nouns):
 	 * an organization only as a guess that the corpus may overrule */
 	/* "N.V.A.", "H.N.": in Vietnamese news dotted initials are a
@@ -750,8 +776,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (pd->honor && acro && !x->en)
 			w = 0;
 		/* "ở GAS": a preposition says little of an acronym (a stock's
-		 * code, a company), which is an organization as a guess */
-		if (acro && pd->type == ENT_LOC && pd->weight == EV_WEAK)
+		 * code, a company), which is an organization as a guess; "in
+		 * Billboard's chart": nothing of a possessor (entity_en.c) */
+		if ((acro || ent_en_possessive(x, e)) && pd->type == ENT_LOC && pd->weight == EV_WEAK)
 			w = 0;
 		/* "Thủ tướng Chính nói": one Vietnamese syllable is a weaker sign */
 		if (pd->title && single && (t->flags & T_VI) && !acro && !brand)
@@ -785,11 +812,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		/* a spaced dash lists places in Vietnamese ("Hà Nội - Hải
 		 * Phòng"), in English it starts what is said of a name
 		 * ("Romania - Cosmin Contra (31st)") */
+		/* in English only "and", "or", "&" list names ("John Brady of
+		 * ABN AMRO", "Blair for Labour": another kind) */
 		bool joiner = x->text[x->t[k - 1].start] == ',' ||
 		              ((x->t[k - 1].flags & T_DASH) && (x->t[k - 1].flags & T_SPACE) &&
 		               !x->en) ||
 		              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) &&
-		               (x->t[k - 1].flags & T_LOWER));
+		               (x->t[k - 1].flags & T_LOWER) &&
+		               (!x->en || ent_written(x, k - 1, "and") || ent_written(x, k - 1, "or"))) ||
+		              (x->en && x->text[x->t[k - 1].start] == '&');
 		int pt = ent_best_type(p->score);
 		/* "Trước khi gia nhập Shanghai SIPG, Carvalho đã": in
 		 * Vietnamese a comma before a name and a verb or a function
@@ -818,7 +849,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* "best director went to Ann Lee for Red Sky": a person's award
 	 * for a work (entity_en.c) */
-	if (x->nc >= 2 && ent_en_award_for(x, &x->c[x->nc - 2], k, e))
+	if (ent_en_award_for(x, x->nc >= 2 ? &x->c[x->nc - 2] : NULL, k, e))
 		c->work = true;
 	for (size_t q = k; q < e && q < k + 2; q++)
 		if (ent_vi_elder_place(x, q)) {
@@ -862,7 +893,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * that starts with a given name has a person's shape; weak evidence,
 	 * any cue or club word outweighs it */
 	if (!single && !admin && e - k >= 2 && e - k <= 4 && (x->en || !(x->t[k].flags & T_VI)) &&
-	    ent_given_name(x, k))
+	    ent_en_given(x, k))
 		c->score[ENT_PER] += EV_WEAK;
 	/* "mang tên "Lyrics Spoiler"": foreign words alone between quotes,
 	 * with no more than a given name's weak sign of a person, are a
@@ -935,24 +966,30 @@ void ent_scan_field(ctx *x)
  * about sport: enough of its words are sport words (sport-words.txt:
  * match, goal, coach, trận đấu, bàn thắng...). A decision sticks for the
  * rest of the article; the lookups made before it are redone, since a
- * sport context changes what some names are (ORG@sport). */
+ * sport context changes what some names are (ORG@sport; in English only
+ * in news of club sport, ent_en_club_context). */
 void ent_sport_context(ctx *x)
 {
-	if (x->sport)
-		return;
-	size_t words = 0, cues = 0;
-	for (size_t k = 0; k < x->nt; k++) {
-		if (!(x->t[k].flags & T_WORD))
-			continue;
-		words++;
-		unsigned kinds;
-		if (cue_at(x, k, &kinds) && (kinds & CUE_SPORT))
-			cues++;
+	bool was = x->sport && (!x->en || x->clubs);
+	if (!x->sport) {
+		size_t words = 0, cues = 0;
+		for (size_t k = 0; k < x->nt; k++) {
+			if (!(x->t[k].flags & T_WORD))
+				continue;
+			words++;
+			unsigned kinds;
+			if (cue_at(x, k, &kinds) && (kinds & CUE_SPORT))
+				cues++;
+		}
+		/* two sport words, and one word in fifty */
+		x->sport = cues >= 2 && cues * 50 >= words;
 	}
-	/* two sport words, and one word in fifty */
-	if (cues < 2 || cues * 50 < words)
+	/* in English the clubs' readings wait for news of club sport
+	 * (entity_en.c): athletics in Madrid is in the city */
+	if (x->sport && x->en && !x->clubs)
+		x->clubs = ent_en_club_context(x);
+	if (was || !x->sport || (x->en && !x->clubs))
 		return;
-	x->sport = true;
 	for (size_t k = 0; k < x->nt; k++)
 		if (x->t[k].flags & T_SPORTALT)
 			x->t[k].memo = false;

@@ -25,10 +25,11 @@ int ent_mention_type(const uniq *r)
 	if (r->work)
 		return -1;
 	int type = ent_best_type(r->score);
+	/* an acronym, or a name of acronyms ("ABN AMRO"): an organization */
+	if (type < 0 && !r->gaz && r->acro && !r->nodefault)
+		type = ENT_ORG;
 	if (type < 0 && !r->gaz && r->ntok >= 2 && !r->nodefault)
 		type = ENT_PER; /* a capitalized name of several words: a person */
-	if (type < 0 && !r->gaz && r->acro && !r->nodefault)
-		type = ENT_ORG; /* an acronym alone: an organization */
 	if (type < 0 || !r->strong)
 		return -1;
 	return type;

@@ -69,8 +69,10 @@ static int extract_file(const entity_extractor *ex, const article_rules *rules, 
 	for (size_t i = 0; i < ml.n; i++) {
 		const mention *m = &ml.v[i];
 		if (dump)
-			printf("%s\t%d\t%zu-%zu\t%s\t=> %s\n", entity_type_name(m->type),
-			       (int)m->field, m->start, m->end, m->surface, m->canonical);
+			printf("%s\t%d\t%zu-%zu\t%s\t=> %s\t[%d %d %d]\n",
+			       entity_type_name(m->type), (int)m->field, m->start, m->end, m->surface,
+			       m->canonical, m->evidence[ENT_PER], m->evidence[ENT_ORG],
+			       m->evidence[ENT_LOC]);
 		char *k = ekey(m->type, m->canonical);
 		if (has(out, k)) {
 			free(k);
