@@ -292,12 +292,11 @@ typedef struct words_ctx {
  * apostrophe-less spelling of a word is the same word). */
 static int words_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
-	(void)start;
-	(void)end;
 	words_ctx *w = ctx;
 	if (tflags & FTS5_TOKEN_COLOCATED)
 		return SQLITE_OK;
-	return w->fn(w->ctx, tok, (size_t)ntok) ? SQLITE_DONE : SQLITE_OK;
+	return w->fn(w->ctx, tok, (size_t)ntok, (size_t)start, (size_t)end) ? SQLITE_DONE
+	                                                                     : SQLITE_OK;
 }
 
 /* See fts.h. */
@@ -309,6 +308,57 @@ void fts_words(const char *text, size_t n, fts_word_fn fn, void *ctx)
 	tokenize(&t, &w, FTS5_TOKENIZE_DOCUMENT, text, n > INT32_MAX ? INT32_MAX : (int)n,
 	         words_token);
 	tokenizer_done(&t);
+}
+
+/* What fts_query_terms collects. */
+typedef struct terms_ctx {
+	const char *query;
+	size_t len;
+	strlist *out;
+} terms_ctx;
+
+/* One word of a query: an operator is skipped, a prefix marked. */
+static int query_term(void *ctx, const char *word, size_t n, size_t start, size_t end)
+{
+	terms_ctx *c = ctx;
+	static const char *const ops[] = {"AND", "OR", "NOT", "NEAR"};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		if (end - start == strlen(ops[i]) && memcmp(c->query + start, ops[i], end - start) == 0)
+			return 0;
+	int prefix = end < c->len && c->query[end] == '*';
+	char *t = xasprintf("%.*s%s", (int)n, word, prefix ? "*" : "");
+	for (size_t i = 0; i < c->out->n; i++)
+		if (strcmp(c->out->v[i], t) == 0) {
+			free(t);
+			return 0;
+		}
+	sl_push_owned(c->out, t);
+	return 0;
+}
+
+/* See fts.h. */
+void fts_query_terms(const char *query, strlist *out)
+{
+	if (!query)
+		return;
+	terms_ctx c = {query, strlen(query), out};
+	fts_words(query, c.len, query_term, &c);
+}
+
+/* See fts.h. */
+int fts_term_matches(const strlist *terms, const char *word, size_t n)
+{
+	for (size_t i = 0; i < terms->n; i++) {
+		const char *t = terms->v[i];
+		size_t tn = strlen(t);
+		if (tn && t[tn - 1] == '*') {
+			if (n >= tn - 1 && memcmp(word, t, tn - 1) == 0)
+				return 1;
+		} else if (tn == n && memcmp(word, t, n) == 0) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- prepared texts ------------------------------------------------------ */

@@ -42,10 +42,21 @@ void fts_queue_push(fts_queue *q, fts_prepared *p);
 void fts_queue_clear(fts_queue *q);
 
 /* Reports the folded words of n bytes of text to fn, as the index has
- * them (the same tokens a search matches), in order; fn returns non-zero
- * to stop. Thread-safe. */
-typedef int (*fts_word_fn)(void *ctx, const char *word, size_t n);
+ * them (the same tokens a search matches), in order, with the bytes of
+ * the text each was made from ([start, end)); fn returns non-zero to
+ * stop. Thread-safe. */
+typedef int (*fts_word_fn)(void *ctx, const char *word, size_t n, size_t start, size_t end);
 void fts_words(const char *text, size_t n, fts_word_fn fn, void *ctx);
+
+/* The words a full-text query looks for, folded as the index folds
+ * them, each once; a prefix query's word ("đàm*") ends in '*'. The
+ * operators (AND, OR, NOT, NEAR, written in capitals) are left out.
+ * Appended to out. */
+void fts_query_terms(const char *query, strlist *out);
+
+/* True when the folded word (n bytes) is one of terms (from
+ * fts_query_terms): equal to a word, or starting with a prefix's. */
+int fts_term_matches(const strlist *terms, const char *word, size_t n);
 
 /* Registers the tokenizer as "lede" on db, replaying texts from q (NULL:
  * none; else q must outlive db). Returns an SQLite code. */

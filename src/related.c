@@ -62,8 +62,10 @@ typedef struct cands {
 
 /* Adds one word (fts_words' callback): words of one letter and numbers
  * say little of a story. */
-static int add_word(void *ctx, const char *w, size_t n)
+static int add_word(void *ctx, const char *w, size_t n, size_t start, size_t end)
 {
+	(void)start;
+	(void)end;
 	terms *t = ctx;
 	if (n < 2)
 		return 0;

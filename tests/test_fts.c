@@ -435,6 +435,32 @@ static void test_prepared_mismatch(void **state)
 }
 
 /* Runs the tokenizer tests, each on a fresh database. */
+/* The words a query looks for: folded, each once, operators left out,
+ * prefixes marked; and which words of a text they match. */
+static void test_query_terms(void **state)
+{
+	(void)state;
+	strlist t;
+	sl_init(&t);
+	fts_query_terms("Đàm phán AND \"Hội nghị\" OR đàm NOT Geneva* NEAR(x y)", &t);
+	const char *want[] = {"dam", "phan", "hoi", "nghi", "geneva*", "x", "y"};
+	assert_int_equal(t.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < t.n; i++)
+		assert_string_equal(t.v[i], want[i]);
+	assert_true(fts_term_matches(&t, "dam", 3));
+	assert_false(fts_term_matches(&t, "da", 2));
+	assert_false(fts_term_matches(&t, "damp", 4));
+	assert_true(fts_term_matches(&t, "genevan", 7));
+	assert_true(fts_term_matches(&t, "geneva", 6));
+	assert_false(fts_term_matches(&t, "genev", 5));
+	sl_free(&t);
+	sl_init(&t);
+	fts_query_terms(NULL, &t);
+	fts_query_terms("  ", &t);
+	assert_int_equal(t.n, 0);
+	sl_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +476,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 	    cmocka_unit_test(test_prepared_replay),
 	    cmocka_unit_test(test_prepared_mismatch),
+	    cmocka_unit_test(test_query_terms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -395,9 +395,9 @@ static const char *describe_global(action act)
 	case ACT_ALL_ENTITIES:
 		return "show / hide entities of low confidence";
 	case ACT_NEXT_MENTION:
-		return "next mention in the reader";
+		return "next mention (or word searched) in the reader";
 	case ACT_PREV_MENTION:
-		return "previous mention in the reader";
+		return "previous mention (or word searched)";
 	case ACT_STAR:
 		return "star or unstar the article";
 	case ACT_READ:

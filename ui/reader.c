@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fts.h"
 #include "text.h"
 #include "uiint.h"
 #include "uitext.h"
@@ -20,9 +21,11 @@
 typedef struct rspan {
 	size_t start, end;
 	size_t mention; /* its index in the article's mentions */
-	int type;
+	int type;       /* the entity's; SPAN_MATCH: a word the search found */
 	int wanted; /* mentions an entity of the active filter */
 } rspan;
+
+#define SPAN_MATCH (-1)
 
 typedef struct rblock {
 	char *s;
@@ -73,6 +76,7 @@ typedef struct reader_state {
 	int laid_width;
 	int top;
 	int cur_block, cur_span; /* mention n/N stopped at, -1 none */
+	strlist terms;           /* the search's words (fts_query_terms) */
 } reader_state;
 
 /* The pane's own state. */
@@ -144,6 +148,35 @@ static size_t first_mention(const article_full *art, int field, int64_t start)
 	return lo;
 }
 
+/* What add_match adds to. */
+typedef struct match_ctx {
+	const strlist *terms;
+	rblock *b;
+	const size_t *map; /* source offset -> display offset */
+	size_t *cap;
+} match_ctx;
+
+/* A word of a block's text (fts_words' callback): a span when the search
+ * looks for it. */
+static int add_match(void *ctx, const char *word, size_t n, size_t start, size_t end)
+{
+	match_ctx *m = ctx;
+	if (!fts_term_matches(m->terms, word, n))
+		return 0;
+	rblock *b = m->b;
+	if (b->nspans == *m->cap) {
+		*m->cap = *m->cap ? *m->cap * 2 : 4;
+		b->spans = xrealloc(b->spans, *m->cap * sizeof *b->spans);
+	}
+	rspan *sp = &b->spans[b->nspans++];
+	sp->start = m->map[start];
+	sp->end = m->map[end];
+	sp->mention = 0;
+	sp->type = SPAN_MATCH;
+	sp->wanted = 1;
+	return 0;
+}
+
 /* Adds a block made from text[start, end) of a field, with the mentions
  * of that field falling inside. The mentions are in order of field, then
  * start: a block finds its first by bisection, so a long article costs its
@@ -179,6 +212,11 @@ static void add_block(pane *p, const char *text, size_t start, size_t end, int f
 			sp->type = m->type;
 			sp->mention = i;
 			sp->wanted = mention_wanted(a, m);
+		}
+		/* The words the search looks for, as the index has them. */
+		if (R->terms.n) {
+			match_ctx mc = {&R->terms, &b, map, &cap};
+			fts_words(text + start, n, add_match, &mc);
 		}
 		/* Keep spans in text order for drawing and n/N. */
 		for (size_t i = 1; i < b.nspans; i++) {
@@ -285,6 +323,9 @@ static void build_blocks(pane *p)
 	reader_state *R = state(p);
 	article_full *art = &R->art;
 	clear_blocks(R);
+	sl_free(&R->terms);
+	sl_init(&R->terms);
+	fts_query_terms(p->app->filter.search, &R->terms);
 	add_todo(R, art->title && *art->title ? art->title : "(untitled)", FIELD_TITLE,
 	         ROLE_HEADLINE, 0, 0);
 	add_todo(R, NULL, -1, ROLE_DIM, 0, 0);
@@ -397,7 +438,8 @@ static void draw_line(pane *p, int y, const rline *l)
 			pos = sp->start;
 		}
 		size_t e = sp->end < l->end ? sp->end : l->end;
-		attr_t at = base | role_attr(a, entity_role(sp->type));
+		attr_t at = sp->type == SPAN_MATCH ? base | role_attr(a, ROLE_FILTER) | A_UNDERLINE
+		                                   : base | role_attr(a, entity_role(sp->type));
 		if (l->block == R->cur_block && (int)i == R->cur_span)
 			at |= A_REVERSE;
 		cols -= draw_prepared(a, w, b->s + pos, e - pos, cols, at);
@@ -730,6 +772,8 @@ int reader_current_entity(pane *p, char **spec)
 	const rblock *b = &R->blocks[R->cur_block];
 	if (R->cur_span < 0 || (size_t)R->cur_span >= b->nspans)
 		return 0;
+	if (b->spans[R->cur_span].type == SPAN_MATCH)
+		return 0;
 	const query_mention *m = &R->art.mentions[b->spans[R->cur_span].mention];
 	*spec = xasprintf("%s:%s", entity_type_name(m->type), m->canonical);
 	return 1;
@@ -808,6 +852,7 @@ static void reader_destroy(pane *p)
 	if (R->loaded)
 		article_full_free(&R->art);
 	clear_blocks(R);
+	sl_free(&R->terms);
 	free(R);
 	p->priv = NULL;
 }
