@@ -607,6 +607,21 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
+/* Whether tokens k..e-1 are capitals joined by a glued "&" ("S&P",
+ * "AT&T", "P&G"): a firm's initials, no person; the common nouns so
+ * written (M&A, R&D) are abbreviations.tsv's. */
+static bool amp_name(const ctx *x, size_t k, size_t e)
+{
+	if (e - k != 3 || x->text[x->t[k + 1].start] != '&' || (x->t[k + 1].flags & T_SPACE) ||
+	    (x->t[k + 2].flags & T_SPACE))
+		return false;
+	for (size_t q = k; q < e; q += 2)
+		for (size_t i = x->t[q].start; i < x->t[q].end; i++)
+			if (x->text[i] < 'A' || x->text[i] > 'Z')
+				return false;
+	return true;
+}
+
 /* Whether a model's number is glued by a hyphen to the name ending
  * before token e ("KN-08", "F-16", "Su-30"): a product, no entity. */
 static bool model_code(const ctx *x, size_t e)
@@ -731,10 +746,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (pd->honor && single && t->end - t->start == 1 && e < x->nt &&
 	    x->text[x->t[e].start] == '.' && !(x->t[e].flags & T_SPACE) && !namey(x, e + 1))
 		c->end = x->t[e++].end;
-	/* "OceanBank", "AkzoNobel": a brand's shape */
-	bool brand = single && ent_camel_word(x, k);
+	/* "OceanBank", "AkzoNobel", "S&P": a brand's shape */
+	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e);
 	if (brand)
-		c->score[ENT_ORG] += EV_CUE;
+		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a
 	 * country is a company's branch there, no person */
 	if (!single && ent_vi_branch_name(x, k, e))
