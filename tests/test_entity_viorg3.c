@@ -50,6 +50,24 @@ static void test_org_brand_shape(void **state)
 	mention_list_free(&l);
 }
 
+/* A verb after a body's name is no word of it: "Tòa án Tối cao | gửi",
+ * "Học viện Ngoại giao | đánh giá" (a name's lower-case syllables stop
+ * at a verb of news, as at a function word). */
+static void test_org_verb_after(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Tòa án Tối cao gửi công văn cho các tòa. Ông Trần Văn Bình, Phó giám đốc Học "
+	        "viện Ngoại giao đánh giá cuộc thi là bổ ích. Bộ Tư lệnh Thủ đô nhân dịp này "
+	        "tặng quà. Tổng cục Du lịch thực hiện khảo sát.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Tòa án Tối cao"));
+	assert_true(has_surface(&l, ENT_ORG, "Học viện Ngoại giao"));
+	assert_true(has_surface(&l, ENT_ORG, "Bộ Tư lệnh Thủ đô"));
+	assert_true(has_surface(&l, ENT_ORG, "Tổng cục Du lịch"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -68,6 +86,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_org_brand_shape),
+	    cmocka_unit_test(test_org_verb_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
