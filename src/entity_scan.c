@@ -81,6 +81,19 @@ static size_t add_product(ctx *x, size_t k, size_t e)
 	return e;
 }
 
+/* Whether the word before token k makes a club's city the city: a
+ * way there ("ra", "vào", "về") or its people ("người", "dân"). */
+static bool place_before(const ctx *x, size_t k)
+{
+	static const char *const words[] = {"ra", "vào", "về", "người", "dân"};
+	if (k == 0 || !(x->t[k - 1].flags & T_LOWER))
+		return false;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (ent_written(x, k - 1, words[i]))
+			return true;
+	return false;
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -141,8 +154,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		if (pl && pl->type == ENT_LOC)
 			g.p = pl;
 	}
-	/* "in Milan": after a place's cue a club's city is the city */
-	if (g.p && g.p->plain && pd->type == ENT_LOC) {
+	/* "in Milan": after a place's cue a club's city is the city; so
+	 * after a way there or its people ("bay ra Hà Nội", "người dân
+	 * Hải Phòng") */
+	if (g.p && g.p->plain && (pd->type == ENT_LOC || place_before(x, k))) {
 		const phrase *pl = ent_plain(x, g.p);
 		if (pl && pl->type == ENT_LOC)
 			g.p = pl;

@@ -68,6 +68,30 @@ static void test_org_verb_after(void **state)
 	mention_list_free(&l);
 }
 
+/* In sport news a V.League club is named by its province alone: "Hải
+ * Phòng" beside a score, a match or another club is the club; after a
+ * place's word, a way there ("bay ra") or its people ("người dân") it
+ * stays the place, and so it does outside sport news. */
+static void test_org_province_club(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ở vòng 19 V.League, Quảng Nam đánh bại Hải Phòng 2-1 trên sân nhà. HLV "
+	        "Trần Văn Hòa cho biết các cầu thủ đã thi đấu tốt, ghi hai bàn thắng trong "
+	        "hiệp một. Đội bóng sẽ bay ra Hà Nội vào tuần sau.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Quảng Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Hải Phòng"));
+	assert_false(has_surface(&l, ENT_LOC, "Hải Phòng"));
+	assert_true(has_surface(&l, ENT_LOC, "Hà Nội"));
+	mention_list_free(&l);
+
+	extract("Mưa lớn kéo dài ở Quảng Nam và Hải Phòng làm nhiều nhà bị ngập.", &l);
+	assert_true(has_surface(&l, ENT_LOC, "Quảng Nam"));
+	assert_true(has_surface(&l, ENT_LOC, "Hải Phòng"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -87,6 +111,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_org_brand_shape),
 	    cmocka_unit_test(test_org_verb_after),
+	    cmocka_unit_test(test_org_province_club),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
