@@ -92,6 +92,23 @@ static void test_org_province_club(void **state)
 	mention_list_free(&l);
 }
 
+/* A religion is the body of its faithful, an organization, written
+ * bare ("Phật giáo") or after "đạo" ("đạo Hồi" is Hồi giáo); a person
+ * named like one stays a person. */
+static void test_org_religion(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ở làng này, người theo đạo Hồi và người theo Phật giáo sống cạnh nhau. Nhiều "
+	        "gia đình theo Công giáo. Ông Thiên Chúa đã đến dự.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "đạo Hồi"));
+	assert_true(has_surface(&l, ENT_ORG, "Phật giáo"));
+	assert_true(has_surface(&l, ENT_ORG, "Công giáo"));
+	assert_true(has_surface(&l, ENT_PER, "Thiên Chúa"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -112,6 +129,7 @@ int main(void)
 	    cmocka_unit_test(test_org_brand_shape),
 	    cmocka_unit_test(test_org_verb_after),
 	    cmocka_unit_test(test_org_province_club),
+	    cmocka_unit_test(test_org_religion),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
