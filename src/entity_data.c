@@ -688,7 +688,9 @@ static void load_vi_names(entity_extractor *ex)
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), kin (a relative's word around a person's name), temple
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
- * brand's word before a business). */
+ * brand's word before a business), media (a broadcaster's, a magazine's
+ * or a news agency's noun that is no part of the foreign name after
+ * it). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -705,15 +707,31 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"surname-suffix", EN_SURNAME},
 	                                  {"kin", EN_KIN},
 	                                  {"temple", EN_TEMPLE},
-	                                  {"shop", EN_SHOP}};
+	                                  {"shop", EN_SHOP},
+	                                  {"media", EN_MEDIA}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
+
+static unsigned words_bits(ctx *x, size_t k, size_t n, bool any_case);
 
 /* The EN_* bits of the phrase of exactly n lower-case words ending
  * before token k ("bộ phim", "mã độc"; load_words), 0 for none. Its key
  * is the stretch of the key arena from its first word's key to its last
  * one's, as ent_lookup probes it. */
 unsigned ent_words_before(ctx *x, size_t k, size_t n)
+{
+	return words_bits(x, k, n, false);
+}
+
+/* See entity_int.h. */
+unsigned ent_words_at(ctx *x, size_t k, size_t n)
+{
+	return words_bits(x, k + n, n, true);
+}
+
+/* The EN_* bits of the phrase of exactly n words ending before token k:
+ * lower case or first in a sentence, or any case when any_case. */
+static unsigned words_bits(ctx *x, size_t k, size_t n, bool any_case)
 {
 	if (n == 0 || n > k || k > x->nt)
 		return 0;
@@ -723,7 +741,8 @@ unsigned ent_words_before(ctx *x, size_t k, size_t n)
 		const tok *u = &x->t[j];
 		/* lower case, or capitalized first in a sentence ("Bộ phim") */
 		if (!(u->flags & T_WORD) || (u->flags & T_ALLCAPS) ||
-		    !((u->flags & T_LOWER) || (j == a && (u->flags & T_CAP) && (u->flags & T_INITIAL))))
+		    !(any_case || (u->flags & T_LOWER) ||
+		      (j == a && (u->flags & T_CAP) && (u->flags & T_INITIAL))))
 			return 0;
 		h = phrase_hash_more(h, u->hash);
 	}

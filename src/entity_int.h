@@ -109,7 +109,8 @@ enum {
 	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
 	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
 	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
-	EN_SHOP = 16384      /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_MEDIA = 32768     /* "Đài | BBC", "Tạp chí | Forbes" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -132,7 +133,7 @@ typedef struct phrase {
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint16_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
+	uint32_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -471,6 +472,9 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
+/* entity_data.c: the EN_* bits of the phrase of exactly n words from
+ * token k, whatever their case */
+unsigned ent_words_at(ctx *x, size_t k, size_t n);
 /* entity_data.c: the EN_* bits of the one-word phrase at token k,
  * whatever its case */
 unsigned ent_en_bits(ctx *x, size_t k);

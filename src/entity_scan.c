@@ -472,6 +472,16 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * part of the name too, but a known place right after it is the
 	 * place ("công ty | Nhật") and a known organization the
 	 * organization ("công ty | Viettel") */
+	/* "Đài | BBC", "Tạp chí | Forbes", "Hãng tin | Reuters": a
+	 * broadcaster's, a magazine's or a firm's noun before a foreign name
+	 * or an acronym is no part of it (vi-words.txt media); before
+	 * Vietnamese words it is ("Đài Tiếng nói Việt Nam") */
+	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && namey(x, k + n) &&
+	    (!(x->t[k + n].flags & T_VI) || (x->t[k + n].flags & T_ALLCAPS)) &&
+	    (ent_words_at(x, k, n) & EN_MEDIA)) {
+		pd->type = ENT_ORG, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		return k + n;
+	}
 	match hg = (t->flags & T_CAP) ? (match){NULL, 0} : gaz_at(x, k + n);
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && !hg.p) {
 		bool cap = (t->flags & T_CAP) != 0;

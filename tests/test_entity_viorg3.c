@@ -109,6 +109,26 @@ static void test_org_religion(void **state)
 	mention_list_free(&l);
 }
 
+/* A broadcaster's, a magazine's or a news agency's noun is no part of
+ * the foreign name or the acronym after it ("Đài | BBC", "Tạp chí |
+ * Forbes", "Hãng tin | Reuters"), but is of a Vietnamese name ("Đài
+ * Tiếng nói Việt Nam"). */
+static void test_org_media_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Đài NHK dẫn lời một quan chức địa phương. Theo Tạp chí Fortune, công ty đã lãi "
+	        "lớn. Hãng tin Kyodo cho hay trận động đất không gây sóng thần. Đài Tiếng nói "
+	        "Việt Nam cũng đưa tin.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "NHK"));
+	assert_true(has_surface(&l, ENT_ORG, "Fortune"));
+	assert_true(has_surface(&l, ENT_ORG, "Kyodo"));
+	assert_true(has_surface(&l, ENT_ORG, "Đài Tiếng nói Việt Nam"));
+	assert_false(has_name(&l, "Đài NHK"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -130,6 +150,7 @@ int main(void)
 	    cmocka_unit_test(test_org_verb_after),
 	    cmocka_unit_test(test_org_province_club),
 	    cmocka_unit_test(test_org_religion),
+	    cmocka_unit_test(test_org_media_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
