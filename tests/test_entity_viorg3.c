@@ -129,6 +129,23 @@ static void test_org_media_head(void **state)
 	mention_list_free(&l);
 }
 
+/* The United Nations and its organs as news write them, with the
+ * syllables after "Liên" in lower case ("Liên hợp quốc") or the short
+ * form after an organ's name ("Đại hội đồng LHQ"): the known bodies,
+ * whole. */
+static void test_org_un_spelling(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Hội đồng Bảo an Liên hợp quốc đã họp khẩn. Liên hợp quốc kêu gọi các bên kiềm "
+	        "chế. Đại hội đồng LHQ khai mạc hôm qua.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Hội đồng Bảo an Liên hợp quốc"));
+	assert_true(has_surface(&l, ENT_ORG, "Liên hợp quốc"));
+	assert_true(has_surface(&l, ENT_ORG, "Đại hội đồng LHQ"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -151,6 +168,7 @@ int main(void)
 	    cmocka_unit_test(test_org_province_club),
 	    cmocka_unit_test(test_org_religion),
 	    cmocka_unit_test(test_org_media_head),
+	    cmocka_unit_test(test_org_un_spelling),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
