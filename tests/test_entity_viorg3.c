@@ -146,6 +146,24 @@ static void test_org_un_spelling(void **state)
 	mention_list_free(&l);
 }
 
+/* The country's mass organizations as news name them, "Tổng" before a
+ * federation's head included ("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn
+ * Lao động Lào"): no person "Tổng", and the party's Central Committee
+ * written with "chấp hành" in lower case is the committee, whole. */
+static void test_org_mass_bodies(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Hôm qua, Tổng LĐLĐ Việt Nam đã gửi thư chúc mừng Tổng Liên đoàn Lao động Lào. "
+	        "Nghị quyết của Ban chấp hành Trung ương Đảng khóa XII đã được ban hành.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Tổng LĐLĐ Việt Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Tổng Liên đoàn Lao động Lào"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban chấp hành Trung ương Đảng"));
+	assert_false(has_surface(&l, ENT_PER, "Tổng"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -169,6 +187,7 @@ int main(void)
 	    cmocka_unit_test(test_org_religion),
 	    cmocka_unit_test(test_org_media_head),
 	    cmocka_unit_test(test_org_un_spelling),
+	    cmocka_unit_test(test_org_mass_bodies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
