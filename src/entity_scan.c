@@ -317,6 +317,22 @@ static bool generic_of(ctx *x, size_t q)
 	return false;
 }
 
+/* Whether tokens k..q-1 name a party committee's own organ (Ban Thường
+ * vụ, Ban Chấp hành, Ban Thường trực) and a committee follows at token
+ * q ("Tỉnh ủy", "Thành uỷ", "Đảng ủy", "Đảng bộ"): one name, "Ban Thường
+ * vụ Thành ủy Đà Nẵng", as the standing committee is that committee's. */
+static bool party_organ(const ctx *x, size_t k, size_t q)
+{
+	if (q != k + 3 || q + 1 >= x->nt || !(x->t[q].flags & T_CAP))
+		return false;
+	bool organ = ((ent_written(x, k + 1, "Thường") || ent_written(x, k + 1, "thường")) &&
+	              (ent_written(x, k + 2, "vụ") || ent_written(x, k + 2, "trực"))) ||
+	             ((ent_written(x, k + 1, "Chấp") || ent_written(x, k + 1, "chấp")) &&
+	              ent_written(x, k + 2, "hành"));
+	return organ && (ent_written(x, q + 1, "ủy") || ent_written(x, q + 1, "uỷ") ||
+	                 (ent_written(x, q, "Đảng") && ent_written(x, q + 1, "bộ")));
+}
+
 /* Whether the body named by its role at tokens k..q-1 is named at token
  * q by the level it works at or its place: "Ban Chỉ đạo | Quốc gia", "Ban
  * Chấp hành | Trung ương", "Ban Chỉ đạo | tỉnh Nghệ An". Abbreviated
@@ -434,15 +450,23 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * head with a place or a qualifier after it; alone it is no entity */
 	if (abbr & CUE_ABBR_ORG_HEAD) {
 		size_t e = org_tail(x, k, k + n, true, pd->title);
+		/* "Ban Thường vụ Thành ủy Đà Nẵng": the organ and its committee,
+		 * the committee's name ending as after its head */
+		bool organ = false;
+		if (party_organ(x, k, k + n)) {
+			size_t pe = org_tail(x, k + n, k + n + 2, true, pd->title);
+			if ((organ = pe > k + n + 2))
+				e = pe;
+		}
 		unsigned ek;
 		/* "Ban Giám đốc | Công an tỉnh Lào Cai", "Hội đồng quản trị |
 		 * Vinamilk": a body named by its role (written in full) before
 		 * its organization's name is no part of it */
-		if (e > k + n && n >= 2 && generic_of(x, k + n))
+		if (e > k + n && n >= 2 && generic_of(x, k + n) && !organ)
 			return k + n;
 		/* "Ban tổ chức | Lễ hội", "Ban Giám khảo | cuộc thi": such a
 		 * body named after the event it serves is no entity */
-		if (e > k + n && n >= 2 && !generic_level(x, k, k + n))
+		if (e > k + n && n >= 2 && !generic_level(x, k, k + n) && !organ)
 			return k + n;
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);

@@ -164,6 +164,25 @@ static void test_org_mass_bodies(void **state)
 	mention_list_free(&l);
 }
 
+/* A party committee's own organ (Ban Thường vụ, Ban Chấp hành) before
+ * the committee is one name with it ("Ban Thường vụ Tỉnh ủy Nghệ An");
+ * another body named by its role before an organization stays out of
+ * it ("Ban Giám đốc | Công an tỉnh Yên Bái"). */
+static void test_org_party_organ(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ủy ban Kiểm tra đã kết luận về vi phạm của Ban Thường vụ Tỉnh ủy Nghệ An. Ông "
+	        "xin thôi tham gia Ban chấp hành Đảng bộ xã Nghi Phong. Ban Giám đốc Công an "
+	        "tỉnh Yên Bái đã họp.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Ban Thường vụ Tỉnh ủy Nghệ An"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban chấp hành Đảng bộ xã Nghi Phong"));
+	assert_true(has_surface(&l, ENT_ORG, "Công an tỉnh Yên Bái"));
+	assert_false(has_name(&l, "Ban Giám đốc Công an tỉnh Yên Bái"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -188,6 +207,7 @@ int main(void)
 	    cmocka_unit_test(test_org_media_head),
 	    cmocka_unit_test(test_org_un_spelling),
 	    cmocka_unit_test(test_org_mass_bodies),
+	    cmocka_unit_test(test_org_party_organ),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
