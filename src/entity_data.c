@@ -325,6 +325,8 @@ void ent_lookup(ctx *x, size_t k)
 		if (p->sport)
 			t->flags |= T_SPORTALT;
 		const phrase *g = x->sport && p->sport ? p->sport : p;
+		if (g->vi_only && x->en && g->other)
+			g = g->other;
 		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
 			t->gaz = g;
 			t->gaz_n = (uint8_t)n;
@@ -439,6 +441,14 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		bool admin_only = how == GAZ_ADMIN;
 		p->club = how == GAZ_CLUB || how == GAZ_SPORT;
 		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
+		/* "vi:Facebook" (events.tsv) over "Facebook" (organizations.tsv):
+		 * the earlier reading stays for English articles */
+		if (!same && vi_only && p->type >= 0 && !p->vi_only && !p->other && how != GAZ_SPORT) {
+			p->other = xmalloc(sizeof *p->other);
+			*p->other = *p;
+			p->other->sport = NULL;
+			p->canonical = NULL; /* now the other reading's */
+		}
 		if (!same) {
 			free(p->canonical);
 			p->canonical = xstrdup(canonical);
@@ -566,6 +576,8 @@ static void load_gazetteer(entity_extractor *ex, const char *name)
 		else if (clubs && how == GAZ_PLAIN && type == ENT_ORG)
 			how = GAZ_CLUB;
 		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
+		if (strncmp(canonical, "vi:", 3) == 0)
+			canonical += 3; /* a name read in Vietnamese only */
 		if (!*canonical)
 			continue;
 		for (size_t k = 1; k < n; k++)
@@ -868,6 +880,9 @@ void ent_data_free(entity_extractor *ex)
 		if (ex->ph[i].sport)
 			free(ex->ph[i].sport->canonical);
 		free(ex->ph[i].sport);
+		if (ex->ph[i].other)
+			free(ex->ph[i].other->canonical);
+		free(ex->ph[i].other);
 	}
 	for (size_t i = 0; i < ex->nfirst; i++)
 		free(ex->first[i].key);

@@ -132,6 +132,8 @@ typedef struct phrase {
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
+	struct phrase *other;  /* of a "vi:" alias, the reading it took over
+	                          from an earlier file, for English articles */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
 	uint32_t en_word;      /* EN_CORP_PRE ... EN_WORK_POST (en-words.txt) */
 	/* cue part */

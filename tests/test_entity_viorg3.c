@@ -183,6 +183,32 @@ static void test_org_party_organ(void **state)
 	mention_list_free(&l);
 }
 
+/* In Vietnamese news a social network or a messaging app is the
+ * platform people post on, a product, no organization ("đăng lên
+ * Facebook", "kênh YouTube"); in English news the same name is the
+ * company that speaks ("Facebook said"). */
+static void test_org_platform(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Chị đăng ảnh lên Facebook và Instagram rồi chia sẻ qua Zalo. Kênh YouTube của "
+	        "anh có hàng triệu lượt xem.",
+	        &l);
+	assert_false(has_name(&l, "Facebook"));
+	assert_false(has_name(&l, "Instagram"));
+	assert_false(has_name(&l, "Zalo"));
+	assert_false(has_name(&l, "YouTube"));
+	mention_list_free(&l);
+
+	extract_body_with(ex, "en",
+	                  "Facebook said on Monday that it had removed the posts, and YouTube "
+	                  "said it would review the videos.",
+	                  &l);
+	assert_true(has_surface(&l, ENT_ORG, "Facebook"));
+	assert_true(has_surface(&l, ENT_ORG, "YouTube"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -208,6 +234,7 @@ int main(void)
 	    cmocka_unit_test(test_org_un_spelling),
 	    cmocka_unit_test(test_org_mass_bodies),
 	    cmocka_unit_test(test_org_party_organ),
+	    cmocka_unit_test(test_org_platform),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
