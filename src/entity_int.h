@@ -421,6 +421,7 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
 bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
+size_t ent_vi_byline_paper(const ctx *x, size_t k);
 bool ent_vi_given_alone(ctx *x, size_t k);
 bool ent_vi_initials(const ctx *x, size_t k);
 bool ent_vi_house_number(const ctx *x, size_t k);

@@ -967,6 +967,15 @@ void ent_scan_field(ctx *x)
 				continue;
 			}
 		}
+		/* "Châu Tinh - Thể thao Việt Nam | 20:00": the reporter's paper */
+		if ((e = ent_vi_byline_paper(x, k)) != 0) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
 		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
 			k = e;
 			continue;

@@ -209,6 +209,22 @@ static void test_org_platform(void **state)
 	mention_list_free(&l);
 }
 
+/* A paper named after its reporter on a byline ("Reporter - Paper |
+ * time", or among the last lines) is an organization whole, its
+ * lower-case syllables and the country in it included. */
+static void test_org_byline_paper(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Minh Khôi - Bóng đá Việt Nam | 08:15 12/03/2019\n"
+	        "Đội tuyển đã có buổi tập đầu tiên trên sân nhà. Các cầu thủ đều khỏe.\n"
+	        "Hoài Nam - Báo Lao động",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Bóng đá Việt Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Báo Lao động"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -235,6 +251,7 @@ int main(void)
 	    cmocka_unit_test(test_org_mass_bodies),
 	    cmocka_unit_test(test_org_party_organ),
 	    cmocka_unit_test(test_org_platform),
+	    cmocka_unit_test(test_org_byline_paper),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
