@@ -20,6 +20,11 @@
  * one-word known place is the two syllables. */
 static size_t admin_place(ctx *x, size_t q)
 {
+	/* "Công an quận 3", "UBND phường 12": a city's numbered district */
+	if (q > 0 && q < x->nt && (x->t[q].flags & T_DIGIT) && x->t[q].end - x->t[q].start <= 2 &&
+	    (ent_written(x, q - 1, "quận") || ent_written(x, q - 1, "Quận") ||
+	     ent_written(x, q - 1, "phường") || ent_written(x, q - 1, "Phường")))
+		return q + 1;
 	match g = gaz_at(x, q);
 	if (g.p && g.p->type != ENT_LOC)
 		return 0;

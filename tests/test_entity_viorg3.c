@@ -225,6 +225,26 @@ static void test_org_byline_paper(void **state)
 	mention_list_free(&l);
 }
 
+/* Bodies named by a place right after their head: a fleet by its sea
+ * ("Hạm đội Biển Bắc"), a royal house and its police by their country,
+ * a sports delegation by its country, and the police of a city's
+ * numbered district ("Công an quận 5"). */
+static void test_org_head_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Hạm đội Biển Bắc của Nga vừa tập trận. Công an quận 5 đã bắt giữ nghi phạm. "
+	        "Cảnh sát Hoàng gia Campuchia cho biết. Hoàng gia Anh chúc mừng. Đoàn thể thao "
+	        "Việt Nam đã lên đường.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Hạm đội Biển Bắc"));
+	assert_true(has_surface(&l, ENT_ORG, "Công an quận 5"));
+	assert_true(has_surface(&l, ENT_ORG, "Cảnh sát Hoàng gia Campuchia"));
+	assert_true(has_surface(&l, ENT_ORG, "Hoàng gia Anh"));
+	assert_true(has_surface(&l, ENT_ORG, "Đoàn thể thao Việt Nam"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -252,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_org_party_organ),
 	    cmocka_unit_test(test_org_platform),
 	    cmocka_unit_test(test_org_byline_paper),
+	    cmocka_unit_test(test_org_head_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
