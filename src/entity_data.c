@@ -653,7 +653,7 @@ static void load_abbreviations(entity_extractor *ex)
 /* A kind of a data file of KIND<TAB>phrase lines, and the bit it sets. */
 typedef struct word_kind {
 	const char *name;
-	uint16_t bit;
+	uint32_t bit;
 } word_kind;
 
 /* Loads the lines of file whose KIND is one of kinds: each phrase joins
@@ -702,7 +702,8 @@ static void load_vi_names(entity_extractor *ex)
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
  * brand's word before a business), media (a broadcaster's, a magazine's
  * or a news agency's noun that is no part of the foreign name after
- * it). */
+ * it), unit-head (a unit's noun that heads a name only before a word of
+ * its domain). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -720,7 +721,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"kin", EN_KIN},
 	                                  {"temple", EN_TEMPLE},
 	                                  {"shop", EN_SHOP},
-	                                  {"media", EN_MEDIA}};
+	                                  {"media", EN_MEDIA},
+	                                  {"unit-head", EN_UNIT_HEAD}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

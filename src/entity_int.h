@@ -110,7 +110,8 @@ enum {
 	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
 	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
 	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
-	EN_MEDIA = 32768     /* "Đài | BBC", "Tạp chí | Forbes" (vi-words.txt) */
+	EN_MEDIA = 32768,    /* "Đài | BBC", "Tạp chí | Forbes" (vi-words.txt) */
+	EN_UNIT_HEAD = 65536 /* "Vụ Kế hoạch", "Đội Quản lý" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */

@@ -388,6 +388,37 @@ static size_t scan_lower_office(ctx *x, pending *pd, size_t k)
 	return e;
 }
 
+/* A unit of a ministry, a police or a health service named by its head
+ * and its domain ("Vụ Kế hoạch - Tài chính", "Đội Quản lý thị trường số
+ * 7", "Trạm Y tế xã Bản Già", "Đội CSGT số 2"): the head (vi-words.txt
+ * unit-head) is another noun elsewhere ("Vụ Đồng Tâm" is an incident,
+ * "vụ án" a case), so only before a capitalized syllable and a
+ * lower-case one (a word of the domain, no person's name) or a domain's
+ * acronym. Returns the token after the name, or 0. */
+static size_t scan_unit_head(ctx *x, const pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (x->en || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || k + 2 >= x->nt ||
+	    !(ent_en_bits(x, k) & EN_UNIT_HEAD))
+		return 0;
+	const tok *a = &x->t[k + 1], *b = &x->t[k + 2];
+	unsigned kinds;
+	size_t n;
+	bool domain = (a->flags & T_CAP) && (a->flags & T_VI) && !(a->flags & T_ALLCAPS) &&
+	              (b->flags & T_WORD) && (b->flags & T_LOWER) && (b->flags & T_VI);
+	bool acro = (a->flags & T_ALLCAPS) && (n = cue_at(x, k + 1, &kinds)) &&
+	            (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART);
+	if (!domain && !acro)
+		return 0;
+	size_t e = org_tail(x, k, k + 1, false, pd->title);
+	if (e <= k + 2)
+		return 0;
+	cand *c = ent_add_cand(x, k, e);
+	c->strong = true;
+	c->score[ENT_ORG] += EV_DEF;
+	return e;
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -983,6 +1014,11 @@ void ent_scan_field(ctx *x)
 		/* "smartphone LG G6": a brand's acronym and its model */
 		if (!pd.title && (e = ent_vi_acronym_product(x, k)) != 0) {
 			k = add_product(x, k, e);
+			continue;
+		}
+		if ((e = scan_unit_head(x, &pd, k)) != 0) {
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
 			continue;
 		}
 		if ((e = scan_lower_office(x, &pd, k)) != 0 || (e = scan_cue(x, &pd, k)) != 0) {

@@ -245,6 +245,28 @@ static void test_org_head_place(void **state)
 	mention_list_free(&l);
 }
 
+/* A unit named by its head and its domain ("Vụ Hợp tác quốc tế", "Đội
+ * CSGT số 3", "Trạm Y tế xã Tân Lập") and a bank's branch office ("Phòng
+ * giao dịch Láng Hạ") are organizations, no person "Vụ Hợp"; the same
+ * heads before a name of capitals are other nouns ("Vụ Lê Văn Luyện" is
+ * a case). */
+static void test_org_unit_head(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ông Nguyễn Văn Hải, Vụ trưởng Vụ Hợp tác quốc tế cho biết. Đội CSGT số 3 "
+	        "làm nhiệm vụ. Bệnh nhân được đưa tới Trạm Y tế xã Tân Lập. Khách hàng gửi tiền "
+	        "tại Phòng giao dịch Láng Hạ của ngân hàng. Vụ Lê Văn Luyện gây chấn động.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Vụ Hợp tác quốc tế"));
+	assert_true(has_surface(&l, ENT_ORG, "Đội CSGT số 3"));
+	assert_true(has_surface(&l, ENT_ORG, "Trạm Y tế xã Tân Lập"));
+	assert_true(has_surface(&l, ENT_ORG, "Phòng giao dịch Láng Hạ"));
+	assert_false(has_surface(&l, ENT_ORG, "Vụ Lê Văn Luyện"));
+	assert_false(has_surface(&l, ENT_PER, "Vụ Hợp"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -273,6 +295,7 @@ int main(void)
 	    cmocka_unit_test(test_org_platform),
 	    cmocka_unit_test(test_org_byline_paper),
 	    cmocka_unit_test(test_org_head_place),
+	    cmocka_unit_test(test_org_unit_head),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
