@@ -419,6 +419,25 @@ static size_t scan_unit_head(ctx *x, const pending *pd, size_t k)
 	return e;
 }
 
+/* Whether a school's name starts at token q after the bare head
+ * "Trường": an acronym ("Trường THPT"), a person's full name ("Trường
+ * Nguyễn Trãi"), or words of a domain, a lower-case syllable among the
+ * next three ("Trường Hàng không Quân sự"); one or two capitalized
+ * syllables alone are a given name ("Trường Giang"). */
+static bool school_name(ctx *x, size_t q)
+{
+	bool mid;
+	if (!namey(x, q) || (x->t[q].flags & T_ALLCAPS) || ent_vi_person(x, q, &mid) >= 2)
+		return true;
+	size_t j = namey(x, q + 1) ? q + 2 : q + 1;
+	if (j == q + 2 && namey(x, j))
+		return true;
+	unsigned kinds;
+	return j < x->nt && (x->t[j].flags & T_WORD) && (x->t[j].flags & T_LOWER) &&
+	       !(cue_at(x, j, &kinds) &&
+	         (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR | CUE_TITLE)));
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -537,6 +556,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		pd->type = ENT_ORG, pd->weight = EV_CUE, pd->title = pd->honor = false;
 		return k + n;
 	}
+	/* "danh hài Trường Giang", "Trường Giang và Nhã Phương": "Trường"
+	 * before one or two capitalized syllables is a given name */
+	if (n == 1 && ent_written(x, k, "Trường") && !school_name(x, k + 1))
+		return 0;
 	match hg = (t->flags & T_CAP) ? (match){NULL, 0} : gaz_at(x, k + n);
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && !hg.p) {
 		bool cap = (t->flags & T_CAP) != 0;

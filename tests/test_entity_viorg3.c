@@ -29,24 +29,27 @@ static void extract(const char *body, mention_list *out)
 		fprintf(stderr, "  %s %s\n", entity_type_name(out->v[i].type), out->v[i].surface);
 }
 
-/* An acronym that goes on in lower case ("XYBank", "QTex") and capitals
+/* An acronym that goes on in lower case ("XYBank", "QTTex") and capitals
  * joined by a glued "&" ("K&T") are a firm's shapes: no person, even
  * after a title or before "cho biết"; an acronym's plural, a unit and
- * the common nouns so written (M&A, R&D) are none. */
+ * the common nouns so written (M&A, R&D) are none, and a stage name of
+ * two capitals ("MLee") stays a person's. */
 static void test_org_brand_shape(void **state)
 {
 	(void)state;
 	mention_list l;
-	extract("Bà Lê Thị Hoa, Tổng giám đốc XYBank cho biết lãi suất sẽ giảm. QTex đã có lãi "
+	extract("Bà Lê Thị Hoa, Tổng giám đốc XYBank cho biết lãi suất sẽ giảm. QTTex đã có lãi "
 	        "trong quý ba. Hôm qua, K&T cho biết sẽ hạ bậc tín nhiệm của hai ngân hàng. "
-	        "Các thương vụ M&A và chi phí R&D đều tăng, sóng 5 GHz phủ khắp.",
+	        "Các thương vụ M&A và chi phí R&D đều tăng, sóng 5 GHz phủ khắp. Ca sĩ MLee "
+	        "hát cùng nhóm.",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "XYBank"));
-	assert_true(has_surface(&l, ENT_ORG, "QTex"));
+	assert_true(has_surface(&l, ENT_ORG, "QTTex"));
 	assert_true(has_surface(&l, ENT_ORG, "K&T"));
 	assert_false(has_name(&l, "M&A"));
 	assert_false(has_name(&l, "R&D"));
 	assert_false(has_name(&l, "GHz"));
+	assert_false(has_surface(&l, ENT_ORG, "MLee"));
 	mention_list_free(&l);
 }
 
@@ -267,6 +270,25 @@ static void test_org_unit_head(void **state)
 	mention_list_free(&l);
 }
 
+/* "Trường" before one or two capitalized syllables is a given name
+ * ("danh hài Trường Giang"), no school; a school's name goes on with a
+ * person's full name or a word of a domain ("Trường Nguyễn Du",
+ * "Trường Chính trị tỉnh Hà Tĩnh"). */
+static void test_org_school_given_name(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Danh hài Trường Giang cho biết anh sẽ nghỉ ngơi. Trường Giang và vợ đã về "
+	        "quê. Trường Nguyễn Du khai giảng năm học mới. Trường Chính trị tỉnh Hà Tĩnh "
+	        "mở lớp.",
+	        &l);
+	assert_true(has_surface(&l, ENT_PER, "Trường Giang"));
+	assert_false(has_surface(&l, ENT_ORG, "Trường Giang"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường Nguyễn Du"));
+	assert_true(has_surface(&l, ENT_ORG, "Trường Chính trị tỉnh Hà Tĩnh"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -296,6 +318,7 @@ int main(void)
 	    cmocka_unit_test(test_org_byline_paper),
 	    cmocka_unit_test(test_org_head_place),
 	    cmocka_unit_test(test_org_unit_head),
+	    cmocka_unit_test(test_org_school_given_name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
