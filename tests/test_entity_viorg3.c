@@ -289,6 +289,27 @@ static void test_org_school_given_name(void **state)
 	mention_list_free(&l);
 }
 
+/* The prosecution and the court named alone in a trial's report ("Viện
+ * KSND đề nghị", "đại diện Viện Kiểm sát") are the body in general, no
+ * entity, as "UBND" alone; with their place they are one ("Viện kiểm
+ * sát nhân dân huyện Đông Anh", "Tòa án nhân dân tỉnh Hòa Bình"). A
+ * picture credited to the person's own Facebook (FBNV) names no body. */
+static void test_org_court_generic(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Viện KSND đề nghị mức án 20 năm tù. Đại diện Viện Kiểm sát cho rằng bị cáo có "
+	        "tội. Vụ án do Viện kiểm sát nhân dân huyện Đông Anh truy tố, Tòa án nhân dân "
+	        "tỉnh Hòa Bình xét xử.\nẢnh: FBNV",
+	        &l);
+	assert_false(has_name(&l, "Viện KSND"));
+	assert_false(has_name(&l, "Viện Kiểm sát"));
+	assert_false(has_name(&l, "FBNV"));
+	assert_true(has_surface(&l, ENT_ORG, "Viện kiểm sát nhân dân huyện Đông Anh"));
+	assert_true(has_surface(&l, ENT_ORG, "Tòa án nhân dân tỉnh Hòa Bình"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -319,6 +340,7 @@ int main(void)
 	    cmocka_unit_test(test_org_head_place),
 	    cmocka_unit_test(test_org_unit_head),
 	    cmocka_unit_test(test_org_school_given_name),
+	    cmocka_unit_test(test_org_court_generic),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
