@@ -224,6 +224,24 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return e;
 		}
 	}
+	/* "iPhone X", "iPhone 8": a product's model letter or number is
+	 * part of the product, no acronym of its own */
+	if (g.p && g.p->type == ENT_MISC) {
+		size_t e = k + g.ntok;
+		while (e < k + g.ntok + 2 && e < x->nt && (x->t[e].flags & T_WORD) &&
+		       (x->t[e].flags & T_SPACE) && x->t[e].end - x->t[e].start <= 2 &&
+		       ((x->t[e].flags & T_DIGIT) ||
+		        (x->text[x->t[e].start] >= 'A' && x->text[x->t[e].start] <= 'Z')))
+			e++;
+		/* "iPhone 8 Plus", "Galaxy S8 Pro": a model's foreign word */
+		if (e > k + g.ntok && namey(x, e) && !(x->t[e].flags & T_VI) && !namey(x, e + 1))
+			e++;
+		if (e > k + g.ntok) {
+			cand *c = ent_add_cand(x, k, e);
+			c->misc = c->nodefault = true;
+			return e;
+		}
+	}
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);

@@ -310,6 +310,20 @@ static void test_org_court_generic(void **state)
 	mention_list_free(&l);
 }
 
+/* A product's model letter or number is part of the product, no
+ * acronym of its own ("iPhone X", "iPhone 8 Plus"). */
+static void test_org_product_model(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Camera sau của iPhone X bị chê xấu. Khách hàng vẫn chọn iPhone 8 Plus vì giá "
+	        "rẻ hơn.",
+	        &l);
+	assert_false(has_name(&l, "X"));
+	assert_false(has_name(&l, "Plus"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -341,6 +355,7 @@ int main(void)
 	    cmocka_unit_test(test_org_unit_head),
 	    cmocka_unit_test(test_org_school_given_name),
 	    cmocka_unit_test(test_org_court_generic),
+	    cmocka_unit_test(test_org_product_model),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
