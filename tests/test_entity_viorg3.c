@@ -316,11 +316,12 @@ static void test_org_product_model(void **state)
 {
 	(void)state;
 	mention_list l;
-	extract("Camera sau của iPhone X bị chê xấu. Khách hàng vẫn chọn iPhone 8 Plus vì giá "
-	        "rẻ hơn.",
+	extract("Xét cho cùng, Galaxy Note 8 đáng mua hơn iPhone X của Apple. Người dùng iPhone X "
+	        "phải chờ, còn iPhone 8 Plus rẻ hơn.",
 	        &l);
 	assert_false(has_name(&l, "X"));
 	assert_false(has_name(&l, "Plus"));
+	assert_true(has_surface(&l, ENT_ORG, "Apple"));
 	mention_list_free(&l);
 }
 
