@@ -319,7 +319,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			if (x->text[t->start] == ',' && ncap && vi && namey(x, j + 1)) {
 				size_t q = j + 1;
 				bool found = false;
-				while (q < x->nt && q < j + 8) {
+				while (q < x->nt && q < j + 14) {
 					const tok *u = &x->t[q];
 					unsigned kinds;
 					if ((u->flags & T_WORD) && (u->flags & T_LOWER) &&
@@ -413,6 +413,17 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
+			/* "Văn phòng Bộ Tư lệnh BĐBP": a head of several words inside
+			 * the name is a word of it ("Tư lệnh" alone is a title) */
+			if (n >= 2 && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) &&
+			    !(kinds & CUE_TITLE) && (x->t[j + n - 1].flags & T_VI)) {
+				j += n;
+				end = j;
+				ncap++;
+				vi = true;
+				lower_run = cap_run = 0;
+				continue;
+			}
 			/* a title ends the name, but right after an association's
 			 * head it names the members: "Hội Nhà báo", "Hội Nông dân";
 			 * one capitalized syllable before a lower-case one is a

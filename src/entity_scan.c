@@ -85,8 +85,8 @@ static size_t add_product(ctx *x, size_t k, size_t e)
  * way there ("ra", "vào", "về") or its people ("người", "dân"). */
 static bool place_before(const ctx *x, size_t k)
 {
-	static const char *const words[] = {"ra", "vào", "về", "người", "dân"};
-	if (k == 0 || !(x->t[k - 1].flags & T_LOWER))
+	static const char *const words[] = {"ra", "vào", "về", "người", "dân", "Người", "Dân"};
+	if (k == 0)
 		return false;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (ent_written(x, k - 1, words[i]))
@@ -335,18 +335,18 @@ static bool generic_of(ctx *x, size_t q)
 	return false;
 }
 
-/* Whether tokens k..q-1 name a party committee's own organ (Ban Thường
- * vụ, Ban Chấp hành, Ban Thường trực) and a committee follows at token
- * q ("Tỉnh ủy", "Thành uỷ", "Đảng ủy", "Đảng bộ"): one name, "Ban Thường
- * vụ Thành ủy Đà Nẵng", as the standing committee is that committee's. */
+/* Whether tokens k..q-1 name a party committee's standing organ (Ban
+ * Thường vụ, Ban Thường trực) and a committee follows at token q ("Tỉnh
+ * ủy", "Thành uỷ", "Đảng ủy", "Đảng bộ"): one name, "Ban Thường vụ
+ * Thành ủy Đà Nẵng", a body of its own within the committee (the
+ * executive committee, Ban Chấp hành, is the committee itself: "Ban
+ * Chấp hành | Đảng bộ tỉnh Lạng Sơn"). */
 static bool party_organ(const ctx *x, size_t k, size_t q)
 {
 	if (q != k + 3 || q + 1 >= x->nt || !(x->t[q].flags & T_CAP))
 		return false;
-	bool organ = ((ent_written(x, k + 1, "Thường") || ent_written(x, k + 1, "thường")) &&
-	              (ent_written(x, k + 2, "vụ") || ent_written(x, k + 2, "trực"))) ||
-	             ((ent_written(x, k + 1, "Chấp") || ent_written(x, k + 1, "chấp")) &&
-	              ent_written(x, k + 2, "hành"));
+	bool organ = (ent_written(x, k + 1, "Thường") || ent_written(x, k + 1, "thường")) &&
+	             (ent_written(x, k + 2, "vụ") || ent_written(x, k + 2, "trực"));
 	return organ && (ent_written(x, q + 1, "ủy") || ent_written(x, q + 1, "uỷ") ||
 	                 (ent_written(x, q, "Đảng") && ent_written(x, q + 1, "bộ")));
 }

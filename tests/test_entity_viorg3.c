@@ -167,8 +167,9 @@ static void test_org_mass_bodies(void **state)
 	mention_list_free(&l);
 }
 
-/* A party committee's own organ (Ban Thường vụ, Ban Chấp hành) before
- * the committee is one name with it ("Ban Thường vụ Tỉnh ủy Nghệ An");
+/* A party committee's standing organ (Ban Thường vụ, Ban Thường trực)
+ * before the committee is one name with it ("Ban Thường vụ Tỉnh ủy Nghệ
+ * An");
  * another body named by its role before an organization stays out of
  * it ("Ban Giám đốc | Công an tỉnh Yên Bái"). */
 static void test_org_party_organ(void **state)
@@ -176,11 +177,11 @@ static void test_org_party_organ(void **state)
 	(void)state;
 	mention_list l;
 	extract("Ủy ban Kiểm tra đã kết luận về vi phạm của Ban Thường vụ Tỉnh ủy Nghệ An. Ông "
-	        "xin thôi tham gia Ban chấp hành Đảng bộ xã Nghi Phong. Ban Giám đốc Công an "
+	        "báo cáo Ban thường trực Đảng ủy xã Nghi Phong. Ban Giám đốc Công an "
 	        "tỉnh Yên Bái đã họp.",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Ban Thường vụ Tỉnh ủy Nghệ An"));
-	assert_true(has_surface(&l, ENT_ORG, "Ban chấp hành Đảng bộ xã Nghi Phong"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban thường trực Đảng ủy xã Nghi Phong"));
 	assert_true(has_surface(&l, ENT_ORG, "Công an tỉnh Yên Bái"));
 	assert_false(has_name(&l, "Ban Giám đốc Công an tỉnh Yên Bái"));
 	mention_list_free(&l);
@@ -325,6 +326,36 @@ static void test_org_product_model(void **state)
 	mention_list_free(&l);
 }
 
+/* Heads of several words inside or before a name are words of it, not a
+ * title ("Văn phòng Bộ Tư lệnh Thủ đô", "Bộ Tổng tham mưu Quân
+ * đội Nga", "Cục Hậu cần"); a committee's long list of domains ends
+ * with "và" ("Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi
+ * đồng"); the Central Inspection Committee by its short forms, and its
+ * acronym alone is no entity, as "UBND". */
+static void test_org_inner_heads(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Văn phòng Bộ Tư lệnh Thủ đô cho biết. Bộ Tổng tham mưu Quân đội Nga "
+	        "tuyên bố. Cục Hậu cần Quân khu 4 nhận hàng. Ủy ban Văn hóa, Giáo dục, Thanh "
+	        "niên, Thiếu niên và Nhi đồng tổ chức hội thảo. UBKT Trung ương kết luận, UBKT "
+	        "đã họp.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Văn phòng Bộ Tư lệnh Thủ đô"));
+	assert_true(has_surface(&l, ENT_ORG, "Bộ Tổng tham mưu Quân đội Nga"));
+	assert_true(has_name(&l, "Cục Hậu cần Quân khu 4"));
+	assert_true(has_surface(&l, ENT_ORG,
+	                        "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng"));
+	assert_true(has_surface(&l, ENT_ORG, "UBKT Trung ương"));
+	assert_false(has_surface(&l, ENT_ORG, "UBKT"));
+	mention_list_free(&l);
+
+	/* a ministry's name with its second domain in lower case */
+	extract("Bộ Nông nghiệp và phát triển nông thôn vừa ban hành quyết định.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Bộ Nông nghiệp và phát triển nông thôn"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -357,6 +388,7 @@ int main(void)
 	    cmocka_unit_test(test_org_school_given_name),
 	    cmocka_unit_test(test_org_court_generic),
 	    cmocka_unit_test(test_org_product_model),
+	    cmocka_unit_test(test_org_inner_heads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
