@@ -330,6 +330,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 					}
 					if (!(u->flags & T_WORD) && x->text[u->start] != ',')
 						break;
+					/* "Đại học Thăng Long, | Học viện Ngân hàng và ...":
+					 * a list of bodies, each of its own */
+					if ((x->t[q - 1].flags & T_WORD) == 0 && cue_at(x, q, &kinds) &&
+					    (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
+						break;
 					if ((u->flags & T_WORD) && !(u->flags & T_VI))
 						break;
 					q++;
@@ -421,7 +426,10 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 				end = j;
 				ncap++;
 				vi = true;
-				lower_run = cap_run = 0;
+				/* "Văn phòng Bộ Công an | đính chính": after the head's
+				 * lower-case syllable as after a word's */
+				lower_run = (x->t[j - 1].flags & T_LOWER) ? 1 : 0;
+				cap_run = !lower_run;
 				continue;
 			}
 			/* a title ends the name, but right after an association's

@@ -81,13 +81,18 @@ static size_t add_product(ctx *x, size_t k, size_t e)
 	return e;
 }
 
-/* Whether the word before token k makes a club's city the city: a
- * way there ("ra", "vào", "về") or its people ("người", "dân"). */
+/* Whether the words before token k make a club's city the city: a way
+ * there ("ra", "vào", "về"), its people ("người", "dân"), or a list of
+ * places it ends ("ở TP.HCM và Đà Nẵng"). */
 static bool place_before(const ctx *x, size_t k)
 {
 	static const char *const words[] = {"ra", "vào", "về", "người", "dân", "Người", "Dân"};
 	if (k == 0)
 		return false;
+	const cand *p = x->nc ? &x->c[x->nc - 1] : NULL;
+	if (p && p->field == x->field && p->t1 + 1 == k && ent_best_type(p->score) == ENT_LOC &&
+	    (ent_written(x, k - 1, "và") || x->text[x->t[k - 1].start] == ','))
+		return true;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (ent_written(x, k - 1, words[i]))
 			return true;
@@ -438,14 +443,16 @@ static size_t scan_unit_head(ctx *x, const pending *pd, size_t k)
 }
 
 /* Whether a school's name starts at token q after the bare head
- * "Trường": an acronym ("Trường THPT"), a person's full name ("Trường
- * Nguyễn Trãi"), or words of a domain, a lower-case syllable among the
- * next three ("Trường Hàng không Quân sự"); one or two capitalized
- * syllables alone are a given name ("Trường Giang"). */
+ * "Trường": an acronym ("Trường THPT"), a foreign name ("Trường Luật
+ * Harvard"), a person's full name ("Trường Nguyễn Trãi"), or words of a
+ * domain, a lower-case syllable among the next three ("Trường Hàng
+ * không Quân sự"); one or two capitalized Vietnamese syllables alone
+ * are a given name ("Trường Giang"). */
 static bool school_name(ctx *x, size_t q)
 {
 	bool mid;
-	if (!namey(x, q) || (x->t[q].flags & T_ALLCAPS) || ent_vi_person(x, q, &mid) >= 2)
+	if (!namey(x, q) || (x->t[q].flags & (T_ALLCAPS)) || !(x->t[q].flags & T_VI) ||
+	    (namey(x, q + 1) && !(x->t[q + 1].flags & T_VI)) || ent_vi_person(x, q, &mid) >= 2)
 		return true;
 	size_t j = namey(x, q + 1) ? q + 2 : q + 1;
 	if (j == q + 2 && namey(x, j))

@@ -348,7 +348,11 @@ size_t ent_vi_byline_paper(const ctx *x, size_t k)
 		e++;
 	bool bar = e + 1 < x->nt && x->text[x->t[e].start] == '|' && (x->t[e + 1].flags & T_DIGIT);
 	bool line_end = e >= x->nt || (x->t[e].flags & T_PARA);
-	return bar || (line_end && ent_vi_byline(x, ls, m)) ? e : 0;
+	/* "Minh Anh - Bá Khải": two reporters, the second a name's shape */
+	bool person = e - k <= 3;
+	for (size_t q = k; q < e && person; q++)
+		person = namey(x, q) && (x->t[q].flags & T_VI);
+	return bar || (line_end && !person && ent_vi_byline(x, ls, m)) ? e : 0;
 }
 
 /* Whether the one-word name at token k stands as a person's given name

@@ -89,6 +89,13 @@ static void test_org_province_club(void **state)
 	assert_true(has_surface(&l, ENT_LOC, "Hà Nội"));
 	mention_list_free(&l);
 
+	/* a list of places in sport news names the cities */
+	extract("Trận đấu có 20.000 khán giả. Cổ động viên ở Thành phố Hồ Chí Minh và Đà Nẵng "
+	        "xem trận đấu qua màn hình lớn, HLV đội bóng cho biết các cầu thủ đã ghi bàn.",
+	        &l);
+	assert_true(has_surface(&l, ENT_LOC, "Đà Nẵng"));
+	mention_list_free(&l);
+
 	extract("Mưa lớn kéo dài ở Quảng Nam và Hải Phòng làm nhiều nhà bị ngập.", &l);
 	assert_true(has_surface(&l, ENT_LOC, "Quảng Nam"));
 	assert_true(has_surface(&l, ENT_LOC, "Hải Phòng"));
@@ -227,6 +234,12 @@ static void test_org_byline_paper(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Bóng đá Việt Nam"));
 	assert_true(has_surface(&l, ENT_ORG, "Báo Lao động"));
 	mention_list_free(&l);
+
+	/* two reporters, the second after the dash */
+	extract("Đội tuyển đã có buổi tập đầu tiên.\nMinh Anh - Bá Khải", &l);
+	assert_true(has_surface(&l, ENT_PER, "Bá Khải"));
+	assert_false(has_surface(&l, ENT_ORG, "Bá Khải"));
+	mention_list_free(&l);
 }
 
 /* Bodies named by a place right after their head: a fleet by its sea
@@ -287,6 +300,11 @@ static void test_org_school_given_name(void **state)
 	assert_false(has_surface(&l, ENT_ORG, "Trường Giang"));
 	assert_true(has_surface(&l, ENT_ORG, "Trường Nguyễn Du"));
 	assert_true(has_surface(&l, ENT_ORG, "Trường Chính trị tỉnh Hà Tĩnh"));
+	mention_list_free(&l);
+
+	/* a school named by a foreign name */
+	extract("Ông tốt nghiệp Trường Luật Harvard năm 1990.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Trường Luật Harvard"));
 	mention_list_free(&l);
 }
 
@@ -353,6 +371,16 @@ static void test_org_inner_heads(void **state)
 	/* a ministry's name with its second domain in lower case */
 	extract("Bộ Nông nghiệp và phát triển nông thôn vừa ban hành quyết định.", &l);
 	assert_true(has_surface(&l, ENT_ORG, "Bộ Nông nghiệp và phát triển nông thôn"));
+	mention_list_free(&l);
+
+	/* a head inside a name, then a verb; a list of bodies, each its own */
+	extract("Văn phòng Bộ Công an đính chính thông tin. Sinh viên Đại học Thăng Long, Học "
+	        "viện Ngân hàng và Đại học Mở tham gia cuộc thi.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Văn phòng Bộ Công an"));
+	assert_true(has_surface(&l, ENT_ORG, "Đại học Thăng Long"));
+	assert_true(has_surface(&l, ENT_ORG, "Học viện Ngân hàng"));
+	assert_true(has_surface(&l, ENT_ORG, "Đại học Mở"));
 	mention_list_free(&l);
 }
 
