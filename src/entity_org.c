@@ -520,9 +520,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = place_next ? 1 : 0;
 			place_next = false;
 			end = ++j;
-			/* "Hội đồng NATO - Nga" */
+			/* "Hội đồng NATO - Nga": a place after the dash (a company
+			 * there is its parent: "Công ty CP DAP | – Vinachem") */
+			match dg;
 			if ((t->flags & T_ALLCAPS) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
-			    namey(x, j + 1)) {
+			    namey(x, j + 1) && (dg = gaz_at(x, j + 1)).p && dg.p->type == ENT_LOC) {
 				foreign = vi = false;
 				after_dash = true;
 				j++;

@@ -384,6 +384,22 @@ static void test_org_inner_heads(void **state)
 	mention_list_free(&l);
 }
 
+/* A dash after a company's acronym leads to its parent group, another
+ * organization ("Công ty CP DAP | – Vinachem"); a place after it stays
+ * in the name ("Hội đồng NATO - Nga"). */
+static void test_org_dash_parent(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Từ tháng 8, Công ty CP DAP – Hóa chất Miền Nam đã có lãi. Hội đồng NATO - Nga "
+	        "họp tại Brussels.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Công ty CP DAP"));
+	assert_false(has_name(&l, "Công ty CP DAP – Hóa chất Miền Nam"));
+	assert_true(has_surface(&l, ENT_ORG, "Hội đồng NATO - Nga"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -417,6 +433,7 @@ int main(void)
 	    cmocka_unit_test(test_org_court_generic),
 	    cmocka_unit_test(test_org_product_model),
 	    cmocka_unit_test(test_org_inner_heads),
+	    cmocka_unit_test(test_org_dash_parent),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
