@@ -178,6 +178,15 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	unsigned hk;
 	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) <= g.ntok &&
 	    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+		/* "Hội Chữ thập đỏ | tỉnh Nghệ An": the body of a province */
+		size_t te;
+		if ((hk & CUE_ORG_HEAD_LOC) && ent_admin_word(x, k + g.ntok) &&
+		    (te = ent_org_tail(x, k, k + g.ntok, true, pd->title)) > k + g.ntok) {
+			cand *c = ent_add_cand(x, k, te);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return te;
+		}
 		match lg = gaz_at(x, k + g.ntok);
 		if (lg.p && lg.p->type == ENT_LOC) {
 			cand *c = ent_add_cand(x, k, k + g.ntok + lg.ntok);

@@ -400,6 +400,25 @@ static void test_org_dash_parent(void **state)
 	mention_list_free(&l);
 }
 
+/* The Red Cross as news write it: the country's society alone ("Hội
+ * Chữ thập đỏ đã trao quà": no person "Hội Chữ"), a province's with its
+ * place, the international committee and federation in lower case. */
+static void test_org_red_cross(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Hội Chữ thập đỏ tỉnh Quảng Bình trao quà cho người dân. Hội Chữ thập đỏ đã kêu "
+	        "gọi quyên góp. Ủy ban Chữ thập đỏ quốc tế cho biết. Hiệp hội Chữ thập đỏ - "
+	        "Trăng lưỡi liềm đỏ quốc tế hỗ trợ.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Hội Chữ thập đỏ tỉnh Quảng Bình"));
+	assert_true(has_surface(&l, ENT_ORG, "Hội Chữ thập đỏ"));
+	assert_false(has_name(&l, "Hội Chữ"));
+	assert_true(has_surface(&l, ENT_ORG, "Ủy ban Chữ thập đỏ quốc tế"));
+	assert_true(has_surface(&l, ENT_ORG, "Hiệp hội Chữ thập đỏ - Trăng lưỡi liềm đỏ quốc tế"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -434,6 +453,7 @@ int main(void)
 	    cmocka_unit_test(test_org_product_model),
 	    cmocka_unit_test(test_org_inner_heads),
 	    cmocka_unit_test(test_org_dash_parent),
+	    cmocka_unit_test(test_org_red_cross),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
