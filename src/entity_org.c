@@ -95,8 +95,9 @@ static bool descr_word(ctx *x, size_t q)
 /* The start of the capitalized name that a run of lower-case words
  * describing an organization leads to, from token q ("Trung tâm sách |
  * Gia Định", "Công nghiệp tàu thủy | Dung Quất", "nhà máy sản xuất phân
- * bón | DAP"), or 0: one to five syllables that are no cue word (a verb
- * or a function word may be a cue: "vừa", "cho biết", "tại"), then a
+ * bón | DAP", "Nhà máy sản xuất nhiên liệu sinh học | Dung Quất"), or 0:
+ * one to seven syllables that are no cue word (a verb or a function
+ * word may be a cue: "vừa", "cho biết", "tại"), then a
  * capital that is no cue, no person's full name and no known name but a
  * place, which only a head that keeps its place (place_ok) takes, or a
  * place that is no country, which a head written in lower case takes
@@ -107,7 +108,7 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok, bool per
 {
 	unsigned kinds;
 	size_t e = q;
-	while (e < q + 5 && descr_word(x, e))
+	while (e < q + 7 && descr_word(x, e))
 		e++;
 	if (e == q || !namey(x, e))
 		return 0;

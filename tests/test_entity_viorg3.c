@@ -419,6 +419,18 @@ static void test_org_red_cross(void **state)
 	mention_list_free(&l);
 }
 
+/* A plant or a company described by six or seven lower-case syllables
+ * before its own name keeps them ("Nhà máy sản xuất nhiên liệu sinh học
+ * Dung Quất"). */
+static void test_org_long_description(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Nhà máy sản xuất nhiên liệu sinh học Dung Quất vẫn chưa vận hành lại được.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Nhà máy sản xuất nhiên liệu sinh học Dung Quất"));
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -454,6 +466,7 @@ int main(void)
 	    cmocka_unit_test(test_org_inner_heads),
 	    cmocka_unit_test(test_org_dash_parent),
 	    cmocka_unit_test(test_org_red_cross),
+	    cmocka_unit_test(test_org_long_description),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
