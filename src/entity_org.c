@@ -96,7 +96,8 @@ static bool descr_word(ctx *x, size_t q)
  * describing an organization leads to, from token q ("Trung tâm sách |
  * Gia Định", "Công nghiệp tàu thủy | Dung Quất", "nhà máy sản xuất phân
  * bón | DAP", "Nhà máy sản xuất nhiên liệu sinh học | Dung Quất"), or 0:
- * one to seven syllables that are no cue word (a verb or a function
+ * one to seven syllables (five after a head in lower case) that are no
+ * cue word (a verb or a function
  * word may be a cue: "vừa", "cho biết", "tại"), then a
  * capital that is no cue, no person's full name and no known name but a
  * place, which only a head that keeps its place (place_ok) takes, or a
@@ -108,7 +109,10 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok, bool per
 {
 	unsigned kinds;
 	size_t e = q;
-	while (e < q + 7 && descr_word(x, e))
+	/* seven after a capitalized head, five after one in lower case,
+	 * whose words run on more often ("bệnh viện phẫu thuật thành công
+	 * phương pháp | ReLEx") */
+	while (e < q + (local_ok ? 5 : 7) && descr_word(x, e))
 		e++;
 	if (e == q || !namey(x, e))
 		return 0;
