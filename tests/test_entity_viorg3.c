@@ -62,14 +62,14 @@ static void test_org_verb_after(void **state)
 	mention_list l;
 	extract("Tòa án Tối cao gửi công văn cho các tòa. Ông Trần Văn Bình, Phó giám đốc Học "
 	        "viện Ngoại giao đánh giá cuộc thi là bổ ích. Bộ Tư lệnh Thủ đô nhân dịp này "
-	        "tặng quà. Tổng cục Du lịch thực hiện khảo sát. Ban quản lý dự án Đường thủy "
-	        "nhằm đảm bảo an toàn Hàng hải đã họp.",
+	        "tặng quà. Tổng cục Du lịch thực hiện khảo sát. Ban quản lý dự án Giao thông "
+	        "nhằm giảm ùn tắc ở Thủ đô đã họp.",
 	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Tòa án Tối cao"));
 	assert_true(has_surface(&l, ENT_ORG, "Học viện Ngoại giao"));
 	assert_true(has_surface(&l, ENT_ORG, "Bộ Tư lệnh Thủ đô"));
 	assert_true(has_surface(&l, ENT_ORG, "Tổng cục Du lịch"));
-	assert_true(has_surface(&l, ENT_ORG, "Ban quản lý dự án Đường thủy"));
+	assert_true(has_surface(&l, ENT_ORG, "Ban quản lý dự án Giao thông"));
 	mention_list_free(&l);
 }
 
