@@ -430,14 +430,17 @@ static size_t scan_lower_office(ctx *x, pending *pd, size_t k)
 static size_t scan_unit_head(ctx *x, const pending *pd, size_t k)
 {
 	const tok *t = &x->t[k];
-	if (x->en || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || k + 2 >= x->nt ||
-	    !(ent_en_bits(x, k) & EN_UNIT_HEAD))
+	if (x->en || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || k + 2 >= x->nt)
 		return 0;
 	const tok *a = &x->t[k + 1], *b = &x->t[k + 2];
 	unsigned kinds;
 	size_t n;
+	/* the shapes first, the word's lookup last: this runs at every
+	 * capitalized word */
 	bool domain = (a->flags & T_CAP) && (a->flags & T_VI) && !(a->flags & T_ALLCAPS) &&
 	              (b->flags & T_WORD) && (b->flags & T_LOWER) && (b->flags & T_VI);
+	if ((!domain && !(a->flags & T_ALLCAPS)) || !(ent_en_bits(x, k) & EN_UNIT_HEAD))
+		return 0;
 	bool acro = (a->flags & T_ALLCAPS) && (n = cue_at(x, k + 1, &kinds)) &&
 	            (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART);
 	if (!domain && !acro)
