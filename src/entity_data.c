@@ -326,6 +326,8 @@ void ent_lookup(ctx *x, size_t k)
 		if (p->sport)
 			t->flags |= T_SPORTALT;
 		const phrase *g = x->sport && (!x->en || x->clubs) && p->sport ? p->sport : p;
+		if (g->vi_only && x->en && g->other)
+			g = g->other;
 		if (want_gaz && g->type >= 0 && gaz_ok(x, g, k, n, hashes[1])) {
 			t->gaz = g;
 			t->gaz_n = (uint8_t)n;
@@ -440,6 +442,14 @@ static phrase *add_phrase(entity_extractor *ex, const char *text, int type, cons
 		bool admin_only = how == GAZ_ADMIN;
 		p->club = how == GAZ_CLUB || how == GAZ_SPORT;
 		bool same = p->type == type && p->canonical && strcmp(p->canonical, canonical) == 0;
+		/* "vi:Facebook" (events.tsv) over "Facebook" (organizations.tsv):
+		 * the earlier reading stays for English articles */
+		if (!same && vi_only && p->type >= 0 && !p->vi_only && !p->other && how != GAZ_SPORT) {
+			p->other = xmalloc(sizeof *p->other);
+			*p->other = *p;
+			p->other->sport = NULL;
+			p->canonical = NULL; /* now the other reading's */
+		}
 		if (!same) {
 			free(p->canonical);
 			p->canonical = xstrdup(canonical);
@@ -567,6 +577,8 @@ static void load_gazetteer(entity_extractor *ex, const char *name)
 		else if (clubs && how == GAZ_PLAIN && type == ENT_ORG)
 			how = GAZ_CLUB;
 		const char *canonical = f[1][0] == '~' ? f[1] + 1 : f[1];
+		if (strncmp(canonical, "vi:", 3) == 0)
+			canonical += 3; /* a name read in Vietnamese only */
 		if (!*canonical)
 			continue;
 		for (size_t k = 1; k < n; k++)
@@ -690,7 +702,10 @@ static void load_vi_names(entity_extractor *ex)
  * surname too), kin (a relative's word around a person's name), temple
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
  * brand's word before a business), given-place (a place's name that is a
- * given name too), club-word (a word of club sport). */
+ * given name too), club-word (a word of club sport), media (a
+ * broadcaster's, a magazine's or a news agency's noun that is no part of
+ * the foreign name after it), unit-head (a unit's noun that heads a name
+ * only before a word of its domain). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -709,15 +724,32 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"temple", EN_TEMPLE},
 	                                  {"shop", EN_SHOP},
 	                                  {"given-place", EN_GIVEN_PLACE},
-	                                  {"club-word", EN_CLUB_WORD}};
+	                                  {"club-word", EN_CLUB_WORD},
+	                                  {"media", EN_MEDIA},
+	                                  {"unit-head", EN_UNIT_HEAD}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
+
+static unsigned words_bits(ctx *x, size_t k, size_t n, bool any_case);
 
 /* The EN_* bits of the phrase of exactly n lower-case words ending
  * before token k ("bộ phim", "mã độc"; load_words), 0 for none. Its key
  * is the stretch of the key arena from its first word's key to its last
  * one's, as ent_lookup probes it. */
 unsigned ent_words_before(ctx *x, size_t k, size_t n)
+{
+	return words_bits(x, k, n, false);
+}
+
+/* See entity_int.h. */
+unsigned ent_words_at(ctx *x, size_t k, size_t n)
+{
+	return words_bits(x, k + n, n, true);
+}
+
+/* The EN_* bits of the phrase of exactly n words ending before token k:
+ * lower case or first in a sentence, or any case when any_case. */
+static unsigned words_bits(ctx *x, size_t k, size_t n, bool any_case)
 {
 	if (n == 0 || n > k || k > x->nt)
 		return 0;
@@ -727,7 +759,8 @@ unsigned ent_words_before(ctx *x, size_t k, size_t n)
 		const tok *u = &x->t[j];
 		/* lower case, or capitalized first in a sentence ("Bộ phim") */
 		if (!(u->flags & T_WORD) || (u->flags & T_ALLCAPS) ||
-		    !((u->flags & T_LOWER) || (j == a && (u->flags & T_CAP) && (u->flags & T_INITIAL))))
+		    !(any_case || (u->flags & T_LOWER) ||
+		      (j == a && (u->flags & T_CAP) && (u->flags & T_INITIAL))))
 			return 0;
 		h = phrase_hash_more(h, u->hash);
 	}
@@ -853,6 +886,9 @@ void ent_data_free(entity_extractor *ex)
 		if (ex->ph[i].sport)
 			free(ex->ph[i].sport->canonical);
 		free(ex->ph[i].sport);
+		if (ex->ph[i].other)
+			free(ex->ph[i].other->canonical);
+		free(ex->ph[i].other);
 	}
 	for (size_t i = 0; i < ex->nfirst; i++)
 		free(ex->first[i].key);

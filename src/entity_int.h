@@ -111,7 +111,9 @@ enum {
 	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
 	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
 	EN_GIVEN_PLACE = 32768, /* a place's name that is a given name too ("Sofia") */
-	EN_CLUB_WORD = 65536    /* a word of club sport ("striker", "league") */
+	EN_CLUB_WORD = 65536,   /* a word of club sport ("striker", "league") */
+	EN_MEDIA = 131072,      /* "Đài | BBC", "Tạp chí | Forbes" (vi-words.txt) */
+	EN_UNIT_HEAD = 262144   /* "Vụ Kế hoạch", "Đội Quản lý" (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -133,8 +135,10 @@ typedef struct phrase {
 	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
 	bool admin_only;       /* LOC@admin: only right after a unit word */
 	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
+	struct phrase *other;  /* of a "vi:" alias, the reading it took over
+	                          from an earlier file, for English articles */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint32_t en_word;      /* EN_CORP_PRE ... EN_CLUB_WORD (en-words.txt) */
+	uint32_t en_word;      /* EN_CORP_PRE ... EN_UNIT_HEAD (en-words.txt, vi-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -423,6 +427,7 @@ bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
 bool ent_vi_byline_source(const ctx *x, size_t k, size_t e);
+size_t ent_vi_byline_paper(const ctx *x, size_t k);
 bool ent_vi_given_alone(ctx *x, size_t k);
 bool ent_vi_initials(const ctx *x, size_t k);
 bool ent_vi_house_number(const ctx *x, size_t k);
@@ -482,6 +487,9 @@ bool ent_en_club_context(ctx *x);
 /* entity_data.c: the EN_* bits of the lower-case word at token k */
 unsigned ent_en_word(ctx *x, size_t k);
 unsigned ent_words_before(ctx *x, size_t k, size_t n);
+/* entity_data.c: the EN_* bits of the phrase of exactly n words from
+ * token k, whatever their case */
+unsigned ent_words_at(ctx *x, size_t k, size_t n);
 /* entity_data.c: the EN_* bits of the one-word phrase at token k,
  * whatever its case */
 unsigned ent_en_bits(ctx *x, size_t k);

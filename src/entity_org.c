@@ -20,6 +20,11 @@
  * one-word known place is the two syllables. */
 static size_t admin_place(ctx *x, size_t q)
 {
+	/* "Công an quận 3", "UBND phường 12": a city's numbered district */
+	if (q > 0 && q < x->nt && (x->t[q].flags & T_DIGIT) && x->t[q].end - x->t[q].start <= 2 &&
+	    (ent_written(x, q - 1, "quận") || ent_written(x, q - 1, "Quận") ||
+	     ent_written(x, q - 1, "phường") || ent_written(x, q - 1, "Phường")))
+		return q + 1;
 	match g = gaz_at(x, q);
 	if (g.p && g.p->type != ENT_LOC)
 		return 0;
@@ -90,8 +95,10 @@ static bool descr_word(ctx *x, size_t q)
 /* The start of the capitalized name that a run of lower-case words
  * describing an organization leads to, from token q ("Trung tâm sách |
  * Gia Định", "Công nghiệp tàu thủy | Dung Quất", "nhà máy sản xuất phân
- * bón | DAP"), or 0: one to five syllables that are no cue word (a verb
- * or a function word may be a cue: "vừa", "cho biết", "tại"), then a
+ * bón | DAP", "Nhà máy sản xuất nhiên liệu sinh học | Dung Quất"), or 0:
+ * one to seven syllables (five after a head in lower case) that are no
+ * cue word (a verb or a function
+ * word may be a cue: "vừa", "cho biết", "tại"), then a
  * capital that is no cue, no person's full name and no known name but a
  * place, which only a head that keeps its place (place_ok) takes, or a
  * place that is no country, which a head written in lower case takes
@@ -102,7 +109,10 @@ static size_t descr_run(ctx *x, size_t q, bool place_ok, bool local_ok, bool per
 {
 	unsigned kinds;
 	size_t e = q;
-	while (e < q + 5 && descr_word(x, e))
+	/* seven after a capitalized head, five after one in lower case,
+	 * whose words run on more often ("bệnh viện phẫu thuật thành công
+	 * phương pháp | ReLEx") */
+	while (e < q + (local_ok ? 5 : 7) && descr_word(x, e))
 		e++;
 	if (e == q || !namey(x, e))
 		return 0;
@@ -314,7 +324,7 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			if (x->text[t->start] == ',' && ncap && vi && namey(x, j + 1)) {
 				size_t q = j + 1;
 				bool found = false;
-				while (q < x->nt && q < j + 8) {
+				while (q < x->nt && q < j + 14) {
 					const tok *u = &x->t[q];
 					unsigned kinds;
 					if ((u->flags & T_WORD) && (u->flags & T_LOWER) &&
@@ -324,6 +334,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 						break;
 					}
 					if (!(u->flags & T_WORD) && x->text[u->start] != ',')
+						break;
+					/* "Đại học Thăng Long, | Học viện Ngân hàng và ...":
+					 * a list of bodies, each of its own */
+					if ((x->t[q - 1].flags & T_WORD) == 0 && cue_at(x, q, &kinds) &&
+					    (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)))
 						break;
 					if ((u->flags & T_WORD) && !(u->flags & T_VI))
 						break;
@@ -408,6 +423,20 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			}
 			unsigned kinds;
 			size_t n = cue_at(x, j, &kinds);
+			/* "Văn phòng Bộ Tư lệnh BĐBP": a head of several words inside
+			 * the name is a word of it ("Tư lệnh" alone is a title) */
+			if (n >= 2 && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) &&
+			    !(kinds & CUE_TITLE) && (x->t[j + n - 1].flags & T_VI)) {
+				j += n;
+				end = j;
+				ncap++;
+				vi = true;
+				/* "Văn phòng Bộ Công an | đính chính": after the head's
+				 * lower-case syllable as after a word's */
+				lower_run = (x->t[j - 1].flags & T_LOWER) ? 1 : 0;
+				cap_run = !lower_run;
+				continue;
+			}
 			/* a title ends the name, but right after an association's
 			 * head it names the members: "Hội Nhà báo", "Hội Nông dân";
 			 * one capitalized syllable before a lower-case one is a
@@ -496,9 +525,11 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			lower_run = place_next ? 1 : 0;
 			place_next = false;
 			end = ++j;
-			/* "Hội đồng NATO - Nga" */
+			/* "Hội đồng NATO - Nga": a place after the dash (a company
+			 * there is its parent: "Công ty CP DAP | – Vinachem") */
+			match dg;
 			if ((t->flags & T_ALLCAPS) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
-			    namey(x, j + 1)) {
+			    namey(x, j + 1) && (dg = gaz_at(x, j + 1)).p && dg.p->type == ENT_LOC) {
 				foreign = vi = false;
 				after_dash = true;
 				j++;

@@ -81,6 +81,24 @@ static size_t add_product(ctx *x, size_t k, size_t e)
 	return e;
 }
 
+/* Whether the words before token k make a club's city the city: a way
+ * there ("ra", "vào", "về"), its people ("người", "dân"), or a list of
+ * places it ends ("ở TP.HCM và Đà Nẵng"). */
+static bool place_before(const ctx *x, size_t k)
+{
+	static const char *const words[] = {"ra", "vào", "về", "người", "dân", "Người", "Dân"};
+	if (k == 0)
+		return false;
+	const cand *p = x->nc ? &x->c[x->nc - 1] : NULL;
+	if (p && p->field == x->field && p->t1 + 1 == k && ent_best_type(p->score) == ENT_LOC &&
+	    (ent_written(x, k - 1, "và") || x->text[x->t[k - 1].start] == ','))
+		return true;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (ent_written(x, k - 1, words[i]))
+			return true;
+	return false;
+}
+
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -141,8 +159,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		if (pl && pl->type == ENT_LOC)
 			g.p = pl;
 	}
-	/* "in Milan": after a place's cue a club's city is the city */
-	if (g.p && g.p->plain && pd->type == ENT_LOC) {
+	/* "in Milan": after a place's cue a club's city is the city; so
+	 * after a way there or its people ("bay ra Hà Nội", "người dân
+	 * Hải Phòng") */
+	if (g.p && g.p->plain && (pd->type == ENT_LOC || place_before(x, k))) {
 		const phrase *pl = ent_plain(x, g.p);
 		if (pl && pl->type == ENT_LOC)
 			g.p = pl;
@@ -158,6 +178,15 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	unsigned hk;
 	if (g.p && g.p->type == ENT_ORG && cue_at(x, k, &hk) <= g.ntok &&
 	    (hk & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC))) {
+		/* "Hội Chữ thập đỏ | tỉnh Nghệ An": the body of a province */
+		size_t te;
+		if ((hk & CUE_ORG_HEAD_LOC) && ent_admin_word(x, k + g.ntok) &&
+		    (te = ent_org_tail(x, k, k + g.ntok, true, pd->title)) > k + g.ntok) {
+			cand *c = ent_add_cand(x, k, te);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return te;
+		}
 		match lg = gaz_at(x, k + g.ntok);
 		if (lg.p && lg.p->type == ENT_LOC) {
 			cand *c = ent_add_cand(x, k, k + g.ntok + lg.ntok);
@@ -223,6 +252,24 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	 * name too, before a surname (entity_en.c) */
 	if (ent_en_given_place(x, k, &g))
 		return 0;
+	/* "iPhone X", "iPhone 8": a product's model letter or number is
+	 * part of the product, no acronym of its own */
+	if (g.p && g.p->type == ENT_MISC) {
+		size_t e = k + g.ntok;
+		while (e < k + g.ntok + 2 && e < x->nt && (x->t[e].flags & T_WORD) &&
+		       (x->t[e].flags & T_SPACE) && x->t[e].end - x->t[e].start <= 2 &&
+		       ((x->t[e].flags & T_DIGIT) ||
+		        (x->text[x->t[e].start] >= 'A' && x->text[x->t[e].start] <= 'Z')))
+			e++;
+		/* "iPhone 8 Plus", "Galaxy S8 Pro": a model's foreign word */
+		if (e > k + g.ntok && namey(x, e) && !(x->t[e].flags & T_VI) && !namey(x, e + 1))
+			e++;
+		if (e > k + g.ntok) {
+			cand *c = ent_add_cand(x, k, e);
+			c->misc = c->nodefault = true;
+			return e;
+		}
+	}
 	if (g.p) {
 		ent_add_gaz(x, k, &g);
 		admin_span(x, pd, &x->c[x->nc - 1]);
@@ -316,6 +363,22 @@ static bool generic_of(ctx *x, size_t q)
 	return false;
 }
 
+/* Whether tokens k..q-1 name a party committee's standing organ (Ban
+ * Thường vụ, Ban Thường trực) and a committee follows at token q ("Tỉnh
+ * ủy", "Thành uỷ", "Đảng ủy", "Đảng bộ"): one name, "Ban Thường vụ
+ * Thành ủy Đà Nẵng", a body of its own within the committee (the
+ * executive committee, Ban Chấp hành, is the committee itself: "Ban
+ * Chấp hành | Đảng bộ tỉnh Lạng Sơn"). */
+static bool party_organ(const ctx *x, size_t k, size_t q)
+{
+	if (q != k + 3 || q + 1 >= x->nt || !(x->t[q].flags & T_CAP))
+		return false;
+	bool organ = (ent_written(x, k + 1, "Thường") || ent_written(x, k + 1, "thường")) &&
+	             (ent_written(x, k + 2, "vụ") || ent_written(x, k + 2, "trực"));
+	return organ && (ent_written(x, q + 1, "ủy") || ent_written(x, q + 1, "uỷ") ||
+	                 (ent_written(x, q, "Đảng") && ent_written(x, q + 1, "bộ")));
+}
+
 /* Whether the body named by its role at tokens k..q-1 is named at token
  * q by the level it works at or its place: "Ban Chỉ đạo | Quốc gia", "Ban
  * Chấp hành | Trung ương", "Ban Chỉ đạo | tỉnh Nghệ An". Abbreviated
@@ -369,6 +432,61 @@ static size_t scan_lower_office(ctx *x, pending *pd, size_t k)
 	c->score[ENT_ORG] += EV_DEF;
 	pd->type = -1, pd->title = pd->honor = false;
 	return e;
+}
+
+/* A unit of a ministry, a police or a health service named by its head
+ * and its domain ("Vụ Kế hoạch - Tài chính", "Đội Quản lý thị trường số
+ * 7", "Trạm Y tế xã Bản Già", "Đội CSGT số 2"): the head (vi-words.txt
+ * unit-head) is another noun elsewhere ("Vụ Đồng Tâm" is an incident,
+ * "vụ án" a case), so only before a capitalized syllable and a
+ * lower-case one (a word of the domain, no person's name) or a domain's
+ * acronym. Returns the token after the name, or 0. */
+static size_t scan_unit_head(ctx *x, const pending *pd, size_t k)
+{
+	const tok *t = &x->t[k];
+	if (x->en || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || k + 2 >= x->nt)
+		return 0;
+	const tok *a = &x->t[k + 1], *b = &x->t[k + 2];
+	unsigned kinds;
+	size_t n;
+	/* the shapes first, the word's lookup last: this runs at every
+	 * capitalized word */
+	bool domain = (a->flags & T_CAP) && (a->flags & T_VI) && !(a->flags & T_ALLCAPS) &&
+	              (b->flags & T_WORD) && (b->flags & T_LOWER) && (b->flags & T_VI);
+	if ((!domain && !(a->flags & T_ALLCAPS)) || !(ent_en_bits(x, k) & EN_UNIT_HEAD))
+		return 0;
+	bool acro = (a->flags & T_ALLCAPS) && (n = cue_at(x, k + 1, &kinds)) &&
+	            (ent_abbr_kinds(x, k + 1, n, kinds) & CUE_ABBR_ORG_PART);
+	if (!domain && !acro)
+		return 0;
+	size_t e = org_tail(x, k, k + 1, false, pd->title);
+	if (e <= k + 2)
+		return 0;
+	cand *c = ent_add_cand(x, k, e);
+	c->strong = true;
+	c->score[ENT_ORG] += EV_DEF;
+	return e;
+}
+
+/* Whether a school's name starts at token q after the bare head
+ * "Trường": an acronym ("Trường THPT"), a foreign name ("Trường Luật
+ * Harvard"), a person's full name ("Trường Nguyễn Trãi"), or words of a
+ * domain, a lower-case syllable among the next three ("Trường Hàng
+ * không Quân sự"); one or two capitalized Vietnamese syllables alone
+ * are a given name ("Trường Giang"). */
+static bool school_name(ctx *x, size_t q)
+{
+	bool mid;
+	if (!namey(x, q) || (x->t[q].flags & (T_ALLCAPS)) || !(x->t[q].flags & T_VI) ||
+	    (namey(x, q + 1) && !(x->t[q + 1].flags & T_VI)) || ent_vi_person(x, q, &mid) >= 2)
+		return true;
+	size_t j = namey(x, q + 1) ? q + 2 : q + 1;
+	if (j == q + 2 && namey(x, j))
+		return true;
+	unsigned kinds;
+	return j < x->nt && (x->t[j].flags & T_WORD) && (x->t[j].flags & T_LOWER) &&
+	       !(cue_at(x, j, &kinds) &&
+	         (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR | CUE_TITLE)));
 }
 
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
@@ -433,15 +551,23 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * head with a place or a qualifier after it; alone it is no entity */
 	if (abbr & CUE_ABBR_ORG_HEAD) {
 		size_t e = org_tail(x, k, k + n, true, pd->title);
+		/* "Ban Thường vụ Thành ủy Đà Nẵng": the organ and its committee,
+		 * the committee's name ending as after its head */
+		bool organ = false;
+		if (party_organ(x, k, k + n)) {
+			size_t pe = org_tail(x, k + n, k + n + 2, true, pd->title);
+			if ((organ = pe > k + n + 2))
+				e = pe;
+		}
 		unsigned ek;
 		/* "Ban Giám đốc | Công an tỉnh Lào Cai", "Hội đồng quản trị |
 		 * Vinamilk": a body named by its role (written in full) before
 		 * its organization's name is no part of it */
-		if (e > k + n && n >= 2 && generic_of(x, k + n))
+		if (e > k + n && n >= 2 && generic_of(x, k + n) && !organ)
 			return k + n;
 		/* "Ban tổ chức | Lễ hội", "Ban Giám khảo | cuộc thi": such a
 		 * body named after the event it serves is no entity */
-		if (e > k + n && n >= 2 && !generic_level(x, k, k + n))
+		if (e > k + n && n >= 2 && !generic_level(x, k, k + n) && !organ)
 			return k + n;
 		if (e > k + n) {
 			cand *c = ent_add_cand(x, k, e);
@@ -471,6 +597,20 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	 * part of the name too, but a known place right after it is the
 	 * place ("công ty | Nhật") and a known organization the
 	 * organization ("công ty | Viettel") */
+	/* "Đài | BBC", "Tạp chí | Forbes", "Hãng tin | Reuters": a
+	 * broadcaster's, a magazine's or a firm's noun before a foreign name
+	 * or an acronym is no part of it (vi-words.txt media); before
+	 * Vietnamese words it is ("Đài Tiếng nói Việt Nam") */
+	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && namey(x, k + n) &&
+	    (!(x->t[k + n].flags & T_VI) || (x->t[k + n].flags & T_ALLCAPS)) &&
+	    (ent_words_at(x, k, n) & EN_MEDIA)) {
+		pd->type = ENT_ORG, pd->weight = EV_CUE, pd->title = pd->honor = false;
+		return k + n;
+	}
+	/* "danh hài Trường Giang", "Trường Giang và Nhã Phương": "Trường"
+	 * before one or two capitalized syllables is a given name */
+	if (n == 1 && ent_written(x, k, "Trường") && !school_name(x, k + 1))
+		return 0;
 	match hg = (t->flags & T_CAP) ? (match){NULL, 0} : gaz_at(x, k + n);
 	if ((kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)) && !hg.p) {
 		bool cap = (t->flags & T_CAP) != 0;
@@ -621,6 +761,21 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	return 0;
 }
 
+/* Whether tokens k..e-1 are capitals joined by a glued "&" ("S&P",
+ * "AT&T", "P&G"): a firm's initials, no person; the common nouns so
+ * written (M&A, R&D) are abbreviations.tsv's. */
+static bool amp_name(const ctx *x, size_t k, size_t e)
+{
+	if (e - k != 3 || x->text[x->t[k + 1].start] != '&' || (x->t[k + 1].flags & T_SPACE) ||
+	    (x->t[k + 2].flags & T_SPACE))
+		return false;
+	for (size_t q = k; q < e; q += 2)
+		for (size_t i = x->t[q].start; i < x->t[q].end; i++)
+			if (x->text[i] < 'A' || x->text[i] > 'Z')
+				return false;
+	return true;
+}
+
 /* Whether a model's number is glued by a hyphen to the name ending
  * before token e ("KN-08", "F-16", "Su-30"): a product, no entity. */
 static bool model_code(const ctx *x, size_t e)
@@ -757,10 +912,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (pd->honor && single && t->end - t->start == 1 && e < x->nt &&
 	    x->text[x->t[e].start] == '.' && !(x->t[e].flags & T_SPACE) && !namey(x, e + 1))
 		c->end = x->t[e++].end;
-	/* "OceanBank", "AkzoNobel": a brand's shape */
-	bool brand = single && ent_camel_word(x, k);
+	/* "OceanBank", "AkzoNobel", "S&P": a brand's shape */
+	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e);
 	if (brand)
-		c->score[ENT_ORG] += EV_CUE;
+		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a
 	 * country is a company's branch there, no person */
 	if (!single && ent_vi_branch_name(x, k, e))
@@ -934,6 +1089,15 @@ void ent_scan_field(ctx *x)
 				continue;
 			}
 		}
+		/* "Châu Tinh - Thể thao Việt Nam | 20:00": the reporter's paper */
+		if ((e = ent_vi_byline_paper(x, k)) != 0) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
 		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
 			k = e;
 			continue;
@@ -941,6 +1105,11 @@ void ent_scan_field(ctx *x)
 		/* "smartphone LG G6": a brand's acronym and its model */
 		if (!pd.title && (e = ent_vi_acronym_product(x, k)) != 0) {
 			k = add_product(x, k, e);
+			continue;
+		}
+		if ((e = scan_unit_head(x, &pd, k)) != 0) {
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
 			continue;
 		}
 		if ((e = scan_lower_office(x, &pd, k)) != 0 || (e = scan_cue(x, &pd, k)) != 0) {

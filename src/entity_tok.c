@@ -534,10 +534,13 @@ void ent_tokenize(ctx *x)
 }
 
 /* Whether token k is a brand's word with a capital inside after a
- * syllable ("OceanBank", "AkzoNobel", "YouTube"), or a bank's name made
- * one word ("Oceanbank", "Techcombank"): no person's name. Names of
- * people written so have a short particle before the capital
- * ("McDonald", "LeBron", "DiCaprio", "MacArthur", "VanVleet"). */
+ * syllable ("OceanBank", "AkzoNobel", "YouTube"), a bank's name made
+ * one word ("Oceanbank", "Techcombank"), or an acronym of three capitals
+ * or more that goes on in lower case ("TPBank", "PVOil", "FAPtv"; not an
+ * acronym's plural, "CEOs", a unit, "MHz", nor a stage name, "MLee"): no
+ * person's name. Names of people written
+ * so have a short particle before the capital ("McDonald", "LeBron",
+ * "DiCaprio", "MacArthur", "VanVleet"). */
 bool ent_camel_word(const ctx *x, size_t k)
 {
 	const tok *t = &x->t[k];
@@ -546,6 +549,13 @@ bool ent_camel_word(const ctx *x, size_t k)
 	const char *s = x->text + t->start;
 	size_t n = t->end - t->start;
 	if (n >= 7 && memcmp(s + n - 4, "bank", 4) == 0)
+		return true;
+	size_t caps = 0, lower = 0;
+	while (caps < n && s[caps] >= 'A' && s[caps] <= 'Z')
+		caps++;
+	while (caps + lower < n && s[caps + lower] >= 'a' && s[caps + lower] <= 'z')
+		lower++;
+	if (caps >= 3 && lower >= 2)
 		return true;
 	for (size_t i = 3; i < n; i++) {
 		if (!(s[i] >= 'A' && s[i] <= 'Z') || !(s[i - 1] >= 'a' && s[i - 1] <= 'z'))

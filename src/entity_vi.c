@@ -325,6 +325,36 @@ bool ent_vi_byline_source(const ctx *x, size_t k, size_t e)
 	return near_end(x, e);
 }
 
+/* The end of a paper's name written after its reporter's on a line of
+ * its own ("Châu Tinh - Thể thao Việt Nam | 20:00 22/09/2017", "Bình An
+ * - Thể thao Việt Nam" among the last lines): one to six words after
+ * the spaced dash, the first capitalized, up to a "|" or the line's end;
+ * the paper's name is whole, whatever its case. Returns 0 for none. */
+size_t ent_vi_byline_paper(const ctx *x, size_t k)
+{
+	if (x->en || x->field != FIELD_BODY || k < 3 || !(x->t[k - 1].flags & T_DASH) ||
+	    !(x->t[k - 1].flags & T_SPACE) || !namey(x, k) || (x->t[k].flags & T_PARA))
+		return 0;
+	size_t ls = k - 1;
+	while (ls > 0 && ls + 6 > k && !(x->t[ls].flags & T_PARA))
+		ls--;
+	size_t m = ls;
+	while (m < k - 1 && namey(x, m) && (x->t[m].flags & T_VI))
+		m++;
+	if (!(x->t[ls].flags & T_PARA) || m != k - 1 || m - ls < 2 || m - ls > 4)
+		return 0;
+	size_t e = k;
+	while (e < x->nt && e < k + 6 && (x->t[e].flags & T_WORD) && !(x->t[e].flags & T_PARA))
+		e++;
+	bool bar = e + 1 < x->nt && x->text[x->t[e].start] == '|' && (x->t[e + 1].flags & T_DIGIT);
+	bool line_end = e >= x->nt || (x->t[e].flags & T_PARA);
+	/* "Minh Anh - Bá Khải": two reporters, the second a name's shape */
+	bool person = e - k <= 3;
+	for (size_t q = k; q < e && person; q++)
+		person = namey(x, q) && (x->t[q].flags & T_VI);
+	return bar || (line_end && !person && ent_vi_byline(x, ls, m)) ? e : 0;
+}
+
 /* Whether the one-word name at token k stands as a person's given name
  * does in a sentence: at its start or after a lower-case word, and
  * before a lower-case word or the clause's end ("Đức bị bắt", "chị và

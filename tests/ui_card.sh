@@ -37,6 +37,7 @@ expect_screen "nothing more to undo" "nothing to undo"
 keys m
 keys -l "$second"
 keys Enter
+wait_ready
 check "the merge is the user's edit" sh -c "'$LEDE_BIN' --db '$DB' entity edits | grep -q '^merge'"
 keys u
 expect_screen "the merge is undone" "undone"
