@@ -495,6 +495,13 @@ bool ent_en_title_word(ctx *x, size_t k);
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
 
+/* entity_sport.c: the sides of a result's or a league table's line */
+typedef struct team_line {
+	size_t s[2], e[2]; /* each side's tokens */
+	int n;
+} team_line;
+int ent_team_line(ctx *x, size_t k, team_line *tl);
+
 /* entity_scan.c */
 void ent_scan_field(ctx *x);
 bool ent_title_case(ctx *x);

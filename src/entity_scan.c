@@ -919,12 +919,26 @@ void ent_scan_field(ctx *x)
 {
 	pending pd = {-1, 0, false, false, 0, 0};
 	ent_sport_context(x);
+	team_line tl = {{0, 0}, {0, 0}, 0};
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];
 		size_t e;
 		if (!(t->flags & T_WORD)) {
 			pd.type = -1;
 			k++;
+			continue;
+		}
+		/* "Real Betis 2 Valencia 1": the sides of a result or a
+		 * table's row are teams (entity_sport.c) */
+		if (t->flags & T_PARA)
+			ent_team_line(x, k, &tl);
+		if (tl.n && k == tl.s[0]) {
+			cand *c = ent_add_cand(x, k, tl.e[0]);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = tl.e[0];
+			tl.s[0] = tl.s[1], tl.e[0] = tl.e[1], tl.n--;
 			continue;
 		}
 		if ((t->flags & T_PARA) && (t->flags & T_ALLCAPS)) {

@@ -1,0 +1,167 @@
+/* entity_sport.c: the teams of results and league tables in sport news,
+ * read from the shape of their lines ("Real Betis 2 Valencia 1", "In
+ * Trondheim: Rosenborg (Norway) 2 Brondby (Denmark) 1", "Real Betis 4 2
+ * 1 1 7 5 7"): a side there is a team whatever its words, which alone
+ * would read as a person's name or a city. */
+#include "config.h"
+
+#include <string.h>
+
+#include "entity_int.h"
+
+/* Whether token q ends a line (or the text). */
+static bool line_end(const ctx *x, size_t q)
+{
+	return q >= x->nt || (x->t[q].flags & T_PARA) || x->text[x->t[q].start] == '\n';
+}
+
+/* Whether token q is a word of digits only, of at most max digits. */
+static bool digits(const ctx *x, size_t q, size_t max)
+{
+	if (q >= x->nt || !(x->t[q].flags & T_WORD) || x->t[q].end - x->t[q].start > max)
+		return false;
+	for (uint32_t i = x->t[q].start; i < x->t[q].end; i++)
+		if (x->text[i] < '0' || x->text[i] > '9')
+			return false;
+	return true;
+}
+
+/* Whether token q is a score: a number of one to three digits alone,
+ * not a time, a decimal or a rank ("1:54", "19.32", "1. Name"); a full
+ * stop ending the line may follow it ("Fulham 0."). */
+static bool score_at(const ctx *x, size_t q)
+{
+	if (!digits(x, q, 3) || !(x->t[q].flags & T_SPACE))
+		return false;
+	if (q + 1 >= x->nt || (x->t[q + 1].flags & (T_SPACE | T_WORD)))
+		return true;
+	char c = x->text[x->t[q + 1].start];
+	if (c == '.')
+		return line_end(x, q + 2);
+	return c != ':' && c != '-' && c != '/' && c != ',';
+}
+
+/* The token after a bracket at q, on one line, holding a side's country
+ * or its scorers ("(Norway)", "(Ronaldo 15th, Figo 54th)"); q itself
+ * when there is none. */
+static size_t skip_bracket(const ctx *x, size_t q)
+{
+	if (q >= x->nt || !(x->t[q].flags & T_LPAREN))
+		return q;
+	for (size_t j = q + 1; j < x->nt && j < q + 24 && !line_end(x, j); j++)
+		if (x->text[x->t[j].start] == ')')
+			return j + 1;
+	return q;
+}
+
+/* Whether the lower-case token q may join the words of a team's name
+ * ("Queen of the South", "Vasco da Gama"). */
+static bool name_connector(const ctx *x, size_t q)
+{
+	static const char *const w[] = {"of", "the", "de", "da", "do", "del", "la", "van"};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (ent_written(x, q, w[i]))
+			return true;
+	return false;
+}
+
+/* The end of a side's name starting at token q, or 0 when none starts
+ * there: capitalized words, with the connectors, dots, hyphens,
+ * slashes and ampersands between them ("Brighton & Hove Albion",
+ * "Admira / Wacker"), a number glued by a hyphen ("MyPa-47") or a year
+ * before them ("1860 Munich"); at most eight tokens. */
+static size_t side_end(const ctx *x, size_t q)
+{
+	if (digits(x, q, 4) && x->t[q].end - x->t[q].start == 4 && namey(x, q + 1))
+		q++;
+	if (!namey(x, q))
+		return 0;
+	size_t end = 0;
+	for (size_t j = q; j < x->nt && j < q + 8 && (j == q || !line_end(x, j)); j++) {
+		const tok *t = &x->t[j];
+		if (namey(x, j)) {
+			end = j + 1;
+			continue;
+		}
+		if (t->flags & T_WORD) {
+			if (end == j && !(t->flags & T_SPACE) && digits(x, j, 3) &&
+			    x->text[x->t[j - 1].start] == '-')
+				end = j + 1; /* "MyPa-47" */
+			else if (!((t->flags & T_LOWER) && name_connector(x, j)))
+				break;
+			continue;
+		}
+		char c = x->text[t->start];
+		if (end != j || (c != '.' && c != '-' && c != '/' && c != '&' && c != '\''))
+			break;
+	}
+	return end;
+}
+
+/* Whether the side at tokens s..e-1 is left to the scanner: a known
+ * organization (a club of sport.tsv) or a country (a national side,
+ * a place). */
+static bool side_known(ctx *x, size_t s, size_t e)
+{
+	match g = gaz_at(x, s);
+	return g.p && s + g.ntok == e && (g.p->type == ENT_ORG || g.p->country);
+}
+
+/* Finds the teams of the line starting at token k of a sport article:
+ * a result ("A 2 B 1", with brackets of countries or scorers after each
+ * side or score, a venue before a colon first: "In Trondheim:", the
+ * second score may be missing) gives two sides, a league table's row
+ * (six numbers or more after the name; not after a given name or an
+ * initial, as a player's statistics) one. Sides known to the gazetteer
+ * as a club or a country are left out. Returns how many it found. */
+int ent_team_line(ctx *x, size_t k, team_line *tl)
+{
+	tl->n = 0;
+	if (!x->sport || !(x->t[k].flags & T_PARA))
+		return 0;
+	size_t q = k;
+	for (size_t j = k + 1; j < k + 5 && !line_end(x, j); j++)
+		if (x->text[x->t[j].start] == ':') {
+			q = j + 1;
+			break;
+		}
+	size_t e1 = side_end(x, q);
+	if (!e1)
+		return 0;
+	size_t a = skip_bracket(x, e1);
+	if (score_at(x, a)) {
+		size_t b = skip_bracket(x, a + 1);
+		size_t e2 = side_end(x, b);
+		if (!e2)
+			return 0;
+		size_t c = skip_bracket(x, e2);
+		if (score_at(x, c)) {
+			c = skip_bracket(x, c + 1);
+			c = skip_bracket(x, c);
+		}
+		if (c < x->nt && x->text[x->t[c].start] == '.')
+			c++;
+		if (!line_end(x, c))
+			return 0;
+		size_t s[2] = {q, b}, e[2] = {e1, e2};
+		for (int i = 0; i < 2; i++)
+			if (!side_known(x, s[i], e[i])) {
+				tl->s[tl->n] = s[i];
+				tl->e[tl->n++] = e[i];
+			}
+		return tl->n;
+	}
+	if (ent_given_name(x, q) || x->t[q].end - x->t[q].start == 1)
+		return 0;
+	size_t n = 0;
+	for (size_t j = a; !line_end(x, j); j++) {
+		if (digits(x, j, 6))
+			n++;
+		else if (x->t[j].flags & T_WORD)
+			return 0;
+	}
+	if (n < 6 || side_known(x, q, e1))
+		return 0;
+	tl->s[0] = q, tl->e[0] = e1, tl->n = 1;
+	return 1;
+}
