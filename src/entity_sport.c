@@ -70,7 +70,7 @@ static bool name_connector(const ctx *x, size_t q)
  * slashes and ampersands between them ("Brighton & Hove Albion",
  * "Admira / Wacker"), a number glued by a hyphen ("MyPa-47") or a year
  * before them ("1860 Munich"); at most eight tokens. */
-static size_t side_end(const ctx *x, size_t q)
+static size_t side_end(ctx *x, size_t q)
 {
 	if (digits(x, q, 4) && x->t[q].end - x->t[q].start == 4 && namey(x, q + 1))
 		q++;
@@ -79,6 +79,11 @@ static size_t side_end(const ctx *x, size_t q)
 	size_t end = 0;
 	for (size_t j = q; j < x->nt && j < q + 8 && (j == q || !line_end(x, j)); j++) {
 		const tok *t = &x->t[j];
+		unsigned kinds;
+		/* "ENGLAND BEAT PAKISTAN": a common word in capitals */
+		if (j > q && (t->flags & T_ALLCAPS) && cue_at(x, j, &kinds) == 1 &&
+		    (kinds & CUE_COMMON))
+			break;
 		if (namey(x, j)) {
 			end = j + 1;
 			continue;
@@ -91,11 +96,25 @@ static size_t side_end(const ctx *x, size_t q)
 				break;
 			continue;
 		}
+		/* a dash with a space is no part of a name ("SOCCER - X") */
 		char c = x->text[t->start];
-		if (end != j || (c != '.' && c != '-' && c != '/' && c != '&' && c != '\''))
+		if (end != j || (c != '.' && c != '-' && c != '/' && c != '&' && c != '\'') ||
+		    (c == '-' && (t->flags & T_SPACE)))
 			break;
 	}
 	return end;
+}
+
+/* The end of a side ending at token e with the letter that tells two
+ * clubs of one name apart ("Dinamo (B)", "Spartak (M)"): its bracket of
+ * one or two capitals joins the name. */
+static size_t side_letter(const ctx *x, size_t e)
+{
+	if (e + 2 < x->nt && (x->t[e].flags & T_LPAREN) && (x->t[e + 1].flags & T_WORD) &&
+	    (x->t[e + 1].flags & T_CAP) && x->t[e + 1].end - x->t[e + 1].start <= 2 &&
+	    !(x->t[e + 1].flags & T_DIGIT) && x->text[x->t[e + 2].start] == ')')
+		return e + 3;
+	return e;
 }
 
 /* Whether the side at tokens s..e-1 is left to the scanner: a known
@@ -128,12 +147,12 @@ int ent_team_line(ctx *x, size_t k, team_line *tl)
 	size_t e1 = side_end(x, q);
 	if (!e1)
 		return 0;
+	e1 = side_letter(x, e1);
 	size_t a = skip_bracket(x, e1);
-	if (score_at(x, a)) {
-		size_t b = skip_bracket(x, a + 1);
-		size_t e2 = side_end(x, b);
-		if (!e2)
-			return 0;
+	size_t b = score_at(x, a) ? skip_bracket(x, a + 1) : 0;
+	size_t e2 = b ? side_end(x, b) : 0;
+	if (e2) {
+		e2 = side_letter(x, e2);
 		size_t c = skip_bracket(x, e2);
 		if (score_at(x, c)) {
 			c = skip_bracket(x, c + 1);
@@ -154,10 +173,15 @@ int ent_team_line(ctx *x, size_t k, team_line *tl)
 	if (ent_given_name(x, q) || x->t[q].end - x->t[q].start == 1)
 		return 0;
 	size_t n = 0;
+	/* numbers apart, decimals, a dash alone ("130.2", "-"); not sets
+	 * of a tennis score ("6-0 7-6") */
 	for (size_t j = a; !line_end(x, j); j++) {
-		if (digits(x, j, 6))
+		char c = x->text[x->t[j].start];
+		if (digits(x, j, 6) && (x->t[j].flags & T_SPACE))
 			n++;
-		else if (x->t[j].flags & T_WORD)
+		else if ((x->t[j].flags & T_WORD)
+		             ? !(j > a && x->text[x->t[j - 1].start] == '.')
+		             : c != '.' && !(c == '-' && (x->t[j].flags & T_SPACE)))
 			return 0;
 	}
 	if (n < 6 || side_known(x, q, e1))

@@ -1,0 +1,88 @@
+/* test_entity_enorg.c: recall of English organizations (issue 11): the
+ * classes of organizations the extractor missed or typed as people or
+ * places in newswire, one test per class, on sentences written for the
+ * test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of an English body-only article. */
+static void extract(const char *body, mention_list *out)
+{
+	extract_body_with(ex, "en", body, out);
+}
+
+/* The sides of a result's line in sport news are teams, whatever their
+ * words ("Harlan Ostrava 2 Kestrel 1"), and so is the name heading a
+ * league table's row; a player's name before his rounds stays a
+ * person. */
+static void test_score_lines(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Results of soccer matches in the first division league on Saturday:\n\n"
+	        "Harlan Ostrava 2 Kestrel 1\n\n"
+	        "Dravo Pelnik 0 Marden Vale (Tomsk 15th, Oriel 80th) 3\n\n"
+	        "In Turnhout: Sorrel Banja (Slovakia) 1 Ivet (Wales) 0 (0-0)\n\n"
+	        "Dinamo (K) 1 Kestrel 1.\n\n"
+	        "Standings (tabulate under played, won, drawn, lost, goals, points):\n\n"
+	        "Torva Ruse 4 3 1 0 9 2 10\n\n"
+	        "Leading golf scores after the final round:\n\n"
+	        "Tobias Marlow 68 70 71 69 278\n",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Harlan Ostrava"));
+	assert_true(has_surface(&l, ENT_ORG, "Kestrel"));
+	assert_true(has_surface(&l, ENT_ORG, "Dravo Pelnik"));
+	assert_true(has_surface(&l, ENT_ORG, "Marden Vale"));
+	assert_true(has_surface(&l, ENT_ORG, "Sorrel Banja"));
+	assert_true(has_surface(&l, ENT_ORG, "Ivet"));
+	assert_true(has_surface(&l, ENT_ORG, "Dinamo (K)"));
+	assert_true(has_surface(&l, ENT_ORG, "Torva Ruse"));
+	assert_true(has_surface(&l, ENT_PER, "Tobias Marlow"));
+	/* the scorers in brackets stay people's names, the country a place */
+	assert_false(has_surface(&l, ENT_ORG, "Tomsk"));
+	assert_true(has_surface(&l, ENT_LOC, "Slovakia"));
+	mention_list_free(&l);
+	/* a headline is no result: "SOCCER - X BEAT Y" */
+	extract("SOCCER - ENGLAND BEAT FRANCE BY 2 GOALS IN LEAGUE MATCH.\n\nThe match was "
+	        "a league game and the striker scored twice.\n",
+	        &l);
+	assert_false(has_name(&l, "SOCCER - ENGLAND BEAT FRANCE BY"));
+	mention_list_free(&l);
+}
+
+/* Builds the extractor. */
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+/* Frees the extractor. */
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_score_lines),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
