@@ -689,8 +689,9 @@ static void load_vi_names(entity_extractor *ex)
  * and model), surname-suffix (an organization's suffix that is a
  * surname too), kin (a relative's word around a person's name), temple
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
- * brand's word before a business), given-place (a place's name that is a
- * given name too), club-word (a word of club sport). */
+ * brand's word before a business), given-place (a place's name that is
+ * a given name too), club-word (a word of club sport), press-post (a
+ * paper's or an agency's word after its name). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -709,7 +710,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"temple", EN_TEMPLE},
 	                                  {"shop", EN_SHOP},
 	                                  {"given-place", EN_GIVEN_PLACE},
-	                                  {"club-word", EN_CLUB_WORD}};
+	                                  {"club-word", EN_CLUB_WORD},
+	                                  {"press-post", EN_PRESS_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

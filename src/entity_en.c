@@ -113,6 +113,12 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	for (size_t q = k; q < e; q++)
 		if (x->t[q].flags & T_LOWER)
 			return corp_appositive(x, e) ? EV_DEF : 0;
+	/* "X newspaper", "X news agency": no possessive ("Lee's paper");
+	 * not before the paper's name ("the Ivorian newspaper Le Soir": an
+	 * adjective) */
+	size_t p = ent_written(x, e, "news") ? e + 1 : e;
+	if ((ent_en_word(x, p) & EN_PRESS_POST) && !namey(x, p + 1))
+		return EV_DEF;
 	size_t a = after_possessive(x, e);
 	if (ent_written(x, a, "chief"))
 		a++;

@@ -99,19 +99,20 @@ enum {
 	EN_CORP_POST = 2,
 	EN_CORP_OF = 4,
 	EN_WORK = 8,
-	EN_WORK_IN = 16,    /* "starred in X" */
-	EN_WORK_AFTER = 32, /* "X, starring Y" */
-	EN_BAND_POST = 64,  /* "X frontman" */
-	EN_TITLE_WORD = 128, /* "Dancer In The Dark" */
-	EN_WORK_POST = 256,  /* "X star Y" */
-	EN_PEOPLE = 512,     /* "Scots" */
-	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
-	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
-	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
-	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
-	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_WORK_IN = 16,        /* "starred in X" */
+	EN_WORK_AFTER = 32,     /* "X, starring Y" */
+	EN_BAND_POST = 64,      /* "X frontman" */
+	EN_TITLE_WORD = 128,    /* "Dancer In The Dark" */
+	EN_WORK_POST = 256,     /* "X star Y" */
+	EN_PEOPLE = 512,        /* "Scots" */
+	EN_DEVICE = 1024,       /* "smartphone | LG G6" (vi-words.txt) */
+	EN_SURNAME = 2048,      /* an organization's suffix that is a surname too */
+	EN_KIN = 4096,          /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
+	EN_TEMPLE = 8192,       /* a temple's word: "chùa", "đền" (vi-words.txt) */
+	EN_SHOP = 16384,        /* a shop's word: "cửa hàng" (vi-words.txt) */
 	EN_GIVEN_PLACE = 32768, /* a place's name that is a given name too ("Sofia") */
-	EN_CLUB_WORD = 65536    /* a word of club sport ("striker", "league") */
+	EN_CLUB_WORD = 65536,   /* a word of club sport ("striker", "league") */
+	EN_PRESS_POST = 131072  /* "X newspaper", "X news agency" */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -121,20 +122,20 @@ typedef struct phrase {
 	uint32_t keylen;
 	uint8_t ntok;
 	/* gazetteer part */
-	int8_t type;       /* entity_type, or -1 when only a cue */
-	bool not_initial;  /* common word too: not at a sentence start */
-	uint32_t need_cap; /* bit i: token i must start upper case */
-	uint32_t need_all; /* bit i: token i must be all capitals */
+	int8_t type;         /* entity_type, or -1 when only a cue */
+	bool not_initial;    /* common word too: not at a sentence start */
+	uint32_t need_cap;   /* bit i: token i must start upper case */
+	uint32_t need_all;   /* bit i: token i must be all capitals */
 	uint32_t need_lower; /* bit i: token i must start lower case (MISC@word) */
 	char *canonical;
-	bool country;          /* from countries.tsv */
-	bool club;             /* from sport.tsv: a team, no place nested in it */
-	struct phrase *sport;  /* the reading in a sport context (ORG@sport) */
-	uint32_t plain;        /* of a sport reading: index + 1 of its phrase */
-	bool admin_only;       /* LOC@admin: only right after a unit word */
-	bool vi_only;          /* "vi:" alias: Vietnamese articles only (Roma) */
-	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint32_t en_word;      /* EN_CORP_PRE ... EN_CLUB_WORD (en-words.txt) */
+	bool country;         /* from countries.tsv */
+	bool club;            /* from sport.tsv: a team, no place nested in it */
+	struct phrase *sport; /* the reading in a sport context (ORG@sport) */
+	uint32_t plain;       /* of a sport reading: index + 1 of its phrase */
+	bool admin_only;      /* LOC@admin: only right after a unit word */
+	bool vi_only;         /* "vi:" alias: Vietnamese articles only (Roma) */
+	uint8_t vi_name;      /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
+	uint32_t en_word;     /* EN_CORP_PRE ... EN_CLUB_WORD (en-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -264,7 +265,7 @@ typedef struct ctx {
 	const entity_extractor *ex;
 	const char *text; /* current field */
 	size_t len;
-	size_t off;       /* bytes of the field before text (its window) */
+	size_t off; /* bytes of the field before text (its window) */
 	int field;
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
@@ -313,14 +314,14 @@ struct cand {
 	                      unit word highlighted with its place */
 	size_t t0, t1;     /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
-	bool strong;     /* written as a name where capitals are evidence */
-	bool nodefault;  /* no type without evidence (products, events) */
-	bool acro;       /* an acronym alone: an organization as a guess */
-	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
-	bool given;      /* a one-word place that is a given name too ("Đức"), no cue before it */
-	bool road;       /* a road's name ("đường Lê Lợi", and the roads listed after it) */
-	bool work;       /* a work's title: no entity, nor a name linked to it */
-	int score[3];    /* type evidence */
+	bool strong;    /* written as a name where capitals are evidence */
+	bool nodefault; /* no type without evidence (products, events) */
+	bool acro;      /* an acronym alone: an organization as a guess */
+	bool misc;      /* a treaty or plan: no entity, but its acronym follows it */
+	bool given;     /* a one-word place that is a given name too ("Đức"), no cue before it */
+	bool road;      /* a road's name ("đường Lê Lợi", and the roads listed after it) */
+	bool work;      /* a work's title: no entity, nor a name linked to it */
+	int score[3];   /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
 	char *lkey;      /* joined token keys, for linking (in name's block) */
@@ -348,9 +349,9 @@ struct uniq {
 	bool strong;
 	bool nodefault;
 	bool acro;
-	bool work; /* a work's title (cand.work) */
+	bool work;    /* a work's title (cand.work) */
 	bool vi_word; /* one Vietnamese syllable, not in capitals ("Nội", "Nam") */
-	int root;  /* unique this one links to */
+	int root;     /* unique this one links to */
 	/* a royal or noble title written before it ("Prince" of "Prince
 	 * Charles"): a given or title name, no one else's last word */
 	const char *title;

@@ -63,6 +63,29 @@ static void test_score_lines(void **state)
 	mention_list_free(&l);
 }
 
+/* A name right before "newspaper", "news agency" or "magazine" is the
+ * paper's or the agency's, an organization though it "said" things; not
+ * after a possessive (a person's paper) nor before the paper's own name
+ * (an adjective). */
+static void test_press_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Talks resumed on Monday, the Dravinka news agency said. The Morning Lantern "
+	        "newspaper said the talks failed, and Dravinka said a deal was near.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Dravinka"));
+	assert_true(has_entity(&l, ENT_ORG, "Morning Lantern"));
+	assert_false(has_entity(&l, ENT_PER, "Dravinka"));
+	mention_list_free(&l);
+	extract("Mark Tolley said the deal was good, and Tolley's newspaper agreed. The "
+	        "Molvanian newspaper Vesti Grad said it was not.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Tolley"));
+	assert_false(has_entity(&l, ENT_ORG, "Molvanian"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -83,6 +106,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_score_lines),
+	    cmocka_unit_test(test_press_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
