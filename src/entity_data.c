@@ -691,7 +691,8 @@ static void load_vi_names(entity_extractor *ex)
  * (a temple's word before "bà", "ông" in its name), shop (a shop's or a
  * brand's word before a business), given-place (a place's name that is
  * a given name too), club-word (a word of club sport), press-post (a
- * paper's or an agency's word after its name). */
+ * paper's or an agency's word after its name), club-pre and club-post
+ * (a team's words before and after its name in sport news). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -711,7 +712,9 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"shop", EN_SHOP},
 	                                  {"given-place", EN_GIVEN_PLACE},
 	                                  {"club-word", EN_CLUB_WORD},
-	                                  {"press-post", EN_PRESS_POST}};
+	                                  {"press-post", EN_PRESS_POST},
+	                                  {"club-pre", EN_CLUB_PRE},
+	                                  {"club-post", EN_CLUB_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

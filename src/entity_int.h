@@ -112,7 +112,9 @@ enum {
 	EN_SHOP = 16384,        /* a shop's word: "cửa hàng" (vi-words.txt) */
 	EN_GIVEN_PLACE = 32768, /* a place's name that is a given name too ("Sofia") */
 	EN_CLUB_WORD = 65536,   /* a word of club sport ("striker", "league") */
-	EN_PRESS_POST = 131072  /* "X newspaper", "X news agency" */
+	EN_PRESS_POST = 131072, /* "X newspaper", "X news agency" */
+	EN_CLUB_PRE = 262144,   /* "club X", "side X" in sport news */
+	EN_CLUB_POST = 524288   /* "X striker Y", "X fans" in sport news */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -502,6 +504,7 @@ typedef struct team_line {
 	int n;
 } team_line;
 int ent_team_line(ctx *x, size_t k, team_line *tl);
+bool ent_team_words(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -189,3 +189,32 @@ int ent_team_line(ctx *x, size_t k, team_line *tl)
 	tl->s[0] = q, tl->e[0] = e1, tl->n = 1;
 	return 1;
 }
+
+/* Whether the words around the name at tokens k..e-1 of a sport article
+ * say it is a team's: a team's word before it ("the Belgian club X",
+ * "first division side X", "champions X"; club-pre) or a player's or
+ * a team's word after it, before a person's name or a plural ("X
+ * striker Y", "X coach Y", "X fans"; club-post). A national side's
+ * country is a place whatever is said of it: the caller reads no
+ * country's name. */
+bool ent_team_words(ctx *x, size_t k, size_t e)
+{
+	if (!x->sport || !x->en)
+		return false;
+	/* "Olympic champions Ann Lee and ...": a person's name */
+	if (k > 0 && (x->t[k - 1].flags & T_LOWER) && (ent_en_word(x, k - 1) & EN_CLUB_PRE) &&
+	    !ent_given_name(x, k))
+		return true;
+	if (e >= x->nt || !(x->t[e].flags & T_LOWER) || !(ent_en_word(x, e) & EN_CLUB_POST))
+		return false;
+	/* "Home fans", "Bench coach": a sentence's capitalized first word
+	 * alone may be a common word (a known place is read before) */
+	if (e == k + 1 && (x->t[k].flags & T_INITIAL))
+		return false;
+	/* "Legendary Dutch coach": a nationality is no team's name */
+	unsigned kinds;
+	for (size_t q = k; q < e; q++)
+		if (cue_at(x, q, &kinds) && (kinds & CUE_STOP))
+			return false;
+	return namey(x, e + 1) || x->text[x->t[e].end - 1] == 's';
+}

@@ -86,6 +86,38 @@ static void test_press_names(void **state)
 	mention_list_free(&l);
 }
 
+/* In sport news a team is named by the words around it: "the Belgian
+ * club X", "first division side X" before it, "X striker Y", "X coach
+ * Y", "X fans" after it; a person's name after "champions", a
+ * sentence's first word alone and a nationality are no team. */
+static void test_team_words(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The soccer league match ended in a draw after the striker scored a late goal. "
+	        "Former Varlenko striker Tom Adler joined the Belgian club Harlem Oost on "
+	        "Friday, and first division side Turvey signed him as Kestrel fans booed, and "
+	        "Sao Paulo coach Jon Brask was sacked.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Varlenko"));
+	assert_true(has_entity(&l, ENT_ORG, "Harlem Oost"));
+	assert_true(has_entity(&l, ENT_ORG, "Turvey"));
+	assert_true(has_entity(&l, ENT_ORG, "Kestrel"));
+	assert_true(has_surface(&l, ENT_ORG, "Sao Paulo"));
+	assert_true(has_entity(&l, ENT_PER, "Tom Adler"));
+	mention_list_free(&l);
+	extract("The soccer league match ended in a draw after the striker scored a late goal. "
+	        "Olympic champions Ann Lovell and Tom Adler ran. Home fans booed. Veteran "
+	        "Uruguayan coach Jon Brask left, and England coach Sven Berg stayed.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Ann Lovell"));
+	assert_false(has_name(&l, "Home"));
+	assert_false(has_entity(&l, ENT_ORG, "Veteran Uruguayan"));
+	assert_false(has_entity(&l, ENT_ORG, "Uruguayan"));
+	assert_false(has_entity(&l, ENT_ORG, "England"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -107,6 +139,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_score_lines),
 	    cmocka_unit_test(test_press_names),
+	    cmocka_unit_test(test_team_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
