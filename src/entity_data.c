@@ -692,7 +692,8 @@ static void load_vi_names(entity_extractor *ex)
  * brand's word before a business), given-place (a place's name that is
  * a given name too), club-word (a word of club sport), press-post (a
  * paper's or an agency's word after its name), club-pre and club-post
- * (a team's words before and after its name in sport news). */
+ * (a team's words before and after its name in sport news), not-team (a
+ * plural that is no team's nickname). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -714,7 +715,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"club-word", EN_CLUB_WORD},
 	                                  {"press-post", EN_PRESS_POST},
 	                                  {"club-pre", EN_CLUB_PRE},
-	                                  {"club-post", EN_CLUB_POST}};
+	                                  {"club-post", EN_CLUB_POST},
+	                                  {"not-team", EN_NOT_TEAM}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

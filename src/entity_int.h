@@ -114,7 +114,8 @@ enum {
 	EN_CLUB_WORD = 65536,   /* a word of club sport ("striker", "league") */
 	EN_PRESS_POST = 131072, /* "X newspaper", "X news agency" */
 	EN_CLUB_PRE = 262144,   /* "club X", "side X" in sport news */
-	EN_CLUB_POST = 524288   /* "X striker Y", "X fans" in sport news */
+	EN_CLUB_POST = 524288,  /* "X striker Y", "X fans" in sport news */
+	EN_NOT_TEAM = 1048576   /* "Hills", "Marathons": no team's nickname */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -505,6 +506,8 @@ typedef struct team_line {
 } team_line;
 int ent_team_line(ctx *x, size_t k, team_line *tl);
 bool ent_team_words(ctx *x, size_t k, size_t e);
+bool ent_team_nickname(ctx *x, size_t q, size_t e);
+bool ent_team_plural(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -199,8 +199,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    (x->t[k + g.ntok].flags & T_SPACE)) {
 		bool ho, hl, mi;
 		size_t e = ent_name_run(x, k, &ho, &hl, &mi);
-		/* "Bristol City", "Notts County": a club in sport news */
-		if (club_name(x, k, e))
+		/* "Bristol City", "Notts County": a club in sport news;
+		 * "Toronto Marmots": a city's team (entity_sport.c) */
+		if (club_name(x, k, e) || ent_team_nickname(x, k + g.ntok, e))
 			ho = true;
 		if (ho && !mi && e > k + g.ntok) {
 			/* "NATO-Russia Council": a name joined by a hyphen */
@@ -702,7 +703,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
 	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
-	            club_name(x, k, e) || ent_team_words(x, k, e);
+	            club_name(x, k, e) || ent_team_words(x, k, e) || ent_team_plural(x, k, e);
 	/* "W D L", "B": table headings and letters are no names */
 	bool letters = true;
 	for (size_t q = k; q < e && letters; q++)

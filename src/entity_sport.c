@@ -218,3 +218,58 @@ bool ent_team_words(ctx *x, size_t k, size_t e)
 			return false;
 	return namey(x, e + 1) || x->text[x->t[e].end - 1] == 's';
 }
+
+/* Whether the English words at tokens q..e-1 read as a team's plural
+ * nickname ("Marmots", "Blue Herons"): capitalized, the last a plural
+ * (an "s" ending, not "ss", "is", "us", "as": "Curtis", "Thomas",
+ * "Marcus" are names), none a known name, a cue word, a people's plural
+ * or a plural of not-team (en-words.txt: "Hills", "Alps", "Marathons"),
+ * no family ("the Williams sisters"). */
+static bool plural_name(ctx *x, size_t q, size_t e)
+{
+	const tok *l = &x->t[e - 1];
+	size_t n = l->end - l->start;
+	const char *w = x->text + l->start;
+	if ((l->flags & T_ALLCAPS) || n < 4 || w[n - 1] != 's' || strchr("siua'", w[n - 2]))
+		return false;
+	unsigned kinds;
+	for (size_t j = q; j < e; j++)
+		if (!namey(x, j) || (x->t[j].flags & T_ALLCAPS) || gaz_at(x, j).p ||
+		    cue_at(x, j, &kinds) || ent_en_people(x, j, j + 1) ||
+		    (ent_en_bits(x, j) & EN_NOT_TEAM))
+			return false;
+	/* "Slovaks": a nationality's plural */
+	if (ent_cue_kinds(x->ex, tkey(x, e - 1), x->t[e - 1].klen - 1) & CUE_STOP)
+		return false;
+	/* "the Williams sisters": a family */
+	static const char *const family[] = {"sisters", "brothers", "family", "twins"};
+	for (size_t i = 0; i < sizeof family / sizeof *family; i++)
+		if (ent_written(x, e, family[i]))
+			return false;
+	return true;
+}
+
+/* Whether the English words at tokens q..e-1, after a place's name,
+ * make it a team's ("Toronto Marmots", "Toronto Blue Herons"): one or
+ * two words of a plural nickname, not after a given name ("Chad
+ * Curtis"). */
+bool ent_team_nickname(ctx *x, size_t q, size_t e)
+{
+	if (!x->en || e <= q || e > q + 2 || (q > 0 && ent_given_name(x, q - 1)))
+		return false;
+	return plural_name(x, q, e);
+}
+
+/* Whether the English name at tokens k..e-1 of a sport article is a
+ * team by its plural after "the" ("the Marmots", "the Blue Herons"):
+ * one to three words, no given name first; no person is "the X". */
+bool ent_team_plural(ctx *x, size_t k, size_t e)
+{
+	if (!x->sport || !x->en || k == 0 || e > k + 3 || !ent_written(x, k - 1, "the") ||
+	    ent_given_name(x, k))
+		return false;
+	/* "the Owens ' quartet": a family's possessive */
+	if (e < x->nt && x->text[x->t[e].start] == '\'')
+		return false;
+	return plural_name(x, k, e);
+}

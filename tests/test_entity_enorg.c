@@ -118,6 +118,46 @@ static void test_team_words(void **state)
 	mention_list_free(&l);
 }
 
+/* A city's name and a plural nickname are a team, in any section
+ * ("the Toronto Marmots"); a place's plural ("Hollywood Hills"), an
+ * event, a people and a person named after a place are not. */
+static void test_city_nicknames(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Toronto Marmots and the Sydney Herons agreed a trade on Monday, the "
+	        "owners said.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Toronto Marmots"));
+	assert_true(has_entity(&l, ENT_ORG, "Sydney Herons"));
+	mention_list_free(&l);
+	extract("Houses in the Hollywood Hills were sold, Chad Curtis said on Monday.", &l);
+	assert_false(has_entity(&l, ENT_ORG, "Hollywood Hills"));
+	assert_false(has_entity(&l, ENT_ORG, "Chad Curtis"));
+	mention_list_free(&l);
+}
+
+/* In sport news "the" and a plural name is a team ("the Marmots", "the
+ * Blue Herons"): no person is "the X"; not a range of mountains, a
+ * family or a nation's people. */
+static void test_team_plurals(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Marmots beat the Blue Herons 3-1 in the league match on Sunday, and the "
+	        "coach praised the striker who scored both goals.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Blue Herons"));
+	mention_list_free(&l);
+	extract("The cycling race crossed the Alps as the Slovaks cheered, and the Marren "
+	        "sisters won the doubles match, the coach said after the tournament.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Alps"));
+	assert_false(has_entity(&l, ENT_ORG, "Slovaks"));
+	assert_false(has_entity(&l, ENT_ORG, "Marren"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -137,9 +177,9 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_score_lines),
-	    cmocka_unit_test(test_press_names),
-	    cmocka_unit_test(test_team_words),
+	    cmocka_unit_test(test_score_lines),  cmocka_unit_test(test_press_names),
+	    cmocka_unit_test(test_team_words),   cmocka_unit_test(test_city_nicknames),
+	    cmocka_unit_test(test_team_plurals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
