@@ -508,6 +508,7 @@ int ent_team_line(ctx *x, size_t k, team_line *tl);
 bool ent_team_words(ctx *x, size_t k, size_t e);
 bool ent_team_nickname(ctx *x, size_t q, size_t e);
 bool ent_team_plural(ctx *x, size_t k, size_t e);
+bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -233,8 +233,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			x->c[x->nc - 1].given = ent_vi_given_alone(x, k);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */
+		const cand *prev = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
 		if (g.p->type == ENT_LOC && !g.p->country &&
-		    (sport_team(x, k, k + g.ntok) || ent_team_words(x, k, k + g.ntok))) {
+		    (sport_team(x, k, k + g.ntok) || ent_team_words(x, k, k + g.ntok) ||
+		     ent_team_bracket(x, prev, k, k + g.ntok))) {
 			cand *c = &x->c[x->nc - 1];
 			c->score[ENT_LOC] -= EV_DEF;
 			c->score[ENT_ORG] += EV_DEF;
@@ -703,7 +705,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
 	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
-	            club_name(x, k, e) || ent_team_words(x, k, e) || ent_team_plural(x, k, e);
+	            club_name(x, k, e) || ent_team_words(x, k, e) || ent_team_plural(x, k, e) ||
+	            ent_team_bracket(x, x->nc >= 2 ? &x->c[x->nc - 2] : NULL, k, e);
 	/* "W D L", "B": table headings and letters are no names */
 	bool letters = true;
 	for (size_t q = k; q < e && letters; q++)

@@ -273,3 +273,29 @@ bool ent_team_plural(ctx *x, size_t k, size_t e)
 		return false;
 	return plural_name(x, k, e);
 }
+
+/* Whether, in an English sport article, the name at tokens k..e-1 is a
+ * team by its place in a list of results: after a rider's or a driver's
+ * country in brackets and before no other name ("Tom Adler (Belgium)
+ * Varlenko 5:02:11", the team he rides for), or alone in brackets after
+ * a player's name, prev, of no other type ("Tom Adler (Varlenko)", the
+ * club he plays for; a country there is his nation's, a place). */
+bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e)
+{
+	if (!x->sport || !x->en || k < 3)
+		return false;
+	if (x->text[x->t[k - 1].start] == ')' && !namey(x, e)) {
+		for (size_t o = k - 2; o + 5 > k && o > 0; o--)
+			if (x->t[o].flags & T_LPAREN) {
+				match g = gaz_at(x, o + 1);
+				return g.p && g.p->country && o + 1 + g.ntok == k - 1 &&
+				       namey(x, o - 1);
+			}
+		return false;
+	}
+	if (!(x->t[k - 1].flags & T_LPAREN) || e >= x->nt || x->text[x->t[e].start] != ')' ||
+	    e > k + 3 || !prev || prev->field != x->field || prev->t1 != k - 1)
+		return false;
+	int pt = ent_best_type(prev->score);
+	return !prev->misc && !prev->work && !prev->acro && (pt < 0 || pt == ENT_PER);
+}

@@ -158,6 +158,29 @@ static void test_team_plurals(void **state)
 	mention_list_free(&l);
 }
 
+/* In sport results a team follows a rider's country in brackets ("Tom
+ * Adler (Belgium) Varlenko 5:02:11") or stands in brackets after a
+ * player's name ("Tom Adler (Varlenko)"); a country there stays the
+ * rider's nation. */
+static void test_team_brackets(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Results of the cycling race, the fourth stage of the tour, on Sunday:\n\n"
+	        "1. Tom Adler (Belgium) Varlenko 5 hours 2 mins 11 secs\n\n"
+	        "2. Jon Brask (Norway) Ostrex same time\n\n"
+	        "The coach named his squad for the match: Ivo Marek (Turvey), Ben Ashdown "
+	        "(Kestrel Athletic), Sam Odell (Ireland).\n",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "Varlenko"));
+	assert_true(has_entity(&l, ENT_ORG, "Ostrex"));
+	assert_true(has_entity(&l, ENT_ORG, "Turvey"));
+	assert_true(has_entity(&l, ENT_PER, "Tom Adler"));
+	assert_true(has_surface(&l, ENT_LOC, "Belgium"));
+	assert_true(has_surface(&l, ENT_LOC, "Ireland"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -179,7 +202,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_score_lines),  cmocka_unit_test(test_press_names),
 	    cmocka_unit_test(test_team_words),   cmocka_unit_test(test_city_nicknames),
-	    cmocka_unit_test(test_team_plurals),
+	    cmocka_unit_test(test_team_plurals), cmocka_unit_test(test_team_brackets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
