@@ -296,6 +296,10 @@ bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e)
 	if (!(x->t[k - 1].flags & T_LPAREN) || e >= x->nt || x->text[x->t[e].start] != ')' ||
 	    e > k + 3 || !prev || prev->field != x->field || prev->t1 != k - 1)
 		return false;
+	/* "Mike (Ruddock) asked me": a surname in brackets after a given
+	 * name completes it */
+	if (prev->ntok == 1 && ent_given_name(x, prev->t0))
+		return false;
 	int pt = ent_best_type(prev->score);
 	return !prev->misc && !prev->work && !prev->acro && (pt < 0 || pt == ENT_PER);
 }

@@ -179,6 +179,12 @@ static void test_team_brackets(void **state)
 	assert_true(has_surface(&l, ENT_LOC, "Belgium"));
 	assert_true(has_surface(&l, ENT_LOC, "Ireland"));
 	mention_list_free(&l);
+	/* a surname in brackets after a given name completes it */
+	extract("\"Mike (Harwood) asked me to stay,\" the striker said after the league match, "
+	        "in which he scored two goals.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Harwood"));
+	mention_list_free(&l);
 }
 
 /* Builds the extractor. */
