@@ -693,7 +693,8 @@ static void load_vi_names(entity_extractor *ex)
  * a given name too), club-word (a word of club sport), press-post (a
  * paper's or an agency's word after its name), club-pre and club-post
  * (a team's words before and after its name in sport news), not-team (a
- * plural that is no team's nickname). */
+ * plural that is no team's nickname), acro-post (a body's word after an
+ * acronym). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -716,7 +717,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"press-post", EN_PRESS_POST},
 	                                  {"club-pre", EN_CLUB_PRE},
 	                                  {"club-post", EN_CLUB_POST},
-	                                  {"not-team", EN_NOT_TEAM}};
+	                                  {"not-team", EN_NOT_TEAM},
+	                                  {"acro-post", EN_ACRO_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -738,3 +738,20 @@ bool ent_en_possessive(const ctx *x, size_t e)
 {
 	return x->en && after_possessive(x, e) != e;
 }
+
+/* Whether the words after an English acronym ending before token e make
+ * it a body's: a verb of speech ("KLT said", "KLT told"; the per-post
+ * cues but "administration") or a body's word (acro-post: "KLT
+ * officials", "the KLT's spokesman"). Common nouns written so (PC,
+ * DVD) neither speak nor have officials. */
+bool ent_en_acro_body(ctx *x, size_t e)
+{
+	if (!x->en)
+		return false;
+	size_t a = after_possessive(x, e);
+	if (ent_en_word(x, a) & EN_ACRO_POST)
+		return true;
+	unsigned kinds;
+	return e < x->nt && (x->t[e].flags & T_LOWER) && cue_at(x, e, &kinds) == 1 &&
+	       (kinds & CUE_PER_POST) && !ent_written(x, e, "administration");
+}

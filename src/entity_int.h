@@ -115,7 +115,8 @@ enum {
 	EN_PRESS_POST = 131072, /* "X newspaper", "X news agency" */
 	EN_CLUB_PRE = 262144,   /* "club X", "side X" in sport news */
 	EN_CLUB_POST = 524288,  /* "X striker Y", "X fans" in sport news */
-	EN_NOT_TEAM = 1048576   /* "Hills", "Marathons": no team's nickname */
+	EN_NOT_TEAM = 1048576,  /* "Hills", "Marathons": no team's nickname */
+	EN_ACRO_POST = 2097152  /* "USDA officials": an acronym's body */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -465,6 +466,7 @@ bool ent_vi_elder_place(ctx *x, size_t k);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);
+bool ent_en_acro_body(ctx *x, size_t e);
 bool ent_en_work(ctx *x, size_t k, size_t *e);
 bool ent_en_work_after(ctx *x, size_t e);
 bool ent_en_sponsor(ctx *x, size_t e);

@@ -875,6 +875,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	/* "the KLT said", "KLT officials": an English acronym that speaks
+	 * or has officials is a body (entity_en.c) */
+	else if (acro && ent_en_acro_body(x, e))
+		c->score[ENT_ORG] += EV_CUE;
 	else if (credit_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Theo RT, ...": an acronym a Vietnamese article cites is a paper,

@@ -187,6 +187,30 @@ static void test_team_brackets(void **state)
 	mention_list_free(&l);
 }
 
+/* An English acronym that speaks or has officials is a body ("the KLT
+ * said", "DRVA officials"); a common noun in capitals does neither and
+ * stays a guess. */
+static void test_acronym_bodies(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Prices fell in May, the KLT said on Monday. DRVA officials disagreed, and "
+	        "the QPX's spokesman declined to comment.",
+	        &l);
+	assert_true(has_entity(&l, ENT_ORG, "KLT"));
+	assert_true(has_entity(&l, ENT_ORG, "DRVA"));
+	assert_true(has_entity(&l, ENT_ORG, "QPX"));
+	/* proved, no guess: the corpus shows it */
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].surface, "DRVA") == 0 || strcmp(l.v[i].surface, "QPX") == 0)
+			assert_false(mention_guessed(&l.v[i]));
+	mention_list_free(&l);
+	extract("Sales of the PCX rose in May, and the HDQ sold well.", &l);
+	for (size_t i = 0; i < l.n; i++)
+		assert_true(mention_guessed(&l.v[i]));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -206,9 +230,10 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_score_lines),  cmocka_unit_test(test_press_names),
-	    cmocka_unit_test(test_team_words),   cmocka_unit_test(test_city_nicknames),
-	    cmocka_unit_test(test_team_plurals), cmocka_unit_test(test_team_brackets),
+	    cmocka_unit_test(test_score_lines),    cmocka_unit_test(test_press_names),
+	    cmocka_unit_test(test_team_words),     cmocka_unit_test(test_city_nicknames),
+	    cmocka_unit_test(test_team_plurals),   cmocka_unit_test(test_team_brackets),
+	    cmocka_unit_test(test_acronym_bodies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
