@@ -211,6 +211,23 @@ static void test_acronym_bodies(void **state)
 	mention_list_free(&l);
 }
 
+/* A company's abbreviated suffix with its dot ("Halvor Corp.", "Tremont
+ * Inc.") makes the name an organization, the dot kept inside a sentence
+ * and left to the sentence at its end. */
+static void test_suffix_dot(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Halvor Corp. said it would buy the bank. The deal with Tremont Inc. was "
+	        "signed on Monday, after talks with Orlen Co. Shares rose.",
+	        &l);
+	assert_true(has_surface(&l, ENT_ORG, "Halvor Corp."));
+	assert_true(has_surface(&l, ENT_ORG, "Tremont Inc."));
+	assert_true(has_surface(&l, ENT_ORG, "Orlen Co"));
+	assert_false(has_entity(&l, ENT_PER, "Halvor Corp"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -233,7 +250,7 @@ int main(void)
 	    cmocka_unit_test(test_score_lines),    cmocka_unit_test(test_press_names),
 	    cmocka_unit_test(test_team_words),     cmocka_unit_test(test_city_nicknames),
 	    cmocka_unit_test(test_team_plurals),   cmocka_unit_test(test_team_brackets),
-	    cmocka_unit_test(test_acronym_bodies),
+	    cmocka_unit_test(test_acronym_bodies), cmocka_unit_test(test_suffix_dot),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
