@@ -354,8 +354,13 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			while ((!x->en || j > k + 1) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
 			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
-			    x->text[x->t[j].start] == '-')
+			    x->text[x->t[j].start] == '-') {
+				/* "Kansas City-based Acme Inc": in English a tail before
+				 * another name makes an adjective of the name before */
+				if (x->en && namey(x, j + 2) && (x->t[j + 2].flags & T_SPACE))
+					break;
 				j += 2;
+			}
 			continue;
 		}
 		/* "Ursula von der Leyen" */

@@ -226,6 +226,10 @@ static void test_suffix_dot(void **state)
 	assert_true(has_surface(&l, ENT_ORG, "Orlen Co"));
 	assert_false(has_entity(&l, ENT_PER, "Halvor Corp"));
 	mention_list_free(&l);
+	/* "Kansas City-based X": the place is an adjective, no part of it */
+	extract("Analysts said Kansas City-based Dorner Bancshares Inc. could be sold.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Dorner Bancshares Inc."));
+	mention_list_free(&l);
 }
 
 /* Builds the extractor. */
