@@ -355,9 +355,16 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
 			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
 			    x->text[x->t[j].start] == '-') {
-				/* "Kansas City-based Acme Inc": in English a tail before
-				 * another name makes an adjective of the name before */
-				if (x->en && namey(x, j + 2) && (x->t[j + 2].flags & T_SPACE))
+				/* "Kansas City-based Acme Inc", "Dutch-owned X": in
+				 * English a participle's tail before another name makes
+				 * an adjective of the name before ("Low-fare Airlines"
+				 * stays whole) */
+				const tok *tl = &x->t[j + 1];
+				size_t tn = tl->end - tl->start;
+				if (x->en && namey(x, j + 2) && (x->t[j + 2].flags & T_SPACE) &&
+				    ((tn > 3 && memcmp(x->text + tl->end - 2, "ed", 2) == 0) ||
+				     ent_written(x, j + 1, "born") || ent_written(x, j + 1, "run") ||
+				     ent_written(x, j + 1, "made")))
 					break;
 				j += 2;
 			}

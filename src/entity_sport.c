@@ -238,6 +238,9 @@ static bool plural_name(ctx *x, size_t q, size_t e)
 		    cue_at(x, j, &kinds) || ent_en_people(x, j, j + 1) ||
 		    (ent_en_bits(x, j) & EN_NOT_TEAM))
 			return false;
+	/* "the Carwyn James-inspired": a given name ("James", "Charles") */
+	if (ent_given_name(x, e - 1))
+		return false;
 	/* "Slovaks": a nationality's plural */
 	if (ent_cue_kinds(x->ex, tkey(x, e - 1), x->t[e - 1].klen - 1) & CUE_STOP)
 		return false;

@@ -156,6 +156,12 @@ static void test_team_plurals(void **state)
 	assert_false(has_entity(&l, ENT_ORG, "Slovaks"));
 	assert_false(has_entity(&l, ENT_ORG, "Marren"));
 	mention_list_free(&l);
+	/* a given name is no plural ("the Tarvin James-inspired Wolves") */
+	extract("The coach said the Tarvin James-inspired Wolves won the league match after the "
+	        "striker scored twice.",
+	        &l);
+	assert_false(has_entity(&l, ENT_ORG, "Tarvin James"));
+	mention_list_free(&l);
 }
 
 /* In sport results a team follows a rider's country in brackets ("Tom
@@ -229,6 +235,10 @@ static void test_suffix_dot(void **state)
 	/* "Kansas City-based X": the place is an adjective, no part of it */
 	extract("Analysts said Kansas City-based Dorner Bancshares Inc. could be sold.", &l);
 	assert_true(has_surface(&l, ENT_ORG, "Dorner Bancshares Inc."));
+	mention_list_free(&l);
+	/* a tail that is no participle stays in the name */
+	extract("The European Low-fare Carriers Association said fares fell.", &l);
+	assert_true(has_entity(&l, ENT_ORG, "European Low-fare Carriers Association"));
 	mention_list_free(&l);
 }
 
