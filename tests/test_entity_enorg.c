@@ -242,6 +242,19 @@ static void test_suffix_dot(void **state)
 	mention_list_free(&l);
 }
 
+/* The Treasury, a government's finance department, is an organization
+ * (organizations.tsv), also written with its country. */
+static void test_treasury(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Treasury said borrowing rose. The U.S. Treasury sold bonds.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Treasury"));
+	assert_true(has_surface(&l, ENT_ORG, "U.S. Treasury"));
+	assert_false(has_entity(&l, ENT_PER, "Treasury"));
+	mention_list_free(&l);
+}
+
 /* Builds the extractor. */
 static int setup(void **state)
 {
@@ -265,6 +278,7 @@ int main(void)
 	    cmocka_unit_test(test_team_words),     cmocka_unit_test(test_city_nicknames),
 	    cmocka_unit_test(test_team_plurals),   cmocka_unit_test(test_team_brackets),
 	    cmocka_unit_test(test_acronym_bodies), cmocka_unit_test(test_suffix_dot),
+	    cmocka_unit_test(test_treasury),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
