@@ -705,7 +705,10 @@ static void load_vi_names(entity_extractor *ex)
  * given name too), club-word (a word of club sport), media (a
  * broadcaster's, a magazine's or a news agency's noun that is no part of
  * the foreign name after it), unit-head (a unit's noun that heads a name
- * only before a word of its domain). */
+ * only before a word of its domain), press-post (a paper's or an
+ * agency's word after its name), club-pre and club-post (a team's words
+ * before and after its name in sport news), not-team (a plural that is
+ * no team's nickname), acro-post (a body's word after an acronym). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -726,7 +729,12 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"given-place", EN_GIVEN_PLACE},
 	                                  {"club-word", EN_CLUB_WORD},
 	                                  {"media", EN_MEDIA},
-	                                  {"unit-head", EN_UNIT_HEAD}};
+	                                  {"unit-head", EN_UNIT_HEAD},
+	                                  {"press-post", EN_PRESS_POST},
+	                                  {"club-pre", EN_CLUB_PRE},
+	                                  {"club-post", EN_CLUB_POST},
+	                                  {"not-team", EN_NOT_TEAM},
+	                                  {"acro-post", EN_ACRO_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

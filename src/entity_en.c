@@ -113,6 +113,12 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	for (size_t q = k; q < e; q++)
 		if (x->t[q].flags & T_LOWER)
 			return corp_appositive(x, e) ? EV_DEF : 0;
+	/* "X newspaper", "X news agency": no possessive ("Lee's paper");
+	 * not before the paper's name ("the Ivorian newspaper Le Soir": an
+	 * adjective) */
+	size_t p = ent_written(x, e, "news") ? e + 1 : e;
+	if ((ent_en_word(x, p) & EN_PRESS_POST) && !namey(x, p + 1))
+		return EV_DEF;
 	size_t a = after_possessive(x, e);
 	if (ent_written(x, a, "chief"))
 		a++;
@@ -731,4 +737,21 @@ size_t ent_en_branch(ctx *x, size_t k, const match *g)
 bool ent_en_possessive(const ctx *x, size_t e)
 {
 	return x->en && after_possessive(x, e) != e;
+}
+
+/* Whether the words after an English acronym ending before token e make
+ * it a body's: a verb of speech ("KLT said", "KLT told"; the per-post
+ * cues but "administration") or a body's word (acro-post: "KLT
+ * officials", "the KLT's spokesman"). Common nouns written so (PC,
+ * DVD) neither speak nor have officials. */
+bool ent_en_acro_body(ctx *x, size_t e)
+{
+	if (!x->en)
+		return false;
+	size_t a = after_possessive(x, e);
+	if (ent_en_word(x, a) & EN_ACRO_POST)
+		return true;
+	unsigned kinds;
+	return e < x->nt && (x->t[e].flags & T_LOWER) && cue_at(x, e, &kinds) == 1 &&
+	       (kinds & CUE_PER_POST) && !ent_written(x, e, "administration");
 }

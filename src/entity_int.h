@@ -99,21 +99,26 @@ enum {
 	EN_CORP_POST = 2,
 	EN_CORP_OF = 4,
 	EN_WORK = 8,
-	EN_WORK_IN = 16,    /* "starred in X" */
-	EN_WORK_AFTER = 32, /* "X, starring Y" */
-	EN_BAND_POST = 64,  /* "X frontman" */
-	EN_TITLE_WORD = 128, /* "Dancer In The Dark" */
-	EN_WORK_POST = 256,  /* "X star Y" */
-	EN_PEOPLE = 512,     /* "Scots" */
-	EN_DEVICE = 1024,    /* "smartphone | LG G6" (vi-words.txt) */
-	EN_SURNAME = 2048,   /* an organization's suffix that is a surname too */
-	EN_KIN = 4096,       /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
-	EN_TEMPLE = 8192,    /* a temple's word: "chùa", "đền" (vi-words.txt) */
-	EN_SHOP = 16384,     /* a shop's word: "cửa hàng" (vi-words.txt) */
+	EN_WORK_IN = 16,        /* "starred in X" */
+	EN_WORK_AFTER = 32,     /* "X, starring Y" */
+	EN_BAND_POST = 64,      /* "X frontman" */
+	EN_TITLE_WORD = 128,    /* "Dancer In The Dark" */
+	EN_WORK_POST = 256,     /* "X star Y" */
+	EN_PEOPLE = 512,        /* "Scots" */
+	EN_DEVICE = 1024,       /* "smartphone | LG G6" (vi-words.txt) */
+	EN_SURNAME = 2048,      /* an organization's suffix that is a surname too */
+	EN_KIN = 4096,          /* a relative's word: "vợ", "bạn gái" (vi-words.txt) */
+	EN_TEMPLE = 8192,       /* a temple's word: "chùa", "đền" (vi-words.txt) */
+	EN_SHOP = 16384,        /* a shop's word: "cửa hàng" (vi-words.txt) */
 	EN_GIVEN_PLACE = 32768, /* a place's name that is a given name too ("Sofia") */
 	EN_CLUB_WORD = 65536,   /* a word of club sport ("striker", "league") */
 	EN_MEDIA = 131072,      /* "Đài | BBC", "Tạp chí | Forbes" (vi-words.txt) */
-	EN_UNIT_HEAD = 262144   /* "Vụ Kế hoạch", "Đội Quản lý" (vi-words.txt) */
+	EN_UNIT_HEAD = 262144,  /* "Vụ Kế hoạch", "Đội Quản lý" (vi-words.txt) */
+	EN_PRESS_POST = 524288, /* "X newspaper", "X news agency" */
+	EN_CLUB_PRE = 1048576,  /* "club X", "side X" in sport news */
+	EN_CLUB_POST = 2097152, /* "X striker Y", "X fans" in sport news */
+	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
+	EN_ACRO_POST = 8388608  /* "USDA officials": an acronym's body */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -123,10 +128,10 @@ typedef struct phrase {
 	uint32_t keylen;
 	uint8_t ntok;
 	/* gazetteer part */
-	int8_t type;       /* entity_type, or -1 when only a cue */
-	bool not_initial;  /* common word too: not at a sentence start */
-	uint32_t need_cap; /* bit i: token i must start upper case */
-	uint32_t need_all; /* bit i: token i must be all capitals */
+	int8_t type;         /* entity_type, or -1 when only a cue */
+	bool not_initial;    /* common word too: not at a sentence start */
+	uint32_t need_cap;   /* bit i: token i must start upper case */
+	uint32_t need_all;   /* bit i: token i must be all capitals */
 	uint32_t need_lower; /* bit i: token i must start lower case (MISC@word) */
 	char *canonical;
 	bool country;          /* from countries.tsv */
@@ -138,7 +143,7 @@ typedef struct phrase {
 	struct phrase *other;  /* of a "vi:" alias, the reading it took over
 	                          from an earlier file, for English articles */
 	uint8_t vi_name;       /* VN_FAMILY, VN_MIDDLE, VN_GIVEN (vn-names.txt) */
-	uint32_t en_word;      /* EN_CORP_PRE ... EN_UNIT_HEAD (en-words.txt, vi-words.txt) */
+	uint32_t en_word;      /* EN_CORP_PRE ... EN_ACRO_POST (en-words.txt, vi-words.txt) */
 	/* cue part */
 	unsigned cue_any; /* cue kinds matching in any case */
 	unsigned cue_cap; /* cue kinds matching only when capitalized */
@@ -268,7 +273,7 @@ typedef struct ctx {
 	const entity_extractor *ex;
 	const char *text; /* current field */
 	size_t len;
-	size_t off;       /* bytes of the field before text (its window) */
+	size_t off; /* bytes of the field before text (its window) */
 	int field;
 	bool en;        /* English article */
 	bool titlecase; /* English headline in Title Case: capitals prove nothing */
@@ -317,14 +322,14 @@ struct cand {
 	                      unit word highlighted with its place */
 	size_t t0, t1;     /* tokens of the field (while it is scanned) */
 	uint8_t ntok;
-	bool strong;     /* written as a name where capitals are evidence */
-	bool nodefault;  /* no type without evidence (products, events) */
-	bool acro;       /* an acronym alone: an organization as a guess */
-	bool misc;       /* a treaty or plan: no entity, but its acronym follows it */
-	bool given;      /* a one-word place that is a given name too ("Đức"), no cue before it */
-	bool road;       /* a road's name ("đường Lê Lợi", and the roads listed after it) */
-	bool work;       /* a work's title: no entity, nor a name linked to it */
-	int score[3];    /* type evidence */
+	bool strong;    /* written as a name where capitals are evidence */
+	bool nodefault; /* no type without evidence (products, events) */
+	bool acro;      /* an acronym alone: an organization as a guess */
+	bool misc;      /* a treaty or plan: no entity, but its acronym follows it */
+	bool given;     /* a one-word place that is a given name too ("Đức"), no cue before it */
+	bool road;      /* a road's name ("đường Lê Lợi", and the roads listed after it) */
+	bool work;      /* a work's title: no entity, nor a name linked to it */
+	int score[3];   /* type evidence */
 	const char *gaz; /* gazetteer canonical, borrowed */
 	char *name;      /* the name as written, spaces normalized */
 	char *lkey;      /* joined token keys, for linking (in name's block) */
@@ -352,9 +357,9 @@ struct uniq {
 	bool strong;
 	bool nodefault;
 	bool acro;
-	bool work; /* a work's title (cand.work) */
+	bool work;    /* a work's title (cand.work) */
 	bool vi_word; /* one Vietnamese syllable, not in capitals ("Nội", "Nam") */
-	int root;  /* unique this one links to */
+	int root;     /* unique this one links to */
 	/* a royal or noble title written before it ("Prince" of "Prince
 	 * Charles"): a given or title name, no one else's last word */
 	const char *title;
@@ -466,6 +471,7 @@ bool ent_vi_elder_place(ctx *x, size_t k);
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);
+bool ent_en_acro_body(ctx *x, size_t e);
 bool ent_en_work(ctx *x, size_t k, size_t *e);
 bool ent_en_work_after(ctx *x, size_t e);
 bool ent_en_sponsor(ctx *x, size_t e);
@@ -502,6 +508,17 @@ bool ent_en_title_word(ctx *x, size_t k);
 /* entity_en.c: whether the English run [k, e) is a nation's people in
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
+
+/* entity_sport.c: the sides of a result's or a league table's line */
+typedef struct team_line {
+	size_t s[2], e[2]; /* each side's tokens */
+	int n;
+} team_line;
+int ent_team_line(ctx *x, size_t k, team_line *tl);
+bool ent_team_words(ctx *x, size_t k, size_t e);
+bool ent_team_nickname(ctx *x, size_t q, size_t e);
+bool ent_team_plural(ctx *x, size_t k, size_t e);
+bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -302,6 +302,19 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				if (ent_vi_name_break(x, k, j))
 					break;
 			}
+			/* "NationsBank Corp. could", "Acme Inc., a unit": an
+			 * abbreviated suffix keeps its dot inside a sentence and
+			 * ends the name; at the sentence's end ("... Acme Inc.
+			 * The") the dot is the sentence's */
+			if (x->en && j > k && n == 2 && (kinds & CUE_ORG_SUFFIX) &&
+			    x->text[x->t[j + 1].start] == '.' && !(x->t[j + 1].flags & T_SPACE)) {
+				*has_org = true;
+				j += j + 2 < x->nt && !(x->t[j + 2].flags & T_PARA) &&
+				             !namey(x, j + 2) && x->text[x->t[j + 2].start] != '\n'
+				         ? 2
+				         : 1;
+				break;
+			}
 			if (suffix)
 				*has_org = true;
 			if (n == 1 && (kinds & CUE_LOC_SUFFIX))
@@ -341,8 +354,20 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			while ((!x->en || j > k + 1) && j + 1 < x->nt && (x->t[j].flags & T_DASH) &&
 			    !(x->t[j].flags & T_SPACE) && (x->t[j + 1].flags & T_WORD) &&
 			    (x->t[j + 1].flags & T_LOWER) && !(x->t[j + 1].flags & T_SPACE) &&
-			    x->text[x->t[j].start] == '-')
+			    x->text[x->t[j].start] == '-') {
+				/* "Kansas City-based Acme Inc", "Dutch-owned X": in
+				 * English a participle's tail before another name makes
+				 * an adjective of the name before ("Low-fare Airlines"
+				 * stays whole) */
+				const tok *tl = &x->t[j + 1];
+				size_t tn = tl->end - tl->start;
+				if (x->en && namey(x, j + 2) && (x->t[j + 2].flags & T_SPACE) &&
+				    ((tn > 3 && memcmp(x->text + tl->end - 2, "ed", 2) == 0) ||
+				     ent_written(x, j + 1, "born") || ent_written(x, j + 1, "run") ||
+				     ent_written(x, j + 1, "made")))
+					break;
 				j += 2;
+			}
 			continue;
 		}
 		/* "Ursula von der Leyen" */

@@ -228,8 +228,9 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    (x->t[k + g.ntok].flags & T_SPACE)) {
 		bool ho, hl, mi;
 		size_t e = ent_name_run(x, k, &ho, &hl, &mi);
-		/* "Bristol City", "Notts County": a club in sport news */
-		if (club_name(x, k, e))
+		/* "Bristol City", "Notts County": a club in sport news;
+		 * "Toronto Marmots": a city's team (entity_sport.c) */
+		if (club_name(x, k, e) || ent_team_nickname(x, k + g.ntok, e))
 			ho = true;
 		if (ho && !mi && e > k + g.ntok) {
 			/* "NATO-Russia Council": a name joined by a hyphen */
@@ -279,7 +280,10 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			x->c[x->nc - 1].given = ent_vi_given_alone(x, k);
 		/* "NEW YORK 74 59", "Florida at Atlanta": a city's team (a
 		 * country's stays the place: national teams are) */
-		if (g.p->type == ENT_LOC && !g.p->country && sport_team(x, k, k + g.ntok)) {
+		const cand *prev = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
+		if (g.p->type == ENT_LOC && !g.p->country &&
+		    (sport_team(x, k, k + g.ntok) || ent_team_words(x, k, k + g.ntok) ||
+		     ent_team_bracket(x, prev, k, k + g.ntok))) {
 			cand *c = &x->c[x->nc - 1];
 			c->score[ENT_LOC] -= EV_DEF;
 			c->score[ENT_ORG] += EV_DEF;
@@ -856,7 +860,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Surrey 312", "KANSAS CITY AT DETROIT": a team; a two-word name
 	 * before scores is a player's ("Colin Montgomerie 69") */
 	bool team = ((single || (t->flags & T_ALLCAPS)) && sport_team(x, k, e)) ||
-	            club_name(x, k, e);
+	            club_name(x, k, e) || ent_team_words(x, k, e) || ent_team_plural(x, k, e) ||
+	            ent_team_bracket(x, x->nc >= 2 ? &x->c[x->nc - 2] : NULL, k, e);
 	/* "W D L", "B": table headings and letters are no names */
 	bool letters = true;
 	for (size_t q = k; q < e && letters; q++)
@@ -1025,6 +1030,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	/* "the KLT said", "KLT officials": an English acronym that speaks
+	 * or has officials is a body (entity_en.c) */
+	else if (acro && ent_en_acro_body(x, e))
+		c->score[ENT_ORG] += EV_CUE;
 	else if (credit_source(x, k, e))
 		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Theo RT, ...": an acronym a Vietnamese article cites is a paper,
@@ -1074,12 +1083,26 @@ void ent_scan_field(ctx *x)
 {
 	pending pd = {-1, 0, false, false, 0, 0};
 	ent_sport_context(x);
+	team_line tl = {{0, 0}, {0, 0}, 0};
 	for (size_t k = 0; k < x->nt;) {
 		const tok *t = &x->t[k];
 		size_t e;
 		if (!(t->flags & T_WORD)) {
 			pd.type = -1;
 			k++;
+			continue;
+		}
+		/* "Real Betis 2 Valencia 1": the sides of a result or a
+		 * table's row are teams (entity_sport.c) */
+		if (t->flags & T_PARA)
+			ent_team_line(x, k, &tl);
+		if (tl.n && k == tl.s[0]) {
+			cand *c = ent_add_cand(x, k, tl.e[0]);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = tl.e[0];
+			tl.s[0] = tl.s[1], tl.e[0] = tl.e[1], tl.n--;
 			continue;
 		}
 		if ((t->flags & T_PARA) && (t->flags & T_ALLCAPS)) {
