@@ -239,9 +239,9 @@ static int word_candidates(store *s, int64_t id, const terms *t, cands *c, char 
 		return 0;
 	}
 	sqlite3_stmt *st = NULL;
-	/* title, lede, caption, body */
+	/* title, lede, caption, credit, body */
 	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT rowid, bm25(article_fts, 3.0, 2.0, 1.0, 1.0) AS r"
+	                       "SELECT rowid, bm25(article_fts, 3.0, 2.0, 1.0, 0.0, 1.0) AS r"
 	                       " FROM article_fts WHERE article_fts MATCH ?1 ORDER BY r LIMIT ?2",
 	                       -1, &st, NULL) != SQLITE_OK) {
 		sb_free(&q);

@@ -231,6 +231,19 @@ static const char *const migrations[] = {
 	"   WHERE type = 'PER' AND instr(key, ' ') > 0"
 	"  UNION ALL SELECT id, substr(rest, instr(rest, ' ') + 1) FROM s WHERE instr(rest, ' ') > 0)"
 	"INSERT OR IGNORE INTO entity_suffix SELECT rest, id FROM s;",
+	/* 11 -> 12 (issue 13): the photo credit is searched too ("/semansky"
+	 * finds the photographer), a column of the index between the
+	 * caption and the body; the index is made again from the articles. */
+	"DROP TRIGGER article_fts_delete;"
+	"DROP TABLE article_fts;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, lede, caption, credit, body,"
+	"  content='article', content_rowid='id', tokenize='lede');"
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts(article_fts, rowid, title, lede, caption, credit, body)"
+	"  VALUES ('delete', old.id, old.title, old.lede, old.caption, old.credit, old.body);"
+	"END;"
+	"INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
+	"INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -27,7 +27,7 @@ typedef struct store {
 
 /* Schema version this build writes; stores of older versions are migrated
  * forward on open, newer ones are refused. */
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 
 enum {
 	STORE_OPEN_CREATE = 1,   /* create the file (and folders) if missing */
@@ -72,7 +72,7 @@ char *store_file_hash(store *s, const char *path);
  * indexed fields, tokenized. */
 typedef struct store_prepared {
 	tally_list entities;
-	fts_prepared text[4];  /* title, lede, caption, body */
+	fts_prepared text[5];  /* title, lede, caption, credit, body */
 	int n_text;
 } store_prepared;
 

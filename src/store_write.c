@@ -68,8 +68,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FILE_DELETE] = "DELETE FROM file WHERE path = ?1",
 	[ST_FILE_HASH] = "SELECT hash FROM file WHERE path = ?1",
 	[ST_ARTICLE_COUNT_ADD] = "UPDATE meta SET value = value + ?1 WHERE key = 'articles'",
-	[ST_FTS_INDEX] = "INSERT INTO article_fts(rowid, title, lede, caption, body)"
-			 " SELECT id, title, lede, caption, body FROM article WHERE id >= ?1",
+	[ST_FTS_INDEX] = "INSERT INTO article_fts(rowid, title, lede, caption, credit, body)"
+			 " SELECT id, title, lede, caption, credit, body FROM article WHERE id >= ?1",
 	[ST_ENTITY_COUNT_ADD] = "UPDATE entity SET articles = articles + ?2,"
 				" mentions = mentions + ?3, evidence = evidence + ?4,"
 				" guessed = guessed + ?5 WHERE id = ?1",
@@ -593,8 +593,8 @@ void store_prepare(const article *a, const mention_list *ml, store_prepared *out
 {
 	memset(out, 0, sizeof *out);
 	tally_mentions(ml, &out->entities);
-	const char *cols[4] = {a->title, a->lede, a->caption, a->body};
-	for (int i = 0; i < 4; i++)
+	const char *cols[5] = {a->title, a->lede, a->caption, a->credit, a->body};
+	for (int i = 0; i < 5; i++)
 		if (cols[i] && *cols[i])
 			fts_prepare(cols[i], strlen(cols[i]), &out->text[out->n_text++]);
 }

@@ -55,6 +55,8 @@ run --db "$T/paths.db" show "$(cut -f1 "$T/out" | head -n1)"
 check "the stored path is the resolved one" has "$T/out" "real/b.txt"
 
 # Search folds case and diacritics, in the query and in the text.
+run --db "$DB" list --search lamarque
+check "the photo credit is searched (Reuters/Kevin Lamarque)" sh -c "grep -q 'vi-101-washington' '$T/out'"
 run --db "$DB" list --search "dam phan"
 expect_rc 0 "search without diacritics"
 a=$(lines "$T/out")

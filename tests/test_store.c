@@ -385,10 +385,29 @@ static void test_changed_file_replaces(void **state)
 	fixture_free(&fx);
 }
 
+/* Takes a store back to schema 11, whose full-text index left the photo
+ * credit out. */
+static void downgrade_to_11(store *s)
+{
+	assert_int_equal(sqlite3_exec(s->db,
+				      "DROP TRIGGER article_fts_delete; DROP TABLE article_fts;"
+				      " CREATE VIRTUAL TABLE article_fts USING fts5(title, lede, caption,"
+				      " body, content='article', content_rowid='id', tokenize='lede');"
+				      " CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+				      " INSERT INTO article_fts(article_fts, rowid, title, lede, caption,"
+				      " body) VALUES ('delete', old.id, old.title, old.lede, old.caption,"
+				      " old.body); END;"
+				      " INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
+				      " PRAGMA user_version = 11",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+
 /* Takes a store back to schema 10, whose keys folded Vietnamese marks
  * away. */
 static void downgrade_to_10(store *s)
 {
+	downgrade_to_11(s);
 	assert_int_equal(sqlite3_exec(s->db,
 				      "UPDATE entity SET key = lede_key_unmarked(key);"
 				      " PRAGMA user_version = 10",
@@ -482,6 +501,39 @@ static void test_migration_8_to_9(void **state)
 	assert_string_not_equal(cn, cnn);
 	free(cn);
 	free(cnn);
+	store_close(s);
+	fixture_free(&fx);
+}
+
+/* A store of schema 11 searched no photo credit: migrating indexes it,
+ * and the other fields are still found. */
+static void test_migration_11_to_12(void **state)
+{
+	(void)state;
+	fixture fx;
+	fixture_make(&fx, 3);
+	char *err = NULL;
+	store *s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_exec(s->db,
+				      "UPDATE article SET credit = 'Ảnh: Zebrowski' WHERE id = 1",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	downgrade_to_11(s);
+	query_filter f;
+	query_filter_init(&f);
+	f.search = xstrdup("zebrowski");
+	assert_int_equal(query_count(s, &f, &err), 0); /* schema 11 */
+	store_close(s);
+	s = store_open(fx.path, NULL, 0, &err);
+	assert_non_null(s);
+	assert_int_equal(one_int(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(query_count(s, &f, &err), 1);
+	free(f.search);
+	f.search = xstrdup("anh");
+	assert_int_equal(query_count(s, &f, &err), 1); /* "Ảnh" folded */
+	query_filter_free(&f);
+	assert_consistent(s);
 	store_close(s);
 	fixture_free(&fx);
 }
@@ -1446,6 +1498,7 @@ int main(void)
 		cmocka_unit_test(test_migration_8_to_9),
 		cmocka_unit_test(test_migration_9_to_10),
 		cmocka_unit_test(test_migration_10_to_11),
+		cmocka_unit_test(test_migration_11_to_12),
 		cmocka_unit_test(test_edits_survive_marks),
 		cmocka_unit_test(test_flush_in_transaction),
 		cmocka_unit_test(test_spellings_one_entity),
