@@ -420,8 +420,13 @@ static int time_queries(const char *path)
 	printf("  %-28s %9s %7s %7s %7s %7s %7s %7s %7s %8s %7s\n", "filter (ms, median of 5)",
 	       "rows", "screen", "page", "deep", "count", "index", "facets", "f. cpu", "sql fac.",
 	       "s. cpu");
+	/* BENCH_ONLY=TEXT times only the filters whose label contains it
+	 * (for a profiler) */
+	const char *only = getenv("BENCH_ONLY");
 	for (int i = 0; i < nc; i++) {
 		bench_case *c = &cases[i];
+		if (only && !strstr(c->label, only))
+			continue;
 		double first = now_ms();
 		run_step(s, c, S_SCREEN); /* the first time, as a user sees it */
 		first = now_ms() - first;
