@@ -183,7 +183,7 @@ static int64_t count_bits(store *s, const query_filter *f, char **err)
 	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
 	int64_t articles =
 		query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
-	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap(s, f, NULL, max, err) : NULL;
+	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap_exact(s, f, max, err) : NULL;
 	if (bits) {
 		n = 0;
 		for (int64_t w = 0; w <= max >> 6; w++) {
