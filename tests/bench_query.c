@@ -9,6 +9,9 @@
  *                                 PER entities each (default 8) from a pool
  *                                 of POOL (default 20,000)
  *        bench_query time DB      times the interface's queries on DB
+ *                                 (BENCH_ONLY=TEXT: the filters whose label
+ *                                 has it; BENCH_FACETS_ONLY=1: the facets
+ *                                 alone; BENCH_FACETS_SQL=0: not by SQL)
  *        bench_query list DB LEDE times `LEDE --db DB list` to its first
  *                                 line, the end of a `| head`, and its end
  *
