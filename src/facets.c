@@ -1,15 +1,17 @@
 /* facets.c: the entities of a result set with their counts within it
  * (query_facets, query_each_facet: the sidebar and `lede entities
  * --with`). Without a filter the counts kept on the entity rows answer.
- * With one, the articles it lets through are marked in a bitmap (one
- * SQL statement over the indexes, query.c's filtered_ids), their doc
- * values (docval.h) read chunk by chunk with incremental blob I/O, and
- * their entities counted in arrays indexed by entity id, the user's
- * merges and hides applied on the way (each id mapped to its group). SQL
- * over article_entity (a join and a sort of every row of the result
- * set: 11-16 s for the most common entity of a million articles) is
- * left for stores whose doc values are not built; its numbers are the
- * same (tests/test_facets.c). */
+ * With one, its articles are counted on the doc values (facets_count.c:
+ * each entity's articles and mentions in arrays by entity id, or those
+ * of the articles it leaves out when it lets through most of the store),
+ * and the rows made here: the top counts selected, their names read a
+ * run of equal counts at a time; for the articles left out, each
+ * entity's store-wide count less theirs, read from the index on counts
+ * only as far as the rows asked for (complement_rows). SQL over
+ * article_entity (a join and a sort of every row of the result set:
+ * 11-16 s for the most common entity of a million articles) is left for
+ * stores whose doc values are not built; its numbers are the same
+ * (tests/test_facets.c). */
 #include "config.h"
 
 #include <stdlib.h>
