@@ -101,6 +101,12 @@ uint64_t *filter_bitmap(store *s, const query_filter *f, const unsigned char *sk
  * index (facets_count.c). For counts. NULL with *err. */
 uint64_t *filter_bitmap_exact(store *s, const query_filter *f, int64_t max_article, char **err);
 
+/* ORs into bits (ids up to max_article) the articles at key and after it
+ * in the list's order (older, or as old with a smaller id). For the
+ * cursor's index on bitmaps. 0, or -1 with *err. */
+int mark_from_key(store *s, const query_key *key, uint64_t *bits, int64_t max_article,
+		  char **err);
+
 /* Articles mentioning any of ids (an upper bound: the entities' own
  * counts added up). */
 int64_t entity_articles(store *s, const int64_t *ids, int n);
