@@ -31,46 +31,72 @@ static void put_offset(strbuf *b, size_t i, uint32_t v)
 	h[3] = (unsigned char)(v >> 24);
 }
 
+/* See docval.h. */
+void docval_pack_begin(docval_pack *pk, strbuf *b, int64_t c)
+{
+	pk->b = b;
+	pk->base = c << DOCVAL_CHUNK_BITS;
+	pk->next = 0;
+	pk->prev = 0;
+	sb_clear(b);
+	sb_grow(b, DOCVAL_HEADER);
+	memset(b->s, 0, DOCVAL_HEADER);
+	b->len = DOCVAL_HEADER;
+}
+
+/* See docval.h. */
+int docval_pack_add(docval_pack *pk, int64_t article, int64_t entity, int64_t mentions)
+{
+	strbuf *b = pk->b;
+	if (article < pk->base || article >= pk->base + DOCVAL_CHUNK)
+		return -1;
+	size_t i = (size_t)(article - pk->base);
+	if (i + 1 < pk->next)
+		return -1; /* an article before the last one */
+	if (i >= pk->next) {
+		/* the articles up to this one start here (empty ones) */
+		for (; pk->next <= i; pk->next++)
+			put_offset(b, pk->next, (uint32_t)b->len);
+		pk->prev = 0;
+	}
+	if (entity < pk->prev || (entity == pk->prev && pk->prev) || mentions < 0 ||
+	    b->len > UINT32_MAX - 32)
+		return -1;
+	put_varint(b, (uint64_t)(entity - pk->prev) << 1 | (mentions != 1));
+	if (mentions != 1)
+		put_varint(b, (uint64_t)mentions);
+	pk->prev = entity;
+	return 0;
+}
+
+/* See docval.h. */
+void docval_pack_end(docval_pack *pk)
+{
+	for (; pk->next <= DOCVAL_CHUNK; pk->next++)
+		put_offset(pk->b, pk->next, (uint32_t)pk->b->len);
+}
+
 /* Rebuilds chunk c from its article_entity rows (read with rows, which
  * takes the first and the last article id) and stores it with put.
  * Every chunk up to the last article's has a blob, empty ones too, so
  * that readers find one wherever an article is. */
 static int build_chunk(sqlite3_stmt *rows, sqlite3_stmt *put, strbuf *b, int64_t c)
 {
-	int64_t base = c << DOCVAL_CHUNK_BITS;
-	sb_clear(b);
-	sb_grow(b, DOCVAL_HEADER);
-	memset(b->s, 0, DOCVAL_HEADER);
-	b->len = DOCVAL_HEADER;
-	sqlite3_bind_int64(rows, 1, base);
-	sqlite3_bind_int64(rows, 2, base + DOCVAL_CHUNK - 1);
-	size_t next = 0;  /* the first article whose start is not written yet */
-	int64_t prev = 0;
+	docval_pack pk;
+	docval_pack_begin(&pk, b, c);
+	sqlite3_bind_int64(rows, 1, pk.base);
+	sqlite3_bind_int64(rows, 2, pk.base + DOCVAL_CHUNK - 1);
 	int rc;
-	while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
-		size_t i = (size_t)(sqlite3_column_int64(rows, 0) - base);
-		int64_t id = sqlite3_column_int64(rows, 1);
-		int64_t mentions = sqlite3_column_int64(rows, 2);
-		if (i >= next) {
-			/* the articles up to this one start here (empty ones) */
-			for (; next <= i; next++)
-				put_offset(b, next, (uint32_t)b->len);
-			prev = 0;
-		}
-		if (id < prev || mentions < 0 || b->len > UINT32_MAX - 32) {
+	while ((rc = sqlite3_step(rows)) == SQLITE_ROW)
+		if (docval_pack_add(&pk, sqlite3_column_int64(rows, 0), sqlite3_column_int64(rows, 1),
+				    sqlite3_column_int64(rows, 2))) {
 			rc = SQLITE_CORRUPT;
 			break;
 		}
-		put_varint(b, (uint64_t)(id - prev) << 1 | (mentions != 1));
-		if (mentions != 1)
-			put_varint(b, (uint64_t)mentions);
-		prev = id;
-	}
 	sqlite3_reset(rows);
 	if (rc != SQLITE_DONE)
 		return -1;
-	for (; next <= DOCVAL_CHUNK; next++)
-		put_offset(b, next, (uint32_t)b->len);
+	docval_pack_end(&pk);
 	sqlite3_bind_int64(put, 1, c);
 	sqlite3_bind_blob(put, 2, b->s, (int)b->len, SQLITE_STATIC);
 	rc = sqlite3_step(put);
@@ -139,4 +165,21 @@ int docval_ready(sqlite3 *db)
 		ready = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return ready;
+}
+
+/* See docval.h. */
+int docval_rebuild(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int64_t last = 0;
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM article", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		last = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_exec(db, "DELETE FROM docval; DELETE FROM docval_dirty", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	return docval_flush(db, 1, last);
 }

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /* Articles per chunk: chunk c holds articles c * DOCVAL_CHUNK up to
  * (c + 1) * DOCVAL_CHUNK - 1. The shift is written into the schema's
  * triggers (schema.c, version 10): changing it needs a migration. */
@@ -23,11 +25,37 @@
  * mentions as a varint when so; ids ascend within an article. */
 #define DOCVAL_HEADER ((DOCVAL_CHUNK + 1) * 4)
 
+/* Packs one chunk's blob from its rows, given in (article, entity)
+ * order: docval_pack_begin, docval_pack_add per row, docval_pack_end.
+ * The writer stores what it packs; `lede check` compares it with what
+ * is stored. */
+typedef struct docval_pack {
+	strbuf *b;       /* the blob being made */
+	int64_t base;    /* the chunk's first article id */
+	size_t next;     /* the first article whose offset is not written */
+	int64_t prev;    /* the last entity id of the current article */
+} docval_pack;
+
+/* Starts chunk c's blob in b (emptied). */
+void docval_pack_begin(docval_pack *pk, strbuf *b, int64_t c);
+
+/* Adds a row: article (in the chunk), entity, mentions. -1 when it is
+ * out of order or out of the chunk (nothing added). */
+int docval_pack_add(docval_pack *pk, int64_t article, int64_t entity, int64_t mentions);
+
+/* Ends the blob: the offsets of the articles after the last row. */
+void docval_pack_end(docval_pack *pk);
+
 /* Rebuilds the chunks of articles first..last (ids; inclusive) and
  * those docval_dirty names, then empties docval_dirty. Part of the
  * caller's write transaction. first > last: only the dirty ones. 0, or
  * -1 with the database's error. */
 int docval_flush(sqlite3 *db, int64_t first, int64_t last);
+
+/* Rebuilds every chunk from article_entity (`lede check --rebuild`):
+ * what a migration does, for doc values found wrong. Part of the
+ * caller's write transaction. 0, or -1 with the database's error. */
+int docval_rebuild(sqlite3 *db);
 
 /* True when the doc values hold every committed article_entity row:
  * no chunk is waiting to be rebuilt (a store migrated by a process that

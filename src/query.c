@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "docval.h"
 #include "text.h"
 #include "util.h"
 
@@ -172,7 +173,7 @@ static int filter_has_positive(const query_filter *f)
  * sides (0.3-0.5 s at a million articles). Without a part that lets
  * articles through, the bitmap starts from every id: the ids that are
  * no article (max(id) less the count kept in meta) come off. */
-static int64_t count_bits(store *s, const query_filter *f, char **err)
+static int64_t count_bits(store *s, const query_filter *f, const query_key *before, char **err)
 {
 	int own = sqlite3_get_autocommit(s->db);
 	if (own && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -183,7 +184,21 @@ static int64_t count_bits(store *s, const query_filter *f, char **err)
 	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
 	int64_t articles =
 		query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
-	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap(s, f, NULL, max, err) : NULL;
+	uint64_t *bits = max >= 0 && articles >= 0 ? filter_bitmap_exact(s, f, max, err) : NULL;
+	uint64_t *later = NULL;
+	if (bits && before) {
+		/* the articles at the key and after it leave the count */
+		size_t words = ((size_t)(max >> DOCVAL_CHUNK_BITS) + 1) * (DOCVAL_CHUNK / 64);
+		later = xcalloc(words, sizeof *later);
+		if (mark_from_key(s, before, later, max, err)) {
+			free(bits);
+			bits = NULL;
+		} else {
+			for (size_t w = 0; w < words; w++)
+				bits[w] &= ~later[w];
+		}
+		free(later);
+	}
 	if (bits) {
 		n = 0;
 		for (int64_t w = 0; w <= max >> 6; w++) {
@@ -220,14 +235,35 @@ int64_t query_count(store *s, const query_filter *f, char **err)
 		       ((f->since && *f->since) || (f->until && *f->until)) +
 		       (f->starred_only || f->unread_only || f->article_id);
 	if (parts > 1 || f->not_entities.n)
-		return count_bits(s, f, err);
+		return count_bits(s, f, NULL, err);
 	return count_where(s, f, NULL, err);
+}
+
+/* True when the cursor's index is counted on bitmaps (count_bits): a
+ * filter of several parts or of NOT entities, a search, or an entity in
+ * at least 1/32 of the store. Counting the rows before the key in SQL
+ * probes each of the filter's articles (seconds for half a million);
+ * the bitmaps read the filter's parts and the articles after the key by
+ * their indexes. A small set is faster in SQL. */
+static int index_on_bits(store *s, const query_filter *f)
+{
+	size_t parts = f->entities.n + f->not_entities.n + (search_given(f->search) ? 1 : 0) +
+		       ((f->since && *f->since) || (f->until && *f->until)) +
+		       (f->starred_only || f->unread_only || f->article_id);
+	if (parts > 1 || f->not_entities.n || search_given(f->search))
+		return 1;
+	if (f->entities.n != 1)
+		return 0;
+	int64_t ids[MAX_IDS];
+	int n = query_resolve_entity(s, f->entities.v[0], ids, MAX_IDS);
+	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
+	return n > 0 && max > 0 && entity_articles(s, ids, n) >= max / 32;
 }
 
 /* Counts the filtered rows that come before key in list order. */
 int64_t query_index_of(store *s, const query_filter *f, const query_key *key, char **err)
 {
-	return count_where(s, f, key, err);
+	return index_on_bits(s, f) ? count_bits(s, f, key, err) : count_where(s, f, key, err);
 }
 
 /* How query_each_page reads the list: first pages as the interface's

@@ -16,6 +16,33 @@ size_t filter_parts(const query_filter *f)
 	return f->entities.n + FILTER_PARTS_OTHER + f->not_entities.n;
 }
 
+/* Appends the parameter a statement's lede_mark takes its bitmap from;
+ * returns its number, for run_marks. */
+static int bitmap_param(sql_builder *b)
+{
+	sqlb_int(b, 0); /* bound as a pointer by run_marks */
+	return b->n;
+}
+
+/* Runs b, a statement that marks ids in bits (ids up to max_article)
+ * through lede_mark with its bitmap at parameter param. 0, or -1 with
+ * *err (search: the filter's search, for its error). */
+static int run_marks(store *s, sql_builder *b, int param, uint64_t *bits, int64_t max_article,
+		     const char *search, char **err)
+{
+	sqlite3_stmt *st = sqlb_prepare(s, b, err);
+	sqlb_free(b);
+	if (!st)
+		return -1;
+	sqlfn_bitmap m = {bits, max_article};
+	sqlite3_bind_pointer(st, param, &m, SQLFN_BITMAP, NULL);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		*err = search_error(s, search);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* ORs into bits (ids up to max_article) the articles a one-part filter
  * lets through. 0, or -1 with *err. */
 static int mark_part(store *s, const query_filter *part, uint64_t *bits, int64_t max_article,
@@ -25,22 +52,26 @@ static int mark_part(store *s, const query_filter *part, uint64_t *bits, int64_t
 	sqlb_init(&b);
 	sb_adds(&b.sql, "WITH ids(id) AS (");
 	filtered_ids(s, &b, part);
-	/* the last parameter: the bitmap, bound below as a pointer */
 	sb_adds(&b.sql, ") SELECT count(lede_mark(");
-	sqlb_int(&b, 0);
-	int bitmap_param = b.n;
+	int param = bitmap_param(&b);
 	sb_adds(&b.sql, ", id)) FROM ids");
-	sqlite3_stmt *st = sqlb_prepare(s, &b, err);
-	sqlb_free(&b);
-	if (!st)
-		return -1;
-	sqlfn_bitmap m = {bits, max_article};
-	sqlite3_bind_pointer(st, bitmap_param, &m, SQLFN_BITMAP, NULL);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
-		*err = search_error(s, part->search);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return run_marks(s, &b, param, bits, max_article, part->search, err);
+}
+
+/* See query_int.h. */
+int mark_from_key(store *s, const query_key *key, uint64_t *bits, int64_t max_article, char **err)
+{
+	sql_builder b;
+	sqlb_init(&b);
+	sb_adds(&b.sql, "SELECT count(lede_mark(");
+	int param = bitmap_param(&b);
+	/* the list's order: newest first (date, then id, descending) */
+	sb_adds(&b.sql, ", id)) FROM article WHERE (date, id) <= (");
+	sqlb_text(&b, key->sortdate);
+	sb_addc(&b.sql, ',');
+	sqlb_int(&b, key->id);
+	sb_addc(&b.sql, ')');
+	return run_marks(s, &b, param, bits, max_article, NULL, err);
 }
 
 /* Makes part i of filter f alone: its entities one by one, then the

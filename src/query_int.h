@@ -95,6 +95,18 @@ size_t filter_parts(const query_filter *f);
 uint64_t *filter_bitmap(store *s, const query_filter *f, const unsigned char *skip,
 			int64_t max_article, char **err);
 
+/* The articles the filter lets through as filter_bitmap's bitmap (no
+ * part skipped), exact: its entities in at least 1/32 of the store
+ * tested on each marked article's doc values instead of read from their
+ * index (facets_count.c). For counts. NULL with *err. */
+uint64_t *filter_bitmap_exact(store *s, const query_filter *f, int64_t max_article, char **err);
+
+/* ORs into bits (ids up to max_article) the articles at key and after it
+ * in the list's order (older, or as old with a smaller id). For the
+ * cursor's index on bitmaps. 0, or -1 with *err. */
+int mark_from_key(store *s, const query_key *key, uint64_t *bits, int64_t max_article,
+		  char **err);
+
 /* Articles mentioning any of ids (an upper bound: the entities' own
  * counts added up). */
 int64_t entity_articles(store *s, const int64_t *ids, int n);

@@ -142,4 +142,21 @@ void store_rollback(store *s);
  * back. */
 int store_flush(store *s, char **err);
 
+/* A problem store_check found: one line, no newline. */
+typedef void (*store_problem_fn)(void *ctx, const char *problem);
+
+/* The store's self-check: SQLite's integrity check, then what the store
+ * keeps derived from the article_entity rows compared with them (each
+ * article's doc values, each entity's counts, the number of articles).
+ * Each problem goes to fn. Returns how many there were, or -1 with *err
+ * when the store cannot be read. *pending: chunks of doc values waiting
+ * for a writer to build them (not a problem: facets are counted by SQL
+ * until then). */
+int64_t store_check(store *s, store_problem_fn fn, void *ctx, int64_t *pending, char **err);
+
+/* Rebuilds what store_check compares from the article_entity rows: the
+ * doc values, each entity's counts and the number of articles, in one
+ * transaction, under the ingest lock. 0, or -1 with *err. */
+int store_rebuild_derived(store *s, char **err);
+
 #endif

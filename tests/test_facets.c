@@ -7,7 +7,8 @@
  * limit or not; after the user's edits (merge, hide, rename, retype);
  * and after the store changed (articles deleted, added, rows moved by
  * corpus typing), where the doc values kept up to date by each commit
- * must equal doc values built afresh. The store is generated here
+ * must equal doc values built afresh. Counts and the cursor's index are
+ * the list's length and a key's place in it. The store is generated here
  * through store_put_article, as ingest writes. */
 #include "config.h"
 
@@ -279,11 +280,18 @@ static void make_filter(query_filter *f, int i)
 	free(rare);
 }
 
-/* Counts the rows query_each gives. */
-static int count_row(void *ctx, const article_row *r)
+/* The keys of a list, in its order. */
+typedef struct key_list {
+	query_key *v;
+	int64_t n;
+} key_list;
+
+/* Keeps the key of each row query_each gives. */
+static int keep_key(void *ctx, const article_row *r)
 {
-	(void)r;
-	++*(int64_t *)ctx;
+	key_list *k = ctx;
+	k->v = xrealloc(k->v, (size_t)(k->n + 1) * sizeof *k->v);
+	k->v[k->n++] = r->key;
 	return 0;
 }
 
@@ -297,12 +305,28 @@ static void compare_all(void)
 		query_filter f;
 		make_filter(&f, i);
 		char *err = NULL;
-		int64_t listed = 0;
-		assert_int_equal(query_each(st, &f, count_row, &listed, &err), 0);
+		key_list keys = {NULL, 0};
+		assert_int_equal(query_each(st, &f, keep_key, &keys, &err), 0);
+		int64_t listed = keys.n;
 		int64_t counted = query_count(st, &f, &err);
 		if (counted != listed)
 			fail_msg("filter %d: count %lld, list %lld", i, (long long)counted,
 				 (long long)listed);
+		/* The cursor's index (on bitmaps for most of these filters):
+		 * each key's place in the list. */
+		for (int64_t at = 0; at < keys.n; at += keys.n / 7 + 1) {
+			int64_t index = query_index_of(st, &f, &keys.v[at], &err);
+			if (index != at)
+				fail_msg("filter %d: key %lld at %lld, index %lld", i,
+					 (long long)keys.v[at].id, (long long)at, (long long)index);
+		}
+		if (keys.n) {
+			int64_t index = query_index_of(st, &f, &keys.v[keys.n - 1], &err);
+			if (index != keys.n - 1)
+				fail_msg("filter %d: the last key's index %lld, not %lld", i,
+					 (long long)index, (long long)(keys.n - 1));
+		}
+		free(keys.v);
 		for (int all = 0; all < 2; all++) {
 			query_all_entities(st, all);
 			for (int type = -1; type < ENT_NTYPES; type++)
