@@ -428,6 +428,7 @@ bool ent_given_name(const ctx *x, size_t k);
 bool ent_vi_family(ctx *x, size_t k);
 bool ent_name_not_place(ctx *x, size_t k, const match *g);
 bool ent_vi_name_break(ctx *x, size_t k, size_t j);
+bool ent_vi_glued_start(ctx *x, size_t j);
 bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);

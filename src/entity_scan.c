@@ -19,6 +19,9 @@ typedef struct pending {
 	/* after an administrative word ("tỉnh", "TP."): its first token and
 	 * the token after it; the place named there is highlighted with it */
 	size_t admin, admin_end;
+	/* after a road's noun and "như", "gồm" or ":" ("các tuyến đường
+	 * như | A, B"): the token where the list of roads starts */
+	size_t road_list;
 } pending;
 
 /* Takes the administrative word before candidate c into its span ("tỉnh
@@ -97,6 +100,50 @@ static bool place_before(const ctx *x, size_t k)
 		if (ent_written(x, k - 1, words[i]))
 			return true;
 	return false;
+}
+
+/* Whether the capitalized word at token e, after a road's name, is a
+ * road's noun starting the next sentence where the text lost its full
+ * stop ("đường Nguyễn Văn Trỗi | Đường Trường Sơn đoạn qua ..."). */
+static bool road_start(ctx *x, size_t e)
+{
+	unsigned kinds;
+	return !x->en && (x->t[e].flags & T_CAP) && cue_at(x, e, &kinds) && (kinds & CUE_ROAD) &&
+	       namey(x, e + cue_at(x, e, &kinds));
+}
+
+/* Whether the name at token k is the next of a list of roads after the
+ * road named by candidate p: joined by a comma, a spaced dash or "và",
+ * and followed by the list's next mark or its end ("đường Phạm Hùng,
+ * Trần Duy Hưng, ..."; not "Trên đường Láng, Nguyễn Văn A điều khiển
+ * xe"); a dash pairs two roads whatever follows ("giao lộ Trường Chinh -
+ * Phạm Văn Bạch", a junction). e: the token after the name. */
+static bool road_listed(ctx *x, const pending *pd, const cand *p, size_t k, size_t e)
+{
+	if (x->en || !p->road || p->field != x->field || k < 2 || p->t1 != k - 1)
+		return false;
+	const tok *j = &x->t[k - 1];
+	unsigned jk;
+	bool dash = (j->flags & T_DASH) != 0;
+	bool joiner = x->text[j->start] == ',' || dash ||
+	              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) && (j->flags & T_LOWER));
+	/* "các tuyến gồm A, B được cấm": a list its noun introduced ends
+	 * with the sentence */
+	bool intro = pd->road_list && pd->road_list < k;
+	for (size_t q = pd->road_list; intro && q < k; q++)
+		intro = !(x->t[q].flags & T_BREAK);
+	unsigned nk;
+	return joiner && (dash || intro || e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
+	                  (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR)));
+}
+
+/* Whether token k, after a road's noun, introduces the roads it lists:
+ * "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn Thụ, Lê Văn
+ * Sỹ"). */
+static bool road_intro(const ctx *x, size_t k)
+{
+	return k + 1 < x->nt && namey(x, k + 1) &&
+	       (ent_written(x, k, "như") || ent_written(x, k, "gồm") || ent_written(x, k, ":"));
 }
 
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
@@ -268,6 +315,26 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		if (e > k + g.ntok) {
 			cand *c = ent_add_cand(x, k, e);
 			c->misc = c->nodefault = true;
+			return e;
+		}
+	}
+	/* "các giao lộ Cộng Hòa, Tân Kỳ Tân Quý, Âu Cơ": a road listed after
+	 * a road may be named after a place, or start with its name */
+	if (g.p && g.p->type == ENT_LOC && !x->en && x->nc) {
+		size_t e = k + g.ntok;
+		while (e < k + 4 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
+		       !ent_vi_glued_start(x, e) && !road_start(x, e))
+			e++;
+		if (road_listed(x, pd, &x->c[x->nc - 1], k, e)) {
+			cand *c = e > k + g.ntok ? ent_add_cand(x, k, e) : NULL;
+			if (c) {
+				c->strong = true;
+				c->score[ENT_LOC] += EV_DEF;
+			} else {
+				ent_add_gaz(x, k, &g);
+				c = &x->c[x->nc - 1];
+			}
+			c->road = true;
 			return e;
 		}
 	}
@@ -656,18 +723,27 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	                !(x->t[k + n].flags & T_ALLCAPS) && (!hg2.p || feature);
 	if (loc_name) {
 		size_t e = feature ? k + n + hg2.ntok : k + n;
-		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
+		       !(e > k + n && ent_vi_glued_start(x, e)))
 			e++;
 		cand *c = ent_add_cand(x, k, e);
 		c->strong = true;
 		c->score[ENT_LOC] += EV_DEF;
 		return e;
 	}
+	/* "các tuyến đường như Hoàng Văn Thụ, Lê Văn Sỹ": the roads a road's
+	 * noun lists */
+	if ((kinds & CUE_ROAD) && road_intro(x, k + n)) {
+		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
+		pd->road_list = k + n + 1;
+		return k + n + 1;
+	}
 	/* "xa lộ Hà Nội": a road named after a place or a person is a
 	 * place of its own */
 	if ((kinds & CUE_ROAD) && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
 		size_t e = k + n;
-		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4)
+		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4 &&
+		       !(e > k + n && (ent_vi_glued_start(x, e) || road_start(x, e))))
 			e++;
 		/* "đại lộ Đông - Tây", "trục Bắc - Nam": two directions */
 		if (e == k + n + 1 && ent_vi_direction(x, k + n) && e + 1 < x->nt &&
@@ -715,8 +791,12 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 			return k + n - 1;
 		set = true;
 	} else if (kinds & CUE_HONORIFIC) {
-		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
-		                        namey(x, k + n + 1))) {
+		/* "Mr. Putin": an abbreviation's dot; a Vietnamese form of
+		 * address is no abbreviation, a full stop after it ends the
+		 * sentence ("an ủi cô. Sau một lúc") */
+		bool abbr_dot = k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+		                (x->en || !(x->t[k + n - 1].flags & T_VI)) && namey(x, k + n + 1);
+		if (namey(x, k + n) || abbr_dot) {
 			pd->type = ENT_PER, pd->weight = EV_DEF, pd->honor = true,
 			pd->title = false;
 			set = true;
@@ -832,6 +912,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	bool work = !x->titlecase &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
+	bool road = pd->road_list == k && k && pd->type == ENT_LOC;
 	if (admin && e - k > 3)
 		e = k + 2;
 	/* "BBC Radio 2": a station's number joins it (entity_en.c) */
@@ -959,6 +1040,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
+	c->road = road;
 	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
@@ -993,17 +1075,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))
 			c->score[pt] += EV_WEAK;
-		/* "đường Phạm Hùng, Trần Duy Hưng": roads listed after a road,
-		 * each followed by the list's next mark or its end (not "Trên
-		 * đường Láng, Nguyễn Văn A điều khiển xe") */
-		unsigned nk;
-		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
-		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
-		if (p->field == x->field && p->t1 == k - 1 && joiner && p->road && !x->en && listed) {
+		/* "đường Phạm Hùng, Trần Duy Hưng": roads listed after a road */
+		if (road_listed(x, pd, p, k, e)) {
 			c->road = true;
 			c->score[ENT_LOC] += EV_DEF;
 		}
 		/* "films such as X, Y and Z": works listed after a work */
+		unsigned nk;
+		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
+		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
 		if (p->field == x->field && p->t1 == k - 1 && joiner && p->work && x->en && listed)
 			c->work = true;
 	}
@@ -1081,7 +1161,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
  * phrase (scan_cue), else a run of capitalized words (scan_name). */
 void ent_scan_field(ctx *x)
 {
-	pending pd = {-1, 0, false, false, 0, 0};
+	pending pd = {-1, 0, false, false, 0, 0, 0};
 	ent_sport_context(x);
 	team_line tl = {{0, 0}, {0, 0}, 0};
 	for (size_t k = 0; k < x->nt;) {

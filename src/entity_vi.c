@@ -166,6 +166,32 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
 	       (cue_at(x, j, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_STOP)));
 }
 
+/* Whether the capitalized word at token j, inside a run of names, is a
+ * small word starting the next sentence where the text lost its full
+ * stop ("quận Tân Bình | Trong khi đó", "đường Cộng Hòa | Trên cầu",
+ * "Ảnh: Đình Sơn | Tại TP.HCM"): a Vietnamese stop word, function word or
+ * preposition of entity-cues.txt that is no syllable of a person's name
+ * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai"),
+ * before a word in lower case, or, a preposition, before a known name or
+ * a unit's word. */
+bool ent_vi_glued_start(ctx *x, size_t j)
+{
+	static const char *const order[] = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"};
+	unsigned kinds;
+	if (x->en || j + 1 >= x->nt || !namey(x, j) || !(x->t[j].flags & T_VI) ||
+	    (x->t[j].flags & T_ALLCAPS) || cue_at(x, j, &kinds) != 1 ||
+	    !(kinds & (CUE_STOP | CUE_FUNCTION | CUE_LOC_PREP)) || syllable_kinds(x, j))
+		return false;
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+		if (ent_written(x, j, order[i]))
+			return false;
+	uint32_t nf = x->t[j + 1].flags;
+	if ((nf & T_WORD) && (nf & T_LOWER) && !(nf & T_DIGIT))
+		return true;
+	return (kinds & CUE_LOC_PREP) && namey(x, j + 1) &&
+	       (gaz_at(x, j + 1).p || ent_admin_word(x, j + 1));
+}
+
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, a head or title of several
@@ -176,7 +202,7 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
  * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
 bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 {
-	if (ent_admin_word(x, j))
+	if (ent_admin_word(x, j) || ent_vi_glued_start(x, j))
 		return true;
 	unsigned kinds;
 	bool mid;
