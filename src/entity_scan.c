@@ -721,6 +721,9 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	bool feature = hg2.p && hg2.p->country && ent_vi_feature_head(x, k, n);
 	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
 	                !(x->t[k + n].flags & T_ALLCAPS) && (!hg2.p || feature);
+	/* "miền | Đông Ukraine": a part of a country (ent_vi_region_country) */
+	if (loc_name && ent_vi_region_country(x, k + n))
+		return k + n;
 	if (loc_name) {
 		size_t e = feature ? k + n + hg2.ntok : k + n;
 		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
@@ -886,7 +889,19 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return be;
 	}
+	/* "H.Nga": a person's initial and given name */
+	size_t ie = ent_vi_initial_name(x, k);
+	if (ie) {
+		cand *c = ent_add_cand(x, k, ie);
+		c->strong = true;
+		c->score[ENT_PER] += EV_CUE;
+		pd->type = -1, pd->title = pd->honor = false;
+		return ie;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
+	/* "Phó | Bí thư": a rank of the title after it */
+	if (e == k + 1 && ent_vi_title_prefix(x, k))
+		return e;
 	/* "hướng Nam", "(Đông, Tây, Nam, Bắc)": compass directions */
 	if (ent_vi_compass(x, k, e)) {
 		pd->type = -1, pd->title = pd->honor = false;
@@ -1197,6 +1212,12 @@ void ent_scan_field(ctx *x)
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
+		/* "miền Đông | Ukraine": the country is the place named */
+		if ((e = ent_vi_region_country(x, k)) != 0) {
 			pd.type = -1, pd.title = pd.honor = false;
 			k = e;
 			continue;

@@ -73,15 +73,16 @@ size_t ent_vi_person(ctx *x, size_t k, bool *middle)
 }
 
 /* Whether the place named at token k is one a unit word may name: a
- * number ("quận 9", "Q.1") or a known place. */
-static bool numbered_or_known(ctx *x, size_t k)
+ * number ("quận 9", "Q.1") or a known place (no country after a short
+ * form: "H.Nga" signs an article, no district of Russia). */
+static bool numbered_or_known(ctx *x, size_t k, bool short_form)
 {
 	if (k >= x->nt)
 		return false;
 	if ((x->t[k].flags & T_WORD) && (x->t[k].flags & T_DIGIT))
 		return x->t[k].end - x->t[k].start <= 3;
 	match g = gaz_at(x, k);
-	return g.p && g.p->type == ENT_LOC;
+	return g.p && g.p->type == ENT_LOC && !(short_form && g.p->country);
 }
 
 /* The length of an administrative word at token k that names the place
@@ -104,10 +105,10 @@ size_t ent_admin_word(ctx *x, size_t k)
 	}
 	size_t q = k + n;
 	if (kinds & CUE_LOC_ADMIN)
-		return namey(x, q) || numbered_or_known(x, q) ? n : 0;
+		return namey(x, q) || numbered_or_known(x, q, false) ? n : 0;
 	/* a short form is written in capitals, a village's word is not */
 	if ((x->t[k].flags & T_ALLCAPS) || x->t[k].end - x->t[k].start == 1)
-		return numbered_or_known(x, q) ? n : 0;
+		return numbered_or_known(x, q, true) ? n : 0;
 	return namey(x, q) && namey(x, q + 1) && (x->t[q].flags & T_VI) &&
 	               (x->t[q + 1].flags & T_VI) && !(x->t[q].flags & T_ALLCAPS) &&
 	               (x->t[q + 1].flags & T_SPACE) && !gaz_at(x, q).p
@@ -171,7 +172,8 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
  * stop ("quận Tân Bình | Trong khi đó", "đường Cộng Hòa | Trên cầu",
  * "Ảnh: Đình Sơn | Tại TP.HCM"): a Vietnamese stop word, function word or
  * preposition of entity-cues.txt that is no syllable of a person's name
- * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai"),
+ * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai") and
+ * no English common word spelled like one ("Theresa May cho biết"),
  * before a word in lower case, or, a preposition, before a known name or
  * a unit's word. */
 bool ent_vi_glued_start(ctx *x, size_t j)
@@ -180,7 +182,8 @@ bool ent_vi_glued_start(ctx *x, size_t j)
 	unsigned kinds;
 	if (x->en || j + 1 >= x->nt || !namey(x, j) || !(x->t[j].flags & T_VI) ||
 	    (x->t[j].flags & T_ALLCAPS) || cue_at(x, j, &kinds) != 1 ||
-	    !(kinds & (CUE_STOP | CUE_FUNCTION | CUE_LOC_PREP)) || syllable_kinds(x, j))
+	    !(kinds & (CUE_STOP | CUE_FUNCTION | CUE_LOC_PREP)) || (kinds & CUE_COMMON) ||
+	    syllable_kinds(x, j))
 		return false;
 	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
 		if (ent_written(x, j, order[i]))
@@ -589,12 +592,71 @@ bool ent_vi_compass(ctx *x, size_t k, size_t e)
 			return false;
 	if (lead)
 		return true;
-	static const char *const nouns[] = {"hướng", "phía", "phương", "vị", "mạn", "góc", "cung"};
+	/* ("cửa ngõ Tây Bắc": a city's gateway on that side) */
+	static const char *const nouns[] = {"hướng", "phía", "phương", "vị", "mạn", "góc", "cung", "ngõ"};
 	for (size_t i = 0; k > 0 && i < sizeof nouns / sizeof *nouns; i++)
 		if (ent_written(x, k - 1, nouns[i]))
 			return true;
+	/* "Hướng vượng Quan: Đông Bắc": the direction a heading asks for */
+	if (k >= 2 && x->text[x->t[k - 1].start] == ':')
+		for (size_t q = k - 1; q-- > 0 && k - q <= 6 && !(x->t[q].flags & T_BREAK);)
+			if (ent_written(x, q, "Hướng") || ent_written(x, q, "hướng"))
+				return true;
 	/* "Bắc-Nam", "Đông, Tây": another direction one mark away */
 	bool before = k >= 2 && (x->t[k - 1].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, k - 2);
 	bool after = e + 1 < x->nt && (x->t[e].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, e + 1);
 	return before || after;
+}
+
+/* The token where a country's name starts after a direction that says
+ * which part of it ("miền Đông | Ukraine", "phía Tây | Syria", "vùng
+ * Đông Bắc | Syria"), after a region's noun: the country is the place
+ * named; or 0. Names the gazetteer knows whole ("Nam Phi", "Bắc Triều
+ * Tiên", "Đông Nam Á") are no direction and a country. */
+size_t ent_vi_region_country(ctx *x, size_t k)
+{
+	static const char *const nouns[] = {"miền", "Miền", "phía", "Phía", "vùng", "Vùng", "mạn"};
+	if (x->en || k == 0 || !ent_vi_direction(x, k) || gaz_at(x, k).ntok > 1)
+		return 0;
+	bool noun = false;
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		noun |= ent_written(x, k - 1, nouns[i]);
+	if (!noun)
+		return 0;
+	size_t q = k + 1;
+	if (ent_vi_direction(x, q) && !gaz_at(x, q).p)
+		q++;
+	match g = gaz_at(x, q);
+	return g.p && g.p->country && (x->t[q].flags & T_SPACE) ? q : 0;
+}
+
+/* Whether the capitalized word at token k is a rank before a title
+ * ("Phó | Bí thư", "Phó | Tư lệnh", "Nguyên | Bộ trưởng", "Quyền | Giám
+ * đốc"): part of the title, no name. */
+bool ent_vi_title_prefix(ctx *x, size_t k)
+{
+	static const char *const ranks[] = {"Phó", "Tổng", "Nguyên", "Cựu", "Quyền"};
+	unsigned kinds;
+	if (x->en || k + 1 >= x->nt || !(x->t[k + 1].flags & T_SPACE) ||
+	    !cue_at(x, k + 1, &kinds) || !(kinds & CUE_TITLE))
+		return false;
+	for (size_t i = 0; i < sizeof ranks / sizeof *ranks; i++)
+		if (ent_written(x, k, ranks[i]))
+			return true;
+	return false;
+}
+
+/* The end of a person's initial glued by its dot to one given name
+ * ("H.Nga", "T.Hương" signing an article), or 0: one capital, its dot,
+ * and one capitalized Vietnamese syllable with no space, then no other
+ * name (a unit's short form names a place of two syllables or more:
+ * "P.Bến Nghé"). */
+size_t ent_vi_initial_name(const ctx *x, size_t k)
+{
+	if (x->en || k + 2 >= x->nt || x->t[k].end - x->t[k].start != 1 ||
+	    !(x->t[k].flags & T_CAP) || x->text[x->t[k + 1].start] != '.' ||
+	    (x->t[k + 1].flags & T_SPACE) || (x->t[k + 2].flags & T_SPACE) || !namey(x, k + 2) ||
+	    !(x->t[k + 2].flags & T_VI) || (x->t[k + 2].flags & T_ALLCAPS) || namey(x, k + 3))
+		return 0;
+	return k + 3;
 }

@@ -28,7 +28,7 @@ static void extract_vi(const char *body, mention_list *out)
 }
 
 /* Fails unless no mention has this surface with type t. */
-static void __attribute__((unused)) expect_not_typed(const mention_list *l, const char *surface, entity_type t)
+static void expect_not_typed(const mention_list *l, const char *surface, entity_type t)
 {
 	if (has_surface(l, t, surface))
 		fail_msg("\"%s\" is a %s mention", surface, entity_type_name(t));
@@ -58,7 +58,8 @@ static void test_honorific_full_stop(void **state)
  * stop: a capitalized small word (Trong, Trên, Tại) before a lower-case
  * word or a known place starts the sentence, and a capitalized road's
  * noun the next road ("đường Nguyễn Văn Trỗi | Đường Trường Sơn"). A
- * name given by birth order stays the person's ("Nguyễn Văn Hai"). */
+ * name given by birth order stays the person's ("Nguyễn Văn Hai"), and
+ * so does an English common word ("Theresa May cho biết"). */
 static void test_glued_sentence_start(void **state)
 {
 	(void)state;
@@ -67,7 +68,7 @@ static void test_glued_sentence_start(void **state)
 	           "thông thoáng. Xe chạy chậm trên đường Cộng Hòa Trên cầu vượt xe đông. Nữ ca sĩ "
 	           "Ailee Trong top 10 vẫn đứng đầu. Xe nối đuôi trên đường Nguyễn Văn Trỗi Đường "
 	           "Trường Sơn đoạn qua sân bay thông thoáng. Ảnh: Đình Sơn Tại TP.HCM, giá nhà tăng. "
-	           "Ông Nguyễn Văn Hai cho biết xe đông.",
+	           "Ông Nguyễn Văn Hai cho biết xe đông. Thủ tướng Anh Theresa May cho biết sẽ đi.",
 	           &l);
 	expect_no_mention(&l, "quận Tân Bình Trong");
 	expect_mention(&l, "quận Tân Bình", ENT_LOC, "Tân Bình");
@@ -77,6 +78,7 @@ static void test_glued_sentence_start(void **state)
 	expect_mention(&l, "Đường Trường Sơn", ENT_LOC, "Đường Trường Sơn");
 	expect_mention(&l, "Đình Sơn", ENT_PER, "Đình Sơn");
 	expect_mention(&l, "Nguyễn Văn Hai", ENT_PER, "Nguyễn Văn Hai");
+	expect_mention(&l, "Theresa May", ENT_PER, "Theresa May");
 	mention_list_free(&l);
 }
 
@@ -109,6 +111,102 @@ static void test_road_list(void **state)
 	mention_list_free(&l);
 }
 
+/* A rank before a title is part of the title, no name ("Phó | Bí thư",
+ * "Phó | Tư lệnh", "Nguyên | Bộ trưởng"); "Phó" as a family name stays
+ * ("Phó Đức Phương"), and a command keeps its name ("Bộ Tư lệnh Thủ
+ * đô Hà Nội"). */
+static void test_title_rank(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông Đặng Minh Khanh, Phó Bí thư Thường trực Huyện ủy, cho biết. Ông Lê Văn Hòa, "
+	           "Phó Tư lệnh Quân khu 4, dự lễ. Ông Trần Văn Tâm, Nguyên Bộ trưởng, phát biểu. "
+	           "Nhạc sĩ Phó Đức Phương hát. Bộ Tư lệnh Thủ đô Hà Nội tổ chức lễ.",
+	           &l);
+	expect_no_mention(&l, "Phó");
+	expect_no_mention(&l, "Phó Tư");
+	expect_no_mention(&l, "Nguyên");
+	expect_mention(&l, "Phó Đức Phương", ENT_PER, "Phó Đức Phương");
+	expect_mention(&l, "Bộ Tư lệnh Thủ đô Hà Nội", ENT_ORG, "Bộ Tư lệnh Thủ đô Hà Nội");
+	mention_list_free(&l);
+}
+
+/* "Bạn" heading a reader's question or comment is a form of address
+ * ("Bạn Huỳnh Nga hỏi": the reader is Huỳnh Nga), in lower case a
+ * friend before a country too ("nước bạn Lào"). */
+static void test_reader_byline(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Bạn Huỳnh Nga ở Đà Nẵng hỏi: con tôi nên học trường nào? Đoàn sang thăm nước bạn "
+	           "Lào.",
+	           &l);
+	expect_no_mention(&l, "Bạn Huỳnh Nga");
+	expect_mention(&l, "Huỳnh Nga", ENT_PER, "Huỳnh Nga");
+	expect_mention(&l, "Lào", ENT_LOC, "Lào");
+	mention_list_free(&l);
+}
+
+/* A person's initial glued by its dot to a given name signs an article
+ * ("H.Nga", "T.Hương"): a person, no district of Russia; a unit's short
+ * form before a place of two syllables stays the place ("Q.Bình
+ * Thạnh"). */
+static void test_initial_byline(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Giá nhà ở Q.Bình Thạnh tăng mạnh trong năm nay.\nH.Nga", &l);
+	expect_not_typed(&l, "H.Nga", ENT_LOC);
+	if (has_entity(&l, ENT_LOC, "Nga"))
+		fail_msg("a byline's \"H.Nga\" is Russia");
+	expect_mention(&l, "H.Nga", ENT_PER, "H.Nga");
+	if (!has_entity(&l, ENT_LOC, "Bình Thạnh"))
+		fail_msg("Q.Bình Thạnh is no place");
+	mention_list_free(&l);
+}
+
+/* Feng-shui and horoscope articles: stars are no people ("sao Văn
+ * Xương", "hung tinh Phá Quân", "sao Nhị Hắc Bệnh Phù"), a direction is
+ * no place in a heading's answer ("Hướng vượng Quan: Đông Bắc") nor as
+ * a city's gateway ("cửa ngõ Tây Bắc thành phố"). A person named like a
+ * star after a form of address stays one. */
+static void test_stars_and_directions(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Năm nay sao Văn Xương bay vào hướng Đông, hung tinh Phá Quân chiếu mệnh, sao Nhị "
+	           "Hắc Bệnh Phù đóng ở phía Tây.\nHướng vượng Quan: Đông Bắc\nGhi nhận ở cửa ngõ Tây "
+	           "Bắc thành phố cho thấy xe đông. Ông Văn Khúc cho biết.",
+	           &l);
+	expect_no_mention(&l, "Văn Xương");
+	expect_no_mention(&l, "Phá Quân");
+	expect_no_mention(&l, "Nhị Hắc Bệnh Phù");
+	expect_no_mention(&l, "Đông Bắc");
+	expect_no_mention(&l, "Tây Bắc");
+	expect_mention(&l, "Văn Khúc", ENT_PER, "Văn Khúc");
+	mention_list_free(&l);
+}
+
+/* A part of a country named by a direction after a region's noun
+ * ("miền Đông Ukraine", "phía Tây Syria"): the place named is the
+ * country. Names known whole stay ("Nam Phi", "Đông Nam Á"). */
+static void test_region_of_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tình hình miền Đông Ukraine căng thẳng. Khu vực phía Tây Syria bị pháo kích. Đoàn "
+	           "đi Nam Phi và Đông Nam Á.",
+	           &l);
+	expect_no_mention(&l, "miền Đông Ukraine");
+	expect_no_mention(&l, "Đông Ukraine");
+	expect_no_mention(&l, "Tây Syria");
+	expect_mention(&l, "Ukraine", ENT_LOC, "Ukraine");
+	expect_mention(&l, "Syria", ENT_LOC, "Syria");
+	if (!has_surface(&l, ENT_LOC, "Nam Phi") || !has_surface(&l, ENT_LOC, "Đông Nam Á"))
+		fail_msg("Nam Phi and Đông Nam Á are places");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -129,6 +227,11 @@ int main(void)
 	    cmocka_unit_test(test_honorific_full_stop),
 	    cmocka_unit_test(test_glued_sentence_start),
 	    cmocka_unit_test(test_road_list),
+	    cmocka_unit_test(test_title_rank),
+	    cmocka_unit_test(test_reader_byline),
+	    cmocka_unit_test(test_initial_byline),
+	    cmocka_unit_test(test_stars_and_directions),
+	    cmocka_unit_test(test_region_of_country),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
