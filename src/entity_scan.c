@@ -137,13 +137,50 @@ static bool road_listed(ctx *x, const pending *pd, const cand *p, size_t k, size
 	                  (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR)));
 }
 
-/* Whether token k, after a road's noun, introduces the roads it lists:
- * "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn Thụ, Lê Văn
- * Sỹ"). */
-static bool road_intro(const ctx *x, size_t k)
+/* The token where the roads a road's noun (tokens h..k-1) lists start,
+ * or 0: after "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
+ * Thụ, Lê Văn Sỹ"); after roads in the plural ("các", "những" or a
+ * number before the noun) one or two words in lower case may come first
+ * ("các trục phố chính như", "13 đường đèn, gồm:"). */
+static size_t road_intro(ctx *x, size_t h, size_t k)
 {
-	return k + 1 < x->nt && namey(x, k + 1) &&
-	       (ent_written(x, k, "như") || ent_written(x, k, "gồm") || ent_written(x, k, ":"));
+	bool plural = h > 0 && (ent_written(x, h - 1, "các") || ent_written(x, h - 1, "những") ||
+	                        (x->t[h - 1].flags & T_DIGIT));
+	for (size_t q = k; q < k + 3 && q + 1 < x->nt; q++) {
+		if (ent_written(x, q, "như") || ent_written(x, q, "gồm")) {
+			size_t e = q + 1 + (x->text[x->t[q + 1].start] == ':');
+			return namey(x, e) ? e : 0;
+		}
+		if (ent_written(x, q, ":"))
+			return namey(x, q + 1) ? q + 1 : 0;
+		/* (a comma only before "gồm") */
+		bool word = (x->t[q].flags & T_WORD) && (x->t[q].flags & T_LOWER) &&
+		            (x->t[q].flags & T_VI) && q < k + 2;
+		if (!plural || !(word || (x->text[x->t[q].start] == ',' && ent_written(x, q + 1, "gồm"))))
+			return 0;
+	}
+	return 0;
+}
+
+/* A road at token k listed after a road's noun ("các tuyến đường như |
+ * Hoàng Văn Thụ, Lê Văn Sỹ") or after another road (road_listed):
+ * named after a person, a place or anything else ("Trường Sơn", "Tân Kỳ
+ * Tân Quý"), it is a place. Returns the token after it, or 0. */
+static size_t scan_road_item(ctx *x, const pending *pd, size_t k)
+{
+	if (x->en || !namey(x, k) || (x->t[k].flags & T_ALLCAPS))
+		return 0;
+	size_t e = k + 1;
+	while (e < k + 4 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
+	       !ent_vi_glued_start(x, e) && !road_start(x, e))
+		e++;
+	if (!(pd->road_list == k && pd->type == ENT_LOC) &&
+	    !(x->nc && road_listed(x, pd, &x->c[x->nc - 1], k, e)))
+		return 0;
+	cand *c = ent_add_cand(x, k, e);
+	c->strong = c->road = true;
+	c->score[ENT_LOC] += EV_DEF;
+	return e;
 }
 
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
@@ -216,8 +253,12 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	}
 	/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
 	 * name that merely starts with a known one */
+	/* (but "huyện Đông Anh | Lê Thành Điểm": a person's full name
+	 * after the place) */
+	bool mid;
 	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
-	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p &&
+	    ent_vi_person(x, k + g.ntok, &mid) < 3)
 		g.p = NULL;
 	/* "Quốc hội Phần Lan", "Bộ Quốc phòng Nga": a known body written
 	 * with a head word, before a place, is that place's body: another
@@ -315,26 +356,6 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		if (e > k + g.ntok) {
 			cand *c = ent_add_cand(x, k, e);
 			c->misc = c->nodefault = true;
-			return e;
-		}
-	}
-	/* "các giao lộ Cộng Hòa, Tân Kỳ Tân Quý, Âu Cơ": a road listed after
-	 * a road may be named after a place, or start with its name */
-	if (g.p && g.p->type == ENT_LOC && !x->en && x->nc) {
-		size_t e = k + g.ntok;
-		while (e < k + 4 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
-		       !ent_vi_glued_start(x, e) && !road_start(x, e))
-			e++;
-		if (road_listed(x, pd, &x->c[x->nc - 1], k, e)) {
-			cand *c = e > k + g.ntok ? ent_add_cand(x, k, e) : NULL;
-			if (c) {
-				c->strong = true;
-				c->score[ENT_LOC] += EV_DEF;
-			} else {
-				ent_add_gaz(x, k, &g);
-				c = &x->c[x->nc - 1];
-			}
-			c->road = true;
 			return e;
 		}
 	}
@@ -736,10 +757,11 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "các tuyến đường như Hoàng Văn Thụ, Lê Văn Sỹ": the roads a road's
 	 * noun lists */
-	if ((kinds & CUE_ROAD) && road_intro(x, k + n)) {
+	size_t rl = (kinds & CUE_ROAD) ? road_intro(x, k, k + n) : 0;
+	if (rl) {
 		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
-		pd->road_list = k + n + 1;
-		return k + n + 1;
+		pd->road_list = rl;
+		return rl;
 	}
 	/* "xa lộ Hà Nội": a road named after a place or a person is a
 	 * place of its own */
@@ -799,7 +821,10 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		 * sentence ("an ủi cô. Sau một lúc") */
 		bool abbr_dot = k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
 		                (x->en || !(x->t[k + n - 1].flags & T_VI)) && namey(x, k + n + 1);
-		if (namey(x, k + n) || abbr_dot) {
+		/* "Bạn" addresses a reader only heading a sentence; inside
+		 * one it starts a name ("Theo X/Bạn Nhà Nông", a paper) */
+		bool reader = n == 1 && ent_written(x, k, "Bạn");
+		if ((namey(x, k + n) || abbr_dot) && (!reader || (t->flags & T_INITIAL))) {
 			pd->type = ENT_PER, pd->weight = EV_DEF, pd->honor = true,
 			pd->title = false;
 			set = true;
@@ -872,6 +897,34 @@ static bool model_code(const ctx *x, size_t e)
 	       !(x->t[e + 1].flags & T_SPACE);
 }
 
+/* Whether the known city or province (no country) at token q follows a
+ * comma or "và" at token q - 1. Returns the token after it, or 0. */
+static size_t listed_city(ctx *x, size_t q)
+{
+	unsigned kinds;
+	if (q < 1 || q >= x->nt ||
+	    !(x->text[x->t[q - 1].start] == ',' ||
+	      (cue_at(x, q - 1, &kinds) == 1 && (kinds & CUE_CONNECTOR) && (x->t[q - 1].flags & T_LOWER))))
+		return 0;
+	match g = gaz_at(x, q);
+	return g.p && g.p->type == ENT_LOC && !g.p->country ? q + g.ntok : 0;
+}
+
+/* Whether the name at tokens k..e-1 is listed among cities or provinces
+ * ("Hà Nội, Hồ Chí Minh, Cần Thơ", "như Hồ Chí Minh, Hà Nội, Đà
+ * Nẵng"): a city named after a person. */
+static bool among_cities(ctx *x, size_t k, size_t e)
+{
+	if (x->en || e >= x->nt)
+		return false;
+	size_t n = listed_city(x, e + 1);
+	const cand *p = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
+	bool before = p && p->field == x->field && p->t1 + 1 == k && k >= 1 && p->gaz &&
+	              x->text[x->t[k - 1].start] == ',' && ent_best_type(p->score) == ENT_LOC &&
+	              !gaz_at(x, p->t0).p->country;
+	return n && (before || listed_city(x, n + 1));
+}
+
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
  * with the evidence of its shape (acronym, organization or place
  * suffix), of the cue before it (*pd, then cleared), of a list it is in
@@ -927,7 +980,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	bool work = !x->titlecase &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
-	bool road = pd->road_list == k && k && pd->type == ENT_LOC;
+
 	if (admin && e - k > 3)
 		e = k + 2;
 	/* "BBC Radio 2": a station's number joins it (entity_en.c) */
@@ -1055,7 +1108,6 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
-	c->road = road;
 	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
@@ -1090,11 +1142,6 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))
 			c->score[pt] += EV_WEAK;
-		/* "đường Phạm Hùng, Trần Duy Hưng": roads listed after a road */
-		if (road_listed(x, pd, p, k, e)) {
-			c->road = true;
-			c->score[ENT_LOC] += EV_DEF;
-		}
 		/* "films such as X, Y and Z": works listed after a work */
 		unsigned nk;
 		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
@@ -1138,7 +1185,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
-	if (!single && !admin && !house && !c->road && ent_vi_person(x, k, &mid) == e - k) {
+	bool city = !single && among_cities(x, k, e);
+	if (city)
+		c->score[ENT_LOC] += EV_DEF;
+	if (!single && !admin && !house && !c->road && !city && ent_vi_person(x, k, &mid) == e - k) {
 		/* two syllables ("Vũ Quang") are a district's shape too: no
 		 * evidence */
 		if (e - k >= 3)
@@ -1218,6 +1268,11 @@ void ent_scan_field(ctx *x)
 		}
 		/* "miền Đông | Ukraine": the country is the place named */
 		if ((e = ent_vi_region_country(x, k)) != 0) {
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
+		if ((e = scan_road_item(x, &pd, k)) != 0) {
 			pd.type = -1, pd.title = pd.honor = false;
 			k = e;
 			continue;

@@ -660,3 +660,24 @@ size_t ent_vi_initial_name(const ctx *x, size_t k)
 		return 0;
 	return k + 3;
 }
+
+/* Whether a sentence's first word k and the one-word known place j
+ * after it are a person's name: a given name that is a country too
+ * ("Anh", "Đức") after a given or family name ("Bảo Anh", "Trần Anh"),
+ * or after any capitalized syllable that is no small word when the pair
+ * ends its clause or line, as a signature does ("Ảnh: Tiểu Anh.", "Thi
+ * Anh (tổng hợp)", "HẢI ANH"); not "Phía | Nga", "Tại | Anh,". */
+bool ent_vi_given_pair(ctx *x, size_t k, size_t j)
+{
+	if (x->en || gaz_at(x, j).ntok != 1 || !(x->t[k].flags & T_VI) ||
+	    !(ent_vi_name_syllable(x, j) || ((x->t[j].flags & T_ALLCAPS) && (x->t[j].flags & T_VI))))
+		return false;
+	if (ent_vi_name_syllable(x, k) || ent_vi_family(x, k))
+		return true;
+	unsigned kinds;
+	if (cue_at(x, k, &kinds))
+		return false;
+	size_t e = j + 1;
+	return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA | T_LPAREN)) ||
+	       ((x->t[e].flags & T_DASH) && (x->t[e].flags & T_SPACE));
+}

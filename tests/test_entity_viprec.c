@@ -83,10 +83,12 @@ static void test_glued_sentence_start(void **state)
 }
 
 /* Streets are named after people: listed after a road's noun and "như",
- * "gồm" or a colon, after "tuyến" (a route), or after a road (a comma,
- * "và", a junction's dash), they are places, one named after a known
- * place too ("Tân Kỳ Tân Quý"). The same name elsewhere stays the
- * person's. */
+ * "gồm" or a colon (roads in the plural may have words between: "các
+ * trục phố chính như"), after "tuyến" (a route), or after a road (a
+ * comma, "và", a junction's dash), they are places, one named after a
+ * known place or starting with a head word too ("Tân Kỳ Tân Quý",
+ * "Trường Sơn"). The same name elsewhere stays the person's, and so do
+ * people after "đường về gồm" (on the way back). */
 static void test_road_list(void **state)
 {
 	(void)state;
@@ -105,6 +107,16 @@ static void test_road_list(void **state)
 	expect_mention(&l, "tuyến Trường Chinh", ENT_LOC, "tuyến Trường Chinh");
 	expect_mention(&l, "Nguyễn Trãi", ENT_LOC, "Nguyễn Trãi");
 	expect_mention(&l, "Lê Văn Lương", ENT_LOC, "Lê Văn Lương");
+	mention_list_free(&l);
+	extract_vi("Kẹt xe ở các trục phố chính như Trần Phú, Lê Hồng Phong, Tô Hiến Thành. Đơn vị đã "
+	           "làm 13 đường đèn, gồm: Trường Sơn, Nguyễn Văn Trỗi. Đoàn công tác trên đường về "
+	           "gồm Nguyễn Văn An, Trần Văn Bình.",
+	           &l);
+	expect_mention(&l, "Trần Phú", ENT_LOC, "Trần Phú");
+	expect_mention(&l, "Tô Hiến Thành", ENT_LOC, "Tô Hiến Thành");
+	expect_mention(&l, "Trường Sơn", ENT_LOC, "Trường Sơn");
+	expect_mention(&l, "Nguyễn Văn Trỗi", ENT_LOC, "Nguyễn Văn Trỗi");
+	expect_mention(&l, "Nguyễn Văn An", ENT_PER, "Nguyễn Văn An");
 	mention_list_free(&l);
 	extract_vi("Ông Lê Văn Sỹ cho biết gia đình ông ở Hà Nội.", &l);
 	expect_mention(&l, "Lê Văn Sỹ", ENT_PER, "Lê Văn Sỹ");
@@ -207,6 +219,53 @@ static void test_region_of_country(void **state)
 	mention_list_free(&l);
 }
 
+/* A given name that is a country too ("Anh", "Đức") ends a person's
+ * name after a family or given name at a sentence start or signing an
+ * article ("Ảnh: Trần Anh.", "Đỗ Anh" on the last line), and a name of
+ * capitalized syllables inside an organization's name ("Tập đoàn Hoàng
+ * Anh", "Công ty Thiên Đức"): no England, no Germany. "Tại Anh, ..." and
+ * a ministry's country stay the place. */
+static void test_given_name_country(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Công an đưa nghi phạm về trụ sở. Ảnh: Trần Anh. Tập đoàn Hoàng Anh công bố lỗ. Công "
+	           "ty Thiên Đức thắng thầu. Tại Anh, giá nhà tăng. Bộ Ngoại giao Anh phản đối.\nĐỗ Anh",
+	           &l);
+	expect_mention(&l, "Trần Anh", ENT_PER, "Trần Anh");
+	expect_mention(&l, "Đỗ Anh", ENT_PER, "Đỗ Anh");
+	size_t uk = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].type == ENT_LOC && strcmp(l.v[i].canonical, "Anh") == 0)
+			uk++;
+	if (uk != 2)
+		fail_msg("%zu mentions of England, not 2 (Tại Anh, Bộ Ngoại giao Anh)", uk);
+	expect_not_typed(&l, "Đức", ENT_LOC);
+	mention_list_free(&l);
+}
+
+/* Hồ Chí Minh the city written without its unit's word: listed among
+ * cities ("Hà Nội, Hồ Chí Minh, Cần Thơ", "như Hồ Chí Minh, Hà Nội, Đà
+ * Nẵng") or after "TP" inside a school's name ("Trường ĐH Luật TP Hồ
+ * Chí Minh": no person the school is named after). The president after
+ * his title stays the person. */
+static void test_city_named_after_person(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Các thành phố trực thuộc trung ương là Hà Nội, Hồ Chí Minh, Cần Thơ. Giá nhà tăng "
+	           "tại các thành phố lớn như Hồ Chí Minh, Hà Nội, Đà Nẵng. Trường ĐH Luật TP Hồ Chí Minh "
+	           "thông báo tuyển sinh.",
+	           &l);
+	if (has_surface(&l, ENT_PER, "Hồ Chí Minh"))
+		fail_msg("the city Hồ Chí Minh is a person");
+	expect_mention(&l, "Hồ Chí Minh", ENT_LOC, "Hồ Chí Minh");
+	mention_list_free(&l);
+	extract_vi("Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn tại Hà Nội, Việt Nam.", &l);
+	expect_mention(&l, "Hồ Chí Minh", ENT_PER, "Hồ Chí Minh");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -232,6 +291,8 @@ int main(void)
 	    cmocka_unit_test(test_initial_byline),
 	    cmocka_unit_test(test_stars_and_directions),
 	    cmocka_unit_test(test_region_of_country),
+	    cmocka_unit_test(test_given_name_country),
+	    cmocka_unit_test(test_city_named_after_person),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
