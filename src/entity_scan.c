@@ -141,7 +141,8 @@ static bool road_listed(ctx *x, const pending *pd, const cand *p, size_t k, size
  * or 0: after "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
  * Thụ, Lê Văn Sỹ"); after roads in the plural ("các", "những" or a
  * number before the noun) one or two words in lower case may come first
- * ("các trục phố chính như", "13 đường đèn, gồm:"). */
+ * ("các trục phố chính như", "13 đường đèn, gồm:"), and only then a
+ * colon alone. */
 static size_t road_intro(ctx *x, size_t h, size_t k)
 {
 	bool plural = h > 0 && (ent_written(x, h - 1, "các") || ent_written(x, h - 1, "những") ||
@@ -151,8 +152,9 @@ static size_t road_intro(ctx *x, size_t h, size_t k)
 			size_t e = q + 1 + (x->text[x->t[q + 1].start] == ':');
 			return namey(x, e) ? e : 0;
 		}
+		/* ("trên đường: Tài xế ...": a headline's colon) */
 		if (ent_written(x, q, ":"))
-			return namey(x, q + 1) ? q + 1 : 0;
+			return plural && namey(x, q + 1) ? q + 1 : 0;
 		/* (a comma only before "gồm") */
 		bool word = (x->t[q].flags & T_WORD) && (x->t[q].flags & T_LOWER) &&
 		            (x->t[q].flags & T_VI) && q < k + 2;
@@ -176,6 +178,10 @@ static size_t scan_road_item(ctx *x, const pending *pd, size_t k)
 		e++;
 	if (!(pd->road_list == k && pd->type == ENT_LOC) &&
 	    !(x->nc && road_listed(x, pd, &x->c[x->nc - 1], k, e)))
+		return 0;
+	/* "Tài xế": one capitalized syllable of a common word */
+	if (e == k + 1 && (x->t[k].flags & T_VI) && e < x->nt && (x->t[e].flags & T_WORD) &&
+	    (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI))
 		return 0;
 	cand *c = ent_add_cand(x, k, e);
 	c->strong = c->road = true;
