@@ -433,6 +433,8 @@ size_t ent_vi_region_country(ctx *x, size_t k);
 bool ent_vi_title_prefix(ctx *x, size_t k);
 size_t ent_vi_initial_name(const ctx *x, size_t k);
 bool ent_vi_given_pair(ctx *x, size_t k, size_t j);
+size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e);
+bool ent_vi_model_brand(ctx *x, size_t k);
 bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);

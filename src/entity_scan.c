@@ -230,6 +230,11 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
 	if (pe)
 		return add_product(x, k, pe);
+	/* "mẫu xe Kawasaki", "mẫu đồng hồ thông minh LG": the brand stands
+	 * for its product */
+	if (g.p->type == ENT_ORG && !g.p->club && !pd->title &&
+	    (ent_vi_work(x, k) || ent_vi_model_brand(x, k)))
+		return add_product(x, k, h);
 	/* "Đức Nam", "Mỹ Chi": a country that is a given name too, before
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))
@@ -970,6 +975,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * name something link to the body's names */
 	if (x->titlecase)
 		e = k + 1, has_org = has_loc = misc = false;
+	/* "LG Display": an acronym's company and its foreign word */
+	size_t abe = ent_vi_acronym_brand(x, k, e);
+	bool acro_brand = abe != e;
+	e = abe;
+	/* "mẫu đồng hồ thông minh LG": the brand stands for its product */
+	if (e == k + 1 && !pd->title && !(t->flags & T_VI) && ent_vi_model_brand(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return add_product(x, k, e);
+	}
 	/* after a unit word, the place has at most three syllables: more
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
@@ -1072,8 +1086,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (pd->honor && single && t->end - t->start == 1 && e < x->nt &&
 	    x->text[x->t[e].start] == '.' && !(x->t[e].flags & T_SPACE) && !namey(x, e + 1))
 		c->end = x->t[e++].end;
-	/* "OceanBank", "AkzoNobel", "S&P": a brand's shape */
-	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e);
+	/* "OceanBank", "AkzoNobel", "S&P", "LG Display": a brand's shape */
+	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e) || acro_brand;
 	if (brand)
 		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a

@@ -510,6 +510,48 @@ bool ent_vi_work(ctx *x, size_t k)
 	return false;
 }
 
+/* Whether the brand at token k names a model of its product in a
+ * Vietnamese article: after "mẫu", "dòng" or "mô hình" (a model), a
+ * device's noun of vi-words.txt between or not ("mẫu đồng hồ thông minh
+ * | LG", "những mô hình | Kawasaki"). The brand elsewhere stays the
+ * company ("điện thoại LG", "hãng LG"). */
+bool ent_vi_model_brand(ctx *x, size_t k)
+{
+	if (x->en || k < 2)
+		return false;
+	for (size_t n = 0; n <= 4 && n + 1 < k; n++) {
+		if (n && !(ent_words_before(x, k, n) & EN_DEVICE))
+			continue;
+		/* (not "người mẫu", "siêu mẫu": a fashion model; "dòng" alone
+		 * is a river's flow too: "dòng Danube") */
+		size_t q = k - n;
+		bool mau = ent_written(x, q - 1, "mẫu") || ent_written(x, q - 1, "Mẫu");
+		bool dong = ent_written(x, q - 1, "dòng") || ent_written(x, q - 1, "Dòng");
+		if ((mau && !ent_written(x, q - 2, "người") && !ent_written(x, q - 2, "siêu")) ||
+		    (n && dong) ||
+		    ((ent_written(x, q - 2, "mô") || ent_written(x, q - 2, "Mô")) &&
+		     ent_written(x, q - 1, "hình")))
+			return true;
+	}
+	return false;
+}
+
+/* The end of an acronym's company whose name goes on with a company's
+ * last word ("LG | Display", "SK | Telecom", "ABC | News"; an
+ * org-suffix of en-words.txt) in a Vietnamese article: the acronym alone
+ * at k..e-1 (no person's initials: "J.B Brindle"), then that word, ending
+ * the name; or e. Other words after an acronym are as often a person's
+ * surname ("JK Rowling") or a product ("KTM Duke"). */
+size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e)
+{
+	unsigned kinds;
+	if (x->en || e != k + 1 || !(x->t[k].flags & T_ALLCAPS) || !ent_acronym(x, k) ||
+	    ent_vi_initials(x, k) || !namey(x, e) || (x->t[e].flags & (T_VI | T_ALLCAPS)) ||
+	    !(x->t[e].flags & T_SPACE) || namey(x, e + 1) || gaz_at(x, e).p)
+		return e;
+	return cue_at(x, e, &kinds) == 1 && (kinds & CUE_ORG_SUFFIX) ? e + 1 : e;
+}
+
 /* The end of a model's name starting at token h, or 0: foreign
  * capitalized words on the brand's line (a model's number after one of
  * them), none of them a cue or a known name, not a number alone

@@ -266,6 +266,47 @@ static void test_city_named_after_person(void **state)
 	mention_list_free(&l);
 }
 
+/* A brand standing for a model of its product ("mẫu đồng hồ thông minh
+ * LG", "những mô hình Kawasaki", "Dòng điện thoại Samsung") is no
+ * entity; the company elsewhere stays ("điện thoại LG", "của Honda"),
+ * and a fashion model ("người mẫu Gigi") is a person. */
+static void test_brand_product(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Hãng vừa ra mắt mẫu đồng hồ thông minh LG mới. Những mô hình Kawasaki được trang bị "
+	           "động cơ mạnh. Dòng điện thoại Samsung bán chạy.",
+	           &l);
+	expect_no_mention(&l, "LG");
+	expect_no_mention(&l, "Kawasaki");
+	expect_no_mention(&l, "Samsung");
+	mention_list_free(&l);
+	extract_vi("Ông Nam mua điện thoại LG. Mẫu xe mới của Honda ra mắt. Người mẫu Gigi xuất hiện.",
+	           &l);
+	expect_mention(&l, "LG", ENT_ORG, "LG");
+	expect_mention(&l, "Honda", ENT_ORG, "Honda");
+	expect_mention(&l, "Gigi", ENT_PER, "Gigi");
+	mention_list_free(&l);
+}
+
+/* A company named by an acronym and one foreign word ("LG Display", "SK
+ * Telecom") is one organization, after a title too (the employer, no
+ * person "Display"); two words after an acronym after a title are the
+ * person ("Giám đốc CDC Rochelle Walensky"). */
+static void test_acronym_company(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông Kim, Tổng giám đốc LG Display, cho biết. Năm nay SK Telecom báo lãi. Giám đốc "
+	           "CDC Rochelle Walensky phát biểu.",
+	           &l);
+	expect_mention(&l, "LG Display", ENT_ORG, "LG Display");
+	expect_mention(&l, "SK Telecom", ENT_ORG, "SK Telecom");
+	expect_no_mention(&l, "Display");
+	expect_mention(&l, "Rochelle Walensky", ENT_PER, "Rochelle Walensky");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -293,6 +334,8 @@ int main(void)
 	    cmocka_unit_test(test_region_of_country),
 	    cmocka_unit_test(test_given_name_country),
 	    cmocka_unit_test(test_city_named_after_person),
+	    cmocka_unit_test(test_brand_product),
+	    cmocka_unit_test(test_acronym_company),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
