@@ -1,6 +1,7 @@
 /* entity_int.h: what the modules of entity extraction share (entity.c,
  * entity_tok.c, entity_data.c, entity_rules.c, entity_scan.c,
- * entity_names.c, entity_org.c, entity_type.c, entity_link.c); not for
+ * entity_names.c, entity_org.c, entity_roads.c, entity_type.c,
+ * entity_link.c); not for
  * other modules: they use entity.h.
  * The module map is in HACKING, section "Entities". */
 #ifndef LEDE_ENTITY_INT_H
@@ -526,6 +527,13 @@ bool ent_team_words(ctx *x, size_t k, size_t e);
 bool ent_team_nickname(ctx *x, size_t q, size_t e);
 bool ent_team_plural(ctx *x, size_t k, size_t e);
 bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e);
+
+/* entity_roads.c */
+bool ent_road_start(ctx *x, size_t e);
+bool ent_road_listed(ctx *x, size_t road_list, const cand *p, size_t k, size_t e);
+size_t ent_road_intro(ctx *x, size_t h, size_t k);
+size_t ent_scan_road_item(ctx *x, size_t road_list, size_t k);
+bool ent_among_cities(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

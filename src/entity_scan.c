@@ -102,93 +102,6 @@ static bool place_before(const ctx *x, size_t k)
 	return false;
 }
 
-/* Whether the capitalized word at token e, after a road's name, is a
- * road's noun starting the next sentence where the text lost its full
- * stop ("đường Nguyễn Văn Trỗi | Đường Trường Sơn đoạn qua ..."). */
-static bool road_start(ctx *x, size_t e)
-{
-	unsigned kinds;
-	return !x->en && (x->t[e].flags & T_CAP) && cue_at(x, e, &kinds) && (kinds & CUE_ROAD) &&
-	       namey(x, e + cue_at(x, e, &kinds));
-}
-
-/* Whether the name at token k is the next of a list of roads after the
- * road named by candidate p: joined by a comma, a spaced dash or "và",
- * and followed by the list's next mark or its end ("đường Phạm Hùng,
- * Trần Duy Hưng, ..."; not "Trên đường Láng, Nguyễn Văn A điều khiển
- * xe"); a dash pairs two roads whatever follows ("giao lộ Trường Chinh -
- * Phạm Văn Bạch", a junction). e: the token after the name. */
-static bool road_listed(ctx *x, const pending *pd, const cand *p, size_t k, size_t e)
-{
-	if (x->en || !p->road || p->field != x->field || k < 2 || p->t1 != k - 1)
-		return false;
-	const tok *j = &x->t[k - 1];
-	unsigned jk;
-	bool dash = (j->flags & T_DASH) != 0;
-	bool joiner = x->text[j->start] == ',' || dash ||
-	              (cue_at(x, k - 1, &jk) == 1 && (jk & CUE_CONNECTOR) && (j->flags & T_LOWER));
-	/* "các tuyến gồm A, B được cấm": a list its noun introduced ends
-	 * with the sentence */
-	bool intro = pd->road_list && pd->road_list < k;
-	for (size_t q = pd->road_list; intro && q < k; q++)
-		intro = !(x->t[q].flags & T_BREAK);
-	unsigned nk;
-	return joiner && (dash || intro || e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
-	                  (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR)));
-}
-
-/* The token where the roads a road's noun (tokens h..k-1) lists start,
- * or 0: after "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
- * Thụ, Lê Văn Sỹ"); after roads in the plural ("các", "những" or a
- * number before the noun) one or two words in lower case may come first
- * ("các trục phố chính như", "13 đường đèn, gồm:"), and only then a
- * colon alone. */
-static size_t road_intro(ctx *x, size_t h, size_t k)
-{
-	bool plural = h > 0 && (ent_written(x, h - 1, "các") || ent_written(x, h - 1, "những") ||
-	                        (x->t[h - 1].flags & T_DIGIT));
-	for (size_t q = k; q < k + 3 && q + 1 < x->nt; q++) {
-		if (ent_written(x, q, "như") || ent_written(x, q, "gồm")) {
-			size_t e = q + 1 + (x->text[x->t[q + 1].start] == ':');
-			return namey(x, e) ? e : 0;
-		}
-		/* ("trên đường: Tài xế ...": a headline's colon) */
-		if (ent_written(x, q, ":"))
-			return plural && namey(x, q + 1) ? q + 1 : 0;
-		/* (a comma only before "gồm") */
-		bool word = (x->t[q].flags & T_WORD) && (x->t[q].flags & T_LOWER) &&
-		            (x->t[q].flags & T_VI) && q < k + 2;
-		if (!plural || !(word || (x->text[x->t[q].start] == ',' && ent_written(x, q + 1, "gồm"))))
-			return 0;
-	}
-	return 0;
-}
-
-/* A road at token k listed after a road's noun ("các tuyến đường như |
- * Hoàng Văn Thụ, Lê Văn Sỹ") or after another road (road_listed):
- * named after a person, a place or anything else ("Trường Sơn", "Tân Kỳ
- * Tân Quý"), it is a place. Returns the token after it, or 0. */
-static size_t scan_road_item(ctx *x, const pending *pd, size_t k)
-{
-	if (x->en || !namey(x, k) || (x->t[k].flags & T_ALLCAPS))
-		return 0;
-	size_t e = k + 1;
-	while (e < k + 4 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
-	       !ent_vi_glued_start(x, e) && !road_start(x, e))
-		e++;
-	if (!(pd->road_list == k && pd->type == ENT_LOC) &&
-	    !(x->nc && road_listed(x, pd, &x->c[x->nc - 1], k, e)))
-		return 0;
-	/* "Tài xế": one capitalized syllable of a common word */
-	if (e == k + 1 && (x->t[k].flags & T_VI) && e < x->nt && (x->t[e].flags & T_WORD) &&
-	    (x->t[e].flags & T_LOWER) && (x->t[e].flags & T_VI))
-		return 0;
-	cand *c = ent_add_cand(x, k, e);
-	c->strong = c->road = true;
-	c->score[ENT_LOC] += EV_DEF;
-	return e;
-}
-
 /* A gazetteer name at token k, with what it starts: "Quốc hội Phần Lan" (a
  * country's institution, an organization before a place), "Hanoi Metro
  * Company" (a place starting an English organization name), else the
@@ -768,7 +681,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "các tuyến đường như Hoàng Văn Thụ, Lê Văn Sỹ": the roads a road's
 	 * noun lists */
-	size_t rl = (kinds & CUE_ROAD) ? road_intro(x, k, k + n) : 0;
+	size_t rl = (kinds & CUE_ROAD) ? ent_road_intro(x, k, k + n) : 0;
 	if (rl) {
 		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
 		pd->road_list = rl;
@@ -779,7 +692,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if ((kinds & CUE_ROAD) && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
 		size_t e = k + n;
 		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4 &&
-		       !(e > k + n && (ent_vi_glued_start(x, e) || road_start(x, e))))
+		       !(e > k + n && (ent_vi_glued_start(x, e) || ent_road_start(x, e))))
 			e++;
 		/* "đại lộ Đông - Tây", "trục Bắc - Nam": two directions */
 		if (e == k + n + 1 && ent_vi_direction(x, k + n) && e + 1 < x->nt &&
@@ -906,34 +819,6 @@ static bool model_code(const ctx *x, size_t e)
 	return e + 1 < x->nt && (x->t[e].flags & T_DASH) && !(x->t[e].flags & T_SPACE) &&
 	       x->text[x->t[e].start] == '-' && (x->t[e + 1].flags & T_DIGIT) &&
 	       !(x->t[e + 1].flags & T_SPACE);
-}
-
-/* Whether the known city or province (no country) at token q follows a
- * comma or "và" at token q - 1. Returns the token after it, or 0. */
-static size_t listed_city(ctx *x, size_t q)
-{
-	unsigned kinds;
-	if (q < 1 || q >= x->nt ||
-	    !(x->text[x->t[q - 1].start] == ',' ||
-	      (cue_at(x, q - 1, &kinds) == 1 && (kinds & CUE_CONNECTOR) && (x->t[q - 1].flags & T_LOWER))))
-		return 0;
-	match g = gaz_at(x, q);
-	return g.p && g.p->type == ENT_LOC && !g.p->country ? q + g.ntok : 0;
-}
-
-/* Whether the name at tokens k..e-1 is listed among cities or provinces
- * ("Hà Nội, Hồ Chí Minh, Cần Thơ", "như Hồ Chí Minh, Hà Nội, Đà
- * Nẵng"): a city named after a person. */
-static bool among_cities(ctx *x, size_t k, size_t e)
-{
-	if (x->en || e >= x->nt)
-		return false;
-	size_t n = listed_city(x, e + 1);
-	const cand *p = x->nc >= 2 ? &x->c[x->nc - 2] : NULL;
-	bool before = p && p->field == x->field && p->t1 + 1 == k && k >= 1 && p->gaz &&
-	              x->text[x->t[k - 1].start] == ',' && ent_best_type(p->score) == ENT_LOC &&
-	              !gaz_at(x, p->t0).p->country;
-	return n && (before || listed_city(x, n + 1));
 }
 
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
@@ -1205,7 +1090,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
-	bool city = !single && among_cities(x, k, e);
+	bool city = !single && ent_among_cities(x, k, e);
 	if (city)
 		c->score[ENT_LOC] += EV_DEF;
 	if (!single && !admin && !house && !c->road && !city && ent_vi_person(x, k, &mid) == e - k) {
@@ -1292,7 +1177,7 @@ void ent_scan_field(ctx *x)
 			k = e;
 			continue;
 		}
-		if ((e = scan_road_item(x, &pd, k)) != 0) {
+		if ((e = ent_scan_road_item(x, pd.road_list, k)) != 0) {
 			pd.type = -1, pd.title = pd.honor = false;
 			k = e;
 			continue;
