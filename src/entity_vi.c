@@ -658,7 +658,7 @@ bool ent_vi_compass(ctx *x, size_t k, size_t e)
 size_t ent_vi_region_country(ctx *x, size_t k)
 {
 	static const char *const nouns[] = {"miền", "Miền", "phía", "Phía", "vùng", "Vùng", "mạn"};
-	if (x->en || k == 0 || !ent_vi_direction(x, k) || gaz_at(x, k).ntok > 1)
+	if (x->en || k == 0 || !namey(x, k) || !ent_vi_direction(x, k) || gaz_at(x, k).ntok > 1)
 		return 0;
 	bool noun = false;
 	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
