@@ -674,13 +674,14 @@ size_t ent_vi_region_country(ctx *x, size_t k)
 
 /* Whether the capitalized word at token k is a rank before a title
  * ("Phó | Bí thư", "Phó | Tư lệnh", "Nguyên | Bộ trưởng", "Quyền | Giám
- * đốc"): part of the title, no name. */
+ * đốc") or a body's head ("Tổng | Liên đoàn", "Tổng | LĐLĐ"): part of
+ * the title or the body, no name. */
 bool ent_vi_title_prefix(ctx *x, size_t k)
 {
 	static const char *const ranks[] = {"Phó", "Tổng", "Nguyên", "Cựu", "Quyền"};
 	unsigned kinds;
-	if (x->en || k + 1 >= x->nt || !(x->t[k + 1].flags & T_SPACE) ||
-	    !cue_at(x, k + 1, &kinds) || !(kinds & CUE_TITLE))
+	if (x->en || k + 1 >= x->nt || !(x->t[k + 1].flags & T_SPACE) || !cue_at(x, k + 1, &kinds) ||
+	    !(kinds & (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR_ORG_HEAD)))
 		return false;
 	for (size_t i = 0; i < sizeof ranks / sizeof *ranks; i++)
 		if (ent_written(x, k, ranks[i]))

@@ -124,9 +124,11 @@ static void test_road_list(void **state)
 }
 
 /* A rank before a title is part of the title, no name ("Phó | Bí thư",
- * "Phó | Tư lệnh", "Nguyên | Bộ trưởng"); "Phó" as a family name stays
- * ("Phó Đức Phương"), and a command keeps its name ("Bộ Tư lệnh Thủ
- * đô Hà Nội"). */
+ * "Phó | Tư lệnh", "Nguyên | Bộ trưởng"), and so is "Tổng" before a
+ * body's head ("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn"); "Phó" and
+ * "Đoàn" as family names stay ("Phó Đức Phương", "Đoàn Văn Hậu"), a
+ * command keeps its name ("Bộ Tư lệnh Thủ đô Hà Nội"), and a bar is a
+ * body ("Đoàn Luật sư TP HCM"). */
 static void test_title_rank(void **state)
 {
 	(void)state;
@@ -140,6 +142,16 @@ static void test_title_rank(void **state)
 	expect_no_mention(&l, "Nguyên");
 	expect_mention(&l, "Phó Đức Phương", ENT_PER, "Phó Đức Phương");
 	expect_mention(&l, "Bộ Tư lệnh Thủ đô Hà Nội", ENT_ORG, "Bộ Tư lệnh Thủ đô Hà Nội");
+	mention_list_free(&l);
+	extract_vi("Luật sư Nguyễn Văn Phúc, Đoàn Luật sư TP HCM, trả lời. Tổng LĐLĐ Việt Nam phối hợp "
+	           "với ngân hàng. Đoàn Chủ tịch Tổng Liên đoàn vừa ban hành kế hoạch. Cầu thủ Đoàn Văn "
+	           "Hậu ghi bàn.",
+	           &l);
+	expect_no_mention(&l, "Đoàn");
+	expect_no_mention(&l, "Tổng");
+	expect_mention(&l, "Đoàn Luật sư TP HCM", ENT_ORG, "Đoàn Luật sư TP HCM");
+	expect_mention(&l, "Tổng LĐLĐ Việt Nam", ENT_ORG, "Tổng LĐLĐ Việt Nam");
+	expect_mention(&l, "Đoàn Văn Hậu", ENT_PER, "Đoàn Văn Hậu");
 	mention_list_free(&l);
 }
 
