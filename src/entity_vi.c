@@ -644,10 +644,16 @@ bool ent_vi_compass(ctx *x, size_t k, size_t e)
 		for (size_t q = k - 1; q-- > 0 && k - q <= 6 && !(x->t[q].flags & T_BREAK);)
 			if (ent_written(x, q, "Hướng") || ent_written(x, q, "hướng"))
 				return true;
-	/* "Bắc-Nam", "Đông, Tây": another direction one mark away */
+	/* "Bắc-Nam", "Đông, Tây": another direction one mark away; "chính
+	 * Đông và Tây Bắc": a lone direction across "và" (but "Đông Bắc và
+	 * Tây Bắc" may be the two regions) */
 	bool before = k >= 2 && (x->t[k - 1].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, k - 2);
 	bool after = e + 1 < x->nt && (x->t[e].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, e + 1);
-	return before || after;
+	bool and_before = k >= 3 && ent_written(x, k - 1, "và") && ent_vi_direction(x, k - 2) &&
+	                  !ent_vi_direction(x, k - 3);
+	bool and_after = e + 1 < x->nt && ent_written(x, e, "và") && ent_vi_direction(x, e + 1) &&
+	                 !namey(x, e + 2) && e == k + 1;
+	return before || after || and_before || and_after;
 }
 
 /* The token where a country's name starts after a direction that says

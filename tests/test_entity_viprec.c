@@ -191,9 +191,11 @@ static void test_initial_byline(void **state)
 
 /* Feng-shui and horoscope articles: stars are no people ("sao Văn
  * Xương", "hung tinh Phá Quân", "sao Nhị Hắc Bệnh Phù"), a direction is
- * no place in a heading's answer ("Hướng vượng Quan: Đông Bắc") nor as
- * a city's gateway ("cửa ngõ Tây Bắc thành phố"). A person named like a
- * star after a form of address stays one. */
+ * no place in a heading's answer ("Hướng vượng Quan: Đông Bắc"), as a
+ * city's gateway ("cửa ngõ Tây Bắc thành phố") nor after a lone
+ * direction and "và" ("hướng chính Đông và Tây Bắc"; the regions "Đông
+ * Bắc và Tây Bắc" stay). A person named like a star after a form of
+ * address stays one. */
 static void test_stars_and_directions(void **state)
 {
 	(void)state;
@@ -208,6 +210,12 @@ static void test_stars_and_directions(void **state)
 	expect_no_mention(&l, "Đông Bắc");
 	expect_no_mention(&l, "Tây Bắc");
 	expect_mention(&l, "Văn Khúc", ENT_PER, "Văn Khúc");
+	mention_list_free(&l);
+	extract_vi("Hướng chính Đông và Tây Bắc là những hướng tốt nhất năm nay.", &l);
+	expect_no_mention(&l, "Tây Bắc");
+	mention_list_free(&l);
+	extract_vi("Đông Bắc và Tây Bắc là hai vùng núi có nhiều mưa.", &l);
+	expect_mention(&l, "Tây Bắc", ENT_LOC, "Tây Bắc");
 	mention_list_free(&l);
 }
 
