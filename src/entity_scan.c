@@ -689,7 +689,11 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	}
 	/* "xa lộ Hà Nội": a road named after a place or a person is a
 	 * place of its own */
-	if ((kinds & CUE_ROAD) && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
+	/* (but "tuyến Hà Nội-Hải Phòng": a route between known places
+	 * names the places) */
+	bool route = n == 1 && (ent_written(x, k, "tuyến") || ent_written(x, k, "Tuyến")) &&
+	             gaz_at(x, k + n).p;
+	if ((kinds & CUE_ROAD) && !route && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
 		size_t e = k + n;
 		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4 &&
 		       !(e > k + n && (ent_vi_glued_start(x, e) || ent_road_start(x, e))))
