@@ -46,27 +46,33 @@ bool ent_road_listed(ctx *x, size_t road_list, const cand *p, size_t k, size_t e
 }
 
 /* The token where the roads a road's noun (tokens h..k-1) lists start,
- * or 0: after "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
- * Thụ, Lê Văn Sỹ"); after roads in the plural ("các", "những" or a
- * number before the noun) one or two words in lower case may come first
- * ("các trục phố chính như", "13 đường đèn, gồm:"), and only then a
- * colon alone. */
+ * or 0: roads in the plural ("các", "những" or a number before the
+ * noun), then "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
+ * Thụ, Lê Văn Sỹ"), one or two words in lower case between or not ("các
+ * trục phố chính như", "13 đường đèn, gồm:"). A noun in the singular is
+ * as often a syllable of another word ("toàn cầu như Alibaba", "bán lẻ
+ * trực tuyến như Flipkart", "trên đường: Tài xế ..."). */
 size_t ent_road_intro(ctx *x, size_t h, size_t k)
 {
-	bool plural = h > 0 && (ent_written(x, h - 1, "các") || ent_written(x, h - 1, "những") ||
-	                        (x->t[h - 1].flags & T_DIGIT));
+	/* roads in the plural: "các", "những" or a number before the noun,
+	 * "con" between ("những con đường như"); a road's noun is a syllable
+	 * of other words too ("toàn cầu như", "trực tuyến như") */
+	size_t p = h > 1 && ent_written(x, h - 1, "con") ? h - 1 : h;
+	if (p == 0 || !(ent_written(x, p - 1, "các") || ent_written(x, p - 1, "Các") ||
+	                ent_written(x, p - 1, "những") || ent_written(x, p - 1, "Những") ||
+	                (x->t[p - 1].flags & T_DIGIT)))
+		return 0;
 	for (size_t q = k; q < k + 3 && q + 1 < x->nt; q++) {
 		if (ent_written(x, q, "như") || ent_written(x, q, "gồm")) {
 			size_t e = q + 1 + (x->text[x->t[q + 1].start] == ':');
 			return namey(x, e) ? e : 0;
 		}
-		/* ("trên đường: Tài xế ...": a headline's colon) */
 		if (ent_written(x, q, ":"))
-			return plural && namey(x, q + 1) ? q + 1 : 0;
+			return namey(x, q + 1) ? q + 1 : 0;
 		/* (a comma only before "gồm") */
 		bool word = (x->t[q].flags & T_WORD) && (x->t[q].flags & T_LOWER) &&
 		            (x->t[q].flags & T_VI) && q < k + 2;
-		if (!plural || !(word || (x->text[x->t[q].start] == ',' && ent_written(x, q + 1, "gồm"))))
+		if (!(word || (x->text[x->t[q].start] == ',' && ent_written(x, q + 1, "gồm"))))
 			return 0;
 	}
 	return 0;
@@ -84,8 +90,20 @@ size_t ent_scan_road_item(ctx *x, size_t road_list, size_t k)
 	while (e < k + 4 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
 	       !ent_vi_glued_start(x, e) && !ent_road_start(x, e))
 		e++;
-	if (!(road_list && road_list == k) &&
-	    !(x->nc && ent_road_listed(x, road_list, &x->c[x->nc - 1], k, e)))
+	bool intro = road_list && road_list == k;
+	if (!intro && !(x->nc && ent_road_listed(x, road_list, &x->c[x->nc - 1], k, e)))
+		return 0;
+	/* "đường Lê Lợi, Hà Nội": a known place alone after a road is the
+	 * road's city (but "Tân Kỳ Tân Quý" goes on: a road's name) */
+	match g = gaz_at(x, k);
+	if (!intro && g.p && k + g.ntok == e)
+		return 0;
+	/* "phố Cầu Đất, Q. Ngô Quyền", "nút giao Dầu Giây - Ảnh: ...": a
+	 * unit's word or a small word is no road */
+	unsigned kinds;
+	if (ent_admin_word(x, k) || (x->t[k].end - x->t[k].start == 1) ||
+	    (e == k + 1 && cue_at(x, k, &kinds) == 1 &&
+	     (kinds & (CUE_STOP | CUE_FUNCTION | CUE_LOC_PREP | CUE_LOC_ADMIN | CUE_ADMIN_WEAK))))
 		return 0;
 	/* "Tài xế": one capitalized syllable of a common word */
 	if (e == k + 1 && (x->t[k].flags & T_VI) && e < x->nt && (x->t[e].flags & T_WORD) &&

@@ -172,13 +172,15 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
  * stop ("quận Tân Bình | Trong khi đó", "đường Cộng Hòa | Trên cầu",
  * "Ảnh: Đình Sơn | Tại TP.HCM"): a Vietnamese stop word, function word or
  * preposition of entity-cues.txt that is no syllable of a person's name
- * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai") and
+ * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai",
+ * "Thống Nhất", "Nguyễn Trần Duy Nhất") and
  * no English common word spelled like one ("Theresa May cho biết"),
  * before a word in lower case, or, a preposition, before a known name or
  * a unit's word. */
 bool ent_vi_glued_start(ctx *x, size_t j)
 {
-	static const char *const order[] = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"};
+	static const char *const order[] = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười",
+	                                    "Nhất"};
 	unsigned kinds;
 	if (x->en || j + 1 >= x->nt || !namey(x, j) || !(x->t[j].flags & T_VI) ||
 	    (x->t[j].flags & T_ALLCAPS) || cue_at(x, j, &kinds) != 1 ||

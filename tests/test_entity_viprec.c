@@ -80,6 +80,9 @@ static void test_glued_sentence_start(void **state)
 	expect_mention(&l, "Nguyễn Văn Hai", ENT_PER, "Nguyễn Văn Hai");
 	expect_mention(&l, "Theresa May", ENT_PER, "Theresa May");
 	mention_list_free(&l);
+	extract_vi("U23 Việt Nam gặp U23 Malaysia tại Thống Nhất ngày mai.", &l);
+	expect_mention(&l, "Thống Nhất", ENT_LOC, "Thống Nhất");
+	mention_list_free(&l);
 }
 
 /* Streets are named after people: listed after a road's noun and "như",
@@ -117,6 +120,18 @@ static void test_road_list(void **state)
 	expect_mention(&l, "Trường Sơn", ENT_LOC, "Trường Sơn");
 	expect_mention(&l, "Nguyễn Văn Trỗi", ENT_LOC, "Nguyễn Văn Trỗi");
 	expect_mention(&l, "Nguyễn Văn An", ENT_PER, "Nguyễn Văn An");
+	mention_list_free(&l);
+	/* a road's noun inside another word, the city after a road, a
+	 * unit's word and a credit after a road are no roads */
+	extract_vi("Công ty được các đại gia toàn cầu như Alibaba rót vốn. Các trang bán lẻ trực tuyến "
+	           "như Flipkart hạ giá. Nhà ở số 5 đường Lê Lợi, Hà Nội. Khách chờ ở phố Cầu Đất, Q. "
+	           "Ngô Quyền. Tại nút giao Dầu Giây - Ảnh: Anh Quân.",
+	           &l);
+	expect_not_typed(&l, "Alibaba", ENT_LOC);
+	expect_not_typed(&l, "Flipkart", ENT_LOC);
+	expect_mention(&l, "Hà Nội", ENT_LOC, "Hà Nội");
+	expect_no_mention(&l, "Q");
+	expect_no_mention(&l, "Ảnh");
 	mention_list_free(&l);
 	extract_vi("Ông Lê Văn Sỹ cho biết gia đình ông ở Hà Nội.", &l);
 	expect_mention(&l, "Lê Văn Sỹ", ENT_PER, "Lê Văn Sỹ");
