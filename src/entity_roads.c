@@ -46,8 +46,8 @@ bool ent_road_listed(ctx *x, size_t road_list, const cand *p, size_t k, size_t e
 }
 
 /* The token where the roads a road's noun (tokens h..k-1) lists start,
- * or 0: roads in the plural ("các", "những" or a number before the
- * noun), then "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
+ * or 0: roads in the plural ("các", "những", "một số", "nhiều" or a
+ * number before the noun), then "như", "gồm" or a colon ("các tuyến đường như | Hoàng Văn
  * Thụ, Lê Văn Sỹ"), one or two words in lower case between or not ("các
  * trục phố chính như", "13 đường đèn, gồm:"). A noun in the singular is
  * as often a syllable of another word ("toàn cầu như Alibaba", "bán lẻ
@@ -60,6 +60,7 @@ size_t ent_road_intro(ctx *x, size_t h, size_t k)
 	size_t p = h > 1 && ent_written(x, h - 1, "con") ? h - 1 : h;
 	if (p == 0 || !(ent_written(x, p - 1, "các") || ent_written(x, p - 1, "Các") ||
 	                ent_written(x, p - 1, "những") || ent_written(x, p - 1, "Những") ||
+	                ent_written(x, p - 1, "số") || ent_written(x, p - 1, "nhiều") ||
 	                (x->t[p - 1].flags & T_DIGIT)))
 		return 0;
 	for (size_t q = k; q < k + 3 && q + 1 < x->nt; q++) {
@@ -93,10 +94,12 @@ size_t ent_scan_road_item(ctx *x, size_t road_list, size_t k)
 	bool intro = road_list && road_list == k;
 	if (!intro && !(x->nc && ent_road_listed(x, road_list, &x->c[x->nc - 1], k, e)))
 		return 0;
-	/* "đường Lê Lợi, Hà Nội": a known place alone after a road is the
-	 * road's city (but "Tân Kỳ Tân Quý" goes on: a road's name) */
+	/* "đường Lê Lợi, Hà Nội": a known place alone after a road and a
+	 * comma is the road's city (but "Tân Kỳ Tân Quý" goes on: a road's
+	 * name; and a junction's roads are joined by dashes: "giao lộ Trường
+	 * Sơn-Tân Sơn Nhất-Bình Lợi") */
 	match g = gaz_at(x, k);
-	if (!intro && g.p && k + g.ntok == e)
+	if (!intro && g.p && k + g.ntok == e && !(x->t[k - 1].flags & T_DASH))
 		return 0;
 	/* "phố Cầu Đất, Q. Ngô Quyền", "nút giao Dầu Giây - Ảnh: ...": a
 	 * unit's word or a small word is no road */
