@@ -1,6 +1,7 @@
 /* entity_int.h: what the modules of entity extraction share (entity.c,
  * entity_tok.c, entity_data.c, entity_rules.c, entity_scan.c,
- * entity_names.c, entity_org.c, entity_type.c, entity_link.c); not for
+ * entity_names.c, entity_org.c, entity_roads.c, entity_type.c,
+ * entity_link.c); not for
  * other modules: they use entity.h.
  * The module map is in HACKING, section "Entities". */
 #ifndef LEDE_ENTITY_INT_H
@@ -428,6 +429,13 @@ bool ent_given_name(const ctx *x, size_t k);
 bool ent_vi_family(ctx *x, size_t k);
 bool ent_name_not_place(ctx *x, size_t k, const match *g);
 bool ent_vi_name_break(ctx *x, size_t k, size_t j);
+bool ent_vi_glued_start(ctx *x, size_t j);
+size_t ent_vi_region_country(ctx *x, size_t k);
+bool ent_vi_title_prefix(ctx *x, size_t k);
+size_t ent_vi_initial_name(const ctx *x, size_t k);
+bool ent_vi_given_pair(ctx *x, size_t k, size_t j);
+size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e);
+bool ent_vi_model_brand(ctx *x, size_t k);
 bool ent_vi_byline(const ctx *x, size_t k, size_t e);
 bool ent_written(const ctx *x, size_t k, const char *s);
 bool ent_vi_person_after(const ctx *x, size_t e);
@@ -519,6 +527,13 @@ bool ent_team_words(ctx *x, size_t k, size_t e);
 bool ent_team_nickname(ctx *x, size_t q, size_t e);
 bool ent_team_plural(ctx *x, size_t k, size_t e);
 bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e);
+
+/* entity_roads.c */
+bool ent_road_start(ctx *x, size_t e);
+bool ent_road_listed(ctx *x, size_t road_list, const cand *p, size_t k, size_t e);
+size_t ent_road_intro(ctx *x, size_t h, size_t k);
+size_t ent_scan_road_item(ctx *x, size_t road_list, size_t k);
+bool ent_among_cities(ctx *x, size_t k, size_t e);
 
 /* entity_scan.c */
 void ent_scan_field(ctx *x);

@@ -245,6 +245,19 @@ void ent_link_brackets(ctx *x, size_t c0)
 	}
 }
 
+/* Whether the one-word place at token j ends a name of capitalized
+ * syllables inside an organization's name rather than naming the place:
+ * a given name that is a country too after another syllable of the name
+ * ("Tập đoàn Hoàng | Anh", "Công ty Thiên | Đức", "Bệnh viện Việt |
+ * Đức"), not after a head or in capitals ("Hội | Anh", "U20 | Anh"). */
+static bool name_syllables(ctx *x, size_t j, size_t n)
+{
+	unsigned kinds;
+	return n == 1 && j > 0 && ent_vi_name_syllable(x, j) && namey(x, j - 1) &&
+	       (x->t[j - 1].flags & T_VI) && !(x->t[j - 1].flags & T_ALLCAPS) &&
+	       !(cue_at(x, j - 1, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC)));
+}
+
 /* Adds the known place an organization's name ends with as a mention of
  * its own, nested in the name ("Tập đoàn Điện lực | Việt Nam |", "UBND
  * TP | Hà Nội |"): independent annotations count both. A team's city
@@ -281,7 +294,8 @@ void ent_nest_places(ctx *x, size_t c0)
 			match g = gaz_at(x, j);
 			size_t an = team ? 0 : ent_admin_word(x, j);
 			bool known = g.p && g.p->type == ENT_LOC && j + g.ntok == t1 &&
-			             (x->t[j].flags & T_CAP) && (!team || g.p->country);
+			             (x->t[j].flags & T_CAP) && (!team || g.p->country) &&
+			             !name_syllables(x, j, g.ntok);
 			/* "Công ty Dona | Pacific": a foreign word of a place (no
 			 * country) after a brand's foreign word is the brand's */
 			if (known && g.ntok == 1 && !g.p->country && !x->en &&

@@ -248,6 +248,9 @@ static size_t person_len(ctx *x, size_t j, bool *person)
  * holds at token j ("Trường Tiểu học | Phan Văn Trị |"), or 0. */
 size_t ent_school_person(ctx *x, size_t k, size_t j)
 {
+	/* "Trường ĐH Luật TP | Hồ Chí Minh": after a unit's word the city */
+	if (ent_after_admin(x, j))
+		return 0;
 	bool person = false;
 	size_t pl = school_head(x, k) && (x->t[j].flags & T_CAP) && !gaz_at(x, j).p
 	                    ? person_len(x, j, &person)

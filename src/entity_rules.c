@@ -294,8 +294,7 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				 * brand is no part of it */
 				if (j == k + 1 && (x->t[k].flags & T_INITIAL) &&
 				    (gaz_at(x, j).p || ((x->t[k].flags & T_VI) && ent_camel_word(x, j))) &&
-				    !(ent_vi_name_syllable(x, k) && gaz_at(x, j).ntok == 1 &&
-				      ent_vi_name_syllable(x, j)))
+				    !ent_vi_given_pair(x, k, j))
 					break;
 				if (ent_korean_name(x, j))
 					break;

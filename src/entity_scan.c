@@ -19,6 +19,9 @@ typedef struct pending {
 	/* after an administrative word ("tỉnh", "TP."): its first token and
 	 * the token after it; the place named there is highlighted with it */
 	size_t admin, admin_end;
+	/* after a road's noun and "như", "gồm" or ":" ("các tuyến đường
+	 * như | A, B"): the token where the list of roads starts */
+	size_t road_list;
 } pending;
 
 /* Takes the administrative word before candidate c into its span ("tỉnh
@@ -140,6 +143,11 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	size_t pe = pd->title ? 0 : ent_vi_product(x, k, &g);
 	if (pe)
 		return add_product(x, k, pe);
+	/* "mẫu xe Kawasaki", "mẫu đồng hồ thông minh LG": the brand stands
+	 * for its product */
+	if (g.p->type == ENT_ORG && !g.p->club && !pd->title &&
+	    (ent_vi_work(x, k) || ent_vi_model_brand(x, k)))
+		return add_product(x, k, h);
 	/* "Đức Nam", "Mỹ Chi": a country that is a given name too, before
 	 * another given-name syllable, starts a person's name */
 	if (ent_name_not_place(x, k, &g))
@@ -169,8 +177,12 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	}
 	/* "sân Mỹ Đình", "nhóm Bucharest Nine": a cue before a longer
 	 * name that merely starts with a known one */
+	/* (but "huyện Đông Anh | Lê Thành Điểm": a person's full name
+	 * after the place) */
+	bool mid;
 	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
-	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p)
+	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p &&
+	    ent_vi_person(x, k + g.ntok, &mid) < 3)
 		g.p = NULL;
 	/* "Quốc hội Phần Lan", "Bộ Quốc phòng Nga": a known body written
 	 * with a head word, before a place, is that place's body: another
@@ -654,20 +666,37 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	bool feature = hg2.p && hg2.p->country && ent_vi_feature_head(x, k, n);
 	bool loc_name = (kinds & CUE_LOC_HEAD) && namey(x, k + n) &&
 	                !(x->t[k + n].flags & T_ALLCAPS) && (!hg2.p || feature);
+	/* "miền | Đông Ukraine": a part of a country (ent_vi_region_country) */
+	if (loc_name && ent_vi_region_country(x, k + n))
+		return k + n;
 	if (loc_name) {
 		size_t e = feature ? k + n + hg2.ntok : k + n;
-		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+		while (!feature && namey(x, e) && !(x->t[e].flags & T_ALLCAPS) &&
+		       !(e > k + n && ent_vi_glued_start(x, e)))
 			e++;
 		cand *c = ent_add_cand(x, k, e);
 		c->strong = true;
 		c->score[ENT_LOC] += EV_DEF;
 		return e;
 	}
+	/* "các tuyến đường như Hoàng Văn Thụ, Lê Văn Sỹ": the roads a road's
+	 * noun lists */
+	size_t rl = (kinds & CUE_ROAD) ? ent_road_intro(x, k, k + n) : 0;
+	if (rl) {
+		pd->type = ENT_LOC, pd->weight = EV_DEF, pd->title = pd->honor = false;
+		pd->road_list = rl;
+		return rl;
+	}
 	/* "xa lộ Hà Nội": a road named after a place or a person is a
 	 * place of its own */
-	if ((kinds & CUE_ROAD) && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
+	/* (but "tuyến Hà Nội-Hải Phòng": a route between known places
+	 * names the places) */
+	bool route = n == 1 && (ent_written(x, k, "tuyến") || ent_written(x, k, "Tuyến")) &&
+	             gaz_at(x, k + n).p;
+	if ((kinds & CUE_ROAD) && !route && namey(x, k + n) && !(x->t[k + n].flags & T_ALLCAPS)) {
 		size_t e = k + n;
-		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4)
+		while (namey(x, e) && !(x->t[e].flags & T_ALLCAPS) && e < k + n + 4 &&
+		       !(e > k + n && (ent_vi_glued_start(x, e) || ent_road_start(x, e))))
 			e++;
 		/* "đại lộ Đông - Tây", "trục Bắc - Nam": two directions */
 		if (e == k + n + 1 && ent_vi_direction(x, k + n) && e + 1 < x->nt &&
@@ -715,8 +744,15 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 			return k + n - 1;
 		set = true;
 	} else if (kinds & CUE_HONORIFIC) {
-		if (namey(x, k + n) || (k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
-		                        namey(x, k + n + 1))) {
+		/* "Mr. Putin": an abbreviation's dot; a Vietnamese form of
+		 * address is no abbreviation, a full stop after it ends the
+		 * sentence ("an ủi cô. Sau một lúc") */
+		bool abbr_dot = k + n + 1 < x->nt && x->text[x->t[k + n].start] == '.' &&
+		                (x->en || !(x->t[k + n - 1].flags & T_VI)) && namey(x, k + n + 1);
+		/* "Bạn" addresses a reader only heading a sentence; inside
+		 * one it starts a name ("Theo X/Bạn Nhà Nông", a paper) */
+		bool reader = n == 1 && ent_written(x, k, "Bạn");
+		if ((namey(x, k + n) || abbr_dot) && (!reader || (t->flags & T_INITIAL))) {
 			pd->type = ENT_PER, pd->weight = EV_DEF, pd->honor = true,
 			pd->title = false;
 			set = true;
@@ -806,7 +842,19 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return be;
 	}
+	/* "H.Nga": a person's initial and given name */
+	size_t ie = ent_vi_initial_name(x, k);
+	if (ie) {
+		cand *c = ent_add_cand(x, k, ie);
+		c->strong = true;
+		c->score[ENT_PER] += EV_CUE;
+		pd->type = -1, pd->title = pd->honor = false;
+		return ie;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
+	/* "Phó | Bí thư": a rank of the title after it */
+	if (e == k + 1 && ent_vi_title_prefix(x, k))
+		return e;
 	/* "hướng Nam", "(Đông, Tây, Nam, Bắc)": compass directions */
 	if (ent_vi_compass(x, k, e)) {
 		pd->type = -1, pd->title = pd->honor = false;
@@ -816,6 +864,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * name something link to the body's names */
 	if (x->titlecase)
 		e = k + 1, has_org = has_loc = misc = false;
+	/* "LG Display": an acronym's company and its foreign word */
+	size_t abe = ent_vi_acronym_brand(x, k, e);
+	bool acro_brand = abe != e;
+	e = abe;
+	/* "mẫu đồng hồ thông minh LG": the brand stands for its product */
+	if (e == k + 1 && !pd->title && !(t->flags & T_VI) && ent_vi_model_brand(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return add_product(x, k, e);
+	}
 	/* after a unit word, the place has at most three syllables: more
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */
 	/* "the game Grand Theft Auto: San Andreas": a work's title, with
@@ -832,6 +889,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	bool work = !x->titlecase &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
+
 	if (admin && e - k > 3)
 		e = k + 2;
 	/* "BBC Radio 2": a station's number joins it (entity_en.c) */
@@ -917,8 +975,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (pd->honor && single && t->end - t->start == 1 && e < x->nt &&
 	    x->text[x->t[e].start] == '.' && !(x->t[e].flags & T_SPACE) && !namey(x, e + 1))
 		c->end = x->t[e++].end;
-	/* "OceanBank", "AkzoNobel", "S&P": a brand's shape */
-	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e);
+	/* "OceanBank", "AkzoNobel", "S&P", "LG Display": a brand's shape */
+	bool brand = (single && ent_camel_word(x, k)) || amp_name(x, k, e) || acro_brand;
 	if (brand)
 		c->score[ENT_ORG] += EV_CUE, c->strong = true;
 	/* "Nestlé Việt Nam", "Petro Vietnam": a foreign name before a
@@ -993,17 +1051,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		if (p->field == x->field && p->t1 == k - 1 && joiner && pt >= 0 && c->strong &&
 		    !(acro && pt == ENT_LOC))
 			c->score[pt] += EV_WEAK;
-		/* "đường Phạm Hùng, Trần Duy Hưng": roads listed after a road,
-		 * each followed by the list's next mark or its end (not "Trên
-		 * đường Láng, Nguyễn Văn A điều khiển xe") */
+		/* "films such as X, Y and Z": works listed after a work */
 		unsigned nk;
 		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
 		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
-		if (p->field == x->field && p->t1 == k - 1 && joiner && p->road && !x->en && listed) {
-			c->road = true;
-			c->score[ENT_LOC] += EV_DEF;
-		}
-		/* "films such as X, Y and Z": works listed after a work */
 		if (p->field == x->field && p->t1 == k - 1 && joiner && p->work && x->en && listed)
 			c->work = true;
 	}
@@ -1043,7 +1094,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Nguyễn Văn Hùng": a family name, then middle and given names; an
 	 * initial at the end keeps its dot ("Nguyễn Văn Q.") */
 	bool mid;
-	if (!single && !admin && !house && !c->road && ent_vi_person(x, k, &mid) == e - k) {
+	bool city = !single && ent_among_cities(x, k, e);
+	if (city)
+		c->score[ENT_LOC] += EV_DEF;
+	if (!single && !admin && !house && !c->road && !city && ent_vi_person(x, k, &mid) == e - k) {
 		/* two syllables ("Vũ Quang") are a district's shape too: no
 		 * evidence */
 		if (e - k >= 3)
@@ -1081,7 +1135,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
  * phrase (scan_cue), else a run of capitalized words (scan_name). */
 void ent_scan_field(ctx *x)
 {
-	pending pd = {-1, 0, false, false, 0, 0};
+	pending pd = {-1, 0, false, false, 0, 0, 0};
 	ent_sport_context(x);
 	team_line tl = {{0, 0}, {0, 0}, 0};
 	for (size_t k = 0; k < x->nt;) {
@@ -1117,6 +1171,17 @@ void ent_scan_field(ctx *x)
 			cand *c = ent_add_cand(x, k, e);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
+		/* "miền Đông | Ukraine": the country is the place named */
+		if ((e = ent_vi_region_country(x, k)) != 0) {
+			pd.type = -1, pd.title = pd.honor = false;
+			k = e;
+			continue;
+		}
+		if ((e = ent_scan_road_item(x, pd.road_list, k)) != 0) {
 			pd.type = -1, pd.title = pd.honor = false;
 			k = e;
 			continue;

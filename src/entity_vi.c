@@ -73,15 +73,16 @@ size_t ent_vi_person(ctx *x, size_t k, bool *middle)
 }
 
 /* Whether the place named at token k is one a unit word may name: a
- * number ("quận 9", "Q.1") or a known place. */
-static bool numbered_or_known(ctx *x, size_t k)
+ * number ("quận 9", "Q.1") or a known place (no country after a short
+ * form: "H.Nga" signs an article, no district of Russia). */
+static bool numbered_or_known(ctx *x, size_t k, bool short_form)
 {
 	if (k >= x->nt)
 		return false;
 	if ((x->t[k].flags & T_WORD) && (x->t[k].flags & T_DIGIT))
 		return x->t[k].end - x->t[k].start <= 3;
 	match g = gaz_at(x, k);
-	return g.p && g.p->type == ENT_LOC;
+	return g.p && g.p->type == ENT_LOC && !(short_form && g.p->country);
 }
 
 /* The length of an administrative word at token k that names the place
@@ -104,10 +105,10 @@ size_t ent_admin_word(ctx *x, size_t k)
 	}
 	size_t q = k + n;
 	if (kinds & CUE_LOC_ADMIN)
-		return namey(x, q) || numbered_or_known(x, q) ? n : 0;
+		return namey(x, q) || numbered_or_known(x, q, false) ? n : 0;
 	/* a short form is written in capitals, a village's word is not */
 	if ((x->t[k].flags & T_ALLCAPS) || x->t[k].end - x->t[k].start == 1)
-		return numbered_or_known(x, q) ? n : 0;
+		return numbered_or_known(x, q, true) ? n : 0;
 	return namey(x, q) && namey(x, q + 1) && (x->t[q].flags & T_VI) &&
 	               (x->t[q + 1].flags & T_VI) && !(x->t[q].flags & T_ALLCAPS) &&
 	               (x->t[q + 1].flags & T_SPACE) && !gaz_at(x, q).p
@@ -166,6 +167,36 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
 	       (cue_at(x, j, &kinds) && (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_STOP)));
 }
 
+/* Whether the capitalized word at token j, inside a run of names, is a
+ * small word starting the next sentence where the text lost its full
+ * stop ("quận Tân Bình | Trong khi đó", "đường Cộng Hòa | Trên cầu",
+ * "Ảnh: Đình Sơn | Tại TP.HCM"): a Vietnamese stop word, function word or
+ * preposition of entity-cues.txt that is no syllable of a person's name
+ * (vn-names.txt; nor a name given by birth order: "Nguyễn Văn Hai",
+ * "Thống Nhất", "Nguyễn Trần Duy Nhất") and
+ * no English common word spelled like one ("Theresa May cho biết"),
+ * before a word in lower case, or, a preposition, before a known name or
+ * a unit's word. */
+bool ent_vi_glued_start(ctx *x, size_t j)
+{
+	static const char *const order[] = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười",
+	                                    "Nhất"};
+	unsigned kinds;
+	if (x->en || j + 1 >= x->nt || !namey(x, j) || !(x->t[j].flags & T_VI) ||
+	    (x->t[j].flags & T_ALLCAPS) || cue_at(x, j, &kinds) != 1 ||
+	    !(kinds & (CUE_STOP | CUE_FUNCTION | CUE_LOC_PREP)) || (kinds & CUE_COMMON) ||
+	    syllable_kinds(x, j))
+		return false;
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+		if (ent_written(x, j, order[i]))
+			return false;
+	uint32_t nf = x->t[j + 1].flags;
+	if ((nf & T_WORD) && (nf & T_LOWER) && !(nf & T_DIGIT))
+		return true;
+	return (kinds & CUE_LOC_PREP) && namey(x, j + 1) &&
+	       (gaz_at(x, j + 1).p || ent_admin_word(x, j + 1));
+}
+
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, a head or title of several
@@ -176,7 +207,7 @@ static bool credit_glued(ctx *x, size_t k, size_t j)
  * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
 bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 {
-	if (ent_admin_word(x, j))
+	if (ent_admin_word(x, j) || ent_vi_glued_start(x, j))
 		return true;
 	unsigned kinds;
 	bool mid;
@@ -481,6 +512,48 @@ bool ent_vi_work(ctx *x, size_t k)
 	return false;
 }
 
+/* Whether the brand at token k names a model of its product in a
+ * Vietnamese article: after "mẫu", "dòng" or "mô hình" (a model), a
+ * device's noun of vi-words.txt between or not ("mẫu đồng hồ thông minh
+ * | LG", "những mô hình | Kawasaki"). The brand elsewhere stays the
+ * company ("điện thoại LG", "hãng LG"). */
+bool ent_vi_model_brand(ctx *x, size_t k)
+{
+	if (x->en || k < 2)
+		return false;
+	for (size_t n = 0; n <= 4 && n + 1 < k; n++) {
+		if (n && !(ent_words_before(x, k, n) & EN_DEVICE))
+			continue;
+		/* (not "người mẫu", "siêu mẫu": a fashion model; "dòng" alone
+		 * is a river's flow too: "dòng Danube") */
+		size_t q = k - n;
+		bool mau = ent_written(x, q - 1, "mẫu") || ent_written(x, q - 1, "Mẫu");
+		bool dong = ent_written(x, q - 1, "dòng") || ent_written(x, q - 1, "Dòng");
+		if ((mau && !ent_written(x, q - 2, "người") && !ent_written(x, q - 2, "siêu")) ||
+		    (n && dong) ||
+		    ((ent_written(x, q - 2, "mô") || ent_written(x, q - 2, "Mô")) &&
+		     ent_written(x, q - 1, "hình")))
+			return true;
+	}
+	return false;
+}
+
+/* The end of an acronym's company whose name goes on with a company's
+ * last word ("LG | Display", "SK | Telecom", "ABC | News"; an
+ * org-suffix of en-words.txt) in a Vietnamese article: the acronym alone
+ * at k..e-1 (no person's initials: "J.B Brindle"), then that word, ending
+ * the name; or e. Other words after an acronym are as often a person's
+ * surname ("JK Rowling") or a product ("KTM Duke"). */
+size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e)
+{
+	unsigned kinds;
+	if (x->en || e != k + 1 || !(x->t[k].flags & T_ALLCAPS) || !ent_acronym(x, k) ||
+	    ent_vi_initials(x, k) || !namey(x, e) || (x->t[e].flags & (T_VI | T_ALLCAPS)) ||
+	    !(x->t[e].flags & T_SPACE) || namey(x, e + 1) || gaz_at(x, e).p)
+		return e;
+	return cue_at(x, e, &kinds) == 1 && (kinds & CUE_ORG_SUFFIX) ? e + 1 : e;
+}
+
 /* The end of a model's name starting at token h, or 0: foreign
  * capitalized words on the brand's line (a model's number after one of
  * them), none of them a cue or a known name, not a number alone
@@ -563,12 +636,99 @@ bool ent_vi_compass(ctx *x, size_t k, size_t e)
 			return false;
 	if (lead)
 		return true;
-	static const char *const nouns[] = {"hướng", "phía", "phương", "vị", "mạn", "góc", "cung"};
+	/* ("cửa ngõ Tây Bắc": a city's gateway on that side) */
+	static const char *const nouns[] = {"hướng", "phía", "phương", "vị", "mạn", "góc", "cung", "ngõ"};
 	for (size_t i = 0; k > 0 && i < sizeof nouns / sizeof *nouns; i++)
 		if (ent_written(x, k - 1, nouns[i]))
 			return true;
-	/* "Bắc-Nam", "Đông, Tây": another direction one mark away */
+	/* "Hướng vượng Quan: Đông Bắc": the direction a heading asks for */
+	if (k >= 2 && x->text[x->t[k - 1].start] == ':')
+		for (size_t q = k - 1; q-- > 0 && k - q <= 6 && !(x->t[q].flags & T_BREAK);)
+			if (ent_written(x, q, "Hướng") || ent_written(x, q, "hướng"))
+				return true;
+	/* "Bắc-Nam", "Đông, Tây": another direction one mark away; "chính
+	 * Đông và Tây Bắc": a lone direction across "và" (but "Đông Bắc và
+	 * Tây Bắc" may be the two regions) */
 	bool before = k >= 2 && (x->t[k - 1].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, k - 2);
 	bool after = e + 1 < x->nt && (x->t[e].flags & (T_DASH | T_SEP)) && ent_vi_direction(x, e + 1);
-	return before || after;
+	bool and_before = k >= 3 && ent_written(x, k - 1, "và") && ent_vi_direction(x, k - 2) &&
+	                  !ent_vi_direction(x, k - 3);
+	bool and_after = e + 1 < x->nt && ent_written(x, e, "và") && ent_vi_direction(x, e + 1) &&
+	                 !namey(x, e + 2) && e == k + 1;
+	return before || after || and_before || and_after;
+}
+
+/* The token where a country's name starts after a direction that says
+ * which part of it ("miền Đông | Ukraine", "phía Tây | Syria", "vùng
+ * Đông Bắc | Syria"), after a region's noun: the country is the place
+ * named; or 0. Names the gazetteer knows whole ("Nam Phi", "Bắc Triều
+ * Tiên", "Đông Nam Á") are no direction and a country. */
+size_t ent_vi_region_country(ctx *x, size_t k)
+{
+	static const char *const nouns[] = {"miền", "Miền", "phía", "Phía", "vùng", "Vùng", "mạn"};
+	if (x->en || k == 0 || !namey(x, k) || !ent_vi_direction(x, k) || gaz_at(x, k).ntok > 1)
+		return 0;
+	bool noun = false;
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		noun |= ent_written(x, k - 1, nouns[i]);
+	if (!noun)
+		return 0;
+	size_t q = k + 1;
+	if (ent_vi_direction(x, q) && !gaz_at(x, q).p)
+		q++;
+	match g = gaz_at(x, q);
+	return g.p && g.p->country && (x->t[q].flags & T_SPACE) ? q : 0;
+}
+
+/* Whether the capitalized word at token k is a rank before a title
+ * ("Phó | Bí thư", "Phó | Tư lệnh", "Nguyên | Bộ trưởng", "Quyền | Giám
+ * đốc") or a body's head ("Tổng | Liên đoàn", "Tổng | LĐLĐ"): part of
+ * the title or the body, no name. */
+bool ent_vi_title_prefix(ctx *x, size_t k)
+{
+	static const char *const ranks[] = {"Phó", "Tổng", "Nguyên", "Cựu", "Quyền"};
+	unsigned kinds;
+	if (x->en || k + 1 >= x->nt || !(x->t[k + 1].flags & T_SPACE) || !cue_at(x, k + 1, &kinds) ||
+	    !(kinds & (CUE_TITLE | CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ABBR_ORG_HEAD)))
+		return false;
+	for (size_t i = 0; i < sizeof ranks / sizeof *ranks; i++)
+		if (ent_written(x, k, ranks[i]))
+			return true;
+	return false;
+}
+
+/* The end of a person's initial glued by its dot to one given name
+ * ("H.Nga", "T.Hương" signing an article), or 0: one capital, its dot,
+ * and one capitalized Vietnamese syllable with no space, then no other
+ * name (a unit's short form names a place of two syllables or more:
+ * "P.Bến Nghé"). */
+size_t ent_vi_initial_name(const ctx *x, size_t k)
+{
+	if (x->en || k + 2 >= x->nt || x->t[k].end - x->t[k].start != 1 ||
+	    !(x->t[k].flags & T_CAP) || x->text[x->t[k + 1].start] != '.' ||
+	    (x->t[k + 1].flags & T_SPACE) || (x->t[k + 2].flags & T_SPACE) || !namey(x, k + 2) ||
+	    !(x->t[k + 2].flags & T_VI) || (x->t[k + 2].flags & T_ALLCAPS) || namey(x, k + 3))
+		return 0;
+	return k + 3;
+}
+
+/* Whether a sentence's first word k and the one-word known place j
+ * after it are a person's name: a given name that is a country too
+ * ("Anh", "Đức") after a given or family name ("Bảo Anh", "Trần Anh"),
+ * or after any capitalized syllable that is no small word when the pair
+ * ends its clause or line, as a signature does ("Ảnh: Tiểu Anh.", "Thi
+ * Anh (tổng hợp)", "HẢI ANH"); not "Phía | Nga", "Tại | Anh,". */
+bool ent_vi_given_pair(ctx *x, size_t k, size_t j)
+{
+	if (x->en || gaz_at(x, j).ntok != 1 || !(x->t[k].flags & T_VI) ||
+	    !(ent_vi_name_syllable(x, j) || ((x->t[j].flags & T_ALLCAPS) && (x->t[j].flags & T_VI))))
+		return false;
+	if (ent_vi_name_syllable(x, k) || ent_vi_family(x, k))
+		return true;
+	unsigned kinds;
+	if (cue_at(x, k, &kinds))
+		return false;
+	size_t e = j + 1;
+	return e >= x->nt || (x->t[e].flags & (T_BREAK | T_PARA | T_LPAREN)) ||
+	       ((x->t[e].flags & T_DASH) && (x->t[e].flags & T_SPACE));
 }
