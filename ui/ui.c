@@ -374,15 +374,15 @@ void app_broadcast(app *a, const ui_event *ev)
 	}
 }
 
-/* Tells every pane an event that carries no article. */
-static void broadcast(app *a, ui_event_kind kind)
+/* See uiint.h: an event that carries no article. */
+void app_broadcast_kind(app *a, ui_event_kind kind)
 {
 	ui_event ev = {.kind = kind, .read = -1, .starred = -1};
 	app_broadcast(a, &ev);
 }
 
-/* Tells every pane that article id's marks changed (-1: unchanged). */
-static void broadcast_marks(app *a, int64_t id, int read, int starred)
+/* See uiint.h. */
+void app_broadcast_marks(app *a, int64_t id, int read, int starred)
 {
 	ui_event ev = {.kind = EV_MARKS_CHANGED, .id = id, .read = read, .starred = starred};
 	app_broadcast(a, &ev);
@@ -392,7 +392,7 @@ static void broadcast_marks(app *a, int64_t id, int read, int starred)
 void app_filter_changed(app *a)
 {
 	trace_label("filter");
-	broadcast(a, EV_FILTER_CHANGED);
+	app_broadcast_kind(a, EV_FILTER_CHANGED);
 }
 
 /* Recounts the whole store (for shown/total). */
@@ -416,171 +416,18 @@ void app_open_article(app *a, int64_t id)
 	ui_event ev = {.kind = EV_ARTICLE_OPENED, .id = id, .read = -1, .starred = -1};
 	app_broadcast(a, &ev);
 	if (query_set_read(a->s, id, 1) == 0)
-		broadcast_marks(a, id, 1, -1);
+		app_broadcast_marks(a, id, 1, -1);
 	if (a->layout == LAYOUT_SINGLE)
 		app_focus_pane(a, "reader");
-}
-
-/* Removes name (folded comparison) from a list; returns 1 if it was there. */
-static int remove_name(strlist *l, const char *name)
-{
-	char *f = text_fold(name, strlen(name), NULL);
-	int found = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		char *g = text_fold(l->v[i], strlen(l->v[i]), NULL);
-		int same = !strcmp(f, g);
-		free(g);
-		if (same) {
-			free(l->v[i]);
-			memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof *l->v);
-			l->n--;
-			found = 1;
-			break;
-		}
-	}
-	free(f);
-	return found;
-}
-
-/* See uiint.h: adds an entity (negated: excluded) to the filter. Returns
- * 0 when no entity has that name. */
-int app_add_entity(app *a, const char *name, int negated)
-{
-	int64_t ids[8];
-	while (*name == ' ')
-		name++;
-	if (!*name)
-		return 0;
-	if (query_resolve_entity(a->s, name, ids, 8) <= 0) {
-		app_message(a, 1, "no entity named \"%s\"", name);
-		return 0;
-	}
-	remove_name(&a->filter.entities, name);
-	remove_name(&a->filter.not_entities, name);
-	sl_push(negated ? &a->filter.not_entities : &a->filter.entities, name);
-	app_filter_changed(a);
-	return 1;
-}
-
-/* See uiint.h: facets of the current result set whose name or alias
- * starts with the text ("!" kept in front). */
-int app_complete_entity(app *a, const char *text, strlist *out)
-{
-	facet_row rows[20];
-	char *err = NULL;
-	const char *prefix = text[0] == '!' ? text + 1 : text;
-	int n = query_facets(a->s, &a->filter, -1, *prefix ? prefix : NULL, 20, rows, &err);
-	if (n < 0) {
-		free(err);
-		return 0;
-	}
-	for (int i = 0; i < n; i++) {
-		char *c = xasprintf("%s%s", text[0] == '!' ? "!" : "", rows[i].name);
-		sl_push_owned(out, c);
-		facet_row_free(&rows[i]);
-	}
-	return n;
-}
-
-/* `/`: asks for a search and applies it; an empty or blank one removes
- * it (as the query layer reads it). */
-static void do_search(app *a)
-{
-	char *q = prompt_read(a, "Search: ", &a->search_history, NULL);
-	trace_begin(q ? "search" : "cancel", NULL);
-	if (!q)
-		return;
-	char *old = a->filter.search;
-	int blank = str_is_blank(q);
-	a->filter.search = blank ? NULL : q;
-	if (blank)
-		free(q);
-	/* A malformed query must not leave a broken filter behind: checked
-	 * as the CLI checks it (its words, then one match at most: a count
-	 * would read every match of a common word). */
-	char *err = NULL;
-	if (query_check_search(a->s, a->filter.search, &err) != 0) {
-		app_message(a, 1, "search: %s", err ? err : "invalid query");
-		free(err);
-		free(a->filter.search);
-		a->filter.search = old;
-		return;
-	}
-	free(old);
-	app_filter_changed(a);
-}
-
-/* `e`: asks for an entity (with completion); "!name" excludes it. */
-static void do_entity(app *a)
-{
-	char *name = prompt_read(a, "Entity: ", &a->entity_history, app_complete_entity);
-	trace_begin(name ? "entity" : "cancel", NULL);
-	if (!name)
-		return;
-	if (name[0] == '!')
-		app_add_entity(a, name + 1, 1);
-	else
-		app_add_entity(a, name, 0);
-	free(name);
-}
-
-/* The article `s` and `u` act on: the one read when the reader has the
- * focus, else the one selected in the list. */
-static int64_t target_article(app *a, int *read, int *starred)
-{
-	pane *list = app_pane(a, "list"), *reader = app_pane(a, "reader");
-	const article_row *r = list ? list_selected(list) : NULL;
-	if (reader && app_has_focus(reader) && a->open_id) {
-		if (r && r->id == a->open_id) {
-			*read = r->read;
-			*starred = r->starred;
-		} else if (!reader_marks(reader, read, starred)) {
-			article_full art;
-			memset(&art, 0, sizeof art);
-			char *err = NULL;
-			if (query_article(a->s, a->open_id, NULL, &art, &err) <= 0) {
-				free(err);
-				article_full_free(&art);
-				return 0;
-			}
-			*read = art.read;
-			*starred = art.starred;
-			article_full_free(&art);
-		}
-		return a->open_id;
-	}
-	if (!r)
-		return 0;
-	*read = r->read;
-	*starred = r->starred;
-	return r->id;
-}
-
-/* `s` and `u`: flip a mark and show it everywhere. */
-static void toggle_mark(app *a, int star)
-{
-	int read = 0, starred = 0;
-	int64_t id = target_article(a, &read, &starred);
-	if (!id)
-		return;
-	int rc = star ? query_set_starred(a->s, id, !starred) : query_set_read(a->s, id, !read);
-	if (rc != 0) {
-		app_message(a, 1, "could not save the mark");
-		return;
-	}
-	broadcast_marks(a, id, star ? -1 : !read, star ? !starred : -1);
-	app_message(a, 0, "%s",
-	            star ? (!starred ? "starred" : "unstarred")
-	                 : (!read ? "marked read" : "marked unread"));
 }
 
 /* Everything the store may have changed: the total, then every pane
  * (kind: EV_STORE_CHANGED when another process wrote, EV_RELOAD when the
  * user asked). */
-static void reload(app *a, ui_event_kind kind)
+void app_reload(app *a, ui_event_kind kind)
 {
 	count_total(a);
-	broadcast(a, kind);
+	app_broadcast_kind(a, kind);
 }
 
 /* The pane under a screen position, or -1. */
@@ -592,134 +439,6 @@ static int pane_at(app *a, int y, int x)
 			return i;
 	}
 	return -1;
-}
-
-/* Actions the focused pane did not take. */
-static void global_action(app *a, action act)
-{
-	switch (act) {
-	case ACT_NEXT_PANE:
-		app_focus_step(a, 1);
-		break;
-	case ACT_PREV_PANE:
-		app_focus_step(a, -1);
-		break;
-	case ACT_RELATED: {
-		pane *rel = app_pane(a, "related");
-		if (!rel)
-			break;
-		if (pane_wanted(rel)) {
-			related_show(rel, 0);
-			app_focus_pane(a, "list");
-		} else if (!a->open_id) {
-			app_message(a, 0, "no article open");
-			break;
-		} else {
-			related_show(rel, a->open_id);
-			app_focus_pane(a, "related");
-		}
-		layout(a);
-		break;
-	}
-	case ACT_QUIT:
-		a->quit = 1;
-		break;
-	case ACT_HELP:
-		help_show(a);
-		break;
-	case ACT_SEARCH:
-		do_search(a);
-		break;
-	case ACT_ENTITY:
-		do_entity(a);
-		break;
-	case ACT_ALL_ENTITIES:
-		/* entities of low confidence: shown or left out, in the
-		 * sidebar and the reader's highlights */
-		query_all_entities(a->s, !a->s->all_entities);
-		broadcast(a, EV_ENTITIES_SHOWN);
-		app_message(a, 0, a->s->all_entities ? "showing all entities, low confidence too"
-						     : "hiding entities of low confidence");
-		break;
-	case ACT_CLEAR_FILTER:
-		sl_free(&a->filter.entities);
-		sl_free(&a->filter.not_entities);
-		sl_init(&a->filter.entities);
-		sl_init(&a->filter.not_entities);
-		free(a->filter.search);
-		a->filter.search = NULL;
-		free(a->filter.since);
-		free(a->filter.until);
-		a->filter.since = a->filter.until = NULL;
-		app_filter_changed(a);
-		break;
-	case ACT_CARD: {
-		pane *card = app_pane(a, "card"), *from = &a->panes[a->focus];
-		char *spec = NULL;
-		int got = 0;
-		if (strcmp(from->ops->name, "sidebar") == 0)
-			got = sidebar_current_entity(from, &spec);
-		else if (app_pane(a, "reader"))
-			got = reader_current_entity(app_pane(a, "reader"), &spec);
-		if (!card || !got) {
-			app_message(a, 0, "no entity here: move to one in the sidebar, or to a mention"
-			                  " with n");
-			break;
-		}
-		if (card_show(card, spec)) {
-			app_focus_pane(a, "card");
-			layout(a);
-		}
-		free(spec);
-		break;
-	}
-	case ACT_TIMELINE: {
-		pane *tl = app_pane(a, "timeline");
-		if (!tl)
-			break;
-		timeline_toggle(tl);
-		if (pane_wanted(tl))
-			app_focus_pane(a, "timeline");
-		else if (app_has_focus(tl))
-			app_focus_pane(a, "list");
-		layout(a);
-		break;
-	}
-	case ACT_STAR:
-		toggle_mark(a, 1);
-		break;
-	case ACT_READ:
-		toggle_mark(a, 0);
-		break;
-	case ACT_RELOAD:
-		reload(a, EV_RELOAD);
-		app_message(a, 0, "reloaded");
-		break;
-	case ACT_NEXT_MENTION:
-	case ACT_PREV_MENTION: {
-		int next = act == ACT_NEXT_MENTION;
-		if (!a->open_id) {
-			app_message(a, 0, "no article open");
-			break;
-		}
-		pane *reader = app_pane(a, "reader");
-		if (!reader)
-			break;
-		if (a->layout == LAYOUT_SINGLE && !app_has_focus(reader))
-			app_focus_pane(a, "reader");
-		if (!reader_jump_mention(reader, next ? 1 : -1))
-			app_message(a, 0, "no %s mention", next ? "further" : "earlier");
-		break;
-	}
-	case ACT_BACK:
-		app_focus_pane(a, "list");
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	default:
-		break;
-	}
 }
 
 /* A key: the focused pane's binding first, then (in a pane that takes
@@ -743,7 +462,7 @@ static void handle_key(app *a, int key, int is_char)
 		return;
 	if (p->shown && p->ops->action(p, act))
 		return;
-	global_action(a, act);
+	app_action(a, act);
 }
 
 /* Reads the user's config file (key bindings and colours). Problems are
@@ -869,7 +588,7 @@ int ui_run(store *s)
 	trace_header(LINES, COLS);
 	query_store_changed(s); /* the first call only sets the baseline */
 	a->total = -1;          /* the list's first count gives it, when idle */
-	broadcast(a, EV_FILTER_CHANGED); /* the first filter: everything */
+	app_broadcast_kind(a, EV_FILTER_CHANGED); /* the first filter: everything */
 	if (a->ascii)
 		app_message(a, 0, "ASCII mode: set LANG=C.UTF-8 for full text");
 	load_config(a); /* its errors matter more than the ASCII notice */
@@ -902,7 +621,7 @@ int ui_run(store *s)
 			if (query_store_changed(s)) {
 				if (rc == ERR)
 					trace_begin("reload", NULL);
-				reload(a, EV_STORE_CHANGED);
+				app_reload(a, EV_STORE_CHANGED);
 				changed = 1;
 			}
 		}

@@ -136,8 +136,16 @@ void app_focus_pane(app *a, const char *name);
 pane *app_pane(app *a, const char *name);
 /* True when p has the focus. */
 int app_has_focus(const pane *p);
-/* Tells every pane about ev. */
+/* Tells every pane about ev; _kind: an event that carries no article;
+ * _marks: article id's marks changed (-1: unchanged). */
 void app_broadcast(app *a, const ui_event *ev);
+void app_broadcast_kind(app *a, ui_event_kind kind);
+void app_broadcast_marks(app *a, int64_t id, int read, int starred);
+/* Counts the store again and tells every pane (EV_STORE_CHANGED,
+ * EV_RELOAD). */
+void app_reload(app *a, ui_event_kind kind);
+/* actions.c: does an action no pane took. */
+void app_action(app *a, action act);
 void app_redraw_all(app *a);
 /* Lays the panes out again (a pane became wanted or not). */
 void app_layout(app *a);
