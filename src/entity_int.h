@@ -119,7 +119,8 @@ enum {
 	EN_CLUB_PRE = 1048576,  /* "club X", "side X" in sport news */
 	EN_CLUB_POST = 2097152, /* "X striker Y", "X fans" in sport news */
 	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
-	EN_ACRO_POST = 8388608  /* "USDA officials": an acronym's body */
+	EN_ACRO_POST = 8388608,  /* "USDA officials": an acronym's body */
+	EN_ADDR_TITLE = 16777216 /* "Mr Justice Eady": a title after a form of address */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */

@@ -298,6 +298,12 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 					break;
 				if (ent_korean_name(x, j))
 					break;
+				/* "Interrupting Mr Sukul", "Boss Sir Alex": in English a
+				 * form of address inside a run starts another name (not
+				 * a Vietnamese one's syllable: "Tran Anh Tuan") */
+				if (x->en && !caps && n == 1 && (kinds & CUE_HONORIFIC) &&
+				    !(x->t[j].flags & T_VI) && namey(x, j + 1))
+					break;
 				if (ent_vi_name_break(x, k, j))
 					break;
 			}

@@ -516,6 +516,18 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	unsigned kinds = 0;
 	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* "Mr Justice Eady", "Lord Chief Justice Lord Woolf", "Justice Anne
+	 * Boyd": a judge's title after a form of address or a title, or
+	 * before a full name, is no part of the name (en-words.txt
+	 * addr-title); alone it is a name's word ("Justice Department") */
+	if (x->en && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) && namey(x, k + 1) &&
+	    (ent_en_bits(x, k) & EN_ADDR_TITLE) &&
+	    ((pd->type == ENT_PER && (pd->honor || pd->title)) ||
+	     (ent_given_name(x, k + 1) && namey(x, k + 2)))) {
+		if (!pd->honor)
+			pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true;
+		return k + 1;
+	}
 	/* abbreviations (abbreviations.tsv) only where written as such */
 	unsigned abbr = ent_abbr_kinds(x, k, n ? n : 1, kinds);
 	kinds = (kinds & ~CUE_ABBR) | abbr;
