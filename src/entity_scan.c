@@ -995,6 +995,19 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * country is a company's branch there, no person */
 	if (!single && ent_vi_branch_name(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	/* "Carnegie Mellon Professor Ann Lee", "Deputy High Court Judge Ann
+	 * Lee": a name before a capitalized title and a person's name is
+	 * the employer, not the person */
+	unsigned tk;
+	size_t tn = e < x->nt && x->en && !x->titlecase && (x->t[e].flags & T_CAP) &&
+	                    !(x->t[e].flags & (T_ALLCAPS | T_INITIAL))
+	                ? cue_at(x, e, &tk)
+	                : 0;
+	if (tn && (tk & CUE_TITLE) && namey(x, e + tn)) {
+		if (pd->type == ENT_PER)
+			pd->type = -1;
+		c->score[ENT_ORG] += EV_CUE;
+	}
 	if (pd->type >= 0) {
 		int w = pd->weight;
 		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
