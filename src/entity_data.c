@@ -709,7 +709,8 @@ static void load_vi_names(entity_extractor *ex)
  * agency's word after its name), club-pre and club-post (a team's words
  * before and after its name in sport news), not-team (a plural that is
  * no team's nickname), acro-post (a body's word after an acronym),
- * addr-title (a title after a form of address). */
+ * addr-title (a title after a form of address),
+ * national-body (a known body's short name that every nation's body has). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -736,7 +737,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"club-post", EN_CLUB_POST},
 	                                  {"not-team", EN_NOT_TEAM},
 	                                  {"acro-post", EN_ACRO_POST},
-	                                  {"addr-title", EN_ADDR_TITLE}};
+	                                  {"addr-title", EN_ADDR_TITLE},
+	                                  {"national-body", EN_NATIONAL}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -613,6 +613,16 @@ bool ent_en_people(ctx *x, size_t k, size_t e)
 }
 
 /* See entity_int.h. */
+bool ent_en_nations_adjective(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e < k + 3 || !(x->t[e - 2].flags & T_DASH) || (x->t[e - 2].flags & T_SPACE) ||
+	    (x->t[e - 1].flags & T_SPACE) || x->text[x->t[e - 2].start] != '-')
+		return false;
+	unsigned kinds;
+	return cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_STOP) && (x->t[e - 1].flags & T_CAP);
+}
+
+/* See entity_int.h. */
 bool ent_en_title_word(ctx *x, size_t k)
 {
 	if (k >= x->nt)

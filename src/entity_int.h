@@ -120,7 +120,8 @@ enum {
 	EN_CLUB_POST = 2097152, /* "X striker Y", "X fans" in sport news */
 	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
 	EN_ACRO_POST = 8388608,  /* "USDA officials": an acronym's body */
-	EN_ADDR_TITLE = 16777216 /* "Mr Justice Eady": a title after a form of address */
+	EN_ADDR_TITLE = 16777216, /* "Mr Justice Eady": a title after a form of address */
+	EN_NATIONAL = 33554432 /* "FA": a body every nation has ("the Scottish FA") */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -517,6 +518,9 @@ bool ent_en_title_word(ctx *x, size_t k);
 /* entity_en.c: whether the English run [k, e) is a nation's people in
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the English run [k, e) is an adjective of nations
+ * joined by a hyphen ("Anglo-American", "Sino-Japanese"): no entity */
+bool ent_en_nations_adjective(ctx *x, size_t k, size_t e);
 
 /* entity_sport.c: the sides of a result's or a league table's line */
 typedef struct team_line {

@@ -791,6 +791,17 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		ent_name_run(x, k, &ho, &hl, &mi);
 		if (ho && !mi)
 			return 0;
+		/* "the Scottish FA": a nation's own body, not the known one of
+		 * that short name (en-words.txt national-body) */
+		match ng = gaz_at(x, k + n);
+		if (ng.p && ng.p->type == ENT_ORG && ng.ntok == 1 &&
+		    (ent_en_bits(x, k + n) & EN_NATIONAL)) {
+			cand *c = ent_add_cand(x, k, k + n + 1);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd->type = -1, pd->title = pd->honor = false;
+			return k + n + 1;
+		}
 	}
 	/* "SOCCER", "BEAT", "DIVISION": a common word in capitals */
 	bool common = (kinds & CUE_COMMON) && (t->flags & T_ALLCAPS) && n == 1;
@@ -1042,7 +1053,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
-	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e))
+	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e) ||
+	    ent_en_nations_adjective(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
 	 * Scorsese film"): no type as a guess */
