@@ -61,6 +61,105 @@ static void test_titles_outside(void **state)
 	mention_list_free(&l);
 }
 
+/* A name before a capitalized title and a person's name is the person's
+ * employer, no person ("Carnegie Mellon Professor ...", "Deputy High
+ * Court Judge ..."); an office named with a postpositive "General" is
+ * one title ("Solicitor General"). */
+static void test_employer_before_title(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Brackley Marsh Professor Ines Varga leads the work. The Brackley Marsh team "
+	        "says it is cheap.",
+	        &l);
+	expect_mention(&l, "Brackley Marsh", ENT_ORG, "Brackley Marsh");
+	expect_mention(&l, "Ines Varga", ENT_PER, "Ines Varga");
+	mention_list_free(&l);
+	extract("Deputy Crown Court Judge Alan Pirbright told the hearing it was serious.", &l);
+	expect_mention(&l, "Crown Court", ENT_ORG, "Crown Court");
+	expect_mention(&l, "Alan Pirbright", ENT_PER, "Alan Pirbright");
+	mention_list_free(&l);
+	extract("He said Solicitor General Mary Ostrow agreed.", &l);
+	expect_no_mention(&l, "Solicitor");
+	expect_mention(&l, "Mary Ostrow", ENT_PER, "Mary Ostrow");
+	mention_list_free(&l);
+}
+
+/* After a title or a form of address, a title word ending the name is
+ * its surname ("Labour MP Oona King"), not a title cutting it. */
+static void test_title_word_surname(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He will stand against Labour MP Zelda King at the election.", &l);
+	expect_mention(&l, "Zelda King", ENT_PER, "Zelda King");
+	expect_no_mention(&l, "Zelda");
+	mention_list_free(&l);
+}
+
+/* A word in brackets spelled by the initials of the words before it,
+ * whatever its case, is the short form of their organization
+ * ("Global Alliance for Vaccines and Immunisation (Gavi)"), no place. */
+static void test_spelled_short_form(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Funds go to the Northern Trust for Rivers and Lakes (Ntrl). If Ntrl can raise "
+	        "more, Britain, France and Ntrl will gain.",
+	        &l);
+	expect_mention(&l, "Ntrl", ENT_ORG, "Northern Trust for Rivers and Lakes");
+	mention_list_free(&l);
+}
+
+/* "the Scottish FA": a nationality before a body every nation has is
+ * that nation's own, no mention of the English one. */
+static void test_national_body(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He was approached by the Scottish FA, and the Spanish FA fined him.", &l);
+	expect_mention(&l, "Scottish FA", ENT_ORG, "Scottish FA");
+	expect_mention(&l, "Spanish FA", ENT_ORG, "Spanish FA");
+	expect_no_mention(&l, "FA");
+	mention_list_free(&l);
+}
+
+/* Nations' adjectives joined by a hyphen are an adjective, no entity
+ * ("Anglo-American relations"). */
+static void test_nations_adjective(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("A debate on Anglo-American relations and Sino-Japanese trade began.", &l);
+	expect_no_mention(&l, "Anglo-American");
+	expect_no_mention(&l, "Sino-Japanese");
+	mention_list_free(&l);
+}
+
+/* Names of British news the gazetteers now know: "Number 10" and "No
+ * 10" are Downing Street, "BBC Sport" the BBC's, Parliament the
+ * legislature, War on Want a charity, New York State a place, a General
+ * Election and Braille no entity. */
+static void test_known_names(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The text was drawn up at Number 10, and No 10 approved it, he told BBC Sport. "
+	        "Ministers must answer in Parliament, War on Want said. A forthcoming General "
+	        "Election must be fair. A student in New York State printed the maps in "
+	        "Braille.",
+	        &l);
+	expect_mention(&l, "Number 10", ENT_ORG, "Phố Downing");
+	expect_mention(&l, "No 10", ENT_ORG, "Phố Downing");
+	expect_mention(&l, "BBC Sport", ENT_ORG, "BBC");
+	expect_mention(&l, "Parliament", ENT_ORG, "Parliament");
+	expect_mention(&l, "War on Want", ENT_ORG, "War on Want");
+	expect_mention(&l, "New York State", ENT_LOC, "New York State");
+	expect_no_mention(&l, "Election");
+	expect_no_mention(&l, "Braille");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -80,7 +179,10 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_titles_outside),
+	    cmocka_unit_test(test_titles_outside),     cmocka_unit_test(test_employer_before_title),
+	    cmocka_unit_test(test_title_word_surname), cmocka_unit_test(test_spelled_short_form),
+	    cmocka_unit_test(test_national_body),      cmocka_unit_test(test_nations_adjective),
+	    cmocka_unit_test(test_known_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
