@@ -47,6 +47,17 @@ static bool fixture_word(const ctx *x, size_t q)
 	       (n == 2 && memcmp(w, "vs", 2) == 0);
 }
 
+/* Whether the number at token e is the minute of a goal on a scorers'
+ * line ("Rigoglioso 59."): two digits at most, then a full stop that ends
+ * the line, no more numbers (a table's row has several, a score none
+ * after it). */
+static bool goal_time(const ctx *x, size_t e)
+{
+	return x->t[e].end - x->t[e].start <= 2 && e + 1 < x->nt &&
+	       x->text[x->t[e + 1].start] == '.' && !(x->t[e + 1].flags & T_SPACE) &&
+	       (e + 2 >= x->nt || (x->t[e + 2].flags & T_PARA));
+}
+
 /* Whether, in a sport article, the name on tokens k..e-1 is a team by
  * its place: first on a line of results or standings ("KANSAS CITY 61
  * 74 .452", "Surrey 312") or a side of a fixture ("CLEVELAND AT
@@ -55,7 +66,7 @@ static bool sport_team(const ctx *x, size_t k, size_t e)
 {
 	if (!x->sport)
 		return false;
-	if ((x->t[k].flags & T_PARA) && e < x->nt && (x->t[e].flags & T_DIGIT))
+	if ((x->t[k].flags & T_PARA) && e < x->nt && (x->t[e].flags & T_DIGIT) && !goal_time(x, e))
 		return true;
 	if (fixture_word(x, e) && namey(x, e + 1))
 		return true;
@@ -233,6 +244,21 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->strong = true;
 		c->score[ENT_ORG] += EV_DEF;
 		return be;
+	}
+	/* "UN Development Programme": a known organization's acronym
+	 * before the name of one of its bodies (a run of capitals ending
+	 * with an organization's suffix) */
+	if (g.p && g.p->type == ENT_ORG && g.ntok == 1 && x->en && !x->titlecase &&
+	    (x->t[k].flags & T_ALLCAPS) && namey(x, k + 1) && !(x->t[k + 1].flags & T_ALLCAPS) &&
+	    (x->t[k + 1].flags & T_SPACE) && !gaz_at(x, k + 1).p) {
+		bool ho, hl, mi;
+		size_t e = ent_name_run(x, k + 1, &ho, &hl, &mi);
+		if (ho && !mi) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
 	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
@@ -505,6 +531,22 @@ static bool school_name(ctx *x, size_t q)
 	         (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR | CUE_TITLE)));
 }
 
+/* Whether token k, in a sport article, is a player's initial without its
+ * dot in a line-up: one capital letter after a comma or a semicolon,
+ * before one or two capitalized words that the list's next mark, a
+ * bracket or the line's end follows ("; A Lo Cicero, F Ongaro"). */
+static bool lineup_initial(ctx *x, size_t k)
+{
+	if (!x->sport || k == 0 || x->t[k].end - x->t[k].start != 1 ||
+	    !(x->t[k - 1].flags & T_SEP) || x->text[x->t[k - 1].start] == '/' || !namey(x, k + 1) ||
+	    (x->t[k + 1].flags & T_ALLCAPS))
+		return false;
+	size_t e = k + 1;
+	while (e < k + 3 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+		e++;
+	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN | T_PARA));
+}
+
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -570,8 +612,9 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (n == 1 && (kinds & (CUE_LOC_PREP | CUE_FUNCTION)) && (t->flags & T_CAP) &&
 	    !(t->flags & T_INITIAL) && ent_vi_person(x, k, &mid) >= 2 && !gaz_at(x, k + 1).p)
 		n = 0;
-	/* "A. Hollioake": an initial, not the article "a" */
-	if (n == 1 && x->en && ent_initial(x, k))
+	/* "A. Hollioake": an initial, not the article "a"; so is "A" in a
+	 * line-up ("Troncon; A Lo Cicero, F Ongaro") */
+	if (n == 1 && x->en && (ent_initial(x, k) || lineup_initial(x, k)))
 		n = 0;
 	if (!n || !kinds)
 		return 0;
@@ -1019,6 +1062,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 			pd->type = -1;
 		c->score[ENT_ORG] += EV_CUE;
 	}
+	/* "the Glasgow Kelvin MP": a name between "the" and a member's
+	 * title in capitals is the constituency, a place */
+	unsigned mk;
+	if (x->en && k > 0 && (ent_written(x, k - 1, "the") || ent_written(x, k - 1, "The")) &&
+	    e < x->nt && (x->t[e].flags & T_ALLCAPS) && cue_at(x, e, &mk) == 1 &&
+	    (mk & CUE_TITLE))
+		c->score[ENT_LOC] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;
 		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
