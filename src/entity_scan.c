@@ -55,7 +55,7 @@ static bool goal_time(const ctx *x, size_t e)
 {
 	return x->t[e].end - x->t[e].start <= 2 && e + 1 < x->nt &&
 	       x->text[x->t[e + 1].start] == '.' && !(x->t[e + 1].flags & T_SPACE) &&
-	       (e + 2 >= x->nt || (x->t[e + 2].flags & T_PARA));
+	       (e + 2 >= x->nt || (x->t[e + 2].flags & T_PARA) || x->text[x->t[e + 2].start] == '\n');
 }
 
 /* Whether, in a sport article, the name on tokens k..e-1 is a team by
@@ -952,7 +952,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1;
 		return k + 1;
 	}
-	bool work = !x->titlecase &&
+	/* (a line-up's initial "A" is no title's article) */
+	bool work = !x->titlecase && !lineup_initial(x, k) &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 

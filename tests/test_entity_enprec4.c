@@ -160,6 +160,58 @@ static void test_known_names(void **state)
 	mention_list_free(&l);
 }
 
+/* A match report's scorers' line ("Name 59.") gives the minute of a
+ * goal, no team: the player stays a person. */
+static void test_scorers_line(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Rovers took the lead when the corner found Anzo Varelli, whose volley won the "
+	        "match. The coach praised the goal.\n\nIngham, Morley, Varelli, Tierney.\n\n"
+	        "Varelli 59.\n\n1,375\n",
+	        &l);
+	expect_mention(&l, "Anzo Varelli", ENT_PER, "Anzo Varelli");
+	mention_list_free(&l);
+}
+
+/* A known organization's acronym before the name of one of its bodies
+ * is one name ("the UN Development Programme"), not the acronym and a
+ * fragment. */
+static void test_acronym_body(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The report by the UN Housing Programme was welcomed.", &l);
+	expect_mention(&l, "UN Housing Programme", ENT_ORG, "UN Housing Programme");
+	expect_no_mention(&l, "Housing Programme");
+	mention_list_free(&l);
+}
+
+/* "The Glasgow Kelvin MP": the name between "the" and a member's title
+ * is the constituency, a place. */
+static void test_constituency_mp(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Dunmore Heath MP said the plan would fail.", &l);
+	expect_mention(&l, "Dunmore Heath", ENT_LOC, "Dunmore Heath");
+	mention_list_free(&l);
+}
+
+/* A line-up's "A" before a surname is the player's initial, not the
+ * article ("; A Lo Cicero, F Ongaro"). */
+static void test_lineup_initial(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The coach was pleased with the match, the goal and the try.\n\nItaly: R Bellini; "
+	        "A Masetti, A Lo Verde, F Ongarini.\n",
+	        &l);
+	expect_mention(&l, "A Lo Verde", ENT_PER, "A Lo Verde");
+	expect_no_mention(&l, "Lo Verde");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -182,7 +234,9 @@ int main(void)
 	    cmocka_unit_test(test_titles_outside),     cmocka_unit_test(test_employer_before_title),
 	    cmocka_unit_test(test_title_word_surname), cmocka_unit_test(test_spelled_short_form),
 	    cmocka_unit_test(test_national_body),      cmocka_unit_test(test_nations_adjective),
-	    cmocka_unit_test(test_known_names),
+	    cmocka_unit_test(test_known_names),        cmocka_unit_test(test_scorers_line),
+	    cmocka_unit_test(test_acronym_body),       cmocka_unit_test(test_constituency_mp),
+	    cmocka_unit_test(test_lineup_initial),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
