@@ -1,8 +1,9 @@
 #!/bin/sh
-# cli_names_fold.sh: the name shown is the corpus's spelling when the
+# cli_enprec4.sh: the name shown is the corpus's spelling when the
 # gazetteer's canonical name folds to the same key: an English corpus
 # writing "Hong Kong" shows Hong Kong, not the canonical Hồng Kông, and
-# a Vietnamese one writing Hồng Kông keeps it.
+# a Vietnamese one writing Hồng Kông keeps it; a surname only guessed a
+# person (a line-up's) links to no full name of another article.
 . "${LEDE_TESTS:-$(dirname "$0")}/lib.sh"
 
 # The name column of `lede entities` for the entity of this type whose
@@ -30,5 +31,18 @@ run --db "$T/vi.db" ingest "$T/vi"
 expect_rc 0 "ingest of a Vietnamese corpus"
 vi=$(name_of "$T/vi.db" LOC "Hồng Kông")
 check "a Vietnamese corpus writing Hồng Kông shows Hồng Kông (got '$vi')" test "$vi" = "Hồng Kông"
+
+# A coach named in full in one article; a line-up's bare surname in a
+# match report: no evidence that it is the same man.
+mkdir -p "$T/sp"
+printf 'Athletics coach quits\n\nThe athletics coach Peter Ravelstone said he would leave. Ravelstone said the squad was ready.\n' >"$T/sp/a.txt"
+printf 'Hereford 1-1 Doncaster\n\nRovers took the lead when the corner was headed in, and the match went to penalties after the goal.\n\nMawson, Travis, Mkandawire, James, Daniel Williams, Ravelstone, Hyde (Pitman 105), Purdie (Mills 83), Brown.\n' >"$T/sp/b.txt"
+cp "$T/sp/b.txt" "$T/sp/0.txt"
+sed -i 's/Doncaster/Rotherham/' "$T/sp/0.txt"
+run --db "$T/sp.db" ingest "$T/sp"
+expect_rc 0 "ingest of a coach's story and a match report"
+arts=$("$LEDE_BIN" --db "$T/sp.db" entities --all | awk -F'\t' '$1 == "PER" && $2 == "Peter Ravelstone" { print $3 }')
+check "the line-up's guessed surname is not the coach of the other story (articles: '$arts')" \
+    test "$arts" = 1
 
 finish
