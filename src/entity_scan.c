@@ -1052,10 +1052,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_ORG] += EV_CUE;
 	/* "Carnegie Mellon Professor Ann Lee", "Deputy High Court Judge Ann
 	 * Lee": a name before a capitalized title and a person's name is
-	 * the employer, not the person */
+	 * the employer, not the person (before "Minister" or "Secretary"
+	 * it is a portfolio: "Finance Minister") */
 	unsigned tk;
 	size_t tn = e < x->nt && x->en && !x->titlecase && (x->t[e].flags & T_CAP) &&
-	                    !(x->t[e].flags & (T_ALLCAPS | T_INITIAL))
+	                    !(x->t[e].flags & (T_ALLCAPS | T_INITIAL)) &&
+	                    !ent_written(x, e, "Minister") && !ent_written(x, e, "Secretary")
 	                ? cue_at(x, e, &tk)
 	                : 0;
 	if (tn && (tk & CUE_TITLE) && namey(x, e + tn)) {
