@@ -1343,7 +1343,10 @@ void ent_sport_context(ctx *x)
 }
 
 /* Whether an English headline is in Title Case, where capitals prove
- * nothing: most of its longer words are capitalized. */
+ * nothing: most of its longer words are capitalized, and none in lower
+ * case but the small words a title leaves so (title-word: "with",
+ * "from"); a lower-case verb makes it a sentence with names ("Venus
+ * stunned by Farina Elia"). */
 bool ent_title_case(ctx *x)
 {
 	size_t words = 0, caps = 0;
@@ -1354,6 +1357,9 @@ bool ent_title_case(ctx *x)
 		words++;
 		if (t->flags & T_CAP)
 			caps++;
+		else if ((t->flags & T_LOWER) && !(t->flags & T_DIGIT) &&
+		         !(ent_en_bits(x, k) & EN_TITLE_WORD))
+			return false;
 	}
 	return words >= 3 && caps * 10 >= words * 6;
 }

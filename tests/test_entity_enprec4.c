@@ -139,7 +139,8 @@ static void test_nations_adjective(void **state)
 /* Names of British news the gazetteers now know: "Number 10" and "No
  * 10" are Downing Street, "BBC Sport" the BBC's, Parliament the
  * legislature, War on Want a charity, New York State a place, a General
- * Election and Braille no entity. */
+ * Election and Braille no entity; "Industry" ends an organization's
+ * name (the British Phonographic Industry). */
 static void test_known_names(void **state)
 {
 	(void)state;
@@ -157,6 +158,10 @@ static void test_known_names(void **state)
 	expect_mention(&l, "New York State", ENT_LOC, "New York State");
 	expect_no_mention(&l, "Election");
 	expect_no_mention(&l, "Braille");
+	mention_list_free(&l);
+	/* an "Industry" ends an organization's name */
+	extract("Sales rose, said the British Tapeworks Industry, which met on Monday.", &l);
+	expect_mention(&l, "British Tapeworks Industry", ENT_ORG, "British Tapeworks Industry");
 	mention_list_free(&l);
 }
 
@@ -212,6 +217,30 @@ static void test_lineup_initial(void **state)
 	mention_list_free(&l);
 }
 
+/* A headline with a verb in lower case is a sentence with names, not a
+ * Title Case headline whose words stand alone: "Venus stunned by Farina
+ * Elia" names Farina Elia whole. */
+static void test_sentence_headline(void **state)
+{
+	(void)state;
+	article a;
+	memset(&a, 0, sizeof a);
+	a.title = xstrdup("Vera stunned by Dalla Orsini");
+	a.body = xstrdup("Vera Kent lost to Mina Dalla Orsini in Dubai. Dalla Orsini won 7-5.");
+	memcpy(a.lang, "en", 3);
+	mention_list l;
+	mention_list_init(&l);
+	entity_extract(ex, &a, &l);
+	int whole = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].field == FIELD_TITLE && strcmp(l.v[i].surface, "Dalla Orsini") == 0)
+			whole = 1;
+	assert_true(whole);
+	mention_list_free(&l);
+	free(a.title);
+	free(a.body);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -236,7 +265,7 @@ int main(void)
 	    cmocka_unit_test(test_national_body),      cmocka_unit_test(test_nations_adjective),
 	    cmocka_unit_test(test_known_names),        cmocka_unit_test(test_scorers_line),
 	    cmocka_unit_test(test_acronym_body),       cmocka_unit_test(test_constituency_mp),
-	    cmocka_unit_test(test_lineup_initial),
+	    cmocka_unit_test(test_lineup_initial),     cmocka_unit_test(test_sentence_headline),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
