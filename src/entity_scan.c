@@ -1197,6 +1197,11 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		    !(x->t[e].flags & T_SPACE))
 			c->end = x->t[e++].end;
 	}
+	/* "C Paterson; S Webster": in sport news an initial without its dot
+	 * and a surname are a player (a line-up, a scorers' line) */
+	if (x->en && x->sport && e == k + 2 && t->end - t->start == 1 && !acro &&
+	    !(x->t[k + 1].flags & T_ALLCAPS) && x->text[x->t[k + 1].start - 1] == ' ')
+		c->score[ENT_PER] += EV_CUE;
 	/* "Monica Seles", "Cristiano Ronaldo": a name of two to four words
 	 * that starts with a given name has a person's shape; weak evidence,
 	 * any cue or club word outweighs it */

@@ -241,6 +241,22 @@ static void test_sentence_headline(void **state)
 	free(a.body);
 }
 
+/* In sport news an initial without its dot and a surname are a player,
+ * whatever a preposition says of the surname elsewhere ("a break from
+ * Paterson"); a referee's region is a place ("T Parkes (W Midlands)"). */
+static void test_lineup_player(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The match turned on a try, and a half-break from Varden sparked the side "
+	        "after the goal.\n\n: C Varden; S Webbe, A Crayle.\n\nReferee: T Parlow (W "
+	        "Midlands).\n",
+	        &l);
+	expect_mention(&l, "Varden", ENT_PER, "C Varden");
+	expect_mention(&l, "W Midlands", ENT_LOC, "West Midlands");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -266,6 +282,7 @@ int main(void)
 	    cmocka_unit_test(test_known_names),        cmocka_unit_test(test_scorers_line),
 	    cmocka_unit_test(test_acronym_body),       cmocka_unit_test(test_constituency_mp),
 	    cmocka_unit_test(test_lineup_initial),     cmocka_unit_test(test_sentence_headline),
+	    cmocka_unit_test(test_lineup_player),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
