@@ -710,7 +710,8 @@ static void load_vi_names(entity_extractor *ex)
  * before and after its name in sport news), not-team (a plural that is
  * no team's nickname), acro-post (a body's word after an acronym),
  * addr-title (a title after a form of address),
- * national-body (a known body's short name that every nation's body has). */
+ * national-body (a known body's short name that every nation's body has),
+ * person-poss (what only a person has: "X's wife"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -738,7 +739,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"not-team", EN_NOT_TEAM},
 	                                  {"acro-post", EN_ACRO_POST},
 	                                  {"addr-title", EN_ADDR_TITLE},
-	                                  {"national-body", EN_NATIONAL}};
+	                                  {"national-body", EN_NATIONAL},
+	                                  {"person-poss", EN_PER_POSS}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

@@ -127,6 +127,13 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	return corp_appositive(x, e) ? EV_DEF : 0;
 }
 
+/* See entity_int.h. */
+bool ent_en_person_possessive(ctx *x, size_t e)
+{
+	size_t a = after_possessive(x, e);
+	return x->en && a != e && (ent_en_word(x, a) & EN_PER_POSS);
+}
+
 /* Whether the words after a name ending before token e say it is a
  * film's or a show's title: "X, starring Y", "X, directed by Y", "X star
  * Y", "X actress Y" (a place's name before "star" is in the

@@ -121,7 +121,8 @@ enum {
 	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
 	EN_ACRO_POST = 8388608,  /* "USDA officials": an acronym's body */
 	EN_ADDR_TITLE = 16777216, /* "Mr Justice Eady": a title after a form of address */
-	EN_NATIONAL = 33554432 /* "FA": a body every nation has ("the Scottish FA") */
+	EN_NATIONAL = 33554432, /* "FA": a body every nation has ("the Scottish FA") */
+	EN_PER_POSS = 67108864 /* "X's wife", "X's regime": only a person has one */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -518,6 +519,10 @@ bool ent_en_title_word(ctx *x, size_t k);
 /* entity_en.c: whether the English run [k, e) is a nation's people in
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the name ending before token e is followed by a
+ * possessive and what only a person has ("X's wife", "X's regime",
+ * en-words.txt person-poss) */
+bool ent_en_person_possessive(ctx *x, size_t e);
 /* entity_en.c: whether the English run [k, e) is an adjective of nations
  * joined by a hyphen ("Anglo-American", "Sino-Japanese"): no entity */
 bool ent_en_nations_adjective(ctx *x, size_t k, size_t e);

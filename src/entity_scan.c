@@ -1197,6 +1197,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		    !(x->t[e].flags & T_SPACE))
 			c->end = x->t[e++].end;
 	}
+	/* "Saddam Hussein's regime", "Lee's widow": what only a person has */
+	if (ent_en_person_possessive(x, e))
+		c->score[ENT_PER] += EV_CUE;
 	/* "C Paterson; S Webster": in sport news an initial without its dot
 	 * and a surname are a player (a line-up, a scorers' line) */
 	if (x->en && x->sport && e == k + 2 && t->end - t->start == 1 && !acro &&

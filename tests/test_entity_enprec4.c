@@ -257,6 +257,19 @@ static void test_lineup_player(void **state)
 	mention_list_free(&l);
 }
 
+/* What only a person has after a name's possessive makes the name a
+ * person's, whatever a preposition says ("money from Saddam Hussein's
+ * regime"). */
+static void test_person_possessive(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Money from Farid Kassem's regime went to him, and from Tarkov's widow too.", &l);
+	expect_mention(&l, "Farid Kassem", ENT_PER, "Farid Kassem");
+	expect_mention(&l, "Tarkov", ENT_PER, "Tarkov");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -282,7 +295,7 @@ int main(void)
 	    cmocka_unit_test(test_known_names),        cmocka_unit_test(test_scorers_line),
 	    cmocka_unit_test(test_acronym_body),       cmocka_unit_test(test_constituency_mp),
 	    cmocka_unit_test(test_lineup_initial),     cmocka_unit_test(test_sentence_headline),
-	    cmocka_unit_test(test_lineup_player),
+	    cmocka_unit_test(test_lineup_player),      cmocka_unit_test(test_person_possessive),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
