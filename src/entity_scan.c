@@ -531,20 +531,28 @@ static bool school_name(ctx *x, size_t q)
 	         (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR | CUE_TITLE)));
 }
 
-/* Whether token k, in a sport article, is a player's initial without its
- * dot in a line-up: one capital letter after a comma or a semicolon,
- * before one or two capitalized words that the list's next mark, a
- * bracket or the line's end follows ("; A Lo Cicero, F Ongaro"). */
-static bool lineup_initial(ctx *x, size_t k)
+/* The end of a player's name in a line-up when token k, in a sport
+ * article, is the player's initial without its dot (or two in capitals):
+ * after a comma or a semicolon, before one or two capitalized words that
+ * the list's next mark, a bracket or the line's end follows ("; A Lo
+ * Cicero, F Ongaro", ", KP Robertson."); 0 when it is not. */
+static size_t lineup_end(ctx *x, size_t k)
 {
-	if (!x->sport || k == 0 || x->t[k].end - x->t[k].start != 1 ||
+	size_t n = x->t[k].end - x->t[k].start;
+	if (!x->sport || k == 0 || !(n == 1 || (n == 2 && (x->t[k].flags & T_ALLCAPS))) ||
 	    !(x->t[k - 1].flags & T_SEP) || x->text[x->t[k - 1].start] == '/' || !namey(x, k + 1) ||
 	    (x->t[k + 1].flags & T_ALLCAPS))
-		return false;
+		return 0;
 	size_t e = k + 1;
 	while (e < k + 3 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
 		e++;
-	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN | T_PARA));
+	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN | T_PARA)) ? e : 0;
+}
+
+/* Whether token k is a player's initial in a line-up (lineup_end). */
+static bool lineup_initial(ctx *x, size_t k)
+{
+	return lineup_end(x, k) != 0;
 }
 
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
@@ -926,6 +934,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}
+	/* ", KP Robertson.": a line-up's initials in capitals and the
+	 * surname */
+	if (e == k + 1 && (t->flags & T_ALLCAPS) && lineup_initial(x, k))
+		e = lineup_end(x, k);
 	/* in a Title Case headline every word stands alone; those that
 	 * name something link to the body's names */
 	if (x->titlecase)
@@ -1202,7 +1214,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	/* "C Paterson; S Webster": in sport news an initial without its dot
 	 * and a surname are a player (a line-up, a scorers' line) */
-	if (x->en && x->sport && e == k + 2 && t->end - t->start == 1 && !acro &&
+	if (x->en && x->sport && e == k + 2 &&
+	    (t->end - t->start == 1 || ((t->flags & T_ALLCAPS) && lineup_initial(x, k))) && !acro &&
 	    !(x->t[k + 1].flags & T_ALLCAPS) && x->text[x->t[k + 1].start - 1] == ' ')
 		c->score[ENT_PER] += EV_CUE;
 	/* "Monica Seles", "Cristiano Ronaldo": a name of two to four words

@@ -204,16 +204,19 @@ static void test_constituency_mp(void **state)
 }
 
 /* A line-up's "A" before a surname is the player's initial, not the
- * article ("; A Lo Cicero, F Ongaro"). */
+ * article ("; A Lo Cicero, F Ongaro"); two initials in capitals are the
+ * player's too (", KP Robertson."). */
 static void test_lineup_initial(void **state)
 {
 	(void)state;
 	mention_list l;
 	extract("The coach was pleased with the match, the goal and the try.\n\nItaly: R Bellini; "
-	        "A Masetti, A Lo Verde, F Ongarini.\n",
+	        "A Masetti, A Lo Verde, F Ongarini, KP Robley.\n",
 	        &l);
 	expect_mention(&l, "A Lo Verde", ENT_PER, "A Lo Verde");
 	expect_no_mention(&l, "Lo Verde");
+	expect_mention(&l, "KP Robley", ENT_PER, "KP Robley");
+	expect_no_mention(&l, "KP");
 	mention_list_free(&l);
 }
 
