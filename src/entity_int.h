@@ -523,6 +523,30 @@ bool ent_en_people(ctx *x, size_t k, size_t e);
  * possessive and what only a person has ("X's wife", "X's regime",
  * en-words.txt person-poss) */
 bool ent_en_person_possessive(ctx *x, size_t e);
+/* entity_en.c: the end of a player's name in a line-up of a sport
+ * article when token k is the player's initial without its dot (or two
+ * in capitals): after a comma or a semicolon, before one or two
+ * capitalized words that the list's next mark, a bracket or the line's
+ * end follows ("; A Lo Cicero, F Ongaro", ", KP Robertson."); 0 when it
+ * is not */
+size_t ent_en_lineup_end(ctx *x, size_t k);
+/* entity_en.c: whether the run [k, e) of a sport article is an initial
+ * without its dot and a surname, a player ("C Paterson") */
+bool ent_en_player_initial(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the capitalized token k is a judge's title
+ * (en-words.txt addr-title) before a name, after a form of address or a
+ * title (person_cue: "Mr Justice Eady") or before a full name ("Justice
+ * Anne Boyd"); alone it is a name's word ("Justice Department") */
+bool ent_en_addr_title(ctx *x, size_t k, bool person_cue);
+/* entity_en.c: whether token q is a known body's short name that every
+ * nation has one of (en-words.txt national-body: "the Scottish FA") */
+bool ent_en_national_body(ctx *x, size_t q);
+/* entity_en.c: what the name [k, e) is before the title at token e: the
+ * employer (ENT_ORG) before a capitalized title and a person's name
+ * ("Carnegie Mellon Professor Raj Reddy"), the constituency (ENT_LOC)
+ * between "the" and a member's title in capitals ("the Glasgow Kelvin
+ * MP"), else -1 */
+int ent_en_before_title(ctx *x, size_t k, size_t e);
 /* entity_en.c: whether the English run [k, e) is an adjective of nations
  * joined by a hyphen ("Anglo-American", "Sino-Japanese"): no entity */
 bool ent_en_nations_adjective(ctx *x, size_t k, size_t e);

@@ -531,30 +531,6 @@ static bool school_name(ctx *x, size_t q)
 	         (kinds & (CUE_FUNCTION | CUE_PER_POST | CUE_LOC_PREP | CUE_CONNECTOR | CUE_TITLE)));
 }
 
-/* The end of a player's name in a line-up when token k, in a sport
- * article, is the player's initial without its dot (or two in capitals):
- * after a comma or a semicolon, before one or two capitalized words that
- * the list's next mark, a bracket or the line's end follows ("; A Lo
- * Cicero, F Ongaro", ", KP Robertson."); 0 when it is not. */
-static size_t lineup_end(ctx *x, size_t k)
-{
-	size_t n = x->t[k].end - x->t[k].start;
-	if (!x->sport || k == 0 || !(n == 1 || (n == 2 && (x->t[k].flags & T_ALLCAPS))) ||
-	    !(x->t[k - 1].flags & T_SEP) || x->text[x->t[k - 1].start] == '/' || !namey(x, k + 1) ||
-	    (x->t[k + 1].flags & T_ALLCAPS))
-		return 0;
-	size_t e = k + 1;
-	while (e < k + 3 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
-		e++;
-	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN | T_PARA)) ? e : 0;
-}
-
-/* Whether token k is a player's initial in a line-up (lineup_end). */
-static bool lineup_initial(ctx *x, size_t k)
-{
-	return lineup_end(x, k) != 0;
-}
-
 /* A cue phrase at token k: the head of an organization ("Bộ", "Công ty"),
  * of a treaty or plan (no entity), of a place ("biển"), or a word that
  * says what the next name is (a title, an honorific, a place cue, a
@@ -566,14 +542,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	unsigned kinds = 0;
 	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
-	/* "Mr Justice Eady", "Lord Chief Justice Lord Woolf", "Justice Anne
-	 * Boyd": a judge's title after a form of address or a title, or
-	 * before a full name, is no part of the name (en-words.txt
-	 * addr-title); alone it is a name's word ("Justice Department") */
-	if (x->en && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) && namey(x, k + 1) &&
-	    (ent_en_bits(x, k) & EN_ADDR_TITLE) &&
-	    ((pd->type == ENT_PER && (pd->honor || pd->title)) ||
-	     (ent_given_name(x, k + 1) && namey(x, k + 2)))) {
+	/* "Mr Justice Eady": a judge's title (entity_en.c) */
+	if (ent_en_addr_title(x, k, pd->type == ENT_PER && (pd->honor || pd->title))) {
 		if (!pd->honor)
 			pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true;
 		return k + 1;
@@ -622,7 +592,7 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		n = 0;
 	/* "A. Hollioake": an initial, not the article "a"; so is "A" in a
 	 * line-up ("Troncon; A Lo Cicero, F Ongaro") */
-	if (n == 1 && x->en && (ent_initial(x, k) || lineup_initial(x, k)))
+	if (n == 1 && x->en && (ent_initial(x, k) || ent_en_lineup_end(x, k)))
 		n = 0;
 	if (!n || !kinds)
 		return 0;
@@ -842,11 +812,8 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		ent_name_run(x, k, &ho, &hl, &mi);
 		if (ho && !mi)
 			return 0;
-		/* "the Scottish FA": a nation's own body, not the known one of
-		 * that short name (en-words.txt national-body) */
-		match ng = gaz_at(x, k + n);
-		if (ng.p && ng.p->type == ENT_ORG && ng.ntok == 1 &&
-		    (ent_en_bits(x, k + n) & EN_NATIONAL)) {
+		/* "the Scottish FA": a nation's own body (entity_en.c) */
+		if (ent_en_national_body(x, k + n)) {
 			cand *c = ent_add_cand(x, k, k + n + 1);
 			c->strong = true;
 			c->score[ENT_ORG] += EV_DEF;
@@ -936,8 +903,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* ", KP Robertson.": a line-up's initials in capitals and the
 	 * surname */
-	if (e == k + 1 && (t->flags & T_ALLCAPS) && lineup_initial(x, k))
-		e = lineup_end(x, k);
+	if (e == k + 1 && (t->flags & T_ALLCAPS) && ent_en_lineup_end(x, k))
+		e = ent_en_lineup_end(x, k);
 	/* in a Title Case headline every word stands alone; those that
 	 * name something link to the body's names */
 	if (x->titlecase)
@@ -965,7 +932,7 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		return k + 1;
 	}
 	/* (a line-up's initial "A" is no title's article) */
-	bool work = !x->titlecase && !lineup_initial(x, k) &&
+	bool work = !x->titlecase && !ent_en_lineup_end(x, k) &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 
@@ -1062,28 +1029,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * country is a company's branch there, no person */
 	if (!single && ent_vi_branch_name(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
-	/* "Carnegie Mellon Professor Ann Lee", "Deputy High Court Judge Ann
-	 * Lee": a name before a capitalized title and a person's name is
-	 * the employer, not the person (before "Minister" or "Secretary"
-	 * it is a portfolio: "Finance Minister") */
-	unsigned tk;
-	size_t tn = e < x->nt && x->en && !x->titlecase && (x->t[e].flags & T_CAP) &&
-	                    !(x->t[e].flags & (T_ALLCAPS | T_INITIAL)) &&
-	                    !ent_written(x, e, "Minister") && !ent_written(x, e, "Secretary")
-	                ? cue_at(x, e, &tk)
-	                : 0;
-	if (tn && (tk & CUE_TITLE) && namey(x, e + tn)) {
-		if (pd->type == ENT_PER)
-			pd->type = -1;
-		c->score[ENT_ORG] += EV_CUE;
-	}
-	/* "the Glasgow Kelvin MP": a name between "the" and a member's
-	 * title in capitals is the constituency, a place */
-	unsigned mk;
-	if (x->en && k > 0 && (ent_written(x, k - 1, "the") || ent_written(x, k - 1, "The")) &&
-	    e < x->nt && (x->t[e].flags & T_ALLCAPS) && cue_at(x, e, &mk) == 1 &&
-	    (mk & CUE_TITLE))
-		c->score[ENT_LOC] += EV_CUE;
+	/* "Carnegie Mellon Professor Ann Lee": the employer before a title,
+	 * no person; "the Glasgow Kelvin MP": a constituency (entity_en.c) */
+	int role = ent_en_before_title(x, k, e);
+	if (role == ENT_ORG && pd->type == ENT_PER)
+		pd->type = -1;
+	if (role >= 0)
+		c->score[role] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;
 		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
@@ -1212,11 +1164,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	/* "Saddam Hussein's regime", "Lee's widow": what only a person has */
 	if (ent_en_person_possessive(x, e))
 		c->score[ENT_PER] += EV_CUE;
-	/* "C Paterson; S Webster": in sport news an initial without its dot
-	 * and a surname are a player (a line-up, a scorers' line) */
-	if (x->en && x->sport && e == k + 2 &&
-	    (t->end - t->start == 1 || ((t->flags & T_ALLCAPS) && lineup_initial(x, k))) && !acro &&
-	    !(x->t[k + 1].flags & T_ALLCAPS) && x->text[x->t[k + 1].start - 1] == ' ')
+	/* "C Paterson; S Webster": a player (entity_en.c) */
+	if (!acro && ent_en_player_initial(x, k, e))
 		c->score[ENT_PER] += EV_CUE;
 	/* "Monica Seles", "Cristiano Ronaldo": a name of two to four words
 	 * that starts with a given name has a person's shape; weak evidence,
