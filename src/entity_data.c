@@ -711,7 +711,8 @@ static void load_vi_names(entity_extractor *ex)
  * no team's nickname), acro-post (a body's word after an acronym),
  * addr-title (a title after a form of address),
  * national-body (a known body's short name that every nation's body has),
- * person-poss (what only a person has: "X's wife"). */
+ * person-poss (what only a person has: "X's wife"), loc-post (a place's
+ * common noun after its name: "the X ward"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -740,7 +741,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"acro-post", EN_ACRO_POST},
 	                                  {"addr-title", EN_ADDR_TITLE},
 	                                  {"national-body", EN_NATIONAL},
-	                                  {"person-poss", EN_PER_POSS}};
+	                                  {"person-poss", EN_PER_POSS},
+	                                  {"loc-post", EN_LOC_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

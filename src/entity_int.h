@@ -122,7 +122,8 @@ enum {
 	EN_ACRO_POST = 8388608,  /* "USDA officials": an acronym's body */
 	EN_ADDR_TITLE = 16777216, /* "Mr Justice Eady": a title after a form of address */
 	EN_NATIONAL = 33554432, /* "FA": a body every nation has ("the Scottish FA") */
-	EN_PER_POSS = 67108864 /* "X's wife", "X's regime": only a person has one */
+	EN_PER_POSS = 67108864, /* "X's wife", "X's regime": only a person has one */
+	EN_LOC_POST = 134217728 /* "the X ward": a place's common noun after it */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */

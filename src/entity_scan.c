@@ -1161,6 +1161,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		    !(x->t[e].flags & T_SPACE))
 			c->end = x->t[e++].end;
 	}
+	/* "the Bordesley Green ward": a place's common noun after it */
+	if (x->en && e < x->nt && (x->t[e].flags & T_LOWER) && (ent_en_word(x, e) & EN_LOC_POST))
+		c->score[ENT_LOC] += EV_CUE;
 	/* "Saddam Hussein's regime", "Lee's widow": what only a person has */
 	if (ent_en_person_possessive(x, e))
 		c->score[ENT_PER] += EV_CUE;

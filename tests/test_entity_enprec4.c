@@ -273,6 +273,17 @@ static void test_person_possessive(void **state)
 	mention_list_free(&l);
 }
 
+/* A place's common noun after a name makes it a place ("the Bordesley
+ * Green ward"), not a person by its shape. */
+static void test_place_noun_after(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Claims were made against three councillors in the Harley Green ward.", &l);
+	expect_mention(&l, "Harley Green", ENT_LOC, "Harley Green");
+	mention_list_free(&l);
+}
+
 /* Loads the extractor from the source tree's data once. */
 static int setup(void **state)
 {
@@ -299,6 +310,7 @@ int main(void)
 	    cmocka_unit_test(test_acronym_body),       cmocka_unit_test(test_constituency_mp),
 	    cmocka_unit_test(test_lineup_initial),     cmocka_unit_test(test_sentence_headline),
 	    cmocka_unit_test(test_lineup_player),      cmocka_unit_test(test_person_possessive),
+	    cmocka_unit_test(test_place_noun_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
