@@ -154,6 +154,7 @@ static void test_known_names(void **state)
 	expect_mention(&l, "No 10", ENT_ORG, "Phố Downing");
 	expect_mention(&l, "BBC Sport", ENT_ORG, "BBC");
 	expect_mention(&l, "Parliament", ENT_ORG, "Parliament");
+	expect_mention(&l, "Commons", ENT_ORG, "House of Commons");
 	expect_mention(&l, "War on Want", ENT_ORG, "War on Want");
 	expect_mention(&l, "New York State", ENT_LOC, "New York State");
 	expect_no_mention(&l, "Election");
