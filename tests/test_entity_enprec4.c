@@ -146,9 +146,9 @@ static void test_known_names(void **state)
 	(void)state;
 	mention_list l;
 	extract("The text was drawn up at Number 10, and No 10 approved it, he told BBC Sport. "
-	        "Ministers must answer in Parliament, War on Want said. A forthcoming General "
-	        "Election must be fair. A student in New York State printed the maps in "
-	        "Braille.",
+	        "Ministers must answer in Parliament and in the Commons, War on Want said. A "
+	        "forthcoming General Election must be fair. A student in New York State "
+	        "printed the maps in Braille.",
 	        &l);
 	expect_mention(&l, "Number 10", ENT_ORG, "Phố Downing");
 	expect_mention(&l, "No 10", ENT_ORG, "Phố Downing");
