@@ -709,10 +709,10 @@ static void load_vi_names(entity_extractor *ex)
  * agency's word after its name), club-pre and club-post (a team's words
  * before and after its name in sport news), not-team (a plural that is
  * no team's nickname), acro-post (a body's word after an acronym),
- * addr-title (a title after a form of address),
- * national-body (a known body's short name that every nation's body has),
- * person-poss (what only a person has: "X's wife"), loc-post (a place's
- * common noun after its name: "the X ward"). */
+ * addr-title (a title after a form of address), national-body (a known
+ * body's short name that every nation's body has), person-poss (what
+ * only a person has: "X's wife"), loc-post (a place's common noun after
+ * its name: "the X ward"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},

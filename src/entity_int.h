@@ -119,11 +119,11 @@ enum {
 	EN_CLUB_PRE = 1048576,  /* "club X", "side X" in sport news */
 	EN_CLUB_POST = 2097152, /* "X striker Y", "X fans" in sport news */
 	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
-	EN_ACRO_POST = 8388608,  /* "USDA officials": an acronym's body */
-	EN_ADDR_TITLE = 16777216, /* "Mr Justice Eady": a title after a form of address */
-	EN_NATIONAL = 33554432, /* "FA": a body every nation has ("the Scottish FA") */
-	EN_PER_POSS = 67108864, /* "X's wife", "X's regime": only a person has one */
-	EN_LOC_POST = 134217728 /* "the X ward": a place's common noun after it */
+	EN_ACRO_POST = 8388608, /* "USDA officials": an acronym's body */
+	EN_ADDR_TITLE = 1u << 24, /* "Mr Justice Eady": a title after a form of address */
+	EN_NATIONAL = 1u << 25,   /* "FA": a body every nation has ("the Scottish FA") */
+	EN_PER_POSS = 1u << 26,   /* "X's wife", "X's regime": only a person has one */
+	EN_LOC_POST = 1u << 27    /* "the X ward": a place's common noun after it */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
