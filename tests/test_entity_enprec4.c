@@ -59,6 +59,11 @@ static void test_titles_outside(void **state)
 	expect_mention(&l, "Dessau", ENT_PER, "Dessau");
 	expect_no_mention(&l, "Interrupting Mr Dessau");
 	mention_list_free(&l);
+	/* a party's adjective before a peer stays the party */
+	extract("Opponents of the bill, including Tory Lord Halsey, said no.", &l);
+	assert_true(has_surface(&l, ENT_ORG, "Tory"));
+	expect_mention(&l, "Halsey", ENT_PER, "Lord Halsey");
+	mention_list_free(&l);
 }
 
 /* A name before a capitalized title and a person's name is the person's
