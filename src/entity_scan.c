@@ -166,11 +166,12 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	/* "hãng Real Capital Analytics": a known name that is a common
 	 * word too (a "~" alias), foreign, starting a longer run of
 	 * capitals is a word of that name, no alias of the club (but
-	 * before a form of address it stays itself: "Tory | Lord Campbell") */
+	 * before a form of address or a title it stays itself: "Tory |
+	 * Lord Campbell", "Tory | MP Michael Mates") */
 	unsigned hk0;
 	if (g.p->not_initial && g.ntok == 1 && !(x->t[k].flags & T_VI) && namey(x, h) &&
 	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
-	    !(cue_at(x, h, &hk0) && (hk0 & CUE_HONORIFIC) && x->en))
+	    !(cue_at(x, h, &hk0) && (hk0 & (CUE_HONORIFIC | CUE_TITLE)) && x->en))
 		return 0;
 	/* "Madrid Open": a club's city in sport news (ORG@sport) before
 	 * more capitals of another name is the city in that name */

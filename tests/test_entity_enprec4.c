@@ -60,9 +60,13 @@ static void test_titles_outside(void **state)
 	expect_no_mention(&l, "Interrupting Mr Dessau");
 	mention_list_free(&l);
 	/* a party's adjective before a peer stays the party */
-	extract("Opponents of the bill, including Tory Lord Halsey, said no.", &l);
+	extract("Opponents of the bill, including Tory Lord Halsey and Tory MP Ann Deller, said "
+	        "no.",
+	        &l);
 	assert_true(has_surface(&l, ENT_ORG, "Tory"));
 	expect_mention(&l, "Halsey", ENT_PER, "Lord Halsey");
+	expect_mention(&l, "Ann Deller", ENT_PER, "Ann Deller");
+	expect_no_mention(&l, "Tory MP Ann Deller");
 	mention_list_free(&l);
 }
 
