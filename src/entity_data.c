@@ -708,7 +708,11 @@ static void load_vi_names(entity_extractor *ex)
  * only before a word of its domain), press-post (a paper's or an
  * agency's word after its name), club-pre and club-post (a team's words
  * before and after its name in sport news), not-team (a plural that is
- * no team's nickname), acro-post (a body's word after an acronym). */
+ * no team's nickname), acro-post (a body's word after an acronym),
+ * addr-title (a title after a form of address), national-body (a known
+ * body's short name that every nation's body has), person-poss (what
+ * only a person has: "X's wife"), loc-post (a place's common noun after
+ * its name: "the X ward"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -734,7 +738,11 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"club-pre", EN_CLUB_PRE},
 	                                  {"club-post", EN_CLUB_POST},
 	                                  {"not-team", EN_NOT_TEAM},
-	                                  {"acro-post", EN_ACRO_POST}};
+	                                  {"acro-post", EN_ACRO_POST},
+	                                  {"addr-title", EN_ADDR_TITLE},
+	                                  {"national-body", EN_NATIONAL},
+	                                  {"person-poss", EN_PER_POSS},
+	                                  {"loc-post", EN_LOC_POST}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

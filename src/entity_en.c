@@ -127,6 +127,13 @@ int ent_en_org_evidence(ctx *x, size_t k, size_t e)
 	return corp_appositive(x, e) ? EV_DEF : 0;
 }
 
+/* See entity_int.h. */
+bool ent_en_person_possessive(ctx *x, size_t e)
+{
+	size_t a = after_possessive(x, e);
+	return x->en && a != e && (ent_en_word(x, a) & EN_PER_POSS);
+}
+
 /* Whether the words after a name ending before token e say it is a
  * film's or a show's title: "X, starring Y", "X, directed by Y", "X star
  * Y", "X actress Y" (a place's name before "star" is in the
@@ -613,6 +620,16 @@ bool ent_en_people(ctx *x, size_t k, size_t e)
 }
 
 /* See entity_int.h. */
+bool ent_en_nations_adjective(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e < k + 3 || !(x->t[e - 2].flags & T_DASH) || (x->t[e - 2].flags & T_SPACE) ||
+	    (x->t[e - 1].flags & T_SPACE) || x->text[x->t[e - 2].start] != '-')
+		return false;
+	unsigned kinds;
+	return cue_at(x, e - 1, &kinds) == 1 && (kinds & CUE_STOP) && (x->t[e - 1].flags & T_CAP);
+}
+
+/* See entity_int.h. */
 bool ent_en_title_word(ctx *x, size_t k)
 {
 	if (k >= x->nt)
@@ -754,4 +771,68 @@ bool ent_en_acro_body(ctx *x, size_t e)
 	unsigned kinds;
 	return e < x->nt && (x->t[e].flags & T_LOWER) && cue_at(x, e, &kinds) == 1 &&
 	       (kinds & CUE_PER_POST) && !ent_written(x, e, "administration");
+}
+
+/* See entity_int.h. */
+size_t ent_en_lineup_end(ctx *x, size_t k)
+{
+	size_t n = x->t[k].end - x->t[k].start;
+	if (!x->en || !x->sport || k == 0 || !(n == 1 || (n == 2 && (x->t[k].flags & T_ALLCAPS))) ||
+	    !(x->t[k - 1].flags & T_SEP) || x->text[x->t[k - 1].start] == '/' || !namey(x, k + 1) ||
+	    (x->t[k + 1].flags & T_ALLCAPS))
+		return 0;
+	size_t e = k + 1;
+	while (e < k + 3 && namey(x, e) && !(x->t[e].flags & T_ALLCAPS))
+		e++;
+	return e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK | T_LPAREN | T_PARA)) ? e : 0;
+}
+
+/* See entity_int.h. */
+bool ent_en_player_initial(ctx *x, size_t k, size_t e)
+{
+	const tok *t = &x->t[k];
+	return x->en && x->sport && e == k + 2 &&
+	       (t->end - t->start == 1 || ((t->flags & T_ALLCAPS) && ent_en_lineup_end(x, k))) &&
+	       !(x->t[k + 1].flags & T_ALLCAPS) && (x->t[k + 1].flags & T_SPACE);
+}
+
+/* See entity_int.h. */
+bool ent_en_addr_title(ctx *x, size_t k, bool person_cue)
+{
+	const tok *t = &x->t[k];
+	return x->en && (t->flags & T_CAP) && !(t->flags & T_ALLCAPS) && namey(x, k + 1) &&
+	       (ent_en_bits(x, k) & EN_ADDR_TITLE) &&
+	       (person_cue || (ent_given_name(x, k + 1) && namey(x, k + 2)));
+}
+
+/* See entity_int.h. */
+bool ent_en_national_body(ctx *x, size_t q)
+{
+	match g = gaz_at(x, q);
+	return x->en && g.p && g.p->type == ENT_ORG && g.ntok == 1 &&
+	       (ent_en_bits(x, q) & EN_NATIONAL);
+}
+
+/* See entity_int.h. */
+int ent_en_before_title(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || x->titlecase || e >= x->nt)
+		return -1;
+	const tok *t = &x->t[e];
+	unsigned kinds;
+	size_t n = cue_at(x, e, &kinds);
+	if (!n || !(kinds & CUE_TITLE))
+		return -1;
+	/* "the Glasgow Kelvin MP": a member's title in capitals */
+	if ((t->flags & T_ALLCAPS) && n == 1 && k > 0 &&
+	    (ent_written(x, k - 1, "the") || ent_written(x, k - 1, "The")))
+		return ENT_LOC;
+	/* "Carnegie Mellon Professor Ann Lee", "Deputy High Court Judge Ann
+	 * Lee": a capitalized title and a person's name after it (before
+	 * "Minister" or "Secretary" the name is a portfolio: "Finance
+	 * Minister") */
+	if ((t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_INITIAL)) && namey(x, e + n) &&
+	    !ent_written(x, e, "Minister") && !ent_written(x, e, "Secretary"))
+		return ENT_ORG;
+	return -1;
 }

@@ -119,7 +119,11 @@ enum {
 	EN_CLUB_PRE = 1048576,  /* "club X", "side X" in sport news */
 	EN_CLUB_POST = 2097152, /* "X striker Y", "X fans" in sport news */
 	EN_NOT_TEAM = 4194304,  /* "Hills", "Marathons": no team's nickname */
-	EN_ACRO_POST = 8388608  /* "USDA officials": an acronym's body */
+	EN_ACRO_POST = 8388608, /* "USDA officials": an acronym's body */
+	EN_ADDR_TITLE = 1u << 24, /* "Mr Justice Eady": a title after a form of address */
+	EN_NATIONAL = 1u << 25,   /* "FA": a body every nation has ("the Scottish FA") */
+	EN_PER_POSS = 1u << 26,   /* "X's wife", "X's regime": only a person has one */
+	EN_LOC_POST = 1u << 27    /* "the X ward": a place's common noun after it */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -516,6 +520,37 @@ bool ent_en_title_word(ctx *x, size_t k);
 /* entity_en.c: whether the English run [k, e) is a nation's people in
  * the plural ("Scots", "Canadians"): no entity */
 bool ent_en_people(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the name ending before token e is followed by a
+ * possessive and what only a person has ("X's wife", "X's regime",
+ * en-words.txt person-poss) */
+bool ent_en_person_possessive(ctx *x, size_t e);
+/* entity_en.c: the end of a player's name in a line-up of a sport
+ * article when token k is the player's initial without its dot (or two
+ * in capitals): after a comma or a semicolon, before one or two
+ * capitalized words that the list's next mark, a bracket or the line's
+ * end follows ("; A Lo Cicero, F Ongaro", ", KP Robertson."); 0 when it
+ * is not */
+size_t ent_en_lineup_end(ctx *x, size_t k);
+/* entity_en.c: whether the run [k, e) of a sport article is an initial
+ * without its dot and a surname, a player ("C Paterson") */
+bool ent_en_player_initial(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the capitalized token k is a judge's title
+ * (en-words.txt addr-title) before a name, after a form of address or a
+ * title (person_cue: "Mr Justice Eady") or before a full name ("Justice
+ * Anne Boyd"); alone it is a name's word ("Justice Department") */
+bool ent_en_addr_title(ctx *x, size_t k, bool person_cue);
+/* entity_en.c: whether token q is a known body's short name that every
+ * nation has one of (en-words.txt national-body: "the Scottish FA") */
+bool ent_en_national_body(ctx *x, size_t q);
+/* entity_en.c: what the name [k, e) is before the title at token e: the
+ * employer (ENT_ORG) before a capitalized title and a person's name
+ * ("Carnegie Mellon Professor Raj Reddy"), the constituency (ENT_LOC)
+ * between "the" and a member's title in capitals ("the Glasgow Kelvin
+ * MP"), else -1 */
+int ent_en_before_title(ctx *x, size_t k, size_t e);
+/* entity_en.c: whether the English run [k, e) is an adjective of nations
+ * joined by a hyphen ("Anglo-American", "Sino-Japanese"): no entity */
+bool ent_en_nations_adjective(ctx *x, size_t k, size_t e);
 
 /* entity_sport.c: the sides of a result's or a league table's line */
 typedef struct team_line {

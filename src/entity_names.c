@@ -146,6 +146,32 @@ static bool acronym_of(const ctx *x, size_t a, size_t b, size_t k)
 	return n >= 2 && q == b;
 }
 
+/* The first token of the capitalized words, lower-case words between them
+ * skipped, whose first letters spell the word at token k, one per letter
+ * whatever its case ("Global Alliance for Vaccines and Immunisation
+ * (Gavi)"), when they end right before the bracket at k - 1; 0 when they
+ * do not. */
+static size_t spelled_by(const ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	size_t len = t->end - t->start;
+	if (len < 3 || len > 8 || k < 2 || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS))
+		return 0;
+	size_t q = k - 1; /* the bracket */
+	for (size_t i = len; i-- > 0;) {
+		char c = x->text[t->start + i];
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+		while (q > 0 && (x->t[q - 1].flags & T_WORD) && (x->t[q - 1].flags & T_LOWER) &&
+		       i + 1 < len)
+			q--;
+		if (q == 0 || !namey(x, q - 1) || tkey(x, q - 1)[0] != (c | 0x20))
+			return 0;
+		q--;
+	}
+	return q;
+}
+
 /* Links names to their short forms in brackets, in the candidates of the
  * current field from c0 on: "Hội đồng An ninh Quốc gia (NSC)", "NSC
  * (National Security Council)", "Công ty Cổ phần Sữa Việt Nam (Vinamilk)".
@@ -179,6 +205,20 @@ void ent_link_brackets(ctx *x, size_t c0)
 		if (a < 2 || b >= x->nt || !(x->t[a - 1].flags & T_LPAREN) ||
 		    x->text[x->t[b].start] != ')' || x->c[i].misc)
 			continue;
+		/* "Global Alliance for Vaccines and Immunisation (Gavi)": a
+		 * word spelled by the initials of the words before it is the
+		 * short form of their organization's name */
+		size_t sp = b - a == 1 && !x->c[i].gaz ? spelled_by(x, a) : 0;
+		if (sp) {
+			for (size_t q = c0; q < i; q++)
+				if (x->c[q].t0 >= sp && x->c[q].t1 <= a - 1)
+					x->c[q].misc = true;
+			cand *full = ent_add_cand(x, sp, a - 1);
+			full->strong = true;
+			full->score[ENT_ORG] += EV_DEF;
+			x->c[i].link = (int)(x->nc - 1);
+			continue;
+		}
 		long o = -1;
 		for (size_t q = i; q-- > c0;)
 			if (x->c[q].t1 == a - 1) {

@@ -281,8 +281,13 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				/* a title or a stop phrase inside ends the run: "Hoa Kỳ Thứ Năm" */
 				/* but "Mervyn King said": in English a title after a
 				 * given name, ending the run, is a surname */
-				bool surname = x->en && j == k + 1 && n == 1 && ent_given_name(x, k) &&
-				               !namey(x, j + 1);
+				/* (or after a title or a form of address: "Labour MP
+				 * Oona King") */
+				unsigned pk;
+				bool surname = x->en && j == k + 1 && n == 1 && !namey(x, j + 1) &&
+				               (ent_given_name(x, k) ||
+				                (k > 0 && cue_at(x, k - 1, &pk) == 1 &&
+				                 (pk & (CUE_TITLE | CUE_HONORIFIC))));
 				if ((n > 1 && (kinds & CUE_STOP)) || (n && (kinds & CUE_TITLE) && !surname))
 					break;
 				/* "CLEVELAND AT TEXAS": in capitals a common word is none
@@ -297,6 +302,12 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 				    !ent_vi_given_pair(x, k, j))
 					break;
 				if (ent_korean_name(x, j))
+					break;
+				/* "Interrupting Mr Sukul", "Boss Sir Alex": in English a
+				 * form of address inside a run starts another name (not
+				 * a Vietnamese one's syllable: "Tran Anh Tuan") */
+				if (x->en && !caps && n == 1 && (kinds & CUE_HONORIFIC) &&
+				    !(x->t[j].flags & T_VI) && namey(x, j + 1))
 					break;
 				if (ent_vi_name_break(x, k, j))
 					break;

@@ -47,6 +47,17 @@ static bool fixture_word(const ctx *x, size_t q)
 	       (n == 2 && memcmp(w, "vs", 2) == 0);
 }
 
+/* Whether the number at token e is the minute of a goal on a scorers'
+ * line ("Rigoglioso 59."): two digits at most, then a full stop that ends
+ * the line, no more numbers (a table's row has several, a score none
+ * after it). */
+static bool goal_time(const ctx *x, size_t e)
+{
+	return x->t[e].end - x->t[e].start <= 2 && e + 1 < x->nt &&
+	       x->text[x->t[e + 1].start] == '.' && !(x->t[e + 1].flags & T_SPACE) &&
+	       (e + 2 >= x->nt || (x->t[e + 2].flags & T_PARA) || x->text[x->t[e + 2].start] == '\n');
+}
+
 /* Whether, in a sport article, the name on tokens k..e-1 is a team by
  * its place: first on a line of results or standings ("KANSAS CITY 61
  * 74 .452", "Surrey 312") or a side of a fixture ("CLEVELAND AT
@@ -55,7 +66,7 @@ static bool sport_team(const ctx *x, size_t k, size_t e)
 {
 	if (!x->sport)
 		return false;
-	if ((x->t[k].flags & T_PARA) && e < x->nt && (x->t[e].flags & T_DIGIT))
+	if ((x->t[k].flags & T_PARA) && e < x->nt && (x->t[e].flags & T_DIGIT) && !goal_time(x, e))
 		return true;
 	if (fixture_word(x, e) && namey(x, e + 1))
 		return true;
@@ -154,9 +165,13 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		return 0;
 	/* "hãng Real Capital Analytics": a known name that is a common
 	 * word too (a "~" alias), foreign, starting a longer run of
-	 * capitals is a word of that name, no alias of the club */
+	 * capitals is a word of that name, no alias of the club (but
+	 * before a form of address or a title it stays itself: "Tory |
+	 * Lord Campbell", "Tory | MP Michael Mates") */
+	unsigned hk0;
 	if (g.p->not_initial && g.ntok == 1 && !(x->t[k].flags & T_VI) && namey(x, h) &&
-	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p)
+	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
+	    !(cue_at(x, h, &hk0) && (hk0 & (CUE_HONORIFIC | CUE_TITLE)) && x->en))
 		return 0;
 	/* "Madrid Open": a club's city in sport news (ORG@sport) before
 	 * more capitals of another name is the city in that name */
@@ -233,6 +248,21 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 		c->strong = true;
 		c->score[ENT_ORG] += EV_DEF;
 		return be;
+	}
+	/* "UN Development Programme": a known organization's acronym
+	 * before the name of one of its bodies (a run of capitals ending
+	 * with an organization's suffix) */
+	if (g.p && g.p->type == ENT_ORG && g.ntok == 1 && x->en && !x->titlecase &&
+	    (x->t[k].flags & T_ALLCAPS) && namey(x, k + 1) && !(x->t[k + 1].flags & T_ALLCAPS) &&
+	    (x->t[k + 1].flags & T_SPACE) && !gaz_at(x, k + 1).p) {
+		bool ho, hl, mi;
+		size_t e = ent_name_run(x, k + 1, &ho, &hl, &mi);
+		if (ho && !mi) {
+			cand *c = ent_add_cand(x, k, e);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return e;
+		}
 	}
 	/* "Hanoi Metro Company", "Japan International Cooperation
 	 * Agency": a place that starts an English organization name */
@@ -516,6 +546,12 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	const tok *t = &x->t[k];
 	unsigned kinds = 0;
 	size_t n = (t->flags & T_DIGIT) ? 0 : cue_at(x, k, &kinds);
+	/* "Mr Justice Eady": a judge's title (entity_en.c) */
+	if (ent_en_addr_title(x, k, pd->type == ENT_PER && (pd->honor || pd->title))) {
+		if (!pd->honor)
+			pd->type = ENT_PER, pd->weight = EV_DEF, pd->title = true;
+		return k + 1;
+	}
 	/* abbreviations (abbreviations.tsv) only where written as such */
 	unsigned abbr = ent_abbr_kinds(x, k, n ? n : 1, kinds);
 	kinds = (kinds & ~CUE_ABBR) | abbr;
@@ -558,8 +594,9 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 	if (n == 1 && (kinds & (CUE_LOC_PREP | CUE_FUNCTION)) && (t->flags & T_CAP) &&
 	    !(t->flags & T_INITIAL) && ent_vi_person(x, k, &mid) >= 2 && !gaz_at(x, k + 1).p)
 		n = 0;
-	/* "A. Hollioake": an initial, not the article "a" */
-	if (n == 1 && x->en && ent_initial(x, k))
+	/* "A. Hollioake": an initial, not the article "a"; so is "A" in a
+	 * line-up ("Troncon; A Lo Cicero, F Ongaro") */
+	if (n == 1 && x->en && (ent_initial(x, k) || ent_en_lineup_end(x, k)))
 		n = 0;
 	if (!n || !kinds)
 		return 0;
@@ -779,6 +816,14 @@ static size_t scan_cue(ctx *x, pending *pd, size_t k)
 		ent_name_run(x, k, &ho, &hl, &mi);
 		if (ho && !mi)
 			return 0;
+		/* "the Scottish FA": a nation's own body (entity_en.c) */
+		if (ent_en_national_body(x, k + n)) {
+			cand *c = ent_add_cand(x, k, k + n + 1);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			pd->type = -1, pd->title = pd->honor = false;
+			return k + n + 1;
+		}
 	}
 	/* "SOCCER", "BEAT", "DIVISION": a common word in capitals */
 	bool common = (kinds & CUE_COMMON) && (t->flags & T_ALLCAPS) && n == 1;
@@ -860,6 +905,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}
+	/* ", KP Robertson.": a line-up's initials in capitals and the
+	 * surname */
+	if (e == k + 1 && (t->flags & T_ALLCAPS) && ent_en_lineup_end(x, k))
+		e = ent_en_lineup_end(x, k);
 	/* in a Title Case headline every word stands alone; those that
 	 * name something link to the body's names */
 	if (x->titlecase)
@@ -886,7 +935,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1;
 		return k + 1;
 	}
-	bool work = !x->titlecase &&
+	/* (a line-up's initial "A" is no title's article) */
+	bool work = !x->titlecase && !ent_en_lineup_end(x, k) &&
 	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 
@@ -983,6 +1033,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	 * country is a company's branch there, no person */
 	if (!single && ent_vi_branch_name(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
+	/* "Carnegie Mellon Professor Ann Lee": the employer before a title,
+	 * no person; "the Glasgow Kelvin MP": a constituency (entity_en.c) */
+	int role = ent_en_before_title(x, k, e);
+	if (role == ENT_ORG && pd->type == ENT_PER)
+		pd->type = -1;
+	if (role >= 0)
+		c->score[role] += EV_CUE;
 	if (pd->type >= 0) {
 		int w = pd->weight;
 		/* "Phó Chủ tịch LG", "Giám đốc AkzoNobel": an acronym or a
@@ -1017,7 +1074,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
-	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e))
+	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e) ||
+	    ent_en_nations_adjective(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
 	 * Scorsese film"): no type as a guess */
@@ -1107,6 +1165,15 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		    !(x->t[e].flags & T_SPACE))
 			c->end = x->t[e++].end;
 	}
+	/* "the Bordesley Green ward": a place's common noun after it */
+	if (x->en && e < x->nt && (x->t[e].flags & T_LOWER) && (ent_en_word(x, e) & EN_LOC_POST))
+		c->score[ENT_LOC] += EV_CUE;
+	/* "Saddam Hussein's regime", "Lee's widow": what only a person has */
+	if (ent_en_person_possessive(x, e))
+		c->score[ENT_PER] += EV_CUE;
+	/* "C Paterson; S Webster": a player (entity_en.c) */
+	if (!acro && ent_en_player_initial(x, k, e))
+		c->score[ENT_PER] += EV_CUE;
 	/* "Monica Seles", "Cristiano Ronaldo": a name of two to four words
 	 * that starts with a given name has a person's shape; weak evidence,
 	 * any cue or club word outweighs it */
@@ -1253,7 +1320,10 @@ void ent_sport_context(ctx *x)
 }
 
 /* Whether an English headline is in Title Case, where capitals prove
- * nothing: most of its longer words are capitalized. */
+ * nothing: most of its longer words are capitalized, and none in lower
+ * case but the small words a title leaves so (title-word: "with",
+ * "from"); a lower-case verb makes it a sentence with names ("Venus
+ * stunned by Farina Elia"). */
 bool ent_title_case(ctx *x)
 {
 	size_t words = 0, caps = 0;
@@ -1264,6 +1334,9 @@ bool ent_title_case(ctx *x)
 		words++;
 		if (t->flags & T_CAP)
 			caps++;
+		else if ((t->flags & T_LOWER) && !(t->flags & T_DIGIT) &&
+		         !(ent_en_bits(x, k) & EN_TITLE_WORD))
+			return false;
 	}
 	return words >= 3 && caps * 10 >= words * 6;
 }

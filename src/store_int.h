@@ -128,7 +128,7 @@ int store_names_flush(store_private *p);
 void store_names_clear(store_private *p);
 
 /* store_link.c: people's partial names linked across articles */
-int64_t store_link_partial(store_private *p, const char *key, const char *name);
+int64_t store_link_partial(store_private *p, const char *key, const char *name, int evidence);
 int store_link_new(store_private *p, int64_t id, const char *key);
 int64_t store_link_acronym(store_private *p, const char *key, const char *name);
 void store_link_acronym_seen(store_private *p, int64_t id, const char *acro, const char *name);

@@ -2,7 +2,8 @@
  * links to the full name written there (entity_link.c); across the
  * corpus a person's partial name ("Obama") is the full name whose last
  * word it is ("Barack Obama") when the store holds exactly one such
- * name. The word suffixes of people's names are kept in entity_suffix,
+ * name and an article proves the partial name a person by a cue (a
+ * surname only guessed one, or one in a line-up, may be anyone's). The word suffixes of people's names are kept in entity_suffix,
  * from the moment the name is stored: a new partial name is looked up
  * there at ingest (store_link_partial), and each full name new to the
  * store takes in the partial names stored before it that are its alone,
@@ -51,7 +52,7 @@ static const char *const link_sql[LK_COUNT_] = {
 			  " WHERE a.key = ?3 AND e.type = 'ORG' AND e.id <> ?1 LIMIT 2",
 	/* whether an article proves entity ?1's type (rows are written at
 	 * once; the entity's sums only at commit) */
-	[LK_PROVEN] = "SELECT 1 FROM article_entity WHERE entity_id = ?1 AND evidence > 0 LIMIT 1",
+	[LK_PROVEN] = "SELECT 1 FROM article_entity WHERE entity_id = ?1 AND evidence >= ?2 LIMIT 1",
 };
 _Static_assert(LK_COUNT_ == STORE_LINK_STMTS, "store_private has a slot per statement");
 
@@ -145,20 +146,28 @@ static bool entity_name_ends(store_private *p, int64_t id, const char *part)
 	return ok;
 }
 
-/* Whether some article proves person id one (evidence of its type): a
- * full name only guessed a person, such as a song's title ("Live
- * Forever"), takes in no partial name ("President Forever", a game). */
-static bool proven(store_private *p, int64_t id)
+/* The evidence a partial name needs in an article to link across
+ * articles: a cue's (EV_CUE of entity_int.h: "Mr", "said"), not only a
+ * list's share of its neighbours' type (a line-up's "Stanley", who may
+ * be another sport's or another story's). */
+#define PARTIAL_EVIDENCE 10
+
+/* Whether some article proves person id one with at least this evidence
+ * of its type: a full name only guessed a person, such as a song's title
+ * ("Live Forever"), takes in no partial name ("President Forever", a
+ * game). */
+static bool proven(store_private *p, int64_t id, int evidence)
 {
-	return one_value(p, LK_PROVEN, NULL, id, 0, NULL) == 1;
+	return one_value(p, LK_PROVEN, NULL, id, evidence, NULL) == 1;
 }
 
 /* See store_int.h: the person whose full name ends with the words of key
  * when the store has exactly one, proven a person (and no person of that
- * very key); 0 otherwise. */
-int64_t store_link_partial(store_private *p, const char *key, const char *name)
+ * very key), and the article's evidence that the partial name is a
+ * person is a cue's (PARTIAL_EVIDENCE); 0 otherwise. */
+int64_t store_link_partial(store_private *p, const char *key, const char *name, int evidence)
 {
-	if (one_value(p, LK_PERSON_BY_KEY, NULL, 0, 0, key) != 0)
+	if (evidence < PARTIAL_EVIDENCE || one_value(p, LK_PERSON_BY_KEY, NULL, 0, 0, key) != 0)
 		return 0;
 	sqlite3_stmt *st = bound(p, LK_SUFFIX_OWNERS, NULL, 0, 0, key);
 	if (!st)
@@ -171,7 +180,7 @@ int64_t store_link_partial(store_private *p, const char *key, const char *name)
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return n == 1 && entity_name_ends(p, id, name) && proven(p, id) ? id : 0;
+	return n == 1 && entity_name_ends(p, id, name) && proven(p, id, 1) ? id : 0;
 }
 
 /* Records the word suffixes of person id's key ("obama" of "barack
@@ -325,9 +334,12 @@ int store_link_flush(store_private *p)
 		for (const char *sp = strchr(key, ' '); sp && rc == 0; sp = strchr(sp + 1, ' ')) {
 			int64_t shrt = one_value(p, LK_PERSON_BY_KEY, NULL, 0, 0, sp + 1);
 			/* merged into the suffix's only full name, if this is it */
+			/* (and some article proves the partial name a person
+			 * by a cue: PARTIAL_EVIDENCE) */
 			if (shrt > 0 &&
 			    one_value(p, LK_SUFFIX_ONLY, NULL, 0, 0, sp + 1) == p->new_people[i] &&
-			    short_name_ends(p, shrt, p->new_people[i]) && proven(p, p->new_people[i])) {
+			    short_name_ends(p, shrt, p->new_people[i]) && proven(p, p->new_people[i], 1) &&
+			    proven(p, shrt, PARTIAL_EVIDENCE)) {
 				rc = merge_into(p, shrt, p->new_people[i]);
 				merged = 1;
 			}

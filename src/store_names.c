@@ -44,8 +44,16 @@ int store_names_flush(store_private *p)
 {
 	if (!p->name_votes.n)
 		return 0;
+	/* an alias no article voted for yet (a gazetteer's canonical name,
+	 * "Hồng Kông") takes the spelling of its first votes, which share
+	 * its folded key ("Hong Kong"): the corpus's own spelling; not when
+	 * they differ in the case of ASCII letters only ("Bộ Giao thông vận
+	 * tải"), nor from a vote in capitals (?5: a headline's) */
 	static const char add_sql[] =
-		"UPDATE entity_alias SET uses = uses + ?3 WHERE key = ?1 AND entity_id = ?2";
+		"UPDATE entity_alias SET uses = uses + ?3,"
+		" alias = CASE WHEN uses = 0 AND ?5 AND lower(alias) <> lower(?4) THEN ?4"
+		" ELSE alias END"
+		" WHERE key = ?1 AND entity_id = ?2";
 	/* the most voted alias, for a person no single word that ends
 	 * another (Obama is shown as the Barack Obama it stands for; but Hà
 	 * Nội is not Thủ đô Hà Nội, nor Tony Blair Earlier Tony Blair), and
@@ -78,6 +86,8 @@ int store_names_flush(store_private *p)
 		sqlite3_bind_text(add, 1, fold, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(add, 2, id);
 		sqlite3_bind_int64(add, 3, m->vals[i]);
+		sqlite3_bind_text(add, 4, sep + 1, -1, SQLITE_STATIC);
+		sqlite3_bind_int(add, 5, strpbrk(sep + 1, "abcdefghijklmnopqrstuvwxyz") != NULL);
 		if (sqlite3_step(add) != SQLITE_DONE)
 			rc = -1;
 		sqlite3_reset(add);

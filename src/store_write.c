@@ -341,8 +341,9 @@ static int64_t entity_for_tally(store *s, const entity_tally *t)
 	if (!id) {
 		char *cache_key = xstrdup(p->scratch.s);
 		char *key = entity_key(t->canonical);
-		/* "Obama" is the corpus's only "Barack Obama" (store_link.c) */
-		id = t->type == ENT_PER   ? store_link_partial(p, key, t->canonical)
+		/* "Obama" is the corpus's only "Barack Obama" (store_link.c),
+		 * when the article's cues make "Obama" a person */
+		id = t->type == ENT_PER   ? store_link_partial(p, key, t->canonical, t->evidence)
 		     : t->type == ENT_ORG ? store_link_acronym(p, key, t->canonical)
 		                          : 0;
 		if (!id)
