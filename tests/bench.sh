@@ -21,7 +21,9 @@
 # see there for BENCH_UI_*), BENCH_ENTITIES and BENCH_POOL (the big
 # stores' entities per article, default 8, and the pool they are drawn
 # from, default 20,000; real news name 30-50 entities an article:
-# BENCH_ENTITIES=40 BENCH_POOL=200000), LEDE_BENCH_QUERY (tests/bench_query),
+# BENCH_ENTITIES=40 BENCH_POOL=200000), BENCH_GROWTH=1 (ingest as one
+# store grows from 100,000 to 1,000,000 articles: tests/bench_growth.sh,
+# see there for BENCH_GROWTH_*), LEDE_BENCH_QUERY (tests/bench_query),
 # TMPDIR (where the corpora and stores go: about 1 GB for N = 100,000).
 # Never part of `make check`: timings belong in a benchmark, not a test.
 set -eu
@@ -191,6 +193,12 @@ if [ -x "$bq" ]; then
 		"$bq" list "$tmp/list-$n.db" "$LEDE_BIN" || status=1
 		rm -f "$tmp/list-$n.db" "$tmp/list-$n.db-wal" "$tmp/list-$n.db-shm"
 	done
+fi
+
+if [ "${BENCH_GROWTH:-0}" = 1 ]; then
+	# Ingest as one store grows, a step at a time (issue 12).
+	echo
+	LEDE_BENCH_GEN=$gen sh "$(dirname "$0")/bench_growth.sh" || status=1
 fi
 
 if [ "${BENCH_BIG:-0}" = 1 ]; then
