@@ -40,15 +40,18 @@
  * step leaves the workers little idle: steps of 1,000 ingested 10,000
  * articles 9% faster than steps of 2,000 (same run). */
 #define INGEST_INDEX_STEP 1000
-/* A transaction holds this many files (about two seconds of work): a
+/* A transaction holds this many files (about five seconds of work): a
  * killed ingest loses that much. It is counted in files, not seconds,
  * because the corpus passes run at each commit (corpus typing, names,
  * links: store_commit) and see the batch: the same files ingested give
  * the same store on a fast or a busy machine. Each commit writes the
  * pages every step touches (the ends of the entity index, the hash
  * index) to the log again, so fewer commits write less: a 100,000
- * article ingest wrote 2.9 GB instead of 5.4 GB with a commit per step. */
-#define INGEST_TX_FILES 5000
+ * article ingest wrote 2.9 GB instead of 5.4 GB with a commit per step,
+ * and 20,000 articles added to a store of 500,000 wrote 4.7 times what
+ * they added in two transactions (with bulk mode's cache, store_bulk.c)
+ * instead of 5.5 in four (HACKING, "How ingest writes"). */
+#define INGEST_TX_FILES 10000
 /* How far workers may run ahead of the writer, bounding memory: at most
  * this many files, holding at most INGEST_WINDOW_BYTES of input besides
  * the file the writer waits for. A worker needs a few times a file's size

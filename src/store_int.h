@@ -106,8 +106,10 @@ typedef struct store_private {
 		pthread_mutex_t lock;
 		pthread_cond_t wake, idle;
 		int running, pending, busy, stop;
+		int rounds;  /* rounds done since bulk mode began */
 	} ckpt;
 	int wal_frames;  /* frames in the write-ahead log after the last commit */
+	int ckpt_asked;  /* the checkpointer was asked for a round since the log started over */
 	int lock_fd;     /* the ingest lock file while held (store_ingest_lock), or -1 */
 	int legacy;      /* the store has articles of before schema 6 (adopt_legacy) */
 	/* store_state_warm's thread, joined at close. */
@@ -156,5 +158,7 @@ int store_retype_touched(store_private *p);
  * start over) and after it commits (a checkpoint round). */
 void store_bulk_before_begin(store_private *p);
 void store_bulk_after_commit(store_private *p);
+/* The page cache of bulk mode for a store of this many bytes, in KiB. */
+int64_t store_bulk_cache_kib(int64_t store_bytes);
 
 #endif

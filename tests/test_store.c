@@ -27,6 +27,7 @@
 #include "query.h"
 #include "entity.h"
 #include "store.h"
+#include "store_int.h"
 #include "util.h"
 
 /* A temporary folder per test. */
@@ -936,6 +937,54 @@ static void test_flush_in_transaction(void **state)
 	scratch_free(dir, path);
 }
 
+/* Bulk mode's page cache grows with the store: a 32nd of it, between 32
+ * MB (a new store) and 128 MB (past 4 GB); the cache is back to the
+ * interface's default when bulk mode ends. */
+static void test_bulk_cache(void **state)
+{
+	(void)state;
+	assert_int_equal(store_bulk_cache_kib(0), 32768);
+	assert_int_equal(store_bulk_cache_kib((int64_t)1 << 30), 32768);
+	assert_int_equal(store_bulk_cache_kib((int64_t)2 << 30), 65536);
+	assert_int_equal(store_bulk_cache_kib((int64_t)10 << 30), 131072);
+
+	char *dir, *path;
+	store *s = scratch_store(&dir, &path);
+	store_bulk_begin(s);
+	assert_int_equal(one_int(s, "PRAGMA cache_size"), -32768);
+	store_bulk_end(s);
+	assert_int_equal(one_int(s, "PRAGMA cache_size"), -2000);
+	store_close(s);
+	scratch_free(dir, path);
+}
+
+/* In bulk mode the commits stay in the log until it holds half of what it
+ * may (BULK_WAL_FRAMES), so that a page several transactions change is
+ * copied into the file once: small commits make no checkpoint, and
+ * store_bulk_end has the checkpointer copy them in a last round. */
+static void test_bulk_checkpoints(void **state)
+{
+	(void)state;
+	char *dir, *path, *err = NULL;
+	store *s = scratch_store(&dir, &path);
+	store_private *p = (store_private *)s;
+	store_bulk_begin(s);
+	assert_true(p->ckpt.running);
+	for (int i = 1; i <= 3; i++) {
+		assert_int_equal(store_begin(s, &err), 0);
+		put_place(s, i, "Geneva");
+		assert_int_equal(store_commit(s, &err), 0);
+		assert_int_equal(p->ckpt.rounds, 0);
+	}
+	assert_true(p->wal_frames > 0);
+	store_bulk_end(s);
+	assert_int_equal(p->ckpt.rounds, 1);
+	assert_int_equal(one_int(s, "SELECT count(*) FROM article"), 3);
+	assert_consistent(s);
+	store_close(s);
+	scratch_free(dir, path);
+}
+
 /* Spellings of one name that differ in case ("Châu Âu", "châu Âu",
  * "CHÂU ÂU") are one entity, whether they meet in one transaction or
  * in a later ingest that starts without the writer's cache; the entity
@@ -1501,6 +1550,8 @@ int main(void)
 		cmocka_unit_test(test_migration_11_to_12),
 		cmocka_unit_test(test_edits_survive_marks),
 		cmocka_unit_test(test_flush_in_transaction),
+		cmocka_unit_test(test_bulk_cache),
+		cmocka_unit_test(test_bulk_checkpoints),
 		cmocka_unit_test(test_spellings_one_entity),
 		cmocka_unit_test(test_old_page_size),
 		cmocka_unit_test(test_killed_ingest),
