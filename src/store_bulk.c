@@ -19,9 +19,9 @@
  * the checkpointer to copy the rest, so that the log starts over. A page
  * that several transactions change (the hash index, the ends of the
  * entity index) is written to the log by each of them, but to the file
- * once per round: a checkpoint after every commit, as before, wrote 9.9
- * times the bytes an ingest added to a store of 500,000 articles, this
- * 6.7 times (HACKING). */
+ * once per round. With transactions of 5,000 files and a 32 MB cache, a
+ * checkpoint after every commit wrote 9.9 times the bytes that 20,000
+ * articles added to a store of 500,000, this 6.7 times (HACKING). */
 #define BULK_WAL_FRAMES 65536
 
 /* The page cache of bulk mode, in KiB: a 32nd of the store, between 32
