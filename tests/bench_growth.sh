@@ -93,6 +93,7 @@ while [ $i -lt "$steps" ]; do
 	rc=0
 	# The shell reads its own counters after waiting for lede: a
 	# process's /proc/PID/io includes the children it has waited for.
+	# shellcheck disable=SC2016
 	/usr/bin/time -v -o "$tmp/time" sh -c '"$1" --db "$2" ingest "$3" >/dev/null 2>"$4" </dev/null
 		rc=$?; cat /proc/$$/io >"$5"; exit $rc' sh \
 		"$LEDE_BIN" "$db" "$corpus" "$tmp/ingest.err" "$tmp/io" || rc=$?
