@@ -308,6 +308,23 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Athletics clubs end in Harriers or Striders in any news; software a
+ * person uses is no entity. */
+static void test_clubs_and_software(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Ann Brodie (Kelvale Harriers) beat Tess Aird (Norbury Striders) in the "
+	        "final. Downloads of Firefox rose while Internet Explorer lost users.",
+	        &l);
+	expect_mention(&l, "Kelvale Harriers", ENT_ORG, "Kelvale Harriers");
+	expect_mention(&l, "Norbury Striders", ENT_ORG, "Norbury Striders");
+	expect_mention(&l, "Ann Brodie", ENT_PER, "Ann Brodie");
+	expect_no_mention(&l, "Firefox");
+	expect_no_mention(&l, "Internet Explorer");
+	mention_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +336,7 @@ int main(void)
 	    cmocka_unit_test(test_lineup_initial),     cmocka_unit_test(test_sentence_headline),
 	    cmocka_unit_test(test_lineup_player),      cmocka_unit_test(test_person_possessive),
 	    cmocka_unit_test(test_place_noun_after),
+	    cmocka_unit_test(test_clubs_and_software),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
