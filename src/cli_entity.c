@@ -30,7 +30,9 @@ static int entity_row(void *ctx, const facet_row *r)
 		       (long long)r->articles, (long long)r->mentions, aliases);
 		free(name);
 		free(aliases);
-		eo->n++;
+		/* a page at a time to a pipe (`| head`), as `lede list` */
+		if (++eo->n % 64 == 0)
+			fflush(stdout);
 		return 0;
 	}
 	sqlite3_reset(eo->obj);
