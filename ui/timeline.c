@@ -276,7 +276,9 @@ static void apply(pane *p)
 	}
 	free(a->filter.since);
 	free(a->filter.until);
-	a->filter.since = xstrdup(T->t.periods[lo].first);
+	/* from the period's name: "2022-05" also takes the articles dated
+	 * only to that month */
+	a->filter.since = xstrdup(T->t.periods[lo].name);
 	a->filter.until = xstrdup(T->t.periods[hi].last);
 	T->anchor = -1;
 	app_filter_changed(a);
