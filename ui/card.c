@@ -78,35 +78,33 @@ static void clear_card(card_state *C)
 	C->error = NULL;
 }
 
-/* Asks for the card of C->who. */
-static void ask(pane *p)
+/* Takes an answer (NULL: the error err). */
+static void install(card_state *C, entity_card *c, char *err)
 {
-	card_state *C = state(p);
-	app *a = p->app;
-	entity_match *m = xcalloc(1, sizeof *m);
-	*m = C->who;
-	m->name = xstrdup(C->who.name);
-	if (!C->worker && !C->no_worker) {
-		C->worker = worker_start(a->s);
-		C->no_worker = !C->worker;
-	}
-	if (C->worker) {
-		C->job = worker_submit(C->worker, card_run_job, m, match_free, answer_free);
-		C->loading = 1;
-		return;
-	}
-	int failed = 0;
-	char *err = NULL;
-	entity_card *c = card_run_job(a->s, m, &failed, &err);
-	match_free(m);
+	C->loading = 0;
 	clear_card(C);
 	if (c) {
 		C->card = *c;
 		C->have = 1;
 		free(c);
 	} else {
-		C->error = err;
+		C->error = err ? err : xstrdup("the query failed");
 	}
+}
+
+/* Asks for the card of C->who: on the worker, or here without one. */
+static void ask(pane *p)
+{
+	card_state *C = state(p);
+	entity_match *m = xcalloc(1, sizeof *m);
+	*m = C->who;
+	m->name = xstrdup(C->who.name);
+	void *res = NULL;
+	char *err = NULL;
+	C->loading = worker_ask(&C->worker, &C->no_worker, p->app->s, card_run_job, m, match_free,
+	                        answer_free, &C->job, &res, &err);
+	if (!C->loading)
+		install(C, res, err);
 }
 
 /* Finds the one entity spec names; 0 and a message when none or many. */
@@ -463,15 +461,7 @@ static int card_idle(pane *p)
 	int got = worker_collect(C->worker, C->job, 0, &res, &err);
 	if (got == 0)
 		return IDLE_WAITING;
-	C->loading = 0;
-	clear_card(C);
-	if (got == 1) {
-		C->card = *(entity_card *)res;
-		C->have = 1;
-		free(res);
-	} else {
-		C->error = err ? err : xstrdup("the query failed");
-	}
+	install(C, got == 1 ? res : NULL, err);
 	return IDLE_DONE;
 }
 

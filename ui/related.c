@@ -96,23 +96,14 @@ static void install(related_state *R, related_answer *ans, char *err)
 static void ask(pane *p)
 {
 	related_state *R = state(p);
-	app *a = p->app;
-	if (!R->worker && !R->no_worker) {
-		R->worker = worker_start(a->s);
-		R->no_worker = !R->worker;
-	}
 	int64_t *arg = xmalloc(sizeof *arg);
 	*arg = R->id;
-	if (R->worker) {
-		R->job = worker_submit(R->worker, related_run_job, arg, free, answer_free);
-		R->loading = 1;
-		return;
-	}
-	int failed = 0;
+	void *res = NULL;
 	char *err = NULL;
-	related_answer *ans = related_run_job(a->s, arg, &failed, &err);
-	free(arg);
-	install(R, ans, err);
+	R->loading = worker_ask(&R->worker, &R->no_worker, p->app->s, related_run_job, arg, free,
+	                        answer_free, &R->job, &res, &err);
+	if (!R->loading)
+		install(R, res, err);
 }
 
 /* See uiint.h. */

@@ -86,28 +86,19 @@ static void install(timeline_state *T, timeline *t, char *err)
 			T->pos.cur = (int64_t)i;
 }
 
-/* Asks for the counts of the current filter. */
+/* Asks for the counts of the current filter: on the worker, or here. */
 static void ask(pane *p)
 {
 	timeline_state *T = state(p);
-	app *a = p->app;
 	T->stale = 0;
 	query_filter *f = xmalloc(sizeof *f);
-	query_filter_copy(f, &a->filter);
-	if (!T->worker && !T->no_worker) {
-		T->worker = worker_start(a->s);
-		T->no_worker = !T->worker;
-	}
-	if (T->worker) {
-		T->job = worker_submit(T->worker, timeline_run_job, f, filter_free, answer_free);
-		T->loading = 1;
-		return;
-	}
-	int failed = 0;
+	query_filter_copy(f, &p->app->filter);
+	void *res = NULL;
 	char *err = NULL;
-	timeline *t = timeline_run_job(a->s, f, &failed, &err);
-	filter_free(f);
-	install(T, t, err);
+	T->loading = worker_ask(&T->worker, &T->no_worker, p->app->s, timeline_run_job, f,
+	                        filter_free, answer_free, &T->job, &res, &err);
+	if (!T->loading)
+		install(T, res, err);
 }
 
 /* See uiint.h. */

@@ -212,6 +212,13 @@ unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void
 /* The answer to job id: 1 with *result (the caller's now), 0 when not
  * there yet (with wait set: waits for it), -1 with *err when it failed. */
 int worker_collect(worker *w, unsigned id, int wait, void **result, char **err);
+/* A pane's slow read (fn on arg): on the pane's worker, started at the
+ * first call (*w; *no_worker set once it cannot be), or, without one,
+ * here and now. Returns 1 when the worker has it (collect *job later),
+ * 0 when it ran here (*result, or NULL and *err). arg is the job's. */
+int worker_ask(worker **w, int *no_worker, store *s, worker_fn fn, void *arg,
+               void (*free_arg)(void *), void (*free_result)(void *), unsigned *job,
+               void **result, char **err);
 void worker_stop(worker *w);
 
 /* Results of pane_ops.idle. */

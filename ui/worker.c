@@ -180,6 +180,29 @@ int worker_collect(worker *w, unsigned id, int wait, void **result, char **err)
 	return got;
 }
 
+/* See uiint.h. */
+int worker_ask(worker **w, int *no_worker, store *s, worker_fn fn, void *arg,
+               void (*free_arg)(void *), void (*free_result)(void *), unsigned *job,
+               void **result, char **err)
+{
+	if (!*w && !*no_worker) {
+		*w = worker_start(s);
+		*no_worker = !*w;
+	}
+	if (*w) {
+		*job = worker_submit(*w, fn, arg, free_arg, free_result);
+		return 1;
+	}
+	int failed = 0;
+	*err = NULL;
+	*result = fn(s, arg, &failed, err);
+	if (free_arg)
+		free_arg(arg);
+	if (failed)
+		*result = NULL;
+	return 0;
+}
+
 /* See uiint.h: a worker in the middle of a job is left to finish it and
  * free itself, so that quitting never waits for a slow query. */
 void worker_stop(worker *w)
