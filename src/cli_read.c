@@ -69,22 +69,40 @@ static int list_page(void *ctx, const article_row *rows, int n)
 	return 1;
 }
 
+/* The start of a command that reads the articles the filter options
+ * let through: --format (tsv or json), no positional argument, the
+ * store, --search checked. The store, or NULL with *status. */
+static store *open_filtered(cli_opts *o, const char *cmd, int *json, int *status)
+{
+	if (cli_format_is_json(o, "tsv", json)) {
+		*status = cli_usage_error("invalid --format '%s' (tsv or json)", o->format);
+		return NULL;
+	}
+	if (o->args.n) {
+		char *fmt = xasprintf("%s: unexpected argument '%%s'", cmd);
+		*status = cli_usage_error(fmt, o->args.v[0]);
+		free(fmt);
+		return NULL;
+	}
+	store *s = cli_open_store(o, 0);
+	if (!s) {
+		*status = EXIT_INPUT;
+		return NULL;
+	}
+	*status = cli_check_search(s, o);
+	return *status >= 0 ? NULL : s;
+}
+
 /* lede list */
 int cmd_list(cli_opts *o, cli_ui_fn ui)
 {
 	(void)ui;
 	list_out lo = {0, 0, NULL, 0};
-	if (cli_format_is_json(o, "tsv", &lo.json))
-		return cli_usage_error("invalid --format '%s' (tsv or json)", o->format);
-	if (o->args.n)
-		return cli_usage_error("list: unexpected argument '%s'", o->args.v[0]);
-	store *s = cli_open_store(o, 0);
+	int status;
+	store *s = open_filtered(o, "list", &lo.json, &status);
 	if (!s)
-		return EXIT_INPUT;
+		return status;
 	char *err = NULL;
-	int bad = cli_check_search(s, o);
-	if (bad >= 0)
-		return bad;
 	/* A file name that is not valid UTF-8 would make the JSON invalid:
 	 * "source" gets it with U+FFFD, "source_hex" its bytes (README). */
 	if (lo.json)
@@ -246,18 +264,11 @@ int cmd_stats(cli_opts *o, cli_ui_fn ui)
 int cmd_timeline(cli_opts *o, cli_ui_fn ui)
 {
 	(void)ui;
-	int json;
-	if (cli_format_is_json(o, "tsv", &json))
-		return cli_usage_error("invalid --format '%s' (tsv or json)", o->format);
-	if (o->args.n)
-		return cli_usage_error("timeline: unexpected argument '%s'", o->args.v[0]);
-	store *s = cli_open_store(o, 0);
+	int json, status;
+	store *s = open_filtered(o, "timeline", &json, &status);
 	if (!s)
-		return EXIT_INPUT;
+		return status;
 	char *err = NULL;
-	int bad = cli_check_search(s, o);
-	if (bad >= 0)
-		return bad;
 	timeline t;
 	if (query_timeline(s, &o->filter, (timeline_by)o->by, &t, &err) < 0) {
 		cli_print_error(err);
