@@ -410,11 +410,7 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			if (str_is_blank(optarg))
 				return cli_usage_error("option '--%s' needs a NAME, not a blank",
 						   option_name(c));
-			if (c == OPT_NOT_ENTITY) {
-				sl_push(&o->filter.not_entities, optarg);
-				break;
-			}
-			sl_push(&o->filter.entities, optarg);
+			filter_add(&o->filter, optarg, c == OPT_NOT_ENTITY);
 			break;
 		case OPT_SEARCH:
 			/* Blank would list everything: a script's empty

@@ -71,7 +71,9 @@ int cmd_entities(cli_opts *o, cli_ui_fn ui)
 				   -1, &eo.obj, NULL);
 	o->filter.article_id = o->article;
 	char *err = NULL;
-	int rc = query_each_facet(s, &o->filter, o->type, NULL, entity_row, &eo, &err);
+	int rc = query_filter_resolve(s, &o->filter, &err);
+	if (rc == 0)
+		rc = query_each_facet(s, &o->filter, o->type, NULL, entity_row, &eo, &err);
 	if (eo.json && rc == 0)
 		puts(eo.n ? "\n]" : "[]");
 	sqlite3_finalize(eo.obj);

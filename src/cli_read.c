@@ -90,7 +90,17 @@ static store *open_filtered(cli_opts *o, const char *cmd, int *json, int *status
 		return NULL;
 	}
 	*status = cli_check_search(s, o);
-	return *status >= 0 ? NULL : s;
+	if (*status >= 0)
+		return NULL;
+	/* the entities named, resolved to ids once for every page */
+	char *err = NULL;
+	if (query_filter_resolve(s, &o->filter, &err) != 0) {
+		cli_print_error(err);
+		store_close(s);
+		*status = EXIT_INPUT;
+		return NULL;
+	}
+	return s;
 }
 
 /* lede list */

@@ -22,8 +22,7 @@ int query_entity_card(store *s, const entity_match *m, entity_card *out, char **
 	out->hidden = m->hidden;
 	query_filter f;
 	query_filter_init(&f);
-	char *spec = xasprintf("%s:%s", entity_type_name(m->type), m->name);
-	sl_push_owned(&f.entities, spec);
+	filter_add_entity(&f, m->id, m->name, (int)m->type, 0);
 	/* The entity itself is among the facets of its articles (first,
 	 * unless hidden); the rest are those beside it. */
 	facet_row rows[CARD_WITH + 1];

@@ -209,15 +209,15 @@ int64_t single_int(store *s, const char *sql)
 double scan_terms(store *s, const query_filter *f, counter *k, int64_t max_article,
 			 unsigned char *in_scan)
 {
-	size_t n_and = f->entities.n + FILTER_PARTS_OTHER, n_parts = filter_parts(f);
+	size_t n_and = filter_parts_and(f), n_parts = filter_parts(f);
 	int64_t ids[MAX_IDS];
 	int bit = 0;
 	double share = 1;
 	for (size_t i = 0; i < n_parts && bit < 32; i++) {
-		if (i >= f->entities.n && i < n_and)
+		const filter_entity *e = filter_part_entity(f, i);
+		if (!e)
 			continue;
-		const char *name = i < n_and ? f->entities.v[i] : f->not_entities.v[i - n_and];
-		int n = query_resolve_entity(s, name, ids, MAX_IDS);
+		int n = filter_entity_ids(s, e, ids);
 		int64_t articles = n ? entity_articles(s, ids, n) : 0;
 		if (n == 0 || articles < max_article / SCAN_TERM_SHARE)
 			continue;

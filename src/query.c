@@ -126,9 +126,8 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
 	sql_builder b;
 	sqlb_init(&b);
 	int64_t ids[MAX_IDS];
-	if (!before && set_applies(f) && f->entities.n == 1 && f->not_entities.n == 0 &&
-	    !search_given(f->search) &&
-	    query_resolve_entity(s, f->entities.v[0], ids, MAX_IDS) == 1) {
+	if (!before && set_applies(f) && f->n_ents == 1 && !f->ents[0].negated &&
+	    !search_given(f->search) && filter_entity_ids(s, &f->ents[0], ids) == 1) {
 		/* One entity: its articles, counted on the entity index alone. */
 		sb_adds(&b.sql, "SELECT count(*) FROM article_entity WHERE entity_id = ");
 		sqlb_int(&b, ids[0]);
@@ -164,7 +163,7 @@ static int64_t count_where(store *s, const query_filter *f, const query_key *bef
  * but NOT entities). */
 static int filter_has_positive(const query_filter *f)
 {
-	return f->entities.n || search_given(f->search) || (f->since && *f->since) ||
+	return f->n_ents > filter_count_negated(f) || search_given(f->search) || (f->since && *f->since) ||
 	       (f->until && *f->until) || f->starred_only || f->unread_only || f->article_id;
 }
 
@@ -231,10 +230,10 @@ int64_t query_count(store *s, const query_filter *f, char **err)
 	}
 	/* One entity, one search or a date range alone is one range of one
 	 * index. */
-	size_t parts = f->entities.n + f->not_entities.n + (search_given(f->search) ? 1 : 0) +
+	size_t parts = f->n_ents + (search_given(f->search) ? 1 : 0) +
 		       ((f->since && *f->since) || (f->until && *f->until)) +
 		       (f->starred_only || f->unread_only || f->article_id);
-	if (parts > 1 || f->not_entities.n)
+	if (parts > 1 || filter_count_negated(f))
 		return count_bits(s, f, NULL, err);
 	return count_where(s, f, NULL, err);
 }
@@ -247,15 +246,15 @@ int64_t query_count(store *s, const query_filter *f, char **err)
  * their indexes. A small set is faster in SQL. */
 static int index_on_bits(store *s, const query_filter *f)
 {
-	size_t parts = f->entities.n + f->not_entities.n + (search_given(f->search) ? 1 : 0) +
+	size_t parts = f->n_ents + (search_given(f->search) ? 1 : 0) +
 		       ((f->since && *f->since) || (f->until && *f->until)) +
 		       (f->starred_only || f->unread_only || f->article_id);
-	if (parts > 1 || f->not_entities.n || search_given(f->search))
+	if (parts > 1 || filter_count_negated(f) || search_given(f->search))
 		return 1;
-	if (f->entities.n != 1)
+	if (f->n_ents != 1)
 		return 0;
 	int64_t ids[MAX_IDS];
-	int n = query_resolve_entity(s, f->entities.v[0], ids, MAX_IDS);
+	int n = filter_entity_ids(s, &f->ents[0], ids);
 	int64_t max = query_one_int(s, "SELECT coalesce(max(id), 0) FROM article", NULL, NULL, 0);
 	return n > 0 && max > 0 && entity_articles(s, ids, n) >= max / 32;
 }

@@ -7,24 +7,9 @@
 #include <stdint.h>
 
 #include "entity.h"
+#include "filter.h"
 #include "store.h"
 #include "util.h"
-
-/* The filter that narrows the article list. Entity names are any alias,
- * matched case- and diacritic-insensitively. */
-typedef struct query_filter {
-	strlist entities;      /* all must be mentioned (AND) */
-	strlist not_entities;  /* none may be mentioned */
-	char *search;          /* full-text query (FTS5 syntax, folded), or NULL */
-	char *since, *until;   /* ISO date bounds, inclusive, or NULL */
-	int starred_only;
-	int unread_only;
-	int64_t article_id;    /* only this article (0: any) */
-} query_filter;
-
-void query_filter_init(query_filter *f);
-void query_filter_free(query_filter *f);
-void query_filter_copy(query_filter *dst, const query_filter *src);
 
 /* Position of a row in list order (newest first): paging is by key,
  * never by OFFSET, so a page costs the same at row 10 and row 900,000. */
@@ -141,6 +126,16 @@ void query_all_entities(store *s, int all);
 /* Resolves a name or alias to entity ids (one alias may name several
  * entities of different types). Returns the count, 0 when unknown. */
 int query_resolve_entity(store *s, const char *name, int64_t *ids, int max);
+
+/* Resolves the filter's entities, each once, to the entity ids they
+ * stand for after the user's edits: one given by id, to its merged group
+ * (label and type as the user now sees them); one given by spec, to the
+ * entities query_entity_lookup finds for it (its own name before
+ * aliases), their groups expanded. An entity that resolves to nothing
+ * matches no article. Call it again when the store or the edits change.
+ * 0, or -1 with *err. Queries resolve what is not resolved yet on the
+ * fly, the same way. */
+int query_filter_resolve(store *s, query_filter *f, char **err);
 
 /* An entity as the user sees it, after their edits (see below). */
 typedef struct entity_match {

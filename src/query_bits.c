@@ -13,7 +13,27 @@
 /* See query_int.h. */
 size_t filter_parts(const query_filter *f)
 {
-	return f->entities.n + FILTER_PARTS_OTHER + f->not_entities.n;
+	return f->n_ents + FILTER_PARTS_OTHER;
+}
+
+/* See query_int.h. */
+size_t filter_parts_and(const query_filter *f)
+{
+	return f->n_ents - filter_count_negated(f) + FILTER_PARTS_OTHER;
+}
+
+/* See query_int.h. */
+const filter_entity *filter_part_entity(const query_filter *f, size_t i)
+{
+	size_t n_want = f->n_ents - filter_count_negated(f);
+	int negated = i >= n_want + FILTER_PARTS_OTHER;
+	if (!negated && i >= n_want)
+		return NULL;
+	size_t k = negated ? i - n_want - FILTER_PARTS_OTHER : i;
+	for (size_t j = 0; j < f->n_ents; j++)
+		if (!f->ents[j].negated == !negated && k-- == 0)
+			return &f->ents[j];
+	return NULL;
 }
 
 /* Appends the parameter a statement's lede_mark takes its bitmap from;
@@ -81,9 +101,10 @@ int mark_from_key(store *s, const query_key *key, uint64_t *bits, int64_t max_ar
 static void filter_part(const query_filter *f, size_t i, query_filter *part)
 {
 	query_filter_init(part);
-	size_t n = f->entities.n;
-	if (i < n) {
-		sl_push(&part->entities, f->entities.v[i]);
+	size_t n = filter_parts_and(f) - FILTER_PARTS_OTHER;
+	const filter_entity *e = filter_part_entity(f, i);
+	if (e) {
+		filter_add_copy(part, e, 0); /* a NOT part is given as a positive one */
 	} else if (i == n) {
 		part->search = search_given(f->search) ? xstrdup(f->search) : NULL;
 	} else if (i == n + 1) {
@@ -93,8 +114,6 @@ static void filter_part(const query_filter *f, size_t i, query_filter *part)
 		part->starred_only = f->starred_only;
 		part->unread_only = f->unread_only;
 		part->article_id = f->article_id;
-	} else {
-		sl_push(&part->entities, f->not_entities.v[i - n - FILTER_PARTS_OTHER]);
 	}
 }
 
@@ -106,7 +125,7 @@ uint64_t *filter_bitmap(store *s, const query_filter *f, const unsigned char *sk
 		       int64_t max_article, char **err)
 {
 	size_t words = ((size_t)(max_article >> DOCVAL_CHUNK_BITS) + 1) * (DOCVAL_CHUNK / 64);
-	size_t n_and = f->entities.n + FILTER_PARTS_OTHER, n_parts = filter_parts(f);
+	size_t n_and = filter_parts_and(f), n_parts = filter_parts(f);
 	uint64_t *bits = xcalloc(words, sizeof *bits), *one = xmalloc(words * sizeof *one);
 	int have = 0, rc = 0;
 	for (size_t i = 0; i < n_parts && rc == 0; i++) {

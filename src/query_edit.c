@@ -573,3 +573,106 @@ int query_each_entity_edit(store *s, query_edit_fn fn, void *ctx, char **err)
 	sqlite3_finalize(st);
 	return 0;
 }
+
+/* The group entity id belongs to, as readers see it (after merges): its
+ * id, type and name into *m (m->name new), and the entity ids of the
+ * group into ids (at most max). Returns the number of ids, 0 when the
+ * entity is gone. */
+static int entity_group(store *s, int64_t id, entity_match *m, int64_t *ids, int max)
+{
+	int edits = query_edits_active(s);
+	const char *sql = edits ? "WITH g(c) AS (SELECT coalesce((SELECT canon FROM temp.entity_eff"
+				  " WHERE id = ?1), ?1)) SELECT g.c, coalesce(x.type, e.type),"
+				  " coalesce(x.name, e.name) FROM g JOIN entity e ON e.id = g.c"
+				  " LEFT JOIN temp.entity_eff x ON x.id = g.c"
+				: "SELECT id, type, name FROM entity WHERE id = ?1";
+	sqlite3_stmt *st;
+	int n = 0;
+	memset(m, 0, sizeof *m);
+	if (max < 1 || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int t = entity_type_parse((const char *)sqlite3_column_text(st, 1));
+		m->id = sqlite3_column_int64(st, 0);
+		m->type = t < 0 ? ENT_ORG : (entity_type)t;
+		m->name = column_dup(st, 2);
+		ids[n++] = m->id;
+	}
+	sqlite3_finalize(st);
+	if (!n || !edits)
+		return n;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM temp.entity_eff WHERE canon = ?1 AND id <> ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return n;
+	sqlite3_bind_int64(st, 1, m->id);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Resolves filter entity e: the ids into ids (at most MAX_IDS), and,
+ * when it is one entity, its name and type into *one (name new; NULL
+ * when several or none). Returns the number of ids, -1 with *err. */
+static int resolve_entity(store *s, const filter_entity *e, int64_t *ids, entity_match *one,
+			  char **err)
+{
+	memset(one, 0, sizeof *one);
+	if (e->entity) {
+		int n = entity_group(s, e->entity, one, ids, MAX_IDS);
+		if (!n)
+			entity_match_free(one);
+		return n;
+	}
+	entity_match groups[MAX_IDS];
+	int g = query_entity_lookup(s, e->spec, groups, MAX_IDS, err);
+	if (g < 0)
+		return -1;
+	int n = 0;
+	for (int i = 0; i < g; i++) {
+		entity_match m;
+		n += entity_group(s, groups[i].id, &m, ids + n, MAX_IDS - n);
+		entity_match_free(&m);
+	}
+	if (g == 1) {
+		*one = groups[0];
+		groups[0].name = NULL;
+	}
+	for (int i = 0; i < g; i++)
+		entity_match_free(&groups[i]);
+	return n;
+}
+
+/* See query_int.h. */
+int filter_entity_ids(store *s, const filter_entity *e, int64_t *ids)
+{
+	if (e->n_ids >= 0) {
+		int n = e->n_ids < MAX_IDS ? e->n_ids : MAX_IDS;
+		if (n)
+			memcpy(ids, e->ids, (size_t)n * sizeof *ids);
+		return n;
+	}
+	entity_match one;
+	char *err = NULL;
+	int n = resolve_entity(s, e, ids, &one, &err);
+	free(err);
+	entity_match_free(&one);
+	return n < 0 ? 0 : n;
+}
+
+/* See query.h. */
+int query_filter_resolve(store *s, query_filter *f, char **err)
+{
+	for (size_t i = 0; i < f->n_ents; i++) {
+		filter_entity *e = &f->ents[i];
+		int64_t ids[MAX_IDS];
+		entity_match one;
+		int n = resolve_entity(s, e, ids, &one, err);
+		if (n < 0)
+			return -1;
+		filter_set_resolved(e, ids, n, one.name, one.name ? (int)one.type : -1);
+		entity_match_free(&one);
+	}
+	return 0;
+}

@@ -15,40 +15,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Starts an empty filter. */
-void query_filter_init(query_filter *f)
-{
-	memset(f, 0, sizeof *f);
-	sl_init(&f->entities);
-	sl_init(&f->not_entities);
-}
-
-/* Frees a filter's strings. */
-void query_filter_free(query_filter *f)
-{
-	sl_free(&f->entities);
-	sl_free(&f->not_entities);
-	free(f->search);
-	free(f->since);
-	free(f->until);
-	query_filter_init(f);
-}
-
-/* Deep copy, so that the interface can keep a history of filters. */
-void query_filter_copy(query_filter *dst, const query_filter *src)
-{
-	query_filter_init(dst);
-	for (size_t i = 0; i < src->entities.n; i++)
-		sl_push(&dst->entities, src->entities.v[i]);
-	for (size_t i = 0; i < src->not_entities.n; i++)
-		sl_push(&dst->not_entities, src->not_entities.v[i]);
-	dst->search = src->search ? xstrdup(src->search) : NULL;
-	dst->since = src->since ? xstrdup(src->since) : NULL;
-	dst->until = src->until ? xstrdup(src->until) : NULL;
-	dst->starred_only = src->starred_only;
-	dst->unread_only = src->unread_only;
-}
-
 /* Starts an empty statement. */
 void sqlb_init(sql_builder *b)
 {
@@ -101,6 +67,16 @@ sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err)
 	return st;
 }
 
+/* Adds ids as a comma-separated list of integer parameters. */
+static void sqlb_ids(sql_builder *b, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_addc(&b->sql, ',');
+		sqlb_int(b, ids[i]);
+	}
+}
+
 /* Sets of at least this many articles are probed when paging: about
  * sqrt(page * store size) for a page of 60 rows and a million articles,
  * where walking the date index and building the set cost alike. */
@@ -120,11 +96,7 @@ static void where_entity(sql_builder *b, const int64_t *ids, int n, int negate, 
 					  " WHERE entity_id IN ("
 					: " AND a.id IN (SELECT article_id FROM article_entity"
 					  " WHERE entity_id IN (");
-	for (int i = 0; i < n; i++) {
-		if (i)
-			sb_addc(&b->sql, ',');
-		sqlb_int(b, ids[i]);
-	}
+	sqlb_ids(b, ids, n);
 	sb_adds(&b->sql, "))");
 }
 
@@ -287,8 +259,10 @@ void where_filter(store *s, sql_builder *b, const query_filter *f, int mode)
 	size_t build = (size_t)-1;
 	if (mode == WHERE_PAGE) {
 		int64_t best = PROBE_MIN_ARTICLES;
-		for (size_t i = 0; i < f->entities.n; i++) {
-			int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+		for (size_t i = 0; i < f->n_ents; i++) {
+			if (f->ents[i].negated)
+				continue;
+			int n = filter_entity_ids(s, &f->ents[i], ids);
 			int64_t k = entity_articles(s, ids, n);
 			if (k < best) {
 				best = k;
@@ -296,19 +270,17 @@ void where_filter(store *s, sql_builder *b, const query_filter *f, int mode)
 			}
 		}
 	}
-	for (size_t i = 0; i < f->entities.n; i++) {
-		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+	for (size_t i = 0; i < f->n_ents; i++) {
+		int negated = f->ents[i].negated;
+		int n = filter_entity_ids(s, &f->ents[i], ids);
 		if (n == 0) {
-			/* An unknown entity matches nothing. */
-			sb_adds(&b->sql, " AND 0");
+			/* An unknown entity matches nothing; excluding it,
+			 * everything. */
+			if (!negated)
+				sb_adds(&b->sql, " AND 0");
 			continue;
 		}
-		where_entity(b, ids, n, 0, mode == WHERE_PAGE && i != build);
-	}
-	for (size_t i = 0; i < f->not_entities.n; i++) {
-		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
-		if (n)
-			where_entity(b, ids, n, 1, mode == WHERE_PAGE);
+		where_entity(b, ids, n, negated, mode == WHERE_PAGE && (negated || i != build));
 	}
 	if (search_given(f->search)) {
 		if (mode == WHERE_PAGE && build == (size_t)-1 && search_is_common(s, f->search)) {
@@ -431,7 +403,10 @@ int set_applies(const query_filter *f)
 	if ((f->since && *f->since) || (f->until && *f->until) || f->article_id ||
 	    f->starred_only || f->unread_only)
 		return 0;
-	return f->entities.n > 0 || (search_given(f->search));
+	for (size_t i = 0; i < f->n_ents; i++)
+		if (!f->ents[i].negated)
+			return 1;
+	return search_given(f->search);
 }
 
 /* Appends the ids of the filtered articles as a compound SELECT over the
@@ -444,15 +419,16 @@ int set_select(store *s, sql_builder *b, const query_filter *f)
 	int have_search = search_given(f->search);
 	int64_t ids[MAX_IDS];
 	int parts = 0;
-	for (size_t i = 0; i < f->entities.n; i++) {
-		int n = query_resolve_entity(s, f->entities.v[i], ids, MAX_IDS);
+	for (size_t i = 0; i < f->n_ents; i++) {
+		if (f->ents[i].negated)
+			continue;
+		int n = filter_entity_ids(s, &f->ents[i], ids);
 		sb_adds(&b->sql, parts++ ? " INTERSECT " : "");
-		sb_adds(&b->sql, "SELECT article_id FROM article_entity WHERE entity_id IN (");
-		for (int k = 0; k < n; k++) {
-			if (k)
-				sb_addc(&b->sql, ',');
-			sqlb_int(b, ids[k]);
-		}
+		/* an article that mentions two of the ids once (INTERSECT and
+		 * EXCEPT drop repeats; alone, DISTINCT must) */
+		sb_adds(&b->sql, n > 1 ? "SELECT DISTINCT article_id" : "SELECT article_id");
+		sb_adds(&b->sql, " FROM article_entity WHERE entity_id IN (");
+		sqlb_ids(b, ids, n);
 		sb_adds(&b->sql, n ? ")" : "NULL)");
 	}
 	if (have_search) {
@@ -460,27 +436,17 @@ int set_select(store *s, sql_builder *b, const query_filter *f)
 		sb_adds(&b->sql, "SELECT rowid FROM article_fts WHERE article_fts MATCH ");
 		sqlb_search(b, f->search);
 	}
-	for (size_t i = 0; i < f->not_entities.n; i++) {
-		int n = query_resolve_entity(s, f->not_entities.v[i], ids, MAX_IDS);
+	for (size_t i = 0; i < f->n_ents; i++) {
+		if (!f->ents[i].negated)
+			continue;
+		int n = filter_entity_ids(s, &f->ents[i], ids);
 		if (n == 0)
 			continue;
 		sb_adds(&b->sql, " EXCEPT SELECT article_id FROM article_entity WHERE entity_id IN (");
-		for (int k = 0; k < n; k++) {
-			if (k)
-				sb_addc(&b->sql, ',');
-			sqlb_int(b, ids[k]);
-		}
+		sqlb_ids(b, ids, n);
 		sb_adds(&b->sql, ")");
 	}
 	return 1;
-}
-
-/* True when the filter lets every article through. */
-int filter_is_empty(const query_filter *f)
-{
-	return f->entities.n == 0 && f->not_entities.n == 0 && !search_given(f->search) &&
-	       !(f->since && *f->since) && !(f->until && *f->until) && !f->starred_only &&
-	       !f->unread_only && !f->article_id;
 }
 
 /* Appends a SELECT of the filtered articles' ids: over the indexes alone

@@ -54,8 +54,10 @@ char *search_error(store *s, const char *search);
 /* True when a search has something to look for. */
 int search_given(const char *search);
 
-/* True when the filter lets every article through. */
-int filter_is_empty(const query_filter *f);
+/* The entity ids filter entity e stands for (at most MAX_IDS): its
+ * resolved ones, or, not resolved yet, resolved now as
+ * query_filter_resolve would. */
+int filter_entity_ids(store *s, const filter_entity *e, int64_t *ids);
 
 /* Appends a SELECT of the ids of the articles the filter lets through. */
 void filtered_ids(store *s, sql_builder *b, const query_filter *f);
@@ -85,6 +87,13 @@ int set_select(store *s, sql_builder *b, const query_filter *f);
  * marks and article), then its NOT entities, one part each. */
 #define FILTER_PARTS_OTHER 3
 size_t filter_parts(const query_filter *f);
+
+/* The number of parts ANDed: the wanted entities and the others (the
+ * NOT parts follow them). */
+size_t filter_parts_and(const query_filter *f);
+
+/* The entity part i stands for, or NULL when it is one of the others. */
+const filter_entity *filter_part_entity(const query_filter *f, size_t i);
 
 /* The articles the filter lets through as a new bitmap over article ids
  * 0..max_article (a bit per id, in words of 64, up to the end of the

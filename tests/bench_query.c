@@ -395,16 +395,16 @@ static int time_queries(const char *path)
 	int nc = 0;
 #define CASE(lbl) (query_filter_init(&cases[nc].f), cases[nc].label = (lbl), &cases[nc++].f)
 	CASE("everything");
-	sl_push(&CASE("entity, most common")->entities, common);
-	sl_push(&CASE("entity, ~1% of the store")->entities, mid);
-	sl_push(&CASE("entity, ~0.01% (rare)")->entities, rare);
+	filter_add(CASE("entity, most common"), common, 0);
+	filter_add(CASE("entity, ~1% of the store"), mid, 0);
+	filter_add(CASE("entity, ~0.01% (rare)"), rare, 0);
 	query_filter *f = CASE("two common entities");
-	sl_push(&f->entities, common);
-	sl_push(&f->entities, second);
-	sl_push(&CASE("not the most common entity")->not_entities, common);
+	filter_add(f, common, 0);
+	filter_add(f, second, 0);
+	filter_add(CASE("not the most common entity"), common, 1);
 	f = CASE("entity and not another");
-	sl_push(&f->entities, common);
-	sl_push(&f->not_entities, second);
+	filter_add(f, common, 0);
+	filter_add(f, second, 1);
 	f = CASE("date range (5 of 25 years)");
 	f->since = xstrdup("2010-01-01");
 	f->until = xstrdup("2014-12-31");
@@ -412,7 +412,7 @@ static int time_queries(const char *path)
 	CASE("search, common word")->search = xstrdup(words[0]);
 	CASE("search, rare word")->search = xstrdup(words[2000]);
 	f = CASE("entity + search");
-	sl_push(&f->entities, common);
+	filter_add(f, common, 0);
 	f->search = xstrdup(words[3]);
 #undef CASE
 	printf("  store opened in %.1f ms\n", open_ms);

@@ -193,7 +193,7 @@ long fuzz_read_all(store *s, const query_filter *f, int show_limit)
 	for (size_t i = 0; i < fs.n; i++) {
 		query_filter by;
 		query_filter_copy(&by, f);
-		sl_push(&by.entities, fs.names[i]);
+		filter_add(&by, fs.names[i], 0);
 		list_seen le = {NULL, 0, 0};
 		if (query_each(s, &by, list_one, &le, &err) != 0 || le.n == 0) {
 			fprintf(stderr, "fuzz: list --entity '%s': %s\n", fs.names[i],

@@ -219,25 +219,25 @@ static void make_filter(query_filter *f, int i)
 	case 0: /* none: the entity rows' counts */
 		break;
 	case 1:
-		sl_push(&f->entities, common);
+		filter_add(f, common, 0);
 		break;
 	case 2:
-		sl_push(&f->entities, common);
-		sl_push(&f->entities, second);
+		filter_add(f, common, 0);
+		filter_add(f, second, 0);
 		break;
 	case 3:
-		sl_push(&f->entities, second);
-		sl_push(&f->not_entities, common);
+		filter_add(f, second, 0);
+		filter_add(f, common, 1);
 		break;
 	case 4:
-		sl_push(&f->not_entities, common);
+		filter_add(f, common, 1);
 		break;
 	case 5:
 		f->search = xstrdup("từ0");
 		break;
 	case 6:
 		f->search = xstrdup("từ7");
-		sl_push(&f->entities, mid);
+		filter_add(f, mid, 0);
 		break;
 	case 7:
 		f->since = xstrdup("2012-03-01");
@@ -245,17 +245,17 @@ static void make_filter(query_filter *f, int i)
 		break;
 	case 8:
 		f->starred_only = 1;
-		sl_push(&f->entities, mid);
+		filter_add(f, mid, 0);
 		break;
 	case 9:
 		f->unread_only = 1;
 		break;
 	case 10:
-		sl_push(&f->entities, rare);
+		filter_add(f, rare, 0);
 		break;
-	case 11: /* an empty result */
-		sl_push(&f->entities, common);
-		sl_push(&f->not_entities, common);
+	case 11: /* an empty result: an entity no article mentions */
+		filter_add(f, common, 0);
+		filter_add(f, "No Such Entity Anywhere", 0);
 		break;
 	case 12:
 		f->article_id = 77;
@@ -264,13 +264,13 @@ static void make_filter(query_filter *f, int i)
 		f->search = xstrdup("khôngcótừnày");
 		break;
 	case 14: /* not two entities, in a date range */
-		sl_push(&f->not_entities, common);
-		sl_push(&f->not_entities, mid);
+		filter_add(f, common, 1);
+		filter_add(f, mid, 1);
 		f->since = xstrdup("2011");
 		break;
 	case 15: /* a search, not an entity, unread */
 		f->search = xstrdup("từ1");
-		sl_push(&f->not_entities, second);
+		filter_add(f, second, 1);
 		f->unread_only = 1;
 		break;
 	}

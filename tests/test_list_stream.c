@@ -214,9 +214,9 @@ static void test_every_filter(void **state)
 	query_filter_init(&f);
 	check_filter(&f, "1", NULL, N_ARTICLES);
 
-	sl_push(&f.entities, "Common Place");
+	filter_add(&f, "Common Place", 0);
 	check_filter(&f, MENTIONS, "Common Place", 2000);
-	sl_push(&f.entities, "Middle Org");
+	filter_add(&f, "Middle Org", 0);
 	check_filter(&f,
 		     MENTIONS " AND a.id IN (SELECT article_id FROM article_entity WHERE entity_id"
 			      " IN (SELECT id FROM entity WHERE name = 'Middle Org'))",
@@ -224,14 +224,14 @@ static void test_every_filter(void **state)
 	query_filter_free(&f);
 
 	query_filter_init(&f);
-	sl_push(&f.entities, "rare person"); /* any case */
+	filter_add(&f, "rare person", 0); /* any case */
 	check_filter(&f, MENTIONS, "Rare Person", 30);
 	query_filter_free(&f);
 
 	query_filter_init(&f);
-	sl_push(&f.not_entities, "Common Place");
+	filter_add(&f, "Common Place", 1);
 	check_filter(&f, "NOT " MENTIONS, "Common Place", 800);
-	sl_push(&f.entities, "Middle Org");
+	filter_add(&f, "Middle Org", 0);
 	check_filter(&f,
 		     "NOT " MENTIONS " AND a.id IN (SELECT article_id FROM article_entity WHERE"
 				     " entity_id IN (SELECT id FROM entity WHERE name = 'Middle Org'))",
@@ -241,7 +241,7 @@ static void test_every_filter(void **state)
 	query_filter_init(&f);
 	f.search = xstrdup("often");
 	check_filter(&f, "a.body LIKE '% often %'", NULL, 1400);
-	sl_push(&f.entities, "Common Place");
+	filter_add(&f, "Common Place", 0);
 	check_filter(&f, "a.body LIKE '% often %' AND " MENTIONS, "Common Place", 1000);
 	free(f.search);
 	f.search = xstrdup("seldom");
@@ -253,7 +253,7 @@ static void test_every_filter(void **state)
 	f.until = xstrdup("2016-01");
 	check_filter(&f, "a.date <> '' AND a.date >= '2005' AND substr(a.date, 1, 7) <= '2016-01'",
 		     NULL, 1000);
-	sl_push(&f.entities, "Common Place");
+	filter_add(&f, "Common Place", 0);
 	check_filter(&f,
 		     "a.date <> '' AND a.date >= '2005' AND substr(a.date, 1, 7) <= '2016-01' AND "
 		     MENTIONS, "Common Place", 700);
@@ -268,7 +268,7 @@ static void test_every_filter(void **state)
 	query_filter_free(&f);
 
 	query_filter_init(&f);
-	sl_push(&f.entities, "Nobody Known");
+	filter_add(&f, "Nobody Known", 0);
 	check_filter(&f, "0", NULL, 0);
 	query_filter_free(&f);
 }
@@ -309,11 +309,11 @@ static void test_first_row_early(void **state)
 		query_filter f;
 		query_filter_init(&f);
 		if (k != 1)
-			sl_push(&f.entities, "Common Place");
+			filter_add(&f, "Common Place", 0);
 		if (k == 1)
 			f.search = xstrdup("often");
 		if (k == 2)
-			sl_push(&f.not_entities, "Rare Person");
+			filter_add(&f, "Rare Person", 1);
 		long steps = 0;
 		first_row fr = {&steps, -1};
 		sqlite3_progress_handler(st->db, 100, count_steps, &steps);

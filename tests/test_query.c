@@ -177,7 +177,7 @@ static void test_facets(void **state)
 	for (char *p = upper; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
-	sl_push(&f.entities, upper);
+	filter_add(&f, upper, 0);
 	assert_int_equal(query_count(st, &f, &err), top[0].articles);
 	facet_row within[50];
 	int m = query_facets(st, &f, -1, NULL, 50, within, &err);
@@ -196,7 +196,7 @@ static void test_facets(void **state)
 	/* Its negation gives the rest. */
 	query_filter g;
 	query_filter_init(&g);
-	sl_push(&g.not_entities, upper);
+	filter_add(&g, upper, 1);
 	int64_t total = query_count(st, &g, &err) + top[0].articles;
 	query_filter_free(&g);
 	query_filter_init(&g);
@@ -204,7 +204,7 @@ static void test_facets(void **state)
 	query_filter_free(&g);
 
 	/* An unknown entity matches nothing. */
-	sl_push(&f.entities, "No Such Entity Anywhere");
+	filter_add(&f, "No Such Entity Anywhere", 0);
 	assert_int_equal(query_count(st, &f, &err), 0);
 
 	/* Prefix narrowing ignores case and diacritics. */
@@ -263,7 +263,7 @@ static void test_article_mentions(void **state)
 	char *err = NULL;
 	facet_row top[1];
 	assert_int_equal(query_facets(st, &f, -1, NULL, 1, top, &err), 1);
-	sl_push(&f.entities, top[0].name);
+	filter_add(&f, top[0].name, 0);
 	article_row r[1];
 	assert_int_equal(query_page(st, &f, NULL, 0, 1, r, &err), 1);
 	article_full a;

@@ -574,7 +574,7 @@ static void test_migration_9_to_10(void **state)
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	query_filter f;
 	query_filter_init(&f);
-	sl_push(&f.entities, (const char *)sqlite3_column_text(q, 0));
+	filter_add(&f, (const char *)sqlite3_column_text(q, 0), 0);
 	sqlite3_finalize(q);
 	strbuf sql, dv;
 	sb_init(&sql);

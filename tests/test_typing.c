@@ -197,7 +197,7 @@ static void test_place_evidence_retypes(void **state)
 	/* --entity finds both articles under the one place */
 	query_filter f;
 	query_filter_init(&f);
-	sl_push(&f.entities, "LOC:Mộc Yên");
+	filter_add(&f, "LOC:Mộc Yên", 0);
 	char *err = NULL;
 	assert_int_equal(query_count(s, &f, &err), 2);
 	query_filter_free(&f);

@@ -10,45 +10,58 @@
 #include "text.h"
 #include "uiint.h"
 
-/* Removes name (folded comparison) from a list; returns 1 if it was there. */
-static int remove_name(strlist *l, const char *name)
+/* Resolves the filter's entity i and tells the panes; when it stands
+ * for nothing it is taken out again and 0 returned. */
+static int entity_added(app *a, size_t i)
 {
-	char *f = text_fold(name, strlen(name), NULL);
-	int found = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		char *g = text_fold(l->v[i], strlen(l->v[i]), NULL);
-		int same = !strcmp(f, g);
-		free(g);
-		if (same) {
-			free(l->v[i]);
-			memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof *l->v);
-			l->n--;
-			found = 1;
-			break;
-		}
+	char *err = NULL;
+	if (query_filter_resolve(a->s, &a->filter, &err) != 0) {
+		app_message(a, 1, "%s", err);
+		free(err);
+		filter_remove(&a->filter, i);
+		return 0;
 	}
-	free(f);
-	return found;
+	if (a->filter.ents[i].n_ids == 0) {
+		app_message(a, 1, "no entity \"%s\" in this store", a->filter.ents[i].label);
+		filter_remove(&a->filter, i);
+		return 0;
+	}
+	app_filter_changed(a);
+	return 1;
 }
 
-/* See uiint.h: adds an entity (negated: excluded) to the filter. Returns
- * 0 when no entity has that name. */
+/* See uiint.h: adds the entity a person named (negated: excluded) to the
+ * filter: the one entity it names by id, as the sidebar would, else all
+ * it names (a spec). Returns 0 when no entity has that name. */
 int app_add_entity(app *a, const char *name, int negated)
 {
-	int64_t ids[8];
 	while (*name == ' ')
 		name++;
 	if (!*name)
 		return 0;
-	if (query_resolve_entity(a->s, name, ids, 8) <= 0) {
+	entity_match m[2];
+	char *err = NULL;
+	int n = query_entity_lookup(a->s, name, m, 2, &err);
+	if (n < 0) {
+		app_message(a, 1, "%s", err);
+		free(err);
+		return 0;
+	}
+	if (n == 0) {
 		app_message(a, 1, "no entity named \"%s\"", name);
 		return 0;
 	}
-	remove_name(&a->filter.entities, name);
-	remove_name(&a->filter.not_entities, name);
-	sl_push(negated ? &a->filter.not_entities : &a->filter.entities, name);
-	app_filter_changed(a);
-	return 1;
+	size_t i = n == 1 ? filter_add_entity(&a->filter, m[0].id, m[0].name, (int)m[0].type, negated)
+	                  : filter_add(&a->filter, name, negated);
+	for (int k = 0; k < n; k++)
+		entity_match_free(&m[k]);
+	return entity_added(a, i);
+}
+
+/* See uiint.h. */
+int app_add_entity_id(app *a, int64_t id, const char *name, int type, int negated)
+{
+	return entity_added(a, filter_add_entity(&a->filter, id, name, type, negated));
 }
 
 /* See uiint.h: facets of the current result set whose name or alias
@@ -213,15 +226,7 @@ void app_action(app *a, action act)
 						     : "hiding entities of low confidence");
 		break;
 	case ACT_CLEAR_FILTER:
-		sl_free(&a->filter.entities);
-		sl_free(&a->filter.not_entities);
-		sl_init(&a->filter.entities);
-		sl_init(&a->filter.not_entities);
-		free(a->filter.search);
-		a->filter.search = NULL;
-		free(a->filter.since);
-		free(a->filter.until);
-		a->filter.since = a->filter.until = NULL;
+		filter_clear(&a->filter);
 		app_filter_changed(a);
 		break;
 	case ACT_CARD: {

@@ -261,8 +261,7 @@ static void push_undo(card_state *C, action op)
 static void edited(pane *p, const char *spec, const char *done)
 {
 	app *a = p->app;
-	ui_event ev = {.kind = EV_RELOAD, .read = -1, .starred = -1};
-	app_broadcast(a, &ev);
+	app_reload(a, EV_RELOAD);
 	card_state *C = state(p);
 	entity_match m;
 	/* quiet lookup: a hidden entity is still found by its name */
@@ -414,12 +413,9 @@ static int card_action(pane *p, action act)
 	case ACT_UNDO:
 		card_undo_last(p);
 		return 1;
-	case ACT_OPEN: {
-		char *spec = xasprintf("%s:%s", entity_type_name(C->who.type), C->who.name);
-		app_add_entity(p->app, spec, 0);
-		free(spec);
+	case ACT_OPEN:
+		app_add_entity_id(p->app, C->who.id, C->who.name, (int)C->who.type, 0);
 		return 1;
-	}
 	case ACT_BACK:
 		card_close(p);
 		app_layout(p->app);

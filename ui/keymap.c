@@ -540,7 +540,7 @@ const char *keymap_describe(key_context ctx, action act)
 		case ACT_OPEN:
 			return "add to the filter (AND); on an active filter: remove it";
 		case ACT_EXCLUDE:
-			return "exclude the entity";
+			return "exclude the entity; on an active filter: flip want/exclude";
 		case ACT_REMOVE_FILTER:
 			return "remove the active filter under the cursor";
 		case ACT_NARROW_ERASE:

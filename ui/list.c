@@ -36,12 +36,6 @@ static list_state *state(pane *p)
 	return p->priv;
 }
 
-/* True when the filter lets every article through. */
-static int filter_is_empty(const query_filter *f)
-{
-	return !f->entities.n && !f->not_entities.n && !f->search && !f->since && !f->until &&
-	       !f->starred_only && !f->unread_only && !f->article_id;
-}
 
 /* The count is known: the list, the status line and, without a filter,
  * the store's total take it. */

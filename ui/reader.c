@@ -111,25 +111,11 @@ static double reader_now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* True when the mention names an entity of the active filter. */
+/* True when the mention is of an entity the filter wants (by id: the
+ * filter holds the ids its names resolved to, merged groups too). */
 static int mention_wanted(app *a, const query_mention *m)
 {
-	int wanted = 0;
-	if (!a->filter.entities.n)
-		return 0;
-	char *mc = text_fold(m->canonical ? m->canonical : "",
-	                     m->canonical ? strlen(m->canonical) : 0, NULL);
-	char *ms =
-	    text_fold(m->surface ? m->surface : "", m->surface ? strlen(m->surface) : 0, NULL);
-	for (size_t i = 0; i < a->filter.entities.n && !wanted; i++) {
-		const char *name = a->filter.entities.v[i];
-		char *f = text_fold(name, strlen(name), NULL);
-		wanted = !strcmp(f, mc) || !strcmp(f, ms);
-		free(f);
-	}
-	free(mc);
-	free(ms);
-	return wanted;
+	return filter_wants(&a->filter, m->entity_id);
 }
 
 /* Index of the first mention of field at or after byte start (mentions

@@ -38,22 +38,18 @@ static sidebar_state *state(pane *p)
 /* Number of active filter items. */
 static int n_filters(app *a)
 {
-	return (int)(a->filter.entities.n + a->filter.not_entities.n) + (a->filter.search ? 1 : 0);
+	return (int)a->filter.n_ents + (a->filter.search ? 1 : 0);
 }
 
 /* What item i is; *index gets its index within its kind. */
 static int item_kind(app *a, int i, int *index)
 {
-	int ne = (int)a->filter.entities.n, nn = (int)a->filter.not_entities.n;
+	int ne = (int)a->filter.n_ents;
 	if (i < ne) {
 		*index = i;
-		return ITEM_ENTITY;
+		return a->filter.ents[i].negated ? ITEM_NOT_ENTITY : ITEM_ENTITY;
 	}
-	if (i < ne + nn) {
-		*index = i - ne;
-		return ITEM_NOT_ENTITY;
-	}
-	if (i == ne + nn && a->filter.search) {
+	if (i == ne && a->filter.search) {
 		*index = 0;
 		return ITEM_SEARCH;
 	}
@@ -67,12 +63,10 @@ int sidebar_current_entity(pane *p, char **spec)
 	sidebar_state *S = state(p);
 	int k;
 	int kind = item_kind(p->app, (int)S->pos.cur, &k);
-	if (kind == ITEM_ENTITY) {
-		*spec = xstrdup(p->app->filter.entities.v[k]);
-		return 1;
-	}
-	if (kind == ITEM_NOT_ENTITY) {
-		*spec = xstrdup(p->app->filter.not_entities.v[k]);
+	if (kind == ITEM_ENTITY || kind == ITEM_NOT_ENTITY) {
+		const filter_entity *e = &p->app->filter.ents[k];
+		*spec = e->type >= 0 ? xasprintf("%s:%s", entity_type_name((entity_type)e->type), e->label)
+		                     : xstrdup(e->spec ? e->spec : e->label);
 		return 1;
 	}
 	if (kind != ITEM_FACET || k >= S->n)
@@ -89,25 +83,6 @@ static void clear_rows(sidebar_state *S)
 	S->n = 0;
 }
 
-/* True when name is one of the filter's entities (either list). */
-static int in_filter(app *a, const char *name)
-{
-	const strlist *lists[2] = {&a->filter.entities, &a->filter.not_entities};
-	if (!lists[0]->n && !lists[1]->n)
-		return 0;
-	char *f = text_fold(name, strlen(name), NULL);
-	int found = 0;
-	for (int l = 0; l < 2 && !found; l++) {
-		for (size_t i = 0; i < lists[l]->n && !found; i++) {
-			char *g = text_fold(lists[l]->v[i], strlen(lists[l]->v[i]), NULL);
-			found = !strcmp(f, g);
-			free(g);
-		}
-	}
-	free(f);
-	return found;
-}
-
 /* Takes facet rows as the current ones (got < 0: the query failed). */
 static void install(pane *p, int got, char *err)
 {
@@ -121,7 +96,7 @@ static void install(pane *p, int got, char *err)
 	/* Entities already in the filter would only repeat it. */
 	int kept = 0;
 	for (int i = 0; i < got; i++) {
-		if (in_filter(a, S->rows[i].name)) {
+		if (filter_find(&a->filter, S->rows[i].id) >= 0) {
 			facet_row_free(&S->rows[i]);
 			continue;
 		}
@@ -194,9 +169,7 @@ static void draw_item(pane *p, int y, int i)
 		const char *mark = kind == ITEM_ENTITY       ? "+ "
 		                   : kind == ITEM_NOT_ENTITY ? "- "
 		                                             : "/ ";
-		const char *name = kind == ITEM_ENTITY       ? a->filter.entities.v[k]
-		                   : kind == ITEM_NOT_ENTITY ? a->filter.not_entities.v[k]
-		                                             : a->filter.search;
+		const char *name = kind == ITEM_SEARCH ? a->filter.search : a->filter.ents[k].label;
 		int used = draw_text(a, w, mark, -1, cols, sel | role_attr(a, ROLE_FILTER));
 		draw_text(a, w, name, -1, cols - used, sel | role_attr(a, ROLE_FILTER));
 		draw_fill(w, y, left + cols, sel);
@@ -353,14 +326,11 @@ static void remove_filter(pane *p, int i)
 	app *a = p->app;
 	int k;
 	int kind = item_kind(a, i, &k);
-	strlist *l = kind == ITEM_ENTITY ? &a->filter.entities : &a->filter.not_entities;
 	if (kind == ITEM_SEARCH) {
 		free(a->filter.search);
 		a->filter.search = NULL;
 	} else if (kind == ITEM_ENTITY || kind == ITEM_NOT_ENTITY) {
-		free(l->v[k]);
-		memmove(l->v + k, l->v + k + 1, (l->n - (size_t)k - 1) * sizeof *l->v);
-		l->n--;
+		filter_remove(&a->filter, (size_t)k);
 	} else {
 		return;
 	}
@@ -379,8 +349,9 @@ static void narrow_backspace(sidebar_state *S)
 static void apply(pane *p, int k, int negated)
 {
 	sidebar_state *S = state(p);
-	char *name = xstrdup(S->rows[k].name);
-	if (app_add_entity(p->app, name, negated)) {
+	facet_row *r = &S->rows[k];
+	char *name = xstrdup(r->name ? r->name : "");
+	if (app_add_entity_id(p->app, r->id, name, (int)r->type, negated)) {
 		S->narrow[0] = '\0';
 		mark_stale(S);
 		S->pos.cur = n_filters(p->app);
@@ -422,8 +393,13 @@ static int sidebar_action(pane *p, action act)
 			remove_filter(p, (int)S->pos.cur);
 		return 1;
 	case ACT_EXCLUDE:
-		if (kind == ITEM_FACET && k < S->n)
+		if (kind == ITEM_FACET && k < S->n) {
 			apply(p, k, 1);
+		} else if (kind == ITEM_ENTITY || kind == ITEM_NOT_ENTITY) {
+			/* on a filter item: wanted <-> excluded */
+			filter_negate(&a->filter, (size_t)k);
+			app_filter_changed(a);
+		}
 		return 1;
 	case ACT_REMOVE_FILTER:
 		if (S->pos.cur < nf)

@@ -278,15 +278,9 @@ static void draw_status(app *a)
 	} else {
 		strbuf b;
 		sb_init(&b);
-		for (size_t i = 0; i < a->filter.entities.n; i++)
-			sb_printf(&b, " +%s", a->filter.entities.v[i]);
-		for (size_t i = 0; i < a->filter.not_entities.n; i++)
-			sb_printf(&b, " -%s", a->filter.not_entities.v[i]);
-		if (a->filter.search)
-			sb_printf(&b, " /%s", a->filter.search);
-		if (a->filter.since || a->filter.until)
-			sb_printf(&b, " %s..%s", a->filter.since ? a->filter.since : "",
-			          a->filter.until ? a->filter.until : "");
+		char *said = filter_describe(&a->filter);
+		sb_adds(&b, said);
+		free(said);
 		if (!b.len)
 			sb_adds(&b, " all articles");
 		if (a->s->all_entities)
@@ -427,6 +421,12 @@ void app_open_article(app *a, int64_t id)
 void app_reload(app *a, ui_event_kind kind)
 {
 	count_total(a);
+	/* merges and new entities change what the filter's names stand for */
+	char *err = NULL;
+	if (query_filter_resolve(a->s, &a->filter, &err) != 0) {
+		app_message(a, 1, "%s", err);
+		free(err);
+	}
 	app_broadcast_kind(a, kind);
 }
 

@@ -149,7 +149,11 @@ void app_action(app *a, action act);
 void app_redraw_all(app *a);
 /* Lays the panes out again (a pane became wanted or not). */
 void app_layout(app *a);
+/* Adds to the filter the entity a person typed (a name, an alias or
+ * TYPE:NAME; negated: excluded), or the entity a pane picked by id
+ * (name, type: as shown). 0 when there is none; the status line says so. */
 int app_add_entity(app *a, const char *name, int negated);
+int app_add_entity_id(app *a, int64_t id, const char *name, int type, int negated);
 /* Completion of entity names for prompts: the current result set's. */
 int app_complete_entity(app *a, const char *text, strlist *out);
 
