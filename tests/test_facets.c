@@ -27,6 +27,7 @@
 #include "facets.h"
 #include "query.h"
 #include "store.h"
+#include "testutil.h"
 #include "util.h"
 
 #include "bench_rand.h"
@@ -136,15 +137,7 @@ static void put_articles(int n)
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = xstrdup("/tmp/lede-test-facets.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	char *db = xasprintf("%s/store.db", tmpdir);
-	char *state_db = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	st = store_open(db, state_db, STORE_OPEN_CREATE, &err);
-	free(db);
-	free(state_db);
+	st = temp_store("test-facets", &tmpdir);
 	if (!st)
 		return -1;
 	entity_law = zipf_table(N_ENTITIES);
@@ -163,14 +156,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
 	free(entity_law);
 	free(word_law);
-	return rc;
+	return temp_store_remove(st, tmpdir);
 }
 
 /* Appends a facet row as a line. */

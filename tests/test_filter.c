@@ -22,6 +22,7 @@
 #include "ingest.h"
 #include "query.h"
 #include "store.h"
+#include "testutil.h"
 #include "util.h"
 
 static char *tmpdir;
@@ -41,8 +42,8 @@ static const char *const articles[] = {
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = xstrdup("/tmp/lede-test-filter.XXXXXX");
-	if (!mkdtemp(tmpdir))
+	st = temp_store("test-filter", &tmpdir);
+	if (!st)
 		return -1;
 	char *corpus = xasprintf("%s/c", tmpdir);
 	mkdir(corpus, 0755);
@@ -50,24 +51,17 @@ static int setup(void **state)
 		char *p = xasprintf("%s/a%zu.txt", corpus, i + 1);
 		FILE *f = fopen(p, "w");
 		free(p);
-		if (!f)
+		if (!f) {
+			free(corpus);
 			return -1;
+		}
 		fputs(articles[i], f);
 		fclose(f);
-	}
-	char *db = xasprintf("%s/store.db", tmpdir);
-	char *state_db = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	st = store_open(db, state_db, STORE_OPEN_CREATE, &err);
-	free(db);
-	free(state_db);
-	if (!st) {
-		free(corpus);
-		return -1;
 	}
 	ingest_options o = {.progress = 0, .jobs = 1};
 	ingest_summary sum;
 	char *paths[1] = {corpus};
+	char *err = NULL;
 	int rc = ingest_paths(st, paths, 1, &o, &sum, &err);
 	free(corpus);
 	free(err);
@@ -78,12 +72,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
-	return rc;
+	return temp_store_remove(st, tmpdir);
 }
 
 /* Adding, replacing, negating, removing and clearing. */

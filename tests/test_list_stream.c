@@ -18,6 +18,7 @@
 
 #include "query.h"
 #include "store.h"
+#include "testutil.h"
 #include "util.h"
 
 /* Enough articles that the walked first pages (64 + 256 + 1,024 rows)
@@ -118,16 +119,7 @@ static int write_articles(void)
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = xstrdup("/tmp/lede-test-list.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	char *db = xasprintf("%s/store.db", tmpdir);
-	char *state_db = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	st = store_open(db, state_db, STORE_OPEN_CREATE, &err);
-	free(db);
-	free(state_db);
-	free(err);
+	st = temp_store("test-list", &tmpdir);
 	if (!st)
 		return -1;
 	return write_articles();
@@ -137,12 +129,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
-	return rc;
+	return temp_store_remove(st, tmpdir);
 }
 
 /* A list of article ids. */

@@ -20,6 +20,7 @@
 #include "query.h"
 #include "store.h"
 #include "text.h"
+#include "testutil.h"
 #include "util.h"
 
 static char *tmpdir;
@@ -33,8 +34,8 @@ static int setup(void **state)
 	const char *samples = getenv("LEDE_SAMPLES");
 	if (!samples)
 		samples = "samples";
-	tmpdir = xstrdup("/tmp/lede-test-query.XXXXXX");
-	if (!mkdtemp(tmpdir))
+	st = temp_store("test-query", &tmpdir);
+	if (!st)
 		return -1;
 	char *corpus = xasprintf("%s/gen", tmpdir);
 	mkdir(corpus, 0755);
@@ -48,18 +49,12 @@ static int setup(void **state)
 		fclose(f);
 		free(p);
 	}
-	char *db = xasprintf("%s/store.db", tmpdir);
-	char *state_db = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	st = store_open(db, state_db, STORE_OPEN_CREATE, &err);
-	free(db);
-	free(state_db);
-	if (!st)
-		return -1;
 	ingest_options o = {.progress = 0, .jobs = 2};
 	ingest_summary sum;
 	char *paths[2] = {(char *)samples, corpus};
+	char *err = NULL;
 	int rc = ingest_paths(st, paths, 2, &o, &sum, &err);
+	free(err);
 	free(corpus);
 	return rc == 0 ? 0 : -1;
 }
@@ -68,12 +63,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
-	return rc;
+	return temp_store_remove(st, tmpdir);
 }
 
 /* Collects ids from query_each. */

@@ -10,6 +10,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "store.h"
 #include "util.h"
 
 /* Reads a whole file; NULL when it cannot be read. */
@@ -118,5 +119,36 @@ static inline void expect_no_mention(const mention_list *l, const char *surface)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
 #endif
+
+/* Opens a new store (store.db, with its state.db) in a new folder
+ * /tmp/lede-NAME.XXXXXX: the store, and the folder in *dir (new
+ * string); NULL when it cannot be made. */
+static inline store *temp_store(const char *name, char **dir)
+{
+	*dir = xasprintf("/tmp/lede-%s.XXXXXX", name);
+	if (!mkdtemp(*dir))
+		return NULL;
+	char *db = xasprintf("%s/store.db", *dir);
+	char *state_db = xasprintf("%s/state.db", *dir);
+	char *err = NULL;
+	store *s = store_open(db, state_db, STORE_OPEN_CREATE, &err);
+	free(db);
+	free(state_db);
+	free(err);
+	return s;
+}
+
+/* Closes s (if any) and removes folder dir with all in it, then frees
+ * dir: temp_store's undoing. 0, or rm's status. */
+static inline int temp_store_remove(store *s, char *dir)
+{
+	if (s)
+		store_close(s);
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	free(dir);
+	return rc;
+}
 
 #endif
