@@ -282,7 +282,7 @@ static void list_reload(pane *p, int keep_selection)
 	list_state *L = state(p);
 	app *a = p->app;
 	char *err = NULL;
-	query_key key = {{0}, 0};
+	query_key key = {{0}, 0, 0};
 	int have_key = 0;
 	const article_row *sel = list_selected(p);
 	if (keep_selection && sel) {
