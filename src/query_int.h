@@ -63,8 +63,6 @@ int rank_applies(const query_filter *f);
  * and store; NULL with *err. Give it back with rank_release. */
 ranking *rank_get(store *s, const query_filter *f, char **err);
 void rank_release(ranking *r);
-/* Forgets the kept ranking (tests, memory checks). */
-void rank_forget(void);
 /* A page of r as query_page pages (its rows carry their score in
  * key.rank); -1 with *err. */
 int rank_rows(store *s, const query_filter *f, const ranking *r, const query_key *after,

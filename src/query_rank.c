@@ -221,16 +221,6 @@ ranking *rank_get(store *s, const query_filter *f, char **err)
 	return r;
 }
 
-/* See query_int.h. */
-void rank_forget(void)
-{
-	pthread_mutex_lock(&rank_lock);
-	ranking *old = rank_cache;
-	rank_cache = NULL;
-	pthread_mutex_unlock(&rank_lock);
-	rank_release(old);
-}
-
 /* Where key is in r: *at, the index of the first entry after it. The
  * key's own article is looked for by id when its score is not found (the
  * store changed and the ranking was made again), so that the list stays
