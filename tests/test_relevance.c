@@ -22,6 +22,7 @@
 #include "ingest.h"
 #include "query.h"
 #include "store.h"
+#include "testutil.h"
 #include "util.h"
 
 static char *tmpdir;
@@ -61,8 +62,8 @@ static int ingest_dir(const char *dir)
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = xstrdup("/tmp/lede-test-relevance.XXXXXX");
-	if (!mkdtemp(tmpdir))
+	st = temp_store("test-relevance", &tmpdir);
+	if (!st)
 		return -1;
 	char *corpus = xasprintf("%s/c", tmpdir);
 	mkdir(corpus, 0755);
@@ -81,14 +82,7 @@ static int setup(void **state)
 		rc |= write_article(corpus, name, title, i % 3 ? "2019-05-05" : "2018-05-05",
 				    "A line of text about paging and keys.");
 	}
-	char *db = xasprintf("%s/store.db", tmpdir);
-	char *state_db = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	st = rc ? NULL : store_open(db, state_db, STORE_OPEN_CREATE, &err);
-	free(err);
-	free(db);
-	free(state_db);
-	rc = st ? ingest_dir(corpus) : -1;
+	rc = rc ? -1 : ingest_dir(corpus);
 	free(corpus);
 	return rc == 0 ? 0 : -1;
 }
@@ -97,12 +91,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
-	return rc;
+	return temp_store_remove(st, tmpdir);
 }
 
 /* Ids handed on by query_each, in order. */
