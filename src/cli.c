@@ -44,6 +44,9 @@ static const char usage_text[] =
 	"      --since DATE        articles dated DATE or later\n"
 	"      --until DATE        articles dated DATE or earlier\n"
 	"      --starred, --unread only starred / unread articles\n"
+	"      --sort date|relevance  newest first (the default), or the best\n"
+	"                          matches of --search first (a word in the title\n"
+	"                          weighs most)\n"
 	"      --format tsv|json   output format (default tsv: id, date, title, source)\n"
 	"  show ID|PATH          print one article\n"
 	"      --format text|json  output format (default text)\n"
@@ -155,7 +158,8 @@ enum {
 	OPT_ALL,
 	OPT_LIMIT,
 	OPT_BY,
-	OPT_REBUILD
+	OPT_REBUILD,
+	OPT_SORT
 };
 
 /* Which options each command takes. */
@@ -327,6 +331,7 @@ static const struct option long_options[] = {
 	{"limit", required_argument, NULL, OPT_LIMIT},
 	{"by", required_argument, NULL, OPT_BY},
 	{"rebuild", no_argument, NULL, OPT_REBUILD},
+	{"sort", required_argument, NULL, OPT_SORT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -337,7 +342,7 @@ static const struct option long_options[] = {
 static const command commands[] = {
 	{"", "am", cmd_open},
 	{"ingest", "am", cmd_ingest},
-	{"list", "abcdefgkl", cmd_list},
+	{"list", "abcdefgklr", cmd_list},
 	{"show", "agn", cmd_show},
 	{"entities", "aghijn", cmd_entities},
 	{"entity", "ag", cmd_entity},
@@ -385,7 +390,8 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 			return EXIT_OK;
 		}
 		if (c == '?' || c == ':') {
-			if ((optopt >= OPT_DB && optopt <= OPT_FOLLOW) || optopt == OPT_LIMIT || optopt == OPT_BY)
+			if ((optopt >= OPT_DB && optopt <= OPT_FOLLOW) || optopt == OPT_LIMIT || optopt == OPT_BY ||
+			    optopt == OPT_SORT)
 				return cli_usage_error("option '--%s' requires an argument",
 						   option_name(optopt));
 			if (optopt > 0 && optopt < 256) {
@@ -467,6 +473,14 @@ static int parse_options(const command *cmd, int argc, char **argv, cli_opts *o)
 		}
 		case OPT_REBUILD:
 			o->rebuild = 1;
+			break;
+		case OPT_SORT:
+			if (strcmp(optarg, "date") == 0)
+				o->filter.order = QUERY_BY_DATE;
+			else if (strcmp(optarg, "relevance") == 0)
+				o->filter.order = QUERY_BY_RELEVANCE;
+			else
+				return cli_usage_error("invalid --sort '%s' (date or relevance)", optarg);
 			break;
 		}
 	}

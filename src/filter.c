@@ -67,6 +67,7 @@ void query_filter_copy(query_filter *dst, const query_filter *src)
 	dst->starred_only = src->starred_only;
 	dst->unread_only = src->unread_only;
 	dst->article_id = src->article_id;
+	dst->order = src->order;
 }
 
 /* True when a and b (specs) name the same, any case and diacritics. */
@@ -145,7 +146,9 @@ void filter_negate(query_filter *f, size_t i)
 /* See filter.h. */
 void filter_clear(query_filter *f)
 {
+	int order = f->order;
 	query_filter_free(f);
+	f->order = order;
 }
 
 /* See filter.h. */

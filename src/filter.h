@@ -35,7 +35,14 @@ typedef struct query_filter {
 	int starred_only;
 	int unread_only;
 	int64_t article_id;    /* only this article (0: any) */
+	int order;             /* QUERY_BY_DATE or QUERY_BY_RELEVANCE: how the
+	                        * list is ordered, not what it lets through */
 } query_filter;
+
+/* The list's order: newest first, or a search's best matches first
+ * (bm25, a word in the title weighing most; query_rank.c). Without a
+ * search, relevance is the date order. */
+enum { QUERY_BY_DATE = 0, QUERY_BY_RELEVANCE = 1 };
 
 void query_filter_init(query_filter *f);
 void query_filter_free(query_filter *f);
@@ -57,7 +64,8 @@ size_t filter_add_copy(query_filter *f, const filter_entity *e, int negated);
 void filter_remove(query_filter *f, size_t i);
 void filter_negate(query_filter *f, size_t i);
 
-/* Empties the filter: entities, search and dates (the marks too). */
+/* Empties the filter: entities, search and dates (the marks too); the
+ * order stays. */
 void filter_clear(query_filter *f);
 
 /* True when the filter lets every article through. */

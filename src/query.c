@@ -25,7 +25,7 @@ char *column_printable(sqlite3_stmt *st, int col)
 }
 
 /* Columns of a list row; marks come from the state database when any. */
-static void select_row_columns(store *s, sql_builder *b)
+void select_row_columns(store *s, sql_builder *b)
 {
 	if (s->has_state)
 		sb_adds(&b->sql,
@@ -38,7 +38,7 @@ static void select_row_columns(store *s, sql_builder *b)
 }
 
 /* Fills a row from the current result of a list statement. */
-static void row_from_stmt(sqlite3_stmt *st, article_row *r)
+void row_from_stmt(sqlite3_stmt *st, article_row *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
@@ -117,6 +117,12 @@ static int page_of(store *s, const query_filter *f, const query_key *after, int 
 int query_page(store *s, const query_filter *f, const query_key *after, int backward, int limit,
 	       article_row *rows, char **err)
 {
+	if (rank_applies(f)) {
+		ranking *r = rank_get(s, f, err);
+		int n = r ? rank_rows(s, f, r, after, backward, limit, rows, err) : -1;
+		rank_release(r);
+		return n;
+	}
 	return page_of(s, f, after, backward, limit, rows, NULL, err);
 }
 
@@ -222,6 +228,10 @@ static int64_t count_bits(store *s, const query_filter *f, const query_key *befo
 /* Counts the filtered rows. */
 int64_t query_count(store *s, const query_filter *f, char **err)
 {
+	/* In relevance order the count is the ranking's (made here: the
+	 * interface counts on its worker, and its pages then find it made). */
+	if (rank_applies(f))
+		return rank_count(s, f, NULL, err);
 	if (filter_is_empty(f)) {
 		/* The whole store: the count store.c keeps at each commit. */
 		int64_t n = query_one_int(s, "SELECT value FROM meta WHERE key = 'articles'", NULL, NULL, 0);
@@ -262,6 +272,8 @@ static int index_on_bits(store *s, const query_filter *f)
 /* Counts the filtered rows that come before key in list order. */
 int64_t query_index_of(store *s, const query_filter *f, const query_key *key, char **err)
 {
+	if (rank_applies(f))
+		return rank_count(s, f, key, err);
 	return index_on_bits(s, f) ? count_bits(s, f, key, err) : count_where(s, f, key, err);
 }
 
@@ -317,12 +329,47 @@ static int each_rest(store *s, const query_filter *f, const query_key *after, ar
 	return 0;
 }
 
+/* Streams the list in relevance order to fn, pages of EACH_PAGE_MAX
+ * rows of one ranking. 0, or -1 with *err. */
+static int each_ranked(store *s, const query_filter *f, article_row *rows, query_page_fn fn,
+		       void *ctx, char **err)
+{
+	ranking *r = rank_get(s, f, err);
+	if (!r)
+		return -1;
+	query_key key;
+	int n, rc = 0;
+	for (const query_key *after = NULL;; after = &key) {
+		n = rank_rows(s, f, r, after, 0, EACH_PAGE_MAX, rows, err);
+		if (n < 0) {
+			rc = -1;
+			break;
+		}
+		int stop = n > 0 && fn(ctx, rows, n);
+		if (n > 0)
+			key = rows[n - 1].key;
+		for (int i = 0; i < n; i++)
+			article_row_free(&rows[i]);
+		if (stop || n < EACH_PAGE_MAX)
+			break;
+	}
+	rank_release(r);
+	return rc;
+}
+
 /* Streams the filtered list page by page; see query.h. One read
  * transaction, so that every page sees the same store. */
 int query_each_page(store *s, const query_filter *f, query_page_fn fn, void *ctx, char **err)
 {
 	int began = sqlite3_get_autocommit(s->db) && store_read_begin(s) == 0;
 	article_row *rows = xmalloc(EACH_PAGE_MAX * sizeof *rows);
+	if (rank_applies(f)) {
+		int rc = each_ranked(s, f, rows, fn, ctx, err);
+		free(rows);
+		if (began)
+			store_read_end(s);
+		return rc;
+	}
 	query_key key;
 	int limit = EACH_PAGE_FIRST, rc = 0;
 	for (const query_key *after = NULL;;) {

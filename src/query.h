@@ -12,10 +12,13 @@
 #include "util.h"
 
 /* Position of a row in list order (newest first): paging is by key,
- * never by OFFSET, so a page costs the same at row 10 and row 900,000. */
+ * never by OFFSET, so a page costs the same at row 10 and row 900,000.
+ * In relevance order the key is (rank, id). */
 typedef struct query_key {
 	char sortdate[17];  /* ISO date as stored, "" when undated */
 	int64_t id;
+	double rank;        /* relevance order: the row's bm25 score (best,
+	                     * the lowest, first); 0 in date order */
 } query_key;
 
 typedef struct article_row {

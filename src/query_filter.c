@@ -215,7 +215,7 @@ int search_given(const char *search)
 }
 
 /* Adds the user's search as a bound FTS5 expression. */
-static void sqlb_search(sql_builder *b, const char *user)
+void sqlb_search(sql_builder *b, const char *user)
 {
 	char *expr = search_expression(user);
 	sqlb_text(b, expr);

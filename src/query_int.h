@@ -44,6 +44,32 @@ void sqlb_free(sql_builder *b);
 void sqlb_text(sql_builder *b, const char *s);
 void sqlb_int(sql_builder *b, int64_t v);
 sqlite3_stmt *sqlb_prepare(store *s, sql_builder *b, char **err);
+/* Adds the user's search as a bound FTS5 expression. */
+void sqlb_search(sql_builder *b, const char *user);
+
+/* The list's rows (query.c): the SELECT of a row's columns (with its
+ * marks) from article a, "WHERE 1" for conditions to follow; a row from
+ * its result. */
+void select_row_columns(store *s, sql_builder *b);
+void row_from_stmt(sqlite3_stmt *st, article_row *r);
+
+/* Relevance order (query_rank.c). A ranking: a filter's articles, best
+ * first, shared between connections to the same store. */
+typedef struct ranking ranking;
+/* True when the filter is listed by relevance (the order asked, and a
+ * search). */
+int rank_applies(const query_filter *f);
+/* The filter's ranking, made now or kept from before for the same filter
+ * and store; NULL with *err. Give it back with rank_release. */
+ranking *rank_get(store *s, const query_filter *f, char **err);
+void rank_release(ranking *r);
+/* A page of r as query_page pages (its rows carry their score in
+ * key.rank); -1 with *err. */
+int rank_rows(store *s, const query_filter *f, const ranking *r, const query_key *after,
+	      int backward, int limit, article_row *rows, char **err);
+/* The filter's rows in relevance order, or those before key (not NULL):
+ * query_count and query_index_of. -1 with *err. */
+int64_t rank_count(store *s, const query_filter *f, const query_key *key, char **err);
 
 /* A text column made safe for a terminal or a TSV line (new string). */
 char *column_printable(sqlite3_stmt *st, int col);

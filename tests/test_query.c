@@ -115,7 +115,7 @@ static void test_keyset_paging(void **state)
 	assert_int_equal(pos, all.n);
 
 	/* Backward from past the end: the last rows, still in list order. */
-	query_key end = {"", 0};
+	query_key end = {"", 0, 0};
 	n = query_page(st, &f, &end, 1, 7, rows, &err);
 	/* (date, id) > ("", 0) is every row; backward gives the oldest 7. */
 	assert_int_equal(n, 7);

@@ -89,4 +89,16 @@ keys j Enter
 compare "80x24-ascii-article"
 keys q
 expect_exit "q quits (ASCII)" 0
+
+# A search's results by relevance (o), with and without UTF-8.
+for locale in "" "LANG=C LC_ALL=C"; do
+    # shellcheck disable=SC2086
+    start 80 24 $locale
+    keys /
+    keys -l "viet nam"
+    keys Enter o
+    compare "80x24-${locale:+ascii-}relevance"
+    keys q
+    expect_exit "q quits (relevance${locale:+, ASCII})" 0
+done
 finish

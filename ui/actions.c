@@ -112,6 +112,21 @@ static void do_search(app *a)
 	app_filter_changed(a);
 }
 
+/* `o`: orders the list by relevance or by date, from the top. Without a
+ * search the list stays by date until one is made (a message says so). */
+static void toggle_order(app *a)
+{
+	int rel = a->filter.order != QUERY_BY_RELEVANCE;
+	a->filter.order = rel ? QUERY_BY_RELEVANCE : QUERY_BY_DATE;
+	pane *list = app_pane(a, "list");
+	if (list)
+		list_reorder(list);
+	/* with a search the status line says the order */
+	if (!a->filter.search)
+		app_message(a, 0, rel ? "by relevance once you search (/); by date until then"
+		                      : "by date");
+}
+
 /* `e`: asks for an entity (with completion); "!name" excludes it. */
 static void do_entity(app *a)
 {
@@ -213,6 +228,9 @@ void app_action(app *a, action act)
 		break;
 	case ACT_SEARCH:
 		do_search(a);
+		break;
+	case ACT_ORDER:
+		toggle_order(a);
 		break;
 	case ACT_ENTITY:
 		do_entity(a);

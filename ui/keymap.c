@@ -47,6 +47,7 @@ static const char *const action_names[NACTIONS] = {
     [ACT_NEXT_PANE] = "next-pane",
     [ACT_PREV_PANE] = "previous-pane",
     [ACT_SEARCH] = "search",
+    [ACT_ORDER] = "order",
     [ACT_ENTITY] = "entity",
     [ACT_CLEAR_FILTER] = "clear-filter",
     [ACT_ALL_ENTITIES] = "all-entities",
@@ -79,6 +80,7 @@ static const struct {
     {KC_GLOBAL, "Tab", ACT_NEXT_PANE},
     {KC_GLOBAL, "Shift-Tab", ACT_PREV_PANE},
     {KC_GLOBAL, "/", ACT_SEARCH},
+    {KC_GLOBAL, "o", ACT_ORDER},
     {KC_GLOBAL, "e", ACT_ENTITY},
     {KC_GLOBAL, "x", ACT_CLEAR_FILTER},
     {KC_GLOBAL, "a", ACT_ALL_ENTITIES},
@@ -388,6 +390,8 @@ static const char *describe_global(action act)
 		return "previous pane";
 	case ACT_SEARCH:
 		return "full-text search (any case, diacritics optional)";
+	case ACT_ORDER:
+		return "order a search's results by relevance or by date";
 	case ACT_ENTITY:
 		return "filter by entity (Tab completes; !name excludes)";
 	case ACT_CLEAR_FILTER:

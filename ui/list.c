@@ -1,7 +1,10 @@
 /* list.c: the article list pane. It never holds the whole result: a
  * window of rows around the cursor is paged from the store by key
  * (query_page), and the cursor's absolute index comes from query_count and
- * query_index_of, so moving costs the same at row 10 and row 900,000. */
+ * query_index_of, so moving costs the same at row 10 and row 900,000.
+ * In relevance order the count ranks the matches (query_rank.c): the
+ * worker counts first, and the rows are paged from its ranking once it
+ * is there (a common word's takes a second or more at a million). */
 #include "config.h"
 
 #include <stdint.h>
@@ -28,6 +31,8 @@ typedef struct list_state {
 	int no_worker;  /* it could not start: count here */
 	unsigned job;   /* the worker's request for the current count, 0: none */
 	cursor pos;     /* the selected row and the first on screen */
+	query_key keep; /* in relevance order, the row to select again once
+	                 * ranked (keep.id 0: none) */
 } list_state;
 
 /* The pane's own state. */
@@ -36,6 +41,15 @@ static list_state *state(pane *p)
 	return p->priv;
 }
 
+
+/* True while the rows wait for the worker's ranking: in relevance
+ * order, before the count (which ranks) has come from the worker. */
+static int ranking_pending(pane *p)
+{
+	list_state *L = state(p);
+	const query_filter *f = &p->app->filter;
+	return f->order == QUERY_BY_RELEVANCE && f->search && !L->counted && !L->no_worker;
+}
 
 /* The count is known: the list, the status line and, without a filter,
  * the store's total take it. */
@@ -135,6 +149,8 @@ static void cache_trim(list_state *L)
 static void ensure(pane *p, int64_t lo, int64_t hi)
 {
 	list_state *L = state(p);
+	if (ranking_pending(p))
+		return;
 	if (lo < 0)
 		lo = 0;
 	if (hi > L->count)
@@ -272,6 +288,8 @@ static void jump_end(pane *p)
 
 enum { LIST_KEEP_ALWAYS = 1, LIST_KEEP_NEAR_TOP = 2 };
 
+static void place_at(pane *p, const query_key *at, int keep_selection);
+
 /* Reloads count and rows; keeps the selected article (or its
  * place) as asked: LIST_KEEP_ALWAYS (the store changed: what is read must
  * not move), LIST_KEEP_NEAR_TOP (a new filter: kept when it is among the
@@ -281,8 +299,7 @@ static void list_reload(pane *p, int keep_selection)
 {
 	list_state *L = state(p);
 	app *a = p->app;
-	char *err = NULL;
-	query_key key = {{0}, 0};
+	query_key key = {{0}, 0, 0};
 	int have_key = 0;
 	const article_row *sel = list_selected(p);
 	if (keep_selection && sel) {
@@ -302,11 +319,29 @@ static void list_reload(pane *p, int keep_selection)
 		a->shown = -1;
 	}
 	L->base = 0;
+	L->keep.id = 0;
+	if (have_key && ranking_pending(p)) {
+		/* found again when the ranking is there (list_idle) */
+		if (keep_selection == LIST_KEEP_ALWAYS)
+			L->keep = key;
+		have_key = 0;
+	}
 	if (!have_key || L->count == 0) {
 		L->pos.cur = L->pos.top = 0;
 		settle(p);
 		return;
 	}
+	place_at(p, &key, keep_selection);
+}
+
+/* Selects the row of key (list_reload's keep_selection), its rows
+ * cached around it. */
+static void place_at(pane *p, const query_key *at, int keep_selection)
+{
+	list_state *L = state(p);
+	app *a = p->app;
+	char *err = NULL;
+	query_key key = *at;
 	/* The rows before the key, then the page from the key on. When
 	 * fewer than asked come before it, they are all there are and give
 	 * the key's index; only deeper keys need query_index_of, which
@@ -435,9 +470,10 @@ static void list_draw(pane *p)
 			draw_row(p, PANE_TOP + i, r, idx == L->pos.cur);
 		} else {
 			wmove(p->win, PANE_TOP + i, PANE_LEFT(p));
-			if (i == 0 && L->count == 0)
-				draw_text(a, p->win, "No articles match.", -1, PANE_COLS(p),
-				          role_attr(a, ROLE_DIM));
+			if (i == 0 && (L->count == 0 || ranking_pending(p)))
+				draw_text(a, p->win,
+				          L->count ? "Ranking by relevance..." : "No articles match.", -1,
+				          PANE_COLS(p), role_attr(a, ROLE_DIM));
 			draw_fill(p->win, PANE_TOP + i, p->w, A_NORMAL);
 		}
 	}
@@ -552,8 +588,20 @@ static int list_idle(pane *p)
 	} else {
 		need_count(p);
 	}
+	if (L->keep.id) {
+		/* relevance order: the row read before, in the new ranking */
+		query_key key = L->keep;
+		L->keep.id = 0;
+		place_at(p, &key, LIST_KEEP_ALWAYS);
+	}
 	settle(p);
 	return IDLE_DONE;
+}
+
+/* See uiint.h. */
+void list_reorder(pane *p)
+{
+	list_reload(p, 0);
 }
 
 /* Frees the pane's state. */

@@ -281,6 +281,8 @@ static void draw_status(app *a)
 		char *said = filter_describe(&a->filter);
 		sb_adds(&b, said);
 		free(said);
+		if (a->filter.search && a->filter.order == QUERY_BY_RELEVANCE)
+			sb_adds(&b, " by relevance");
 		if (!b.len)
 			sb_adds(&b, " all articles");
 		if (a->s->all_entities)

@@ -248,6 +248,9 @@ void related_show(pane *p, int64_t id);
 
 /* list.c: the selected row. */
 const article_row *list_selected(pane *p);
+/* The filter's order changed (app.filter.order): reloads the list, the
+ * cursor at the top. */
+void list_reorder(pane *p);
 
 /* reader.c */
 /* The shown article's marks; 0 when none is shown yet. */
