@@ -260,17 +260,23 @@ static int word_candidates(store *s, int64_t id, const terms *t, cands *c, char 
 		return 0;
 	strbuf q;
 	sb_init(&q);
-	double postings = 0;
+	/* FTS5 scores every article that has any of the words (and reads
+	 * each word's whole list for its bm25): past WORD_POSTINGS articles
+	 * (common words, a big store) the words left out are the common
+	 * ones, and a match's score is scaled by the share of the words'
+	 * weight asked, since it could not show what they share */
+	double postings = 0, asked = 0, all = 0;
+	int cut = 0;
 	for (size_t i = 0; i < t->n && i < TOP_TERMS; i++) {
 		if (t->v[i].weight <= 0)
 			break;
-		/* FTS5 scores every article that has any of the words: past
-		 * WORD_POSTINGS of them (common words, a big store) the query
-		 * takes longer than the rest together and the words add
-		 * little the rarer ones have not said */
+		all += t->v[i].weight;
 		postings += t->v[i].df;
-		if (i && postings > WORD_POSTINGS)
-			break;
+		if (cut || (i && postings > WORD_POSTINGS)) {
+			cut = 1;
+			continue;
+		}
+		asked += t->v[i].weight;
 		sb_printf(&q, "%s\"%s\"", i ? " OR " : "", t->v[i].w);
 	}
 	if (!q.len) {
@@ -309,9 +315,10 @@ static int word_candidates(store *s, int64_t id, const terms *t, cands *c, char 
 		for (size_t i = first; i < c->n; i++)
 			if (c->v[i].text < self)
 				self = c->v[i].text;
+	double share = all > 0 ? asked / all : 1;
 	for (size_t i = first; i < c->n; i++) {
 		double x = self < 0 ? c->v[i].text / self : 0;
-		c->v[i].text = x > 1 ? 1 : x;
+		c->v[i].text = (x > 1 ? 1 : x) * share;
 	}
 	return 0;
 }
