@@ -89,19 +89,24 @@ static day_index *day_index_make(store *s, char **err)
 /* See day_index.h. */
 const day_index *day_index_get(store *s, char **err)
 {
-	/* a read first: it starts the caller's snapshot, which
-	 * data_version then describes */
-	one_int(s->db, "SELECT id FROM article LIMIT 1");
+	/* What says the articles changed: another connection's commit
+	 * (data_version), this one's (the store's count of commits, kept by
+	 * store_commit), and the newest id. Not sqlite3_total_changes: the
+	 * readers' temp tables (the user's edits) count there. The first
+	 * read starts the caller's snapshot, which data_version then
+	 * describes. */
+	int64_t max = one_int(s->db, "SELECT coalesce(max(id), 0) FROM article");
 	int64_t version = one_int(s->db, "PRAGMA data_version");
-	int64_t changes = sqlite3_total_changes(s->db);
+	int64_t commits = one_int(s->db, "SELECT coalesce((SELECT value FROM main.meta"
+	                                 " WHERE key = 'commits'), 0)");
 	day_index *x = s->day_index;
-	if (x && version >= 0 && x->version == version && x->changes == changes)
+	if (x && version >= 0 && x->version == version && x->commits == commits && x->max == max)
 		return x;
 	day_index_free(x);
 	s->day_index = x = day_index_make(s, err);
 	if (x) {
 		x->version = version;
-		x->changes = changes;
+		x->commits = commits;
 	}
 	return x;
 }

@@ -3,7 +3,7 @@
  * of a big result set counts its bitmap's articles into days instead of
  * walking the date index (timeline.c). Made on a connection's first use
  * (one pass over the date index), kept with the connection and made again
- * when the store has changed since. */
+ * when the store has changed since (day_index_get). */
 #ifndef LEDE_DAY_INDEX_H
 #define LEDE_DAY_INDEX_H
 
@@ -26,11 +26,11 @@ typedef struct day_index {
 	                    * coarser ones whole: "2022-05", "2022"), in the
 	                    * date index's order */
 	size_t n_days;
-	int64_t version, changes; /* the store's when made (staleness) */
+	int64_t version, commits; /* the store's when made (staleness) */
 } day_index;
 
 /* The store's day index, made when it has none or the store changed
- * since (another connection's commit, or this one's writes). Owned by
+ * since (another connection's commit, or this one's store_commit). Owned by
  * the store (freed by store_close). Call inside a read transaction, so
  * that it matches the caller's other reads. NULL with *err on a
  * database error. */
