@@ -1,24 +1,24 @@
 /* day_index.c: each article's day as a number (see day_index.h).
  *
- * A million articles' dates are a pass over the date index (about a
- * tenth of a second) and 4 MB; then any result set's days are its
+ * A million articles' dates are a pass over the date index (a tenth of
+ * a second or more) and 4 MB; then any result set's days are its
  * bitmap's ids looked up in an array, a few milliseconds. */
 #include "config.h"
 
 #include "day_index.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
-/* See day_index.h. */
-void day_index_free(day_index *x)
+/* Frees an index nobody holds. */
+static void day_index_free(day_index *x)
 {
-	if (!x)
-		return;
 	free(x->day);
 	free(x->days);
+	free(x->path);
 	free(x);
 }
 
@@ -86,27 +86,65 @@ static day_index *day_index_make(store *s, char **err)
 	return x;
 }
 
+/* The index last made in this process, for the other connections to
+ * the same store (the interface has one per worker): a million articles'
+ * pass made once, 4 MB held once. Not a hold of its own: it is forgotten
+ * when the last connection lets go of it. */
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+static day_index *shared;
+
+/* See day_index.h. */
+void day_index_release(day_index *x)
+{
+	if (!x)
+		return;
+	pthread_mutex_lock(&shared_mu);
+	int last = --x->refs == 0;
+	if (last && shared == x)
+		shared = NULL;
+	pthread_mutex_unlock(&shared_mu);
+	if (last)
+		day_index_free(x);
+}
+
+/* True when x was made of the store at path as it is now. */
+static int current(const day_index *x, const char *path, int64_t commits, int64_t max)
+{
+	return x && x->commits == commits && x->max == max && strcmp(x->path, path) == 0;
+}
+
 /* See day_index.h. */
 const day_index *day_index_get(store *s, char **err)
 {
-	/* What says the articles changed: another connection's commit
-	 * (data_version), this one's (the store's count of commits, kept by
-	 * store_commit), and the newest id. Not sqlite3_total_changes: the
-	 * readers' temp tables (the user's edits) count there. The first
-	 * read starts the caller's snapshot, which data_version then
-	 * describes. */
+	/* Not data_version (it is the connection's own count, and a
+	 * connection's own commits do not move it), nor
+	 * sqlite3_total_changes (the readers' temp tables count there): the
+	 * store's count of commits, which every writer's store_commit moves,
+	 * and the newest id, read in the caller's snapshot. */
 	int64_t max = one_int(s->db, "SELECT coalesce(max(id), 0) FROM article");
-	int64_t version = one_int(s->db, "PRAGMA data_version");
 	int64_t commits = one_int(s->db, "SELECT coalesce((SELECT value FROM main.meta"
 	                                 " WHERE key = 'commits'), 0)");
-	day_index *x = s->day_index;
-	if (x && version >= 0 && x->version == version && x->commits == commits && x->max == max)
-		return x;
-	day_index_free(x);
-	s->day_index = x = day_index_make(s, err);
-	if (x) {
-		x->version = version;
-		x->commits = commits;
+	if (current(s->day_index, s->path, commits, max))
+		return s->day_index;
+	day_index *x = NULL;
+	pthread_mutex_lock(&shared_mu);
+	if (current(shared, s->path, commits, max)) {
+		x = shared;
+		x->refs++;
 	}
+	pthread_mutex_unlock(&shared_mu);
+	if (!x) {
+		x = day_index_make(s, err);
+		if (!x)
+			return NULL;
+		x->path = xstrdup(s->path);
+		x->commits = commits;
+		x->refs = 1;
+		pthread_mutex_lock(&shared_mu);
+		shared = x;
+		pthread_mutex_unlock(&shared_mu);
+	}
+	day_index_release(s->day_index);
+	s->day_index = x;
 	return x;
 }

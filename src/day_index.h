@@ -1,9 +1,11 @@
 /* day_index.h: each article's date cut to the day, as a number per
  * article id into the store's distinct days in order, so that a timeline
  * of a big result set counts its bitmap's articles into days instead of
- * walking the date index (timeline.c). Made on a connection's first use
- * (one pass over the date index), kept with the connection and made again
- * when the store has changed since (day_index_get). */
+ * walking the date index (timeline.c). Made on first use (one pass over
+ * the date index), kept with the connection, shared with the process's
+ * other connections to the same store (the interface's workers) while
+ * one holds it, and made again when the store has changed since
+ * (day_index_get). */
 #ifndef LEDE_DAY_INDEX_H
 #define LEDE_DAY_INDEX_H
 
@@ -26,17 +28,23 @@ typedef struct day_index {
 	                    * coarser ones whole: "2022-05", "2022"), in the
 	                    * date index's order */
 	size_t n_days;
-	int64_t version, commits; /* the store's when made (staleness) */
+	/* What it was made of: the store's file and count of commits
+	 * (store_commit's; with max, what says the articles changed). */
+	char *path;
+	int64_t commits;
+	int refs;          /* connections holding it (day_index_release) */
 } day_index;
 
-/* The store's day index, made when it has none or the store changed
- * since (another connection's commit, or this one's store_commit). Owned by
- * the store (freed by store_close). Call inside a read transaction, so
- * that it matches the caller's other reads. NULL with *err on a
- * database error. */
+/* The store's day index: the connection's own when the store has not
+ * changed since it was made (its count of commits and newest id are the
+ * same), else another connection's that is current, else a new one.
+ * Held by the store until store_close or the next change. Call inside a
+ * read transaction, so that it matches the caller's other reads. NULL
+ * with *err on a database error. */
 const day_index *day_index_get(store *s, char **err);
 
-/* Frees an index (store_close does it for the store's). */
-void day_index_free(day_index *x);
+/* Lets go of a connection's hold on an index (store_close does it for
+ * the store's); the last one frees it. NULL is fine. */
+void day_index_release(day_index *x);
 
 #endif

@@ -203,6 +203,43 @@ static double word_df(sqlite3_stmt *st, strbuf *q, const char *w, double n_artic
 	return df > n_articles ? n_articles : df;
 }
 
+/* The statement word_df runs, or NULL. */
+static sqlite3_stmt *df_statement(store *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+	                       " LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	return st;
+}
+
+/* The highest article id: the articles the idf counts (ids are not
+ * reused, so deletions count as articles still: a bound, cheap). */
+static double articles_bound(store *s)
+{
+	sqlite3_stmt *st = NULL;
+	double n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* See related.h. */
+double related_word_df(store *s, const char *word)
+{
+	sqlite3_stmt *st = df_statement(s);
+	if (!st)
+		return -1;
+	strbuf q;
+	sb_init(&q);
+	double df = word_df(st, &q, word, articles_bound(s));
+	sb_free(&q);
+	sqlite3_finalize(st);
+	return df;
+}
+
 /* The article's words, weighted (tf from its title, lede and start of
  * body; idf from the index's vocabulary); the heaviest first. Also its
  * date as a Julian day (NAN when it has none to the day). Returns 1, 0
@@ -238,8 +275,7 @@ static int article_terms(store *s, int64_t id, double n_articles, terms *t, doub
 	merge_words(t);
 
 	/* Document frequencies from the index itself (word_df). */
-	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-	                       " LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+	if (!(st = df_statement(s)))
 		return sql_fail(s, err);
 	strbuf q;
 	sb_init(&q);
@@ -454,12 +490,7 @@ int query_related(store *s, int64_t id, int limit, related_row *rows, char **err
 	cands c = {0};
 	int got = -1;
 	double jd = NAN;
-	double n_articles = 0;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n_articles = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
+	double n_articles = articles_bound(s);
 	int found = article_terms(s, id, n_articles, &t, &jd, err);
 	if (found == 0)
 		*err = xasprintf("no article %lld", (long long)id);

@@ -479,7 +479,7 @@ void store_close(store *s)
 			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(s->db);
 	}
-	day_index_free(s->day_index);
+	day_index_release(s->day_index);
 	free(s->path);
 	free(s->state_path);
 	free(p);
