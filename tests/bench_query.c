@@ -553,7 +553,7 @@ static int64_t run_view(store *s, const view_case *c, int view)
 	if (view == 0) {
 		query_filter f;
 		query_filter_init(&f);
-		sl_push(&f.entities, c->entity);
+		filter_add(&f, c->entity, 0);
 		timeline t;
 		if (query_timeline(s, &f, TIMELINE_AUTO, &t, &err) == 0) {
 			r = (int64_t)t.n;

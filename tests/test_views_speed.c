@@ -281,7 +281,7 @@ static void test_timeline_ends(void **state)
 	store *s = dates_store("ends.db");
 	query_filter f;
 	query_filter_init(&f);
-	sl_push(&f.entities, "Trần Thị Yến");
+	filter_add(&f, "Trần Thị Yến", 0);
 	timeline t;
 	char *err = NULL;
 	assert_int_equal(query_timeline(s, &f, TIMELINE_AUTO, &t, &err), 0);
@@ -294,7 +294,7 @@ static void test_timeline_ends(void **state)
 
 	/* and one whose first article is a day's only one, the last a year */
 	query_filter_init(&f);
-	sl_push(&f.entities, "Nguyễn Văn Xuân");
+	filter_add(&f, "Nguyễn Văn Xuân", 0);
 	assert_int_equal(query_timeline(s, &f, TIMELINE_YEAR, &t, &err), 0);
 	assert_string_equal(t.first_date, "2019-12-31");
 	assert_string_equal(t.last_date, "2021");
