@@ -241,7 +241,7 @@ double related_word_df(store *s, const char *word)
 }
 
 /* The article's words, weighted (tf from its title, lede and start of
- * body; idf from the index's vocabulary); the heaviest first. Also its
+ * body; idf from the index: word_df); the heaviest first. Also its
  * date as a Julian day (NAN when it has none to the day). Returns 1, 0
  * when there is no such article, -1 on error. */
 static int article_terms(store *s, int64_t id, double n_articles, terms *t, double *jd,
