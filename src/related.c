@@ -2,8 +2,9 @@
  *
  * Two signals, each from an index the store already has, so that the
  * answer takes milliseconds on a million articles:
- * - the words: the article's most distinctive words (by tf-idf, df from
- *   the full-text index's vocabulary) make an OR query; FTS5 ranks the
+ * - the words: the article's most distinctive words (by tf-idf, df
+ *   counted in the full-text index, estimated past a few hundred) make an
+ *   OR query (of at most WORD_POSTINGS matches); FTS5 ranks the
  *   matches by bm25 (title and lede weigh more), and a match's score is
  *   its bm25 over the article's own (1 for the article itself);
  * - the entities: its most salient, rare entities (salience times idf);
@@ -35,12 +36,15 @@
 #define ENTITY_POSTINGS 1000 /* newest articles of each entity */
 #define BODY_BYTES      20000 /* of a long article, its start tells the story */
 #define SHORT_LIST      64   /* candidates whose dates are looked at */
+#define DF_EXACT        256  /* a word's articles counted, the rest estimated */
+#define WORD_POSTINGS   10000 /* articles the words' query may score */
 
 /* A word of the article and its weight there. */
 typedef struct term {
 	char *w;
 	double tf;     /* occurrences, a title's counting 3 and a lede's 2 */
 	double weight; /* tf-idf */
+	double df;     /* articles that have it (word_df) */
 } term;
 
 typedef struct terms {
@@ -78,7 +82,7 @@ static int add_word(void *ctx, const char *w, size_t n, size_t start, size_t end
 		t->cap = t->cap ? 2 * t->cap : 256;
 		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
 	}
-	t->v[t->n++] = (term){xstrndup(w, n), t->field, 0};
+	t->v[t->n++] = (term){xstrndup(w, n), t->field, 0, 0};
 	return 0;
 }
 
@@ -168,8 +172,76 @@ static int sql_fail(store *s, char **err)
 	return -1;
 }
 
+/* How many articles have word w: counted up to DF_EXACT of them, in
+ * the index's order (ascending ids); a word in more is estimated from
+ * how far into the store its first DF_EXACT reach. Reading a common
+ * word's whole list of articles (fts5vocab's count) took tens of
+ * milliseconds a word on a million articles, seconds an article; its idf
+ * is small whatever the estimate's error. st is "SELECT rowid ... MATCH
+ * ?1 LIMIT ?2", q a buffer for the phrase. */
+static double word_df(sqlite3_stmt *st, strbuf *q, const char *w, double n_articles)
+{
+	sb_clear(q);
+	sb_addc(q, '"');
+	for (const char *p = w; *p; p++) {
+		if (*p == '"')
+			sb_addc(q, '"'); /* a phrase's quote is doubled */
+		sb_addc(q, *p);
+	}
+	sb_addc(q, '"');
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, DF_EXACT);
+	int64_t n = 0, last = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		last = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	if (n < DF_EXACT || last <= 0)
+		return n ? (double)n : 1;
+	double df = (double)n * n_articles / (double)last;
+	return df > n_articles ? n_articles : df;
+}
+
+/* The statement word_df runs, or NULL. */
+static sqlite3_stmt *df_statement(store *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+	                       " LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	return st;
+}
+
+/* The highest article id: the articles the idf counts (ids are not
+ * reused, so deletions count as articles still: a bound, cheap). */
+static double articles_bound(store *s)
+{
+	sqlite3_stmt *st = NULL;
+	double n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* See related.h. */
+double related_word_df(store *s, const char *word)
+{
+	sqlite3_stmt *st = df_statement(s);
+	if (!st)
+		return -1;
+	strbuf q;
+	sb_init(&q);
+	double df = word_df(st, &q, word, articles_bound(s));
+	sb_free(&q);
+	sqlite3_finalize(st);
+	return df;
+}
+
 /* The article's words, weighted (tf from its title, lede and start of
- * body; idf from the index's vocabulary); the heaviest first. Also its
+ * body; idf from the index: word_df); the heaviest first. Also its
  * date as a Julian day (NAN when it has none to the day). Returns 1, 0
  * when there is no such article, -1 on error. */
 static int article_terms(store *s, int64_t id, double n_articles, terms *t, double *jd,
@@ -202,21 +274,16 @@ static int article_terms(store *s, int64_t id, double n_articles, terms *t, doub
 	sqlite3_finalize(st);
 	merge_words(t);
 
-	/* Document frequencies from the index's vocabulary (a table of the
-	 * connection's own temp schema, so that read-only stores have it). */
-	if (sqlite3_exec(s->db,
-	                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lede_vocab"
-	                 " USING fts5vocab(main, article_fts, row)",
-	                 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, "SELECT doc FROM temp.lede_vocab WHERE term = ?1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	/* Document frequencies from the index itself (word_df). */
+	if (!(st = df_statement(s)))
 		return sql_fail(s, err);
+	strbuf q;
+	sb_init(&q);
 	for (size_t i = 0; i < t->n; i++) {
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, t->v[i].w, -1, SQLITE_STATIC);
-		double df = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_double(st, 0) : 1;
+		double df = t->v[i].df = word_df(st, &q, t->v[i].w, n_articles);
 		t->v[i].weight = (1 + log(t->v[i].tf)) * log((n_articles + 1) / (df + 0.5));
 	}
+	sb_free(&q);
 	sqlite3_finalize(st);
 	qsort(t->v, t->n, sizeof *t->v, by_weight);
 	return 1;
@@ -229,9 +296,23 @@ static int word_candidates(store *s, int64_t id, const terms *t, cands *c, char 
 		return 0;
 	strbuf q;
 	sb_init(&q);
+	/* FTS5 scores every article that has any of the words (and reads
+	 * each word's whole list for its bm25): past WORD_POSTINGS articles
+	 * (common words, a big store) the words left out are the common
+	 * ones, and a match's score is scaled by the share of the words'
+	 * weight asked, since it could not show what they share */
+	double postings = 0, asked = 0, all = 0;
+	int cut = 0;
 	for (size_t i = 0; i < t->n && i < TOP_TERMS; i++) {
 		if (t->v[i].weight <= 0)
 			break;
+		all += t->v[i].weight;
+		postings += t->v[i].df;
+		if (cut || (i && postings > WORD_POSTINGS)) {
+			cut = 1;
+			continue;
+		}
+		asked += t->v[i].weight;
 		sb_printf(&q, "%s\"%s\"", i ? " OR " : "", t->v[i].w);
 	}
 	if (!q.len) {
@@ -270,9 +351,10 @@ static int word_candidates(store *s, int64_t id, const terms *t, cands *c, char 
 		for (size_t i = first; i < c->n; i++)
 			if (c->v[i].text < self)
 				self = c->v[i].text;
+	double share = all > 0 ? asked / all : 1;
 	for (size_t i = first; i < c->n; i++) {
 		double x = self < 0 ? c->v[i].text / self : 0;
-		c->v[i].text = x > 1 ? 1 : x;
+		c->v[i].text = (x > 1 ? 1 : x) * share;
 	}
 	return 0;
 }
@@ -408,12 +490,7 @@ int query_related(store *s, int64_t id, int limit, related_row *rows, char **err
 	cands c = {0};
 	int got = -1;
 	double jd = NAN;
-	double n_articles = 0;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n_articles = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
+	double n_articles = articles_bound(s);
 	int found = article_terms(s, id, n_articles, &t, &jd, err);
 	if (found == 0)
 		*err = xasprintf("no article %lld", (long long)id);

@@ -31,4 +31,10 @@ typedef struct related_row {
 int query_related(store *s, int64_t id, int limit, related_row *rows, char **err);
 void related_row_free(related_row *r);
 
+/* How many articles have word (a folded word, as the index keeps it), as
+ * query_related weighs it: counted up to a few hundred, estimated
+ * beyond from how far into the store those reach. For tests; -1 on a
+ * database error. */
+double related_word_df(store *s, const char *word);
+
 #endif

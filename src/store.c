@@ -4,6 +4,7 @@
  * store_write.c's, bulk mode store_bulk.c's (see store.h). */
 #include "config.h"
 
+#include "day_index.h"
 #include "docval.h"
 #include "store_int.h"
 
@@ -478,6 +479,7 @@ void store_close(store *s)
 			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(s->db);
 	}
+	day_index_release(s->day_index);
 	free(s->path);
 	free(s->state_path);
 	free(p);

@@ -23,6 +23,8 @@ typedef struct store {
 	                        * (query_all_entities) */
 	int facets_mode;       /* how facets are counted (facets_use: tests
 	                        * and benchmarks) */
+	struct day_index *day_index; /* the articles' days for timelines
+	                              * (day_index.h), or NULL */
 } store;
 
 /* Schema version this build writes; stores of older versions are migrated

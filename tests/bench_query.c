@@ -14,6 +14,9 @@
  *                                 alone; BENCH_FACETS_SQL=0: not by SQL)
  *        bench_query list DB LEDE times `LEDE --db DB list` to its first
  *                                 line, the end of a `| head`, and its end
+ *        bench_query views DB     times the timeline, the entity card and
+ *                                 related stories (issue 13) for a common
+ *                                 and a rare entity and article
  *
  * Articles are short (a title and a body of 40 words, or five per entity
  * when that is more, from a small vocabulary, so that search words range
@@ -34,8 +37,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "entity_card.h"
 #include "facets.h"
 #include "query.h"
+#include "related.h"
 #include "store.h"
 #include "util.h"
 
@@ -531,6 +536,146 @@ static int time_queries(const char *path)
 	return 0;
 }
 
+/* What one view's core call is timed on: an entity (timeline, card) or
+ * an article (related). */
+typedef struct view_case {
+	const char *label;
+	char *entity;
+	int64_t article;
+} view_case;
+
+/* Runs one view's core call once: 0 = timeline, 1 = card, 2 = related.
+ * Returns what it found (periods, entities beside, related rows), or -1. */
+static int64_t run_view(store *s, const view_case *c, int view)
+{
+	char *err = NULL;
+	int64_t r = -1;
+	if (view == 0) {
+		query_filter f;
+		query_filter_init(&f);
+		filter_add(&f, c->entity, 0);
+		timeline t;
+		if (query_timeline(s, &f, TIMELINE_AUTO, &t, &err) == 0) {
+			r = (int64_t)t.n;
+			timeline_free(&t);
+		}
+		query_filter_free(&f);
+	} else if (view == 1) {
+		entity_match m[2];
+		int n = query_entity_lookup(s, c->entity, m, 2, &err);
+		entity_card card;
+		if (n > 0 && query_entity_card(s, &m[0], &card, &err) == 0) {
+			r = card.nwith;
+			entity_card_free(&card);
+		}
+		for (int i = 0; i < n; i++)
+			entity_match_free(&m[i]);
+	} else {
+		related_row rows[10];
+		int n = query_related(s, c->article, 10, rows, &err);
+		for (int i = 0; i < n; i++)
+			related_row_free(&rows[i]);
+		r = n;
+	}
+	if (err) {
+		fprintf(stderr, "bench_query: %s: %s\n", c->label, err);
+		free(err);
+	}
+	return r;
+}
+
+/* The newest article's id. */
+static int64_t newest_article(store *s)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* The id of an article that mentions entity name (the newest). */
+static int64_t article_of(store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT max(ae.article_id) FROM article_entity ae JOIN entity e"
+			       " ON e.id = ae.entity_id WHERE e.name = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* Times the views' core calls on the store at path (issue 13: each
+ * drawn within 50 ms of the key on a million articles): the first call
+ * (cold connection, what the interface's worker meets first), then the
+ * median wall and CPU time of RUNS more. */
+static int time_views(const char *path)
+{
+	char *err = NULL;
+	store *s = store_open(path, NULL, STORE_OPEN_READONLY, &err);
+	if (!s) {
+		fprintf(stderr, "bench_query: %s\n", err);
+		free(err);
+		return 1;
+	}
+	view_case cases[2] = {{"most common", entity_at_rank(s, 0), 0},
+			      {"rare (~0.01%)", entity_at_share(s, 0.0001, 2), 0}};
+	if (!cases[0].entity || !cases[1].entity) {
+		fprintf(stderr, "bench_query: the store has too few entities\n");
+		free(cases[0].entity);
+		free(cases[1].entity);
+		store_close(s);
+		return 1;
+	}
+	/* related: the newest article, and the newest of the rare entity's */
+	cases[0].article = newest_article(s);
+	cases[1].article = article_of(s, cases[1].entity);
+	static const char *const names[] = {"timeline", "card", "related"};
+	printf("  %-26s %8s %8s %8s %8s\n", "view (ms)", "first", "median", "cpu", "found");
+	for (int v = 0; v < 3; v++) {
+		for (int i = 0; i < 2; i++) {
+			view_case *c = &cases[i];
+			char label[64];
+			if (v == 2)
+				snprintf(label, sizeof label, "%s, article %lld", names[v],
+					 (long long)c->article);
+			else
+				snprintf(label, sizeof label, "%s, %s", names[v], c->label);
+			double first = now_ms();
+			int64_t found = run_view(s, c, v);
+			first = now_ms() - first;
+			double t[RUNS], cpu[RUNS];
+			for (int k = 0; k < RUNS; k++) {
+				double t0 = now_ms(), c0 = cpu_ms();
+				run_view(s, c, v);
+				t[k] = now_ms() - t0;
+				cpu[k] = cpu_ms() - c0;
+			}
+			qsort(t, RUNS, sizeof t[0], cmp_double);
+			qsort(cpu, RUNS, sizeof cpu[0], cmp_double);
+			printf("  %-26s %8.1f %8.1f %8.1f %8lld\n", label, first, t[RUNS / 2],
+			       cpu[RUNS / 2], (long long)found);
+			fflush(stdout);
+		}
+	}
+	printf("  first = the first call on a new connection; median, cpu: of %d more;\n"
+	       "  found = periods, entities beside, related articles\n", RUNS);
+	printf("  peak RSS: %.1f MB\n", (double)peak_rss_kb() / 1024);
+	free(cases[0].entity);
+	free(cases[1].entity);
+	store_close(s);
+	return 0;
+}
+
 /* What one run of `lede list` took, in ms: until its first line, until
  * its tenth (where `| head` stops reading), until it exited after the
  * reader closed the pipe at the tenth line (the end of a `| head`
@@ -684,11 +829,13 @@ int main(int argc, char **argv)
 		make_words(0);
 		return time_queries(argv[2]);
 	}
+	if (argc == 3 && strcmp(argv[1], "views") == 0)
+		return time_views(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "list") == 0) {
 		make_words(0);
 		return time_list(argv[2], argv[3]);
 	}
 	fprintf(stderr, "usage: bench_query build DB N [PER [POOL]] | bench_query time DB |"
-			" bench_query list DB LEDE\n");
+			" bench_query list DB LEDE | bench_query views DB\n");
 	return 2;
 }

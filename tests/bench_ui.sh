@@ -9,9 +9,14 @@
 # Usage: bench_ui.sh STORE...    (stores built by tests/bench_query build)
 # Environment: LEDE_BIN, LEDE_DATADIR (set by `make bench`); optional
 # BENCH_UI_RUNS (runs per store and size, default 3), BENCH_UI_SIZES
-# (default "80x24 160x50"), BENCH_UI_KEEP=DIR (keeps the traces there).
+# (default "80x24 160x50"), BENCH_UI_KEEP=DIR (keeps the traces there),
+# BENCH_UI_KEYS=0 (without the keys' runs), BENCH_UI_VIEWS=0 (without
+# the views' runs).
 # Prints, per store and size, the median and worst milliseconds of each
-# kind of frame over all runs, peak RSS, and bytes per `j`.
+# kind of frame over all runs, peak RSS, and bytes per `j`; then for the
+# timeline, the entity card and related stories (a common and a rare
+# entity or article) the milliseconds from the key to the pane's first
+# frame and to the frame with the worker's answer.
 # Never part of `make check`: timings belong in a benchmark, not a test.
 set -eu
 
@@ -165,6 +170,123 @@ EOF
 	tm kill-server 2>/dev/null || :
 }
 
+# idle_of PANE N: waits (at most 60 s) until the trace has, after its
+# first N frames, the idle frame of pane PANE (its worker's answer drawn).
+idle_of() {
+	i=0
+	until grep -v '^#' "$TRACE" | tail -n +"$(($2 + 1))" | grep -q "^idle	$1	" ||
+		[ $i -ge 6000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+
+# view LABEL PANE KEY...: sends the keys (the last one opens a view),
+# waits for pane PANE's answer, and appends to $VIEWS the view's label, the
+# milliseconds from the last key to its first frame (the pane drawn,
+# "counting..." or the like) and to its complete frame (the worker's
+# answer drawn; the first frame when there was no worker), and the
+# resident memory then.
+view() {
+	label=$1 pane=$2
+	shift 2
+	while [ $# -gt 1 ]; do
+		key "$1"
+		shift
+	done
+	before=$(frames)
+	key "$1"
+	idle_of "$pane" "$before"
+	grep -v '^#' "$TRACE" | tail -n +"$((before + 1))" | awk -F '\t' -v l="$label" -v p="$pane" '
+	NR == 1 { first = $3; whole = $3; rss = $5 }
+	NR > 1 && $1 == "idle" && $2 == p && !done { whole = $6; rss = $5; done = 1 }
+	END { printf "%s\t%.3f\t%.3f\t%d\n", l, first, whole, rss }' >>"$VIEWS"
+}
+
+# Views (issue 13): the timeline, the entity card and related stories,
+# each for the most common entity (or the newest article) and a rare
+# one (whose name is $RARE), as a person opens them; $VIEWS gets a line
+# each (see view).
+run_views() {
+	: >"$TRACE"
+	cat >"$tmp/run.sh" <<EOF
+exec env TERM=tmux-256color HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" \
+	XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" \
+	LEDE_TRACE="$TRACE" "$LEDE_BIN" --db "$1"
+EOF
+	tm kill-server 2>/dev/null || :
+	tm new-session -d -s b -x "$2" -y "$3" "sh '$tmp/run.sh'; sleep 300"
+	wait_frames 1
+	whole
+	# the timeline of everything, then of the most common entity
+	view "timeline, everything" Timeline t
+	key t
+	key Tab
+	key Tab
+	whole Enter
+	key Escape
+	view "timeline, most common" Timeline t
+	key t
+	whole x
+	# its card from the sidebar, then a rare entity's (narrowed to it)
+	key Tab
+	key Tab
+	view "card, most common" Entity Right
+	key Escape
+	key Tab
+	key Tab
+	n=$(($(frames) + $(printf '%s' "$RARE" | wc -m)))
+	tm send-keys -t b -l "$RARE"
+	wait_frames "$n" 600
+	whole
+	view "card, rare" Entity Right
+	key Escape
+	key Tab
+	key Tab
+	# the rare entity's timeline, and related stories of its newest
+	# article; then of the newest article of all
+	whole Enter
+	key Escape
+	view "timeline, rare" Timeline t
+	key t
+	key Enter
+	view "related, rare's article" "Related stories" R
+	key R
+	key Escape
+	whole x
+	key Enter
+	view "related, newest article" "Related stories" R
+	key R
+	tm send-keys -t b q
+	sleep 0.2
+	tm kill-server 2>/dev/null || :
+}
+
+# Prints the views' medians from the lines run_views wrote to $1.
+report_views() {
+	printf '    %-26s %6s %12s %12s\n' view runs "first draw" complete
+	awk -F '\t' '
+	{ k = $1; n[k]++; f[k, n[k]] = $2; w[k, n[k]] = $3; if ($4 > rss) rss = $4
+	  if (!(k in order)) { order[k] = ++nk; name[nk] = k } }
+	function median(k, a,   i, j, m, t, c) {
+		m = n[k]
+		for (i = 1; i <= m; i++) c[i] = a[k, i]
+		for (i = 2; i <= m; i++) {
+			t = c[i]
+			for (j = i - 1; j >= 1 && c[j] > t; j--) c[j + 1] = c[j]
+			c[j + 1] = t
+		}
+		return m % 2 ? c[(m + 1) / 2] : (c[m / 2] + c[m / 2 + 1]) / 2
+	}
+	END {
+		for (i = 1; i <= nk; i++) {
+			k = name[i]
+			printf "    %-26s %6d %9.2f ms %9.2f ms\n", k, n[k], median(k, f), median(k, w)
+		}
+		printf "    peak RSS in the views: %.1f MB\n", rss / 1024
+	}' "$1"
+}
+
 # Prints the table of one store and size from the traces in $1.
 report() {
 	printf '    %-16s %6s %9s %9s %9s\n' frame count median worst paint
@@ -243,15 +365,33 @@ for store in "$@"; do
 		out=$tmp/out.$cols
 		rm -rf "$out"
 		mkdir -p "$out"
-		r=1
-		while [ $r -le "$RUNS" ]; do
-			TRACE=$out/trace.$r BYTES=$out/bytes
-			run "$store" "$cols" "$rows"
-			r=$((r + 1))
-		done
 		echo
 		echo "  $store: ${narts:-?} articles, ${cols}x${rows}"
-		report "$out"
+		if [ "${BENCH_UI_KEYS:-1}" = 1 ]; then
+			r=1
+			while [ $r -le "$RUNS" ]; do
+				TRACE=$out/trace.$r BYTES=$out/bytes
+				run "$store" "$cols" "$rows"
+				r=$((r + 1))
+			done
+			report "$out"
+		fi
+		if [ "${BENCH_UI_VIEWS:-1}" = 1 ]; then
+			# a rare entity: the first in at most a 10,000th of
+			# the articles (two at least)
+			RARE=$("$LEDE_BIN" --db "$store" entities 2>/dev/null | awk -F '\t' -v n="${narts:-0}" '
+				$3 <= (n / 10000 > 2 ? n / 10000 : 2) { print $2; exit }')
+			VIEWS=$out/views
+			r=1
+			while [ $r -le "$RUNS" ]; do
+				TRACE=$out/vtrace.$r
+				run_views "$store" "$cols" "$rows"
+				r=$((r + 1))
+			done
+			echo "    views (key to first frame and to the worker's answer drawn;" \
+				"rare: $RARE):"
+			report_views "$VIEWS"
+		fi
 		if [ -n "${BENCH_UI_KEEP:-}" ]; then
 			mkdir -p "$BENCH_UI_KEEP"
 			cp -r "$out" "$BENCH_UI_KEEP/$(basename "$store").${cols}x${rows}"
