@@ -140,6 +140,13 @@ bool ent_key_country(const entity_extractor *ex, const char *key, size_t n)
 	return i >= 0 && ex->ph[i].country;
 }
 
+/* See entity_int.h. */
+unsigned ent_key_vi_name(const entity_extractor *ex, const char *key, size_t n)
+{
+	long i = ph_find(ex, key, n);
+	return i >= 0 ? ex->ph[i].vi_name : 0;
+}
+
 /* The bit of phrase length ntok in first_entry.ns. */
 static uint32_t ntok_bit(unsigned ntok)
 {

