@@ -870,6 +870,27 @@ static bool model_code(const ctx *x, size_t e)
 	       !(x->t[e + 1].flags & T_SPACE);
 }
 
+/* Whether token e, after a space, is a model's code: one or two
+ * capitals, digits, up to three letters ("V5s", "S8", "A320"); not an
+ * age group's team ("U20"). */
+static bool model_number(const ctx *x, size_t e)
+{
+	if (e >= x->nt || !(x->t[e].flags & T_SPACE) || !(x->t[e].flags & T_DIGIT) ||
+	    (x->t[e].flags & (T_BREAK | T_PARA)))
+		return false;
+	const char *s = x->text + x->t[e].start, *end = x->text + x->t[e].end;
+	size_t caps = 0, digits = 0, tail = 0;
+	for (; s < end && *s >= 'A' && *s <= 'Z'; s++)
+		caps++;
+	for (; s < end && *s >= '0' && *s <= '9'; s++)
+		digits++;
+	for (; s < end && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')); s++)
+		tail++;
+	if (s != end || caps < 1 || caps > 2 || !digits || tail > 3)
+		return false;
+	return !(caps == 1 && !tail && x->text[x->t[e].start] == 'U');
+}
+
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
  * with the evidence of its shape (acronym, organization or place
  * suffix), of the cue before it (*pd, then cleared), of a list it is in
@@ -921,6 +942,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (e == k + 1 && !pd->title && !(t->flags & T_VI) && ent_vi_model_brand(x, k)) {
 		pd->type = -1, pd->title = pd->honor = false;
 		return add_product(x, k, e);
+	}
+	/* "điện thoại Vivo V5s": a foreign brand before its model's code
+	 * stands for the product */
+	if (e == k + 1 && !x->en && !pd->title && !(t->flags & T_VI) && model_number(x, e)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return add_product(x, k, e + 1);
 	}
 	/* after a unit word, the place has at most three syllables: more
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */

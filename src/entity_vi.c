@@ -557,7 +557,7 @@ size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e)
 /* The end of a model's name starting at token h, or 0: foreign
  * capitalized words on the brand's line (a model's number after one of
  * them), none of them a cue or a known name, not a number alone
- * ("Samsung 2017"). */
+ * ("Samsung 2017"; "Vivo V5s" is a model). */
 static size_t model_end(ctx *x, size_t h)
 {
 	size_t e = h;
@@ -573,8 +573,9 @@ static size_t model_end(ctx *x, size_t h)
 			break;
 		e++;
 	}
+	/* ("V5s": a code with letters is no number alone) */
 	for (size_t q = h; q < e; q++)
-		if (!(x->t[q].flags & T_DIGIT))
+		if (!(x->t[q].flags & T_DIGIT) || (x->t[q].flags & T_CAP))
 			return e;
 	return 0;
 }

@@ -54,6 +54,24 @@ static void test_stage_name(void **state)
 	mention_list_free(&l);
 }
 
+/* A brand right before its model's code ("Vivo V5s", "Tecno K7") stands
+ * for the phone, a product: no organization; the brand alone stays the
+ * company, and a year after it is no model ("Samsung 2017"). */
+static void test_brand_model_code(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chiếc điện thoại Vivo V5s được nhiều bạn trẻ chú ý. Vivo V5s có camera trước 20 MP. "
+	           "Hãng Tecno vừa ra mắt điện thoại Tecno K7. Công ty Tecno cho biết Tecno K7 bán chạy. "
+	           "Năm nay Samsung 2017 lãi lớn.",
+	           &l);
+	expect_not_type(&l, "Vivo", ENT_ORG);
+	expect_not_type(&l, "Tecno", ENT_ORG);
+	expect_mention(&l, "Công ty Tecno", ENT_ORG, "Công ty Tecno");
+	expect_mention(&l, "Samsung", ENT_ORG, "Samsung");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -72,6 +90,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_stage_name),
+	    cmocka_unit_test(test_brand_model_code),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
