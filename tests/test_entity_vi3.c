@@ -72,6 +72,22 @@ static void test_brand_model_code(void **state)
 	mention_list_free(&l);
 }
 
+/* An Arabic name's particle hyphened to its next part ("Karim al-Hadi",
+ * "Omar bin-Saleh") is inside the name: one person, not two halves; the
+ * surname alone then links to the whole. */
+static void test_arabic_particle(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tổng thống Karim al-Hadi đã gặp ông Omar bin-Saleh tại thủ đô. Ông Hadi cho biết "
+	           "hai bên đã đạt thỏa thuận.",
+	           &l);
+	expect_mention(&l, "Karim al-Hadi", ENT_PER, "Karim al-Hadi");
+	expect_mention(&l, "Omar bin-Saleh", ENT_PER, "Omar bin-Saleh");
+	expect_mention(&l, "Hadi", ENT_PER, "Karim al-Hadi");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -91,6 +107,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_stage_name),
 	    cmocka_unit_test(test_brand_model_code),
+	    cmocka_unit_test(test_arabic_particle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
