@@ -719,7 +719,8 @@ static void load_vi_names(entity_extractor *ex)
  * addr-title (a title after a form of address), national-body (a known
  * body's short name that every nation's body has), person-poss (what
  * only a person has: "X's wife"), loc-post (a place's common noun after
- * its name: "the X ward"). */
+ * its name: "the X ward"), compound (a Vietnamese word of two syllables
+ * whose second is a function word elsewhere: "hàng không"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -749,7 +750,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"addr-title", EN_ADDR_TITLE},
 	                                  {"national-body", EN_NATIONAL},
 	                                  {"person-poss", EN_PER_POSS},
-	                                  {"loc-post", EN_LOC_POST}};
+	                                  {"loc-post", EN_LOC_POST},
+	                                  {"compound", EN_COMPOUND}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

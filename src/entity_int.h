@@ -123,7 +123,8 @@ enum {
 	EN_ADDR_TITLE = 1u << 24, /* "Mr Justice Eady": a title after a form of address */
 	EN_NATIONAL = 1u << 25,   /* "FA": a body every nation has ("the Scottish FA") */
 	EN_PER_POSS = 1u << 26,   /* "X's wife", "X's regime": only a person has one */
-	EN_LOC_POST = 1u << 27    /* "the X ward": a place's common noun after it */
+	EN_LOC_POST = 1u << 27,   /* "the X ward": a place's common noun after it */
+	EN_COMPOUND = 1u << 28    /* "hàng không": a function word ends the word (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */

@@ -88,6 +88,25 @@ static void test_arabic_particle(void **state)
 	mention_list_free(&l);
 }
 
+/* A body's word whose second syllable is a function word elsewhere
+ * ("hàng không", "tự do") goes on inside its name: "Cục Hàng không Việt
+ * Nam", not "Cục Hàng"; the function word alone still ends a name ("Hãng
+ * Hàng không | không bay"). */
+static void test_name_compound(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Cục Hàng không Việt Nam đã ra quyết định cấm bay. Cơ quan Hàng không và Vũ trụ "
+	           "Hoa Kỳ đã phóng tàu. Đảng Tự do đã giành thắng lợi. Đài Tiếng nói Việt Nam đưa tin.",
+	           &l);
+	expect_mention(&l, "Cục Hàng không Việt Nam", ENT_ORG, "Cục Hàng không Việt Nam");
+	expect_mention(&l, "Cơ quan Hàng không và Vũ trụ Hoa Kỳ", ENT_ORG,
+	               "Cơ quan Hàng không và Vũ trụ Hoa Kỳ");
+	expect_mention(&l, "Đảng Tự do", ENT_ORG, "Đảng Tự do");
+	expect_no_mention(&l, "Cục Hàng");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -108,6 +127,7 @@ int main(void)
 	    cmocka_unit_test(test_stage_name),
 	    cmocka_unit_test(test_brand_model_code),
 	    cmocka_unit_test(test_arabic_particle),
+	    cmocka_unit_test(test_name_compound),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
