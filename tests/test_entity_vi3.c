@@ -107,6 +107,26 @@ static void test_name_compound(void **state)
 	mention_list_free(&l);
 }
 
+/* A spring festival named after its mountain ("Hội xuân Ngọa Long",
+ * "lễ khai hội Xuân Ngọa Long") is an event, no association: no
+ * organization, and the mountain written alone is the place, not a
+ * short form of the festival. */
+static void test_festival_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Hàng vạn người dự lễ khai hội Xuân Ngọa Long 2017 dưới chân núi Ngọa Long. Hội "
+	           "xuân Ngọa Long kéo dài đến hết tháng Ba. Du khách đến Ngọa Long dâng hương. Hội "
+	           "Xuân Ngọa Long năm nay rất đông vui.",
+	           &l);
+	expect_not_type(&l, "Hội Xuân Ngọa Long", ENT_ORG);
+	expect_not_type(&l, "Xuân Ngọa Long", ENT_ORG);
+	expect_not_type(&l, "Hội xuân Ngọa Long", ENT_ORG);
+	expect_not_type(&l, "Ngọa Long", ENT_ORG);
+	expect_mention(&l, "núi Ngọa Long", ENT_LOC, "núi Ngọa Long");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -128,6 +148,7 @@ int main(void)
 	    cmocka_unit_test(test_brand_model_code),
 	    cmocka_unit_test(test_arabic_particle),
 	    cmocka_unit_test(test_name_compound),
+	    cmocka_unit_test(test_festival_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
