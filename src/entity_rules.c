@@ -482,8 +482,10 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 	}
 	/* "Manic Street Preachers": in English a place's suffix names a
 	 * place as the run's last word ("Oxford Street") or before a
-	 * connector ("City of London"), not inside a name */
-	if (x->en && *has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER))
+	 * connector ("City of London"), not inside a name; so in English
+	 * words of a Vietnamese article ("Hochiminh City Wings") */
+	if (*has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER) &&
+	    (x->en || !((x->t[loc_end - 1].flags | x->t[loc_end].flags) & T_VI)))
 		*has_loc = false;
 	/* connectors and possessives stay only inside organization (and place)
 	 * names */

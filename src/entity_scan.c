@@ -226,6 +226,19 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			return k + g.ntok + lg.ntok;
 		}
 	}
+	/* "HCMC Wings": a city (no country) before an English plural
+	 * nickname is its team, in Vietnamese news too (entity_sport.c) */
+	if (g.p && g.p->type == ENT_LOC && !g.p->country && !x->en) {
+		size_t ne = h;
+		while (ne < h + 2 && namey(x, ne) && !(x->t[ne].flags & T_ALLCAPS))
+			ne++;
+		if (ne > h && !namey(x, ne) && ent_team_nickname(x, h, ne)) {
+			cand *c = ent_add_cand(x, k, ne);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return ne;
+		}
+	}
 	/* "Shanghai SIPG": a foreign city (no country) before an
 	 * acronym that is no known name nor cue is one name, a club's or
 	 * a company's */

@@ -127,6 +127,25 @@ static void test_festival_place(void **state)
 	mention_list_free(&l);
 }
 
+/* A city before an English plural nickname is its team ("HCMC Falcons",
+ * "Danang Dragons"): the club whole, no place "HCMC" and no place
+ * "Falcons"; nor is the English name with a place's suffix inside
+ * ("Hochiminh City Falcons") a place. */
+static void test_city_team(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("CLB bóng rổ Hochiminh City Falcons vừa ký hợp đồng với HLV mới. Ban lãnh đạo HCMC "
+	           "Falcons đặt mục tiêu vào bán kết, sau đó HCMC Falcons sẽ gặp Danang Dragons.",
+	           &l);
+	expect_mention(&l, "HCMC Falcons", ENT_ORG, "HCMC Falcons");
+	expect_mention(&l, "Danang Dragons", ENT_ORG, "Danang Dragons");
+	expect_no_mention(&l, "HCMC");
+	expect_no_mention(&l, "Falcons");
+	expect_not_type(&l, "Hochiminh City Falcons", ENT_LOC);
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -149,6 +168,7 @@ int main(void)
 	    cmocka_unit_test(test_arabic_particle),
 	    cmocka_unit_test(test_name_compound),
 	    cmocka_unit_test(test_festival_place),
+	    cmocka_unit_test(test_city_team),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
