@@ -173,6 +173,16 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
 	    !(cue_at(x, h, &hk0) && (hk0 & (CUE_HONORIFIC | CUE_TITLE)) && x->en))
 		return 0;
+	/* "tàu MV Pacific Collector": a foreign one-word place between two
+	 * foreign capitalized words is a word of a longer name (a ship's,
+	 * a firm's), no place nor the place's alias */
+	unsigned nk0;
+	if (!x->en && g.p->type == ENT_LOC && g.ntok == 1 && !g.p->country &&
+	    !(x->t[k].flags & T_VI) && k > 0 && (x->t[k].flags & T_SPACE) && namey(x, k - 1) &&
+	    !(x->t[k - 1].flags & T_VI) && namey(x, h) &&
+	    (x->t[h].flags & T_SPACE) && !(x->t[h].flags & (T_VI | T_ALLCAPS)) && !gaz_at(x, h).p &&
+	    !cue_at(x, h, &nk0))
+		return add_product(x, k, h + 1);
 	/* "Madrid Open": a club's city in sport news (ORG@sport) before
 	 * more capitals of another name is the city in that name */
 	unsigned sk;

@@ -146,6 +146,21 @@ static void test_city_team(void **state)
 	mention_list_free(&l);
 }
 
+/* A foreign one-word place between two foreign capitalized words is a
+ * word of a longer name, a ship's ("tàu MV Pacific Collector"): no
+ * place, so no alias of the ocean; the ocean stays a place. */
+static void test_name_inside_foreign(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Tàu MV Pacific Collector đang neo đậu tại cảng. MV Pacific Collector dài hơn 120 "
+	           "mét. Con tàu sẽ đi qua Thái Bình Dương.",
+	           &l);
+	expect_no_mention(&l, "Pacific");
+	expect_mention(&l, "Thái Bình Dương", ENT_LOC, "Thái Bình Dương");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -169,6 +184,7 @@ int main(void)
 	    cmocka_unit_test(test_name_compound),
 	    cmocka_unit_test(test_festival_place),
 	    cmocka_unit_test(test_city_team),
+	    cmocka_unit_test(test_name_inside_foreign),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
