@@ -161,6 +161,22 @@ static void test_name_inside_foreign(void **state)
 	mention_list_free(&l);
 }
 
+/* An institute's name that runs in lower-case words up to its reach
+ * ("Viện Nghiên cứu phòng chống lao quốc tế") is whole, not cut after
+ * its first word ("Viện Nghiên cứu"). */
+static void test_intl_body(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Viện Nghiên cứu phòng chống lao quốc tế đã công bố báo cáo. Bà Lê Thị Hoa, Viện "
+	           "Nghiên cứu phòng chống lao quốc tế, cho biết thêm.",
+	           &l);
+	expect_mention(&l, "Viện Nghiên cứu phòng chống lao quốc tế", ENT_ORG,
+	               "Viện Nghiên cứu phòng chống lao quốc tế");
+	expect_no_mention(&l, "Viện Nghiên cứu");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -185,6 +201,7 @@ int main(void)
 	    cmocka_unit_test(test_festival_place),
 	    cmocka_unit_test(test_city_team),
 	    cmocka_unit_test(test_name_inside_foreign),
+	    cmocka_unit_test(test_intl_body),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
