@@ -177,6 +177,21 @@ static void test_intl_body(void **state)
 	mention_list_free(&l);
 }
 
+/* A Vietnamese company's name made one word with "Viet" or "Vina"
+ * ("Vietmart", "Vinasteel") is an organization even where a person's
+ * verbs surround it ("cho biết"); no person. */
+static void test_viet_company(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Vietmart vừa đưa ra con số thống kê. Vietmart cho biết doanh thu tăng 20%. "
+	           "Vinasteel nói rằng giá thép sẽ giảm.",
+	           &l);
+	expect_mention(&l, "Vietmart", ENT_ORG, "Vietmart");
+	expect_mention(&l, "Vinasteel", ENT_ORG, "Vinasteel");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -202,6 +217,7 @@ int main(void)
 	    cmocka_unit_test(test_city_team),
 	    cmocka_unit_test(test_name_inside_foreign),
 	    cmocka_unit_test(test_intl_body),
+	    cmocka_unit_test(test_viet_company),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
