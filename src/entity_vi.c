@@ -197,17 +197,36 @@ bool ent_vi_glued_start(ctx *x, size_t j)
 	       (gaz_at(x, j + 1).p || ent_admin_word(x, j + 1));
 }
 
+/* Whether token j starts a foreign person's name right after a
+ * Vietnamese word written with its marks, in a Vietnamese article: a
+ * given name of given-names.txt ("các vấn đề Cận Đông | Stuart Jones",
+ * "siêu nhân Đỏ | Jason"): no name runs from Vietnamese words into a
+ * foreign given name ("Johnny Trí Nguyễn" runs the other way). */
+static bool foreign_after_vi(ctx *x, size_t j)
+{
+	if (x->en || j == 0 || !(x->t[j - 1].flags & T_VI) || (x->t[j].flags & (T_VI | T_ALLCAPS)) ||
+	    !ent_given_name(x, j))
+		return false;
+	for (size_t i = x->t[j - 1].start; i < x->t[j - 1].end; i++)
+		if ((unsigned char)x->text[i] >= 0x80)
+			return true;
+	return false;
+}
+
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, a head or title of several
  * words ("Nguyễn Huy Thịnh | Văn phòng"), or a full Vietnamese name with
  * a middle name after a syllable that is no family or middle name ("Gạc
- * Ma | Lê Văn Thoa"), after words that start with no family name ("Trận
+ * Ma | Lê Văn Thoa"), a foreign given name after a Vietnamese word
+ * ("Cận Đông | Stuart Jones"), after words that start with no family name ("Trận
  * Gạc Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh |
  * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
 bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 {
 	if (ent_admin_word(x, j) || ent_vi_glued_start(x, j))
+		return true;
+	if (foreign_after_vi(x, j))
 		return true;
 	unsigned kinds;
 	bool mid;

@@ -192,6 +192,41 @@ static void test_viet_company(void **state)
 	mention_list_free(&l);
 }
 
+/* An assistant's and an acting holder's titles ("quyền Trợ lý Ngoại
+ * trưởng", "Trợ lý Tổng thống") are titles, no person's name cut out of
+ * them ("Trợ", "Quyền Trợ"); the name after them is the person. */
+static void test_assistant_title(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Theo quyền Trợ lý Ngoại trưởng Mỹ, lò thiêu đã được xây. Quyền Trợ lý Ngoại trưởng "
+	           "Mỹ đã trưng ra nhiều bức ảnh. Trợ lý Tổng thống Trần Văn Nam phát biểu.",
+	           &l);
+	expect_no_mention(&l, "Trợ");
+	expect_no_mention(&l, "Quyền Trợ");
+	expect_mention(&l, "Trần Văn Nam", ENT_PER, "Trần Văn Nam");
+	mention_list_free(&l);
+}
+
+/* A foreign given name right after Vietnamese words ("các vấn đề Cận
+ * Đông Stuart Jones", a cast list's "siêu nhân Đỏ Jason Reed") starts
+ * the person's name: the Vietnamese words are none of it; a foreign
+ * given name before a Vietnamese one stays whole ("Johnny Trí
+ * Nguyễn"). */
+static void test_foreign_after_vi(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ông phụ trách các vấn đề Cận Đông Stuart Jones cho biết thêm. Nam diễn viên vào "
+	           "vai siêu nhân Đỏ Jason Reed. Ca sĩ Johnny Trí Nguyễn hát.",
+	           &l);
+	expect_no_mention(&l, "Cận Đông Stuart Jones");
+	expect_no_mention(&l, "Đỏ Jason Reed");
+	expect_mention(&l, "Stuart Jones", ENT_PER, "Stuart Jones");
+	expect_mention(&l, "Johnny Trí Nguyễn", ENT_PER, "Johnny Trí Nguyễn");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -218,6 +253,8 @@ int main(void)
 	    cmocka_unit_test(test_name_inside_foreign),
 	    cmocka_unit_test(test_intl_body),
 	    cmocka_unit_test(test_viet_company),
+	    cmocka_unit_test(test_assistant_title),
+	    cmocka_unit_test(test_foreign_after_vi),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
