@@ -227,6 +227,19 @@ static void test_foreign_after_vi(void **state)
 	mention_list_free(&l);
 }
 
+/* A single's title after its noun ("đĩa đơn Morning Rain") is a work,
+ * no person, nor is the same title written alone later. */
+static void test_single_title(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Đĩa đơn Morning Rain đã giúp anh giành giải thưởng. Năm nay, Morning Rain vẫn "
+	           "đứng đầu bảng xếp hạng.",
+	           &l);
+	expect_no_mention(&l, "Morning Rain");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -255,6 +268,7 @@ int main(void)
 	    cmocka_unit_test(test_viet_company),
 	    cmocka_unit_test(test_assistant_title),
 	    cmocka_unit_test(test_foreign_after_vi),
+	    cmocka_unit_test(test_single_title),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
