@@ -467,6 +467,11 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
  * a word and a name, follow a name ending before e ("Sofia | - vợ
  * Suarez"): either makes the name a person's */
 bool ent_vi_kin_before(ctx *x, size_t k);
+/* Whether tokens k..e-1 of a Vietnamese article are "Tây" (Western) as
+ * an adjective after a relative's word, a spouse's or a guest's
+ * ("chồng Tây", "ông xã Tây", "khách Tây"), with the relative's word in a
+ * heading ("Chồng Tây"): no entity. */
+bool ent_vi_western(ctx *x, size_t k, size_t e);
 /* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
  * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before
  * token k: the name there is a business */

@@ -949,6 +949,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}
+	/* "chồng Tây", "ông xã Tây", "khách Tây", a heading's "Chồng Tây":
+	 * "Tây" (Western) after a relative's word or a guest is an
+	 * adjective, no person nor place */
+	if (!x->en && ent_vi_western(x, k, e)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
 	/* ", KP Robertson.": a line-up's initials in capitals and the
 	 * surname */
 	if (e == k + 1 && (t->flags & T_ALLCAPS) && ent_en_lineup_end(x, k))

@@ -123,3 +123,18 @@ bool ent_vi_elder_place(ctx *x, size_t k)
 	return namey(x, k + 1) && (x->t[k + 1].flags & T_VI) && !(x->t[k + 1].flags & T_ALLCAPS) &&
 	       ent_vi_person(x, k + 1, &mid) < 2;
 }
+
+/* See entity_int.h. */
+bool ent_vi_western(ctx *x, size_t k, size_t e)
+{
+	/* a heading's "Chồng Tây": the relative's word and the adjective */
+	if (e == k + 2 && ent_written(x, k + 1, "Tây") && (ent_words_at(x, k, 1) & EN_KIN))
+		return true;
+	if (e != k + 1 || !ent_written(x, k, "Tây"))
+		return false;
+	if (ent_vi_kin_before(x, k) || (k > 0 && ent_written(x, k - 1, "khách")))
+		return true;
+	/* "ông xã Tây", "bà xã Tây": a spouse */
+	return k >= 2 && ent_written(x, k - 1, "xã") &&
+	       (ent_written(x, k - 2, "ông") || ent_written(x, k - 2, "bà"));
+}

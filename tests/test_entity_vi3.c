@@ -240,6 +240,23 @@ static void test_single_title(void **state)
 	mention_list_free(&l);
 }
 
+/* "Tây" (Western) after a relative's, a spouse's or a guest's word
+ * ("chồng Tây", "ông xã Tây", "khách Tây") and a heading's "Chồng Tây"
+ * are no person nor place; "miền Tây" and "Hà Tây" stay places. */
+static void test_western_adjective(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Chồng Tây của nữ ca sĩ rất điển trai. Cô đăng clip song ca cùng chồng Tây. Dù ông "
+	           "xã Tây còn bập bẹ tiếng Việt, nhiều khách Tây vẫn khen. Người dân miền Tây đón "
+	           "Tết.",
+	           &l);
+	expect_no_mention(&l, "Tây");
+	expect_no_mention(&l, "Chồng Tây");
+	expect_mention(&l, "miền Tây", ENT_LOC, "miền Tây");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -269,6 +286,7 @@ int main(void)
 	    cmocka_unit_test(test_assistant_title),
 	    cmocka_unit_test(test_foreign_after_vi),
 	    cmocka_unit_test(test_single_title),
+	    cmocka_unit_test(test_western_adjective),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
