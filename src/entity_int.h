@@ -472,6 +472,10 @@ bool ent_vi_kin_before(ctx *x, size_t k);
  * ("chồng Tây", "ông xã Tây", "khách Tây"), with the relative's word in a
  * heading ("Chồng Tây"): no entity. */
 bool ent_vi_western(ctx *x, size_t k, size_t e);
+/* Whether token k..e-1 of a Vietnamese article is the spring written
+ * with a capital after a word of the season ("du Xuân", "đón Xuân",
+ * "sang Xuân"): no person nor place. */
+bool ent_vi_season(ctx *x, size_t k, size_t e);
 /* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
  * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before
  * token k: the name there is a business */

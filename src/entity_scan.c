@@ -951,8 +951,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* "chồng Tây", "ông xã Tây", "khách Tây", a heading's "Chồng Tây":
 	 * "Tây" (Western) after a relative's word or a guest is an
-	 * adjective, no person nor place */
-	if (!x->en && ent_vi_western(x, k, e)) {
+	 * adjective, no person nor place; nor is "du Xuân" (spring) */
+	if (!x->en && (ent_vi_western(x, k, e) || ent_vi_season(x, k, e))) {
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}

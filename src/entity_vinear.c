@@ -138,3 +138,15 @@ bool ent_vi_western(ctx *x, size_t k, size_t e)
 	return k >= 2 && ent_written(x, k - 1, "xã") &&
 	       (ent_written(x, k - 2, "ông") || ent_written(x, k - 2, "bà"));
 }
+
+/* See entity_int.h. */
+bool ent_vi_season(ctx *x, size_t k, size_t e)
+{
+	static const char *const verbs[] = {"du", "đón", "mùa", "chào", "sắc", "sang", "vui"};
+	if (e != k + 1 || k == 0 || !ent_written(x, k, "Xuân"))
+		return false;
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+		if (ent_written(x, k - 1, verbs[i]))
+			return true;
+	return false;
+}

@@ -1,7 +1,10 @@
 /* test_entity_vi3.c: precision of Vietnamese highlights on real news,
  * the classes of the third round of hand audits (see doc/entities.md):
  * stage names glued in one word, brands before a model's code, Arabic
- * names' particles, aviation's offices, works' titles after their noun.
+ * names' particles, words ending with a function word, festivals,
+ * cities' teams, words of longer foreign names, institutes' reach,
+ * companies' "Viet" names, assistants' titles, foreign names after
+ * Vietnamese words, singles, "Tây" and "Xuân" as common words.
  * One test per error class; sentences written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -257,6 +260,21 @@ static void test_western_adjective(void **state)
 	mention_list_free(&l);
 }
 
+/* The spring written with a capital after a word of the season ("du
+ * Xuân", "sang Xuân", "đón Xuân") is no person nor place; a woman named
+ * Xuân stays a person. */
+static void test_spring(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Các sao lên đồ du Xuân đầu năm. Vừa mới sang Xuân, cô đã mặc đồ hè. Cả nhà đón "
+	           "Xuân. Bà Lê Thị Xuân đi chợ.",
+	           &l);
+	expect_no_mention(&l, "Xuân");
+	expect_mention(&l, "Lê Thị Xuân", ENT_PER, "Lê Thị Xuân");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -287,6 +305,7 @@ int main(void)
 	    cmocka_unit_test(test_foreign_after_vi),
 	    cmocka_unit_test(test_single_title),
 	    cmocka_unit_test(test_western_adjective),
+	    cmocka_unit_test(test_spring),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
