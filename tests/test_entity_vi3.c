@@ -4,7 +4,8 @@
  * names' particles, words ending with a function word, festivals,
  * cities' teams, words of longer foreign names, institutes' reach,
  * companies' "Viet" names, assistants' titles, foreign names after
- * Vietnamese words, singles, "Tây" and "Xuân" as common words.
+ * Vietnamese words, singles, "Tây" and "Xuân" as common words, border
+ * posts' places.
  * One test per error class; sentences written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -275,6 +276,20 @@ static void test_spring(void **state)
 	mention_list_free(&l);
 }
 
+/* A border post is named by its place ("Đồn Biên phòng Tà Lùng", "Đồn
+ * Biên phòng Bắc Sơn"): the place ends its name inside it, no name cut
+ * before the place. */
+static void test_post_place(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Ngày 19/5, Đồn Biên phòng Bắc Sơn, thành phố Móng Cái quyết định khởi tố vụ án. "
+	           "Đồn Biên phòng Bắc Sơn đã bàn giao hồ sơ cho công an.",
+	           &l);
+	expect_mention(&l, "Đồn Biên phòng Bắc Sơn", ENT_ORG, "Đồn Biên phòng Bắc Sơn");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -306,6 +321,7 @@ int main(void)
 	    cmocka_unit_test(test_single_title),
 	    cmocka_unit_test(test_western_adjective),
 	    cmocka_unit_test(test_spring),
+	    cmocka_unit_test(test_post_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
