@@ -5,7 +5,7 @@
  * cities' teams, words of longer foreign names, institutes' reach,
  * companies' "Viet" names, assistants' titles, foreign names after
  * Vietnamese words, singles, "Tây" and "Xuân" as common words, border
- * posts' places.
+ * posts' places, a master's title with its dot.
  * One test per error class; sentences written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -290,6 +290,20 @@ static void test_post_place(void **state)
 	mention_list_free(&l);
 }
 
+/* A master's degree written with a dot ("Th.S Bình Nguyễn", which the
+ * parser's repair of glued sentences writes "Th. S") is a title: the
+ * person's name starts after it, no "S" in it. */
+static void test_master_title(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Bài viết của nhóm tác giả gồm Th.S Bình Nguyễn và Th.S Lê Văn Tám.", &l);
+	expect_no_mention(&l, "S Bình Nguyễn");
+	expect_mention(&l, "Lê Văn Tám", ENT_PER, "Lê Văn Tám");
+	expect_no_mention(&l, "S Lê Văn Tám");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -322,6 +336,7 @@ int main(void)
 	    cmocka_unit_test(test_western_adjective),
 	    cmocka_unit_test(test_spring),
 	    cmocka_unit_test(test_post_place),
+	    cmocka_unit_test(test_master_title),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
