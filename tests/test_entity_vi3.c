@@ -5,7 +5,8 @@
  * cities' teams, words of longer foreign names, institutes' reach,
  * companies' "Viet" names, assistants' titles, foreign names after
  * Vietnamese words, singles, "Tây" and "Xuân" as common words, border
- * posts' places, a master's title with its dot.
+ * posts' places, a master's title with its dot, "Bé" before a child's
+ * name.
  * One test per error class; sentences written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -304,6 +305,19 @@ static void test_master_title(void **state)
 	mention_list_free(&l);
 }
 
+/* "Bé" (the child) before a name is a form of address, no part of it
+ * ("Bé Tấn Đức ra đời"); "Sông Bé" stays a place's name. */
+static void test_child_address(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Bé Minh Khôi ra đời vào mùa xuân. Khi bé Minh Khôi lên ba, cả nhà về tỉnh Sông Bé.", &l);
+	expect_no_mention(&l, "Bé Minh Khôi");
+	expect_mention(&l, "Minh Khôi", ENT_PER, "Minh Khôi");
+	expect_mention(&l, "Sông Bé", ENT_LOC, "Sông Bé");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -337,6 +351,7 @@ int main(void)
 	    cmocka_unit_test(test_spring),
 	    cmocka_unit_test(test_post_place),
 	    cmocka_unit_test(test_master_title),
+	    cmocka_unit_test(test_child_address),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
