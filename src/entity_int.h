@@ -474,7 +474,8 @@ bool ent_vi_kin_before(ctx *x, size_t k);
 bool ent_vi_western(ctx *x, size_t k, size_t e);
 /* Whether token k..e-1 of a Vietnamese article is the spring written
  * with a capital after a word of the season ("du Xuân", "đón Xuân",
- * "sang Xuân"): no person nor place. */
+ * "sang Xuân") or a time of day before "nay", "qua", "mai" ("Sáng nay"):
+ * no person nor place. */
 bool ent_vi_season(ctx *x, size_t k, size_t e);
 /* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
  * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before

@@ -218,7 +218,9 @@ static bool foreign_after_vi(ctx *x, size_t j)
  * a form of address before a family name, a head or title of several
  * words ("Nguyễn Huy Thịnh | Văn phòng"), or a full Vietnamese name with
  * a middle name after a syllable that is no family or middle name ("Gạc
- * Ma | Lê Văn Thoa"), a foreign given name after a Vietnamese word
+ * Ma | Lê Văn Thoa"), a form of address and a title before a full name
+ * ("Ricky | Ông bầu Trần Anh Tú"), a time of day ("Ricky | Sáng nay"),
+ * a foreign given name after a Vietnamese word
  * ("Cận Đông | Stuart Jones"), after words that start with no family name ("Trận
  * Gạc Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh |
  * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
@@ -231,6 +233,18 @@ bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 	unsigned kinds;
 	bool mid;
 	if (cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && ent_vi_person(x, j + 1, &mid))
+		return true;
+	/* "HLV Ricky | Ông bầu Trần Anh Tú": a form of address and a
+	 * lower-case one or a title before a full name */
+	unsigned k2;
+	size_t n2;
+	if (j > k && cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && j + 1 < x->nt &&
+	    (x->t[j + 1].flags & T_LOWER) && (n2 = cue_at(x, j + 1, &k2)) &&
+	    (k2 & (CUE_HONORIFIC | CUE_TITLE)) && ent_vi_person(x, j + 1 + n2, &mid))
+		return true;
+	/* "Ricky | Sáng nay": a time of day before "nay", "qua", "mai"
+	 * starts the next sentence */
+	if (j > k && ent_vi_season(x, j, j + 1))
 		return true;
 	if (credit_glued(x, k, j))
 		return true;

@@ -143,7 +143,16 @@ bool ent_vi_western(ctx *x, size_t k, size_t e)
 bool ent_vi_season(ctx *x, size_t k, size_t e)
 {
 	static const char *const verbs[] = {"du", "đón", "mùa", "chào", "sắc", "sang", "vui"};
-	if (e != k + 1 || k == 0 || !ent_written(x, k, "Xuân"))
+	static const char *const times[] = {"Sáng", "Trưa", "Chiều", "Tối", "Đêm"};
+	static const char *const days[] = {"nay", "qua", "mai"};
+	if (e != k + 1)
+		return false;
+	/* "Sáng nay", "Chiều qua": a time of day */
+	for (size_t i = 0; i < sizeof times / sizeof *times; i++)
+		for (size_t d = 0; ent_written(x, k, times[i]) && d < sizeof days / sizeof *days; d++)
+			if (ent_written(x, e, days[d]))
+				return true;
+	if (k == 0 || !ent_written(x, k, "Xuân"))
 		return false;
 	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
 		if (ent_written(x, k - 1, verbs[i]))

@@ -6,7 +6,7 @@
  * companies' "Viet" names, assistants' titles, foreign names after
  * Vietnamese words, singles, "Tây" and "Xuân" as common words, border
  * posts' places, a master's title with its dot, "Bé" before a child's
- * name.
+ * name, names run on into the next sentence.
  * One test per error class; sentences written for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -318,6 +318,25 @@ static void test_child_address(void **state)
 	mention_list_free(&l);
 }
 
+/* A name run on into the next sentence where the text lost its stop:
+ * a form of address and a title before a full name ("HLV Ricky Ông bầu
+ * Trần Anh Tú") or a time of day ("HLV Ricky Sáng nay") start another
+ * sentence; a person named Sáng keeps the name. */
+static void test_run_on_sentence(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("CLB ký hợp đồng với HLV Marco Ricky Ông bầu Trần Anh Tú cho biết. Tân HLV Marco "
+	           "Ricky Sáng nay đã tới sân tập. Ông Nguyễn Văn Sáng cũng có mặt.",
+	           &l);
+	expect_no_mention(&l, "Marco Ricky Ông");
+	expect_no_mention(&l, "Marco Ricky Sáng");
+	expect_mention(&l, "Marco Ricky", ENT_PER, "Marco Ricky");
+	expect_mention(&l, "Trần Anh Tú", ENT_PER, "Trần Anh Tú");
+	expect_mention(&l, "Nguyễn Văn Sáng", ENT_PER, "Nguyễn Văn Sáng");
+	mention_list_free(&l);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -352,6 +371,7 @@ int main(void)
 	    cmocka_unit_test(test_post_place),
 	    cmocka_unit_test(test_master_title),
 	    cmocka_unit_test(test_child_address),
+	    cmocka_unit_test(test_run_on_sentence),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
