@@ -140,6 +140,13 @@ bool ent_key_country(const entity_extractor *ex, const char *key, size_t n)
 	return i >= 0 && ex->ph[i].country;
 }
 
+/* See entity_int.h. */
+unsigned ent_key_vi_name(const entity_extractor *ex, const char *key, size_t n)
+{
+	long i = ph_find(ex, key, n);
+	return i >= 0 ? ex->ph[i].vi_name : 0;
+}
+
 /* The bit of phrase length ntok in first_entry.ns. */
 static uint32_t ntok_bit(unsigned ntok)
 {
@@ -712,7 +719,8 @@ static void load_vi_names(entity_extractor *ex)
  * addr-title (a title after a form of address), national-body (a known
  * body's short name that every nation's body has), person-poss (what
  * only a person has: "X's wife"), loc-post (a place's common noun after
- * its name: "the X ward"). */
+ * its name: "the X ward"), compound (a Vietnamese word of two syllables
+ * whose second is a function word elsewhere: "hàng không"). */
 static void load_words(entity_extractor *ex, const char *file)
 {
 	static const word_kind kinds[] = {{"corp-pre", EN_CORP_PRE},
@@ -742,7 +750,8 @@ static void load_words(entity_extractor *ex, const char *file)
 	                                  {"addr-title", EN_ADDR_TITLE},
 	                                  {"national-body", EN_NATIONAL},
 	                                  {"person-poss", EN_PER_POSS},
-	                                  {"loc-post", EN_LOC_POST}};
+	                                  {"loc-post", EN_LOC_POST},
+	                                  {"compound", EN_COMPOUND}};
 	load_kinds(ex, file, kinds, sizeof kinds / sizeof *kinds, 0, false);
 }
 

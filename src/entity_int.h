@@ -123,7 +123,8 @@ enum {
 	EN_ADDR_TITLE = 1u << 24, /* "Mr Justice Eady": a title after a form of address */
 	EN_NATIONAL = 1u << 25,   /* "FA": a body every nation has ("the Scottish FA") */
 	EN_PER_POSS = 1u << 26,   /* "X's wife", "X's regime": only a person has one */
-	EN_LOC_POST = 1u << 27    /* "the X ward": a place's common noun after it */
+	EN_LOC_POST = 1u << 27,   /* "the X ward": a place's common noun after it */
+	EN_COMPOUND = 1u << 28    /* "hàng không": a function word ends the word (vi-words.txt) */
 };
 
 #define MAXPHRASE 12 /* tokens in the longest phrase looked up */
@@ -403,6 +404,9 @@ unsigned ent_cue_kinds(const entity_extractor *ex, const char *key, size_t n);
 /* Whether the phrase with this matching key is a country of
  * countries.tsv. */
 bool ent_key_country(const entity_extractor *ex, const char *key, size_t n);
+/* What the one syllable with this matching key is in vn-names.txt
+ * (VN_FAMILY, VN_MIDDLE, VN_GIVEN), or 0. */
+unsigned ent_key_vi_name(const entity_extractor *ex, const char *key, size_t n);
 
 /* entity_data.c: a sport reading's ordinary reading (the city), or NULL */
 const phrase *ent_plain(const ctx *x, const phrase *p);
@@ -463,6 +467,16 @@ bool ent_vi_branch_name(ctx *x, size_t k, size_t e);
  * a word and a name, follow a name ending before e ("Sofia | - vợ
  * Suarez"): either makes the name a person's */
 bool ent_vi_kin_before(ctx *x, size_t k);
+/* Whether tokens k..e-1 of a Vietnamese article are "Tây" (Western) as
+ * an adjective after a relative's word, a spouse's or a guest's
+ * ("chồng Tây", "ông xã Tây", "khách Tây"), with the relative's word in a
+ * heading ("Chồng Tây"): no entity. */
+bool ent_vi_western(ctx *x, size_t k, size_t e);
+/* Whether token k..e-1 of a Vietnamese article is the spring written
+ * with a capital after a word of the season ("du Xuân", "đón Xuân",
+ * "sang Xuân") or a time of day before "nay", "qua", "mai" ("Sáng nay"):
+ * no person nor place. */
+bool ent_vi_season(ctx *x, size_t k, size_t e);
 /* entity_vinear.c: whether a shop's or a brand's word (vi-words.txt
  * shop: "cửa hàng", "thương hiệu"), maybe with "của", ends right before
  * token k: the name there is a business */

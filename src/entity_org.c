@@ -589,9 +589,27 @@ size_t ent_org_tail(ctx *x, size_t k, size_t h, bool keep_loc, bool after_title)
 			place_next = (kinds & CUE_LOC_HEAD) != 0;
 			continue;
 		}
-		/* verbs and function words never continue a name: "Bộ Tứ | gồm" */
-		if (n && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
+		/* verbs and function words never continue a name: "Bộ Tứ | gồm";
+		 * but a word may end with one: "Cục Hàng không", "Đảng Tự do" */
+		bool compound = n == 1 && lower_run == 0 && cap_run >= 1 && (x->t[j - 1].flags & T_VI) &&
+		                (ent_words_at(x, j - 1, 2) & EN_COMPOUND);
+		if (n && !compound && (kinds & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR)))
 			break;
+		/* "Viện Nghiên cứu phòng ngừa bệnh quốc tế": after a word, up
+		 * to four lower-case syllables of no small word before "quốc
+		 * tế" end the name there */
+		if (lower_run == 1 && ncap && (t->flags & T_VI)) {
+			size_t q = j;
+			unsigned qk;
+			while (q < j + 4 && lower_vi(x, q) && !intl_at(x, q) &&
+			       !(cue_at(x, q, &qk) &&
+			         (qk & (CUE_FUNCTION | CUE_LOC_PREP | CUE_PER_POST | CUE_CONNECTOR))))
+				q++;
+			if (q > j && intl_at(x, q)) {
+				end = q + 2;
+				break;
+			}
+		}
 		/* "Trung tâm sách Gia Định", "Ban quản lý Vườn quốc gia": words
 		 * describing the body right after a head of two words or more,
 		 * up to its name (after "Bộ", "Hội" a lower-case word makes

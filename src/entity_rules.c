@@ -380,6 +380,17 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			}
 			continue;
 		}
+		/* "Bashar al-Assad", "Abu Bakr al-Baghdadi": a particle
+		 * hyphened to the next part of the name */
+		unsigned pk;
+		if (j > k && j + 2 < x->nt && (x->t[j].flags & T_LOWER) && (x->t[j].flags & T_SPACE) &&
+		    cue_at(x, j, &pk) == 1 && (pk & CUE_PARTICLE) &&
+		    x->text[x->t[j + 1].start] == '-' && x->t[j + 1].end - x->t[j + 1].start == 1 &&
+		    !(x->t[j + 1].flags & T_SPACE) && !(x->t[j + 2].flags & T_SPACE) &&
+		    namey(x, j + 2) && !(x->t[j + 2].flags & T_ALLCAPS)) {
+			j += 3;
+			continue;
+		}
 		/* "Ursula von der Leyen" */
 		if (j > k && (x->t[j].flags & T_WORD) && (x->t[j].flags & T_LOWER)) {
 			size_t q = j;
@@ -471,8 +482,10 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 	}
 	/* "Manic Street Preachers": in English a place's suffix names a
 	 * place as the run's last word ("Oxford Street") or before a
-	 * connector ("City of London"), not inside a name */
-	if (x->en && *has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER))
+	 * connector ("City of London"), not inside a name; so in English
+	 * words of a Vietnamese article ("Hochiminh City Wings") */
+	if (*has_loc && loc_end < j && !(x->t[loc_end].flags & T_LOWER) &&
+	    (x->en || !((x->t[loc_end - 1].flags | x->t[loc_end].flags) & T_VI)))
 		*has_loc = false;
 	/* connectors and possessives stay only inside organization (and place)
 	 * names */

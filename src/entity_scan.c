@@ -173,6 +173,16 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	    (x->t[h].flags & T_SPACE) && !gaz_at(x, h).p &&
 	    !(cue_at(x, h, &hk0) && (hk0 & (CUE_HONORIFIC | CUE_TITLE)) && x->en))
 		return 0;
+	/* "tàu MV Pacific Collector": a foreign one-word place between two
+	 * foreign capitalized words is a word of a longer name (a ship's,
+	 * a firm's), no place nor the place's alias */
+	unsigned nk0;
+	if (!x->en && g.p->type == ENT_LOC && g.ntok == 1 && !g.p->country &&
+	    !(x->t[k].flags & T_VI) && k > 0 && (x->t[k].flags & T_SPACE) && namey(x, k - 1) &&
+	    !(x->t[k - 1].flags & T_VI) && namey(x, h) &&
+	    (x->t[h].flags & T_SPACE) && !(x->t[h].flags & (T_VI | T_ALLCAPS)) && !gaz_at(x, h).p &&
+	    !cue_at(x, h, &nk0))
+		return add_product(x, k, h + 1);
 	/* "Madrid Open": a club's city in sport news (ORG@sport) before
 	 * more capitals of another name is the city in that name */
 	unsigned sk;
@@ -224,6 +234,19 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 			if (lg.p->canonical && strcmp(lg.p->canonical, HOME_COUNTRY) == 0)
 				c->gaz = g.p->canonical;
 			return k + g.ntok + lg.ntok;
+		}
+	}
+	/* "HCMC Wings": a city (no country) before an English plural
+	 * nickname is its team, in Vietnamese news too (entity_sport.c) */
+	if (g.p && g.p->type == ENT_LOC && !g.p->country && !x->en) {
+		size_t ne = h;
+		while (ne < h + 2 && namey(x, ne) && !(x->t[ne].flags & T_ALLCAPS))
+			ne++;
+		if (ne > h && !namey(x, ne) && ent_team_nickname(x, h, ne)) {
+			cand *c = ent_add_cand(x, k, ne);
+			c->strong = true;
+			c->score[ENT_ORG] += EV_DEF;
+			return ne;
 		}
 	}
 	/* "Shanghai SIPG": a foreign city (no country) before an
@@ -870,6 +893,27 @@ static bool model_code(const ctx *x, size_t e)
 	       !(x->t[e + 1].flags & T_SPACE);
 }
 
+/* Whether token e, after a space, is a model's code: one or two
+ * capitals, digits, up to three letters ("V5s", "S8", "A320"); not an
+ * age group's team ("U20"). */
+static bool model_number(const ctx *x, size_t e)
+{
+	if (e >= x->nt || !(x->t[e].flags & T_SPACE) || !(x->t[e].flags & T_DIGIT) ||
+	    (x->t[e].flags & (T_BREAK | T_PARA)))
+		return false;
+	const char *s = x->text + x->t[e].start, *end = x->text + x->t[e].end;
+	size_t caps = 0, digits = 0, tail = 0;
+	for (; s < end && *s >= 'A' && *s <= 'Z'; s++)
+		caps++;
+	for (; s < end && *s >= '0' && *s <= '9'; s++)
+		digits++;
+	for (; s < end && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')); s++)
+		tail++;
+	if (s != end || caps < 1 || caps > 2 || !digits || tail > 3)
+		return false;
+	return !(caps == 1 && !tail && x->text[x->t[e].start] == 'U');
+}
+
 /* A run of capitalized words at token k (ent_name_run) as a candidate,
  * with the evidence of its shape (acronym, organization or place
  * suffix), of the cue before it (*pd, then cleared), of a list it is in
@@ -905,6 +949,13 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return e;
 	}
+	/* "chồng Tây", "ông xã Tây", "khách Tây", a heading's "Chồng Tây":
+	 * "Tây" (Western) after a relative's word or a guest is an
+	 * adjective, no person nor place; nor is "du Xuân" (spring) */
+	if (!x->en && (ent_vi_western(x, k, e) || ent_vi_season(x, k, e))) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return e;
+	}
 	/* ", KP Robertson.": a line-up's initials in capitals and the
 	 * surname */
 	if (e == k + 1 && (t->flags & T_ALLCAPS) && ent_en_lineup_end(x, k))
@@ -921,6 +972,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	if (e == k + 1 && !pd->title && !(t->flags & T_VI) && ent_vi_model_brand(x, k)) {
 		pd->type = -1, pd->title = pd->honor = false;
 		return add_product(x, k, e);
+	}
+	/* "điện thoại Vivo V5s": a foreign brand before its model's code
+	 * stands for the product */
+	if (e == k + 1 && !x->en && !pd->title && !(t->flags & T_VI) && model_number(x, e)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return add_product(x, k, e + 1);
 	}
 	/* after a unit word, the place has at most three syllables: more
 	 * are another name ("xã Đức Nhân | Nguyễn Văn A") */

@@ -255,11 +255,15 @@ static bool plural_name(ctx *x, size_t q, size_t e)
 /* Whether the English words at tokens q..e-1, after a place's name,
  * make it a team's ("Toronto Marmots", "Toronto Blue Herons"): one or
  * two words of a plural nickname, not after a given name ("Chad
- * Curtis"). */
+ * Curtis"); in Vietnamese news too, English words after the city
+ * ("HCMC Wings", "Saigon Heats"). */
 bool ent_team_nickname(ctx *x, size_t q, size_t e)
 {
-	if (!x->en || e <= q || e > q + 2 || (q > 0 && ent_given_name(x, q - 1)))
+	if (e <= q || e > q + 2 || (q > 0 && ent_given_name(x, q - 1)))
 		return false;
+	for (size_t j = q; !x->en && j < e; j++)
+		if ((x->t[j].flags & T_VI) || !(x->t[j].flags & T_SPACE))
+			return false;
 	return plural_name(x, q, e);
 }
 

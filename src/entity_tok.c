@@ -535,7 +535,8 @@ void ent_tokenize(ctx *x)
 
 /* Whether token k is a brand's word with a capital inside after a
  * syllable ("OceanBank", "AkzoNobel", "YouTube"), a bank's name made
- * one word ("Oceanbank", "Techcombank"), or an acronym of three capitals
+ * one word ("Oceanbank", "Techcombank"), a Vietnamese company's made
+ * one word with "Viet" or "Vina" ("Vietlott"), or an acronym of three capitals
  * or more that goes on in lower case ("TPBank", "PVOil", "FAPtv"; not an
  * acronym's plural, "CEOs", a unit, "MHz", nor a stage name, "MLee"): no
  * person's name. Names of people written
@@ -549,6 +550,11 @@ bool ent_camel_word(const ctx *x, size_t k)
 	const char *s = x->text + t->start;
 	size_t n = t->end - t->start;
 	if (n >= 7 && memcmp(s + n - 4, "bank", 4) == 0)
+		return true;
+	/* "Vietlott", "Vinaconex": Vietnamese companies' names made one
+	 * word from "Viet" or "Vina" (not the people, "Vietnamese") */
+	if (n >= 7 && (memcmp(s, "Viet", 4) == 0 || memcmp(s, "Vina", 4) == 0) &&
+	    s[4] >= 'a' && s[4] <= 'z' && !(n == 10 && memcmp(s, "Vietnamese", 10) == 0))
 		return true;
 	size_t caps = 0, lower = 0;
 	while (caps < n && s[caps] >= 'A' && s[caps] <= 'Z')
@@ -564,6 +570,13 @@ bool ent_camel_word(const ctx *x, size_t k)
 		for (size_t p = 0; p < sizeof particles / sizeof *particles; p++)
 			if (i == 3 && memcmp(s, particles[p], 3) == 0)
 				return false;
+		/* "HuyMe", "LinhKa": a Vietnamese given name glued to a
+		 * nickname is a stage name (a vlogger's, a singer's) */
+		char key[8];
+		for (size_t j = 0; j < i && i < sizeof key; j++)
+			key[j] = (char)(s[j] | 0x20);
+		if (i < sizeof key && (ent_key_vi_name(x->ex, key, i) & VN_GIVEN))
+			return false;
 		return true;
 	}
 	return false;

@@ -197,21 +197,54 @@ bool ent_vi_glued_start(ctx *x, size_t j)
 	       (gaz_at(x, j + 1).p || ent_admin_word(x, j + 1));
 }
 
+/* Whether token j starts a foreign person's name right after a
+ * Vietnamese word written with its marks, in a Vietnamese article: a
+ * given name of given-names.txt ("các vấn đề Cận Đông | Stuart Jones",
+ * "siêu nhân Đỏ | Jason"): no name runs from Vietnamese words into a
+ * foreign given name ("Johnny Trí Nguyễn" runs the other way). */
+static bool foreign_after_vi(ctx *x, size_t j)
+{
+	if (x->en || j == 0 || !(x->t[j - 1].flags & T_VI) || (x->t[j].flags & (T_VI | T_ALLCAPS)) ||
+	    !ent_given_name(x, j))
+		return false;
+	for (size_t i = x->t[j - 1].start; i < x->t[j - 1].end; i++)
+		if ((unsigned char)x->text[i] >= 0x80)
+			return true;
+	return false;
+}
+
 /* Whether a run of capitalized words from k ends before token j because
  * something else starts there: a unit's short form ("UBND | TP Hà Nội"),
  * a form of address before a family name, a head or title of several
  * words ("Nguyễn Huy Thịnh | Văn phòng"), or a full Vietnamese name with
  * a middle name after a syllable that is no family or middle name ("Gạc
- * Ma | Lê Văn Thoa"), after words that start with no family name ("Trận
+ * Ma | Lê Văn Thoa"), a form of address and a title before a full name
+ * ("Ricky | Ông bầu Trần Anh Tú"), a time of day ("Ricky | Sáng nay"),
+ * a foreign given name after a Vietnamese word
+ * ("Cận Đông | Stuart Jones"), after words that start with no family name ("Trận
  * Gạc Ma | Lê Văn Thoa") or after another full name ("Nguyễn Quý Thanh |
  * Bà Nguyễn Thị Kim Phụng", "Trần Văn An | Lê Thị Hoa"). */
 bool ent_vi_name_break(ctx *x, size_t k, size_t j)
 {
 	if (ent_admin_word(x, j) || ent_vi_glued_start(x, j))
 		return true;
+	if (foreign_after_vi(x, j))
+		return true;
 	unsigned kinds;
 	bool mid;
 	if (cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && ent_vi_person(x, j + 1, &mid))
+		return true;
+	/* "HLV Ricky | Ông bầu Trần Anh Tú": a form of address and a
+	 * lower-case one or a title before a full name */
+	unsigned k2;
+	size_t n2;
+	if (j > k && cue_at(x, j, &kinds) == 1 && (kinds & CUE_HONORIFIC) && j + 1 < x->nt &&
+	    (x->t[j + 1].flags & T_LOWER) && (n2 = cue_at(x, j + 1, &k2)) &&
+	    (k2 & (CUE_HONORIFIC | CUE_TITLE)) && ent_vi_person(x, j + 1 + n2, &mid))
+		return true;
+	/* "Ricky | Sáng nay": a time of day before "nay", "qua", "mai"
+	 * starts the next sentence */
+	if (j > k && ent_vi_season(x, j, j + 1))
 		return true;
 	if (credit_glued(x, k, j))
 		return true;
@@ -557,7 +590,7 @@ size_t ent_vi_acronym_brand(ctx *x, size_t k, size_t e)
 /* The end of a model's name starting at token h, or 0: foreign
  * capitalized words on the brand's line (a model's number after one of
  * them), none of them a cue or a known name, not a number alone
- * ("Samsung 2017"). */
+ * ("Samsung 2017"; "Vivo V5s" is a model). */
 static size_t model_end(ctx *x, size_t h)
 {
 	size_t e = h;
@@ -573,8 +606,9 @@ static size_t model_end(ctx *x, size_t h)
 			break;
 		e++;
 	}
+	/* ("V5s": a code with letters is no number alone) */
 	for (size_t q = h; q < e; q++)
-		if (!(x->t[q].flags & T_DIGIT))
+		if (!(x->t[q].flags & T_DIGIT) || (x->t[q].flags & T_CAP))
 			return e;
 	return 0;
 }

@@ -123,3 +123,39 @@ bool ent_vi_elder_place(ctx *x, size_t k)
 	return namey(x, k + 1) && (x->t[k + 1].flags & T_VI) && !(x->t[k + 1].flags & T_ALLCAPS) &&
 	       ent_vi_person(x, k + 1, &mid) < 2;
 }
+
+/* See entity_int.h. */
+bool ent_vi_western(ctx *x, size_t k, size_t e)
+{
+	/* a heading's "Chồng Tây": the relative's word and the adjective */
+	if (e == k + 2 && ent_written(x, k + 1, "Tây") && (ent_words_at(x, k, 1) & EN_KIN))
+		return true;
+	if (e != k + 1 || !ent_written(x, k, "Tây"))
+		return false;
+	if (ent_vi_kin_before(x, k) || (k > 0 && ent_written(x, k - 1, "khách")))
+		return true;
+	/* "ông xã Tây", "bà xã Tây": a spouse */
+	return k >= 2 && ent_written(x, k - 1, "xã") &&
+	       (ent_written(x, k - 2, "ông") || ent_written(x, k - 2, "bà"));
+}
+
+/* See entity_int.h. */
+bool ent_vi_season(ctx *x, size_t k, size_t e)
+{
+	static const char *const verbs[] = {"du", "đón", "mùa", "chào", "sắc", "sang", "vui"};
+	static const char *const times[] = {"Sáng", "Trưa", "Chiều", "Tối", "Đêm"};
+	static const char *const days[] = {"nay", "qua", "mai"};
+	if (e != k + 1)
+		return false;
+	/* "Sáng nay", "Chiều qua": a time of day */
+	for (size_t i = 0; i < sizeof times / sizeof *times; i++)
+		for (size_t d = 0; ent_written(x, k, times[i]) && d < sizeof days / sizeof *days; d++)
+			if (ent_written(x, e, days[d]))
+				return true;
+	if (k == 0 || !ent_written(x, k, "Xuân"))
+		return false;
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+		if (ent_written(x, k - 1, verbs[i]))
+			return true;
+	return false;
+}
