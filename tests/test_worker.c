@@ -30,7 +30,7 @@
 
 /* The longest a test waits for the worker (a loaded machine is slow;
  * only a broken worker gets near it). */
-#define WAIT_SECONDS 60
+#define WAIT_SECONDS 30
 #define MAX_JOBS 16
 
 static char *tmpdir, *db_path, *state_path;
@@ -44,13 +44,14 @@ static struct probe {
 	int arg_frees[MAX_JOBS];
 	int result_frees[MAX_JOBS];
 	int started; /* the tag of the last job begun, -1: none */
-	int gate_open;
+	int gate_open; /* jobs gated at this level or below go on */
 	int stopped; /* worker_stop returned (stop_thread) */
 	int all_entities[MAX_JOBS]; /* the setting each job's connection had */
 	int on_main; /* jobs run on the interface's own connection */
 } P = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
-/* A job's argument: its tag, whether it waits at the gate, fails. */
+/* A job's argument: its tag, the gate it waits at (0: none), whether
+ * it fails. */
 typedef struct job_arg {
 	int tag, gated, fails;
 } job_arg;
@@ -113,16 +114,16 @@ static int probe_get(const int *what)
 	return v;
 }
 
-/* Opens the gate: gated jobs go on. */
-static void open_gate(void)
+/* Opens the gates up to level: jobs gated there go on. */
+static void open_gate(int level)
 {
 	pthread_mutex_lock(&P.mu);
-	P.gate_open = 1;
+	P.gate_open = level;
 	pthread_cond_broadcast(&P.cv);
 	pthread_mutex_unlock(&P.mu);
 }
 
-/* The job: counts its run, waits at the gate when gated, then answers
+/* The job: counts its run, waits at its gate when gated, then answers
  * with its tag or fails. */
 static void *job_run(store *s, void *arg, int *failed, char **err)
 {
@@ -134,7 +135,7 @@ static void *job_run(store *s, void *arg, int *failed, char **err)
 	P.started = a->tag;
 	pthread_cond_broadcast(&P.cv);
 	if (a->gated)
-		wait_locked(&P.gate_open, 1);
+		wait_locked(&P.gate_open, a->gated);
 	pthread_mutex_unlock(&P.mu);
 	if (a->fails) {
 		*failed = 1;
@@ -239,7 +240,7 @@ static void test_answer(void **state)
 	assert_true(wait_for(&P.started, 1));
 	assert_int_equal(worker_collect(w, id, 0, &res, &err), 0); /* at the gate */
 	assert_null(res);
-	open_gate();
+	open_gate(1);
 	assert_int_equal(worker_collect(w, id, 1, &res, &err), 1);
 	assert_non_null(res);
 	assert_int_equal(((job_answer *)res)->tag, 1);
@@ -274,13 +275,19 @@ static void test_superseded(void **state)
 	void *res = NULL;
 	char *err = NULL;
 	unsigned a = submit(w, 1, 1, 0);
-	assert_true(wait_for(&P.started, 1)); /* running, at the gate */
+	assert_true(wait_for(&P.started, 1)); /* running, at the first gate */
 	unsigned b = submit(w, 2, 0, 0);
-	unsigned c = submit(w, 3, 0, 0);
+	unsigned c = submit(w, 3, 2, 0);
 	assert_true(a != b && b != c && a != c);
 	assert_int_equal(probe_get(&P.arg_frees[2]), 1); /* replaced: freed now */
 	assert_int_equal(worker_collect(w, c, 0, &res, &err), 0);
-	open_gate();
+	open_gate(1);
+	/* 1 has answered and 3 runs, at the second gate: 1's answer is
+	 * there, and it is not 3's. */
+	assert_true(wait_for(&P.started, 3));
+	assert_int_equal(worker_collect(w, c, 0, &res, &err), 0);
+	assert_null(res);
+	open_gate(2);
 	assert_int_equal(worker_collect(w, c, 1, &res, &err), 1);
 	assert_int_equal(((job_answer *)res)->tag, 3);
 	result_free(res);
@@ -320,7 +327,7 @@ static void test_stop_frees(void **state)
 	submit(w, 3, 1, 0);
 	assert_true(wait_for(&P.started, 3));
 	submit(w, 4, 0, 0); /* waiting behind the gated job */
-	open_gate();
+	open_gate(1);
 	worker_stop(w); /* 4 may or may not have begun: freed once either way */
 	assert_true(wait_for(&P.arg_frees[4], 1));
 	assert_true(wait_for(&P.result_frees[3], 1));
@@ -360,7 +367,7 @@ static void test_stop_while_running(void **state)
 	pthread_t t;
 	assert_int_equal(pthread_create(&t, NULL, stop_thread, w), 0);
 	int stopped = wait_for(&P.stopped, 1);
-	open_gate(); /* a stop that waited for the job ends now */
+	open_gate(1); /* a stop that waited for the job ends now */
 	pthread_join(t, NULL);
 	assert_true(stopped);
 	assert_true(wait_for(&P.arg_frees[1], 1));
