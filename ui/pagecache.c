@@ -42,10 +42,11 @@ static int fetch_page(pagecache *c, const query_key *after, int backward, int li
 	return got > 0 ? got : 0;
 }
 
-/* Makes room for `more` rows. */
+/* Makes room for `more` rows (an array even for none: memcpy's
+ * pointers may not be NULL). */
 static void reserve(pagecache *c, int more)
 {
-	if (c->n + more > c->cap) {
+	if (!c->rows || c->n + more > c->cap) {
 		c->cap = c->n + more + PAGECACHE_PAGE;
 		c->rows = xrealloc(c->rows, (size_t)c->cap * sizeof *c->rows);
 	}
