@@ -23,8 +23,9 @@
 
 #include <cmocka.h>
 
-#include "store.h"
 #include "query.h"
+#include "store.h"
+#include "testutil.h"
 #include "util.h"
 #include "worker.h"
 
@@ -33,7 +34,7 @@
 #define WAIT_SECONDS 30
 #define MAX_JOBS 16
 
-static char *tmpdir, *db_path, *state_path;
+static char *tmpdir;
 static store *main_store;
 
 /* What the jobs and the free functions report, under mu. */
@@ -198,33 +199,15 @@ static worker *start(void)
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = xstrdup("/tmp/lede-test-worker.XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	db_path = xasprintf("%s/store.db", tmpdir);
-	state_path = xasprintf("%s/state.db", tmpdir);
-	char *err = NULL;
-	main_store = store_open(db_path, state_path, STORE_OPEN_CREATE, &err);
-	if (!main_store) {
-		fprintf(stderr, "store_open: %s\n", err);
-		free(err);
-		return -1;
-	}
-	return 0;
+	main_store = temp_store("test-worker", &tmpdir);
+	return main_store ? 0 : -1;
 }
 
 /* Removes the store. */
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(main_store);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	free(tmpdir);
-	free(db_path);
-	free(state_path);
-	return rc;
+	return temp_store_remove(main_store, tmpdir);
 }
 
 /* A job runs and its answer is the caller's; a failure comes back as
