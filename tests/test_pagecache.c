@@ -193,26 +193,30 @@ static void test_walk(void **state)
 	synth_free(&d);
 }
 
-/* Up and down across a page boundary, again and again: nothing fetched
- * after the first time. */
+/* Up and down across page boundaries, again and again, with the cache
+ * full (deep in the list): nothing fetched after the first time. */
 static void test_boundary(void **state)
 {
 	(void)state;
 	synth d;
-	synth_init(&d, 1000);
+	synth_init(&d, 5000);
 	pagecache c;
 	pagecache_init(&c, synth_fetch, &d);
 	int64_t count = d.n, top = 0;
-	for (int64_t cur = 0; cur < 3 * PAGECACHE_PAGE + 5; cur++)
+	int64_t lo = 15 * PAGECACHE_PAGE - 10, hi = 16 * PAGECACHE_PAGE + 10;
+	for (int64_t cur = 0; cur <= hi; cur++)
+		move_to(&c, &d, &count, &top, cur);
+	for (int64_t cur = hi; cur >= lo; cur--)
 		move_to(&c, &d, &count, &top, cur);
 	int calls = d.calls;
 	for (int round = 0; round < 50; round++) {
-		for (int64_t cur = 3 * PAGECACHE_PAGE + 5; cur > PAGECACHE_PAGE - 30; cur--)
+		for (int64_t cur = lo; cur <= hi; cur++)
 			move_to(&c, &d, &count, &top, cur);
-		for (int64_t cur = PAGECACHE_PAGE - 30; cur < 3 * PAGECACHE_PAGE + 5; cur++)
+		for (int64_t cur = hi; cur >= lo; cur--)
 			move_to(&c, &d, &count, &top, cur);
 	}
 	assert_int_equal(d.calls, calls);
+	assert_int_equal(c.n, PAGECACHE_KEEP); /* full: trimming had to choose */
 	pagecache_free(&c);
 	synth_free(&d);
 }
