@@ -30,6 +30,7 @@ typedef struct pagecache {
 	void *ctx;
 } pagecache;
 
+/* An empty cache whose pages come from fetch(ctx, ...). */
 void pagecache_init(pagecache *c, pagecache_fetch fetch, void *ctx);
 /* Drops every row (the cache stays usable); _free also its memory. */
 void pagecache_clear(pagecache *c);
