@@ -1,7 +1,8 @@
 /* list.c: the article list pane. It never holds the whole result: a
  * window of rows around the cursor is paged from the store by key
- * (query_page), and the cursor's absolute index comes from query_count and
- * query_index_of, so moving costs the same at row 10 and row 900,000.
+ * (query_page, through pagecache.c), and the cursor's absolute index comes
+ * from query_count and query_index_of, so moving costs the same at row 10
+ * and row 900,000.
  * In relevance order the count ranks the matches (query_rank.c): the
  * worker counts first, and the rows are paged from its ranking once it
  * is there (a common word's takes a second or more at a million). */
@@ -9,22 +10,18 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "text.h"
 #include "cursor.h"
+#include "pagecache.h"
 #include "uiint.h"
 
-/* Rows fetched per page, and the most rows kept around the cursor. */
-#define LIST_PAGE 64
-#define LIST_KEEP (4 * LIST_PAGE)
+#define LIST_PAGE PAGECACHE_PAGE
 /* The count while the worker computes it: paging finds the end anyway. */
 #define COUNT_UNKNOWN (INT64_MAX / 4)
 
 typedef struct list_state {
-	article_row *rows; /* rows[i] is the row at index base + i */
-	int n, cap;
-	int64_t base;
+	pagecache rows; /* the rows around the cursor */
 	int64_t count;  /* rows the filter lets through (COUNT_UNKNOWN: not yet) */
 	int counted;    /* count is known */
 	worker *worker; /* counts off the main thread */
@@ -64,20 +61,13 @@ static void set_count(pane *p, int64_t n)
 		p->app->total = n;
 }
 
-/* Drops every cached row. */
-static void cache_clear(list_state *L)
+/* The cache's fetch: a page of the filter's list; reports errors in the
+ * status line. */
+static int fetch(void *ctx, const query_key *after, int backward, int limit, article_row *out)
 {
-	for (int i = 0; i < L->n; i++)
-		article_row_free(&L->rows[i]);
-	L->n = 0;
-}
-
-/* Fetches a page into a new array; reports errors in the status line. */
-static int fetch(pane *p, const query_key *after, int backward, int limit, article_row **out)
-{
+	pane *p = ctx;
 	char *err = NULL;
-	*out = xcalloc((size_t)limit, sizeof **out);
-	int got = query_page(p->app->s, &p->app->filter, after, backward, limit, *out, &err);
+	int got = query_page(p->app->s, &p->app->filter, after, backward, limit, out, &err);
 	if (got < 0) {
 		app_message(p->app, 1, "%s", err ? err : "query failed");
 		free(err);
@@ -86,118 +76,23 @@ static int fetch(pane *p, const query_key *after, int backward, int limit, artic
 	return got;
 }
 
-/* Makes room for `more` rows. */
-static void cache_reserve(list_state *L, int more)
-{
-	if (L->n + more > L->cap) {
-		L->cap = L->n + more + LIST_PAGE;
-		L->rows = xrealloc(L->rows, (size_t)L->cap * sizeof *L->rows);
-	}
-}
-
-/* Appends the page after the last cached row; returns rows added. */
-static int extend_forward(pane *p)
-{
-	list_state *L = state(p);
-	article_row *page;
-	int got = fetch(p, L->n ? &L->rows[L->n - 1].key : NULL, 0, LIST_PAGE, &page);
-	cache_reserve(L, got);
-	memcpy(L->rows + L->n, page, (size_t)got * sizeof *page);
-	L->n += got;
-	free(page);
-	return got;
-}
-
-/* Prepends the page before the first cached row; returns rows added. */
-static int extend_backward(pane *p)
-{
-	list_state *L = state(p);
-	if (!L->n)
-		return 0;
-	article_row *page;
-	int got = fetch(p, &L->rows[0].key, 1, LIST_PAGE, &page);
-	cache_reserve(L, got);
-	memmove(L->rows + got, L->rows, (size_t)L->n * sizeof *L->rows);
-	memcpy(L->rows, page, (size_t)got * sizeof *page);
-	L->n += got;
-	L->base -= got;
-	free(page);
-	return got;
-}
-
-/* Keeps the cache small: drops rows far from the cursor. */
-static void cache_trim(list_state *L)
-{
-	while (L->n > LIST_KEEP) {
-		int64_t ahead = L->base + L->n - L->pos.cur, behind = L->pos.cur - L->base;
-		int drop = LIST_PAGE;
-		if (ahead > behind) {
-			for (int i = L->n - drop; i < L->n; i++)
-				article_row_free(&L->rows[i]);
-			L->n -= drop;
-		} else {
-			for (int i = 0; i < drop; i++)
-				article_row_free(&L->rows[i]);
-			memmove(L->rows, L->rows + drop, (size_t)(L->n - drop) * sizeof *L->rows);
-			L->n -= drop;
-			L->base += drop;
-		}
-	}
-}
-
-/* Makes sure rows [lo, hi) are cached (as far as they exist). */
+/* Makes sure rows [lo, hi) are cached (as far as they exist); the end
+ * of the rows, when met, gives the count. */
 static void ensure(pane *p, int64_t lo, int64_t hi)
 {
 	list_state *L = state(p);
 	if (ranking_pending(p))
 		return;
-	if (lo < 0)
-		lo = 0;
-	if (hi > L->count)
-		hi = L->count;
-	/* Far back towards the start (g, Home): paging backward there would
-	 * walk and hold every row between; the start is one page away. */
-	if (L->n && lo < L->base - LIST_PAGE && lo < LIST_KEEP)
-		cache_clear(L);
-	if (L->n == 0 && L->count > 0) {
-		L->base = 0;
-		if (!extend_forward(p)) {
-			set_count(p, 0);
-			return;
-		}
-	}
-	/* Long walks (a store change, a big jump) keep the cache bounded:
-	 * cache_trim drops the rows on the side away from the cursor. */
-	while (lo < L->base) {
-		if (!extend_backward(p)) {
-			/* The store changed under us: what is cached starts the list. */
-			L->base = 0;
-			break;
-		}
-		cache_trim(L);
-	}
-	while (hi > L->base + L->n) {
-		if (!extend_forward(p)) {
-			set_count(p, L->base + L->n); /* the end: the count is known */
-			break;
-		}
-		cache_trim(L);
-	}
-}
-
-/* The cached row at index i, or NULL. */
-static article_row *row_at(list_state *L, int64_t i)
-{
-	if (i < L->base || i >= L->base + L->n)
-		return NULL;
-	return &L->rows[i - L->base];
+	int64_t end = pagecache_ensure(&L->rows, lo, hi, L->count, L->pos.cur);
+	if (end >= 0)
+		set_count(p, end);
 }
 
 /* See uiint.h. */
 const article_row *list_selected(pane *p)
 {
 	list_state *L = state(p);
-	return L->count ? row_at(L, L->pos.cur) : NULL;
+	return L->count ? pagecache_row(&L->rows, L->pos.cur) : NULL;
 }
 
 /* Keeps the cursor inside the list and on screen, and its rows cached. */
@@ -207,12 +102,12 @@ static void settle(pane *p)
 	int rows = PANE_ROWS(p) > 0 ? PANE_ROWS(p) : 1;
 	cursor_settle(&L->pos, L->count, rows);
 	ensure(p, L->pos.top, L->pos.top + rows);
-	if (!row_at(L, L->pos.cur) && L->count) {
+	if (!pagecache_row(&L->rows, L->pos.cur) && L->count) {
 		ensure(p, L->pos.cur, L->pos.cur + 1);
 		if (L->pos.cur >= L->count)
 			L->pos.cur = L->count ? L->count - 1 : 0;
 	}
-	cache_trim(L);
+	pagecache_trim(&L->rows, L->pos.cur);
 }
 
 /* The count job, on the worker's connection: query_count of its own copy
@@ -262,7 +157,7 @@ static void need_count(pane *p)
 		n = query_count(a->s, &a->filter, &err);
 	if (n < 0) {
 		app_message(a, 1, "%s", err ? err : "query failed");
-		n = L->base + L->n;
+		n = L->rows.base + L->rows.n;
 	}
 	free(err);
 	set_count(p, n);
@@ -273,16 +168,7 @@ static void jump_end(pane *p)
 {
 	list_state *L = state(p);
 	need_count(p);
-	cache_clear(L);
-	article_row *page;
-	int got = fetch(p, NULL, 1, LIST_PAGE, &page);
-	cache_reserve(L, got);
-	memcpy(L->rows, page, (size_t)got * sizeof *page);
-	free(page);
-	L->n = got;
-	L->base = L->count - got;
-	if (L->base < 0)
-		L->base = 0;
+	pagecache_last(&L->rows, L->count);
 	L->pos.cur = L->count - 1;
 }
 
@@ -306,7 +192,7 @@ static void list_reload(pane *p, int keep_selection)
 		key = sel->key;
 		have_key = 1;
 	}
-	cache_clear(L);
+	pagecache_clear(&L->rows);
 	/* No filter: the count is the store's, which the app keeps. Else it
 	 * comes from the worker when no key waits (list_idle): counting a
 	 * big set takes far longer than the pages shown. */
@@ -318,7 +204,7 @@ static void list_reload(pane *p, int keep_selection)
 		L->job = 0;
 		a->shown = -1;
 	}
-	L->base = 0;
+	pagecache_rebase(&L->rows, 0);
 	L->keep.id = 0;
 	if (have_key && ranking_pending(p)) {
 		/* found again when the ranking is there (list_idle) */
@@ -346,14 +232,11 @@ static void place_at(pane *p, const query_key *at, int keep_selection)
 	 * fewer than asked come before it, they are all there are and give
 	 * the key's index; only deeper keys need query_index_of, which
 	 * counts (slow on sets of hundreds of thousands). */
-	article_row *page;
-	int before = fetch(p, &key, 1, LIST_PAGE / 2, &page);
+	int before = pagecache_before(&L->rows, &key, LIST_PAGE / 2);
 	int64_t idx = before;
 	if (before == LIST_PAGE / 2 && keep_selection == LIST_KEEP_NEAR_TOP) {
 		/* Deep in a new filter's list: its newest rows instead. */
-		for (int i = 0; i < before; i++)
-			article_row_free(&page[i]);
-		free(page);
+		pagecache_clear(&L->rows);
 		L->pos.cur = L->pos.top = 0;
 		settle(p);
 		return;
@@ -365,18 +248,12 @@ static void place_at(pane *p, const query_key *at, int keep_selection)
 			idx = 0;
 		}
 	}
-	cache_reserve(L, before);
-	memcpy(L->rows, page, (size_t)before * sizeof *page);
-	free(page);
-	L->n = before;
-	L->base = idx - before;
-	if (L->base < 0)
-		L->base = 0;
-	extend_forward(p);
+	pagecache_rebase(&L->rows, idx - before);
+	pagecache_extend_forward(&L->rows);
 	L->pos.cur = idx < L->count ? idx : L->count - 1;
-	for (int i = 0; i < L->n; i++) {
-		if (L->rows[i].id == key.id) {
-			L->pos.cur = L->base + i;
+	for (int i = 0; i < L->rows.n; i++) {
+		if (L->rows.rows[i].id == key.id) {
+			L->pos.cur = L->rows.base + i;
 			break;
 		}
 	}
@@ -391,12 +268,13 @@ static void place_at(pane *p, const query_key *at, int keep_selection)
 static void list_mark(pane *p, int64_t id, int read, int starred)
 {
 	list_state *L = state(p);
-	for (int i = 0; i < L->n; i++) {
-		if (L->rows[i].id == id) {
+	for (int i = 0; i < L->rows.n; i++) {
+		article_row *r = &L->rows.rows[i];
+		if (r->id == id) {
 			if (read >= 0)
-				L->rows[i].read = read;
+				r->read = read;
 			if (starred >= 0)
-				L->rows[i].starred = starred;
+				r->starred = starred;
 		}
 	}
 }
@@ -465,7 +343,7 @@ static void list_draw(pane *p)
 	int rows = PANE_ROWS(p);
 	for (int i = 0; i < rows; i++) {
 		int64_t idx = L->pos.top + i;
-		article_row *r = row_at(L, idx);
+		article_row *r = pagecache_row(&L->rows, idx);
 		if (r) {
 			draw_row(p, PANE_TOP + i, r, idx == L->pos.cur);
 		} else {
@@ -582,7 +460,7 @@ static int list_idle(pane *p)
 		if (got < 0) {
 			app_message(a, 1, "%s", err ? err : "query failed");
 			free(err);
-			n = L->base + L->n;
+			n = L->rows.base + L->rows.n;
 		}
 		set_count(p, n);
 	} else {
@@ -609,8 +487,7 @@ static void list_destroy(pane *p)
 {
 	list_state *L = state(p);
 	worker_stop(L->worker);
-	cache_clear(L);
-	free(L->rows);
+	pagecache_free(&L->rows);
 	free(L);
 	p->priv = NULL;
 }
@@ -632,5 +509,7 @@ static const pane_ops list_ops = {
 void list_init(pane *p)
 {
 	p->ops = &list_ops;
-	p->priv = xcalloc(1, sizeof(list_state));
+	list_state *L = xcalloc(1, sizeof *L);
+	pagecache_init(&L->rows, fetch, p);
+	p->priv = L;
 }

@@ -11,6 +11,7 @@
 #include "keymap.h"
 #include "query.h"
 #include "util.h"
+#include "worker.h"
 
 struct app;
 typedef struct pane pane;
@@ -201,29 +202,6 @@ void ready_init(void);
 void ready_key(int rc, wint_t wc); /* a key was read (wget_wch's rc) */
 void ready_now(void);              /* about to wait, nothing left to do */
 void ready_forget(void);           /* send the title again next time */
-
-/* worker.c: slow reads on a thread with its own connection. */
-typedef struct worker worker;
-worker *worker_start(store *s); /* NULL when it cannot */
-/* A job: runs on the worker's connection with its argument; returns its
- * answer, or sets *failed (and *err) when it failed. */
-typedef void *(*worker_fn)(store *s, void *arg, int *failed, char **err);
-/* Submits a job, replacing one not yet begun; the worker frees arg with
- * free_arg once run (or replaced), and an answer nobody took with
- * free_result. Returns the job's number (never 0). */
-unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void *),
-                       void (*free_result)(void *));
-/* The answer to job id: 1 with *result (the caller's now), 0 when not
- * there yet (with wait set: waits for it), -1 with *err when it failed. */
-int worker_collect(worker *w, unsigned id, int wait, void **result, char **err);
-/* A pane's slow read (fn on arg): on the pane's worker, started at the
- * first call (*w; *no_worker set once it cannot be), or, without one,
- * here and now. Returns 1 when the worker has it (collect *job later),
- * 0 when it ran here (*result, or NULL and *err). arg is the job's. */
-int worker_ask(worker **w, int *no_worker, store *s, worker_fn fn, void *arg,
-               void (*free_arg)(void *), void (*free_result)(void *), unsigned *job,
-               void **result, char **err);
-void worker_stop(worker *w);
 
 /* Results of pane_ops.idle. */
 enum { IDLE_NONE = 0, IDLE_DONE = 1, IDLE_WAITING = 2 };

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "uiint.h"
+#include "query.h"
+#include "util.h"
+#include "worker.h"
 
 struct worker {
 	store *s; /* the worker's own connection */
@@ -114,7 +116,7 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* See uiint.h: NULL when a second connection or a thread cannot be had
+/* See worker.h: NULL when a second connection or a thread cannot be had
  * (the caller then runs its queries itself). */
 worker *worker_start(store *main)
 {
@@ -136,7 +138,7 @@ worker *worker_start(store *main)
 	return w;
 }
 
-/* See uiint.h. */
+/* See worker.h. */
 unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void *),
                        void (*free_result)(void *))
 {
@@ -157,7 +159,7 @@ unsigned worker_submit(worker *w, worker_fn fn, void *arg, void (*free_arg)(void
 	return id;
 }
 
-/* See uiint.h. */
+/* See worker.h. */
 int worker_collect(worker *w, unsigned id, int wait, void **result, char **err)
 {
 	int got = 0;
@@ -180,7 +182,7 @@ int worker_collect(worker *w, unsigned id, int wait, void **result, char **err)
 	return got;
 }
 
-/* See uiint.h. */
+/* See worker.h. */
 int worker_ask(worker **w, int *no_worker, store *s, worker_fn fn, void *arg,
                void (*free_arg)(void *), void (*free_result)(void *), unsigned *job,
                void **result, char **err)
@@ -203,7 +205,7 @@ int worker_ask(worker **w, int *no_worker, store *s, worker_fn fn, void *arg,
 	return 0;
 }
 
-/* See uiint.h: a worker in the middle of a job is left to finish it and
+/* See worker.h: a worker in the middle of a job is left to finish it and
  * free itself, so that quitting never waits for a slow query. */
 void worker_stop(worker *w)
 {
