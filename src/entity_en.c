@@ -649,6 +649,37 @@ bool ent_en_given(ctx *x, size_t k)
 	return ent_given_name(x, k) || (x->en && (ent_en_bits(x, k) & EN_GIVEN_PLACE));
 }
 
+/* Whether the run [k, j) before an English "of" is a person's name, which
+ * the "of" does not join to what follows ("Tim Daly of Acme Foods", "said
+ * Ana Ruiz of the bank"): two or three capitalized words, the first a
+ * given name, none a known name's, an organization's or a place's word
+ * ("Bank of America", "Duke of York", "Isle of Man" go on). */
+bool ent_en_person_of(ctx *x, size_t k, size_t j)
+{
+	if (!x->en || j < k + 2 || j > k + 3 || !ent_given_name(x, k))
+		return false;
+	for (size_t q = k; q < j; q++) {
+		unsigned kinds;
+		if (!(x->t[q].flags & T_WORD) || (x->t[q].flags & T_LOWER) ||
+		    ((x->t[q].flags & T_ALLCAPS) && x->t[q].end - x->t[q].start > 1) ||
+		    gaz_at(x, q).p || cue_at(x, q, &kinds))
+			return false;
+	}
+	return true;
+}
+
+/* Whether an English person's name starts at token k: a given name, then
+ * one or two capitalized words that are no known name's and no cue's,
+ * the name's end ("The Office's Ricky Gervais", not "Bank's Ricky Street
+ * branch" as a whole). */
+bool ent_en_person_at(ctx *x, size_t k)
+{
+	size_t e = k + 1;
+	while (e < x->nt && e < k + 3 && namey(x, e) && (x->t[e].flags & T_SPACE))
+		e++;
+	return e > k + 1 && !namey(x, e) && ent_en_person_of(x, k, e);
+}
+
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
  * capitalized word that is no known name, no cue and the run's last; not

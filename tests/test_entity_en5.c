@@ -42,6 +42,48 @@ static void test_us_states(void **state)
 	mention_list_free(&l);
 }
 
+/* A person's name before "of" ends there: what follows is the person's
+ * employer ("Tim Daly of Michael Foods"), while an organization's or a
+ * place's word before "of" keeps the name whole ("Bank of England"). */
+static void test_person_of_employer(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("According to Ansel Pardoe of Tarrant Trade Magazine, the law helps. Tim "
+	        "Vellacott of Hollin Foods agreed. The Bank of England and the Isle of Man "
+	        "did not.",
+	        &l);
+	expect_mention(&l, "Ansel Pardoe", ENT_PER, "Ansel Pardoe");
+	expect_mention(&l, "Tarrant Trade Magazine", ENT_ORG, "Tarrant Trade Magazine");
+	expect_mention(&l, "Tim Vellacott", ENT_PER, "Tim Vellacott");
+	expect_mention(&l, "Hollin Foods", ENT_ORG, "Hollin Foods");
+	expect_no_mention(&l, "Ansel Pardoe of Tarrant Trade Magazine");
+	expect_mention(&l, "Bank of England", ENT_ORG, "Bank of England");
+	assert_true(has_surface(&l, ENT_LOC, "Isle of Man"));
+	mention_list_free(&l);
+}
+
+/* A possessive before a person's name, or after a form of address, ends
+ * a name: "The Bakehouse's Ricky Anstey" is a show's actor, "Mr Ortega's
+ * Workers Party" a man's party, while "the Hanoi People's Committee"
+ * stays one name. */
+static void test_possessive_owner(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The Bakehouse's Ricky Anstey is writing an episode. Anstey said it was fun. "
+	        "The plan was opposed by Mr Ortega's Workers Party.",
+	        &l);
+	expect_mention(&l, "Ricky Anstey", ENT_PER, "Ricky Anstey");
+	expect_no_mention(&l, "Bakehouse's Ricky Anstey");
+	expect_mention(&l, "Ortega", ENT_PER, "Ortega");
+	expect_no_mention(&l, "Ortega's Workers Party");
+	mention_list_free(&l);
+	extract("The Hanoi People's Committee met on Monday.", &l);
+	expect_mention(&l, "Hanoi People's Committee", ENT_ORG, "Hanoi People's Committee");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -62,6 +104,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_us_states),
+	    cmocka_unit_test(test_person_of_employer),
+	    cmocka_unit_test(test_possessive_owner),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
