@@ -680,6 +680,43 @@ bool ent_en_person_at(ctx *x, size_t k)
 	return e > k + 1 && !namey(x, e) && ent_en_person_of(x, k, e);
 }
 
+/* Whether the capitalized first word of a sentence at token k is a
+ * common word before a person's name ("Boss Graeme Souness felt",
+ * "Making Michael Howard leader"): no given name, no known name, no
+ * organization's or place's word, no capitals; a person's name right
+ * after it. */
+bool ent_en_lead_word(ctx *x, size_t k)
+{
+	const tok *t = &x->t[k];
+	unsigned kinds = 0;
+	if (!x->en || x->titlecase || !(t->flags & T_INITIAL) || !(t->flags & T_WORD) ||
+	    (t->flags & (T_ALLCAPS | T_DIGIT)) || k + 1 >= x->nt ||
+	    !(x->t[k + 1].flags & T_SPACE) || ent_en_given(x, k) || gaz_at(x, k).p)
+		return false;
+	if (cue_at(x, k, &kinds) &&
+	    (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX | CUE_LOC_HEAD |
+	              CUE_LOC_SUFFIX | CUE_PARTICLE | CUE_SURNAME)))
+		return false;
+	return ent_en_person_at(x, k + 1);
+}
+
+/* Whether token k is an English prefix glued by a hyphen to a name
+ * ("Ex-Downing Street", "Anti-Europe", "Pro-Europeans"): Ex, Anti, Pro,
+ * Non, Post, Pre, then "-" and a capitalized word. */
+bool ent_en_prefix(ctx *x, size_t k)
+{
+	static const char *const prefixes[] = {"ex", "anti", "pro", "non", "post", "pre"};
+	if (!x->en || k + 2 >= x->nt || !(x->t[k + 1].flags & T_DASH) ||
+	    (x->t[k + 1].flags & T_SPACE) || x->text[x->t[k + 1].start] != '-' ||
+	    (x->t[k + 2].flags & T_SPACE) || !namey(x, k + 2))
+		return false;
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+		if (x->t[k].klen == strlen(prefixes[i]) &&
+		    memcmp(tkey(x, k), prefixes[i], x->t[k].klen) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
  * capitalized word that is no known name, no cue and the run's last; not

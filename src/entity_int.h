@@ -515,6 +515,8 @@ bool ent_en_given_place(ctx *x, size_t k, const match *g);
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
 bool ent_en_person_of(ctx *x, size_t k, size_t j);
 bool ent_en_person_at(ctx *x, size_t k);
+bool ent_en_lead_word(ctx *x, size_t k);
+bool ent_en_prefix(ctx *x, size_t k);
 size_t ent_en_branch(ctx *x, size_t k, const match *g);
 bool ent_en_possessive(const ctx *x, size_t e);
 bool ent_en_club_context(ctx *x);

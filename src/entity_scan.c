@@ -940,6 +940,19 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return ie;
 	}
+	/* "Boss Graeme Souness felt", "Making Michael Howard leader": a
+	 * sentence's capitalized first word before a person's name is no
+	 * part of it (entity_en.c) */
+	if (ent_en_lead_word(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 1;
+	}
+	/* "Ex-Downing Street media chief", "Anti-Europe feeling": a prefix
+	 * glued by a hyphen is no part of the name after it */
+	if (ent_en_prefix(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 2;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
 	/* "Phó | Bí thư": a rank of the title after it */
 	if (e == k + 1 && ent_vi_title_prefix(x, k))

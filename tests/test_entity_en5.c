@@ -84,6 +84,31 @@ static void test_possessive_owner(void **state)
 	mention_list_free(&l);
 }
 
+/* A sentence's capitalized first word before a person's name is no part
+ * of it ("Boss Alan Pardew", "Making Michael Howard leader"), and a
+ * prefix glued by a hyphen is no part of the name after it
+ * ("Ex-Downing Street", "Anti-Europe"). */
+static void test_lead_word_prefix(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Boss Alan Pardew felt the side were never in danger. \"Making Michael "
+	        "Howard leader was a gift,\" the source said.",
+	        &l);
+	expect_mention(&l, "Alan Pardew", ENT_PER, "Alan Pardew");
+	expect_no_mention(&l, "Boss Alan Pardew");
+	assert_true(has_surface(&l, ENT_PER, "Michael Howard"));
+	expect_no_mention(&l, "Making Michael Howard");
+	mention_list_free(&l);
+	extract("Ex-Downing Street media chief Alastair Campbell will return. Anti-Europe "
+	        "feeling grew in Kent.",
+	        &l);
+	expect_no_mention(&l, "Ex-Downing Street");
+	expect_no_mention(&l, "Anti-Europe");
+	assert_true(has_surface(&l, ENT_LOC, "Europe"));
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -106,6 +131,7 @@ int main(void)
 	    cmocka_unit_test(test_us_states),
 	    cmocka_unit_test(test_person_of_employer),
 	    cmocka_unit_test(test_possessive_owner),
+	    cmocka_unit_test(test_lead_word_prefix),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
