@@ -64,18 +64,19 @@ static void test_person_of_employer(void **state)
 }
 
 /* A possessive before a person's name, or after a form of address, ends
- * a name: "The Bakehouse's Ricky Anstey" is a show's actor, "Mr Ortega's
+ * a name: "The Agency's Ricky Anstey" is a sitcom's actor, "Mr Ortega's
  * Workers Party" a man's party, while "the Hanoi People's Committee"
  * stays one name. */
 static void test_possessive_owner(void **state)
 {
 	(void)state;
 	mention_list l;
-	extract("The Bakehouse's Ricky Anstey is writing an episode. Anstey said it was fun. "
-	        "The plan was opposed by Mr Ortega's Workers Party.",
+	extract("The Agency's Ricky Anstey is writing an episode. Anstey said it was fun.",
 	        &l);
 	expect_mention(&l, "Ricky Anstey", ENT_PER, "Ricky Anstey");
-	expect_no_mention(&l, "Bakehouse's Ricky Anstey");
+	expect_no_mention(&l, "Agency's Ricky Anstey");
+	mention_list_free(&l);
+	extract("The plan was opposed by Mr Ortega's Workers Party.", &l);
 	expect_mention(&l, "Ortega", ENT_PER, "Ortega");
 	expect_no_mention(&l, "Ortega's Workers Party");
 	mention_list_free(&l);
