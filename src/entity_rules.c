@@ -478,9 +478,10 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		    (x->text[x->t[j].start] == '\'' ||
 		     (x->t[j].end - x->t[j].start == 3 &&
 		      memcmp(x->text + x->t[j].start, "\xe2\x80\x99", 3) == 0))) {
-			/* "The Office's Ricky Gervais": a person's name after
-			 * the possessive is the owner's, no part of a name */
-			if (ent_en_person_at(x, j + 2))
+			/* "The Office's Ricky Gervais", "Tony Blair's Labour
+			 * Party": a person's name after the possessive, or
+			 * before it, is no part of another name */
+			if (ent_en_person_at(x, j + 2) || ent_en_person_of(x, k, j))
 				break;
 			/* "Mr Lula's Workers' Party": after a form of address
 			 * the possessive ends the person's name */

@@ -1144,6 +1144,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
+	/* "Clint Eastwood's Million Dollar Baby": a person's work, as a guess */
+	if (x->nc >= 2 && ent_en_persons_thing(x, &x->c[x->nc - 2], k, e))
+		c->nodefault = true;
 	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e) ||
 	    ent_en_nations_adjective(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
@@ -1184,6 +1187,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		bool listed = e >= x->nt || (x->t[e].flags & (T_SEP | T_BREAK)) ||
 		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
 		if (p->field == x->field && p->t1 == k - 1 && joiner && p->work && x->en && listed)
+			c->work = true;
+		/* "comedy X, The Door in the Floor and Y": past an item that
+		 * made no whole name (entity_en.c) */
+		if (!c->work && ent_en_listed_work(x, k, e))
 			c->work = true;
 	}
 	/* "best director went to Ann Lee for Red Sky": a person's award

@@ -110,6 +110,106 @@ static void test_lead_word_prefix(void **state)
 	mention_list_free(&l);
 }
 
+/* The US Treasury is named with its country and is no alias of the bare
+ * Treasury of British news: the two are two entities. */
+static void test_two_treasuries(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("US Treasury Secretary Ann Vorley spoke in Washington. Chief Secretary to the "
+	        "Treasury Paul Denham said the Treasury in London disagreed. The Treasury "
+	        "Department declined to comment.",
+	        &l);
+	expect_mention(&l, "US Treasury", ENT_ORG, "US Treasury");
+	expect_mention(&l, "Treasury Department", ENT_ORG, "US Treasury");
+	expect_mention(&l, "Treasury", ENT_ORG, "Treasury");
+	expect_mention(&l, "Paul Denham", ENT_PER, "Paul Denham");
+	mention_list_free(&l);
+}
+
+/* The BBC's channels are named whole ("BBC One's", "BBC Three", "BBC
+ * America"), not cut at the BBC. */
+static void test_bbc_channels(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Mr Tolley told BBC One's breakfast programme. A BBC Three documentary and "
+	        "the cable channel BBC America followed, and the BBC said so.",
+	        &l);
+	expect_mention(&l, "BBC One", ENT_ORG, "BBC");
+	expect_mention(&l, "BBC Three", ENT_ORG, "BBC");
+	expect_mention(&l, "BBC America", ENT_ORG, "BBC");
+	expect_mention(&l, "BBC", ENT_ORG, "BBC");
+	mention_list_free(&l);
+}
+
+/* A body's or a website's word makes an organization of a name that
+ * looks like a person's ("anti-corruption body Openness International",
+ * "the Hush Note and Mac Rumble websites"). */
+static void test_body_and_website(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Anti-graft body Openness International said so. The leaks went to the "
+	        "Hush Note websites. A dispute with Hush Note goes on.",
+	        &l);
+	expect_mention(&l, "Openness International", ENT_ORG, "Openness International");
+	expect_mention(&l, "Hush Note", ENT_ORG, "Hush Note");
+	mention_list_free(&l);
+}
+
+/* Storms and inquiries are events, no people ("Hurricane Ivan",
+ * "Typhoon Songda", "the Pelham Inquiry"). */
+static void test_storms_inquiries(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Stocks fell after Hurricane Ivette in September and Typhoon Marlo in October. "
+	        "Key probes like the Pelham Inquiry may suffer, Kim Ardent said.",
+	        &l);
+	expect_no_mention(&l, "Hurricane Ivette");
+	expect_no_mention(&l, "Ivette");
+	expect_no_mention(&l, "Typhoon Marlo");
+	expect_no_mention(&l, "Pelham Inquiry");
+	expect_mention(&l, "Kim Ardent", ENT_PER, "Kim Ardent");
+	mention_list_free(&l);
+}
+
+/* Films named without a work's noun right before them are works by what
+ * surrounds them: "her role in X", "box office hits X, Y and Z", a list
+ * of films going on past a title that made no name, a person's possessive
+ * before a title that is no person's name. */
+static void test_works_around(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Actress Ida Penrose was praised for her role in Maud Fenwick. His role in "
+	        "Iraq was criticised.",
+	        &l);
+	expect_mention(&l, "Ida Penrose", ENT_PER, "Ida Penrose");
+	expect_no_mention(&l, "Maud Fenwick");
+	assert_true(has_surface(&l, ENT_LOC, "Iraq"));
+	mention_list_free(&l);
+	extract("It followed the box office hits Nora Quill, Calendar Wives and Lasting Grace.",
+	        &l);
+	expect_no_mention(&l, "Nora Quill");
+	expect_no_mention(&l, "Calendar Wives");
+	expect_no_mention(&l, "Lasting Grace");
+	mention_list_free(&l);
+	extract("Also nominated are the comedy Napier Dane, The Gate in the Wall and Orchard "
+	        "Country - written by Ezra Moll.",
+	        &l);
+	expect_no_mention(&l, "Orchard Country");
+	expect_mention(&l, "Ezra Moll", ENT_PER, "Ezra Moll");
+	mention_list_free(&l);
+	extract("The runners-up were named, with Clint Harwood's Million Penny Child just missing "
+	        "out.",
+	        &l);
+	expect_mention(&l, "Clint Harwood", ENT_PER, "Clint Harwood");
+	expect_no_mention(&l, "Million Penny Child");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -133,6 +233,11 @@ int main(void)
 	    cmocka_unit_test(test_person_of_employer),
 	    cmocka_unit_test(test_possessive_owner),
 	    cmocka_unit_test(test_lead_word_prefix),
+	    cmocka_unit_test(test_two_treasuries),
+	    cmocka_unit_test(test_bbc_channels),
+	    cmocka_unit_test(test_body_and_website),
+	    cmocka_unit_test(test_storms_inquiries),
+	    cmocka_unit_test(test_works_around),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
