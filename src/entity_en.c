@@ -773,6 +773,22 @@ bool ent_en_persons_thing(ctx *x, const cand *p, size_t k, size_t e)
 	return true;
 }
 
+/* Whether the English name at tokens [k, e) is written with a common
+ * English word (en-words.txt common: "Small Talk", "Open Water", "Steam
+ * Heat"), as the titles of works and products are and people's names
+ * seldom: two words or more, the first no given name and no initial. */
+bool ent_en_common_phrase(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || e < k + 2 || ent_en_given(x, k) || x->t[k].end - x->t[k].start == 1)
+		return false;
+	for (size_t q = k; q < e; q++) {
+		unsigned kinds = 0;
+		if ((x->t[q].flags & T_WORD) && cue_at(x, q, &kinds) == 1 && (kinds & CUE_COMMON))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
  * capitalized word that is no known name, no cue and the run's last; not

@@ -1151,8 +1151,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	    ent_en_nations_adjective(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
-	 * Scorsese film"): no type as a guess */
-	if (ent_en_work_after(x, e))
+	 * Scorsese film"); "Small Talk", "Open Water": a phrase of common
+	 * words, as titles are: no type as a guess */
+	if (ent_en_work_after(x, e) || ent_en_common_phrase(x, k, e))
 		c->nodefault = true;
 	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
 	if (x->nc >= 2 && k >= 2) {

@@ -210,6 +210,22 @@ static void test_works_around(void **state)
 	mention_list_free(&l);
 }
 
+/* A name written with a common English word and no given name first is
+ * a title or a product's name as often as anything: no type as a guess
+ * ("Small Talk", "Open Harbour"), while a person's name with no common
+ * word keeps its guess ("Kolo Tourane"). */
+static void test_common_word_phrase(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The numbers include Small Talk and Open Harbour. Mardi Fisk beat Kolo Tourane.",
+	        &l);
+	expect_no_mention(&l, "Small Talk");
+	expect_no_mention(&l, "Open Harbour");
+	expect_mention(&l, "Kolo Tourane", ENT_PER, "Kolo Tourane");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -238,6 +254,7 @@ int main(void)
 	    cmocka_unit_test(test_body_and_website),
 	    cmocka_unit_test(test_storms_inquiries),
 	    cmocka_unit_test(test_works_around),
+	    cmocka_unit_test(test_common_word_phrase),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
