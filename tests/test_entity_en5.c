@@ -226,6 +226,21 @@ static void test_common_word_phrase(void **state)
 	mention_list_free(&l);
 }
 
+/* "the island of X", "the town of X", "the village of X" name a place
+ * ("the Thai island of Koh Tarn"), as "the city of X" does. */
+static void test_island_town_of(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He was holidaying on the Thai island of Koh Tarn Pai with Eileen Mott, 24. "
+	        "Later he moved to the town of Bexley Marsh.",
+	        &l);
+	expect_mention(&l, "Koh Tarn Pai", ENT_LOC, "Koh Tarn Pai");
+	expect_mention(&l, "Bexley Marsh", ENT_LOC, "Bexley Marsh");
+	expect_mention(&l, "Eileen Mott", ENT_PER, "Eileen Mott");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -255,6 +270,7 @@ int main(void)
 	    cmocka_unit_test(test_storms_inquiries),
 	    cmocka_unit_test(test_works_around),
 	    cmocka_unit_test(test_common_word_phrase),
+	    cmocka_unit_test(test_island_town_of),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
