@@ -241,6 +241,20 @@ static void test_island_town_of(void **state)
 	mention_list_free(&l);
 }
 
+/* The first part of a double-barrelled surname is the person's short
+ * name ("Kilroy" for "Robert Kilroy-Silk"), no place of its own. */
+static void test_double_barrelled(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Robert Dunmore-Pike launched a party on Monday. Dunmore said it would win. "
+	        "Good luck to Dunmore though.",
+	        &l);
+	expect_mention(&l, "Robert Dunmore-Pike", ENT_PER, "Robert Dunmore-Pike");
+	expect_mention(&l, "Dunmore", ENT_PER, "Robert Dunmore-Pike");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -271,6 +285,7 @@ int main(void)
 	    cmocka_unit_test(test_works_around),
 	    cmocka_unit_test(test_common_word_phrase),
 	    cmocka_unit_test(test_island_town_of),
+	    cmocka_unit_test(test_double_barrelled),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
