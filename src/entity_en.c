@@ -257,6 +257,12 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		return true;
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
+	/* "a film called X", "a tool dubbed X" */
+	bool called = w > 0 && (ent_written(x, w, "called") || ent_written(x, w, "named") ||
+	                        ent_written(x, w, "dubbed") || ent_written(x, w, "titled") ||
+	                        ent_written(x, w, "entitled"));
+	if (called)
+		w--;
 	if (w > 0 && ent_written(x, w, "The"))
 		w--;
 	if (w > 0 && punct_is(x, w, ',') && punct_is(x, *e, ','))
@@ -287,8 +293,9 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
 	if (!in && !hit && !show && !(ent_en_word(x, w) & EN_WORK))
 		return work_after(x, *e) || award_after(x, *e);
-	/* "the film Hellboy.", "the movie Robots has opened" */
-	if (*e - k < 2 && !phrase_ends(x, *e) &&
+	/* "the film Hellboy.", "the movie Robots has opened" (a name given
+	 * to it is its title: "a tool called EdgeScape that") */
+	if (*e - k < 2 && !called && !phrase_ends(x, *e) &&
 	    !(ent_written(x, *e, "is") || ent_written(x, *e, "was") || ent_written(x, *e, "has") ||
 	      ent_written(x, *e, "had") || ent_written(x, *e, "will")))
 		return false;

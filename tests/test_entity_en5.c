@@ -255,6 +255,35 @@ static void test_double_barrelled(void **state)
 	mention_list_free(&l);
 }
 
+/* Line-ups and headlines shorten countries: "(S Africa)", "S Korea", "N
+ * Korea" are the countries, not Africa nor a Korea. */
+static void test_short_countries(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("J Fourlie (S Africa), T Umbaga (New Zealand). S Korea and N Korea met.", &l);
+	assert_true(has_surface(&l, ENT_LOC, "S Africa"));
+	assert_true(has_surface(&l, ENT_LOC, "S Korea"));
+	assert_true(has_surface(&l, ENT_LOC, "N Korea"));
+	expect_no_mention(&l, "Africa");
+	mention_list_free(&l);
+}
+
+/* A product's noun before its name, or with "called" between, makes no
+ * entity of it ("a web-based tool called EdgeWise", "the browser
+ * Foxglove"). */
+static void test_product_called(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("Akamai uses a web-based tool called EdgeWise that lets customers work. "
+	        "Users of the browser Foxglove grew.",
+	        &l);
+	expect_no_mention(&l, "EdgeWise");
+	expect_no_mention(&l, "Foxglove");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -286,6 +315,8 @@ int main(void)
 	    cmocka_unit_test(test_common_word_phrase),
 	    cmocka_unit_test(test_island_town_of),
 	    cmocka_unit_test(test_double_barrelled),
+	    cmocka_unit_test(test_short_countries),
+	    cmocka_unit_test(test_product_called),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
