@@ -284,6 +284,23 @@ static void test_product_called(void **state)
 	mention_list_free(&l);
 }
 
+/* In a rugby squad's list a player after another's country in brackets
+ * is a player when his own country follows in brackets ("J Fourlie (S
+ * Africa) T Umbaga (New Zealand)"), no team as a rider's team after his
+ * country is. */
+static void test_squad_bracket_player(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("The squad for the rugby match at the stadium, with the coach and the "
+	        "try-scoring wing: C Lathem (Australia); J Fourlie (S Africa) T Umbaga (New "
+	        "Zealand), S Bobbo (Fiji); A Mertens (New Zealand) G Gregon (Australia, capt).",
+	        &l);
+	expect_mention(&l, "T Umbaga", ENT_PER, "T Umbaga");
+	expect_mention(&l, "G Gregon", ENT_PER, "G Gregon");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -317,6 +334,7 @@ int main(void)
 	    cmocka_unit_test(test_double_barrelled),
 	    cmocka_unit_test(test_short_countries),
 	    cmocka_unit_test(test_product_called),
+	    cmocka_unit_test(test_squad_bracket_player),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
