@@ -796,6 +796,18 @@ bool ent_en_common_phrase(ctx *x, size_t k, size_t e)
 	return false;
 }
 
+/* Whether the English name at tokens [k, e) is "The" and an
+ * organization's head or last word alone, inside a sentence ("co-wrote
+ * The Office", "joined The Bank"): a title or a common noun, since a
+ * body's name says whose office or bank it is. */
+bool ent_en_the_head(ctx *x, size_t k, size_t e)
+{
+	unsigned kinds = 0;
+	return x->en && e == k + 2 && ent_written(x, k, "The") && !(x->t[k].flags & T_INITIAL) &&
+	       !gaz_at(x, k).p && !gaz_at(x, k + 1).p && cue_at(x, k + 1, &kinds) == 1 &&
+	       (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX));
+}
+
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
  * capitalized word that is no known name, no cue and the run's last; not

@@ -1007,7 +1007,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* (a line-up's initial "A" is no title's article) */
 	bool work = !x->titlecase && !ent_en_lineup_end(x, k) &&
-	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
+	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k) ||
+	             ent_en_the_head(x, k, e));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 
 	if (admin && e - k > 3)

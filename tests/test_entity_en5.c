@@ -301,6 +301,22 @@ static void test_squad_bracket_player(void **state)
 	mention_list_free(&l);
 }
 
+/* "The" and an organization's word alone inside a sentence is a show's
+ * title or a common noun, no body ("co-wrote The Office", "joined The
+ * Bank"): a body's name says whose office it is ("the Home Office"). */
+static void test_the_head_word(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("He co-wrote The Office with Stephen Marwick, and the Home Office praised it. "
+	        "The US version of The Office aired later.",
+	        &l);
+	expect_no_mention(&l, "The Office");
+	expect_mention(&l, "Stephen Marwick", ENT_PER, "Stephen Marwick");
+	assert_true(has_surface(&l, ENT_ORG, "Home Office"));
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -335,6 +351,7 @@ int main(void)
 	    cmocka_unit_test(test_short_countries),
 	    cmocka_unit_test(test_product_called),
 	    cmocka_unit_test(test_squad_bracket_player),
+	    cmocka_unit_test(test_the_head_word),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
