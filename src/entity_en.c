@@ -782,12 +782,20 @@ bool ent_en_persons_thing(ctx *x, const cand *p, size_t k, size_t e)
 
 /* Whether the English name at tokens [k, e) is written with a common
  * English word (en-words.txt common: "Small Talk", "Open Water", "Steam
- * Heat"), as the titles of works and products are and people's names
- * seldom: two words or more, the first no given name and no initial. */
+ * Heat") or starts with a verb's -ing form ("Finding Nemo"), as the
+ * titles of works and products are and people's names seldom: two words
+ * or more, the first no given name and no initial. */
 bool ent_en_common_phrase(ctx *x, size_t k, size_t e)
 {
 	if (!x->en || e < k + 2 || ent_en_given(x, k) || x->t[k].end - x->t[k].start == 1)
 		return false;
+	/* "Finding Nemo", "Being Julia", "Saving Private Ryan": a title's
+	 * first word is often a verb's -ing form, a name's seldom (a known
+	 * place's: "Reading", "Beijing") */
+	const tok *f = &x->t[k];
+	if (f->klen >= 5 && memcmp(tkey(x, k) + f->klen - 3, "ing", 3) == 0 && !gaz_at(x, k).p &&
+	    !(f->flags & T_ALLCAPS))
+		return true;
 	for (size_t q = k; q < e; q++) {
 		unsigned kinds = 0;
 		if ((x->t[q].flags & T_WORD) && cue_at(x, q, &kinds) == 1 && (kinds & CUE_COMMON))

@@ -210,10 +210,11 @@ static void test_works_around(void **state)
 	mention_list_free(&l);
 }
 
-/* A name written with a common English word and no given name first is
- * a title or a product's name as often as anything: no type as a guess
- * ("Small Talk", "Open Harbour"), while a person's name with no common
- * word keeps its guess ("Kolo Tourane"). */
+/* A name written with a common English word, or first a verb's -ing
+ * form, and no given name first is a title or a product's name as often
+ * as anything: no type as a guess ("Small Talk", "Open Harbour",
+ * "Finding Marlowe"), while a person's name with no common word keeps
+ * its guess ("Kolo Tourane"). */
 static void test_common_word_phrase(void **state)
 {
 	(void)state;
@@ -223,6 +224,15 @@ static void test_common_word_phrase(void **state)
 	expect_no_mention(&l, "Small Talk");
 	expect_no_mention(&l, "Open Harbour");
 	expect_mention(&l, "Kolo Tourane", ENT_PER, "Kolo Tourane");
+	mention_list_free(&l);
+	/* a verb's -ing form first: a title ("Finding Nemo"), and a plan is
+	 * no body nor person ("the Marshall Plan") */
+	extract("Critics loved Finding Marlowe and Seeking Tamsin. The Harrow Plan helped, "
+	        "said Kolo Tourane.",
+	        &l);
+	expect_no_mention(&l, "Finding Marlowe");
+	expect_no_mention(&l, "Seeking Tamsin");
+	expect_no_mention(&l, "Harrow Plan");
 	mention_list_free(&l);
 }
 
