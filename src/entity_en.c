@@ -693,10 +693,11 @@ bool ent_en_person_at(ctx *x, size_t k)
 }
 
 /* Whether the capitalized first word of a sentence at token k is a
- * common word before a person's name ("Boss Graeme Souness felt",
- * "Making Michael Howard leader"): no given name, no known name, no
+ * common word before a person's name ("Making Michael Howard leader",
+ * "Boss Graeme Souness felt"): no given name, no known name, no
  * organization's or place's word, no capitals; a person's name right
- * after it. */
+ * after it, or, after a role's or a business's word, two capitalized
+ * words. */
 bool ent_en_lead_word(ctx *x, size_t k)
 {
 	const tok *t = &x->t[k];
@@ -709,7 +710,22 @@ bool ent_en_lead_word(ctx *x, size_t k)
 	    (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX | CUE_LOC_HEAD |
 	              CUE_LOC_SUFFIX | CUE_PARTICLE | CUE_SURNAME)))
 		return false;
-	return ent_en_person_at(x, k + 1);
+	if (ent_en_person_at(x, k + 1))
+		return true;
+	/* "Boss Graeme Souness": a common noun of en-words.txt (a role, a
+	 * business word) before two capitalized words, no known name's nor
+	 * cue's, that end the run */
+	if (!(ent_en_word(x, k) & (EN_CORP_PRE | EN_CORP_POST | EN_CORP_OF | EN_WORK_POST |
+	                           EN_BAND_POST | EN_CLUB_POST | EN_CLUB_WORD)) &&
+	    !(kinds & CUE_COMMON))
+		return false;
+	for (size_t q = k + 1; q < k + 3; q++) {
+		unsigned qk;
+		if (!namey(x, q) || !(x->t[q].flags & T_SPACE) || (x->t[q].flags & T_ALLCAPS) ||
+		    gaz_at(x, q).p || cue_at(x, q, &qk))
+			return false;
+	}
+	return !namey(x, k + 3);
 }
 
 /* Whether token k is an English prefix glued by a hyphen to a name

@@ -98,6 +98,15 @@ static void test_lead_word_prefix(void **state)
 	        &l);
 	expect_mention(&l, "Alan Pardew", ENT_PER, "Alan Pardew");
 	expect_no_mention(&l, "Boss Alan Pardew");
+	/* (a role's word before a name that starts with no known given name) */
+	mention_list_free(&l);
+	extract("Boss Graemon Sounder felt the side were never in danger. Sounder said so.", &l);
+	expect_mention(&l, "Graemon Sounder", ENT_PER, "Graemon Sounder");
+	expect_no_mention(&l, "Boss Graemon Sounder");
+	mention_list_free(&l);
+	extract("Boss Alan Pardew felt the side were never in danger. \"Making Michael "
+	        "Howard leader was a gift,\" the source said.",
+	        &l);
 	assert_true(has_surface(&l, ENT_PER, "Michael Howard"));
 	expect_no_mention(&l, "Making Michael Howard");
 	mention_list_free(&l);
