@@ -832,6 +832,22 @@ bool ent_en_the_head(ctx *x, size_t k, size_t e)
 	       (kinds & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX));
 }
 
+/* Whether an event's noun follows the English name ending before token
+ * e ("the Rugby Aid match", "the Make Poverty History campaign", "the
+ * Tsunami Relief concert"): the name is the event's. */
+bool ent_en_event_after(ctx *x, size_t e)
+{
+	static const char *const nouns[] = {"match",    "concert",  "appeal",   "campaign",
+	                                    "festival", "gig",      "ceremony", "telethon",
+	                                    "rally",    "marathon", "fundraiser"};
+	if (!x->en || e >= x->nt || !(x->t[e].flags & T_LOWER))
+		return false;
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		if (ent_written(x, e, nouns[i]))
+			return true;
+	return false;
+}
+
 /* Whether the known place g at token k is the given name of a person's
  * name ("writer-director Sofia Coppola"): a given-place right before one
  * capitalized word that is no known name, no cue and the run's last; not

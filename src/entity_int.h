@@ -517,6 +517,7 @@ bool ent_en_person_of(ctx *x, size_t k, size_t j);
 bool ent_en_person_at(ctx *x, size_t k);
 bool ent_en_lead_word(ctx *x, size_t k);
 bool ent_en_prefix(ctx *x, size_t k);
+bool ent_en_event_after(ctx *x, size_t e);
 bool ent_en_the_head(ctx *x, size_t k, size_t e);
 bool ent_en_common_phrase(ctx *x, size_t k, size_t e);
 bool ent_en_listed_work(ctx *x, size_t k, size_t e);

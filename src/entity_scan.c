@@ -1153,8 +1153,9 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
 	 * Scorsese film"); "Small Talk", "Open Water": a phrase of common
-	 * words, as titles are: no type as a guess */
-	if (ent_en_work_after(x, e) || ent_en_common_phrase(x, k, e))
+	 * words, as titles are; "the Rugby Aid match": an event's name: no
+	 * type as a guess */
+	if (ent_en_work_after(x, e) || ent_en_common_phrase(x, k, e) || ent_en_event_after(x, e))
 		c->nodefault = true;
 	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
 	if (x->nc >= 2 && k >= 2) {

@@ -336,6 +336,22 @@ static void test_the_head_word(void **state)
 	mention_list_free(&l);
 }
 
+/* A name before an event's noun is the event's ("the Rugby Relief
+ * match", "the Make Hunger Vanish campaign"): no type as a guess, while a
+ * known team before "match" stays the team. */
+static void test_event_noun_after(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("They are in the squad for the Tasman Relief match on 5 March. The executive "
+	        "backs the Make Hunger Vanish campaign. Arsenal won the Chelsea match.",
+	        &l);
+	expect_no_mention(&l, "Tasman Relief");
+	expect_no_mention(&l, "Make Hunger Vanish");
+	assert_true(has_surface(&l, ENT_ORG, "Chelsea"));
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -371,6 +387,7 @@ int main(void)
 	    cmocka_unit_test(test_product_called),
 	    cmocka_unit_test(test_squad_bracket_player),
 	    cmocka_unit_test(test_the_head_word),
+	    cmocka_unit_test(test_event_noun_after),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
