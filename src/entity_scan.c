@@ -1214,7 +1214,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
-	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
+	/* ("the Information Commissioner's Office said": an organization's
+	 * word alone that speaks is a body) */
+	unsigned ok = 0;
+	bool org_word = x->en && single && cue_at(x, k, &ok) == 1 &&
+	                (ok & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX));
+	if ((e < x->nt && !acro && !brand && !org_word && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
 	    ent_vi_byline(x, k, e) || ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))

@@ -352,6 +352,22 @@ static void test_event_noun_after(void **state)
 	mention_list_free(&l);
 }
 
+/* An organization's word alone that speaks is no person ("the Data
+ * Commissioner's Office said"); "her performance in X" names a work. */
+static void test_office_said_performance(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract("A spokesman for the Data Commissioner's Office said it would be classed as "
+	        "marketing. Mae Tolland, an Oscar nominee for her performance in Nora Quillan, "
+	        "said so.",
+	        &l);
+	expect_no_mention(&l, "Office");
+	expect_no_mention(&l, "Nora Quillan");
+	expect_mention(&l, "Mae Tolland", ENT_PER, "Mae Tolland");
+	mention_list_free(&l);
+}
+
 /* Sets up the extractor on the source tree's data. */
 static int setup(void **state)
 {
@@ -388,6 +404,7 @@ int main(void)
 	    cmocka_unit_test(test_squad_bracket_player),
 	    cmocka_unit_test(test_the_head_word),
 	    cmocka_unit_test(test_event_noun_after),
+	    cmocka_unit_test(test_office_said_performance),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
