@@ -257,19 +257,30 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 		return true;
 	/* "the sequel to X", "a remake of X", "the adaptation, The X," */
 	size_t w = k - 1;
+	/* "a film called X", "a tool dubbed X" */
+	bool called = w > 0 && (ent_written(x, w, "called") || ent_written(x, w, "named") ||
+	                        ent_written(x, w, "dubbed") || ent_written(x, w, "titled") ||
+	                        ent_written(x, w, "entitled"));
+	if (called)
+		w--;
 	if (w > 0 && ent_written(x, w, "The"))
 		w--;
 	if (w > 0 && punct_is(x, w, ',') && punct_is(x, *e, ','))
 		w--;
 	else if (w > 0 && (ent_written(x, w, "to") || ent_written(x, w, "of")))
 		w--;
-	/* "starred in X", "a cameo in X" */
-	bool in = w > 0 && ent_written(x, w, "in") && (ent_en_word(x, w - 1) & EN_WORK_IN);
-	/* "her hit X": the noun after a possessive (not "storms hit X") */
-	bool hit = w > 0 && ent_written(x, w, "hit") &&
+	/* "starred in X", "a cameo in X", "her role in X" (not a known
+	 * name: "his role in Iraq") */
+	bool in = w > 0 && ent_written(x, w, "in") && (ent_en_word(x, w - 1) & EN_WORK_IN) &&
+	          !gaz_at(x, k).p;
+	/* "her hit X": the noun after a possessive (not "storms hit X");
+	 * "box office hits X, Y and Z" */
+	bool hit = w > 0 && (ent_written(x, w, "hit") || ent_written(x, w, "hits")) &&
 	           (ent_written(x, w - 1, "his") || ent_written(x, w - 1, "her") ||
 	            ent_written(x, w - 1, "their") || ent_written(x, w - 1, "biggest") ||
-	            ent_written(x, w - 1, "latest") || ent_written(x, w - 1, "debut"));
+	            ent_written(x, w - 1, "latest") || ent_written(x, w - 1, "debut") ||
+	            ent_written(x, w - 1, "office") || ent_written(x, w - 1, "chart") ||
+	            ent_written(x, w - 1, "smash") || ent_written(x, w - 1, "surprise"));
 	/* "films such as X" */
 	if (w > 1 && ent_written(x, w, "as") && ent_written(x, w - 1, "such"))
 		w -= 2;
@@ -282,8 +293,9 @@ bool ent_en_work(ctx *x, size_t k, size_t *e)
 	             ent_written(x, w - 1, "reality") || ent_written(x, w - 1, "game"));
 	if (!in && !hit && !show && !(ent_en_word(x, w) & EN_WORK))
 		return work_after(x, *e) || award_after(x, *e);
-	/* "the film Hellboy.", "the movie Robots has opened" */
-	if (*e - k < 2 && !phrase_ends(x, *e) &&
+	/* "the film Hellboy.", "the movie Robots has opened" (a name given
+	 * to it is its title: "a tool called EdgeScape that") */
+	if (*e - k < 2 && !called && !phrase_ends(x, *e) &&
 	    !(ent_written(x, *e, "is") || ent_written(x, *e, "was") || ent_written(x, *e, "has") ||
 	      ent_written(x, *e, "had") || ent_written(x, *e, "will")))
 		return false;
@@ -647,6 +659,57 @@ bool ent_en_title_word(ctx *x, size_t k)
 bool ent_en_given(ctx *x, size_t k)
 {
 	return ent_given_name(x, k) || (x->en && (ent_en_bits(x, k) & EN_GIVEN_PLACE));
+}
+
+/* Whether the English name at tokens [k, e) (the current field's last
+ * candidate) goes on a list of works whose last work named ends at most
+ * twelve tokens before it, all between being its items ("comedy X, The
+ * Door in the Floor and Y - written by"): a comma first, then capitalized
+ * words, small words of titles and commas, and "and" or a comma before
+ * k; no word after the name but "and". */
+bool ent_en_listed_work(ctx *x, size_t k, size_t e)
+{
+	if (!x->en || x->nc < 2 || k < 3 || !(ent_written(x, k - 1, "and") || punct_is(x, k - 1, ',')) ||
+	    (e < x->nt && (x->t[e].flags & T_WORD) && !ent_written(x, e, "and")))
+		return false;
+	const cand *p = NULL;
+	for (size_t i = x->nc - 1; i-- > 0;) {
+		const cand *q = &x->c[i];
+		if (q->field != x->field || q->t1 + 12 < k)
+			return false;
+		if (q->work) {
+			p = q;
+			break;
+		}
+	}
+	if (!p || p->t1 + 2 >= k || !punct_is(x, p->t1, ','))
+		return false;
+	for (size_t q = p->t1 + 1; q < k - 1; q++) {
+		const tok *t = &x->t[q];
+		if ((t->flags & T_PARA) || !((t->flags & T_WORD) || punct_is(x, q, ',')) ||
+		    ((t->flags & T_LOWER) && !(ent_en_word(x, q) & EN_TITLE_WORD)))
+			return false;
+	}
+	return true;
+}
+
+/* Whether the English name at tokens [k, e), of two words or more, is
+ * what the person p before it owns ("Clint Eastwood's Million Dollar
+ * Baby", a film): p a given name's person, a possessive between, and the
+ * name no person's (no given name first) nor proven of a type. */
+bool ent_en_persons_thing(ctx *x, const cand *p, size_t k, size_t e)
+{
+	if (!x->en || e < k + 2 || k < 2 || p->t1 + 2 != k || !ent_en_possessive(x, p->t1) ||
+	    !ent_given_name(x, p->t0) || p->t1 - p->t0 < 2 || ent_en_given(x, k) ||
+	    gaz_at(x, k).p)
+		return false;
+	for (size_t q = k; q < e; q++) {
+		unsigned kinds = 0;
+		if ((x->t[q].flags & T_ALLCAPS) ||
+		    (cue_at(x, q, &kinds) && (kinds & ~(CUE_COMMON | CUE_STOP))))
+			return false;
+	}
+	return true;
 }
 
 /* Whether the known place g at token k is the given name of a person's

@@ -513,6 +513,16 @@ size_t ent_en_trim(ctx *x, size_t k, size_t e);
 bool ent_en_given(ctx *x, size_t k);
 bool ent_en_given_place(ctx *x, size_t k, const match *g);
 bool ent_en_surname_suffix(ctx *x, size_t k, size_t e);
+bool ent_en_listed_work(ctx *x, size_t k, size_t e);
+bool ent_en_persons_thing(ctx *x, const cand *p, size_t k, size_t e);
+/* entity_enedge.c: English names' edges and names given no type as a guess */
+bool ent_en_person_of(ctx *x, size_t k, size_t j);
+bool ent_en_person_at(ctx *x, size_t k);
+bool ent_en_lead_word(ctx *x, size_t k);
+bool ent_en_prefix(ctx *x, size_t k);
+bool ent_en_event_after(ctx *x, size_t e);
+bool ent_en_the_head(ctx *x, size_t k, size_t e);
+bool ent_en_common_phrase(ctx *x, size_t k, size_t e);
 size_t ent_en_branch(ctx *x, size_t k, const match *g);
 bool ent_en_possessive(const ctx *x, size_t e);
 bool ent_en_club_context(ctx *x);

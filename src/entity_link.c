@@ -248,10 +248,31 @@ static void name_index_add(name_index *ix, const char *key, size_t len, size_t j
 	ix->slots[h] = (uint32_t)++ix->n;
 }
 
+/* The offset in key of the first part of a last word joined by one
+ * hyphen after another word ("robert kilroy - silk": "kilroy", its
+ * length in *n), or 0 for none. */
+static size_t hyphen_part(const char *key, size_t len, size_t *n)
+{
+	const char *dash = NULL;
+	for (size_t k = 0; k + 3 <= len; k++)
+		if (memcmp(key + k, " - ", 3) == 0)
+			dash = key + k;
+	if (!dash || memchr(dash + 3, ' ', len - (size_t)(dash + 3 - key)))
+		return 0;
+	const char *w = dash;
+	while (w > key && w[-1] != ' ')
+		w--;
+	if (w == key || w == dash)
+		return 0;
+	*n = (size_t)(dash - w);
+	return (size_t)(w - key);
+}
+
 /* Indexes the names that others may be a part of: each proper suffix
- * after a space of a name's joined keys, and the family name of a
- * Korean-style name (key_family). Gazetteer names are never linked to. */
-static void name_index_build(name_index *ix, const uniq *u, size_t nu)
+ * after a space of a name's joined keys, the family name of a
+ * Korean-style name (key_family) and, in English (en), the first part of
+ * a double-barrelled surname. Gazetteer names are never linked to. */
+static void name_index_build(name_index *ix, const uniq *u, size_t nu, bool en)
 {
 	memset(ix, 0, sizeof *ix);
 	size_t words = 0;
@@ -280,6 +301,12 @@ static void name_index_build(name_index *ix, const uniq *u, size_t nu)
 					name_index_add(ix, r->lkey, fl, j, true);
 			}
 		}
+		/* "Kilroy" for "Robert Kilroy-Silk": the first part of an
+		 * English double-barrelled surname after a given name (a
+		 * Vietnamese dash joins two names: "Phạm Lương - Đình Thắng") */
+		size_t hn = 0, hp = en ? hyphen_part(r->lkey, r->lklen, &hn) : 0;
+		if (hp)
+			name_index_add(ix, r->lkey + hp, hn, j, true);
 	}
 }
 
@@ -523,7 +550,7 @@ void ent_resolve(ctx *x, const article *a, mention_list *out)
 	 * suffixes (each name against every other one took the square of
 	 * the number of names: minutes for a long list of names) */
 	name_index ix;
-	name_index_build(&ix, u, nu);
+	name_index_build(&ix, u, nu, x->en);
 	for (size_t i = 0; i < nu; i++) {
 		uniq *q = &u[i];
 		if (q->gaz ? !given_place(q) : q->ntok >= MAXPHRASE)

@@ -428,6 +428,11 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en && !last_conn &&
 			    x->t[j].klen == 3 && memcmp(tkey(x, j), "and", 3) == 0)
 				break;
+			/* "Tim Daly of Acme Foods": a person's name before "of"
+			 * ends there (entity_en.c) */
+			if (n == 1 && (kinds & CUE_CONNECTOR) && !last_conn && ent_written(x, j, "of") &&
+			    ent_en_person_of(x, k, j))
+				break;
 			if (n == 1 && (kinds & CUE_CONNECTOR) && x->en) {
 				/* "the Globe Theatre | on Friday": a connector before a
 				 * last word that is never a name (a weekday, a month)
@@ -473,6 +478,16 @@ size_t ent_name_run(ctx *x, size_t k, bool *has_org, bool *has_loc, bool *misc)
 		    (x->text[x->t[j].start] == '\'' ||
 		     (x->t[j].end - x->t[j].start == 3 &&
 		      memcmp(x->text + x->t[j].start, "\xe2\x80\x99", 3) == 0))) {
+			/* "The Office's Ricky Gervais", "Tony Blair's Labour
+			 * Party": a person's name after the possessive, or
+			 * before it, is no part of another name */
+			if (ent_en_person_at(x, j + 2) || ent_en_person_of(x, k, j))
+				break;
+			/* "Mr Lula's Workers' Party": after a form of address
+			 * the possessive ends the person's name */
+			unsigned hk;
+			if (x->en && k > 0 && cue_at(x, k - 1, &hk) == 1 && (hk & CUE_HONORIFIC))
+				break;
 			if (!poss)
 				poss = j;
 			j += 2;

@@ -940,6 +940,19 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		pd->type = -1, pd->title = pd->honor = false;
 		return ie;
 	}
+	/* "Boss Graeme Souness felt", "Making Michael Howard leader": a
+	 * sentence's capitalized first word before a person's name is no
+	 * part of it (entity_en.c) */
+	if (ent_en_lead_word(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 1;
+	}
+	/* "Ex-Downing Street media chief", "Anti-Europe feeling": a prefix
+	 * glued by a hyphen is no part of the name after it */
+	if (ent_en_prefix(x, k)) {
+		pd->type = -1, pd->title = pd->honor = false;
+		return k + 2;
+	}
 	size_t e = ent_en_trim(x, k, ent_name_run(x, k, &has_org, &has_loc, &misc));
 	/* "Phó | Bí thư": a rank of the title after it */
 	if (e == k + 1 && ent_vi_title_prefix(x, k))
@@ -994,7 +1007,8 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	}
 	/* (a line-up's initial "A" is no title's article) */
 	bool work = !x->titlecase && !ent_en_lineup_end(x, k) &&
-	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k));
+	            (ent_en_work(x, k, &e) || ent_en_title(x, k, &e) || ent_vi_work(x, k) ||
+	             ent_en_the_head(x, k, e));
 	bool admin = pd->admin_end == k && pd->type == ENT_LOC;
 
 	if (admin && e - k > 3)
@@ -1131,12 +1145,17 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 	else if (ent_en_bang(x, e) || ent_en_plural_verb(x, k, e))
 		c->score[ENT_ORG] += EV_CUE;
 	c->work = work;
+	/* "Clint Eastwood's Million Dollar Baby": a person's work, as a guess */
+	if (x->nc >= 2 && ent_en_persons_thing(x, &x->c[x->nc - 2], k, e))
+		c->nodefault = true;
 	if (ent_en_sponsor(x, e) || ent_en_bill(x, k, e) || ent_en_people(x, k, e) ||
 	    ent_en_nations_adjective(x, k, e))
 		c->misc = c->nodefault = true, c->strong = false;
 	/* "the Spider-Man series": a work's title, or a person's work ("a
-	 * Scorsese film"): no type as a guess */
-	if (ent_en_work_after(x, e))
+	 * Scorsese film"); "Small Talk", "Open Water": a phrase of common
+	 * words, as titles are; "the Rugby Aid match": an event's name: no
+	 * type as a guess */
+	if (ent_en_work_after(x, e) || ent_en_common_phrase(x, k, e) || ent_en_event_after(x, e))
 		c->nodefault = true;
 	/* "Kandahar and Herat", "Hưng Yên, Bắc Ninh": a list shares its type */
 	if (x->nc >= 2 && k >= 2) {
@@ -1172,6 +1191,10 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		              (cue_at(x, e, &nk) == 1 && (nk & CUE_CONNECTOR));
 		if (p->field == x->field && p->t1 == k - 1 && joiner && p->work && x->en && listed)
 			c->work = true;
+		/* "comedy X, The Door in the Floor and Y": past an item that
+		 * made no whole name (entity_en.c) */
+		if (!c->work && ent_en_listed_work(x, k, e))
+			c->work = true;
 	}
 	/* "best director went to Ann Lee for Red Sky": a person's award
 	 * for a work (entity_en.c) */
@@ -1191,7 +1214,12 @@ static size_t scan_name(ctx *x, pending *pd, size_t k)
 		c->score[ENT_PER] += EV_CUE;
 	/* "PVD cho biết": an acronym that speaks is a body, not a person */
 	unsigned pk = 0;
-	if ((e < x->nt && !acro && !brand && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
+	/* ("the Information Commissioner's Office said": an organization's
+	 * word alone that speaks is a body) */
+	unsigned ok = 0;
+	bool org_word = x->en && single && cue_at(x, k, &ok) == 1 &&
+	                (ok & (CUE_ORG_HEAD | CUE_ORG_HEAD_LOC | CUE_ORG_SUFFIX));
+	if ((e < x->nt && !acro && !brand && !org_word && cue_at(x, e, &pk) && (pk & CUE_PER_POST)) ||
 	    ent_vi_byline(x, k, e) || ent_vi_person_after(x, e))
 		c->score[ENT_PER] += EV_CUE;
 	else if (ent_vi_byline_source(x, k, e))

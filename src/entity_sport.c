@@ -291,7 +291,10 @@ bool ent_team_bracket(ctx *x, const cand *prev, size_t k, size_t e)
 {
 	if (!x->sport || !x->en || k < 3)
 		return false;
-	if (x->text[x->t[k - 1].start] == ')' && !namey(x, e)) {
+	/* (not "J Fourie (S Africa) T Umaga (New Zealand)": a name with
+	 * its own bracket is the next player) */
+	if (x->text[x->t[k - 1].start] == ')' && !namey(x, e) &&
+	    !(e < x->nt && (x->t[e].flags & T_LPAREN))) {
 		for (size_t o = k - 2; o + 5 > k && o > 0; o--)
 			if (x->t[o].flags & T_LPAREN) {
 				match g = gaz_at(x, o + 1);
