@@ -107,9 +107,21 @@ check "the narrowing hides other entities" sh -c "! grep -qF -- 'Ukraine' '$T/si
 keys Enter
 expect_screen "Enter applies the sidebar entity" "+Hoa Kỳ"
 expect_screen "the count follows the sidebar entity" "$(count --entity 'Hoa Kỳ')/$TOTAL"
+# ! on the active filter at the top flips it to excluded and back
+keys Up
+keys '!'
+expect_screen "! on an active filter excludes it" "-Hoa Kỳ"
+expect_screen "the count is of the articles without it" "$(count --not-entity 'Hoa Kỳ')/$TOTAL"
+keys '!'
+expect_screen "! again wants it again" "+Hoa Kỳ"
+expect_screen "the count is back" "$(count --entity 'Hoa Kỳ')/$TOTAL"
 keys Escape
 keys x
 expect_screen "filters cleared again" "$TOTAL/$TOTAL"
+# the flips moved the list's cursor: back to the second row
+keys Home
+keys j
+expect_screen "back on the second row" "2/$TOTAL"
 
 # Search without diacritics.
 cs=$(count --search "dam phan")
