@@ -157,6 +157,12 @@ void entity_match_free(entity_match *m);
  * (<= max; more than one: ambiguous), 0 when unknown, -1 with *err. */
 int query_entity_lookup(store *s, const char *name, entity_match *out, int max, char **err);
 
+/* Entity id as the user sees it after their edits: the one it was
+ * merged into, its name, type and hidden flag (out->exact is 1). 1 when
+ * found, 0 when there is no such entity. For the interface, which holds
+ * entities by id. */
+int query_entity_get(store *s, int64_t id, entity_match *out);
+
 /* Per-user entity edits, kept in the state database by the entity's
  * (type, key) so they survive re-ingest and rebuilding the store, and
  * applied by every query here: entities list and facets, --entity

@@ -583,9 +583,9 @@ static int entity_group(store *s, int64_t id, entity_match *m, int64_t *ids, int
 	int edits = query_edits_active(s);
 	const char *sql = edits ? "WITH g(c) AS (SELECT coalesce((SELECT canon FROM temp.entity_eff"
 				  " WHERE id = ?1), ?1)) SELECT g.c, coalesce(x.type, e.type),"
-				  " coalesce(x.name, e.name) FROM g JOIN entity e ON e.id = g.c"
-				  " LEFT JOIN temp.entity_eff x ON x.id = g.c"
-				: "SELECT id, type, name FROM entity WHERE id = ?1";
+				  " coalesce(x.name, e.name), coalesce(x.hidden, 0) FROM g"
+				  " JOIN entity e ON e.id = g.c LEFT JOIN temp.entity_eff x ON x.id = g.c"
+				: "SELECT id, type, name, 0 FROM entity WHERE id = ?1";
 	sqlite3_stmt *st;
 	int n = 0;
 	memset(m, 0, sizeof *m);
@@ -597,6 +597,7 @@ static int entity_group(store *s, int64_t id, entity_match *m, int64_t *ids, int
 		m->id = sqlite3_column_int64(st, 0);
 		m->type = t < 0 ? ENT_ORG : (entity_type)t;
 		m->name = column_dup(st, 2);
+		m->hidden = sqlite3_column_int(st, 3);
 		ids[n++] = m->id;
 	}
 	sqlite3_finalize(st);
@@ -674,5 +675,17 @@ int query_filter_resolve(store *s, query_filter *f, char **err)
 		filter_set_resolved(e, ids, n, one.name, one.name ? (int)one.type : -1);
 		entity_match_free(&one);
 	}
+	return 0;
+}
+
+/* See query.h. */
+int query_entity_get(store *s, int64_t id, entity_match *out)
+{
+	int64_t ids[1];
+	if (entity_group(s, id, out, ids, 1) > 0) {
+		out->exact = 1;
+		return 1;
+	}
+	entity_match_free(out);
 	return 0;
 }

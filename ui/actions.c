@@ -249,22 +249,20 @@ void app_action(app *a, action act)
 		break;
 	case ACT_CARD: {
 		pane *card = app_pane(a, "card"), *from = &a->panes[a->focus];
-		char *spec = NULL;
-		int got = 0;
+		int64_t got = 0;
 		if (strcmp(from->ops->name, "sidebar") == 0)
-			got = sidebar_current_entity(from, &spec);
+			got = sidebar_current_entity(from);
 		else if (app_pane(a, "reader"))
-			got = reader_current_entity(app_pane(a, "reader"), &spec);
+			got = reader_current_entity(app_pane(a, "reader"));
 		if (!card || !got) {
 			app_message(a, 0, "no entity here: move to one in the sidebar, or to a mention"
 			                  " with n");
 			break;
 		}
-		if (card_show(card, spec)) {
+		if (card_show(card, got)) {
 			app_focus_pane(a, "card");
 			app_layout(a);
 		}
-		free(spec);
 		break;
 	}
 	case ACT_TIMELINE: {

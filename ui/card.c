@@ -22,7 +22,6 @@ typedef struct card_undo {
 	char *name;     /* before a rename: the name shown */
 	int type;       /* before a retype */
 	int hidden;     /* before a hide */
-	char *spec;     /* the card shown before the edit */
 } card_undo;
 
 typedef struct card_state {
@@ -134,12 +133,14 @@ static int lookup(app *a, const char *spec, entity_match *out)
 }
 
 /* See uiint.h. */
-int card_show(pane *p, const char *spec)
+int card_show(pane *p, int64_t id)
 {
 	card_state *C = state(p);
 	entity_match m;
-	if (!lookup(p->app, spec, &m))
+	if (!query_entity_get(p->app->s, id, &m)) {
+		app_message(p->app, 1, "that entity is no longer in the store");
 		return 0;
+	}
 	entity_match_free(&C->who);
 	C->who = m;
 	clear_card(C);
@@ -159,7 +160,6 @@ static void card_close(pane *p)
 	C->job = 0;
 	for (size_t i = 0; i < C->nundo; i++) {
 		free(C->undo[i].name);
-		free(C->undo[i].spec);
 	}
 	free(C->undo);
 	C->undo = NULL;
@@ -253,26 +253,17 @@ static void push_undo(card_state *C, action op)
 	u->name = xstrdup(C->who.name);
 	u->type = C->who.type;
 	u->hidden = C->who.hidden;
-	u->spec = xasprintf("%s:%s", entity_type_name(C->who.type), C->who.name);
 }
 
-/* After an edit: every pane reads again, and the card shows the entity
- * as it now is (spec: how to find it). */
-static void edited(pane *p, const char *spec, const char *done)
+/* After an edit: every pane reads again, and the card shows entity id
+ * as it now is (merged: the entity it now counts as). */
+static void edited(pane *p, int64_t id, const char *done)
 {
 	app *a = p->app;
 	app_reload(a, EV_RELOAD);
 	card_state *C = state(p);
 	entity_match m;
-	/* quiet lookup: a hidden entity is still found by its name */
-	entity_match found[2];
-	char *err = NULL;
-	int n = query_entity_lookup(a->s, spec, found, 2, &err);
-	free(err);
-	if (n >= 1) {
-		m = found[0];
-		for (int i = 1; i < n; i++)
-			entity_match_free(&found[i]);
+	if (query_entity_get(a->s, id, &m)) {
 		entity_match_free(&C->who);
 		C->who = m;
 	}
@@ -290,7 +281,6 @@ static int edit_done(pane *p, int rc, char *err)
 	free(err);
 	C->nundo--;
 	free(C->undo[C->nundo].name);
-	free(C->undo[C->nundo].spec);
 	return 0;
 }
 
@@ -308,11 +298,8 @@ static void card_edit(pane *p, action act)
 			return;
 		}
 		push_undo(C, act);
-		if (edit_done(p, query_entity_rename(a->s, id, to, &err), err)) {
-			char *spec = xasprintf("%s:%s", entity_type_name(C->who.type), to);
-			edited(p, spec, "renamed (u undoes)");
-			free(spec);
-		}
+		if (edit_done(p, query_entity_rename(a->s, id, to, &err), err))
+			edited(p, id, "renamed (u undoes)");
 		free(to);
 	} else if (act == ACT_MERGE) {
 		char *into = prompt_read(a, "Merge into: ", NULL, app_complete_entity);
@@ -328,11 +315,8 @@ static void card_edit(pane *p, action act)
 			return;
 		}
 		push_undo(C, act);
-		if (edit_done(p, query_entity_merge(a->s, id, target.id, &err), err)) {
-			char *spec = xasprintf("%s:%s", entity_type_name(target.type), target.name);
-			edited(p, spec, "merged (u undoes)");
-			free(spec);
-		}
+		if (edit_done(p, query_entity_merge(a->s, id, target.id, &err), err))
+			edited(p, id, "merged (u undoes)");
 		entity_match_free(&target);
 	} else if (act == ACT_RETYPE) {
 		char *t = prompt_read(a, "Type (PER, ORG, LOC): ", NULL, NULL);
@@ -343,19 +327,13 @@ static void card_edit(pane *p, action act)
 			return;
 		}
 		push_undo(C, act);
-		if (edit_done(p, query_entity_retype(a->s, id, (entity_type)type, &err), err)) {
-			char *spec = xasprintf("%s:%s", entity_type_name((entity_type)type), C->who.name);
-			edited(p, spec, "retyped (u undoes)");
-			free(spec);
-		}
+		if (edit_done(p, query_entity_retype(a->s, id, (entity_type)type, &err), err))
+			edited(p, id, "retyped (u undoes)");
 	} else if (act == ACT_HIDE) {
 		push_undo(C, act);
 		int hide = !C->who.hidden;
-		if (edit_done(p, query_entity_hide(a->s, id, hide, &err), err)) {
-			char *spec = xasprintf("%s:%s", entity_type_name(C->who.type), C->who.name);
-			edited(p, spec, hide ? "hidden (u undoes)" : "shown again (u undoes)");
-			free(spec);
-		}
+		if (edit_done(p, query_entity_hide(a->s, id, hide, &err), err))
+			edited(p, id, hide ? "hidden (u undoes)" : "shown again (u undoes)");
 	}
 }
 
@@ -389,10 +367,9 @@ static void card_undo_last(pane *p)
 		app_message(a, 1, "%s", err ? err : "undo failed");
 		free(err);
 	} else {
-		edited(p, u->spec, "undone");
+		edited(p, u->id, "undone");
 	}
 	free(u->name);
-	free(u->spec);
 	if (!C->nundo) {
 		free(C->undo);
 		C->undo = NULL;

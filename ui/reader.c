@@ -361,7 +361,7 @@ static int reader_action(pane *p, action act)
 }
 
 /* See uiint.h. */
-int reader_current_entity(pane *p, char **spec)
+int64_t reader_current_entity(pane *p)
 {
 	reader_state *R = state(p);
 	if (!R->loaded || R->cur_block < 0 || (size_t)R->cur_block >= R->nblocks)
@@ -371,9 +371,7 @@ int reader_current_entity(pane *p, char **spec)
 		return 0;
 	if (b->spans[R->cur_span].type == SPAN_MATCH)
 		return 0;
-	const query_mention *m = &R->art.mentions[b->spans[R->cur_span].mention];
-	*spec = xasprintf("%s:%s", entity_type_name(m->type), m->canonical);
-	return 1;
+	return R->art.mentions[b->spans[R->cur_span].mention].entity_id;
 }
 
 /* Wheel scrolls. */

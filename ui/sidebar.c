@@ -58,21 +58,20 @@ static int item_kind(app *a, int i, int *index)
 }
 
 /* See uiint.h. */
-int sidebar_current_entity(pane *p, char **spec)
+int64_t sidebar_current_entity(pane *p)
 {
 	sidebar_state *S = state(p);
 	int k;
 	int kind = item_kind(p->app, (int)S->pos.cur, &k);
 	if (kind == ITEM_ENTITY || kind == ITEM_NOT_ENTITY) {
+		/* picked by id, or a name that stands for one entity (its
+		 * group's id first) */
 		const filter_entity *e = &p->app->filter.ents[k];
-		*spec = e->type >= 0 ? xasprintf("%s:%s", entity_type_name((entity_type)e->type), e->label)
-		                     : xstrdup(e->spec ? e->spec : e->label);
-		return 1;
+		return e->entity ? e->entity : e->type >= 0 && e->n_ids > 0 ? e->ids[0] : 0;
 	}
 	if (kind != ITEM_FACET || k >= S->n)
 		return 0;
-	*spec = xasprintf("%s:%s", entity_type_name(S->rows[k].type), S->rows[k].name);
-	return 1;
+	return S->rows[k].id;
 }
 
 /* Frees the loaded facets. */

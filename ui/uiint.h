@@ -214,9 +214,9 @@ void related_init(pane *p);
 void timeline_init(pane *p);
 void card_init(pane *p);
 
-/* card.c: shows the card of the entity spec names ("TYPE:NAME"); 0 and
- * a message when none. */
-int card_show(pane *p, const char *spec);
+/* card.c: shows the card of entity id (as the user sees it: merged ones
+ * show the entity they count as); 0 and a message when it is gone. */
+int card_show(pane *p, int64_t id);
 
 /* timeline.c: shows or hides the timeline strip. */
 void timeline_toggle(pane *p);
@@ -234,12 +234,12 @@ void list_reorder(pane *p);
 /* The shown article's marks; 0 when none is shown yet. */
 int reader_marks(pane *p, int *read, int *starred);
 int reader_jump_mention(pane *p, int dir);
-/* The entity of the mention n/N stopped at, as "TYPE:NAME" (new string):
- * 1, or 0 when there is none. */
-int reader_current_entity(pane *p, char **spec);
+/* The entity of the mention n/N stopped at (its id as the user sees
+ * it), or 0 when there is none. */
+int64_t reader_current_entity(pane *p);
 
 /* sidebar.c: the entity under the cursor, as reader_current_entity. */
-int sidebar_current_entity(pane *p, char **spec);
+int64_t sidebar_current_entity(pane *p);
 
 /* prompt.c: reads a line at the bottom row; NULL when cancelled. */
 typedef int (*prompt_complete_fn)(app *a, const char *text, strlist *out);
