@@ -258,6 +258,14 @@ static void test_merge_and_unknown(void **state)
 	assert_int_equal(count_of(&f), 1);
 	char *err = NULL;
 	assert_int_equal(query_entity_merge(st, england, city, &err), 0);
+	/* the entity as the user sees it: the one it was merged into */
+	entity_match m;
+	assert_int_equal(query_entity_get(st, england, &m), 1);
+	assert_true(m.id == city);
+	assert_string_equal(m.name, "Lincoln");
+	assert_int_equal(m.type, ENT_LOC);
+	entity_match_free(&m);
+	assert_int_equal(query_entity_get(st, 999999, &m), 0);
 	assert_int_equal(count_of(&f), 2);
 	assert_string_equal(f.ents[0].label, "Lincoln");
 	assert_true(filter_wants(&f, city));
