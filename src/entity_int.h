@@ -395,6 +395,14 @@ void ent_tokenize(ctx *x);
 bool ent_camel_word(const ctx *x, size_t k);
 
 /* entity_data.c */
+/* How a gazetteer alias is added (ent_add_phrase). */
+enum { GAZ_PLAIN = 0, GAZ_COUNTRY = 1, GAZ_SPORT = 2, GAZ_CLUB = 3, GAZ_ADMIN = 4, GAZ_WORD = 5 };
+/* Adds one phrase (a gazetteer alias when type >= 0, else a cue of kind
+ * `kind`) to the extractor's table (entity_data.c); how: GAZ_*. The
+ * phrase written, or NULL when the text is none. */
+phrase *ent_add_phrase(entity_extractor *ex, const char *text, int type, const char *canonical,
+                       unsigned kind, int how);
+/* entity_load.c: reads the data files into the tables. */
 void ent_load_data(entity_extractor *ex);
 void ent_data_free(entity_extractor *ex);
 void ent_lookup(ctx *x, size_t k);
@@ -494,6 +502,21 @@ bool ent_vi_branch_street(ctx *x, size_t k);
  * no full Vietnamese name, starts a place's name ("chùa Bà Đanh", "phố Bà
  * Triệu", "chợ Ông Lãnh", "chùa bà Đanh") */
 bool ent_vi_elder_place(ctx *x, size_t k);
+
+/* Whether token k is the one-character punctuation c. */
+static inline bool ent_punct_is(const ctx *x, size_t k, char c)
+{
+	return k < x->nt && !(x->t[k].flags & T_WORD) && x->t[k].end - x->t[k].start == 1 &&
+	       x->text[x->t[k].start] == c;
+}
+
+/* Whether the business word at token q is followed by what ends a
+ * noun phrase: the company is described, not its staff ("X, a
+ * tourism firm," but not "X, a company director"). */
+static inline bool ent_phrase_ends(const ctx *x, size_t q)
+{
+	return q >= x->nt || !(x->t[q].flags & T_WORD) || (x->t[q].flags & T_BREAK);
+}
 
 /* entity_en.c */
 int ent_en_org_evidence(ctx *x, size_t k, size_t e);
