@@ -190,9 +190,12 @@ static size_t scan_gazetteer(ctx *x, const pending *pd, size_t k)
 	 * name that merely starts with a known one */
 	/* (but "huyện Đông Anh | Lê Thành Điểm": a person's full name
 	 * after the place) */
+	/* (nor "liên bang Mỹ | James Robart", "tình báo Mỹ | Wayne White":
+	 * a country before a foreign name is the country) */
 	bool mid;
 	if (g.p && pd->type >= 0 && !pd->title && pd->weight >= EV_CUE && namey(x, k + g.ntok) &&
 	    (x->t[k + g.ntok].flags & T_SPACE) && !gaz_at(x, k + g.ntok).p &&
+	    !(g.p->country && !x->en && !(x->t[k + g.ntok].flags & T_VI)) &&
 	    ent_vi_person(x, k + g.ntok, &mid) < 3)
 		g.p = NULL;
 	/* "Quốc hội Phần Lan", "Bộ Quốc phòng Nga": a known body written
@@ -401,6 +404,12 @@ void ent_scan_field(ctx *x)
 			continue;
 		}
 		if (!pd.honor && (e = scan_gazetteer(x, &pd, k)) != 0) {
+			/* a place's or a body's cue is spent on the known name
+			 * after it ("liên bang Mỹ | James Robart"); a title
+			 * still names the person after it ("quan chức Mỹ |
+			 * James Robart") */
+			if (!pd.title)
+				pd.type = -1;
 			k = e;
 			continue;
 		}

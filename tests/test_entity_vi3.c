@@ -318,6 +318,29 @@ static void test_child_address(void **state)
 	mention_list_free(&l);
 }
 
+/* A country after a body's or a place's cue, before a foreign name
+ * ("liên bang Mỹ | James Robart", "tình báo Mỹ | Wayne White"), is the
+ * country of the gazetteer (one entity with every other "Mỹ"), and the
+ * foreign name after it a person, neither typed by that cue. */
+static void test_country_before_foreign_name(void **state)
+{
+	(void)state;
+	mention_list l;
+	extract_vi("Thẩm phán liên bang Mỹ James Robart ở Seattle đã ra phán quyết. "
+	           "Cựu quan chức tình báo Mỹ Wayne White nhấn mạnh điều đó.",
+	           &l);
+	const mention *m = find_surface(&l, "Mỹ");
+	assert_non_null(m);
+	assert_int_equal(m->type, ENT_LOC);
+	assert_true(has_entity(&l, ENT_LOC, "Hoa Kỳ"));
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].surface, "Mỹ") == 0)
+			assert_string_equal(l.v[i].canonical, m->canonical);
+	expect_mention(&l, "James Robart", ENT_PER, "James Robart");
+	expect_mention(&l, "Wayne White", ENT_PER, "Wayne White");
+	mention_list_free(&l);
+}
+
 /* A name run on into the next sentence where the text lost its stop:
  * a form of address and a title before a full name ("HLV Ricky Ông bầu
  * Trần Anh Tú") or a time of day ("HLV Ricky Sáng nay") start another
@@ -372,6 +395,7 @@ int main(void)
 	    cmocka_unit_test(test_master_title),
 	    cmocka_unit_test(test_child_address),
 	    cmocka_unit_test(test_run_on_sentence),
+	    cmocka_unit_test(test_country_before_foreign_name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
