@@ -147,6 +147,17 @@ void store_write_free(store_private *p);
 /* store_write.c: the statement of sql kept in *slot, prepared on first
  * use (persistent), reset and without bindings; NULL on error. */
 sqlite3_stmt *store_stmt(sqlite3 *db, sqlite3_stmt **slot, const char *sql);
+/* store_write.c: the write path's statement k (ST_*), prepared on
+ * first use, reset and without bindings; NULL on error. */
+sqlite3_stmt *store_write_stmt(store *s, int k);
+
+/* store_entities.c: an article's tallies written as its entity rows
+ * (entities found or added, counts kept as deltas); 0 or -1. */
+int store_put_tallies(store *s, int64_t article_id, const tally_list *tl);
+/* Writes the pending entity counts (part of the transaction); 0 or -1. */
+int store_flush_deltas(store_private *p);
+/* Forgets the pending counts (written, or rolled back). */
+void store_clear_deltas(store_private *p);
 
 /* store_type.c: retypes by the corpus the names of the entities the
  * transaction gave rows to (p->touched) or took rows from (entity_touched,

@@ -1,7 +1,7 @@
 /* store_write.c: every write ingest makes: files and their status,
- * articles (and adopting those of older schemas), their entities with
- * counts kept in memory until commit, the full-text index in steps,
- * forgetting files, and the write transactions (see store.h). */
+ * articles (and adopting those of older schemas; their entities are
+ * store_entities.c's), the full-text index in steps, forgetting files,
+ * and the write transactions (see store.h). */
 #include "config.h"
 
 #include <stdio.h>
@@ -85,7 +85,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_COMMIT_COUNT] = "UPDATE meta SET value = value + ?1 WHERE key = 'commits'",
 };
 
-static void clear_deltas(store_private *p);
+void store_clear_deltas(store_private *p);
 static int flush_fts(store_private *p);
 
 /* See store_int.h: the statement of sql kept in *slot, prepared on first
@@ -101,7 +101,7 @@ sqlite3_stmt *store_stmt(sqlite3 *db, sqlite3_stmt **slot, const char *sql)
 }
 
 /* The prepared statement k, made on first use. */
-static sqlite3_stmt *stmt_get(store *s, int k)
+sqlite3_stmt *store_write_stmt(store *s, int k)
 {
 	return store_stmt(s->db, &((store_private *)s)->stmt[k], stmt_sql[k]);
 }
@@ -119,7 +119,7 @@ void store_write_free(store_private *p)
 	store_link_free(p);
 	sb_free(&p->scratch);
 	fts_queue_clear(&p->fts_queue);
-	clear_deltas(p);
+	store_clear_deltas(p);
 	free(p->deltas);
 	free(p->touched);
 }
@@ -127,7 +127,7 @@ void store_write_free(store_private *p)
 /* Looks the file up by path: unknown, unchanged or changed. */
 int store_file_status(store *s, const store_file *f)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_FILE_STATUS);
+	sqlite3_stmt *st = store_write_stmt(s, ST_FILE_STATUS);
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, f->path, -1, SQLITE_STATIC);
@@ -144,7 +144,7 @@ int store_file_status(store *s, const store_file *f)
 /* The content hash a path had when last ingested, or NULL. */
 char *store_file_hash(store *s, const char *path)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_FILE_HASH);
+	sqlite3_stmt *st = store_write_stmt(s, ST_FILE_HASH);
 	char *hash = NULL;
 	if (!st)
 		return NULL;
@@ -159,7 +159,7 @@ char *store_file_hash(store *s, const char *path)
  * of its first row, or 0 when there is none. */
 static int64_t lookup_id(store *s, int k, const char *text)
 {
-	sqlite3_stmt *st = stmt_get(s, k);
+	sqlite3_stmt *st = store_write_stmt(s, k);
 	int64_t id = 0;
 	if (!st)
 		return 0;
@@ -174,7 +174,7 @@ static int64_t lookup_id(store *s, int k, const char *text)
  * parameter; 0, or -1 when it fails. */
 static int run_with_int(store *s, int k, int64_t v)
 {
-	sqlite3_stmt *st = stmt_get(s, k);
+	sqlite3_stmt *st = store_write_stmt(s, k);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, v);
@@ -201,7 +201,7 @@ static const char *base_name(const char *path);
  * still holds it, after it lost the one it was named after maybe. */
 static int renew_source(store *s, int64_t id)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_FIRST_FILE);
+	sqlite3_stmt *st = store_write_stmt(s, ST_FIRST_FILE);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -210,7 +210,7 @@ static int renew_source(store *s, int64_t id)
 	sqlite3_reset(st);
 	if (!path)
 		return rc == SQLITE_DONE ? 0 : -1;
-	st = stmt_get(s, ST_SOURCE_SET);
+	st = store_write_stmt(s, ST_SOURCE_SET);
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, base_name(path), -1, SQLITE_STATIC);
@@ -245,7 +245,7 @@ static int drop_if_orphan(store *s, int64_t id)
 static int bind_file(store *s, const store_file *f, const char *hash, int64_t article_id)
 {
 	int64_t old = article_of_file(s, f->path);
-	sqlite3_stmt *st = stmt_get(s, ST_FILE_UPSERT);
+	sqlite3_stmt *st = store_write_stmt(s, ST_FILE_UPSERT);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, f->path, -1, SQLITE_STATIC);
@@ -269,165 +269,6 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-/* Records name as an alias of entity id, once per store session. */
-static void add_alias(store_private *p, int64_t id, const char *name)
-{
-	sb_clear(&p->scratch);
-	sb_add_int(&p->scratch, id);
-	sb_addc(&p->scratch, '\x1f');
-	sb_adds(&p->scratch, name);
-	int64_t *seen = sm_ref(&p->aliases, p->scratch.s);
-	if (*seen)
-		return;
-	*seen = 1;
-	char *fold = text_fold(name, strlen(name), NULL);
-	sqlite3_stmt *st = stmt_get(&p->pub, ST_ALIAS_INSERT);
-	if (st) {
-		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	free(fold);
-}
-
-/* The id of the entity of this type and key, added under name when the
- * store has none. A lookup and a plain insert, not an upsert: ON
- * CONFLICT DO UPDATE keeps a statement journal, a copy of each page the
- * statement changes that the transaction had changed before; on a
- * corpus naming many people, that was half a gigabyte of temporary file
- * writes per 10,000 articles. */
-static int64_t entity_find_or_add(store *s, const char *type, const char *key, const char *name)
-{
-	sqlite3_stmt *st = stmt_get(s, ST_ENTITY_BY_KEY);
-	if (!st)
-		return 0;
-	int64_t id = 0;
-	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (id)
-		return id;
-	st = stmt_get(s, ST_ENTITY_INSERT);
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(s->db);
-	sqlite3_reset(st);
-	/* "Prince Charles" lends "Charles" to no partial name */
-	if (id && strcmp(type, "PER") == 0 && strchr(key, ' ') && !entity_title_len(name) &&
-	    store_link_new((store_private *)s, id, key) != 0)
-		id = 0;
-	return id;
-}
-
-/* The entity id of a tally, made on first sight, with its names recorded
- * as aliases; 0 on failure. Aliases are looked up by fold (case and
- * diacritics), so `lede list --entity putin` finds "Vladimir Putin". */
-static int64_t entity_for_tally(store *s, const entity_tally *t)
-{
-	store_private *p = (store_private *)s;
-	sb_clear(&p->scratch);
-	sb_add_int(&p->scratch, (int64_t)t->type);
-	sb_addc(&p->scratch, '\x1f');
-	sb_adds(&p->scratch, t->canonical);
-	int64_t id = sm_get(&p->entity_ids, p->scratch.s);
-	if (!id) {
-		char *cache_key = xstrdup(p->scratch.s);
-		char *key = entity_key(t->canonical);
-		/* "Obama" is the corpus's only "Barack Obama" (store_link.c),
-		 * when the article's cues make "Obama" a person */
-		id = t->type == ENT_PER   ? store_link_partial(p, key, t->canonical, t->evidence)
-		     : t->type == ENT_ORG ? store_link_acronym(p, key, t->canonical)
-		                          : 0;
-		if (!id)
-			id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
-		if (id) {
-			sm_put(&p->entity_ids, cache_key, id);
-			add_alias(p, id, t->canonical);
-		}
-		free(key);
-		free(cache_key);
-		if (!id)
-			return 0;
-	}
-	for (size_t a = 0; a < t->n_aliases; a++) {
-		add_alias(p, id, t->aliases[a]);
-		if (t->type == ENT_ORG)
-			store_link_acronym_seen(p, id, t->aliases[a], t->canonical);
-	}
-	if (t->written)
-		store_names_vote(p, id, t->written, strcmp(t->written, t->canonical) != 0);
-	return id;
-}
-
-/* Adds an article's row to the counts of entity id that the next commit
- * writes: its mentions, and its evidence for the type (0: guessed). */
-static void add_delta(store_private *p, int64_t id, int64_t mentions, int64_t evidence)
-{
-	sb_clear(&p->scratch);
-	sb_add_int(&p->scratch, id);
-	int64_t *slot = sm_ref(&p->delta_index, p->scratch.s);
-	if (!*slot) {
-		if (p->n_deltas == p->cap_deltas) {
-			p->cap_deltas = p->cap_deltas ? p->cap_deltas * 2 : 256;
-			p->deltas = xrealloc(p->deltas, p->cap_deltas * sizeof *p->deltas);
-		}
-		p->deltas[p->n_deltas] = (struct entity_delta){id, 0, 0, 0, 0};
-		*slot = (int64_t)++p->n_deltas;
-	}
-	int64_t k = *slot;
-	p->deltas[k - 1].articles++;
-	p->deltas[k - 1].mentions += mentions;
-	p->deltas[k - 1].evidence += evidence;
-	p->deltas[k - 1].guessed += evidence == 0;
-}
-
-/* Forgets the pending counts (after they are written, or rolled back). */
-static void clear_deltas(store_private *p)
-{
-	p->n_deltas = 0;
-	sm_free(&p->delta_index);
-}
-
-/* Remembers entity id for the retyping at commit (store_type.c). */
-static void touch(store_private *p, int64_t id)
-{
-	if (p->n_touched == p->cap_touched) {
-		p->cap_touched = p->cap_touched ? p->cap_touched * 2 : 256;
-		p->touched = xrealloc(p->touched, p->cap_touched * sizeof *p->touched);
-	}
-	p->touched[p->n_touched++] = id;
-}
-
-/* Writes the pending entity counts; part of the transaction. */
-static int flush_deltas(store_private *p)
-{
-	int rc = 0;
-	for (size_t i = 0; i < p->n_deltas && rc == 0; i++) {
-		sqlite3_stmt *st = stmt_get(&p->pub, ST_ENTITY_COUNT_ADD);
-		if (!st)
-			return -1;
-		touch(p, p->deltas[i].id);
-		sqlite3_bind_int64(st, 1, p->deltas[i].id);
-		sqlite3_bind_int64(st, 2, p->deltas[i].articles);
-		sqlite3_bind_int64(st, 3, p->deltas[i].mentions);
-		sqlite3_bind_int64(st, 4, p->deltas[i].evidence);
-		sqlite3_bind_int64(st, 5, p->deltas[i].guessed);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(st);
-	}
-	clear_deltas(p);
-	return rc;
-}
-
 /* Indexes the articles stored since the last flush, in one statement. */
 static int flush_fts(store_private *p)
 {
@@ -447,136 +288,6 @@ static int flush_article_count(store_private *p)
 		return 0;
 	int rc = run_with_int(&p->pub, ST_ARTICLE_COUNT_ADD, p->article_delta);
 	p->article_delta = 0;
-	return rc;
-}
-
-/* The entity of a tally under its own key, never a full name it is
- * linked to; 0 on failure. */
-static int64_t own_entity(store *s, const entity_tally *t)
-{
-	char *key = entity_key(t->canonical);
-	int64_t id = entity_find_or_add(s, entity_type_name(t->type), key, t->canonical);
-	if (id)
-		add_alias((store_private *)s, id, t->canonical);
-	free(key);
-	return id;
-}
-
-/* The entity ids of an article's tallies (a new array), NULL on failure.
- * Two tallies on one entity: a partial name linked across articles
- * (store_link.c) to a full name the article writes apart from it, which
- * the article did not link it to; each then keeps its own. */
-static int64_t *entity_ids_of(store *s, const tally_list *tl)
-{
-	if (!tl->n)
-		return NULL;
-	int64_t *ids = xmalloc(tl->n * sizeof *ids);
-	for (size_t j = 0; j < tl->n; j++) {
-		ids[j] = entity_for_tally(s, &tl->v[j]);
-		for (size_t i = 0; i < j && ids[j]; i++)
-			if (ids[i] == ids[j]) {
-				ids[i] = own_entity(s, &tl->v[i]);
-				ids[j] = own_entity(s, &tl->v[j]);
-				if (!ids[i] || ids[i] == ids[j])
-					ids[j] = 0;
-				break;
-			}
-		if (!ids[j]) {
-			free(ids);
-			return NULL;
-		}
-	}
-	return ids;
-}
-
-/* Rows of article_entity written by one statement: an article has tens
- * of entities, and each execution of a statement costs about as much as
- * the insert itself. */
-#define ENTITY_ROWS_PER_INSERT 8
-
-/* An article's row for tally t, to be written (put_tallies). */
-typedef struct entity_row {
-	int64_t id;
-	const entity_tally *t;
-} entity_row;
-
-/* Orders rows by entity id (qsort). */
-static int cmp_row_id(const void *a, const void *b)
-{
-	int64_t x = ((const entity_row *)a)->id, y = ((const entity_row *)b)->id;
-	return x < y ? -1 : x > y;
-}
-
-/* Sorts rows by entity id: by insertion when they are few, as an
- * article's mostly are (tens). */
-static void sort_rows(entity_row *v, size_t n)
-{
-	if (n > 64) {
-		qsort(v, n, sizeof *v, cmp_row_id);
-		return;
-	}
-	for (size_t i = 1; i < n; i++) {
-		entity_row r = v[i];
-		size_t j = i;
-		for (; j > 0 && v[j - 1].id > r.id; j--)
-			v[j] = v[j - 1];
-		v[j] = r;
-	}
-}
-
-/* Stores the entities of a new article: a row per entity with its
- * mentions' spans; their counts are added at commit. The rows go in
- * order of entity id: each then ends the article's part of the primary
- * key, where SQLite appends without a search. */
-static int put_tallies(store *s, int64_t article_id, const tally_list *tl)
-{
-	int64_t *all = entity_ids_of(s, tl);
-	if (!all && tl->n)
-		return -1;
-	entity_row *rows_v = xmalloc((tl->n ? tl->n : 1) * sizeof *rows_v);
-	for (size_t j = 0; j < tl->n; j++)
-		rows_v[j] = (entity_row){all[j], &tl->v[j]};
-	sort_rows(rows_v, tl->n);
-	int rc = 0;
-	for (size_t k = 0; k < tl->n && rc == 0;) {
-		/* eight rows a statement, the rest four, two and one at a time
-		 * (a row a statement, the rest took about four statements) */
-		size_t left = tl->n - k;
-		size_t rows = left >= ENTITY_ROWS_PER_INSERT ? ENTITY_ROWS_PER_INSERT
-		              : left >= 4                    ? 4
-		              : left >= 2                    ? 2
-		                                             : 1;
-		sqlite3_stmt *st = stmt_get(s, rows == 8   ? ST_ARTICLE_ENTITY_INSERT8
-		                               : rows == 4 ? ST_ARTICLE_ENTITY_INSERT4
-		                               : rows == 2 ? ST_ARTICLE_ENTITY_INSERT2
-		                                           : ST_ARTICLE_ENTITY_INSERT);
-		if (!st) {
-			rc = -1;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, article_id);
-		for (size_t r = 0; r < rows; r++) {
-			const entity_tally *t = rows_v[k + r].t;
-			int base = 2 + 6 * (int)r;
-			sqlite3_bind_int64(st, base, rows_v[k + r].id);
-			sqlite3_bind_int64(st, base + 1, (int64_t)t->mentions);
-			sqlite3_bind_double(st, base + 2, t->salience);
-			sqlite3_bind_text(st, base + 3, t->spans, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, base + 4, t->evidence);
-			if (t->evidence == 0)
-				sqlite3_bind_text(st, base + 5, entity_type_name(t->type), -1,
-						  SQLITE_STATIC);
-		}
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(st);
-		k += rows;
-	}
-	/* the counts in the article's own order, as they were written */
-	for (size_t j = 0; j < tl->n && rc == 0; j++)
-		add_delta((store_private *)s, all[j], (int64_t)tl->v[j].mentions, tl->v[j].evidence);
-	free(rows_v);
-	free(all);
 	return rc;
 }
 
@@ -626,7 +337,7 @@ static int same_text(sqlite3_stmt *st, int col, const char *v)
  * error. */
 static int64_t adopt_legacy(store *s, const char *hash, const char *legacy, const article *a)
 {
-	sqlite3_stmt *st = stmt_get(s, ST_LEGACY_ARTICLE);
+	sqlite3_stmt *st = store_write_stmt(s, ST_LEGACY_ARTICLE);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
@@ -648,7 +359,7 @@ static int64_t adopt_legacy(store *s, const char *hash, const char *legacy, cons
 		return 0;
 	const int updates[] = {ST_ARTICLE_REHASH, ST_FILE_REHASH};
 	for (size_t i = 0; i < 2; i++) {
-		st = stmt_get(s, updates[i]);
+		st = store_write_stmt(s, updates[i]);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
@@ -658,7 +369,7 @@ static int64_t adopt_legacy(store *s, const char *hash, const char *legacy, cons
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	st = stmt_get(s, ST_LEGACY_INSERT);
+	st = store_write_stmt(s, ST_LEGACY_INSERT);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, legacy, -1, SQLITE_STATIC);
@@ -688,7 +399,7 @@ int store_put_article(store *s, const store_file *f, const char *hash, const cha
 	if (!known) {
 		char date[17];
 		date_format(&a->date, date);
-		sqlite3_stmt *st = stmt_get(s, ST_ARTICLE_INSERT);
+		sqlite3_stmt *st = store_write_stmt(s, ST_ARTICLE_INSERT);
 		if (!st)
 			goto fail;
 		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -718,7 +429,7 @@ int store_put_article(store *s, const store_file *f, const char *hash, const cha
 		if (prep) {
 			for (int i = 0; i < prep->n_text; i++)
 				fts_queue_push(&p->fts_queue, &prep->text[i]);
-			if (put_tallies(s, id, &prep->entities))
+			if (store_put_tallies(s, id, &prep->entities))
 				goto fail;
 		}
 	}
@@ -735,7 +446,7 @@ fail:
 int store_forget_file(store *s, const char *path, char **err)
 {
 	int64_t old = article_of_file(s, path);
-	sqlite3_stmt *st = stmt_get(s, ST_FILE_DELETE);
+	sqlite3_stmt *st = store_write_stmt(s, ST_FILE_DELETE);
 	if (!st)
 		goto fail;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -806,7 +517,7 @@ int store_begin(store *s, char **err)
 /* Indexes and counts what the transaction has put so far; see store.h. */
 int store_flush(store *s, char **err)
 {
-	if (flush_fts((store_private *)s) != 0 || flush_deltas((store_private *)s) != 0 ||
+	if (flush_fts((store_private *)s) != 0 || store_flush_deltas((store_private *)s) != 0 ||
 	    store_names_flush((store_private *)s) != 0 || store_link_flush((store_private *)s) != 0) {
 		*err = xasprintf("%s: cannot index or count the new articles: %s", s->path,
 				 sqlite3_errmsg(s->db));
@@ -864,7 +575,7 @@ void store_rollback(store *s)
 	sm_free(&p->aliases);
 	store_names_clear(p);
 	store_link_clear(p);
-	clear_deltas(p);
+	store_clear_deltas(p);
 	p->n_touched = 0;
 	p->fts_from = 0;
 	fts_queue_clear(&p->fts_queue);
