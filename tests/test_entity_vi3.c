@@ -31,14 +31,6 @@ static void extract_vi(const char *body, mention_list *out)
 	extract_body_with(ex, "vi", body, out);
 }
 
-/* Fails unless no mention with this surface has type t. */
-static void expect_not_type(const mention_list *l, const char *surface, entity_type t)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].surface, surface) == 0 && l->v[i].type == t)
-			fail_msg("\"%s\" at %zu is %s", surface, l->v[i].start, entity_type_name(t));
-}
-
 /* A Vietnamese given name glued to a nickname ("KhoaMe", "LinhKa") is a
  * stage name, no brand's word: no organization, nor is the actress
  * listed with him; a brand written so stays one ("OceanBank",

@@ -27,14 +27,6 @@ static void extract_vi(const char *body, mention_list *out)
 	extract_body_with(ex, "vi", body, out);
 }
 
-/* Fails unless no mention with this surface has type t. */
-static void expect_not_type(const mention_list *l, const char *surface, entity_type t)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].surface, surface) == 0 && l->v[i].type == t)
-			fail_msg("\"%s\" at %zu is %s", surface, l->v[i].start, entity_type_name(t));
-}
-
 /* A relative's word next to a name ("vợ Suarez", "bạn gái của Rivaldo",
  * "Sofia - vợ Suarez") makes it a person's, a foreign one-word place of
  * the gazetteer too (Sofia), and the article's other mentions of it

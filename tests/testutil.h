@@ -118,6 +118,14 @@ static inline void expect_no_mention(const mention_list *l, const char *surface)
 	if (m)
 		fail_msg("\"%s\" is a mention (%s)", surface, entity_type_name(m->type));
 }
+
+/* Fails the running cmocka test when a mention with this surface has
+ * type t (the surface may be there with another type, or not at all). */
+static inline void expect_not_type(const mention_list *l, const char *surface, entity_type t)
+{
+	if (has_surface(l, t, surface))
+		fail_msg("\"%s\" is a %s mention", surface, entity_type_name(t));
+}
 #endif
 
 /* Opens a new store (store.db, with its state.db) in a new folder
