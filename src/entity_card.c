@@ -23,6 +23,12 @@ int query_entity_card(store *s, const entity_match *m, entity_card *out, char **
 	query_filter f;
 	query_filter_init(&f);
 	filter_add_entity(&f, m->id, m->name, (int)m->type, 0);
+	/* its group's ids once, for the facets, the count and the timeline */
+	if (query_filter_resolve(s, &f, err) != 0) {
+		query_filter_free(&f);
+		entity_card_free(out);
+		return -1;
+	}
 	/* The entity itself is among the facets of its articles (first,
 	 * unless hidden); the rest are those beside it. */
 	facet_row rows[CARD_WITH + 1];
