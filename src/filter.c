@@ -202,7 +202,6 @@ char *filter_describe(const query_filter *f)
 {
 	strbuf b;
 	sb_init(&b);
-	sb_adds(&b, "");
 	for (size_t i = 0; i < f->n_ents; i++)
 		if (!f->ents[i].negated)
 			sb_printf(&b, " +%s", f->ents[i].label);
